@@ -1,0 +1,63 @@
+// The thin seam over chess.js: every rule question the simul asks goes through here.
+import { Chess, type Move } from 'chess.js';
+import type { Color, EndReason, Promotion, Result } from '../simul/types';
+
+export { Chess };
+
+const SQUARE = /^[a-h][1-8]$/;
+
+export function isSquare(s: string): boolean {
+  return SQUARE.test(s);
+}
+
+/**
+ * The legal move from `from` to `to`, or null. Asks chess.js for the moves of one
+ * square only, so the position is not changed and the cost stays small.
+ */
+export function findLegalMove(
+  chess: Chess,
+  from: string,
+  to: string,
+  promotion?: Promotion,
+): Move | null {
+  if (!isSquare(from) || !isSquare(to)) return null;
+  const candidates = chess.moves({ square: from as never, verbose: true });
+  for (const m of candidates) {
+    if (m.to !== to) continue;
+    // A promotion defaults to a queen; a promotion piece sent with an ordinary move is ignored.
+    if (!m.promotion || (promotion ?? 'q') === m.promotion) return m;
+  }
+  return null;
+}
+
+/** Whether a move from `from` to `to` needs a promotion piece (a pawn reaching the last rank). */
+export function isPromotionMove(chess: Chess, from: string, to: string): boolean {
+  if (!isSquare(from) || !isSquare(to)) return false;
+  return chess
+    .moves({ square: from as never, verbose: true })
+    .some((m) => m.to === to && Boolean(m.promotion));
+}
+
+/** How the game in this position has ended by rule, or null while it goes on. */
+export function endingByRule(chess: Chess): { result: Result; reason: EndReason } | null {
+  if (chess.isCheckmate()) {
+    return { result: chess.turn() === 'w' ? '0-1' : '1-0', reason: 'checkmate' };
+  }
+  if (chess.isStalemate()) return { result: '1/2-1/2', reason: 'stalemate' };
+  if (chess.isInsufficientMaterial()) return { result: '1/2-1/2', reason: 'insufficient-material' };
+  if (chess.isThreefoldRepetition()) return { result: '1/2-1/2', reason: 'threefold-repetition' };
+  if (chess.isDrawByFiftyMoves()) return { result: '1/2-1/2', reason: 'fifty-move-rule' };
+  return null;
+}
+
+/** The result when `loser` resigns. */
+export function resignationResult(loser: Color): Result {
+  return loser === 'w' ? '0-1' : '1-0';
+}
+
+/** Points for the host: 1 win, 0.5 draw, 0 loss. */
+export function hostScore(result: Result, hostColor: Color): number {
+  if (result === '1/2-1/2') return 0.5;
+  const whiteWon = result === '1-0';
+  return whiteWon === (hostColor === 'w') ? 1 : 0;
+}

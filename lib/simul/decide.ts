@@ -1,0 +1,243 @@
+// decide: a command from an actor becomes events, or a rejection with a code.
+// Pure with respect to the state: it reads, it never changes (see the move case).
+import { endingByRule, findLegalMove, resignationResult } from '../chess/rules';
+import { colorOf, currentSyncBoard, isOver, sideToMove } from './queries';
+import {
+  LIMITS,
+  type Actor,
+  type BoardState,
+  type Command,
+  type Rejection,
+  type RejectionCode,
+  type Side,
+  type SimulEventBody,
+  type SimulState,
+} from './types';
+
+export type Decision =
+  | { ok: true; events: SimulEventBody[]; duplicate?: boolean }
+  | { ok: false; error: Rejection };
+
+function reject(code: RejectionCode, message: string): Decision {
+  return { ok: false, error: { code, message } };
+}
+
+function accept(...events: SimulEventBody[]): Decision {
+  return { ok: true, events };
+}
+
+/** Trimmed display name, or null when it is empty, too long or has control characters. */
+export function cleanName(raw: string): string | null {
+  const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (name.length < 1 || name.length > LIMITS.maxNameLength) return null;
+  if (/[\u0000-\u001f\u007f]/.test(name)) return null;
+  return name;
+}
+
+const HOST_ONLY = new Set<Command['type']>([
+  'free-seat',
+  'reissue-seat',
+  'close-joining',
+  'open-joining',
+  'start',
+  'focus',
+  'abort-game',
+  'end-simul',
+]);
+
+/** Which side of `board` the actor plays, or a rejection when it plays neither. */
+function sideOf(actor: Actor, board: number): Side | Rejection {
+  if (actor.role === 'host') return 'host';
+  if (actor.role === 'opponent') {
+    if (actor.board === board) return 'opponent';
+    return { code: 'not-your-board', message: `You play board ${actor.board}, not board ${board}.` };
+  }
+  return { code: 'not-seated', message: 'Spectators only watch: join a seat to play.' };
+}
+
+function liveBoard(state: SimulState, number: number): BoardState | Rejection {
+  if (state.phase === 'lobby') return { code: 'not-started', message: 'The simul has not started yet.' };
+  const board = state.boards.get(number);
+  if (!board) return { code: 'unknown-board', message: `There is no board ${number} in play.` };
+  if (isOver(board)) return { code: 'game-over', message: `The game on board ${number} is over.` };
+  if (board.status !== 'playing') {
+    return { code: 'game-not-live', message: `Board ${number} waits for its game to begin.` };
+  }
+  return board;
+}
+
+function isRejection(x: unknown): x is Rejection {
+  return typeof x === 'object' && x !== null && 'code' in x && 'message' in x;
+}
+
+/** Events that follow a game's end: the next sync game begins, or the simul finishes. */
+function afterGameEnds(state: SimulState, ended: number): SimulEventBody[] {
+  const remaining = state.order.filter((n) => n !== ended && !isOver(state.boards.get(n)!));
+  if (remaining.length === 0) return [{ type: 'simul-finished', early: false }];
+  if (state.mode === 'sync' && currentSyncBoard(state) === ended) {
+    return [{ type: 'game-started', board: remaining[0] }];
+  }
+  return [];
+}
+
+export function decide(state: SimulState, actor: Actor, command: Command): Decision {
+  if (state.phase === 'finished') return reject('simul-finished', 'This simul has finished.');
+  if (HOST_ONLY.has(command.type) && actor.role !== 'host') {
+    return reject('not-host', 'Only the host can do that.');
+  }
+
+  switch (command.type) {
+    case 'join': {
+      if (actor.role === 'host') return reject('already-seated', 'The host plays every board.');
+      if (actor.role === 'opponent') return reject('already-seated', `You already sit at board ${actor.board}.`);
+      if (state.phase !== 'lobby') return reject('already-started', 'The simul has started: seats are closed.');
+      if (state.joiningClosed) return reject('joining-closed', 'The host has closed joining.');
+      const name = cleanName(command.name);
+      if (!name) {
+        return reject('name-invalid', `A name is 1 to ${LIMITS.maxNameLength} characters.`);
+      }
+      const lower = name.toLowerCase();
+      for (const b of state.boards.values()) {
+        if (b.opponent?.name.toLowerCase() === lower) {
+          return reject('name-taken', `Someone here is already called ${name}.`);
+        }
+      }
+      let board: BoardState | undefined;
+      if (command.board !== undefined) {
+        board = state.boards.get(command.board);
+        if (!board) return reject('unknown-board', `There is no board ${command.board}.`);
+        if (board.opponent) return reject('seat-taken', `Board ${command.board} is taken.`);
+      } else {
+        board = state.order.map((n) => state.boards.get(n)!).find((b) => !b.opponent);
+        if (!board) return reject('simul-full', 'Every seat is taken.');
+      }
+      return accept({ type: 'seat-taken', board: board.number, name, playerId: command.playerId });
+    }
+
+    case 'free-seat':
+    case 'reissue-seat': {
+      if (state.phase !== 'lobby' && command.type === 'free-seat') {
+        return reject('already-started', 'Seats can be freed only before the start.');
+      }
+      const board = state.boards.get(command.board);
+      if (!board) return reject('unknown-board', `There is no board ${command.board}.`);
+      if (!board.opponent) return reject('not-seated', `Nobody sits at board ${command.board}.`);
+      if (command.type === 'reissue-seat' && isOver(board)) {
+        return reject('game-over', `The game on board ${command.board} is over.`);
+      }
+      return accept({ type: command.type === 'free-seat' ? 'seat-freed' : 'seat-reissued', board: board.number });
+    }
+
+    case 'close-joining':
+    case 'open-joining': {
+      if (state.phase !== 'lobby') return reject('already-started', 'The simul has started.');
+      return accept({ type: command.type === 'close-joining' ? 'joining-closed' : 'joining-opened' });
+    }
+
+    case 'start': {
+      if (state.phase !== 'lobby') return reject('already-started', 'The simul has already started.');
+      const seated = state.order.filter((n) => state.boards.get(n)!.opponent);
+      if (seated.length === 0) return reject('no-opponents', 'Wait for at least one opponent to join.');
+      const starts: SimulEventBody[] = (state.mode === 'async' ? seated : seated.slice(0, 1)).map(
+        (board) => ({ type: 'game-started', board }),
+      );
+      return accept({ type: 'simul-started', boards: seated }, ...starts);
+    }
+
+    case 'move': {
+      const board = liveBoard(state, command.board);
+      if (isRejection(board)) return { ok: false, error: board };
+      const side = sideOf(actor, command.board);
+      if (isRejection(side)) return { ok: false, error: side };
+      if (board.lastClientMoveId[side] === command.clientMoveId) {
+        return { ok: true, events: [], duplicate: true };
+      }
+      if (sideToMove(board) !== side) return reject('not-your-turn', 'Wait for your opponent to move.');
+      const move = findLegalMove(board.chess, command.from, command.to, command.promotion);
+      if (!move) {
+        return reject('illegal-move', `${command.from}-${command.to} is not a legal move here.`);
+      }
+      const moved: SimulEventBody = {
+        type: 'move-made',
+        board: board.number,
+        by: side,
+        san: move.san,
+        from: move.from,
+        to: move.to,
+        ...(move.promotion ? { promotion: move.promotion as 'q' | 'r' | 'b' | 'n' } : {}),
+        clientMoveId: command.clientMoveId,
+      };
+      // Looking one move ahead needs the position after it: play it and take it back,
+      // so the state is as it was when decide returns.
+      board.chess.move(move);
+      const ending = endingByRule(board.chess);
+      board.chess.undo();
+      if (!ending) return accept(moved);
+      return accept(
+        moved,
+        { type: 'game-ended', board: board.number, ...ending },
+        ...afterGameEnds(state, board.number),
+      );
+    }
+
+    case 'resign': {
+      const board = liveBoard(state, command.board);
+      if (isRejection(board)) return { ok: false, error: board };
+      const side = sideOf(actor, command.board);
+      if (isRejection(side)) return { ok: false, error: side };
+      const result = resignationResult(colorOf(board, side));
+      return accept(
+        { type: 'game-ended', board: board.number, result, reason: 'resignation', by: side },
+        ...afterGameEnds(state, board.number),
+      );
+    }
+
+    case 'offer-draw': {
+      const board = liveBoard(state, command.board);
+      if (isRejection(board)) return { ok: false, error: board };
+      const side = sideOf(actor, command.board);
+      if (isRejection(side)) return { ok: false, error: side };
+      if (board.drawOfferBy) return reject('draw-already-offered', 'A draw offer is already open.');
+      return accept({ type: 'draw-offered', board: board.number, by: side });
+    }
+
+    case 'answer-draw': {
+      const board = liveBoard(state, command.board);
+      if (isRejection(board)) return { ok: false, error: board };
+      const side = sideOf(actor, command.board);
+      if (isRejection(side)) return { ok: false, error: side };
+      if (!board.drawOfferBy || board.drawOfferBy === side) {
+        return reject('no-draw-offer', 'There is no draw offer to answer.');
+      }
+      if (!command.accept) return accept({ type: 'draw-declined', board: board.number, by: side });
+      return accept(
+        { type: 'game-ended', board: board.number, result: '1/2-1/2', reason: 'draw-agreed' },
+        ...afterGameEnds(state, board.number),
+      );
+    }
+
+    case 'focus': {
+      const board = liveBoard(state, command.board);
+      if (isRejection(board)) return { ok: false, error: board };
+      if (state.focus === board.number) return accept();
+      return accept({ type: 'host-focused', board: board.number });
+    }
+
+    case 'abort-game': {
+      if (state.phase === 'lobby') return reject('not-started', 'The simul has not started yet.');
+      const board = state.boards.get(command.board);
+      if (!board) return reject('unknown-board', `There is no board ${command.board} in play.`);
+      if (isOver(board)) return reject('game-over', `The game on board ${command.board} is over.`);
+      return accept({ type: 'game-aborted', board: board.number }, ...afterGameEnds(state, board.number));
+    }
+
+    case 'end-simul': {
+      const open =
+        state.phase === 'lobby' ? [] : state.order.filter((n) => !isOver(state.boards.get(n)!));
+      return accept(
+        ...open.map((board): SimulEventBody => ({ type: 'game-aborted', board })),
+        { type: 'simul-finished', early: true },
+      );
+    }
+  }
+}

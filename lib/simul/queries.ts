@@ -1,0 +1,99 @@
+// Read-only questions about a folded state, shared by decide, evolve and every view.
+import { hostScore } from '../chess/rules';
+import type { BoardState, Color, HostColorChoice, Side, SimulState } from './types';
+
+/** The host's colour on table `number`: alternating gives the host white on odd tables. */
+export function hostColorOf(choice: HostColorChoice, number: number): Color {
+  if (choice === 'white') return 'w';
+  if (choice === 'black') return 'b';
+  return number % 2 === 1 ? 'w' : 'b';
+}
+
+export function sideToMove(board: BoardState): Side {
+  return board.chess.turn() === board.hostColor ? 'host' : 'opponent';
+}
+
+/** A live game's colour for a side. */
+export function colorOf(board: BoardState, side: Side): Color {
+  return side === 'host' ? board.hostColor : board.hostColor === 'w' ? 'b' : 'w';
+}
+
+export function awaitsHost(board: BoardState): boolean {
+  return board.status === 'playing' && sideToMove(board) === 'host';
+}
+
+/**
+ * Boards awaiting the host in the order the host will reach them: table order, starting
+ * after `after` (the board the host is at or just left) and wrapping around.
+ */
+export function readyQueue(state: SimulState, after: number | null = state.focus): number[] {
+  const order = state.order;
+  const start = after === null ? -1 : order.indexOf(after);
+  const queue: number[] = [];
+  for (let i = 1; i <= order.length; i++) {
+    const n = order[(start + i) % order.length];
+    const board = state.boards.get(n);
+    if (board && awaitsHost(board)) queue.push(n);
+  }
+  return queue;
+}
+
+/** The next board after `after` (wrapping, `after` itself last) whose game awaits the host. */
+export function nextAwaitingHost(state: SimulState, after: number): number | null {
+  const order = state.order;
+  const start = order.indexOf(after);
+  for (let i = 1; i <= order.length; i++) {
+    const n = order[(start + i) % order.length];
+    const board = state.boards.get(n);
+    if (board && awaitsHost(board)) return n;
+  }
+  return null;
+}
+
+export function isOver(board: BoardState): boolean {
+  return board.status === 'finished' || board.status === 'aborted';
+}
+
+/** In sync mode the one live board; in async mode null (every board is live). */
+export function currentSyncBoard(state: SimulState): number | null {
+  if (state.mode !== 'sync') return null;
+  for (const n of state.order) if (state.boards.get(n)?.status === 'playing') return n;
+  return null;
+}
+
+/**
+ * Where the host stands relative to `board`, for the opponent's "host is at board 7,
+ * 3 boards before yours": how many boards awaiting the host it reaches first.
+ */
+export function boardsBefore(state: SimulState, board: number): number | null {
+  const queue = readyQueue(state);
+  const focusFirst = state.focus !== null && queue[queue.length - 1] === state.focus
+    ? [state.focus, ...queue.slice(0, -1)]
+    : queue;
+  const i = focusFirst.indexOf(board);
+  return i === -1 ? null : i;
+}
+
+export interface Tally {
+  wins: number;
+  draws: number;
+  losses: number;
+  unfinished: number;
+  playing: number;
+}
+
+/** Results counted from the host's side. */
+export function tally(state: SimulState): Tally {
+  const t: Tally = { wins: 0, draws: 0, losses: 0, unfinished: 0, playing: 0 };
+  for (const n of state.order) {
+    const b = state.boards.get(n)!;
+    if (b.status === 'aborted') t.unfinished++;
+    else if (b.result) {
+      const score = hostScore(b.result, b.hostColor);
+      if (score === 1) t.wins++;
+      else if (score === 0) t.losses++;
+      else t.draws++;
+    } else if (state.phase !== 'lobby') t.playing++;
+  }
+  return t;
+}

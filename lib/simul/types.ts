@@ -1,0 +1,177 @@
+// The simul domain's vocabulary: events (the record), commands (requests),
+// actors (who asks) and the folded state. Pure data, shared by server and browser.
+import type { Chess } from 'chess.js';
+
+export type Mode = 'async' | 'sync';
+export type HostColorChoice = 'white' | 'black' | 'alternate';
+export type Color = 'w' | 'b';
+export type Side = 'host' | 'opponent';
+export type Result = '1-0' | '0-1' | '1/2-1/2';
+export type Promotion = 'q' | 'r' | 'b' | 'n';
+export type EndReason =
+  | 'checkmate'
+  | 'stalemate'
+  | 'threefold-repetition'
+  | 'fifty-move-rule'
+  | 'insufficient-material'
+  | 'resignation'
+  | 'draw-agreed';
+
+export const LIMITS = {
+  minBoards: 1,
+  maxBoards: 100,
+  maxNameLength: 24,
+  maxTitleLength: 80,
+} as const;
+
+/** Every event carries its sequence number in the simul's log and the server's time (ms). */
+export interface EventMeta {
+  seq: number;
+  at: number;
+}
+
+export type SimulEventBody =
+  | {
+      type: 'simul-created';
+      simulId: string;
+      title: string;
+      boardCount: number;
+      hostColor: HostColorChoice;
+      mode: Mode;
+      joinCode: string;
+    }
+  | { type: 'seat-taken'; board: number; name: string; playerId: string }
+  | { type: 'seat-freed'; board: number }
+  | { type: 'seat-reissued'; board: number }
+  | { type: 'joining-closed' }
+  | { type: 'joining-opened' }
+  | { type: 'simul-started'; boards: number[] }
+  | { type: 'game-started'; board: number }
+  | {
+      type: 'move-made';
+      board: number;
+      by: Side;
+      san: string;
+      from: string;
+      to: string;
+      promotion?: Promotion;
+      clientMoveId?: string;
+    }
+  | { type: 'draw-offered'; board: number; by: Side }
+  | { type: 'draw-declined'; board: number; by: Side }
+  | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side }
+  | { type: 'game-aborted'; board: number }
+  | { type: 'host-focused'; board: number }
+  | { type: 'simul-finished'; early: boolean };
+
+export type SimulEvent = EventMeta & SimulEventBody;
+export type EventType = SimulEventBody['type'];
+
+export type Command =
+  | { type: 'join'; name: string; board?: number; playerId: string }
+  | { type: 'free-seat'; board: number }
+  | { type: 'reissue-seat'; board: number }
+  | { type: 'close-joining' }
+  | { type: 'open-joining' }
+  | { type: 'start' }
+  | {
+      type: 'move';
+      board: number;
+      from: string;
+      to: string;
+      promotion?: Promotion;
+      clientMoveId: string;
+    }
+  | { type: 'resign'; board: number }
+  | { type: 'offer-draw'; board: number }
+  | { type: 'answer-draw'; board: number; accept: boolean }
+  | { type: 'focus'; board: number }
+  | { type: 'abort-game'; board: number }
+  | { type: 'end-simul' };
+
+export type CommandType = Command['type'];
+
+export type Actor =
+  | { role: 'host' }
+  | { role: 'opponent'; board: number }
+  | { role: 'spectator' };
+
+export type RejectionCode =
+  | 'bad-payload'
+  | 'unknown-simul'
+  | 'not-host'
+  | 'not-seated'
+  | 'not-your-board'
+  | 'not-your-turn'
+  | 'illegal-move'
+  | 'unknown-board'
+  | 'game-over'
+  | 'game-not-live'
+  | 'not-started'
+  | 'already-started'
+  | 'simul-finished'
+  | 'joining-closed'
+  | 'simul-full'
+  | 'seat-taken'
+  | 'already-seated'
+  | 'name-invalid'
+  | 'name-taken'
+  | 'no-opponents'
+  | 'no-draw-offer'
+  | 'draw-already-offered'
+  | 'rate-limited'
+  | 'too-many-simuls'
+  | 'bad-credentials'
+  | 'internal';
+
+export interface Rejection {
+  code: RejectionCode;
+  message: string;
+}
+
+export type BoardStatus = 'open' | 'seated' | 'queued' | 'playing' | 'finished' | 'aborted';
+
+export interface BoardState {
+  /** Table number, 1-based, stable for the whole simul. */
+  number: number;
+  hostColor: Color;
+  opponent: { name: string; playerId: string } | null;
+  status: BoardStatus;
+  /** chess.js game: the one source of truth for the position. Mutated only by evolve. */
+  chess: Chess;
+  moveCount: number;
+  lastMove: { from: string; to: string } | null;
+  /** Server time at which the side to move got the move (game start or last move). */
+  turnSince: number | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  result: Result | null;
+  endReason: EndReason | null;
+  drawOfferBy: Side | null;
+  /** Last clientMoveId applied per side: a resent move with the same id is applied once. */
+  lastClientMoveId: { host: string | null; opponent: string | null };
+}
+
+export type Phase = 'lobby' | 'playing' | 'finished';
+
+export interface SimulState {
+  simulId: string;
+  title: string;
+  mode: Mode;
+  hostColor: HostColorChoice;
+  joinCode: string;
+  phase: Phase;
+  joiningClosed: boolean;
+  /** Seq of the last event folded in. */
+  seq: number;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  endedEarly: boolean;
+  /** Boards by table number; after the start only the seated ones remain. */
+  boards: Map<number, BoardState>;
+  /** Table numbers in table order (the rotation order). */
+  order: number[];
+  /** The board the host is at, or null when no board awaits the host. */
+  focus: number | null;
+}

@@ -1,0 +1,38 @@
+// Storage behind one interface: the room code never knows whether events live in
+// memory or in SQLite. Every method is synchronous so a command's handling, from
+// decide to broadcast, runs without a gap in which another command could interleave.
+import type { SimulEvent } from '../../lib/simul/types';
+
+/** Server-only secrets of one simul, stored as SHA-256 hashes, never in the event log. */
+export interface SimulCredentials {
+  hostKeyHash: string;
+  /** Seat token hash by board number. */
+  seatTokenHashes: Map<number, string>;
+}
+
+export interface LoadedSimul {
+  events: SimulEvent[];
+  credentials: SimulCredentials;
+}
+
+/** A change to one seat's credential, committed together with the events that cause it. */
+export interface SeatCredentialChange {
+  board: number;
+  /** The new token's hash, or null when the seat is freed. */
+  tokenHash: string | null;
+}
+
+export interface EventStore {
+  /** Records a new simul: its first event (simul-created) and its host key hash. */
+  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent): void;
+  /**
+   * Appends events (seq-consecutive) and an optional seat credential change atomically.
+   * When it returns, the events are durable: only then are they acknowledged and broadcast.
+   */
+  append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void;
+  /** The whole log and the credentials of a simul, or null if it is unknown. */
+  load(simulId: string): LoadedSimul | null;
+  /** Ids of simuls whose log has no simul-finished event, oldest first. */
+  unfinishedSimulIds(): string[];
+  close(): void;
+}
