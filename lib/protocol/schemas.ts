@@ -1,0 +1,60 @@
+// Every payload a client sends is parsed here before anything else looks at it.
+// Strict objects: a missing, extra or mistyped field is a bad payload.
+import { z } from 'zod';
+import { LIMITS } from '../simul/types';
+
+const board = z.number().int().min(1).max(LIMITS.maxBoards);
+const square = z.string().regex(/^[a-h][1-8]$/);
+const secret = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export const simulIdSchema = z.string().regex(/^[a-z0-9]{6,20}$/);
+export const joinCodeSchema = z.string().regex(/^\d{6}$/);
+
+export const createSimulSchema = z.strictObject({
+  title: z.string().trim().min(1).max(LIMITS.maxTitleLength),
+  boards: z.number().int().min(LIMITS.minBoards).max(LIMITS.maxBoards),
+  hostColor: z.enum(['white', 'black', 'alternate']),
+  mode: z.enum(['async', 'sync']),
+});
+
+export const helloSchema = z.strictObject({
+  simulId: simulIdSchema,
+  lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  hostKey: secret.optional(),
+  seatToken: secret.optional(),
+});
+
+export const joinSchema = z.strictObject({
+  // Checked for length and characters by the domain after trimming.
+  name: z.string().max(200),
+  board: board.optional(),
+});
+
+export const lookupSchema = z.strictObject({ code: joinCodeSchema });
+
+export const commandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('free-seat'), board }),
+  z.strictObject({ type: z.literal('reissue-seat'), board }),
+  z.strictObject({ type: z.literal('close-joining') }),
+  z.strictObject({ type: z.literal('open-joining') }),
+  z.strictObject({ type: z.literal('start') }),
+  z.strictObject({
+    type: z.literal('move'),
+    board,
+    from: square,
+    to: square,
+    promotion: z.enum(['q', 'r', 'b', 'n']).optional(),
+    clientMoveId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  }),
+  z.strictObject({ type: z.literal('resign'), board }),
+  z.strictObject({ type: z.literal('offer-draw'), board }),
+  z.strictObject({ type: z.literal('answer-draw'), board, accept: z.boolean() }),
+  z.strictObject({ type: z.literal('focus'), board }),
+  z.strictObject({ type: z.literal('abort-game'), board }),
+  z.strictObject({ type: z.literal('end-simul') }),
+]);
+
+export type CreateSimulInput = z.infer<typeof createSimulSchema>;
+export type HelloInput = z.infer<typeof helloSchema>;
+export type JoinInput = z.infer<typeof joinSchema>;
+export type CommandInput = z.infer<typeof commandSchema>;

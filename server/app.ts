@@ -1,0 +1,76 @@
+// Builds the whole server: one HTTP server for Next's pages and Socket.IO.
+// Tests call startServer() with no Next handler, on port 0, with their own clock and store.
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { Server } from 'socket.io';
+import { MAX_PAYLOAD_BYTES } from '../lib/protocol/events';
+import { joinCodeSchema } from '../lib/protocol/schemas';
+import { attachHandlers, DEFAULT_LIMITS, roomName, type HandlerLimits, type SimulServer } from './socket-handlers';
+import { SimulHub } from './simul-hub';
+import type { EventStore } from './store/event-store';
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  store: EventStore;
+  now?: () => number;
+  /** Next's request handler; without it only Socket.IO and the join-code redirect are served. */
+  pages?: (req: IncomingMessage, res: ServerResponse) => void;
+  limits?: HandlerLimits;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  hub: SimulHub;
+  io: SimulServer;
+  http: HttpServer;
+  close(): Promise<void>;
+}
+
+const JOIN_PATH = /^\/j\/([^/?#]+)\/?$/;
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const now = options.now ?? Date.now;
+  let io!: SimulServer;
+  const hub = new SimulHub(options.store, now, (simulId, events) => {
+    io.to(roomName(simulId)).emit('simul:events', events);
+  });
+
+  const http = createServer((req, res) => {
+    // A typed join code goes to its simul's join page.
+    const match = req.url ? JOIN_PATH.exec(req.url) : null;
+    if (match) {
+      const code = joinCodeSchema.safeParse(match[1]);
+      const simulId = code.success ? hub.resolveCode(code.data) : null;
+      res.statusCode = 302;
+      res.setHeader('Location', simulId ? `/play/${simulId}` : `/?code=${encodeURIComponent(match[1].slice(0, 12))}&missing=1`);
+      res.end();
+      return;
+    }
+    if (options.pages) return options.pages(req, res);
+    res.statusCode = 404;
+    res.end('not found');
+  });
+
+  io = new Server(http, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    serveClient: false,
+  });
+  attachHandlers(io, hub, now, options.limits ?? DEFAULT_LIMITS);
+  hub.loadUnfinished();
+
+  await new Promise<void>((resolve) => http.listen(options.port, options.host, resolve));
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
+    port,
+    hub,
+    io,
+    http,
+    close: () =>
+      new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,214 @@
+// The wire protocol against a real server on a free port, with real socket.io-client sockets.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, TestClient } from './test-client';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+let server: Server;
+const clients: TestClient[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer();
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await server.close();
+});
+
+async function client(): Promise<TestClient> {
+  const c = new TestClient(server.url);
+  clients.push(c);
+  return c.connected();
+}
+
+async function createSimul(opts: Partial<{ boards: number; mode: string; hostColor: string }> = {}) {
+  const host = await client();
+  const created = await host.send('simul:create', {
+    title: 'Period 3',
+    boards: opts.boards ?? 3,
+    hostColor: opts.hostColor ?? 'white',
+    mode: opts.mode ?? 'async',
+  });
+  expect(created.ok).toBe(true);
+  const { simulId, hostKey, joinCode } = created as unknown as { simulId: string; hostKey: string; joinCode: string };
+  const hello = await host.send('simul:hello', { simulId, lastSeq: 0, hostKey });
+  expect(hello).toMatchObject({ ok: true, role: 'host' });
+  return { host, simulId, hostKey, joinCode };
+}
+
+async function joinAs(simulId: string, name: string) {
+  const c = await client();
+  expect(await c.send('simul:hello', { simulId, lastSeq: 0 })).toMatchObject({ ok: true, role: 'spectator' });
+  const joined = (await c.send('simul:join', { name })) as unknown as { ok: boolean; board: number; seatToken: string };
+  expect(joined.ok).toBe(true);
+  return { client: c, board: joined.board, seatToken: joined.seatToken };
+}
+
+let moveId = 0;
+function move(board: number, from: string, to: string, extra: object = {}) {
+  return { type: 'move', board, from, to, clientMoveId: `m${++moveId}`, ...extra };
+}
+
+describe('the simul protocol', () => {
+  it('creates, seats, starts and plays, broadcasting the events to everyone watching', async () => {
+    const { host, simulId, joinCode } = await createSimul();
+    expect(joinCode).toMatch(/^\d{6}$/);
+    const alice = await joinAs(simulId, 'Alice');
+    const bob = await joinAs(simulId, 'Bob');
+    expect([alice.board, bob.board]).toEqual([1, 2]);
+    const watcher = await client();
+    await watcher.send('simul:hello', { simulId, lastSeq: 0 });
+
+    expect(await host.send('simul:command', { type: 'start' })).toEqual({ ok: true });
+    await watcher.waitFor((e) => e.type === 'simul-started');
+
+    expect(await host.send('simul:command', move(1, 'e2', 'e4'))).toEqual({ ok: true });
+    const seen = await alice.client.waitFor((e) => e.type === 'move-made' && e.board === 1);
+    expect(seen).toMatchObject({ by: 'host', san: 'e4' });
+    expect(await alice.client.send('simul:command', move(1, 'e7', 'e5'))).toEqual({ ok: true });
+    await watcher.waitFor((e) => e.type === 'move-made' && e.san === 'e5');
+
+    // Nothing secret is ever broadcast.
+    const wire = JSON.stringify(watcher.received);
+    expect(wire).not.toContain(alice.seatToken);
+    expect(wire).not.toContain('hostKey');
+  });
+
+  it('refuses bad moves with a code and changes nothing', async () => {
+    const { host, simulId } = await createSimul();
+    const alice = await joinAs(simulId, 'Alice');
+    const bob = await joinAs(simulId, 'Bob');
+    const watcher = await client();
+    await watcher.send('simul:hello', { simulId, lastSeq: 0 });
+    await host.send('simul:command', { type: 'start' });
+
+    const code = async (c: TestClient, payload: unknown) => {
+      const res = await c.send('simul:command', payload);
+      return res.ok ? 'ok' : res.error.code;
+    };
+    expect(await code(alice.client, move(1, 'e7', 'e5'))).toBe('not-your-turn');
+    expect(await code(host, move(1, 'e2', 'e5'))).toBe('illegal-move');
+    expect(await code(bob.client, move(1, 'e2', 'e4'))).toBe('not-your-board');
+    expect(await code(watcher, move(1, 'e2', 'e4'))).toBe('not-seated');
+    expect(await code(alice.client, { type: 'start' })).toBe('not-host');
+    expect(await code(host, move(9, 'e2', 'e4'))).toBe('unknown-board');
+    expect(await code(host, { type: 'move', board: 1, from: 'e2', to: 'e4' })).toBe('bad-payload');
+    expect(await code(host, { type: 'move', board: '1', from: 'e2', to: 'e4', clientMoveId: 'x' })).toBe('bad-payload');
+    expect(await code(host, { ...move(1, 'e2', 'e4'), extra: true })).toBe('bad-payload');
+    expect(await code(host, { type: 'teleport' })).toBe('bad-payload');
+    expect(await code(host, null)).toBe('bad-payload');
+    expect(watcher.received.filter((e) => e.type === 'move-made')).toHaveLength(0);
+
+    // The server still serves everyone.
+    expect(await code(host, move(1, 'e2', 'e4'))).toBe('ok');
+  });
+
+  it('refuses unknown simuls, spoofed keys and tokens', async () => {
+    const { simulId } = await createSimul();
+    const c = await client();
+    expect(await c.send('simul:hello', { simulId: 'nosuchsimul', lastSeq: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-simul' },
+    });
+    const spoof = 'A'.repeat(32);
+    expect(await c.send('simul:hello', { simulId, lastSeq: 0, hostKey: spoof })).toMatchObject({
+      error: { code: 'bad-credentials' },
+    });
+    expect(await c.send('simul:hello', { simulId, lastSeq: 0, seatToken: spoof })).toMatchObject({
+      error: { code: 'bad-credentials' },
+    });
+    expect(await c.send('simul:lookup', { code: '000000' })).toMatchObject({ error: { code: 'unknown-simul' } });
+  });
+
+  it('keeps names unique and refuses joining a full or closed simul', async () => {
+    const { host, simulId } = await createSimul({ boards: 2 });
+    await joinAs(simulId, 'Alice');
+    const dup = await client();
+    await dup.send('simul:hello', { simulId, lastSeq: 0 });
+    expect(await dup.send('simul:join', { name: '  alice ' })).toMatchObject({ error: { code: 'name-taken' } });
+    expect(await dup.send('simul:join', { name: 'x'.repeat(25) })).toMatchObject({ error: { code: 'name-invalid' } });
+    expect(await host.send('simul:command', { type: 'close-joining' })).toEqual({ ok: true });
+    expect(await dup.send('simul:join', { name: 'Carol' })).toMatchObject({ error: { code: 'joining-closed' } });
+    await host.send('simul:command', { type: 'open-joining' });
+    await joinAs(simulId, 'Dan');
+    expect(await dup.send('simul:join', { name: 'Erin' })).toMatchObject({ error: { code: 'simul-full' } });
+  });
+
+  it('returns a reopened join link to the same seat, and the host can free it', async () => {
+    const { host, simulId } = await createSimul();
+    const alice = await joinAs(simulId, 'Alice');
+    const again = await client();
+    expect(await again.send('simul:hello', { simulId, lastSeq: 0, seatToken: alice.seatToken })).toMatchObject({
+      ok: true,
+      role: 'opponent',
+      board: alice.board,
+    });
+    expect(await host.send('simul:command', { type: 'free-seat', board: alice.board })).toEqual({ ok: true });
+    expect(await again.send('simul:hello', { simulId, lastSeq: 0, seatToken: alice.seatToken })).toMatchObject({
+      error: { code: 'bad-credentials' },
+    });
+  });
+
+  it('catches a reconnecting client up from its last sequence number', async () => {
+    const { host, simulId } = await createSimul();
+    const alice = await joinAs(simulId, 'Alice');
+    await host.send('simul:command', { type: 'start' });
+    const seqBefore = (await alice.client.waitFor((e) => e.type === 'game-started')).seq;
+    alice.client.close();
+
+    await host.send('simul:command', move(1, 'd2', 'd4'));
+    const back = await client();
+    const hello = (await back.send('simul:hello', {
+      simulId,
+      lastSeq: seqBefore,
+      seatToken: alice.seatToken,
+    })) as unknown as { ok: true; events: { seq: number; type: string }[]; reset: boolean };
+    expect(hello.reset).toBe(false);
+    expect(hello.events.map((e) => e.type)).toEqual(['move-made']);
+    expect(hello.events[0].seq).toBe(seqBefore + 1);
+
+    // A client ahead of the server's log (it saw another life of it) gets the whole log.
+    const ahead = (await back.send('simul:hello', { simulId, lastSeq: 999, seatToken: alice.seatToken })) as unknown as {
+      reset: boolean;
+      events: unknown[];
+    };
+    expect(ahead.reset).toBe(true);
+    expect(ahead.events.length).toBe(seqBefore + 1);
+  });
+
+  it('applies a resent move with the same client move id once', async () => {
+    const { host, simulId } = await createSimul();
+    const alice = await joinAs(simulId, 'Alice');
+    await host.send('simul:command', { type: 'start' });
+    const m = move(1, 'e2', 'e4');
+    expect(await host.send('simul:command', m)).toEqual({ ok: true });
+    expect(await host.send('simul:command', m)).toEqual({ ok: true });
+    await alice.client.send('simul:command', move(1, 'c7', 'c5'));
+    await alice.client.waitFor((e) => e.type === 'move-made' && e.san === 'c5');
+    expect(alice.client.received.filter((e) => e.type === 'move-made').map((e) => (e as { san: string }).san)).toEqual([
+      'e4',
+      'c5',
+    ]);
+  });
+
+  it('refuses a flood from one socket without slowing the others', async () => {
+    const { host, simulId } = await createSimul();
+    const flooder = await client();
+    await flooder.send('simul:hello', { simulId, lastSeq: 0 });
+    const replies = await Promise.all(
+      Array.from({ length: 60 }, () => flooder.send('simul:command', { type: 'start' })),
+    );
+    expect(replies.some((r) => !r.ok && r.error.code === 'rate-limited')).toBe(true);
+    expect(await host.send('simul:command', { type: 'close-joining' })).toEqual({ ok: true });
+  });
+
+  it('redirects a typed join code to its simul', async () => {
+    const { simulId, joinCode } = await createSimul();
+    const res = await fetch(`${server.url}/j/${joinCode}`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`/play/${simulId}`);
+    const missing = await fetch(`${server.url}/j/999999x`, { redirect: 'manual' });
+    expect(missing.headers.get('location')).toContain('missing=1');
+  });
+});

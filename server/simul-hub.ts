@@ -1,0 +1,82 @@
+// Every simul this server runs, by id and by join code. Finished simuls are loaded
+// from the store on demand so their review works after a restart.
+import type { CreateSimulInput } from '../lib/protocol/schemas';
+import type { SimulEvent } from '../lib/simul/types';
+import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
+import { SimulRoom, type Broadcast } from './simul-room';
+import type { EventStore } from './store/event-store';
+
+export class SimulHub {
+  private rooms = new Map<string, SimulRoom>();
+  private codes = new Map<string, string>();
+
+  constructor(
+    private store: EventStore,
+    private now: () => number,
+    private broadcast: Broadcast,
+  ) {}
+
+  /** Serves again every simul that had not finished when the server stopped. */
+  loadUnfinished(): number {
+    const ids = this.store.unfinishedSimulIds();
+    for (const id of ids) this.get(id);
+    return ids.length;
+  }
+
+  create(input: CreateSimulInput): { simulId: string; hostKey: string; joinCode: string } {
+    let simulId = newSimulId();
+    while (this.get(simulId)) simulId = newSimulId();
+    let joinCode = newJoinCode();
+    while (this.codes.has(joinCode)) joinCode = newJoinCode();
+    const hostKey = newSecret();
+    const created: SimulEvent = {
+      seq: 1,
+      at: this.now(),
+      type: 'simul-created',
+      simulId,
+      title: input.title,
+      boardCount: input.boards,
+      hostColor: input.hostColor,
+      mode: input.mode,
+      joinCode,
+    };
+    const hostKeyHash = hashSecret(hostKey);
+    this.store.createSimul(simulId, hostKeyHash, created);
+    this.add(
+      new SimulRoom(simulId, [created], { hostKeyHash, seatTokenHashes: new Map() }, this.store, this.now, this.onEvents),
+    );
+    return { simulId, hostKey, joinCode };
+  }
+
+  get(simulId: string): SimulRoom | null {
+    const room = this.rooms.get(simulId);
+    if (room) return room;
+    const loaded = this.store.load(simulId);
+    if (!loaded) return null;
+    return this.add(new SimulRoom(simulId, loaded.events, loaded.credentials, this.store, this.now, this.onEvents));
+  }
+
+  /** The simul a join code names, while it is open or running. */
+  resolveCode(code: string): string | null {
+    return this.codes.get(code) ?? null;
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  private add(room: SimulRoom): SimulRoom {
+    this.rooms.set(room.id, room);
+    if (room.state.phase !== 'finished') this.codes.set(room.state.joinCode, room.id);
+    return room;
+  }
+
+  private onEvents: Broadcast = (simulId, events) => {
+    const finished = events.some((e) => e.type === 'simul-finished');
+    if (finished) {
+      const room = this.rooms.get(simulId);
+      if (room) this.codes.delete(room.state.joinCode);
+    }
+    this.broadcast(simulId, events);
+  };
+}

@@ -1,0 +1,157 @@
+// The boundary: every payload is parsed, every socket's identity checked, every
+// command answered with { ok } or { ok: false, error: { code, message } }.
+import type { Server, Socket } from 'socket.io';
+import type { ZodType } from 'zod';
+import {
+  commandSchema,
+  createSimulSchema,
+  helloSchema,
+  joinSchema,
+  lookupSchema,
+} from '../lib/protocol/schemas';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
+import type { Actor, Rejection, SimulEvent } from '../lib/simul/types';
+import { newPlayerId } from './credentials';
+import { TokenBucket } from './rate-limit';
+import type { SimulHub } from './simul-hub';
+
+interface SocketData {
+  simulId: string | null;
+  actor: Actor | null;
+  bucket: TokenBucket;
+  simulsCreated: number;
+}
+
+export type SimulServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type SimulSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface HandlerLimits {
+  /** Commands a socket may send per second, sustained, and in a burst. */
+  commandsPerSecond: number;
+  commandBurst: number;
+  simulsPerSocket: number;
+}
+
+export const DEFAULT_LIMITS: HandlerLimits = { commandsPerSecond: 20, commandBurst: 40, simulsPerSocket: 5 };
+
+export function roomName(simulId: string): string {
+  return `simul:${simulId}`;
+}
+
+function fail(code: Rejection['code'], message: string): { ok: false; error: Rejection } {
+  return { ok: false, error: { code, message } };
+}
+
+function parse<T>(schema: ZodType<T>, input: unknown): T | null {
+  const result = schema.safeParse(input);
+  return result.success ? result.data : null;
+}
+
+const BAD_PAYLOAD = fail('bad-payload', 'The request was malformed.');
+
+export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number, limits = DEFAULT_LIMITS): void {
+  io.on('connection', (socket: SimulSocket) => {
+    socket.data.simulId = null;
+    socket.data.actor = null;
+    socket.data.simulsCreated = 0;
+    socket.data.bucket = new TokenBucket(limits.commandBurst, limits.commandsPerSecond, now);
+
+    /** Wraps a handler: a missing ack, a flood or a thrown error never reaches the server. */
+    function on<E extends keyof ClientToServerEvents>(
+      event: E,
+      handle: (input: unknown) => Ack<object>,
+    ): void {
+      socket.on(event, ((input: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (res: Ack<object>) => void) : () => {};
+        if (!socket.data.bucket.take()) return reply(fail('rate-limited', 'Too many requests: slow down.'));
+        try {
+          reply(handle(input));
+        } catch (err) {
+          console.error(`handler ${event} failed:`, (err as Error).message);
+          reply(fail('internal', 'Something went wrong on the server.'));
+        }
+      }) as never);
+    }
+
+    on('simul:create', (input) => {
+      const parsed = parse(createSimulSchema, input);
+      if (!parsed) return BAD_PAYLOAD;
+      if (socket.data.simulsCreated >= limits.simulsPerSocket) {
+        return fail('too-many-simuls', `One device can create ${limits.simulsPerSocket} simuls at a time.`);
+      }
+      socket.data.simulsCreated++;
+      return { ok: true, ...hub.create(parsed) };
+    });
+
+    on('simul:lookup', (input) => {
+      const parsed = parse(lookupSchema, input);
+      if (!parsed) return BAD_PAYLOAD;
+      const simulId = hub.resolveCode(parsed.code);
+      return simulId ? { ok: true, simulId } : fail('unknown-simul', `No simul has the code ${parsed.code}.`);
+    });
+
+    on('simul:hello', (input) => {
+      const parsed = parse(helloSchema, input);
+      if (!parsed) return BAD_PAYLOAD;
+      const room = hub.get(parsed.simulId);
+      if (!room) return fail('unknown-simul', 'There is no simul at this link.');
+      const actor = room.authenticate(parsed.hostKey, parsed.seatToken);
+      if (!actor) return fail('bad-credentials', 'This link is no longer valid on this device.');
+      if (socket.data.simulId && socket.data.simulId !== room.id) socket.leave(roomName(socket.data.simulId));
+      socket.data.simulId = room.id;
+      socket.data.actor = actor;
+      socket.join(roomName(room.id));
+      const missing = room.eventsAfter(parsed.lastSeq);
+      const reset = parsed.lastSeq === 0 || missing === null;
+      return {
+        ok: true,
+        role: actor.role,
+        board: actor.role === 'opponent' ? actor.board : null,
+        events: reset ? room.log : (missing as SimulEvent[]),
+        reset,
+      };
+    });
+
+    on('simul:join', (input) => {
+      const parsed = parse(joinSchema, input);
+      if (!parsed) return BAD_PAYLOAD;
+      const room = socket.data.simulId ? hub.get(socket.data.simulId) : null;
+      if (!room || !socket.data.actor) return fail('unknown-simul', 'Open the simul before joining.');
+      const playerId = newPlayerId();
+      const result = room.dispatch(socket.data.actor, { type: 'join', ...parsed, playerId });
+      if (!result.ok) return result;
+      const seated = result.events.find((e) => e.type === 'seat-taken');
+      if (!seated || seated.type !== 'seat-taken' || !result.seatToken) {
+        return fail('internal', 'The seat could not be taken.');
+      }
+      socket.data.actor = { role: 'opponent', board: seated.board };
+      return { ok: true, board: seated.board, seatToken: result.seatToken, playerId };
+    });
+
+    on('simul:command', (input) => {
+      const command = parse(commandSchema, input);
+      if (!command) return BAD_PAYLOAD;
+      const room = socket.data.simulId ? hub.get(socket.data.simulId) : null;
+      if (!room || !socket.data.actor) return fail('unknown-simul', 'Open the simul first.');
+      const result = room.dispatch(socket.data.actor, command);
+      if (!result.ok) return result;
+      if (command.type === 'free-seat' || command.type === 'reissue-seat') {
+        revokeSeat(io, room.id, command.board);
+      }
+      return result.seatToken ? { ok: true, seatToken: result.seatToken } : { ok: true };
+    });
+  });
+}
+
+/** Sockets that held a seat's old credential now only watch. */
+function revokeSeat(io: SimulServer, simulId: string, board: number): void {
+  const members = io.sockets.adapter.rooms.get(roomName(simulId)) ?? new Set<string>();
+  for (const id of members) {
+    const s = io.sockets.sockets.get(id);
+    const actor = s?.data.actor;
+    if (s && actor?.role === 'opponent' && actor.board === board) {
+      s.data.actor = { role: 'spectator' };
+      s.emit('simul:revoked', { board });
+    }
+  }
+}
