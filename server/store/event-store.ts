@@ -23,7 +23,7 @@ export interface SeatCredentialChange {
 }
 
 export interface EventStore {
-  /** Records a new simul: its first event (simul-created) and its host key hash. */
+  /** Records a new simul: its first event (simul-created, seq 1) and its host key hash. */
   createSimul(simulId: string, hostKeyHash: string, created: SimulEvent): void;
   /**
    * Appends events (seq-consecutive) and an optional seat credential change atomically.
@@ -34,5 +34,11 @@ export interface EventStore {
   load(simulId: string): LoadedSimul | null;
   /** Ids of simuls whose log has no simul-finished event, oldest first. */
   unfinishedSimulIds(): string[];
+  /**
+   * Deletes simuls whose simul-finished event is older than `now - olderThanMs` (by its
+   * `at`), with their events and credentials. Returns how many were deleted. Nothing is
+   * ever pruned unless this is called.
+   */
+  pruneFinished(olderThanMs: number, now: number): number;
   close(): void;
 }

@@ -3,27 +3,30 @@ import type { SimulEvent } from '../../lib/simul/types';
 import type { EventStore, LoadedSimul, SeatCredentialChange } from './event-store';
 
 export class MemoryEventStore implements EventStore {
-  private simuls = new Map<string, LoadedSimul & { finished: boolean }>();
+  /** Map iteration order is insertion order, so simuls stay oldest first. */
+  private simuls = new Map<string, LoadedSimul & { finishedAt: number | null }>();
 
   createSimul(simulId: string, hostKeyHash: string, created: SimulEvent): void {
     if (this.simuls.has(simulId)) throw new Error(`simul ${simulId} exists`);
+    if (created.seq !== 1) throw new Error(`first event of ${simulId} must have seq 1`);
     this.simuls.set(simulId, {
       events: [created],
       credentials: { hostKeyHash, seatTokenHashes: new Map() },
-      finished: false,
+      finishedAt: null,
     });
   }
 
   append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void {
     const simul = this.simuls.get(simulId);
     if (!simul) throw new Error(`unknown simul ${simulId}`);
+    // Check everything before changing anything, so a rejected append writes nothing.
     let expected = simul.events.length + 1;
     for (const e of events) {
       if (e.seq !== expected++) throw new Error(`event seq ${e.seq} out of order in ${simulId}`);
     }
     for (const e of events) {
       simul.events.push(e);
-      if (e.type === 'simul-finished') simul.finished = true;
+      if (e.type === 'simul-finished') simul.finishedAt ??= e.at;
     }
     if (seat) {
       if (seat.tokenHash === null) simul.credentials.seatTokenHashes.delete(seat.board);
@@ -44,7 +47,18 @@ export class MemoryEventStore implements EventStore {
   }
 
   unfinishedSimulIds(): string[] {
-    return [...this.simuls].filter(([, s]) => !s.finished).map(([id]) => id);
+    return [...this.simuls].filter(([, s]) => s.finishedAt === null).map(([id]) => id);
+  }
+
+  pruneFinished(olderThanMs: number, now: number): number {
+    let pruned = 0;
+    for (const [id, s] of this.simuls) {
+      if (s.finishedAt !== null && s.finishedAt < now - olderThanMs) {
+        this.simuls.delete(id);
+        pruned++;
+      }
+    }
+    return pruned;
   }
 
   close(): void {

@@ -1,0 +1,12 @@
+// Child process of the durability test in sqlite-store.test.ts: appends events to the
+// database at argv[2] forever and prints each seq only after its append has returned.
+// The test SIGKILLs it and checks that every printed seq is in the database.
+import { SqliteEventStore } from './sqlite-store';
+import { created, move } from './test-events';
+
+const store = new SqliteEventStore(process.argv[2]);
+store.createSimul('s1', 'host-hash', created('s1'));
+for (let seq = 2; seq < 1_000_000; seq++) {
+  store.append('s1', [move(seq, 1, Date.now())], { board: 1, tokenHash: `t${seq}` });
+  process.stdout.write(`${seq}\n`);
+}

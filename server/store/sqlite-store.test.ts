@@ -1,0 +1,137 @@
+// SQLite-only behaviour: files, schema, migrations, atomicity and durability.
+// The behaviour shared with the memory store is in event-store.contract.test.ts.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SimulEvent } from '../../lib/simul/types';
+import { MIGRATIONS, SqliteEventStore } from './sqlite-store';
+import { created, finished, move, seatTaken } from './test-events';
+
+const projectRoot = path.resolve(__dirname, '../..');
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simul-sqlite-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('SqliteEventStore', () => {
+  it('creates parent directories and finds everything again after reopening', () => {
+    const file = path.join(dir, 'nested', 'deeper', 'simul.db');
+    const store = new SqliteEventStore(file);
+    store.createSimul('a', 'host-a', created('a', 1_000));
+    store.append('a', [seatTaken(2, 1), seatTaken(3, 3)], { board: 3, tokenHash: 't3' });
+    store.append('a', [move(4, 3)], { board: 1, tokenHash: 't1' });
+    store.createSimul('b', 'host-b', created('b', 2_000));
+    store.append('b', [finished(2)]);
+    store.createSimul('c', 'host-c', created('c', 3_000));
+    const before = ['a', 'b', 'c'].map((id) => store.load(id));
+    store.close();
+
+    const reopened = new SqliteEventStore(file);
+    expect(['a', 'b', 'c'].map((id) => reopened.load(id))).toEqual(before);
+    expect(reopened.load('a')?.credentials.seatTokenHashes).toEqual(new Map([[3, 't3'], [1, 't1']]));
+    expect(reopened.unfinishedSimulIds()).toEqual(['a', 'c']);
+    reopened.append('a', [move(5, 1)]);
+    reopened.close();
+  });
+
+  it('migrates a fresh file to the latest schema version, in WAL mode, once', () => {
+    const file = path.join(dir, 'simul.db');
+    new SqliteEventStore(file).close();
+    const raw = new Database(file);
+    expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = raw
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(['events', 'seats', 'simuls']);
+    raw.close();
+
+    // Reopening an up-to-date file runs no migration (it would fail: the tables exist).
+    new SqliteEventStore(file).close();
+  });
+
+  it('refuses a database from a newer schema version', () => {
+    const file = path.join(dir, 'simul.db');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.close();
+    expect(() => new SqliteEventStore(file)).toThrow(/newer/);
+  });
+
+  it('rejects a duplicate (simul_id, seq) in the schema itself', () => {
+    const file = path.join(dir, 'simul.db');
+    const store = new SqliteEventStore(file);
+    store.createSimul('a', 'h', created('a'));
+    store.close();
+    const raw = new Database(file);
+    expect(() =>
+      raw
+        .prepare("INSERT INTO events (simul_id, seq, at, type, body) VALUES ('a', 1, 0, 'x', '{}')")
+        .run(),
+    ).toThrow(/UNIQUE|PRIMARY KEY/);
+    raw.close();
+  });
+
+  it('rolls back the whole append when an event fails halfway for another reason', () => {
+    const store = new SqliteEventStore(':memory:');
+    store.createSimul('a', 'h', created('a'));
+    // JSON.stringify throws on a BigInt: the second event fails after the first is inserted.
+    const bad = { ...move(3), clientMoveId: 1n } as unknown as SimulEvent;
+    expect(() =>
+      store.append('a', [move(2), bad, finished(4)], { board: 1, tokenHash: 't' }),
+    ).toThrow(/BigInt/);
+    expect(store.load('a')).toEqual({
+      events: [created('a')],
+      credentials: { hostKeyHash: 'h', seatTokenHashes: new Map() },
+    });
+    expect(store.unfinishedSimulIds()).toEqual(['a']);
+    store.close();
+  });
+
+  it('keeps every acknowledged append when the process is killed with SIGKILL', async () => {
+    const file = path.join(dir, 'simul.db');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'durability-child.ts'), file],
+      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
+
+    // Read acknowledged seqs until enough have been printed, then kill mid-stream.
+    let acknowledged = 0;
+    let buffered = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const lines = buffered.split('\n');
+        buffered = lines.pop()!;
+        for (const line of lines) acknowledged = Number(line);
+        if (acknowledged >= 300 && child.exitCode === null && !child.killed) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => reject(new Error(`child exited before the kill: ${stderr}`)));
+    });
+    expect(await exited).toBe('SIGKILL');
+
+    const store = new SqliteEventStore(file);
+    const loaded = store.load('s1');
+    store.close();
+    const seqs = loaded!.events.map((e) => e.seq);
+    // Every printed seq is there, in order, and nothing beyond what the child could write.
+    expect(seqs.length).toBeGreaterThanOrEqual(acknowledged);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    // The seat change of the last committed append came with it.
+    expect(loaded!.credentials.seatTokenHashes.get(1)).toBe(`t${seqs.at(-1)}`);
+  });
+});

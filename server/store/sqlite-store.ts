@@ -1,0 +1,200 @@
+// The durable event store: one SQLite file, written through better-sqlite3 (synchronous,
+// like the EventStore interface). Each append is one transaction; when append returns,
+// the transaction is committed and, with synchronous=FULL, fsynced to disk.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { SimulEvent } from '../../lib/simul/types';
+import type { EventStore, LoadedSimul, SeatCredentialChange } from './event-store';
+
+/**
+ * Schema migrations, in order. The database's `PRAGMA user_version` is the number of
+ * migrations already applied; on open, the pending ones run in a single transaction that
+ * also sets user_version, so a database is always at one known version.
+ *
+ * To change the schema, APPEND a function here (e.g. `(db) => db.exec('ALTER TABLE ...')`).
+ * Never edit, reorder or remove a migration that has shipped: existing files have run it.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
+  // 1: the initial schema.
+  (db) =>
+    db.exec(`
+      CREATE TABLE simuls (
+        simul_id      TEXT PRIMARY KEY,
+        host_key_hash TEXT NOT NULL,
+        created_at    INTEGER NOT NULL,
+        finished_at   INTEGER            -- set by the append that logs simul-finished
+      );
+      CREATE INDEX simuls_unfinished ON simuls (created_at) WHERE finished_at IS NULL;
+      CREATE INDEX simuls_finished ON simuls (finished_at) WHERE finished_at IS NOT NULL;
+
+      CREATE TABLE events (
+        simul_id TEXT NOT NULL REFERENCES simuls (simul_id) ON DELETE CASCADE,
+        seq      INTEGER NOT NULL,
+        at       INTEGER NOT NULL,
+        type     TEXT NOT NULL,
+        body     TEXT NOT NULL,          -- JSON of the event without seq, at and type
+        PRIMARY KEY (simul_id, seq)
+      );
+
+      CREATE TABLE seats (
+        simul_id   TEXT NOT NULL REFERENCES simuls (simul_id) ON DELETE CASCADE,
+        board      INTEGER NOT NULL,
+        token_hash TEXT NOT NULL,
+        PRIMARY KEY (simul_id, board)
+      );
+    `),
+];
+
+export interface SqliteStoreOptions {
+  /**
+   * Durability of a committed append (default FULL).
+   *
+   * In WAL mode, NORMAL already survives kill -9 of the server: a commit has written the
+   * WAL frames to the OS (page cache) before append returns, and the OS keeps them when the
+   * process dies. NORMAL can lose the last commits on power loss or an OS crash, because
+   * it fsyncs the WAL only at checkpoints. FULL fsyncs the WAL on every commit, so an
+   * acknowledged move survives those too.
+   *
+   * FULL is the default: measured on the dev VM (3000 one-event appends), an append took
+   * ~0.19 ms median / ~0.23 ms mean with FULL against ~0.03 ms / ~0.05 ms with NORMAL.
+   * That still allows thousands of appends a second, far above what a classroom of simuls
+   * sends, so the stronger guarantee is worth its cost.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+interface EventRow {
+  seq: number;
+  at: number;
+  type: string;
+  body: string;
+}
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly stmts;
+  private readonly appendTx;
+  private readonly createTx;
+
+  /** `file` is a path (parent directories are created) or ':memory:'. */
+  constructor(file: string, options: SqliteStoreOptions = {}) {
+    if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+
+    const db = this.db;
+    this.stmts = {
+      insertSimul: db.prepare(
+        'INSERT INTO simuls (simul_id, host_key_hash, created_at) VALUES (?, ?, ?)',
+      ),
+      insertEvent: db.prepare(
+        'INSERT INTO events (simul_id, seq, at, type, body) VALUES (?, ?, ?, ?, ?)',
+      ),
+      lastSeq: db
+        .prepare<[string], number | null>('SELECT max(seq) FROM events WHERE simul_id = ?')
+        .pluck(),
+      markFinished: db.prepare(
+        'UPDATE simuls SET finished_at = ? WHERE simul_id = ? AND finished_at IS NULL',
+      ),
+      setSeat: db.prepare(
+        `INSERT INTO seats (simul_id, board, token_hash) VALUES (?, ?, ?)
+         ON CONFLICT (simul_id, board) DO UPDATE SET token_hash = excluded.token_hash`,
+      ),
+      freeSeat: db.prepare('DELETE FROM seats WHERE simul_id = ? AND board = ?'),
+      hostKeyHash: db
+        .prepare<[string], string>('SELECT host_key_hash FROM simuls WHERE simul_id = ?')
+        .pluck(),
+      events: db.prepare<[string], EventRow>(
+        'SELECT seq, at, type, body FROM events WHERE simul_id = ? ORDER BY seq',
+      ),
+      seats: db.prepare<[string], { board: number; token_hash: string }>(
+        'SELECT board, token_hash FROM seats WHERE simul_id = ?',
+      ),
+      unfinished: db
+        .prepare<[], string>(
+          'SELECT simul_id FROM simuls WHERE finished_at IS NULL ORDER BY created_at, rowid',
+        )
+        .pluck(),
+      prune: db.prepare('DELETE FROM simuls WHERE finished_at IS NOT NULL AND finished_at < ?'),
+    };
+
+    this.createTx = db.transaction((simulId: string, hostKeyHash: string, created: SimulEvent) => {
+      if (created.seq !== 1) throw new Error(`first event of ${simulId} must have seq 1`);
+      this.stmts.insertSimul.run(simulId, hostKeyHash, created.at);
+      this.insertEvent(simulId, created);
+    });
+
+    // Any throw inside rolls the whole transaction back: events and seat change alike.
+    this.appendTx = db.transaction(
+      (simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange) => {
+        const last = this.stmts.lastSeq.get(simulId);
+        if (last == null) throw new Error(`unknown simul ${simulId}`);
+        let expected = last + 1;
+        for (const e of events) {
+          if (e.seq !== expected++) throw new Error(`event seq ${e.seq} out of order in ${simulId}`);
+          this.insertEvent(simulId, e);
+        }
+        if (seat) {
+          if (seat.tokenHash === null) this.stmts.freeSeat.run(simulId, seat.board);
+          else this.stmts.setSeat.run(simulId, seat.board, seat.tokenHash);
+        }
+      },
+    );
+  }
+
+  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent): void {
+    this.createTx(simulId, hostKeyHash, created);
+  }
+
+  append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void {
+    this.appendTx(simulId, events, seat);
+  }
+
+  load(simulId: string): LoadedSimul | null {
+    const hostKeyHash = this.stmts.hostKeyHash.get(simulId);
+    if (hostKeyHash === undefined) return null;
+    const events = this.stmts.events
+      .all(simulId)
+      .map((r) => ({ seq: r.seq, at: r.at, type: r.type, ...JSON.parse(r.body) }) as SimulEvent);
+    const seatTokenHashes = new Map(
+      this.stmts.seats.all(simulId).map((r) => [r.board, r.token_hash] as const),
+    );
+    return { events, credentials: { hostKeyHash, seatTokenHashes } };
+  }
+
+  unfinishedSimulIds(): string[] {
+    return this.stmts.unfinished.all();
+  }
+
+  /** Deletes simuls that finished before `now - olderThanMs`, with their events and seats. */
+  pruneFinished(olderThanMs: number, now: number): number {
+    return this.stmts.prune.run(now - olderThanMs).changes;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private insertEvent(simulId: string, e: SimulEvent): void {
+    const { seq, at, type, ...body } = e;
+    this.stmts.insertEvent.run(simulId, seq, at, type, JSON.stringify(body));
+    if (type === 'simul-finished') this.stmts.markFinished.run(at, simulId);
+  }
+}
+
+/** Brings the database up to the latest schema version (see MIGRATIONS). */
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(`database schema v${version} is newer than this server (v${MIGRATIONS.length})`);
+  }
+  if (version === MIGRATIONS.length) return;
+  db.transaction(() => {
+    for (const m of MIGRATIONS.slice(version)) m(db);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  })();
+}
