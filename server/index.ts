@@ -1,18 +1,31 @@
 // The entry point: `npm start` (production) and `npm run dev`.
-import next from 'next';
+// Environment: HOST (default 0.0.0.0), PORT (default 3000), SIMUL_DB (default ./data/simul.db),
+// SIMUL_STORE=memory for no durability, SIMUL_PAGES=0 to serve only the Socket.IO API
+// (the crash test and the benchmark drive the server without pages).
 import { startServer } from './app';
 import { openStore } from './store/open-store';
+
+async function pagesHandler(dev: boolean) {
+  const { default: next } = await import('next');
+  const app = next({ dev, dir: process.cwd() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  return (req: Parameters<typeof handle>[0], res: Parameters<typeof handle>[1]) => void handle(req, res);
+}
 
 async function main(): Promise<void> {
   const dev = process.env.NODE_ENV !== 'production';
   const host = process.env.HOST ?? '0.0.0.0';
   const port = Number(process.env.PORT ?? 3000);
-  const app = next({ dev, dir: process.cwd() });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+  const pages = process.env.SIMUL_PAGES === '0' ? undefined : await pagesHandler(dev);
   const store = openStore(process.env);
-  const server = await startServer({ port, host, store, pages: (req, res) => void handle(req, res) });
-  console.log(`Async Simul ready on http://${host === '0.0.0.0' ? 'localhost' : host}:${server.port} (${dev ? 'dev' : 'production'})`);
+  const started = Date.now();
+  const server = await startServer({ port, host, store, pages });
+  const shown = host === '0.0.0.0' ? 'localhost' : host;
+  console.log(
+    `Async Simul ready on http://${shown}:${server.port} (${dev ? 'dev' : 'production'}; ` +
+      `${server.hub.size} unfinished simuls restored in ${Date.now() - started} ms)`,
+  );
 
   const stop = async () => {
     await server.close();
