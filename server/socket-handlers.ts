@@ -109,6 +109,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
         board: actor.role === 'opponent' ? actor.board : null,
         events: reset ? room.log : (missing as SimulEvent[]),
         reset,
+        serverNow: now(),
       };
     });
 

@@ -12,6 +12,8 @@ export interface HelloReply {
   events: SimulEvent[];
   /** The client's copy is unusable (new, or ahead of the server): replace it with `events`. */
   reset: boolean;
+  /** The server's clock when it replied, so a browser can show waits in server time. */
+  serverNow: number;
 }
 
 export interface ClientToServerEvents {

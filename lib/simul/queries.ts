@@ -93,7 +93,7 @@ export function tally(state: SimulState): Tally {
       if (score === 1) t.wins++;
       else if (score === 0) t.losses++;
       else t.draws++;
-    } else if (state.phase !== 'lobby') t.playing++;
+    } else if (b.status === 'playing' || b.status === 'queued') t.playing++;
   }
   return t;
 }

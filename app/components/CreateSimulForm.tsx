@@ -1,0 +1,85 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { io } from 'socket.io-client';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol/events';
+import type { Socket } from 'socket.io-client';
+import { credentials } from '@/lib/client/credentials';
+import { LIMITS, type HostColorChoice, type Mode } from '@/lib/simul/types';
+
+type Created = Ack<{ simulId: string; hostKey: string; joinCode: string }>;
+
+export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
+  const router = useRouter();
+  const [title, setTitle] = useState('Class simul');
+  const [boards, setBoards] = useState(24);
+  const [hostColor, setHostColor] = useState<HostColorChoice>('white');
+  const [mode, setMode] = useState<Mode>(initialMode);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
+    try {
+      const res: Created = await socket.timeout(8000).emitWithAck('simul:create', { title, boards, hostColor, mode });
+      if (!res.ok) {
+        setError(res.error.message);
+        return;
+      }
+      // The host key stays in this browser: the console's address never shows it.
+      credentials.saveHostKey(res.simulId, res.hostKey);
+      router.push(`/host/${res.simulId}`);
+    } catch {
+      setError('The server did not answer. Try again.');
+    } finally {
+      socket.close();
+      setBusy(false);
+    }
+  }
+
+  const radio = 'flex cursor-pointer items-start gap-2 rounded-lg border border-slate-300 p-3 has-[:checked]:border-host has-[:checked]:bg-host/10 dark:border-slate-600';
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-5">
+      <label className="flex flex-col gap-1">
+        <span className="font-semibold">Title</span>
+        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={LIMITS.maxTitleLength} required data-testid="title"
+          className="rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="font-semibold">Boards</span>
+        <input type="number" min={LIMITS.minBoards} max={LIMITS.maxBoards} value={boards} required data-testid="boards"
+          onChange={(e) => setBoards(Number(e.target.value))}
+          className="w-32 rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" />
+        <span className="text-sm text-slate-500">Empty boards are dropped at the start.</span>
+      </label>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 font-semibold">Mode</legend>
+        <label className={radio}>
+          <input type="radio" name="mode" checked={mode === 'async'} onChange={() => setMode('async')} data-testid="mode-async" />
+          <span><strong>Async</strong>: rotate between all boards, one move at each (the event loop).</span>
+        </label>
+        <label className={radio}>
+          <input type="radio" name="mode" checked={mode === 'sync'} onChange={() => setMode('sync')} data-testid="mode-sync" />
+          <span><strong>Sync</strong>: one game at a time, in table order (blocking calls).</span>
+        </label>
+      </fieldset>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 font-semibold">You play</legend>
+        <div className="grid grid-cols-3 gap-2">
+          {(['white', 'black', 'alternate'] as const).map((c) => (
+            <label key={c} className={radio}>
+              <input type="radio" name="color" checked={hostColor === c} onChange={() => setHostColor(c)} />
+              <span className="capitalize">{c === 'alternate' ? 'Alternating' : c}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {error && <p role="alert" className="text-loss">{error}</p>}
+      <button disabled={busy} className="rounded-lg bg-host px-5 py-3 text-lg font-semibold text-white disabled:opacity-50" data-testid="create">
+        {busy ? 'Creating…' : 'Create and open the console'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+'use client';
+// The interactive board: drag or tap to move, legal-move hints, the last move lit,
+// a promotion choice, and an optimistic position so a move lands without a flash.
+import dynamic from 'next/dynamic';
+import { useMemo, useState, type CSSProperties } from 'react';
+import { Chess, findLegalMove, isPromotionMove } from '@/lib/chess/rules';
+import type { Promotion, Rejection } from '@/lib/simul/types';
+import { PromotionDialog } from './PromotionDialog';
+
+// react-chessboard ships no usable CommonJS build, so it renders in the browser only.
+const Chessboard = dynamic(() => import('react-chessboard').then((m) => m.Chessboard), {
+  ssr: false,
+  loading: () => <div className="aspect-square w-full rounded bg-board-light" aria-busy="true" />,
+});
+
+interface Props {
+  id: string;
+  fen: string;
+  orientation: 'white' | 'black';
+  /** The colour this viewer may move now, or null when it may not move. */
+  movable: 'w' | 'b' | null;
+  lastMove: { from: string; to: string } | null;
+  onMove: (from: string, to: string, promotion?: Promotion) => Promise<Rejection | null>;
+}
+
+const HINT: CSSProperties = { background: 'radial-gradient(circle, rgba(0,0,0,.25) 22%, transparent 24%)' };
+const CAPTURE_HINT: CSSProperties = { background: 'radial-gradient(circle, transparent 58%, rgba(0,0,0,.25) 60%)' };
+const LAST: CSSProperties = { backgroundColor: 'rgba(255, 235, 59, 0.5)' };
+const SELECTED: CSSProperties = { backgroundColor: 'rgba(37, 99, 235, 0.45)' };
+const CHECK: CSSProperties = { background: 'radial-gradient(circle, rgba(220,38,38,.85) 0%, rgba(220,38,38,.3) 60%, transparent 75%)' };
+
+export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: Props) {
+  const [selected, setSelected] = useState<string | null>(null);
+  const [optimistic, setOptimistic] = useState<{ basedOn: string; fen: string; from: string; to: string } | null>(null);
+  const [promotion, setPromotion] = useState<{ from: string; to: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // An optimistic position holds only until the server's position changes.
+  const live = optimistic && optimistic.basedOn === fen ? optimistic : null;
+  const shownFen = live ? live.fen : fen;
+  const chess = useMemo(() => new Chess(shownFen), [shownFen]);
+  const canMove = movable !== null && !live && chess.turn() === movable;
+
+  const targets = useMemo(() => {
+    if (!selected || !canMove) return [];
+    return chess.moves({ square: selected as never, verbose: true });
+  }, [chess, selected, canMove]);
+
+  function attempt(from: string, to: string, piece?: Promotion): boolean {
+    setSelected(null);
+    const game = new Chess(fen);
+    if (!piece && isPromotionMove(game, from, to)) {
+      setPromotion({ from, to });
+      return false;
+    }
+    const move = findLegalMove(game, from, to, piece);
+    if (!move) {
+      setNotice(`${from}–${to} is not a legal move.`);
+      return false;
+    }
+    game.move(move);
+    setNotice(null);
+    setOptimistic({ basedOn: fen, fen: game.fen(), from, to });
+    void onMove(from, to, move.promotion as Promotion | undefined).then((rejection) => {
+      if (rejection) {
+        setOptimistic(null);
+        setNotice(rejection.message);
+      }
+    });
+    return true;
+  }
+
+  function onSquareClick(square: string, pieceType: string | null) {
+    if (!canMove) return;
+    const own = pieceType?.[0] === movable;
+    if (selected && selected !== square && !own) {
+      attempt(selected, square);
+      return;
+    }
+    setSelected(own && selected !== square ? square : null);
+  }
+
+  const squareStyles: Record<string, CSSProperties> = {};
+  const last = live ? { from: live.from, to: live.to } : lastMove;
+  if (last) {
+    squareStyles[last.from] = LAST;
+    squareStyles[last.to] = LAST;
+  }
+  if (chess.inCheck()) {
+    const king = chess.findPiece({ type: 'k', color: chess.turn() })[0];
+    if (king) squareStyles[king] = CHECK;
+  }
+  if (selected) squareStyles[selected] = SELECTED;
+  for (const m of targets) squareStyles[m.to] = m.captured ? CAPTURE_HINT : HINT;
+
+  return (
+    <div className="relative w-full" data-testid={`${id}-container`} data-fen={fen}>
+      <Chessboard
+        options={{
+          id,
+          position: shownFen,
+          boardOrientation: orientation,
+          squareStyles,
+          allowDragging: canMove,
+          canDragPiece: ({ piece }) => canMove && piece.pieceType[0] === movable,
+          onPieceDrop: ({ sourceSquare, targetSquare }) =>
+            targetSquare ? attempt(sourceSquare, targetSquare) : false,
+          onSquareClick: ({ square, piece }) => onSquareClick(square, piece?.pieceType ?? null),
+          animationDurationInMs: 150,
+          darkSquareStyle: { backgroundColor: 'var(--color-board-dark)' },
+          lightSquareStyle: { backgroundColor: 'var(--color-board-light)' },
+        }}
+      />
+      {promotion && movable && (
+        <PromotionDialog
+          color={movable}
+          onChoose={(piece) => {
+            const p = promotion;
+            setPromotion(null);
+            attempt(p.from, p.to, piece);
+          }}
+          onCancel={() => setPromotion(null)}
+        />
+      )}
+      <p role="status" aria-live="polite" className="min-h-6 pt-1 text-center text-sm text-loss">
+        {notice}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,261 @@
+'use client';
+// The teacher's console: the focused board large, every board as a mini board, the next
+// board awaiting the host one key away (N). Nothing secret is ever shown.
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import { newClientMoveId, type SimulConnection } from '@/lib/client/simul-connection';
+import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
+import { formatDuration } from '@/lib/metrics/format';
+import { readyQueue, tally } from '@/lib/simul/queries';
+import type { CommandInput } from '@/lib/protocol/schemas';
+import type { SimulState } from '@/lib/simul/types';
+import { ConnectionBadge } from '../ConnectionBadge';
+import { PlayBoard } from '../PlayBoard';
+import { ResultsTable } from '../ResultsTable';
+import { useServerNow } from '../use-now';
+import { BoardGrid } from './BoardGrid';
+import { Lobby } from './Lobby';
+import { boardLook, LOOKS } from '../board-look';
+
+export function HostConsole({ simulId }: { simulId: string }) {
+  const connection = useSimulConnection(simulId);
+  if (!connection) return <p className="p-8 text-slate-500">Opening the simul…</p>;
+  return <Console connection={connection} />;
+}
+
+function Console({ connection }: { connection: SimulConnection }) {
+  const view = useSimulView(connection);
+  const { state } = view;
+  const now = useServerNow(view.clockOffset);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const run = useCallback(
+    async (command: CommandInput) => {
+      const res = await connection.command(command);
+      setMessage(res.ok ? null : res.error.message);
+      return res;
+    },
+    [connection],
+  );
+
+  const nextReady = state.phase === 'playing' ? readyQueue(state)[0] ?? null : null;
+
+  // Keyboard: N jumps to the next board awaiting the host; arrows step through the boards.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      if (state.phase !== 'playing') return;
+      const live = state.order.filter((n) => state.boards.get(n)!.status === 'playing');
+      if ((e.key === 'n' || e.key === 'N') && nextReady !== null) {
+        void run({ type: 'focus', board: nextReady });
+      } else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && live.length > 0) {
+        const at = state.focus === null ? -1 : live.indexOf(state.focus);
+        const step = e.key === 'ArrowRight' ? 1 : -1;
+        const target = live[(at + step + live.length) % live.length];
+        void run({ type: 'focus', board: target });
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [state, view.version, nextReady, run]);
+
+  if (view.problem && view.role !== 'host') {
+    return (
+      <main className="mx-auto max-w-xl p-8">
+        <h1 className="text-2xl font-bold">This console is not yours on this device</h1>
+        <p className="mt-2 text-slate-600 dark:text-slate-300">
+          {view.problem.message} The host key of a simul is kept in the browser that created it.
+        </p>
+        <p className="mt-4">
+          <Link className="text-host underline" href={`/watch/${connection.simulId}`}>Watch the simul instead</Link>
+        </p>
+      </main>
+    );
+  }
+  if (view.version === 0) return <p className="p-8 text-slate-500">Opening the simul…</p>;
+  if (view.role && view.role !== 'host') {
+    return (
+      <main className="mx-auto max-w-xl p-8">
+        <h1 className="text-2xl font-bold">Only the host can open this console</h1>
+        <p className="mt-2">
+          <Link className="text-host underline" href={`/watch/${state.simulId}`}>Watch the simul</Link>
+        </p>
+      </main>
+    );
+  }
+
+  const t = tally(state);
+  return (
+    <main className="mx-auto flex max-w-[110rem] flex-col gap-4 p-4">
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold" data-testid="simul-title">{state.title}</h1>
+          <p className="text-sm text-slate-500">
+            {state.mode === 'async' ? 'Async: rotate between all boards' : 'Sync: one game at a time'} · code{' '}
+            <span className="font-mono">{state.joinCode}</span> ·{' '}
+            <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">projector view</Link>
+          </p>
+        </div>
+        <div className="flex items-center gap-4">
+          {state.phase !== 'lobby' && (
+            <span className="text-lg" aria-label="Score from the host's side">
+              <strong>{t.wins}</strong> W · <strong>{t.draws}</strong> D · <strong>{t.losses}</strong> L
+            </span>
+          )}
+          <ConnectionBadge status={view.status} pendingMoves={view.pendingMoves} />
+        </div>
+      </header>
+      {message && (
+        <p role="alert" className="rounded-lg bg-loss/10 px-4 py-2 text-loss">
+          {message}
+        </p>
+      )}
+      {state.phase === 'lobby' && <Lobby state={state} connection={connection} onError={setMessage} />}
+      {state.phase === 'playing' && <Playing state={state} now={now} run={run} nextReady={nextReady} />}
+      {state.phase === 'finished' && (
+        <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
+          <h2 className="mb-2 text-2xl font-bold" data-testid="simul-finished">
+            {state.endedEarly ? 'The simul was ended early' : 'The simul is over'}
+          </h2>
+          <p className="mb-4">
+            <Link href={`/review/${state.simulId}`} className="text-host underline">Review the games and the time statistics</Link>
+          </p>
+          <ResultsTable state={state} />
+        </section>
+      )}
+    </main>
+  );
+}
+
+function Playing({
+  state,
+  now,
+  run,
+  nextReady,
+}: {
+  state: SimulState;
+  now: number;
+  run: (c: CommandInput) => Promise<unknown>;
+  nextReady: number | null;
+}) {
+  const board = state.focus !== null ? state.boards.get(state.focus) ?? null : null;
+  const queue = readyQueue(state);
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(20rem,38rem)_1fr]">
+      <section className="flex flex-col gap-2" aria-label="Focused board">
+        {board ? (
+          <FocusedBoard state={state} number={board.number} now={now} run={run} />
+        ) : (
+          <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center" data-testid="no-board-ready">
+            <p className="text-2xl font-bold">No board awaits you</p>
+            <p className="mt-2 text-slate-500">Every opponent is thinking. The first board that becomes ready opens here.</p>
+          </div>
+        )}
+        <p className="text-sm text-slate-500">
+          <kbd className="rounded border px-1">N</kbd> next board awaiting you
+          {nextReady !== null ? ` (board ${nextReady})` : ''} · <kbd className="rounded border px-1">←</kbd>
+          <kbd className="rounded border px-1">→</kbd> step through boards
+        </p>
+      </section>
+      <section aria-label="All boards" className="flex flex-col gap-2">
+        <p className="text-sm">
+          <span className="font-semibold text-ready">{queue.length}</span> awaiting you ·{' '}
+          {state.order.filter((n) => boardLook(state, state.boards.get(n)!) === 'opponent-thinking').length} opponents thinking
+        </p>
+        <BoardGrid
+          state={state}
+          now={now}
+          onPick={(n) => {
+            if (state.boards.get(n)?.status === 'playing') void run({ type: 'focus', board: n });
+          }}
+          className="max-h-[80vh] overflow-y-auto p-1"
+        />
+      </section>
+    </div>
+  );
+}
+
+function FocusedBoard({
+  state,
+  number,
+  now,
+  run,
+}: {
+  state: SimulState;
+  number: number;
+  now: number;
+  run: (c: CommandInput) => Promise<unknown>;
+}) {
+  const board = state.boards.get(number)!;
+  const look = boardLook(state, board);
+  const hostToMove = look === 'host-thinking';
+  const offerFromOpponent = board.drawOfferBy === 'opponent';
+  return (
+    <div className="flex flex-col gap-2" data-testid="focused-board" data-board={number}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-xl font-bold">
+          Board {number} <span className="font-normal text-slate-500">vs</span> {board.opponent?.name}
+        </h2>
+        <span className={`rounded px-2 py-0.5 text-sm font-semibold ${LOOKS[look].chip}`}>
+          {LOOKS[look].icon} {hostToMove ? 'Your move' : LOOKS[look].label}
+          {board.turnSince !== null && hostToMove && <> · waited {formatDuration(Math.max(0, now - board.turnSince))}</>}
+        </span>
+      </div>
+      <PlayBoard
+        id={`host-board-${number}`}
+        key={number}
+        fen={board.chess.fen()}
+        orientation={board.hostColor === 'w' ? 'white' : 'black'}
+        movable={hostToMove ? board.hostColor : null}
+        lastMove={board.lastMove}
+        onMove={async (from, to, promotion) => {
+          const res = (await run({ type: 'move', board: number, from, to, promotion, clientMoveId: newClientMoveId() })) as {
+            ok: boolean;
+            error?: { code: never; message: string };
+          };
+          return res.ok ? null : res.error!;
+        }}
+      />
+      {offerFromOpponent && (
+        <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" role="alert">
+          <span className="font-semibold">{board.opponent?.name} offers a draw.</span>
+          <span className="flex gap-2">
+            <button className="rounded bg-win px-3 py-1 font-semibold text-white" onClick={() => run({ type: 'answer-draw', board: number, accept: true })}>
+              Accept
+            </button>
+            <button className="rounded border px-3 py-1" onClick={() => run({ type: 'answer-draw', board: number, accept: false })}>
+              Decline
+            </button>
+          </span>
+        </div>
+      )}
+      <div className="flex flex-wrap gap-2 text-sm">
+        <button
+          className="rounded border px-3 py-1 disabled:opacity-40"
+          disabled={board.drawOfferBy !== null}
+          onClick={() => run({ type: 'offer-draw', board: number })}
+        >
+          {board.drawOfferBy === 'host' ? 'Draw offered' : 'Offer a draw'}
+        </button>
+        <button
+          className="rounded border px-3 py-1"
+          onClick={() => confirm(`Resign the game on board ${number}?`) && run({ type: 'resign', board: number })}
+        >
+          Resign
+        </button>
+        <button
+          className="rounded border px-3 py-1 text-slate-500"
+          onClick={() => confirm(`Abort board ${number}? It is recorded as unfinished.`) && run({ type: 'abort-game', board: number })}
+        >
+          Abort game
+        </button>
+        <button
+          className="ml-auto rounded border border-loss px-3 py-1 text-loss"
+          onClick={() => confirm('End the whole simul now? Open games are recorded as unfinished.') && run({ type: 'end-simul' })}
+        >
+          End simul
+        </button>
+      </div>
+    </div>
+  );
+}

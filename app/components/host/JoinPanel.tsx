@@ -1,0 +1,52 @@
+'use client';
+// What the teacher projects in the lobby: the join code, a QR code readable from the back
+// of the room, and the join link with a copy button. None of it is secret.
+import { QRCodeSVG } from 'qrcode.react';
+import { useEffect, useState } from 'react';
+
+export function JoinPanel({ simulId, joinCode }: { simulId: string; joinCode: string }) {
+  const [origin, setOrigin] = useState('');
+  const [copied, setCopied] = useState(false);
+  useEffect(() => setOrigin(window.location.origin), []);
+  const link = `${origin}/play/${simulId}`;
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      setCopied(false);
+    }
+  }
+
+  return (
+    <section className="flex flex-col items-center gap-4 rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900 md:flex-row md:items-start md:gap-8" aria-label="How to join">
+      <div className="rounded-xl bg-white p-3">
+        {origin && <QRCodeSVG value={link} size={320} level="M" marginSize={2} title="Join link as a QR code" className="h-auto w-[min(70vw,320px)]" />}
+      </div>
+      <div className="flex flex-col gap-4 text-center md:text-left">
+        <div>
+          <p className="text-sm uppercase tracking-wide text-slate-500">Join code</p>
+          <p className="font-mono text-6xl font-bold tracking-[0.2em] md:text-7xl" data-testid="join-code">
+            {joinCode}
+          </p>
+          <p className="mt-1 text-slate-500">
+            Type it at <span className="font-semibold">{origin.replace(/^https?:\/\//, '')}</span>, or scan the code.
+          </p>
+        </div>
+        <div>
+          <p className="text-sm uppercase tracking-wide text-slate-500">Join link</p>
+          <div className="flex items-center gap-2">
+            <code className="rounded bg-slate-100 px-2 py-1 text-sm break-all dark:bg-slate-800" data-testid="join-link">
+              {link}
+            </code>
+            <button onClick={copy} className="rounded-lg bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
+              {copied ? 'Copied' : 'Copy'}
+            </button>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

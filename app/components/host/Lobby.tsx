@@ -1,0 +1,72 @@
+'use client';
+// The host's lobby: seats fill live as students join; the host frees seats, closes joining, starts.
+import type { SimulConnection } from '@/lib/client/simul-connection';
+import type { SimulState } from '@/lib/simul/types';
+import { JoinPanel } from './JoinPanel';
+
+export function Lobby({ state, connection, onError }: { state: SimulState; connection: SimulConnection; onError: (m: string) => void }) {
+  const boards = state.order.map((n) => state.boards.get(n)!);
+  const seated = boards.filter((b) => b.opponent).length;
+
+  async function run(command: Parameters<SimulConnection['command']>[0]) {
+    const res = await connection.command(command);
+    if (!res.ok) onError(res.error.message);
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <JoinPanel simulId={state.simulId} joinCode={state.joinCode} />
+      <section aria-label="Seats" className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <h2 className="text-2xl font-bold">
+            <span data-testid="seated-count">{seated}</span> of {boards.length} seats taken
+          </h2>
+          <div className="flex gap-2">
+            <button
+              onClick={() => run({ type: state.joiningClosed ? 'open-joining' : 'close-joining' })}
+              className="rounded-lg border border-slate-300 px-4 py-2 font-semibold dark:border-slate-600"
+            >
+              {state.joiningClosed ? 'Open joining' : 'Close joining'}
+            </button>
+            <button
+              onClick={() => run({ type: 'start' })}
+              disabled={seated === 0}
+              className="rounded-lg bg-host px-5 py-2 font-semibold text-white disabled:opacity-40"
+              data-testid="start"
+            >
+              Start the simul
+            </button>
+          </div>
+        </div>
+        {state.joiningClosed && <p className="mb-3 font-semibold text-ready">Joining is closed.</p>}
+        {seated > 0 && seated < boards.length && (
+          <p className="mb-3 text-sm text-slate-500">Empty boards are dropped when you start.</p>
+        )}
+        <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2" data-testid="seats">
+          {boards.map((b) => (
+            <li
+              key={b.number}
+              className={`flex items-center justify-between rounded-lg border px-3 py-2 ${
+                b.opponent ? 'border-slate-400 bg-slate-50 dark:bg-slate-800' : 'border-dashed border-slate-300 text-slate-400 dark:border-slate-700'
+              }`}
+            >
+              <span>
+                <span className="mr-2 text-sm text-slate-500">{b.number}</span>
+                <span className="font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? 'free'}</span>
+              </span>
+              {b.opponent && (
+                <button
+                  onClick={() => run({ type: 'free-seat', board: b.number })}
+                  className="text-xs text-slate-500 underline"
+                  aria-label={`Free seat ${b.number}`}
+                >
+                  free
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

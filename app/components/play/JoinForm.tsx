@@ -1,0 +1,63 @@
+'use client';
+import { useState } from 'react';
+import type { SimulConnection } from '@/lib/client/simul-connection';
+import { LIMITS, type SimulState } from '@/lib/simul/types';
+
+export function JoinForm({ state, connection }: { state: SimulState; connection: SimulConnection }) {
+  const [name, setName] = useState('');
+  const [seat, setSeat] = useState<string>('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const free = state.order.filter((n) => !state.boards.get(n)!.opponent);
+  const seated = state.order.map((n) => state.boards.get(n)!).filter((b) => b.opponent);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    const res = await connection.join(name, seat ? Number(seat) : undefined);
+    setBusy(false);
+    setError(res.ok ? null : res.error.message);
+  }
+
+  if (state.joiningClosed) return <p className="text-lg">The host has closed joining.</p>;
+  return (
+    <div className="flex flex-col gap-6">
+      <form onSubmit={submit} className="flex flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
+        <label className="flex flex-col gap-1">
+          <span className="font-semibold">Your name</span>
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={LIMITS.maxNameLength}
+            required
+            autoFocus
+            autoComplete="nickname"
+            className="rounded-lg border border-slate-300 px-3 py-3 text-lg dark:border-slate-600 dark:bg-slate-800"
+            data-testid="name"
+          />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-semibold">Seat</span>
+          <select value={seat} onChange={(e) => setSeat(e.target.value)} className="rounded-lg border border-slate-300 px-3 py-3 dark:border-slate-600 dark:bg-slate-800">
+            <option value="">First free seat</option>
+            {free.map((n) => (
+              <option key={n} value={n}>Board {n}</option>
+            ))}
+          </select>
+        </label>
+        {error && <p role="alert" className="text-loss">{error}</p>}
+        <button disabled={busy || free.length === 0} className="rounded-lg bg-host px-4 py-3 text-lg font-semibold text-white disabled:opacity-40" data-testid="join">
+          {free.length === 0 ? 'Every seat is taken' : 'Take a seat'}
+        </button>
+      </form>
+      <section>
+        <h2 className="mb-2 font-semibold">{seated.length} seated</h2>
+        <ul className="flex flex-wrap gap-2">
+          {seated.map((b) => (
+            <li key={b.number} className="rounded-full bg-slate-200 px-3 py-1 text-sm dark:bg-slate-800">{b.opponent!.name}</li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

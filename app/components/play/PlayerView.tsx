@@ -1,0 +1,190 @@
+'use client';
+// A student's phone: the board filling the width, "your move" impossible to miss, where the
+// host is, tap-to-move. Joining and rejoining (same device, same seat) happen here too.
+import Link from 'next/link';
+import { useState } from 'react';
+import { newClientMoveId, type ConnectionStatus, type SimulConnection } from '@/lib/client/simul-connection';
+import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
+import { boardsBefore, colorOf, currentSyncBoard, sideToMove } from '@/lib/simul/queries';
+import type { BoardState, SimulState } from '@/lib/simul/types';
+import type { CommandInput } from '@/lib/protocol/schemas';
+import { ConnectionBadge } from '../ConnectionBadge';
+import { PlayBoard } from '../PlayBoard';
+import { ResultsTable } from '../ResultsTable';
+import { boardLook, LOOKS } from '../board-look';
+import { JoinForm } from './JoinForm';
+import { useTurnSignal } from './use-turn-signal';
+
+export function PlayerView({ simulId }: { simulId: string }) {
+  const connection = useSimulConnection(simulId);
+  if (!connection) return <p className="p-6 text-slate-500">Opening…</p>;
+  return <View connection={connection} />;
+}
+
+function View({ connection }: { connection: SimulConnection }) {
+  const view = useSimulView(connection);
+  const { state } = view;
+  const [message, setMessage] = useState<string | null>(null);
+  const board = view.board !== null ? state.boards.get(view.board) ?? null : null;
+  const myTurn = Boolean(board && board.status === 'playing' && sideToMove(board) === 'opponent');
+  const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
+
+  async function run(command: CommandInput) {
+    const res = await connection.command(command);
+    setMessage(res.ok ? null : res.error.message);
+    return res;
+  }
+
+  if (view.problem?.code === 'unknown-simul') {
+    return (
+      <Shell>
+        <h1 className="text-2xl font-bold">No simul here</h1>
+        <p className="mt-2">{view.problem.message} Check the link or the code with your teacher.</p>
+        <Link href="/" className="mt-4 inline-block text-host underline">Enter a join code</Link>
+      </Shell>
+    );
+  }
+  if (view.version === 0) return <Shell><p className="text-slate-500">Opening…</p></Shell>;
+
+  if (!board) {
+    if (state.phase === 'lobby') {
+      return (
+        <Shell title={state.title} status={view.status}>
+          {view.problem && <p className="mb-3 rounded bg-ready/15 p-2">{view.problem.message}</p>}
+          <JoinForm state={state} connection={connection} />
+        </Shell>
+      );
+    }
+    return (
+      <Shell title={state.title} status={view.status}>
+        <p className="text-lg">{state.phase === 'finished' ? 'This simul is over.' : 'This simul has started: seats are closed.'}</p>
+        <Link href={`/watch/${state.simulId}`} className="mt-3 inline-block text-host underline">Watch it</Link>
+        {state.phase === 'finished' && <div className="mt-4"><ResultsTable state={state} /></div>}
+      </Shell>
+    );
+  }
+
+  const myColor = colorOf(board, 'opponent');
+  return (
+    <Shell title={state.title} status={view.status} pendingMoves={view.pendingMoves}>
+      <p className="mb-2 text-sm text-slate-500">
+        Board <strong data-testid="my-board">{board.number}</strong> · you play {myColor === 'w' ? 'White' : 'Black'} ·{' '}
+        {board.opponent?.name}
+      </p>
+      <Banner state={state} board={board} myTurn={myTurn} />
+      {signal}
+      {board.status === 'seated' ? null : (
+        <PlayBoard
+          id={`play-board-${board.number}`}
+          fen={board.chess.fen()}
+          orientation={myColor === 'w' ? 'white' : 'black'}
+          movable={myTurn ? myColor : null}
+          lastMove={board.lastMove}
+          onMove={async (from, to, promotion) => {
+            const res = await run({ type: 'move', board: board.number, from, to, promotion, clientMoveId: newClientMoveId() });
+            return res.ok ? null : res.error;
+          }}
+        />
+      )}
+      {message && <p role="alert" className="mt-2 text-loss">{message}</p>}
+      {board.status === 'playing' && <GameActions board={board} run={run} />}
+      {state.phase === 'finished' && (
+        <div className="mt-6">
+          <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">Final results</h2>
+          <ResultsTable state={state} highlight={board.number} />
+        </div>
+      )}
+    </Shell>
+  );
+}
+
+function Banner({ state, board, myTurn }: { state: SimulState; board: BoardState; myTurn: boolean }) {
+  let text: string;
+  let tone = 'bg-slate-200 text-slate-900 dark:bg-slate-800 dark:text-slate-100';
+  if (board.status === 'seated') {
+    text = 'You are seated. The host starts soon.';
+  } else if (board.status === 'queued') {
+    const current = currentSyncBoard(state);
+    text = `Waiting for your game to begin${current ? ` (the host is playing board ${current})` : ''}.`;
+    tone = 'bg-queued text-slate-900 queued-stripes';
+  } else if (board.status === 'finished' || board.status === 'aborted') {
+    const look = boardLook(state, board);
+    const mine = look === 'win' ? 'You lost' : look === 'loss' ? 'You won!' : look === 'draw' ? 'Draw' : 'Game not finished';
+    text = `${mine}${board.result ? ` (${board.result})` : ''}`;
+    tone = LOOKS[look].chip;
+  } else if (myTurn) {
+    text = 'Your move';
+    tone = 'bg-win text-white text-3xl';
+  } else {
+    const before = boardsBefore(state, board.number);
+    const at = state.focus;
+    if (at === board.number) text = 'The host is at your board, thinking';
+    else if (before !== null && at !== null) text = `The host is at board ${at}; ${before} board${before === 1 ? '' : 's'} before yours`;
+    else text = 'The host will come to your board next';
+    tone = 'bg-host text-white';
+  }
+  return (
+    <p className={`mb-3 rounded-xl px-4 py-3 text-center text-xl font-bold ${tone}`} role="status" aria-live="polite" data-testid="turn-banner">
+      {text}
+    </p>
+  );
+}
+
+function GameActions({ board, run }: { board: BoardState; run: (c: CommandInput) => Promise<unknown> }) {
+  return (
+    <div className="mt-3 flex flex-col gap-2">
+      {board.drawOfferBy === 'host' && (
+        <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/20 px-3 py-2" role="alert">
+          <span className="font-semibold">The host offers a draw.</span>
+          <span className="flex gap-2">
+            <button className="rounded bg-win px-3 py-2 font-semibold text-white" onClick={() => run({ type: 'answer-draw', board: board.number, accept: true })}>
+              Accept
+            </button>
+            <button className="rounded border px-3 py-2" onClick={() => run({ type: 'answer-draw', board: board.number, accept: false })}>
+              Decline
+            </button>
+          </span>
+        </div>
+      )}
+      <div className="grid grid-cols-2 gap-2">
+        <button
+          className="rounded-lg border px-3 py-3 font-semibold disabled:opacity-40"
+          disabled={board.drawOfferBy !== null}
+          onClick={() => run({ type: 'offer-draw', board: board.number })}
+        >
+          {board.drawOfferBy === 'opponent' ? 'Draw offered' : 'Offer a draw'}
+        </button>
+        <button
+          className="rounded-lg border border-loss px-3 py-3 font-semibold text-loss"
+          onClick={() => confirm('Resign this game?') && run({ type: 'resign', board: board.number })}
+        >
+          Resign
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Shell({
+  title,
+  status,
+  pendingMoves,
+  children,
+}: {
+  title?: string;
+  status?: ConnectionStatus;
+  pendingMoves?: number;
+  children: React.ReactNode;
+}) {
+  return (
+    <main className="mx-auto flex min-h-dvh w-full max-w-lg flex-col p-3">
+      {title && (
+        <header className="mb-2 flex items-center justify-between gap-2">
+          <h1 className="truncate text-lg font-bold">{title}</h1>
+          {status && <ConnectionBadge status={status} pendingMoves={pendingMoves} />}
+        </header>
+      )}
+      {children}
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+// The projector view: big type, no controls; the board the host is on, large, and every board.
+import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
+import type { SimulConnection } from '@/lib/client/simul-connection';
+import { ConnectionBadge } from '../ConnectionBadge';
+import { BoardGrid } from '../host/BoardGrid';
+import { MiniBoard } from '../MiniBoard';
+import { ResultsTable } from '../ResultsTable';
+import { useServerNow } from '../use-now';
+
+export function WatchView({ simulId }: { simulId: string }) {
+  const connection = useSimulConnection(simulId);
+  if (!connection) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  return <Watch connection={connection} />;
+}
+
+function Watch({ connection }: { connection: SimulConnection }) {
+  const view = useSimulView(connection);
+  const { state } = view;
+  const now = useServerNow(view.clockOffset);
+  if (view.problem) return <p className="p-8 text-2xl">{view.problem.message}</p>;
+  if (view.version === 0) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  const focused = state.focus !== null ? state.boards.get(state.focus) : null;
+  return (
+    <main className="flex flex-col gap-6 p-6">
+      <header className="flex items-center justify-between">
+        <h1 className="text-4xl font-black">{state.title}</h1>
+        <ConnectionBadge status={view.status} />
+      </header>
+      {state.phase === 'lobby' && <p className="text-3xl">Waiting for the host to start · join code <span className="font-mono font-bold">{state.joinCode}</span></p>}
+      {state.phase !== 'lobby' && (
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,36rem)_1fr]">
+          <section aria-label="The board the host is on">
+            {focused ? (
+              <>
+                <p className="mb-2 text-3xl font-bold">Host at board {focused.number} · {focused.opponent?.name}</p>
+                <MiniBoard fen={focused.chess.fen()} flipped={focused.hostColor === 'b'} lastMove={focused.lastMove ? focused.lastMove.from + focused.lastMove.to : null} className="!text-[min(5vw,3.5rem)]" />
+              </>
+            ) : (
+              <p className="text-3xl font-bold">{state.phase === 'finished' ? 'All games are over' : 'The host is idle: every opponent is thinking'}</p>
+            )}
+          </section>
+          <BoardGrid state={state} now={now} />
+        </div>
+      )}
+      {state.phase === 'finished' && <ResultsTable state={state} />}
+    </main>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { CreateSimulForm } from '../components/CreateSimulForm';
+
+export const metadata: Metadata = { title: 'Create a simul · Async Simul' };
+
+export default async function NewSimul({ searchParams }: { searchParams: Promise<{ mode?: string }> }) {
+  const { mode } = await searchParams;
+  return (
+    <main className="mx-auto max-w-xl p-6">
+      <h1 className="mb-6 text-3xl font-bold">Create a simul</h1>
+      <CreateSimulForm initialMode={mode === 'sync' ? 'sync' : 'async'} />
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+// The host key and seat tokens live in this browser's storage, never in a URL others see.
+const hostKeyName = (simulId: string) => `async-simul:host:${simulId}`;
+const seatTokenName = (simulId: string) => `async-simul:seat:${simulId}`;
+
+function storage(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export const credentials = {
+  hostKey: (simulId: string) => storage()?.getItem(hostKeyName(simulId)) ?? undefined,
+  seatToken: (simulId: string) => storage()?.getItem(seatTokenName(simulId)) ?? undefined,
+  saveHostKey: (simulId: string, key: string) => storage()?.setItem(hostKeyName(simulId), key),
+  saveSeatToken: (simulId: string, token: string) => storage()?.setItem(seatTokenName(simulId), token),
+  forgetHostKey: (simulId: string) => storage()?.removeItem(hostKeyName(simulId)),
+  forgetSeatToken: (simulId: string) => storage()?.removeItem(seatTokenName(simulId)),
+};
+
+/**
+ * A secret passed in a link's fragment (#key=… or #seat=…) is saved and removed from the
+ * address bar at once, so a projected screen never shows it.
+ */
+export function takeSecretFromFragment(simulId: string): void {
+  if (typeof window === 'undefined' || !window.location.hash) return;
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const key = params.get('key');
+  const seat = params.get('seat');
+  if (key) credentials.saveHostKey(simulId, key);
+  if (seat) credentials.saveSeatToken(simulId, seat);
+  if (key || seat) {
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+}

@@ -1,0 +1,22 @@
+'use client';
+// React's view of one simul: a connection per page, its zustand store, and a selector hook.
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { SimulConnection, type SimulView } from './simul-connection';
+import { takeSecretFromFragment } from './credentials';
+
+export function useSimulConnection(simulId: string): SimulConnection | null {
+  const [connection, setConnection] = useState<SimulConnection | null>(null);
+  useEffect(() => {
+    takeSecretFromFragment(simulId);
+    const c = new SimulConnection(simulId);
+    setConnection(c);
+    return () => c.close();
+  }, [simulId]);
+  return connection;
+}
+
+/** The whole view; re-renders on every fold (the version changes). */
+export function useSimulView(connection: SimulConnection): SimulView {
+  return useStore(connection.store);
+}
