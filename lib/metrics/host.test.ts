@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { busyClock, hostUsage } from './host';
 import { readStates } from './states';
 import { moveThinks } from './thinks';
+import type { SimulEvent } from '../simul/types';
 import { alternateLog, syncLog, threeBoardLog, type LogBuilder } from './test-logs';
 
 const sec = (ms: number) => ms / 1000;
 
-function measure(log: LogBuilder, now?: number) {
-  const states = readStates(log.events, now)!;
+function measure(log: LogBuilder | readonly SimulEvent[], now?: number) {
+  const states = readStates('events' in log ? log.events : log, now)!;
   const clock = busyClock(states.readyQueue);
   return { usage: hostUsage(states, clock), thinks: moveThinks(states, clock) };
 }
@@ -39,13 +40,13 @@ describe('host usage', () => {
 
   it('measures a running simul up to now', () => {
     const events = threeBoardLog().events.filter((e) => e.at <= 25_000);
-    const { usage } = measure({ events } as LogBuilder, 26_000);
+    const { usage } = measure(events, 26_000);
     expect([sec(usage.end), sec(usage.busy), sec(usage.idle)]).toEqual([26, 19, 7]);
   });
 
   it('is all zero at the start instant', () => {
     const events = threeBoardLog().events.filter((e) => e.at === 0);
-    const { usage } = measure({ events } as LogBuilder);
+    const { usage } = measure(events);
     expect(usage).toMatchObject({ elapsed: 0, busy: 0, idle: 0, utilization: 0 });
   });
 });

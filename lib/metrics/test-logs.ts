@@ -196,3 +196,56 @@ export function lessonLog(mode: Mode, n: number, h: number, o: number, m: number
   }
   return log.finish(t);
 }
+
+/** A small seeded generator (mulberry32), so a failing random case can be replayed. */
+function random(seed: number): (n: number) => number {
+  let a = seed >>> 0;
+  return (n) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), a | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return Math.floor((((x ^ (x >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+/**
+ * A random but valid simul: random delays (zeros too, so events share instants), the host
+ * moving on any board that awaits it, random game lengths, and games ending by a draw, a
+ * resignation by the side to move, or an abort.
+ */
+export function randomLog(seed: number, mode: Mode, hostColor: HostColorChoice, boards: number): LogBuilder {
+  const int = random(seed);
+  const log = new LogBuilder({ boards, mode, hostColor }).start(0);
+  const toMove = new Map<number, Side>();
+  const movesLeft = new Map<number, number>();
+  const begin = (b: number) => {
+    toMove.set(b, hostColorOf(hostColor, b) === 'w' ? 'host' : 'opponent');
+    movesLeft.set(b, int(12));
+  };
+  const queued = Array.from({ length: boards }, (_, i) => i + 1);
+  for (const b of mode === 'async' ? queued.splice(0) : queued.splice(0, 1)) begin(b);
+  let t = 0;
+  while (toMove.size > 0) {
+    t += int(4);
+    const live = [...toMove.keys()];
+    const b = live[int(live.length)];
+    const side = toMove.get(b)!;
+    if (movesLeft.get(b)! > 0) {
+      log[side](b, t);
+      toMove.set(b, side === 'host' ? 'opponent' : 'host');
+      movesLeft.set(b, movesLeft.get(b)! - 1);
+      continue;
+    }
+    const ending = int(3);
+    if (ending === 0) log.end(b, t, '1/2-1/2', 'draw-agreed');
+    else if (ending === 1) log.end(b, t, side === 'host' ? '0-1' : '1-0', 'resignation', side);
+    else log.abort(b, t);
+    toMove.delete(b);
+    const next = queued.shift();
+    if (next !== undefined) {
+      log.gameStart(next, t);
+      begin(next);
+    }
+  }
+  return log.finish(t);
+}

@@ -80,7 +80,16 @@ function afterGameEnds(state: SimulState, ended: number): SimulEventBody[] {
   return [];
 }
 
+/** A resent move that was already applied: acknowledged again, applied once, even after its game ended. */
+function isResentMove(state: SimulState, actor: Actor, command: Command): boolean {
+  if (command.type !== 'move') return false;
+  const board = state.boards.get(command.board);
+  const side = sideOf(actor, command.board);
+  return Boolean(board && !isRejection(side) && board.lastClientMoveId[side] === command.clientMoveId);
+}
+
 export function decide(state: SimulState, actor: Actor, command: Command): Decision {
+  if (isResentMove(state, actor, command)) return { ok: true, events: [], duplicate: true };
   if (state.phase === 'finished') return reject('simul-finished', 'This simul has finished.');
   if (HOST_ONLY.has(command.type) && actor.role !== 'host') {
     return reject('not-host', 'Only the host can do that.');
@@ -149,9 +158,6 @@ export function decide(state: SimulState, actor: Actor, command: Command): Decis
       if (isRejection(board)) return { ok: false, error: board };
       const side = sideOf(actor, command.board);
       if (isRejection(side)) return { ok: false, error: side };
-      if (board.lastClientMoveId[side] === command.clientMoveId) {
-        return { ok: true, events: [], duplicate: true };
-      }
       if (sideToMove(board) !== side) return reject('not-your-turn', 'Wait for your opponent to move.');
       const move = findLegalMove(board.chess, command.from, command.to, command.promotion);
       if (!move) {

@@ -122,7 +122,9 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       board.moveCount += 1;
       board.lastMove = { from: event.from, to: event.to };
       board.turnSince = event.at;
-      board.drawOfferBy = null;
+      // An offer stands while its maker moves (offer, then move, as over the board);
+      // the other side's move declines it.
+      if (board.drawOfferBy !== event.by) board.drawOfferBy = null;
       if (event.clientMoveId) board.lastClientMoveId[event.by] = event.clientMoveId;
       if (event.by === 'host') {
         if (state.mode === 'async') moveFocusOn(state, board.number);

@@ -335,10 +335,12 @@ describe('draw offers', () => {
     expect(s.refused(opponent(1), { type: 'answer-draw', board: 1, accept: true })).toBe('no-draw-offer');
   });
 
-  it("the offering side's own move withdraws its offer too (current rule: any move clears it)", () => {
+  it("an offer stands through its maker's move and lapses with the other side's move", () => {
     const s = started();
     s.ok(HOST, { type: 'offer-draw', board: 1 });
     s.play(1, 'Nf3');
+    expect(s.board(1).drawOfferBy).toBe('host');
+    s.play(1, 'Nf6');
     expect(s.board(1).drawOfferBy).toBeNull();
   });
 

@@ -172,6 +172,6 @@ export interface SimulState {
   boards: Map<number, BoardState>;
   /** Table numbers in table order (the rotation order). */
   order: number[];
-  /** The board the host is at, or null when no board awaits the host. */
+  /** The board the host is at: in async mode null when no board awaits the host; in sync mode the current game. */
   focus: number | null;
 }
