@@ -8,7 +8,9 @@ import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { formatDuration } from '@/lib/metrics/format';
 import { readyQueue, tally } from '@/lib/simul/queries';
 import type { CommandInput } from '@/lib/protocol/schemas';
-import type { SimulState } from '@/lib/simul/types';
+import type { SimulEvent, SimulState } from '@/lib/simul/types';
+import { Dashboard } from '../dashboard/Dashboard';
+import { useMetrics } from '../dashboard/use-metrics';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable } from '../ResultsTable';
@@ -112,6 +114,7 @@ function Console({ connection }: { connection: SimulConnection }) {
       )}
       {state.phase === 'lobby' && <Lobby state={state} connection={connection} onError={setMessage} />}
       {state.phase === 'playing' && <Playing state={state} now={now} run={run} nextReady={nextReady} />}
+      {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} version={view.version} now={now} />}
       {state.phase === 'finished' && (
         <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
           <h2 className="mb-2 text-2xl font-bold" data-testid="simul-finished">
@@ -124,6 +127,17 @@ function Console({ connection }: { connection: SimulConnection }) {
         </section>
       )}
     </main>
+  );
+}
+
+function DashboardPanel({ state, log, version, now }: { state: SimulState; log: SimulEvent[]; version: number; now: number }) {
+  const [open, setOpen] = useState(true);
+  const metrics = useMetrics(log, version, now, open && state.phase === 'playing');
+  return (
+    <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} className="rounded-2xl bg-slate-100 p-4 dark:bg-slate-900/50">
+      <summary className="cursor-pointer text-lg font-bold">Idle-time dashboard</summary>
+      {open && <div className="mt-4"><Dashboard state={state} metrics={metrics} /></div>}
+    </details>
   );
 }
 

@@ -1,0 +1,100 @@
+'use client';
+// One row per board, time across: host think, opponent think, waiting for the host and
+// (sync) queued, plus the ready-queue length over time. SVG, so 40 boards and an hour stay crisp.
+import { memo } from 'react';
+import { formatDuration, type BoardTimeline, type ReadyPoint } from '@/lib/metrics';
+import { SEGMENTS } from './segment-colors';
+
+const ROW = 14;
+const GAP = 3;
+const LABEL = 34;
+const WIDTH = 1000;
+const QUEUE_HEIGHT = 70;
+
+function ticks(span: number): number[] {
+  const steps = [10e3, 30e3, 60e3, 120e3, 300e3, 600e3, 900e3, 1800e3, 3600e3, 7200e3];
+  const step = steps.find((s) => span / s <= 8) ?? 14400e3;
+  const out: number[] = [];
+  for (let t = 0; t <= span; t += step) out.push(t);
+  return out;
+}
+
+export const Timeline = memo(function Timeline({
+  start,
+  end,
+  timeline,
+  readyQueue,
+  title = 'Timeline',
+}: {
+  start: number;
+  end: number;
+  timeline: BoardTimeline[];
+  readyQueue: ReadyPoint[];
+  title?: string;
+}) {
+  const span = Math.max(end - start, 1);
+  const x = (t: number) => LABEL + ((t - start) / span) * (WIDTH - LABEL);
+  const rowsHeight = timeline.length * (ROW + GAP);
+  const maxQueue = Math.max(1, ...readyQueue.map((p) => p.length));
+  const queueTop = rowsHeight + 24;
+  const qy = (len: number) => queueTop + QUEUE_HEIGHT - (len / maxQueue) * QUEUE_HEIGHT;
+  let path = '';
+  readyQueue.forEach((p, i) => {
+    path += i === 0 ? `M${x(p.at)},${qy(p.length)}` : `H${x(p.at)}V${qy(p.length)}`;
+  });
+  const height = queueTop + QUEUE_HEIGHT + 30;
+  const summary = `${title}: ${timeline.length} boards over ${formatDuration(span)}; the ready queue peaked at ${maxQueue} board${maxQueue === 1 ? '' : 's'}.`;
+
+  return (
+    <figure className="w-full" data-testid="timeline">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full" role="img" aria-label={summary}>
+        <defs>
+          <pattern id="queued-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="var(--color-queued)" opacity="0.45" />
+            <rect width="3" height="6" fill="var(--color-queued)" />
+          </pattern>
+        </defs>
+        {timeline.map((row, i) => {
+          const y = i * (ROW + GAP);
+          return (
+            <g key={row.board}>
+              <text x={LABEL - 6} y={y + ROW - 3} textAnchor="end" fontSize="11" fill="currentColor">
+                {row.board}
+              </text>
+              {row.segments.map((s, j) => (
+                <rect key={j} x={x(s.from)} y={y} width={Math.max(0.6, x(s.to) - x(s.from))} height={ROW} fill={SEGMENTS[s.state].fill}>
+                  <title>{`Board ${row.board}: ${SEGMENTS[s.state].label}, ${formatDuration(s.to - s.from)}`}</title>
+                </rect>
+              ))}
+            </g>
+          );
+        })}
+        <text x={LABEL} y={queueTop - 6} fontSize="11" fill="currentColor">
+          Ready queue length (boards awaiting the host), max {maxQueue}
+        </text>
+        <line x1={LABEL} x2={WIDTH} y1={queueTop + QUEUE_HEIGHT} y2={queueTop + QUEUE_HEIGHT} stroke="currentColor" opacity="0.3" />
+        <path d={path} fill="none" stroke="var(--color-ready)" strokeWidth="2" />
+        {ticks(span).map((t) => (
+          <g key={t}>
+            <line x1={x(start + t)} x2={x(start + t)} y1={0} y2={queueTop + QUEUE_HEIGHT} stroke="currentColor" opacity="0.08" />
+            <text x={x(start + t)} y={height - 10} fontSize="11" textAnchor="middle" fill="currentColor" opacity="0.7">
+              {formatDuration(t)}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        {Object.entries(SEGMENTS).map(([key, s]) => (
+          <span key={key} className="inline-flex items-center gap-1">
+            <span className={`inline-block h-3 w-5 rounded-sm ${key === 'queued' ? 'queued-stripes bg-queued/40' : ''}`} style={key === 'queued' ? undefined : { background: s.fill }} aria-hidden />
+            {s.label}
+          </span>
+        ))}
+        <span className="inline-flex items-center gap-1">
+          <span className="inline-block h-0.5 w-5 bg-ready" aria-hidden /> Ready queue length
+        </span>
+        <span className="sr-only">{summary} Time runs left to right from the start of the simul.</span>
+      </figcaption>
+    </figure>
+  );
+});
