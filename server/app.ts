@@ -7,6 +7,7 @@ import { joinCodeSchema } from '../lib/protocol/schemas';
 import { attachHandlers, DEFAULT_LIMITS, roomName, type HandlerLimits, type SimulServer } from './socket-handlers';
 import { SimulHub } from './simul-hub';
 import type { EventStore } from './store/event-store';
+import type { ManualClock } from './manual-clock';
 
 export interface ServerOptions {
   port: number;
@@ -16,6 +17,8 @@ export interface ServerOptions {
   /** Next's request handler; without it only Socket.IO and the join-code redirect are served. */
   pages?: (req: IncomingMessage, res: ServerResponse) => void;
   limits?: HandlerLimits;
+  /** Only for browser tests: a clock that POST /__test/clock?advance=<ms> moves. Never in production. */
+  testClock?: ManualClock;
 }
 
 export interface RunningServer {
@@ -30,7 +33,7 @@ export interface RunningServer {
 const JOIN_PATH = /^\/j\/([^/?#]+)\/?$/;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const now = options.now ?? Date.now;
+  const now = options.testClock?.now ?? options.now ?? Date.now;
   let io!: SimulServer;
   const hub = new SimulHub(options.store, now, (simulId, events) => {
     io.to(roomName(simulId)).emit('simul:events', events);
@@ -45,6 +48,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.statusCode = 302;
       res.setHeader('Location', simulId ? `/play/${simulId}` : `/?code=${encodeURIComponent(match[1].slice(0, 12))}&missing=1`);
       res.end();
+      return;
+    }
+    if (options.testClock && req.method === 'POST' && req.url?.startsWith('/__test/clock?')) {
+      const advance = Number(new URL(req.url, 'http://x').searchParams.get('advance'));
+      try {
+        res.end(JSON.stringify({ now: options.testClock.advance(advance) }));
+      } catch (err) {
+        res.statusCode = 400;
+        res.end((err as Error).message);
+      }
       return;
     }
     if (options.pages) return options.pages(req, res);

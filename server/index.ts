@@ -1,8 +1,10 @@
 // The entry point: `npm start` (production) and `npm run dev`.
 // Environment: HOST (default 0.0.0.0), PORT (default 3000), SIMUL_DB (default ./data/simul.db),
 // SIMUL_STORE=memory for no durability, SIMUL_PAGES=0 to serve only the Socket.IO API
-// (the crash test and the benchmark drive the server without pages).
+// (the crash test and the benchmark drive the server without pages), SIMUL_TEST_CLOCK=1
+// for browser tests on controlled time.
 import { startServer } from './app';
+import { ManualClock } from './manual-clock';
 import { openStore } from './store/open-store';
 
 async function pagesHandler(dev: boolean) {
@@ -20,7 +22,9 @@ async function main(): Promise<void> {
   const pages = process.env.SIMUL_PAGES === '0' ? undefined : await pagesHandler(dev);
   const store = openStore(process.env);
   const started = Date.now();
-  const server = await startServer({ port, host, store, pages });
+  const testClock = process.env.SIMUL_TEST_CLOCK === '1' ? new ManualClock(Date.now()) : undefined;
+  if (testClock) console.log('SIMUL_TEST_CLOCK=1: time moves only by POST /__test/clock (tests only)');
+  const server = await startServer({ port, host, store, pages, testClock });
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   console.log(
     `Async Simul ready on http://${shown}:${server.port} (${dev ? 'dev' : 'production'}; ` +

@@ -5,9 +5,11 @@ import { useStore } from 'zustand';
 import { SimulConnection, type SimulView } from './simul-connection';
 import { takeSecretFromFragment } from './credentials';
 
-export function useSimulConnection(simulId: string): SimulConnection | null {
+/** A live connection to the simul, or null until it opens (or when `simulId` is null). */
+export function useSimulConnection(simulId: string | null): SimulConnection | null {
   const [connection, setConnection] = useState<SimulConnection | null>(null);
   useEffect(() => {
+    if (!simulId) return;
     takeSecretFromFragment(simulId);
     const c = new SimulConnection(simulId);
     setConnection(c);

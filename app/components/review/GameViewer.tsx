@@ -1,0 +1,100 @@
+'use client';
+// Each game's moves with the time each took, and a board to step through it.
+import { useMemo, useState } from 'react';
+import { Chess } from '@/lib/chess/rules';
+import { formatDuration, type SimulMetrics } from '@/lib/metrics';
+import type { SimulState } from '@/lib/simul/types';
+import { MiniBoard } from '../MiniBoard';
+
+export function GameViewer({ state, metrics }: { state: SimulState; metrics: SimulMetrics }) {
+  const [board, setBoard] = useState(state.order[0] ?? 1);
+  const [ply, setPly] = useState(-1);
+  const moves = useMemo(() => metrics.moves.filter((m) => m.board === board), [metrics, board]);
+  const positions = useMemo(() => {
+    const chess = new Chess();
+    const out = [{ fen: chess.fen(), last: null as string | null }];
+    for (const m of moves) {
+      const made = chess.move(m.san);
+      out.push({ fen: chess.fen(), last: made.from + made.to });
+    }
+    return out;
+  }, [moves]);
+  const shown = ply < 0 ? positions.length - 1 : Math.min(ply, positions.length - 1);
+  const b = state.boards.get(board);
+  const go = (p: number) => setPly(Math.max(0, Math.min(positions.length - 1, p)));
+
+  return (
+    <section aria-label="Games" className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
+      <div className="mb-3 flex flex-wrap items-center gap-3">
+        <h2 className="text-xl font-bold">Games</h2>
+        <label className="flex items-center gap-2">
+          <span className="text-sm text-slate-500">Board</span>
+          <select
+            value={board}
+            onChange={(e) => {
+              setBoard(Number(e.target.value));
+              setPly(-1);
+            }}
+            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+            data-testid="game-select"
+          >
+            {state.order.map((n) => (
+              <option key={n} value={n}>
+                {n} · {state.boards.get(n)?.opponent?.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]">
+        <div
+          tabIndex={0}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowLeft') go(shown - 1);
+            if (e.key === 'ArrowRight') go(shown + 1);
+          }}
+          className="flex flex-col gap-2 outline-none"
+          aria-label="Board position; left and right arrows step through the game"
+        >
+          <MiniBoard fen={positions[shown].fen} lastMove={positions[shown].last} flipped={b?.hostColor === 'b'} className="rounded !text-[min(7vw,2.4rem)]" />
+          <div className="flex items-center justify-between gap-2">
+            <button className="rounded border px-3 py-1" onClick={() => go(0)} aria-label="Start">⏮</button>
+            <button className="rounded border px-3 py-1" onClick={() => go(shown - 1)} aria-label="Previous move">◀</button>
+            <span className="text-sm tabular-nums">{shown} / {positions.length - 1}</span>
+            <button className="rounded border px-3 py-1" onClick={() => go(shown + 1)} aria-label="Next move">▶</button>
+            <button className="rounded border px-3 py-1" onClick={() => go(positions.length - 1)} aria-label="End">⏭</button>
+          </div>
+        </div>
+        <ol className="grid max-h-96 grid-cols-[auto_1fr_1fr] content-start gap-x-3 gap-y-0.5 overflow-y-auto text-sm tabular-nums" data-testid="move-list">
+          {Array.from({ length: Math.ceil(moves.length / 2) }, (_, i) => {
+            const white = moves[i * 2];
+            const black = moves[i * 2 + 1];
+            return (
+              <li key={i} className="contents">
+                <span className="text-slate-400">{i + 1}.</span>
+                {[white, black].map((m, j) =>
+                  m ? (
+                    <button
+                      key={j}
+                      onClick={() => go(i * 2 + j + 1)}
+                      className={`rounded px-1 text-left ${shown === i * 2 + j + 1 ? 'bg-host/20' : ''}`}
+                    >
+                      <span className="font-semibold">{m.san}</span>{' '}
+                      <span className={m.by === 'host' ? 'text-host' : 'text-waiting'}>{formatDuration(m.think)}</span>
+                    </button>
+                  ) : (
+                    <span key={j} />
+                  ),
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+      <p className="mt-2 text-xs text-slate-500">
+        Times: <span className="text-host">host think</span> (busy time since the host&apos;s previous move on any board) ·{' '}
+        <span className="text-waiting">opponent think</span> (since the host&apos;s move on that board).
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+'use client';
+// The post-game review at the simul's public link: the comparison and the timeline first,
+// details below, downloads at hand. With ?with=<id>, two simuls side by side.
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
+import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
+import { downloadText } from '@/lib/export/download';
+import { simulLogJson } from '@/lib/export/json';
+import { moveTimingsCsv } from '@/lib/export/csv';
+import { simulPgn } from '@/lib/export/pgn';
+import { simulMetrics, type SimulMetrics } from '@/lib/metrics';
+import { Dashboard } from '../dashboard/Dashboard';
+import { Timeline } from '../dashboard/Timeline';
+import { ResultsTable } from '../ResultsTable';
+import { GameViewer } from './GameViewer';
+import { CompareTable } from './CompareTable';
+
+export function ReviewView({ simulId, withId }: { simulId: string; withId: string | null }) {
+  const a = useSimulConnection(simulId);
+  const b = useSimulConnection(withId);
+  if (!a) return <p className="p-8 text-slate-500">Loading the simul…</p>;
+  return <Review a={a} b={b} />;
+}
+
+function Review({ a, b }: { a: SimulConnection; b: SimulConnection | null }) {
+  const viewA = useSimulView(a);
+  if (viewA.problem && viewA.version === 0) return <p className="p-8 text-xl">{viewA.problem.message}</p>;
+  if (viewA.version === 0) return <p className="p-8 text-slate-500">Loading the simul…</p>;
+  return b ? <Compare a={viewA} b={b} /> : <Single view={viewA} />;
+}
+
+function metricsOf(view: SimulView): SimulMetrics | null {
+  return simulMetrics(view.log, view.state.phase === 'finished' ? undefined : Date.now() + view.clockOffset);
+}
+
+function Downloads({ view }: { view: SimulView }) {
+  const id = view.state.simulId;
+  const site = typeof window === 'undefined' ? '' : window.location.origin;
+  const button = 'rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
+  return (
+    <div className="flex flex-wrap gap-2" aria-label="Downloads">
+      <button className={button} data-testid="download-pgn" onClick={() => downloadText(`simul-${id}.pgn`, 'application/x-chess-pgn', simulPgn(view.log, site))}>
+        Games (PGN)
+      </button>
+      <button className={button} data-testid="download-csv" onClick={() => downloadText(`simul-${id}-moves.csv`, 'text/csv', moveTimingsCsv(view.log))}>
+        Move timings (CSV)
+      </button>
+      <button className={button} data-testid="download-json" onClick={() => downloadText(`simul-${id}-log.json`, 'application/json', simulLogJson(view.log))}>
+        Event log (JSON)
+      </button>
+    </div>
+  );
+}
+
+function CompareWith({ simulId }: { simulId: string }) {
+  const router = useRouter();
+  const [other, setOther] = useState('');
+  return (
+    <form
+      className="flex flex-wrap items-center gap-2 text-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const id = other.trim().split('/').filter(Boolean).pop()?.split('?')[0] ?? '';
+        if (id) router.push(`/review/${simulId}?with=${encodeURIComponent(id)}`);
+      }}
+    >
+      <label htmlFor="compare-with" className="text-slate-500">Compare with another simul:</label>
+      <input id="compare-with" value={other} onChange={(e) => setOther(e.target.value)} placeholder="its review link or id"
+        className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800" />
+      <button className="rounded bg-slate-900 px-3 py-1 font-semibold text-white dark:bg-slate-100 dark:text-slate-900">Compare</button>
+    </form>
+  );
+}
+
+function Header({ view }: { view: SimulView }) {
+  const { state } = view;
+  return (
+    <header className="flex flex-col gap-2">
+      <h1 className="text-3xl font-black" data-testid="review-title">{state.title}</h1>
+      <p className="text-slate-500">
+        {state.mode === 'async' ? 'Async: rotating between boards' : 'Sync: one game at a time'} ·{' '}
+        {state.order.length} boards · {new Date(state.startedAt ?? state.createdAt).toLocaleString()}
+        {state.phase !== 'finished' && ' · still running'}
+      </p>
+    </header>
+  );
+}
+
+function Single({ view }: { view: SimulView }) {
+  const metrics = metricsOf(view);
+  return (
+    <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6" data-testid="review">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <Header view={view} />
+        <Downloads view={view} />
+      </div>
+      <CompareWith simulId={view.state.simulId} />
+      {metrics ? <Dashboard state={view.state} metrics={metrics} /> : <p>This simul never started.</p>}
+      <ResultsTable state={view.state} />
+      {metrics && <GameViewer state={view.state} metrics={metrics} />}
+      <Link href="/" className="text-host underline">Home</Link>
+    </main>
+  );
+}
+
+function Compare({ a, b }: { a: SimulView; b: SimulConnection }) {
+  const viewB = useSimulView(b);
+  const ma = metricsOf(a);
+  const mb = viewB.version > 0 ? metricsOf(viewB) : null;
+  return (
+    <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6" data-testid="review-compare">
+      <h1 className="text-3xl font-black">Two simuls side by side</h1>
+      {viewB.problem && viewB.version === 0 ? (
+        <p role="alert" className="text-loss">The second simul: {viewB.problem.message}</p>
+      ) : null}
+      <CompareTable a={{ state: a.state, metrics: ma }} b={viewB.version > 0 ? { state: viewB.state, metrics: mb } : null} />
+      {[{ view: a, m: ma }, { view: viewB, m: mb }].map(({ view, m }, i) =>
+        view.version > 0 && m ? (
+          <section key={i} className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
+            <h2 className="mb-2 text-xl font-bold">
+              {view.state.title} <span className="font-normal text-slate-500">({view.state.mode})</span>
+            </h2>
+            <Timeline start={m.start} end={m.end} timeline={m.timeline} readyQueue={m.readyQueue} title={view.state.title} />
+          </section>
+        ) : null,
+      )}
+      <Link href={`/review/${a.state.simulId}`} className="text-host underline">Back to {a.state.title}</Link>
+    </main>
+  );
+}
