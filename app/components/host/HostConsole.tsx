@@ -17,6 +17,7 @@ import { ResultsTable } from '../ResultsTable';
 import { useServerNow } from '../use-now';
 import { BoardGrid } from './BoardGrid';
 import { Lobby } from './Lobby';
+import { ReissueSeatButton } from './ReissueSeatButton';
 import { boardLook, LOOKS } from '../board-look';
 
 export function HostConsole({ simulId }: { simulId: string }) {
@@ -113,7 +114,7 @@ function Console({ connection }: { connection: SimulConnection }) {
         </p>
       )}
       {state.phase === 'lobby' && <Lobby state={state} connection={connection} onError={setMessage} />}
-      {state.phase === 'playing' && <Playing state={state} now={now} run={run} nextReady={nextReady} />}
+      {state.phase === 'playing' && <Playing connection={connection} state={state} now={now} run={run} nextReady={nextReady} />}
       {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} version={view.version} now={now} />}
       {state.phase === 'finished' && (
         <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
@@ -142,11 +143,13 @@ function DashboardPanel({ state, log, version, now }: { state: SimulState; log: 
 }
 
 function Playing({
+  connection,
   state,
   now,
   run,
   nextReady,
 }: {
+  connection: SimulConnection;
   state: SimulState;
   now: number;
   run: (c: CommandInput) => Promise<unknown>;
@@ -158,7 +161,7 @@ function Playing({
     <div className="grid gap-4 lg:grid-cols-[minmax(20rem,38rem)_1fr]">
       <section className="flex flex-col gap-2" aria-label="Focused board">
         {board ? (
-          <FocusedBoard state={state} number={board.number} now={now} run={run} />
+          <FocusedBoard connection={connection} state={state} number={board.number} now={now} run={run} />
         ) : (
           <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center" data-testid="no-board-ready">
             <p className="text-2xl font-bold">No board awaits you</p>
@@ -190,11 +193,13 @@ function Playing({
 }
 
 function FocusedBoard({
+  connection,
   state,
   number,
   now,
   run,
 }: {
+  connection: SimulConnection;
   state: SimulState;
   number: number;
   now: number;
@@ -263,6 +268,7 @@ function FocusedBoard({
         >
           Abort game
         </button>
+        <ReissueSeatButton connection={connection} board={number} />
         <button
           className="ml-auto rounded border border-loss px-3 py-1 text-loss"
           onClick={() => confirm('End the whole simul now? Open games are recorded as unfinished.') && run({ type: 'end-simul' })}
