@@ -54,18 +54,24 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
     socket.data.simulId = null;
     socket.data.actor = null;
     socket.data.simulsCreated = 0;
-    socket.data.bucket = new TokenBucket(limits.commandBurst, limits.commandsPerSecond, now);
+    // A flood is a matter of real seconds, whatever clock the simuls run on.
+    socket.data.bucket = new TokenBucket(limits.commandBurst, limits.commandsPerSecond, () => performance.now());
 
     /** Wraps a handler: a missing ack, a flood or a thrown error never reaches the server. */
     function on<E extends keyof ClientToServerEvents>(
       event: E,
       handle: (input: unknown) => Ack<object>,
     ): void {
-      socket.on(event, ((input: unknown, ack: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (res: Ack<object>) => void) : () => {};
+      socket.on(event, ((...args: unknown[]) => {
+        // Socket.IO passes the ack last, after however many arguments the client sent: with
+        // no payload the ack would otherwise be taken for the payload and never called.
+        const ack = typeof args.at(-1) === 'function' ? (args.pop() as (res: Ack<object>) => void) : null;
+        const reply = ack ?? (() => {});
         if (!socket.data.bucket.take()) return reply(fail('rate-limited', 'Too many requests: slow down.'));
+        // Every request is exactly one payload.
+        if (args.length !== 1) return reply(BAD_PAYLOAD);
         try {
-          reply(handle(input));
+          reply(handle(args[0]));
         } catch (err) {
           console.error(`handler ${event} failed:`, (err as Error).message);
           reply(fail('internal', 'Something went wrong on the server.'));

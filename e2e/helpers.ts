@@ -1,0 +1,60 @@
+// What a person does, as steps: create a simul, join from a phone, make a move by tapping.
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { devices } from '@playwright/test';
+
+export async function createSimul(
+  browser: Browser,
+  opts: { title: string; boards: number; mode: 'async' | 'sync' },
+): Promise<{ context: BrowserContext; host: Page; simulId: string }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const host = await context.newPage();
+  host.on('dialog', (d) => void d.accept());
+  await host.goto('/');
+  await host.getByTestId('create-link').click();
+  await host.getByTestId('title').fill(opts.title);
+  await host.getByTestId('boards').fill(String(opts.boards));
+  await host.getByTestId(`mode-${opts.mode}`).check();
+  await host.getByTestId('create').click();
+  await host.waitForURL(/\/host\/[a-z0-9]+$/);
+  const simulId = host.url().split('/').pop()!;
+  await expect(host.getByTestId('join-code')).toHaveText(/^\d{6}$/);
+  // The host key never shows in the address bar.
+  expect(host.url()).not.toMatch(/key=/);
+  return { context, host, simulId };
+}
+
+/** A student on a phone: opens the join link, types a name, takes the first free seat. */
+export async function joinFromPhone(browser: Browser, joinLink: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ ...devices['Pixel 7'] });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(joinLink);
+  await page.getByTestId('name').fill(name);
+  await page.getByTestId('join').click();
+  await expect(page.getByTestId('my-board')).toBeVisible();
+  return page;
+}
+
+/** Tap the piece, then tap its target square. */
+export async function tapMove(page: Page, boardId: string, from: string, to: string): Promise<void> {
+  await page.locator(`#${boardId}-square-${from}`).click();
+  await page.locator(`#${boardId}-square-${to}`).click();
+}
+
+/** The host focuses a board (a click on its mini board), waits for it, and moves there. */
+export async function hostMove(host: Page, board: number, from: string, to: string): Promise<void> {
+  await host.getByTestId(`mini-${board}`).click();
+  await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', String(board));
+  const fenBefore = await host.getByTestId(`host-board-${board}-container`).getAttribute('data-fen');
+  await tapMove(host, `host-board-${board}`, from, to);
+  await expect(host.getByTestId(`mini-${board}`)).not.toHaveAttribute('data-look', 'host-thinking');
+  expect(fenBefore).not.toBeNull();
+}
+
+/** The opponent waits for its turn, then moves. */
+export async function opponentMove(page: Page, from: string, to: string): Promise<void> {
+  await expect(page.getByTestId('turn-banner')).toHaveText('Your move');
+  const board = await page.getByTestId('my-board').textContent();
+  await tapMove(page, `play-board-${board}`, from, to);
+  await expect(page.getByTestId('turn-banner')).not.toHaveText('Your move');
+}

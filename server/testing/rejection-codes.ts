@@ -1,0 +1,37 @@
+// Every refusal code the protocol knows, as a runtime list for tests that check a reply's code.
+import type { RejectionCode } from '../../lib/simul/types';
+
+const CODES = [
+  'bad-payload',
+  'unknown-simul',
+  'not-host',
+  'not-seated',
+  'not-your-board',
+  'not-your-turn',
+  'illegal-move',
+  'unknown-board',
+  'game-over',
+  'game-not-live',
+  'not-started',
+  'already-started',
+  'simul-finished',
+  'joining-closed',
+  'simul-full',
+  'seat-taken',
+  'already-seated',
+  'name-invalid',
+  'name-taken',
+  'no-opponents',
+  'no-draw-offer',
+  'draw-already-offered',
+  'rate-limited',
+  'too-many-simuls',
+  'bad-credentials',
+  'internal',
+] as const satisfies readonly RejectionCode[];
+
+// Fails to compile when RejectionCode gains a code this list lacks.
+const complete: [Exclude<RejectionCode, (typeof CODES)[number]>] extends [never] ? true : false = true;
+void complete;
+
+export const REJECTION_CODES: ReadonlySet<string> = new Set(CODES);

@@ -1,0 +1,109 @@
+// A client that keeps its own copy of a simul, the way the browser does: it folds the events
+// it receives with the shared evolve(), and after losing the server it reconnects and catches
+// up with hello { lastSeq, credential }. Used by tests that kill and restart the server.
+import type { HelloReply } from '../../lib/protocol/events';
+import { evolve, initialState, replay } from '../../lib/simul/evolve';
+import type { BoardState, SimulEvent, SimulState } from '../../lib/simul/types';
+import { TestClient } from '../test-client';
+import type { Credential, Reply } from './simul-fixture';
+
+/** The request could not be answered: the server went away before or while it was sent. */
+export class Disconnected extends Error {}
+
+interface Waiter {
+  ready: () => boolean;
+  resolve: () => void;
+}
+
+export class SimulPlayer {
+  state: SimulState = initialState();
+  /** The events folded into `state`, in order: this client's copy of the log. */
+  log: SimulEvent[] = [];
+  /** Hellos whose reply said the copy was unusable: after the first, a sign of lost events. */
+  resets = 0;
+  private client: TestClient | null = null;
+  private waiters: Waiter[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly simulId: string,
+    readonly credential: Credential,
+  ) {}
+
+  board(number: number): BoardState {
+    const board = this.state.boards.get(number);
+    if (!board) throw new Error(`${this.name} has no board ${number}`);
+    return board;
+  }
+
+  /** Opens a fresh socket to `url` and catches up from the last event this copy holds. */
+  async connect(url: string): Promise<HelloReply> {
+    this.client?.close();
+    const client = new TestClient(url);
+    this.client = client;
+    client.socket.on('simul:events', (events) => this.fold(events));
+    await client.connected();
+    const reply = await client.send('simul:hello', { simulId: this.simulId, lastSeq: this.state.seq, ...this.credential });
+    if (!reply.ok) throw new Error(`${this.name}: hello refused: ${JSON.stringify(reply.error)}`);
+    const hello = reply as unknown as HelloReply;
+    if (hello.reset) {
+      if (this.state.seq > 0) this.resets++;
+      this.state = replay(hello.events);
+      this.log = [...hello.events];
+      this.notify();
+    } else {
+      this.fold(hello.events);
+    }
+    return hello;
+  }
+
+  /** Sends a command; throws Disconnected when the server is not there to answer it. */
+  async send(payload: object): Promise<Reply> {
+    const client = this.client;
+    if (!client?.socket.connected) throw new Disconnected(`${this.name} is not connected`);
+    try {
+      return await client.send('simul:command', payload);
+    } catch (err) {
+      throw new Disconnected(`${this.name}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Resolves when `ready()` holds for this copy, checked after every event folded in. */
+  waitUntil(ready: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+    if (ready()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`${this.name}: timed out waiting for ${what} (at seq ${this.state.seq})`));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        ready,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  close(): void {
+    this.client?.close();
+    this.client = null;
+  }
+
+  private fold(events: SimulEvent[]): void {
+    for (const e of events) {
+      if (e.seq <= this.state.seq) continue; // already folded (a catch-up overlapping a broadcast)
+      evolve(this.state, e); // throws on a gap: the copy would be wrong from here on
+      this.log.push(e);
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    const done = this.waiters.filter((w) => w.ready());
+    this.waiters = this.waiters.filter((w) => !done.includes(w));
+    for (const w of done) w.resolve();
+  }
+}
