@@ -20,10 +20,11 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } }],
   webServer: {
-    // The real server, production build, on loopback, with a fresh in-memory store.
+    // The real server, production build, on loopback, with a fresh in-memory store and a
+    // clock that moves only when a test says (review.spec.ts checks exact durations).
     command: `node --import tsx server/index.ts`,
     url: `http://127.0.0.1:${PORT}/`,
-    env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(PORT), SIMUL_STORE: 'memory' },
+    env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(PORT), SIMUL_STORE: 'memory', SIMUL_TEST_CLOCK: '1' },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

@@ -1,0 +1,290 @@
+'use client';
+// The lesson's calculator: n boards, host and opponent seconds per move, move pairs per
+// game in; the closed form's totals, the host's busy and idle time in each mode and the
+// speed-up out, with the chart of both totals as the number of boards grows.
+import { useState } from 'react';
+import { formatPercent, formatSpeedUp, lessonFigures, type LessonParams } from '@/lib/metrics';
+import { LessonChart, SERIES } from './LessonChart';
+import { num, readable, seconds } from './lesson-format';
+import { FIELDS, LESSON_PARAMS, checkField, isLesson, type FieldSpec, type ParamKey } from './lesson-params';
+
+/** Quick choices of n: the worked cases of METRICS.md, and twice the lesson's. */
+const PRESETS = [1, 6, 12, 24, 48];
+
+export function LessonCalculator({ initial }: { initial: LessonParams }) {
+  const [params, setParams] = useState<LessonParams>(initial);
+  const [raw, setRaw] = useState<Record<ParamKey, string>>(() => ({
+    n: String(initial.n),
+    h: String(initial.h),
+    o: String(initial.o),
+    m: String(initial.m),
+  }));
+
+  function apply(next: LessonParams) {
+    setParams(next);
+    // The figures can be shared by their address; the lesson's own numbers need none.
+    const query = isLesson(next) ? '' : `?${new URLSearchParams(Object.entries(next).map(([k, v]) => [k, String(v)]))}`;
+    window.history.replaceState(null, '', `${window.location.pathname}${query}`);
+  }
+
+  function edit(spec: FieldSpec, value: string) {
+    setRaw((r) => ({ ...r, [spec.key]: value }));
+    const r = checkField(spec, value);
+    if ('value' in r) apply({ ...params, [spec.key]: r.value });
+  }
+
+  function set(next: LessonParams) {
+    setRaw({ n: String(next.n), h: String(next.h), o: String(next.o), m: String(next.m) });
+    apply(next);
+  }
+
+  return (
+    <div className="flex flex-col gap-8">
+      <section aria-labelledby="calc-inputs" className="rounded-2xl bg-white p-5 shadow-sm sm:p-6 dark:bg-slate-900">
+        <h2 id="calc-inputs" className="text-2xl font-bold">Try your own numbers</h2>
+        <div className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4">
+          {FIELDS.map((spec) => {
+            const r = checkField(spec, raw[spec.key]);
+            const error = 'error' in r ? r.error : null;
+            const id = `lesson-${spec.key}`;
+            return (
+              <label key={spec.key} htmlFor={id} className="flex flex-col gap-1">
+                <span className="text-lg font-semibold">
+                  {spec.label} <span className="font-normal text-slate-500 dark:text-slate-400">({spec.unit})</span>
+                </span>
+                <input
+                  id={id}
+                  type="number"
+                  inputMode={spec.integer ? 'numeric' : 'decimal'}
+                  min={spec.min}
+                  max={spec.max}
+                  step={spec.integer ? 1 : 'any'}
+                  value={raw[spec.key]}
+                  onChange={(e) => edit(spec, e.target.value)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={`${id}-hint`}
+                  data-testid={id}
+                  className="w-full rounded-lg border border-slate-300 px-3 py-2 text-2xl tabular-nums aria-[invalid=true]:border-loss aria-[invalid=true]:outline-loss dark:border-slate-600 dark:bg-slate-800"
+                />
+                <span id={`${id}-hint`} className={`text-sm ${error ? 'text-loss' : 'text-slate-500 dark:text-slate-400'}`}>
+                  {error ?? spec.hint}
+                </span>
+              </label>
+            );
+          })}
+        </div>
+        <div className="mt-4 flex flex-wrap items-center gap-2">
+          <button
+            type="button"
+            onClick={() => set(LESSON_PARAMS)}
+            disabled={isLesson(params)}
+            className="rounded-lg bg-host px-4 py-2 font-semibold text-white disabled:opacity-50"
+          >
+            The lesson&apos;s numbers
+          </button>
+          <span className="ml-2 text-slate-500 dark:text-slate-400">Boards:</span>
+          {PRESETS.map((n) => (
+            <button
+              key={n}
+              type="button"
+              onClick={() => set({ ...params, n })}
+              aria-pressed={params.n === n}
+              aria-label={`${n} ${n === 1 ? 'board' : 'boards'}`}
+              className="min-w-12 rounded-lg border border-slate-300 px-3 py-2 text-lg tabular-nums aria-[pressed=true]:border-host aria-[pressed=true]:bg-host/10 aria-[pressed=true]:font-semibold dark:border-slate-600"
+            >
+              {n}
+            </button>
+          ))}
+        </div>
+      </section>
+
+      <Figures params={params} />
+
+      <section aria-labelledby="calc-chart" className="rounded-2xl bg-white p-5 shadow-sm sm:p-6 dark:bg-slate-900">
+        <h2 id="calc-chart" className="mb-2 text-2xl font-bold">As the number of boards grows</h2>
+        <LessonChart params={params} />
+      </section>
+    </div>
+  );
+}
+
+function Figures({ params }: { params: LessonParams }) {
+  const { n, h, o, m } = params;
+  const f = lessonFigures(params);
+  const waitsEachRound = f.T > n * h;
+  const extra = f.A - f.asTaught;
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <p className="sr-only" aria-live="polite" aria-atomic="true">
+        Sync {readable(f.S)}, async {readable(f.A)}, speed-up {formatSpeedUp(f.speedUp)}.
+      </p>
+      <ModeCard
+        mode="sync"
+        title="Sync: one game at a time"
+        total={f.S}
+        formula={
+          <>
+            S = n × m × (h + o) = {num(n)} × {num(m)} × ({seconds(h)} + {seconds(o)}) = <strong>{seconds(f.S)}</strong>
+          </>
+        }
+        busy={f.busy}
+        idle={f.idleSync}
+        utilization={f.utilizationSync}
+        idleWords="the host sits at one board while its opponent thinks"
+      >
+        <p>
+          Each game takes m × (h + o) = {readable(m * (h + o))}; the next game cannot begin until it ends.
+        </p>
+      </ModeCard>
+
+      <ModeCard
+        mode="async"
+        title="Async: move from board to board"
+        total={f.A}
+        formula={
+          <>
+            A = (m − 1) × T + n × h + o = {num(m - 1)} × {seconds(f.T)} + {seconds(n * h)} + {seconds(o)} ={' '}
+            <strong>{seconds(f.A)}</strong>
+          </>
+        }
+        busy={f.busy}
+        idle={f.idleAsync}
+        utilization={f.utilizationAsync}
+        idleWords={waitsEachRound ? 'the host waits for replies between rounds' : 'only the last reply, at the very end'}
+      >
+        <p>
+          One round: the host makes one move at every board, n × h = {readable(n * h)}. A board is ready again h + o ={' '}
+          {readable(h + o)} after the host moved there, so a round lasts T = max(n × h, h + o) = {readable(f.T)}.
+          After m − 1 = {num(m - 1)} rounds comes the last: {readable(n * h)} of host moves, then the last
+          opponent&apos;s final reply, o = {readable(o)}.
+        </p>
+        <div className="rounded-xl border-l-4 border-ready bg-ready/10 p-4" data-testid="as-taught">
+          <p className="font-semibold">
+            Exact: {readable(f.A)} ({seconds(f.A)}) · The lesson: m × n × h = {readable(f.asTaught)} ({seconds(f.asTaught)})
+          </p>
+          <p className="mt-1">
+            {extra === 0 ? (
+              <>Here the two agree: with no opponent think time the last reply takes no time.</>
+            ) : (
+              <>
+                The lesson counts only the host&apos;s moves, m × n × h, and rounds to it. The exact figure is{' '}
+                {readable(extra)} longer: it adds the last opponent&apos;s final reply (+ o = {readable(o)})
+                {waitsEachRound && (
+                  <>
+                    {' '}
+                    and, because one board&apos;s move pair (h + o = {readable(h + o)}) is longer than the host&apos;s lap
+                    (n × h = {readable(n * h)}), the host&apos;s wait for replies in each of the first {num(m - 1)} rounds
+                    (+ {num(m - 1)} × {readable(f.T - n * h)})
+                  </>
+                )}
+                .
+              </>
+            )}
+          </p>
+        </div>
+      </ModeCard>
+
+      <section
+        aria-labelledby="calc-speedup"
+        className="rounded-2xl bg-white p-5 shadow-sm sm:p-6 lg:col-span-2 dark:bg-slate-900"
+      >
+        <h2 id="calc-speedup" className="text-2xl font-bold">
+          Speed-up
+        </h2>
+        <div className="mt-2 flex flex-wrap items-baseline gap-x-6 gap-y-2">
+          <p className="text-5xl font-black tabular-nums sm:text-6xl" data-testid="speed-up">
+            {formatSpeedUp(f.speedUp)}
+          </p>
+          <p className="text-lg">
+            S / A = {seconds(f.S)} / {seconds(f.A)}: the same games, the same host, {readable(f.S - f.A)} sooner.
+          </p>
+        </div>
+        <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
+          The host is busy for the same {readable(f.busy)} (n × m × h) in both modes. Async wins by filling the idle
+          time: while one opponent thinks, the host plays the others. With more move pairs the speed-up tends to min(n,
+          (h + o) / h) = <strong>{formatSpeedUp(f.speedUpLimit)}</strong>:{' '}
+          {n <= (h + o) / h
+            ? `with ${num(n)} ${n === 1 ? 'board' : 'boards'}, at most ${num(n)} games can move at once.`
+            : `past ${num((h + o) / h)} boards the host never waits, so more boards no longer help: the host itself is the limit.`}
+        </p>
+      </section>
+    </div>
+  );
+}
+
+function ModeCard({
+  mode,
+  title,
+  total,
+  formula,
+  busy,
+  idle,
+  utilization,
+  idleWords,
+  children,
+}: {
+  mode: 'sync' | 'async';
+  title: string;
+  total: number;
+  formula: React.ReactNode;
+  busy: number;
+  idle: number;
+  utilization: number;
+  idleWords: string;
+  children: React.ReactNode;
+}) {
+  const accent = mode === 'async' ? 'border-host' : 'border-waiting';
+  const totalColor = mode === 'async' ? 'text-host' : 'text-waiting dark:text-slate-300';
+  return (
+    <section
+      aria-labelledby={`calc-${mode}`}
+      className={`flex flex-col gap-4 rounded-2xl border-t-8 bg-white p-5 shadow-sm sm:p-6 dark:bg-slate-900 ${accent}`}
+      data-testid={`lesson-${mode}`}
+    >
+      <h2 id={`calc-${mode}`} className="flex items-center gap-3 text-2xl font-bold">
+        <svg width="36" height="10" aria-hidden="true" className="shrink-0">
+          <line x1="2" y1="5" x2="34" y2="5" stroke={SERIES[mode].color} strokeWidth="4" strokeDasharray={SERIES[mode].dash} />
+        </svg>
+        {title}
+      </h2>
+      <div>
+        <p className={`text-5xl font-black tabular-nums sm:text-6xl ${totalColor}`} data-testid={`lesson-${mode}-total`}>
+          {readable(total)}
+        </p>
+        <p className="mt-2 text-lg break-words">{formula}</p>
+      </div>
+      <dl className="grid grid-cols-3 gap-3">
+        <div>
+          <dt className="text-sm text-slate-500 dark:text-slate-400">Host busy</dt>
+          <dd className="text-xl font-bold tabular-nums sm:text-2xl">{readable(busy)}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-500 dark:text-slate-400">Host idle</dt>
+          <dd className="text-xl font-bold tabular-nums sm:text-2xl">{readable(idle)}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-500 dark:text-slate-400">Utilization</dt>
+          <dd className="text-xl font-bold tabular-nums sm:text-2xl">{formatPercent(utilization)}</dd>
+        </div>
+      </dl>
+      <div>
+        <div
+          className="flex h-4 w-full overflow-hidden rounded-full bg-waiting/30"
+          role="meter"
+          aria-label={`Host utilization, ${mode}`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(utilization * 100)}
+          aria-valuetext={`${formatPercent(utilization)} busy`}
+        >
+          <div className="h-full bg-host" style={{ width: `${Math.min(100, utilization * 100)}%` }} />
+        </div>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          <span className="font-semibold text-host">Busy</span>: the host is thinking at a board.{' '}
+          <span className="font-semibold text-waiting dark:text-slate-300">Idle</span>: {idleWords}.
+        </p>
+      </div>
+      <div className="flex flex-col gap-3 text-base text-slate-700 dark:text-slate-300">{children}</div>
+    </section>
+  );
+}

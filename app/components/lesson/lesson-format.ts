@@ -1,0 +1,52 @@
+// How the lesson page writes its figures: seconds in, as people read them out.
+import { formatDuration } from '@/lib/metrics';
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** Seconds as people say them: "55 s", "2 min", "1 h 0 min 55 s", "12 h" (trailing zeros dropped). */
+export function readable(seconds: number): string {
+  return formatDuration(seconds * 1000)
+    .replace(/ 0 s$/, '')
+    .replace(/ 0 min$/, '');
+}
+
+/** "3,655 s" (a fraction of a second kept only when there is one). */
+export function seconds(s: number): string {
+  return `${Number.isInteger(s) ? integer.format(s) : decimal.format(s)} s`;
+}
+
+/** A plain number with thousands separators, up to two decimals. */
+export function num(x: number): string {
+  return decimal.format(x);
+}
+
+export interface TimeUnit {
+  /** Seconds per unit. */
+  size: number;
+  /** "hours" */
+  name: string;
+  /** "h" */
+  short: string;
+}
+
+const UNITS: TimeUnit[] = [
+  { size: 3600, name: 'hours', short: 'h' },
+  { size: 60, name: 'minutes', short: 'min' },
+  { size: 1, name: 'seconds', short: 's' },
+];
+
+/** The largest unit in which `max` seconds reads as at least 3 of it: 24 h in hours, 150 s in seconds. */
+export function pickUnit(max: number): TimeUnit {
+  return UNITS.find((u) => max >= 3 * u.size) ?? UNITS[UNITS.length - 1];
+}
+
+/** Whole-number axis ticks from 1 to max, about `count` of them, on round steps (1, 2, 5 × 10^k). */
+export function boardTicks(max: number, count = 8): number[] {
+  const raw = max / count;
+  const pow = 10 ** Math.floor(Math.log10(Math.max(1, raw)));
+  const step = [1, 2, 5, 10].map((k) => k * pow).find((s) => s >= raw) ?? 10 * pow;
+  const ticks = [1];
+  for (let t = step; t <= max; t += step) if (t > 1) ticks.push(t);
+  return ticks;
+}
