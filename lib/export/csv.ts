@@ -1,0 +1,70 @@
+// Every move's timing as CSV (RFC 4180: comma-separated, CRLF line ends, a header row,
+// fields quoted when they hold a comma, quote or line break, quotes doubled). Pure and
+// browser-safe.
+import { simulMetrics } from '../metrics';
+import type { SimulEvent } from '../simul/types';
+import { readGames } from './games';
+
+export const MOVE_TIMINGS_COLUMNS = [
+  'board',
+  'opponent',
+  'ply',
+  'side',
+  'color',
+  'san',
+  'at',
+  'elapsed_ms',
+  'think_ms',
+] as const;
+
+/** One RFC 4180 field. */
+export function csvField(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Free text typed by people (names) that a spreadsheet would read as a formula gets a
+ * leading apostrophe (the usual CSV-injection guard): "=1+1" is written "'=1+1".
+ */
+export function safeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function csvRow(fields: readonly (string | number | null | undefined)[]): string {
+  return fields.map(csvField).join(',');
+}
+
+/**
+ * One row per move, in log order: board, opponent (display name), ply (1-based, per
+ * board), side (host/opponent), color (white/black), san, at (ISO 8601, UTC),
+ * elapsed_ms (the time since the previous move on that board, or since the game's
+ * start) and think_ms (the dashboard's think time, METRICS "Per move": for the host,
+ * the busy part since its previous move on any board; for an opponent, the same as
+ * elapsed_ms). A header row first; every line ends with CRLF.
+ */
+export function moveTimingsCsv(events: SimulEvent[]): string {
+  const simul = readGames(events);
+  const names = new Map(simul.games.map((g) => [g.board, g.opponent]));
+  const thinks = simulMetrics(events)?.moves ?? [];
+  const lines = [csvRow(MOVE_TIMINGS_COLUMNS)];
+  simul.moves.forEach((move, i) => {
+    // Both lists hold every move in log order; the check guards against a log they read differently.
+    const think = thinks[i];
+    const same = think && think.board === move.board && think.san === move.san && think.at === move.at;
+    lines.push(
+      csvRow([
+        move.board,
+        safeText(names.get(move.board) ?? ''),
+        move.ply,
+        move.by,
+        move.color === 'w' ? 'white' : 'black',
+        move.san,
+        new Date(move.at).toISOString(),
+        move.elapsed,
+        same ? Math.round(think.think) : null,
+      ]),
+    );
+  });
+  return lines.map((line) => `${line}\r\n`).join('');
+}

@@ -1,0 +1,134 @@
+// Every game of a simul as one PGN file (PGN standard, export format): one game per board
+// whose game started, in table order, with the seven-tag roster, the way the game ended,
+// and each move's elapsed time as a {[%emt H:MM:SS]} comment. Pure and browser-safe.
+import type { EndReason, Result, SimulEvent } from '../simul/types';
+import { readGames, type ExportGame } from './games';
+
+/** PGN's name for the host in every game's White or Black tag. */
+export const HOST_NAME = 'Host';
+
+/** Movetext lines are kept to at most this many characters (PGN export format: < 80). */
+const LINE_WIDTH = 79;
+
+/**
+ * A PGN tag value: a quote becomes \" and a backslash \\ (PGN standard 7), and the
+ * characters a tag may not hold (line breaks, tabs, other controls) become spaces.
+ */
+export function pgnString(value: string): string {
+  return value
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"');
+}
+
+/** "2025.03.14" in UTC; "????.??.??" when unknown. */
+export function pgnDate(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '????.??.??';
+  return new Date(ms).toISOString().slice(0, 10).replace(/-/g, '.');
+}
+
+/** Elapsed move time as PGN's %emt wants it: "0:00:05" (whole seconds, rounded). */
+export function emt(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const min = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${h}:${String(min).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+const REASON_TEXT: Record<Exclude<EndReason, 'resignation'>, string> = {
+  checkmate: 'Checkmate.',
+  stalemate: 'Draw by stalemate.',
+  'threefold-repetition': 'Draw by threefold repetition.',
+  'fifty-move-rule': 'Draw by the fifty-move rule.',
+  'insufficient-material': 'Draw by insufficient material.',
+  'draw-agreed': 'Draw agreed.',
+};
+
+/** The game's result tag and termination marker: '*' for a game aborted or still going. */
+function resultOf(game: ExportGame): Result | '*' {
+  return game.status === 'finished' && game.result ? game.result : '*';
+}
+
+/** The PGN standard's Termination values. */
+function terminationOf(game: ExportGame): string {
+  if (game.status === 'finished') return 'normal';
+  if (game.status === 'aborted') return 'abandoned';
+  return 'unterminated';
+}
+
+/** The closing comment: why the game ended, in words (names stay in the tags). */
+function reasonText(game: ExportGame): string | null {
+  if (game.status === 'aborted') return 'Game aborted.';
+  if (game.status === 'playing') return 'Game unfinished.';
+  if (!game.reason) return null;
+  if (game.reason === 'resignation') {
+    // The loser resigned: 1-0 means black did. Name the colour, as PGN commentary does.
+    return game.result === '1-0' ? 'Black resigns.' : game.result === '0-1' ? 'White resigns.' : 'Resignation.';
+  }
+  return REASON_TEXT[game.reason];
+}
+
+/** Tokens of the movetext: move numbers, SAN, whole comments, the termination marker. */
+function movetextTokens(game: ExportGame): string[] {
+  const tokens: string[] = [];
+  const closing = reasonText(game);
+  if (game.moves.length === 0 && closing) tokens.push(`{${closing}}`);
+  game.moves.forEach((move, i) => {
+    const number = Math.floor((move.ply - 1) / 2) + 1;
+    // After a comment a black move repeats its number ("1..."), as the export format asks.
+    tokens.push(move.color === 'w' ? `${number}.` : `${number}...`);
+    tokens.push(move.san);
+    const last = i === game.moves.length - 1;
+    // One comment per move: readers such as chess.js take a single comment after a move.
+    tokens.push(`{[%emt ${emt(move.elapsed)}]${last && closing ? ` ${closing}` : ''}}`);
+  });
+  tokens.push(resultOf(game));
+  return tokens;
+}
+
+/** Joins tokens into lines of at most LINE_WIDTH characters, never breaking inside one. */
+function wrap(tokens: string[]): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    if (line && line.length + 1 + token.length > LINE_WIDTH) {
+      lines.push(line);
+      line = token;
+    } else {
+      line = line ? `${line} ${token}` : token;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/** One game in PGN: tag pairs, a blank line, the movetext. */
+export function gamePgn(game: ExportGame, event: string, site: string): string {
+  const opponent = game.opponent ?? '?';
+  const white = game.hostColor === 'w' ? HOST_NAME : opponent;
+  const black = game.hostColor === 'w' ? opponent : HOST_NAME;
+  const tags: [string, string][] = [
+    ['Event', event || '?'],
+    ['Site', site || '?'],
+    ['Date', pgnDate(game.startedAt)],
+    ['Round', String(game.board)],
+    ['White', white],
+    ['Black', black],
+    ['Result', resultOf(game)],
+    ['TimeControl', '-'],
+    ['Termination', terminationOf(game)],
+  ];
+  const header = tags.map(([name, value]) => `[${name} "${pgnString(value)}"]`).join('\n');
+  return `${header}\n\n${wrap(movetextTokens(game))}\n`;
+}
+
+/**
+ * All games of a simul as one PGN file: one game per board whose game started (boards
+ * never started are skipped), in table order, separated by a blank line. Event is the
+ * simul's title, Round the board number, the host is "Host".
+ */
+export function simulPgn(events: SimulEvent[], site: string): string {
+  const simul = readGames(events);
+  return simul.games.map((game) => gamePgn(game, simul.title ?? '', site)).join('\n');
+}
