@@ -2,9 +2,12 @@
 // Environment: HOST (default 0.0.0.0), PORT (default 3000), SIMUL_DB (default ./data/simul.db),
 // SIMUL_STORE=memory for no durability, SIMUL_PAGES=0 to serve only the Socket.IO API
 // (the crash test and the benchmark drive the server without pages), SIMUL_TEST_CLOCK=1
-// for browser tests on controlled time.
+// for browser tests on controlled time, SIMUL_CREATE_PER_HOUR (default 60) for how many simuls
+// one network address may create an hour, SIMUL_PRUNE_DAYS to delete finished simuls older
+// than that many days (nothing is pruned unless it is set).
 import { startServer } from './app';
 import { ManualClock } from './manual-clock';
+import { DEFAULT_LIMITS } from './socket-handlers';
 import { openStore } from './store/open-store';
 
 async function pagesHandler(dev: boolean) {
@@ -24,12 +27,26 @@ async function main(): Promise<void> {
   const started = Date.now();
   const testClock = process.env.SIMUL_TEST_CLOCK === '1' ? new ManualClock(Date.now()) : undefined;
   if (testClock) console.log('SIMUL_TEST_CLOCK=1: time moves only by POST /__test/clock (tests only)');
-  const server = await startServer({ port, host, store, pages, testClock });
+  const limits = {
+    ...DEFAULT_LIMITS,
+    ...(process.env.SIMUL_CREATE_PER_HOUR ? { simulsPerAddressPerHour: Number(process.env.SIMUL_CREATE_PER_HOUR) } : {}),
+  };
+  const server = await startServer({ port, host, store, pages, testClock, limits });
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   console.log(
     `Async Simul ready on http://${shown}:${server.port} (${dev ? 'dev' : 'production'}; ` +
       `${server.hub.size} unfinished simuls restored in ${Date.now() - started} ms)`,
   );
+
+  const pruneDays = Number(process.env.SIMUL_PRUNE_DAYS);
+  if (pruneDays > 0) {
+    const prune = () => {
+      const pruned = store.pruneFinished(pruneDays * 24 * 3600 * 1000, Date.now());
+      if (pruned > 0) console.log(`pruned ${pruned} simuls finished more than ${pruneDays} days ago`);
+    };
+    prune();
+    setInterval(prune, 6 * 3600 * 1000).unref();
+  }
 
   const stop = async () => {
     await server.close();

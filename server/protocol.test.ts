@@ -203,6 +203,18 @@ describe('the simul protocol', () => {
     expect(await host.send('simul:command', { type: 'close-joining' })).toEqual({ ok: true });
   });
 
+  it('limits how many simuls one address creates', async () => {
+    const limited = await startTestServer({ limits: { commandsPerSecond: 20, commandBurst: 40, simulsPerAddressPerHour: 2 } });
+    const c = new TestClient(limited.url);
+    await c.connected();
+    const create = () => c.send('simul:create', { title: 'x', boards: 1, hostColor: 'white', mode: 'async' });
+    expect((await create()).ok).toBe(true);
+    expect((await create()).ok).toBe(true);
+    expect(await create()).toMatchObject({ ok: false, error: { code: 'too-many-simuls' } });
+    c.close();
+    await limited.close();
+  });
+
   it('redirects a typed join code to its simul', async () => {
     const { simulId, joinCode } = await createSimul();
     const res = await fetch(`${server.url}/j/${joinCode}`, { redirect: 'manual' });

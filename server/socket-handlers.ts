@@ -12,14 +12,13 @@ import {
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
 import type { Actor, Rejection, SimulEvent } from '../lib/simul/types';
 import { newPlayerId } from './credentials';
-import { TokenBucket } from './rate-limit';
+import { BucketsByKey, TokenBucket } from './rate-limit';
 import type { SimulHub } from './simul-hub';
 
 interface SocketData {
   simulId: string | null;
   actor: Actor | null;
   bucket: TokenBucket;
-  simulsCreated: number;
 }
 
 export type SimulServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -29,10 +28,11 @@ export interface HandlerLimits {
   /** Commands a socket may send per second, sustained, and in a burst. */
   commandsPerSecond: number;
   commandBurst: number;
-  simulsPerSocket: number;
+  /** Simuls one network address may create per hour (a teacher needs a few; a script, no more). */
+  simulsPerAddressPerHour: number;
 }
 
-export const DEFAULT_LIMITS: HandlerLimits = { commandsPerSecond: 20, commandBurst: 40, simulsPerSocket: 5 };
+export const DEFAULT_LIMITS: HandlerLimits = { commandsPerSecond: 20, commandBurst: 40, simulsPerAddressPerHour: 60 };
 
 export function roomName(simulId: string): string {
   return `simul:${simulId}`;
@@ -50,10 +50,10 @@ function parse<T>(schema: ZodType<T>, input: unknown): T | null {
 const BAD_PAYLOAD = fail('bad-payload', 'The request was malformed.');
 
 export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number, limits = DEFAULT_LIMITS): void {
+  const creations = new BucketsByKey(limits.simulsPerAddressPerHour, limits.simulsPerAddressPerHour / 3600);
   io.on('connection', (socket: SimulSocket) => {
     socket.data.simulId = null;
     socket.data.actor = null;
-    socket.data.simulsCreated = 0;
     // A flood is a matter of real seconds, whatever clock the simuls run on.
     socket.data.bucket = new TokenBucket(limits.commandBurst, limits.commandsPerSecond, () => performance.now());
 
@@ -82,10 +82,9 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
     on('simul:create', (input) => {
       const parsed = parse(createSimulSchema, input);
       if (!parsed) return BAD_PAYLOAD;
-      if (socket.data.simulsCreated >= limits.simulsPerSocket) {
-        return fail('too-many-simuls', `One device can create ${limits.simulsPerSocket} simuls at a time.`);
+      if (!creations.take(socket.handshake.address)) {
+        return fail('too-many-simuls', `One network can create ${limits.simulsPerAddressPerHour} simuls an hour.`);
       }
-      socket.data.simulsCreated++;
       return { ok: true, ...hub.create(parsed) };
     });
 

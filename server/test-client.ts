@@ -3,7 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
 import type { SimulEvent } from '../lib/simul/types';
 import { startServer, type RunningServer } from './app';
-import type { HandlerLimits } from './socket-handlers';
+import { DEFAULT_LIMITS, type HandlerLimits } from './socket-handlers';
 import { MemoryEventStore } from './store/memory-store';
 import type { EventStore } from './store/event-store';
 
@@ -23,7 +23,9 @@ export async function startTestServer(
 ): Promise<RunningServer & { clock: TestClock; store: EventStore }> {
   const clock = opts.clock ?? new TestClock();
   const store = opts.store ?? new MemoryEventStore();
-  const server = await startServer({ port: 0, host: '127.0.0.1', store, now: clock.now, limits: opts.limits });
+  // Tests create many simuls from one address: only a test of that limit sets it low.
+  const limits = opts.limits ?? { ...DEFAULT_LIMITS, simulsPerAddressPerHour: 10_000 };
+  const server = await startServer({ port: 0, host: '127.0.0.1', store, now: clock.now, limits });
   return { ...server, clock, store };
 }
 
