@@ -1,0 +1,117 @@
+// The browser's connection (lib/client) against a real server: a dropped connection comes
+// back by itself, catches up from its last seq, and a move made while offline is applied once.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SimulConnection, type SimulView } from '../lib/client/simul-connection';
+import { credentials } from '../lib/client/credentials';
+import { startTestServer, TestClient } from './test-client';
+
+class MemoryStorage {
+  private items = new Map<string, string>();
+  getItem = (k: string) => this.items.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.items.set(k, v);
+  removeItem = (k: string) => void this.items.delete(k);
+}
+
+function until(connection: SimulConnection, check: (v: SimulView) => boolean, timeoutMs = 5000): Promise<SimulView> {
+  return new Promise((resolve, reject) => {
+    const done = (v: SimulView) => {
+      if (!check(v)) return false;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(v);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error('timed out'));
+    }, timeoutMs);
+    const unsubscribe = connection.store.subscribe(done);
+    done(connection.store.getState());
+  });
+}
+
+/** A network drop: the transport closes under the socket, which then reconnects by itself. */
+function dropNetwork(connection: SimulConnection): void {
+  (connection as unknown as { socket: { io: { engine: { close(): void } } } }).socket.io.engine.close();
+}
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const closers: (() => void)[] = [];
+
+beforeEach(async () => {
+  (globalThis as { window?: unknown }).window = { localStorage: new MemoryStorage() };
+  server = await startTestServer();
+});
+
+afterEach(async () => {
+  for (const close of closers.splice(0)) close();
+  await server.close();
+  delete (globalThis as { window?: unknown }).window;
+});
+
+describe('the browser connection', () => {
+  it('reconnects, catches up, and sends a move made offline exactly once', async () => {
+    const setup = new TestClient(server.url);
+    closers.push(() => setup.close());
+    await setup.connected();
+    const created = (await setup.send('simul:create', { title: 'Drop', boards: 1, hostColor: 'white', mode: 'async' })) as unknown as {
+      simulId: string;
+      hostKey: string;
+    };
+    credentials.saveHostKey(created.simulId, created.hostKey);
+
+    const student = new TestClient(server.url);
+    closers.push(() => student.close());
+    await student.connected();
+    await student.send('simul:hello', { simulId: created.simulId, lastSeq: 0 });
+    await student.send('simul:join', { name: 'Ada' });
+
+    const host = new SimulConnection(created.simulId, server.url);
+    closers.push(() => host.close());
+    await until(host, (v) => v.role === 'host' && v.status === 'online');
+    expect(await host.command({ type: 'start' })).toEqual({ ok: true });
+
+    // Offline: the move waits, then goes once the connection is back.
+    dropNetwork(host);
+    await until(host, (v) => v.status === 'reconnecting');
+    const acked = host.command({ type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'offline-1' });
+    expect(host.store.getState().pendingMoves).toBe(1);
+    expect(await acked).toEqual({ ok: true });
+    await until(host, (v) => v.status === 'online' && v.pendingMoves === 0 && v.state.boards.get(1)!.moveCount === 1);
+
+    // Events missed while offline arrive on reconnect, from the last seq.
+    dropNetwork(host);
+    await until(host, (v) => v.status === 'reconnecting');
+    expect(await student.send('simul:command', { type: 'move', board: 1, from: 'e7', to: 'e5', clientMoveId: 's1' })).toEqual({ ok: true });
+    const caughtUp = await until(host, (v) => v.status === 'online' && v.state.boards.get(1)!.moveCount === 2);
+
+    const room = server.hub.get(created.simulId)!;
+    expect(caughtUp.state.seq).toBe(room.state.seq);
+    expect(caughtUp.state.boards.get(1)!.chess.fen()).toBe(room.state.boards.get(1)!.chess.fen());
+    expect(room.log.filter((e) => e.type === 'move-made' && e.clientMoveId === 'offline-1')).toHaveLength(1);
+    expect(caughtUp.log.map((e) => e.seq)).toEqual(room.log.map((e) => e.seq));
+  });
+
+  it('forgets a seat token the host re-issued, and watches instead', async () => {
+    const setup = new TestClient(server.url);
+    closers.push(() => setup.close());
+    await setup.connected();
+    const created = (await setup.send('simul:create', { title: 'Move', boards: 1, hostColor: 'white', mode: 'async' })) as unknown as {
+      simulId: string;
+      hostKey: string;
+    };
+    await setup.send('simul:hello', { simulId: created.simulId, lastSeq: 0, hostKey: created.hostKey });
+
+    const phone = new SimulConnection(created.simulId, server.url);
+    closers.push(() => phone.close());
+    await until(phone, (v) => v.status === 'online');
+    expect(await phone.join('Ada')).toEqual({ ok: true, board: 1 });
+    expect(credentials.seatToken(created.simulId)).toBeTruthy();
+
+    const reissued = (await setup.send('simul:command', { type: 'reissue-seat', board: 1 })) as { ok: boolean; seatToken?: string };
+    expect(reissued.ok).toBe(true);
+    const after = await until(phone, (v) => v.role === 'spectator');
+    expect(after.problem?.code).toBe('bad-credentials');
+    expect(credentials.seatToken(created.simulId)).toBeUndefined();
+  });
+});
