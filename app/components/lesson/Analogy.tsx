@@ -65,25 +65,29 @@ export function Analogy() {
         play a whole room at once: most of each game is the opponent thinking, and nobody needs to watch them think.
       </p>
       <div className="mt-4 overflow-x-auto">
-        <table className="w-full min-w-[36rem] text-left text-lg">
-          <thead className="text-base text-slate-500 dark:text-slate-400">
+        {/* A table from sm up; on a phone each row stacks into a card of its own. */}
+        <table className="w-full text-left text-lg max-sm:block sm:min-w-[36rem]">
+          <thead className="text-base text-slate-500 max-sm:sr-only dark:text-slate-400">
             <tr>
               <th scope="col" className="pb-2 pr-4 font-semibold">In the simul</th>
               <th scope="col" className="pb-2 pr-4 font-semibold">In asyncio</th>
               <th scope="col" className="pb-2 font-semibold">What it means</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          <tbody className="divide-y divide-slate-200 max-sm:block dark:divide-slate-800">
             {ROWS.map((r) => (
-              <tr key={r.simul} className="align-top">
-                <th scope="row" className="py-2 pr-4 font-semibold">
+              <tr key={r.simul} className="align-top max-sm:block max-sm:py-2">
+                <th scope="row" className="py-2 pr-4 font-semibold max-sm:block max-sm:py-0">
                   <span className="flex items-start gap-2">
                     <span aria-hidden="true" className={`mt-1.5 inline-block size-4 shrink-0 rounded ${r.swatch}`} />
                     {r.simul}
                   </span>
                 </th>
-                <td className="py-2 pr-4">{r.asyncio}</td>
-                <td className="py-2 text-slate-700 dark:text-slate-300">{r.words}</td>
+                <td className="py-2 pr-4 max-sm:block max-sm:py-0 max-sm:pl-6 max-sm:font-semibold max-sm:text-host dark:max-sm:text-blue-300">
+                  <span className="sm:hidden" aria-hidden="true">→ </span>
+                  {r.asyncio}
+                </td>
+                <td className="py-2 text-slate-700 max-sm:block max-sm:py-0 max-sm:pl-6 dark:text-slate-300">{r.words}</td>
               </tr>
             ))}
           </tbody>
@@ -91,7 +95,7 @@ export function Analogy() {
       </div>
       <div className="mt-6 grid gap-4 xl:grid-cols-2">
         <Code
-          title="Sync: blocking calls"
+          title="Sync: every call blocks until it returns"
           tone="border-waiting"
           code={`def play_game(board):
     for _ in range(30):
@@ -103,13 +107,13 @@ def simul(boards):
         play_game(board)`}
         />
         <Code
-          title="Async: the event loop"
+          title="Async: while one task awaits, the loop runs another"
           tone="border-host"
           code={`async def play_game(board):
     for _ in range(30):
-        host_move(board)              # CPU, 5 s
-        await opponent_reply(board)   # I/O, 55 s: the
-                                      # loop plays on
+        host_move(board)             # CPU, 5 s
+        await opponent_reply(board)  # I/O, 55 s
+
 async def simul(boards):
     await asyncio.gather(*map(play_game, boards))`}
         />
@@ -122,7 +126,7 @@ function Code({ title, tone, code }: { title: string; tone: string; code: string
   return (
     <figure className={`min-w-0 rounded-xl border-l-4 bg-slate-100 p-4 dark:bg-slate-800 ${tone}`}>
       <figcaption className="mb-2 font-semibold">{title}</figcaption>
-      <pre className="overflow-x-auto text-sm leading-relaxed sm:text-base">
+      <pre className="overflow-x-auto text-sm leading-relaxed sm:text-base xl:text-sm">
         <code>{code}</code>
       </pre>
     </figure>

@@ -82,7 +82,8 @@ export function LessonCalculator({ initial }: { initial: LessonParams }) {
           >
             The lesson&apos;s numbers
           </button>
-          <span className="ml-2 text-slate-500 dark:text-slate-400">Boards:</span>
+          <div role="group" aria-labelledby="lesson-presets" className="flex flex-wrap items-center gap-2">
+          <span id="lesson-presets" className="ml-2 text-slate-500 dark:text-slate-400">Boards:</span>
           {PRESETS.map((n) => (
             <button
               key={n}
@@ -95,6 +96,7 @@ export function LessonCalculator({ initial }: { initial: LessonParams }) {
               {n}
             </button>
           ))}
+          </div>
         </div>
       </section>
 
@@ -159,15 +161,22 @@ function Figures({ params }: { params: LessonParams }) {
           opponent&apos;s final reply, o = {readable(o)}.
         </p>
         <div className="rounded-xl border-l-4 border-ready bg-ready/10 p-4" data-testid="as-taught">
-          <p className="font-semibold">
-            Exact: {readable(f.A)} ({seconds(f.A)}) · The lesson: m × n × h = {readable(f.asTaught)} ({seconds(f.asTaught)})
-          </p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 font-semibold">
+            <dt>Exact:</dt>
+            <dd className="tabular-nums">
+              {readable(f.A)} ({seconds(f.A)})
+            </dd>
+            <dt>The lesson:</dt>
+            <dd className="tabular-nums">
+              m × n × h = {readable(f.asTaught)} ({seconds(f.asTaught)})
+            </dd>
+          </dl>
           <p className="mt-1">
             {extra === 0 ? (
               <>Here the two agree: with no opponent think time the last reply takes no time.</>
             ) : (
               <>
-                The lesson counts only the host&apos;s moves, m × n × h, and rounds to it. The exact figure is{' '}
+                The lesson counts only the host&apos;s own moves, m × n × h. The exact figure is{' '}
                 {readable(extra)} longer: it adds the last opponent&apos;s final reply (+ o = {readable(o)})
                 {waitsEachRound && (
                   <>
@@ -253,18 +262,18 @@ function ModeCard({
         </p>
         <p className="mt-2 text-lg break-words">{formula}</p>
       </div>
-      <dl className="grid grid-cols-3 gap-3">
+      <dl className="grid grid-cols-[repeat(auto-fit,minmax(7rem,1fr))] gap-3">
         <div>
           <dt className="text-sm text-slate-500 dark:text-slate-400">Host busy</dt>
-          <dd className="text-xl font-bold tabular-nums sm:text-2xl">{readable(busy)}</dd>
+          <dd className="text-xl font-bold whitespace-nowrap tabular-nums sm:text-2xl">{readable(busy)}</dd>
         </div>
         <div>
           <dt className="text-sm text-slate-500 dark:text-slate-400">Host idle</dt>
-          <dd className="text-xl font-bold tabular-nums sm:text-2xl">{readable(idle)}</dd>
+          <dd className="text-xl font-bold whitespace-nowrap tabular-nums sm:text-2xl">{readable(idle)}</dd>
         </div>
         <div>
           <dt className="text-sm text-slate-500 dark:text-slate-400">Utilization</dt>
-          <dd className="text-xl font-bold tabular-nums sm:text-2xl">{formatPercent(utilization)}</dd>
+          <dd className="text-xl font-bold whitespace-nowrap tabular-nums sm:text-2xl">{formatPercent(utilization)}</dd>
         </div>
       </dl>
       <div>

@@ -5,7 +5,6 @@
 import { useId } from 'react';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -47,11 +46,12 @@ export function LessonChart({ params }: { params: LessonParams }) {
 
   return (
     <figure className="flex flex-col gap-3" aria-labelledby={summaryId}>
+      <ChartLegend />
       <div className="h-80 w-full text-slate-600 sm:h-[26rem] dark:text-slate-300">
         <LineChart
           responsive
           data={data}
-          margin={{ top: 28, right: 24, bottom: 32, left: 16 }}
+          margin={{ top: 24, right: 16, bottom: 32, left: 8 }}
           style={{ width: '100%', height: '100%' }}
           accessibilityLayer
         >
@@ -96,7 +96,6 @@ export function LessonChart({ params }: { params: LessonParams }) {
             label={{ value: `${n} ${n === 1 ? 'board' : 'boards'}`, position: 'top', fill: 'currentColor', fontSize: 13 }}
           />
           <Tooltip content={(props) => <ChartTooltip {...props} />} />
-          <Legend verticalAlign="top" align="left" content={() => <ChartLegend />} />
           {(['sync', 'async'] as const).map((key) => (
             <Line
               key={key}
@@ -161,7 +160,7 @@ function LineSample({ k }: { k: Key }) {
 
 function ChartLegend() {
   return (
-    <ul className="mb-2 flex flex-wrap gap-x-6 gap-y-1 pl-16 text-base text-slate-800 dark:text-slate-100">
+    <ul aria-label="Legend" className="flex flex-wrap gap-x-6 gap-y-1 text-base text-slate-800 sm:pl-16 dark:text-slate-100">
       {(['sync', 'async'] as const).map((k) => (
         <li key={k} className="flex items-center gap-2">
           <LineSample k={k} />

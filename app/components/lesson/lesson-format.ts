@@ -41,11 +41,23 @@ export function pickUnit(max: number): TimeUnit {
   return UNITS.find((u) => max >= 3 * u.size) ?? UNITS[UNITS.length - 1];
 }
 
-/** Whole-number axis ticks from 1 to max, about `count` of them, on round steps (1, 2, 5 × 10^k). */
+/**
+ * Whole-number axis ticks from 1 to max, about `count` of them: on a step that divides
+ * max when one gives a sensible count (48 → 6, 12, …, 48), else on a round step (1, 2, 5 × 10^k).
+ */
 export function boardTicks(max: number, count = 8): number[] {
-  const raw = max / count;
-  const pow = 10 ** Math.floor(Math.log10(Math.max(1, raw)));
-  const step = [1, 2, 5, 10].map((k) => k * pow).find((s) => s >= raw) ?? 10 * pow;
+  let step = 0;
+  let best = Infinity;
+  for (let s = 1; s <= max; s++) {
+    if (max % s !== 0) continue;
+    const score = Math.abs(max / s - count);
+    if (score <= best) [step, best] = [s, score];
+  }
+  if (best > 3) {
+    const raw = max / count;
+    const pow = 10 ** Math.floor(Math.log10(Math.max(1, raw)));
+    step = [1, 2, 5, 10].map((k) => k * pow).find((x) => x >= raw) ?? 10 * pow;
+  }
   const ticks = [1];
   for (let t = step; t <= max; t += step) if (t > 1) ticks.push(t);
   return ticks;
