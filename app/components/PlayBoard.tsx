@@ -95,22 +95,25 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: P
 
   return (
     <div className="relative w-full" data-testid={`${id}-container`} data-fen={fen}>
-      <Chessboard
-        options={{
-          id,
-          position: shownFen,
-          boardOrientation: orientation,
-          squareStyles,
-          allowDragging: canMove,
-          canDragPiece: ({ piece }) => canMove && piece.pieceType[0] === movable,
-          onPieceDrop: ({ sourceSquare, targetSquare }) =>
-            targetSquare ? attempt(sourceSquare, targetSquare) : false,
-          onSquareClick: ({ square, piece }) => onSquareClick(square, piece?.pieceType ?? null),
-          animationDurationInMs: 150,
-          darkSquareStyle: { backgroundColor: 'var(--color-board-dark)' },
-          lightSquareStyle: { backgroundColor: 'var(--color-board-light)' },
-        }}
-      />
+      {/* The board sizes itself to 100% of its parent's height: give it a square parent of its own. */}
+      <div className="aspect-square w-full">
+        <Chessboard
+          options={{
+            id,
+            position: shownFen,
+            boardOrientation: orientation,
+            squareStyles,
+            allowDragging: canMove,
+            canDragPiece: ({ piece }) => canMove && piece.pieceType[0] === movable,
+            onPieceDrop: ({ sourceSquare, targetSquare }) =>
+              targetSquare ? attempt(sourceSquare, targetSquare) : false,
+            onSquareClick: ({ square, piece }) => onSquareClick(square, piece?.pieceType ?? null),
+            animationDurationInMs: 150,
+            darkSquareStyle: { backgroundColor: 'var(--color-board-dark)' },
+            lightSquareStyle: { backgroundColor: 'var(--color-board-light)' },
+          }}
+        />
+      </div>
       {promotion && movable && (
         <PromotionDialog
           color={movable}
@@ -122,7 +125,7 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: P
           onCancel={() => setPromotion(null)}
         />
       )}
-      <p role="status" aria-live="polite" className="min-h-6 pt-1 text-center text-sm text-loss">
+      <p role="status" aria-live="polite" className="pointer-events-none min-h-6 pt-1 text-center text-sm text-loss">
         {notice}
       </p>
     </div>
