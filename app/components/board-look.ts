@@ -39,7 +39,7 @@ export const LOOKS: Record<BoardLook, { label: string; icon: string; frame: stri
   'seat-open': { label: 'Free seat', icon: '○', frame: 'border-dashed border-slate-300 dark:border-slate-600', chip: 'bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300' },
   seated: { label: 'Seated', icon: '●', frame: 'border-slate-400', chip: 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100' },
   'host-thinking': { label: 'Host thinking', icon: '▶', frame: 'border-host ring-2 ring-host', chip: 'bg-host text-white' },
-  'awaiting-host': { label: 'Awaiting host', icon: '⏳', frame: 'border-ready ring-2 ring-ready pulse-ready', chip: 'bg-ready text-slate-950' },
+  'awaiting-host': { label: 'Awaiting host', icon: '◆', frame: 'border-ready ring-2 ring-ready pulse-ready', chip: 'bg-ready text-slate-950' },
   'opponent-thinking': { label: 'Opponent thinking', icon: '…', frame: 'border-waiting', chip: 'bg-waiting text-white' },
   queued: { label: 'Queued', icon: '⏸', frame: 'border-queued queued-stripes', chip: 'bg-queued text-slate-800 queued-stripes' },
   win: { label: 'Host won', icon: '1', frame: 'border-win', chip: 'bg-win text-white' },
