@@ -1,0 +1,159 @@
+// The benchmark's baseline: the least a Socket.IO chess relay can do. It speaks the subset of
+// the simul protocol the load generator uses (create, hello, join, start, move; acks and the
+// 'simul:events' broadcast to the simul's room) and, per move, checks the side to move and
+// validates the move with chess.js (chess.move, plus isGameOver so a finished game refuses
+// moves and the players learn it ended), then rebroadcasts it. Nothing else: no payload
+// schemas, no rate limits, no hashed credentials, no event log, no store, no domain state.
+//
+// Env: HOST (default 127.0.0.1), PORT (default 3001). Prints "baseline relay ready on ..." once listening.
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { Server, type Socket } from 'socket.io';
+import { Chess } from 'chess.js';
+
+interface Board {
+  chess: Chess;
+  hostColor: 'w' | 'b';
+  seated: boolean;
+  over: boolean;
+}
+
+interface Room {
+  id: string;
+  hostKey: string;
+  seq: number;
+  boards: Board[];
+  started: boolean;
+}
+
+interface Who {
+  room: Room | null;
+  role: 'host' | 'opponent' | 'spectator';
+  board: number;
+}
+
+type Reply = (res: unknown) => void;
+
+const rooms = new Map<string, Room>();
+const MAX_PAYLOAD_BYTES = 8 * 1024;
+
+function fail(code: string, message: string) {
+  return { ok: false, error: { code, message } };
+}
+
+function newId(): string {
+  return randomBytes(6).toString('hex');
+}
+
+const http = createServer((_req, res) => {
+  res.statusCode = 404;
+  res.end('not found');
+});
+const io = new Server(http, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, serveClient: false });
+
+function broadcast(room: Room, events: object[]): void {
+  const at = Date.now();
+  io.to(`simul:${room.id}`).emit(
+    'simul:events',
+    events.map((e) => ({ seq: ++room.seq, at, ...e })),
+  );
+}
+
+io.on('connection', (socket: Socket) => {
+  const who: Who = { room: null, role: 'spectator', board: 0 };
+
+  function on(event: string, handle: (input: Record<string, unknown>) => unknown): void {
+    socket.on(event, (input: unknown, ack: unknown) => {
+      const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => {};
+      if (typeof input !== 'object' || input === null) return reply(fail('bad-payload', 'malformed'));
+      try {
+        reply(handle(input as Record<string, unknown>));
+      } catch (err) {
+        reply(fail('internal', (err as Error).message));
+      }
+    });
+  }
+
+  on('simul:create', (input) => {
+    const count = Number(input.boards);
+    if (!Number.isInteger(count) || count < 1 || count > 100) return fail('bad-payload', 'boards');
+    const room: Room = { id: newId(), hostKey: randomBytes(24).toString('base64url'), seq: 1, boards: [], started: false };
+    for (let n = 1; n <= count; n++) {
+      const hostColor = input.hostColor === 'black' ? 'b' : input.hostColor === 'alternate' && n % 2 === 0 ? 'b' : 'w';
+      room.boards.push({ chess: new Chess(), hostColor, seated: false, over: false });
+    }
+    rooms.set(room.id, room);
+    return { ok: true, simulId: room.id, hostKey: room.hostKey, joinCode: '000000' };
+  });
+
+  on('simul:hello', (input) => {
+    const room = rooms.get(String(input.simulId));
+    if (!room) return fail('unknown-simul', 'no such simul');
+    if (input.hostKey !== undefined && input.hostKey !== room.hostKey) return fail('bad-credentials', 'bad key');
+    who.room = room;
+    who.role = input.hostKey !== undefined ? 'host' : 'spectator';
+    socket.join(`simul:${room.id}`);
+    return { ok: true, role: who.role, board: null, events: [], reset: true, serverNow: Date.now() };
+  });
+
+  on('simul:join', () => {
+    const room = who.room;
+    if (!room || who.role !== 'spectator') return fail('unknown-simul', 'open the simul first');
+    if (room.started) return fail('already-started', 'started');
+    const i = room.boards.findIndex((b) => !b.seated);
+    if (i < 0) return fail('simul-full', 'full');
+    room.boards[i].seated = true;
+    who.role = 'opponent';
+    who.board = i + 1;
+    broadcast(room, [{ type: 'seat-taken', board: i + 1 }]);
+    return { ok: true, board: i + 1, seatToken: randomBytes(24).toString('base64url'), playerId: newId() };
+  });
+
+  on('simul:command', (input) => {
+    const room = who.room;
+    if (!room) return fail('unknown-simul', 'open the simul first');
+    if (input.type === 'start') {
+      if (who.role !== 'host') return fail('not-host', 'host only');
+      if (room.started) return fail('already-started', 'started');
+      room.started = true;
+      const seated = room.boards.flatMap((b, i) => (b.seated ? [i + 1] : []));
+      room.boards = room.boards.map((b) => (b.seated ? b : { ...b, over: true }));
+      broadcast(room, [{ type: 'simul-started', boards: seated }, ...seated.map((board) => ({ type: 'game-started', board }))]);
+      return { ok: true };
+    }
+    if (input.type !== 'move') return fail('bad-payload', 'unsupported command');
+    const n = Number(input.board);
+    const board = room.started ? room.boards[n - 1] : undefined;
+    if (!board || board.over) return fail('game-over', 'no live game on that board');
+    const side = who.role === 'host' ? 'host' : who.role === 'opponent' && who.board === n ? 'opponent' : null;
+    if (!side) return fail('not-your-board', 'not your board');
+    if ((board.chess.turn() === board.hostColor) !== (side === 'host')) return fail('not-your-turn', 'wait');
+    let move: { san: string; from: string; to: string; promotion?: string };
+    try {
+      move = board.chess.move({ from: String(input.from), to: String(input.to), promotion: (input.promotion as string | undefined) ?? 'q' });
+    } catch {
+      return fail('illegal-move', 'illegal');
+    }
+    const moved: Record<string, unknown> = { type: 'move-made', board: n, by: side, san: move.san, from: move.from, to: move.to };
+    if (move.promotion) moved.promotion = move.promotion;
+    moved.clientMoveId = input.clientMoveId;
+    const events: object[] = [moved];
+    if (board.chess.isGameOver()) {
+      board.over = true;
+      events.push({ type: 'game-ended', board: n, result: '1/2-1/2', reason: 'checkmate' });
+    }
+    broadcast(room, events);
+    return { ok: true };
+  });
+});
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3001);
+http.listen(port, host, () => console.log(`baseline relay ready on http://${host}:${port}`));
+
+const stop = () => {
+  setTimeout(() => process.exit(0), 2000).unref();
+  io.close(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,563 @@
+// A load-generator process for bench/run.ts (forked with an IPC channel; not run by hand).
+// It drives a server with socket.io-client exactly as browsers do: one socket per host and one
+// per opponent, websocket transport, every command acknowledged. Each simul's host creates it,
+// opponents open it (simul:hello) and join, the host starts it, then every board plays random
+// legal moves: the side to move waits a think time (exponential, with a small floor) counted
+// from when its own socket received the other side's move, then sends a move.
+//
+// Round trip of an opponent's move: t0 = emit; t1 = the host's socket receives the move-made
+// event carrying the move's clientMoveId; t2 = the mover's acknowledgement. Host and
+// opponents live in this process, so one clock (performance.now) serves.
+//
+// To keep the generator cheap, the sockets of one simul share one chess position (the
+// browsers would each hold one): each event is applied once, by the first socket that sees
+// it, and moves are picked and applied through chess.js's internal move generator rather than
+// its verbose API (which builds FEN strings for every candidate move).
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { io as connect, type Socket } from 'socket.io-client';
+import { Chess } from 'chess.js';
+
+// ---- messages -------------------------------------------------------------------------------
+
+export type GenRequest =
+  | { cmd: 'init'; reqId: number; url: string; genId: string }
+  | { cmd: 'add'; reqId: number; simuls: number; boardsPerSimul: number }
+  | { cmd: 'seat'; reqId: number }
+  | { cmd: 'start'; reqId: number }
+  | { cmd: 'rate'; reqId: number; movesPerSecond: number }
+  | { cmd: 'window-start'; reqId: number }
+  | { cmd: 'window-end'; reqId: number }
+  | { cmd: 'stop'; reqId: number };
+
+export interface GenCounters {
+  /** Rejected commands by error code (ok:false acks). */
+  errors: Record<string, number>;
+  ackTimeouts: number;
+  disconnects: number;
+  connectErrors: number;
+  /** Opponent moves acknowledged ok whose event never reached the host within 5 s. */
+  lostEvents: number;
+  /** The generator's copy of a position disagreed with an event from the server. */
+  desyncs: number;
+}
+
+export interface GenWindowStats {
+  /** Opponent moves emitted in the window: emit -> host socket receives the event (ms). */
+  eventRtt: number[];
+  /** Opponent moves emitted in the window: emit -> acknowledgement (ms). */
+  ackRtt: number[];
+  /** Host moves emitted in the window: emit -> acknowledgement (ms). */
+  hostAckRtt: number[];
+  /** Moves (both sides) acknowledged ok during the window. */
+  movesOk: number;
+  windowMs: number;
+  /** This process's CPU time (user + system) during the window, µs. */
+  cpuUs: number;
+  elu: number;
+  /** This process's event-loop delay during the window (ms): high values mean the generator, not the server, delayed the timestamps. */
+  loopDelayP99: number;
+  loopDelayMax: number;
+  /** Per second of the window: moves acknowledged and the worst event round trip (ms) of moves emitted in it. */
+  timeline: Array<{ moves: number; maxEventRtt: number }>;
+  sockets: number;
+  boards: number;
+  liveBoards: number;
+  gamesEnded: number;
+  counters: GenCounters;
+  /** Counters over the window only. */
+  windowCounters: GenCounters;
+}
+
+export type GenReply = { reqId: number; ok: true; data?: unknown } | { reqId: number; ok: false; error: string };
+
+// ---- chess (internal API, typed here) ---------------------------------------------------------
+
+interface InternalMove {
+  from: number;
+  to: number;
+  promotion?: string;
+}
+
+interface ChessInternals {
+  _moves(opts: { legal: boolean; square?: string }): InternalMove[];
+  _makeMove(move: InternalMove): void;
+  turn(): 'w' | 'b';
+}
+
+const FILES = 'abcdefgh';
+function algebraic(i: number): string {
+  return FILES[i & 15] + String(8 - (i >> 4));
+}
+
+// ---- state ------------------------------------------------------------------------------------
+
+type Side = 'host' | 'opponent';
+
+interface Board {
+  n: number;
+  sim: Sim;
+  chess: ChessInternals;
+  hostColor: 'w' | 'b';
+  opp: Socket | null;
+  live: boolean;
+  timer: NodeJS.Timeout | null;
+}
+
+interface Sim {
+  index: number;
+  boardCount: number;
+  id: string;
+  hostKey: string;
+  host: Socket;
+  opponents: Socket[];
+  boards: Map<number, Board>;
+  appliedSeq: number;
+  seated: boolean;
+  started: boolean;
+}
+
+interface Pending {
+  t0: number;
+  inWindow: boolean;
+  acked: boolean;
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+const CONNECT_CONCURRENCY = 64;
+
+let url = '';
+let genId = 'g';
+let stopping = false;
+let moveCounter = 0;
+let simCounter = 0;
+const sims: Sim[] = [];
+const sockets: Socket[] = [];
+let liveBoards = 0;
+let gamesEnded = 0;
+let targetRate = 1; // moves per second over this generator's live boards
+const pending = new Map<string, Pending>();
+
+function zeroCounters(): GenCounters {
+  return { errors: {}, ackTimeouts: 0, disconnects: 0, connectErrors: 0, lostEvents: 0, desyncs: 0 };
+}
+let counters = zeroCounters();
+let windowCounters = zeroCounters();
+function count(f: (c: GenCounters) => void): void {
+  f(counters);
+  f(windowCounters);
+}
+function countError(code: string): void {
+  count((c) => {
+    c.errors[code] = (c.errors[code] ?? 0) + 1;
+  });
+}
+
+let win: {
+  open: boolean;
+  start: number;
+  cpu: NodeJS.CpuUsage;
+  elu: ReturnType<typeof performance.eventLoopUtilization>;
+  eventRtt: number[];
+  ackRtt: number[];
+  hostAckRtt: number[];
+  movesOk: number;
+  timeline: Array<{ moves: number; maxEventRtt: number }>;
+} | null = null;
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+
+function second(t: number): { moves: number; maxEventRtt: number } | null {
+  if (!win) return null;
+  const i = Math.floor((t - win.start) / 1000);
+  if (i < 0 || i > 3600) return null;
+  while (win.timeline.length <= i) win.timeline.push({ moves: 0, maxEventRtt: 0 });
+  return win.timeline[i];
+}
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+function newSocket(): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000 });
+    sockets.push(s);
+    const onError = (err: Error) => {
+      count((c) => c.connectErrors++);
+      reject(err);
+    };
+    s.once('connect_error', onError);
+    s.once('connect', () => {
+      s.off('connect_error', onError);
+      s.on('disconnect', (reason) => {
+        if (!stopping) {
+          count((c) => c.disconnects++);
+          process.stderr.write(`[${genId}] socket disconnected: ${reason}\n`);
+        }
+      });
+      resolve(s);
+    });
+  });
+}
+
+type AckRes = { ok: boolean; error?: { code: string; message: string } } & Record<string, unknown>;
+
+function request(s: Socket, event: string, payload: unknown): Promise<AckRes> {
+  return new Promise((resolve, reject) => {
+    s.timeout(ACK_TIMEOUT_MS).emit(event, payload, (err: Error | null, res: AckRes) => {
+      if (err) {
+        count((c) => c.ackTimeouts++);
+        return reject(new Error(`${event}: no acknowledgement`));
+      }
+      if (!res.ok) {
+        countError(res.error?.code ?? 'unknown');
+        return reject(new Error(`${event}: ${res.error?.code} ${res.error?.message}`));
+      }
+      resolve(res);
+    });
+  });
+}
+
+async function inBatches<T>(items: T[], limit: number, f: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await f(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+/** Think time in ms: a floor plus an exponential, so the board's mean interval holds the rate. */
+function thinkMs(): number {
+  // Each live board moves once per `liveBoards / targetRate` seconds on average.
+  const mean = Math.max(1, (Math.max(1, liveBoards) / targetRate) * 1000);
+  const floor = Math.min(50, mean * 0.25);
+  const u = Math.random();
+  return floor + Math.min(-Math.log(1 - u), 8) * (mean - floor);
+}
+
+function sideToMove(b: Board): Side {
+  return b.chess.turn() === b.hostColor ? 'host' : 'opponent';
+}
+
+// ---- events -----------------------------------------------------------------------------------
+
+interface WireEvent {
+  seq: number;
+  type: string;
+  board?: number;
+  by?: Side;
+  from?: string;
+  to?: string;
+  promotion?: string;
+  clientMoveId?: string;
+}
+
+/** Folds an event into the simul's shared copy (once per simul, whichever socket sees it first). */
+function apply(sim: Sim, e: WireEvent): void {
+  if (e.seq <= sim.appliedSeq) return;
+  sim.appliedSeq = e.seq;
+  const b = e.board !== undefined ? sim.boards.get(e.board) : undefined;
+  switch (e.type) {
+    case 'game-started':
+      if (b && !b.live) {
+        b.live = true;
+        liveBoards++;
+      }
+      break;
+    case 'move-made': {
+      if (!b || !e.from || !e.to) return;
+      const m = b.chess
+        ._moves({ legal: true, square: e.from })
+        .find((c) => algebraic(c.to) === e.to && (!c.promotion || c.promotion === (e.promotion ?? 'q')));
+      if (!m) {
+        count((c) => c.desyncs++);
+        stopBoard(b);
+        return;
+      }
+      b.chess._makeMove(m);
+      break;
+    }
+    case 'game-ended':
+    case 'game-aborted':
+      if (b) {
+        if (b.live) gamesEnded++;
+        stopBoard(b);
+      }
+      break;
+  }
+}
+
+function stopBoard(b: Board): void {
+  if (b.live) liveBoards--;
+  b.live = false;
+  if (b.timer) clearTimeout(b.timer);
+  b.timer = null;
+}
+
+function onEvents(sim: Sim, role: Side, myBoard: number, events: WireEvent[]): void {
+  const now = performance.now();
+  for (const e of events) apply(sim, e);
+  for (const e of events) {
+    if (e.board === undefined) continue;
+    if (role === 'opponent' && e.board !== myBoard) continue;
+    const b = sim.boards.get(e.board);
+    if (!b) continue;
+    if (role === 'host' && e.type === 'move-made' && e.by === 'opponent' && e.clientMoveId) {
+      const p = pending.get(e.clientMoveId);
+      if (p) {
+        pending.delete(e.clientMoveId);
+        if (p.inWindow && win?.open) {
+          win.eventRtt.push(now - p.t0);
+          const sec = second(p.t0);
+          if (sec) sec.maxEventRtt = Math.max(sec.maxEventRtt, now - p.t0);
+        }
+      }
+    }
+    const triggers =
+      e.type === 'game-started' || (e.type === 'move-made' && e.by !== role);
+    if (triggers && b.live && sideToMove(b) === role) schedule(b, role);
+  }
+}
+
+function schedule(b: Board, side: Side): void {
+  if (b.timer || stopping) return;
+  b.timer = setTimeout(() => {
+    b.timer = null;
+    sendMove(b, side);
+  }, thinkMs());
+}
+
+function sendMove(b: Board, side: Side): void {
+  if (!b.live || stopping || sideToMove(b) !== side) return;
+  const moves = b.chess._moves({ legal: true });
+  if (moves.length === 0) return; // the server's game-ended event is on its way
+  const m = moves[Math.floor(Math.random() * moves.length)];
+  const clientMoveId = `${genId}${(moveCounter++).toString(36)}`;
+  const payload: Record<string, unknown> = {
+    type: 'move',
+    board: b.n,
+    from: algebraic(m.from),
+    to: algebraic(m.to),
+    clientMoveId,
+  };
+  if (m.promotion) payload.promotion = m.promotion;
+  const socket = side === 'host' ? b.sim.host : b.opp!;
+  const t0 = performance.now();
+  const inWindow = Boolean(win?.open);
+  const p: Pending = { t0, inWindow, acked: false };
+  if (side === 'opponent') pending.set(clientMoveId, p);
+  socket.timeout(ACK_TIMEOUT_MS).emit('simul:command', payload, (err: Error | null, res: AckRes) => {
+    const t2 = performance.now();
+    p.acked = true;
+    if (err) {
+      count((c) => c.ackTimeouts++);
+      pending.delete(clientMoveId);
+      return;
+    }
+    if (!res.ok) {
+      countError(res.error?.code ?? 'unknown');
+      pending.delete(clientMoveId);
+      process.stderr.write(`[${genId}] move rejected: ${res.error?.code} ${res.error?.message}\n`);
+      return;
+    }
+    if (win?.open) {
+      win.movesOk++;
+      const sec = second(t2);
+      if (sec) sec.moves++;
+      if (inWindow) (side === 'host' ? win.hostAckRtt : win.ackRtt).push(t2 - t0);
+    }
+  });
+}
+
+/** Opponent moves acknowledged long ago whose event never came. */
+function sweepPending(): void {
+  const now = performance.now();
+  for (const [id, p] of pending) {
+    if (p.acked && now - p.t0 > 5000) {
+      pending.delete(id);
+      count((c) => c.lostEvents++);
+    }
+  }
+}
+
+// ---- phases -----------------------------------------------------------------------------------
+
+async function add(simuls: number, boardsPerSimul: number): Promise<{ sockets: number }> {
+  const fresh: Sim[] = [];
+  const jobs: Array<() => Promise<void>> = [];
+  for (let i = 0; i < simuls; i++) {
+    const sim: Sim = {
+      index: simCounter++,
+      boardCount: boardsPerSimul,
+      id: '',
+      hostKey: '',
+      host: null as unknown as Socket,
+      opponents: [],
+      boards: new Map(),
+      appliedSeq: 0,
+      seated: false,
+      started: false,
+    };
+    fresh.push(sim);
+    jobs.push(async () => {
+      sim.host = await newSocket();
+    });
+    for (let k = 0; k < boardsPerSimul; k++) {
+      jobs.push(async () => {
+        sim.opponents.push(await newSocket());
+      });
+    }
+  }
+  await inBatches(jobs, CONNECT_CONCURRENCY, (job) => job());
+  sims.push(...fresh);
+  return { sockets: jobs.length };
+}
+
+async function seatOne(sim: Sim): Promise<void> {
+  const created = await request(sim.host, 'simul:create', {
+    title: `bench ${genId} ${sim.index}`,
+    boards: sim.boardCount,
+    hostColor: 'alternate',
+    mode: 'async',
+  });
+  sim.id = String(created.simulId);
+  sim.hostKey = String(created.hostKey);
+  for (let n = 1; n <= sim.boardCount; n++) {
+    sim.boards.set(n, {
+      n,
+      sim,
+      chess: new Chess() as unknown as ChessInternals,
+      hostColor: n % 2 === 1 ? 'w' : 'b',
+      opp: null,
+      live: false,
+      timer: null,
+    });
+  }
+  sim.host.on('simul:events', (events: WireEvent[]) => onEvents(sim, 'host', 0, events));
+  const hello = await request(sim.host, 'simul:hello', { simulId: sim.id, lastSeq: 0, hostKey: sim.hostKey });
+  for (const e of hello.events as WireEvent[]) apply(sim, e);
+  await Promise.all(
+    sim.opponents.map(async (s, k) => {
+      let myBoard = 0;
+      s.on('simul:events', (events: WireEvent[]) => onEvents(sim, 'opponent', myBoard, events));
+      const h = await request(s, 'simul:hello', { simulId: sim.id, lastSeq: 0 });
+      for (const e of h.events as WireEvent[]) apply(sim, e);
+      const joined = await request(s, 'simul:join', { name: `p${k}` });
+      myBoard = Number(joined.board);
+      sim.boards.get(myBoard)!.opp = s;
+    }),
+  );
+  sim.seated = true;
+}
+
+async function seat(): Promise<void> {
+  const todo = sims.filter((s) => !s.seated);
+  await inBatches(todo, 8, seatOne);
+}
+
+async function start(): Promise<void> {
+  const todo = sims.filter((s) => s.seated && !s.started);
+  await inBatches(todo, 8, async (sim) => {
+    await request(sim.host, 'simul:command', { type: 'start' });
+    sim.started = true;
+  });
+}
+
+function windowStart(): void {
+  windowCounters = zeroCounters();
+  win = {
+    open: true,
+    start: performance.now(),
+    cpu: process.cpuUsage(),
+    elu: performance.eventLoopUtilization(),
+    eventRtt: [],
+    ackRtt: [],
+    hostAckRtt: [],
+    movesOk: 0,
+    timeline: [],
+  };
+  loopDelay.reset();
+}
+
+function windowEnd(): GenWindowStats {
+  if (!win) throw new Error("no window open");
+  sweepPending();
+  win.open = false;
+  const cpu = process.cpuUsage(win.cpu);
+  const elu = performance.eventLoopUtilization(win.elu);
+  let boards = 0;
+  for (const s of sims) boards += s.boards.size;
+  return {
+    eventRtt: win.eventRtt,
+    ackRtt: win.ackRtt,
+    hostAckRtt: win.hostAckRtt,
+    movesOk: win.movesOk,
+    windowMs: performance.now() - win.start,
+    cpuUs: cpu.user + cpu.system,
+    elu: elu.utilization,
+    loopDelayP99: loopDelay.percentile(99) / 1e6,
+    loopDelayMax: loopDelay.max / 1e6,
+    timeline: win.timeline,
+    sockets: sockets.length,
+    boards,
+    liveBoards,
+    gamesEnded,
+    counters,
+    windowCounters,
+  };
+}
+
+function stopAll(): void {
+  stopping = true;
+  for (const sim of sims) for (const b of sim.boards.values()) if (b.timer) clearTimeout(b.timer);
+  for (const s of sockets) s.close();
+}
+
+// ---- IPC --------------------------------------------------------------------------------------
+
+const sweeper = setInterval(sweepPending, 1000);
+sweeper.unref();
+
+async function handle(req: GenRequest): Promise<unknown> {
+  switch (req.cmd) {
+    case 'init':
+      url = req.url;
+      genId = req.genId;
+      return undefined;
+    case 'add':
+      return add(req.simuls, req.boardsPerSimul);
+    case 'seat':
+      return seat();
+    case 'start':
+      return start();
+    case 'rate':
+      targetRate = Math.max(0.001, req.movesPerSecond);
+      return undefined;
+    case 'window-start':
+      return windowStart();
+    case 'window-end':
+      return windowEnd();
+    case 'stop':
+      stopAll();
+      setTimeout(() => process.exit(0), 200);
+      return undefined;
+  }
+}
+
+process.on('message', (msg: unknown) => {
+  const req = msg as GenRequest & { reqId?: number };
+  handle(req).then(
+    (data) => {
+      if (req.reqId !== undefined) process.send?.({ reqId: req.reqId, ok: true, data } satisfies GenReply);
+    },
+    (err: Error) => {
+      if (req.reqId !== undefined) process.send?.({ reqId: req.reqId, ok: false, error: err.message } satisfies GenReply);
+    },
+  );
+});
+// The bench went away: stop at once.
+process.on('disconnect', () => {
+  stopAll();
+  process.exit(0);
+});

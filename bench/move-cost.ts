@@ -1,0 +1,266 @@
+// Where a move's server CPU goes, without sockets: `npx tsx bench/move-cost.ts [moves]`.
+// One process, no network, so it is far less sensitive to a busy machine than the load run.
+//
+// It plays random games on 25 boards of one simul (a fixed seed), records the moves, then
+// replays the same move commands through each layer of the server's move path, timing each
+// on its own:
+//   parse    commandSchema.safeParse (zod)                        socket-handlers.ts
+//   decide   decide(state, actor, command)                         lib/simul/decide.ts
+//   append   EventStore.append, memory / SQLite NORMAL / SQLite FULL  server/store/*
+//   evolve   evolve(state, event)                                  lib/simul/evolve.ts
+// and, for comparison, the baseline relay's chess work: chess.move({from, to}) + isGameOver(),
+// and a proposed cheaper move validation for decide (see proposedDecideMove below).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Chess } from 'chess.js';
+import { commandSchema } from '../lib/protocol/schemas';
+import { decide } from '../lib/simul/decide';
+import { endingByRule, findLegalMove } from '../lib/chess/rules';
+import { evolve, initialState } from '../lib/simul/evolve';
+import type { Actor, Command, SimulEvent, SimulState } from '../lib/simul/types';
+import { MemoryEventStore } from '../server/store/memory-store';
+import { SqliteEventStore } from '../server/store/sqlite-store';
+import type { EventStore } from '../server/store/event-store';
+
+const MOVES = Number(process.argv[2] ?? 3000);
+const BOARDS = 25;
+
+function rng(seed: number): () => number {
+  // mulberry32
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Step {
+  actor: Actor;
+  input: Record<string, unknown>;
+}
+
+/** A simul's setup events and a list of legal move commands played in turn over its boards. */
+function record(): { setup: SimulEvent[]; steps: Step[] } {
+  const random = rng(42);
+  const state = initialState();
+  const setup: SimulEvent[] = [];
+  let seq = 0;
+  const push = (body: object) => {
+    const e = { seq: ++seq, at: 1_000 + seq, ...body } as SimulEvent;
+    evolve(state, e);
+    setup.push(e);
+  };
+  push({ type: 'simul-created', simulId: 'benchsimul', title: 'bench', boardCount: BOARDS, hostColor: 'alternate', mode: 'async', joinCode: '123456' });
+  for (let n = 1; n <= BOARDS; n++) push({ type: 'seat-taken', board: n, name: `p${n}`, playerId: `id${n}` });
+  const boards = Array.from({ length: BOARDS }, (_, i) => i + 1);
+  push({ type: 'simul-started', boards });
+  for (const n of boards) push({ type: 'game-started', board: n });
+
+  const steps: Step[] = [];
+  const games = new Map(boards.map((n) => [n, new Chess()]));
+  let live = [...boards];
+  let id = 0;
+  while (steps.length < MOVES && live.length > 0) {
+    const n = live[Math.floor(random() * live.length)];
+    const chess = games.get(n)!;
+    const moves = chess.moves({ verbose: true });
+    if (moves.length === 0 || chess.isGameOver() || chess.history().length > 160) {
+      live = live.filter((b) => b !== n);
+      continue;
+    }
+    const m = moves[Math.floor(random() * moves.length)];
+    chess.move(m);
+    if (chess.isGameOver()) live = live.filter((b) => b !== n);
+    const hostColor = n % 2 === 1 ? 'w' : 'b';
+    const actor: Actor = m.color === hostColor ? { role: 'host' } : { role: 'opponent', board: n };
+    const input: Record<string, unknown> = { type: 'move', board: n, from: m.from, to: m.to, clientMoveId: `m${id++}` };
+    if (m.promotion) input.promotion = m.promotion;
+    steps.push({ actor, input });
+  }
+  return { setup, steps };
+}
+
+function time(f: () => void): number {
+  const t = process.hrtime.bigint();
+  f();
+  return Number(process.hrtime.bigint() - t) / 1000;
+}
+
+function stats(us: number[]): string {
+  const s = [...us].sort((a, b) => a - b);
+  const mean = s.reduce((a, b) => a + b, 0) / s.length;
+  const p = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return `mean ${mean.toFixed(1).padStart(6)} µs  p50 ${p(0.5).toFixed(1).padStart(6)}  p99 ${p(0.99).toFixed(1).padStart(7)}`;
+}
+
+function run(label: string, store: EventStore, setup: SimulEvent[], steps: Step[], warm: boolean) {
+  const state: SimulState = initialState();
+  store.createSimul('benchsimul', 'h'.repeat(64), setup[0]);
+  for (const e of setup.slice(1)) store.append('benchsimul', [e]);
+  for (const e of setup) evolve(state, e);
+  const t = { parse: [] as number[], decide: [] as number[], append: [] as number[], evolve: [] as number[], total: [] as number[] };
+  const cpu0 = process.cpuUsage();
+  let at = 10_000;
+  for (const step of steps) {
+    let command!: Command;
+    const tp = time(() => {
+      const r = commandSchema.safeParse(step.input);
+      if (!r.success) throw new Error('bad payload');
+      command = r.data as Command;
+    });
+    let events: SimulEvent[] = [];
+    const td = time(() => {
+      const d = decide(state, step.actor, command);
+      if (!d.ok) throw new Error(`rejected: ${d.error.code} ${JSON.stringify(step.input)}`);
+      const first = state.seq + 1;
+      events = d.events.map((body, i) => ({ seq: first + i, at, ...body }) as SimulEvent);
+    });
+    const ta = time(() => store.append('benchsimul', events));
+    const te = time(() => {
+      for (const e of events) evolve(state, e);
+    });
+    at++;
+    t.parse.push(tp);
+    t.decide.push(td);
+    t.append.push(ta);
+    t.evolve.push(te);
+    t.total.push(tp + td + ta + te);
+  }
+  const cpu = process.cpuUsage(cpu0);
+  if (!warm) return;
+  console.log(`\n${label}: ${steps.length} moves, process CPU ${((cpu.user + cpu.system) / steps.length).toFixed(0)} µs/move (system ${(cpu.system / steps.length).toFixed(0)})`);
+  for (const [k, v] of Object.entries(t)) console.log(`  ${k.padEnd(7)} ${stats(v)}`);
+}
+
+/**
+ * The proposal for decide's move case (lib/simul/decide.ts with lib/chess/rules.ts): validate
+ * by playing the move once with chess.move({ from, to, promotion }) (one Move object, instead
+ * of findLegalMove's verbose list, which builds a Move — a full legal-move generation, SAN and
+ * two FEN strings — for every candidate of the square, then plays the chosen Move again),
+ * read the ending on the played position, take it back. Same results, same purity.
+ */
+function proposedDecideMove(chess: Chess, from: string, to: string, promotion?: string) {
+  let move;
+  try {
+    move = chess.move({ from, to, promotion: promotion ?? 'q' });
+  } catch {
+    return null;
+  }
+  const ending = endingByRule(chess);
+  chess.undo();
+  return { san: move.san, from: move.from, to: move.to, promotion: move.promotion, ending };
+}
+
+/** decide's move case as it is today (the chess part only), for the same comparison. */
+function currentDecideMove(chess: Chess, from: string, to: string, promotion?: string) {
+  const move = findLegalMove(chess, from, to, promotion as 'q' | undefined);
+  if (!move) return null;
+  chess.move(move);
+  const ending = endingByRule(chess);
+  chess.undo();
+  return { san: move.san, from: move.from, to: move.to, promotion: move.promotion, ending };
+}
+
+function chessPaths(steps: Step[], warm: boolean) {
+  const paths = {
+    'current decide (chess part)': currentDecideMove,
+    'proposed decide (chess part)': proposedDecideMove,
+  };
+  for (const [label, f] of Object.entries(paths)) {
+    const games = new Map<number, Chess>();
+    const us: number[] = [];
+    for (const s of steps) {
+      const n = s.input.board as number;
+      let chess = games.get(n);
+      if (!chess) games.set(n, (chess = new Chess()));
+      const c = chess;
+      const { from, to, promotion } = s.input as { from: string; to: string; promotion?: string };
+      let r: ReturnType<typeof currentDecideMove> = null;
+      us.push(time(() => (r = f(c, from, to, promotion))));
+      if (!r) throw new Error(`${label}: rejected a legal move`);
+      c.move({ from, to, promotion }); // evolve's part, not timed here
+    }
+    if (warm) console.log(`  ${label.padEnd(29)} ${stats(us)}`);
+  }
+}
+
+/**
+ * What group commit would cost: the same events appended to a FULL store `batch` moves per
+ * transaction (one fsync per batch), as a server that commits once per event-loop turn would.
+ */
+function groupCommit(file: string, setup: SimulEvent[], steps: Step[], batch: number, warm: boolean) {
+  const store = new SqliteEventStore(file);
+  const state: SimulState = initialState();
+  store.createSimul('benchsimul', 'h'.repeat(64), setup[0]);
+  for (const e of setup.slice(1)) store.append('benchsimul', [e]);
+  for (const e of setup) evolve(state, e);
+  let pendingEvents: SimulEvent[] = [];
+  let appendUs = 0;
+  const cpu0 = process.cpuUsage();
+  let cpuAppend = 0;
+  for (const step of steps) {
+    const d = decide(state, step.actor, commandSchema.parse(step.input) as Command);
+    if (!d.ok) throw new Error('rejected');
+    const first = state.seq + 1;
+    const events = d.events.map((body, i) => ({ seq: first + i, at: 1, ...body }) as SimulEvent);
+    for (const e of events) evolve(state, e);
+    pendingEvents.push(...events);
+    if (pendingEvents.length >= batch) {
+      const c = process.cpuUsage();
+      appendUs += time(() => store.append('benchsimul', pendingEvents));
+      const cd = process.cpuUsage(c);
+      cpuAppend += cd.user + cd.system;
+      pendingEvents = [];
+    }
+  }
+  process.cpuUsage(cpu0);
+  store.close();
+  if (warm) {
+    console.log(
+      `  FULL, ${String(batch).padStart(2)} moves per commit: append wall ${(appendUs / steps.length).toFixed(1).padStart(6)} µs/move, CPU ${(cpuAppend / steps.length).toFixed(1).padStart(6)} µs/move`,
+    );
+  }
+}
+
+function baseline(steps: Step[], warm: boolean) {
+  const games = new Map<number, Chess>();
+  const us: number[] = [];
+  const cpu0 = process.cpuUsage();
+  for (const s of steps) {
+    const n = s.input.board as number;
+    let chess = games.get(n);
+    if (!chess) games.set(n, (chess = new Chess()));
+    const c = chess;
+    us.push(
+      time(() => {
+        c.move({ from: s.input.from as string, to: s.input.to as string, promotion: s.input.promotion as string | undefined });
+        c.isGameOver();
+      }),
+    );
+  }
+  const cpu = process.cpuUsage(cpu0);
+  if (!warm) return;
+  console.log(`\nbaseline relay's chess work (chess.move + isGameOver): CPU ${((cpu.user + cpu.system) / steps.length).toFixed(0)} µs/move`);
+  console.log(`  chess   ${stats(us)}`);
+}
+
+const { setup, steps } = record();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simul-move-cost-'));
+try {
+  console.log(`${os.cpus()[0]?.model}, ${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`);
+  for (const warm of [false, true]) {
+    baseline(steps, warm);
+    if (warm) console.log('\nchess.js work of the move case of decide, same moves:');
+    chessPaths(steps, warm);
+    run('memory store', new MemoryEventStore(), setup, steps, warm);
+    run('SQLite synchronous=NORMAL', new SqliteEventStore(path.join(dir, `normal-${warm}.db`), { synchronous: 'NORMAL' }), setup, steps, warm);
+    run('SQLite synchronous=FULL (the default)', new SqliteEventStore(path.join(dir, `full-${warm}.db`)), setup, steps, warm);
+    if (warm) console.log('\ngroup commit (one transaction, one fsync, per batch of moves):');
+    for (const batch of [1, 5, 20]) groupCommit(path.join(dir, `group-${batch}-${warm}.db`), setup, steps, batch, warm);
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,929 @@
+// `npm run bench`: the load benchmark, with its baseline in the same run (issue #5).
+//
+// For each scenario it starts a fresh target process on 127.0.0.1 — first our server
+// (server/index.ts, NODE_ENV=production, SIMUL_PAGES=0, the default durable SQLite store on a
+// temporary file), then the baseline relay (bench/baseline-relay.ts) — and drives it with
+// load-generator processes (bench/load-gen.ts, socket.io-client) on the same load. The target
+// runs with bench/server-probe.ts preloaded, which reports its CPU time, memory and event-loop
+// utilisation over IPC. Results: a table on stdout and bench/results/<timestamp>.json.
+//
+// Flags:
+//   --quick            short smoke run (smaller club, short windows, two step-up steps)
+//   --only=a,b         scenarios to run: classroom, club, stepup (default: all)
+//   --generators=N     load-generator processes (default 1: with 2 cores, one for the server
+//                      and one for the load is the fairest split)
+//   --measure=S        measured window per scenario, seconds (default 20; quick 5)
+//   --rounds=N         run ours and the baseline N times, alternating (default 1); the targets
+//                      are judged on the round with the least CPU used elsewhere on the machine
+//   --no-baseline      skip the baseline runs (no ratios)
+//   --variants=a,b     also run our server on another store (bench/variant-server.ts):
+//                      normal (SQLite synchronous=NORMAL), memory (no store): what the store costs
+//   --profile          run the targets with --cpu-prof (files under bench/results/profiles/)
+//                      and print their top self-time functions per scenario
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { GenReply, GenRequest, GenWindowStats, GenCounters } from './load-gen';
+import type { ProbeSample } from './server-probe';
+import { summarizeProfile, type ProfileLine } from './profile-summary';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BENCH = path.join(ROOT, 'bench');
+const RESULTS = path.join(BENCH, 'results');
+
+// ---- options ----------------------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+function flag(name: string): boolean {
+  return argv.includes(`--${name}`);
+}
+function option(name: string): string | undefined {
+  const hit = argv.find((a) => a.startsWith(`--${name}=`));
+  return hit?.slice(name.length + 3);
+}
+for (const a of argv) {
+  if (!/^--(quick|no-baseline|profile|help|(only|generators|measure|variants|rounds)=.+)$/.test(a)) {
+    console.error(`unknown argument ${a}; see the header of bench/run.ts`);
+    process.exit(2);
+  }
+}
+if (flag('help')) {
+  console.log(fs.readFileSync(path.join(BENCH, 'run.ts'), 'utf8').split('\nimport')[0]);
+  process.exit(0);
+}
+
+const QUICK = flag('quick');
+const PROFILE = flag('profile');
+const BASELINE = !flag('no-baseline');
+const GENERATORS = Math.max(1, Math.min(4, Number(option('generators') ?? 1)));
+/** Ours and the baseline run this many times, alternating; the targets are judged on the quietest round. */
+const ROUNDS = Math.max(1, Math.min(5, Number(option('rounds') ?? 1)));
+const MEASURE_MS = Number(option('measure') ?? (QUICK ? 5 : 20)) * 1000;
+const ONLY = (option('only') ?? 'classroom,club,stepup').split(',');
+const VARIANTS = (option('variants') ?? '').split(',').filter(Boolean);
+for (const v of VARIANTS) {
+  if (v !== 'normal' && v !== 'memory') {
+    console.error(`unknown variant ${v}: normal or memory`);
+    process.exit(2);
+  }
+}
+/** The whole run stops itself after this, whatever happens. */
+const HARD_LIMIT_MS = QUICK ? 4 * 60_000 : 12 * 60_000;
+
+type Target = 'ours' | 'baseline' | 'ours-normal' | 'ours-memory';
+
+interface Load {
+  simuls: number;
+  boardsPerSimul: number;
+  /** Total moves per second (both sides) over all boards. */
+  rate: number;
+}
+
+const SCENARIOS: Array<{ name: string; load: Load; warmupMs: number }> = [
+  // One classroom: 30 boards, a move a second on each (the host's socket sends 15 a second).
+  { name: 'classroom', load: { simuls: 1, boardsPerSimul: 30, rate: 30 }, warmupMs: QUICK ? 2000 : 4000 },
+  // A club evening: 40 simuls of 25 boards, 1,000 boards, 500 moves a second.
+  {
+    name: 'club',
+    load: QUICK ? { simuls: 8, boardsPerSimul: 25, rate: 100 } : { simuls: 40, boardsPerSimul: 25, rate: 500 },
+    warmupMs: QUICK ? 2000 : 5000,
+  },
+];
+
+/** Step-up: simuls of 25 boards, each board making 1 move a second (each host socket 12.5 a second). */
+const STEP_BOARDS_PER_SIMUL = 25;
+const STEP_RATE_PER_BOARD = 1;
+// From 100 boards (100 moves/s), 250 moves/s more per step, then bigger steps; the run stops at the first step that fails.
+const STEP_SIMULS = QUICK ? [4, 8] : [4, 10, 20, 30, 40, 50, 60, 80, 100, 130, 160, 200];
+const STEP_MEASURE_MS = QUICK ? 3000 : 6000;
+const STEP_WARMUP_MS = QUICK ? 1500 : 3000;
+const STEP_P99_LIMIT_MS = 50;
+const IDLE_MS = QUICK ? 1000 : 2000;
+
+// ---- children ---------------------------------------------------------------------------------
+
+const children = new Set<ChildProcess>();
+
+function killAll(): void {
+  for (const c of children) {
+    if (c.exitCode === null && c.signalCode === null) {
+      try {
+        c.kill('SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+process.on('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(sig, () => {
+    console.error(`\nbench: ${sig}, stopping every child`);
+    killAll();
+    process.exit(130);
+  });
+}
+process.on('uncaughtException', (err) => {
+  console.error('bench failed:', err);
+  killAll();
+  process.exit(1);
+});
+process.on('unhandledRejection', (err) => {
+  console.error('bench failed:', err);
+  killAll();
+  process.exit(1);
+});
+const hardLimit = setTimeout(() => {
+  console.error(`bench: hard time limit of ${HARD_LIMIT_MS / 1000} s reached, stopping`);
+  killAll();
+  process.exit(3);
+}, HARD_LIMIT_MS);
+
+const TSX_IMPORT = ['--import', 'tsx'];
+
+class Child {
+  readonly proc: ChildProcess;
+  private nextId = 1;
+  private waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  readonly stderrLines: string[] = [];
+  private stdout = '';
+  readonly exited: Promise<number | null>;
+
+  constructor(
+    readonly name: string,
+    entry: string,
+    execArgv: string[],
+    env: NodeJS.ProcessEnv,
+  ) {
+    this.proc = fork(entry, [], { cwd: ROOT, execArgv, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    children.add(this.proc);
+    this.exited = new Promise((resolve) => this.proc.once('exit', (code) => resolve(code)));
+    this.proc.once('exit', (code, signal) => {
+      children.delete(this.proc);
+      for (const w of this.waiting.values()) w.reject(new Error(`${name} exited (${code ?? signal})`));
+      this.waiting.clear();
+    });
+    this.proc.stdout!.on('data', (d: Buffer) => {
+      this.stdout = (this.stdout + d.toString()).slice(-10_000);
+    });
+    let partial = '';
+    this.proc.stderr!.on('data', (d: Buffer) => {
+      const lines = (partial + d.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const l of lines) if (l.trim()) this.stderrLines.push(l);
+    });
+    this.proc.on('message', (msg: unknown) => {
+      const m = msg as { id?: number; reqId?: number; probe?: boolean };
+      const id = m.probe ? m.id : m.reqId;
+      if (id === undefined) return;
+      const w = this.waiting.get(id);
+      if (!w) return;
+      this.waiting.delete(id);
+      w.resolve(msg);
+    });
+  }
+
+  send<T>(build: (id: number) => object, timeoutMs = 120_000): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      if (!this.proc.connected) return reject(new Error(`${this.name}: not running`));
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        reject(new Error(`${this.name}: no answer in ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting.set(id, {
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v as T);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+      this.proc.send(build(id));
+    });
+  }
+
+  waitForStdout(pattern: RegExp, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        if (pattern.test(this.stdout)) {
+          clearInterval(poll);
+          resolve();
+        } else if (this.proc.exitCode !== null || Date.now() - started > timeoutMs) {
+          clearInterval(poll);
+          reject(new Error(`${this.name} did not start: ${this.stdout.slice(-500)} ${this.stderrLines.slice(-10).join('\n')}`));
+        }
+      }, 50);
+    });
+  }
+
+  /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+  async stop(graceMs = 5000): Promise<void> {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    this.proc.kill('SIGTERM');
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Whole-machine CPU counters (Linux /proc/stat, in clock ticks), to tell how busy the rest of the machine was. */
+interface MachineCpu {
+  busy: number;
+  total: number;
+}
+function machineCpu(): MachineCpu | null {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];
+    const v = line.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal
+    const idle = (v[3] ?? 0) + (v[4] ?? 0);
+    const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+/** Cores busy on the whole machine between two readings. */
+function machineBusyCores(a: MachineCpu | null, b: MachineCpu | null): number {
+  if (!a || !b || b.total <= a.total) return NaN;
+  return ((b.busy - a.busy) / (b.total - a.total)) * os.cpus().length;
+}
+
+// ---- target (server or baseline) with its probe --------------------------------------------------
+
+interface RunningTarget {
+  child: Child;
+  url: string;
+  dbDir: string | null;
+  profileDir: string | null;
+  sample(gc?: boolean, resetDelay?: boolean): Promise<ProbeSample>;
+  stop(): Promise<void>;
+}
+
+let profileRunDir: string | null = null;
+
+async function startTarget(target: Target, label: string): Promise<RunningTarget> {
+  const port = await freePort();
+  const probe = pathToFileURL(path.join(BENCH, 'server-probe.ts')).href;
+  const execArgv = ['--expose-gc', ...TSX_IMPORT, '--import', probe];
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' };
+  delete env.SIMUL_STORE;
+  let dbDir: string | null = null;
+  let profileDir: string | null = null;
+  let entry: string;
+  if (target === 'ours' || target === 'ours-normal' || target === 'ours-memory') {
+    entry = path.join(ROOT, 'server', 'index.ts');
+    dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simul-bench-'));
+    env.SIMUL_DB = path.join(dbDir, 'simul.db');
+    env.SIMUL_PAGES = '0';
+    if (target !== 'ours') {
+      entry = path.join(BENCH, 'variant-server.ts');
+      env.BENCH_STORE = target.slice('ours-'.length);
+    }
+  } else {
+    entry = path.join(BENCH, 'baseline-relay.ts');
+  }
+  if (PROFILE && profileRunDir) {
+    profileDir = path.join(profileRunDir, `${label}-${target}`);
+    fs.mkdirSync(profileDir, { recursive: true });
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+  }
+  const child = new Child(`${target} (${label})`, entry, execArgv, env);
+  await child.waitForStdout(/ready on/, 60_000);
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    dbDir,
+    profileDir,
+    sample: async (gc = false, resetDelay = false) =>
+      (await child.send<{ sample: ProbeSample }>((id) => ({ probe: true, id, op: 'sample', gc, resetDelay }))).sample,
+    stop: async () => {
+      await child.stop();
+      if (dbDir) fs.rmSync(dbDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---- load generators --------------------------------------------------------------------------
+
+class Generators {
+  readonly gens: Child[] = [];
+  private simulsPerGen: number[];
+  private boardsPerGen: number[];
+
+  constructor(count: number) {
+    for (let i = 0; i < count; i++) {
+      this.gens.push(new Child(`load-gen ${i + 1}`, path.join(BENCH, 'load-gen.ts'), [...TSX_IMPORT], { ...process.env }));
+    }
+    this.simulsPerGen = this.gens.map(() => 0);
+    this.boardsPerGen = this.gens.map(() => 0);
+  }
+
+  private async call<T>(g: Child, req: Omit<GenRequest, 'reqId'>, timeoutMs?: number): Promise<T> {
+    const reply = await g.send<GenReply>((reqId) => ({ ...req, reqId }), timeoutMs);
+    if (!reply.ok) throw new Error(`${g.name}: ${reply.error}`);
+    return reply.data as T;
+  }
+
+  private all<T>(req: Omit<GenRequest, 'reqId'>, timeoutMs?: number): Promise<T[]> {
+    return Promise.all(this.gens.map((g) => this.call<T>(g, req, timeoutMs)));
+  }
+
+  init(url: string): Promise<unknown[]> {
+    return Promise.all(this.gens.map((g, i) => this.call(g, { cmd: 'init', url, genId: `g${i + 1}x` } as never)));
+  }
+
+  /** Adds `simuls` simuls (spread over the generators) and connects their sockets. */
+  async add(simuls: number, boardsPerSimul: number): Promise<void> {
+    const shares = this.gens.map((_, i) => Math.floor(simuls / this.gens.length) + (i < simuls % this.gens.length ? 1 : 0));
+    await Promise.all(
+      this.gens.map((g, i) => {
+        this.simulsPerGen[i] += shares[i];
+        this.boardsPerGen[i] += shares[i] * boardsPerSimul;
+        return shares[i] ? this.call(g, { cmd: 'add', simuls: shares[i], boardsPerSimul } as never, 300_000) : null;
+      }),
+    );
+  }
+
+  seat(): Promise<unknown[]> {
+    return this.all({ cmd: 'seat' } as never, 300_000);
+  }
+
+  start(): Promise<unknown[]> {
+    return this.all({ cmd: 'start' } as never);
+  }
+
+  /** Spreads a total move rate over the generators in proportion to their boards. */
+  rate(total: number): Promise<unknown[]> {
+    const boards = this.boardsPerGen.reduce((a, b) => a + b, 0);
+    return Promise.all(
+      this.gens.map((g, i) => this.call(g, { cmd: 'rate', movesPerSecond: (total * this.boardsPerGen[i]) / Math.max(1, boards) } as never)),
+    );
+  }
+
+  windowStart(): Promise<unknown[]> {
+    return this.all({ cmd: 'window-start' } as never);
+  }
+
+  windowEnd(): Promise<GenWindowStats[]> {
+    return this.all<GenWindowStats>({ cmd: 'window-end' } as never);
+  }
+
+  async stop(): Promise<string[]> {
+    await Promise.allSettled(this.gens.map((g) => this.call(g, { cmd: 'stop' } as never, 5000)));
+    await Promise.all(this.gens.map((g) => g.stop(3000)));
+    return this.gens.flatMap((g) => g.stderrLines);
+  }
+}
+
+// ---- statistics -------------------------------------------------------------------------------
+
+interface Percentiles {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+function percentiles(values: number[]): Percentiles {
+  const a = Float64Array.from(values).sort();
+  const at = (q: number) => (a.length ? a[Math.min(a.length - 1, Math.max(0, Math.ceil(q * a.length) - 1))] : NaN);
+  const mean = a.length ? a.reduce((s, v) => s + v, 0) / a.length : NaN;
+  return { n: a.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: a.length ? a[a.length - 1] : NaN, mean };
+}
+
+function mergeCounters(list: GenCounters[]): GenCounters & { total: number } {
+  const out: GenCounters = { errors: {}, ackTimeouts: 0, disconnects: 0, connectErrors: 0, lostEvents: 0, desyncs: 0 };
+  for (const c of list) {
+    for (const [k, v] of Object.entries(c.errors)) out.errors[k] = (out.errors[k] ?? 0) + v;
+    out.ackTimeouts += c.ackTimeouts;
+    out.disconnects += c.disconnects;
+    out.connectErrors += c.connectErrors;
+    out.lostEvents += c.lostEvents;
+    out.desyncs += c.desyncs;
+  }
+  const total =
+    Object.values(out.errors).reduce((a, b) => a + b, 0) + out.ackTimeouts + out.connectErrors + out.lostEvents + out.desyncs;
+  return { ...out, total };
+}
+
+function mergeTimelines(list: Array<Array<{ moves: number; maxEventRtt: number }>>): Array<{ moves: number; maxEventRtt: number }> {
+  const out: Array<{ moves: number; maxEventRtt: number }> = [];
+  for (const tl of list) {
+    tl.forEach((s, i) => {
+      out[i] ??= { moves: 0, maxEventRtt: 0 };
+      out[i].moves += s.moves;
+      out[i].maxEventRtt = Math.max(out[i].maxEventRtt, +s.maxEventRtt.toFixed(2));
+    });
+  }
+  return out;
+}
+
+interface Measured {
+  target: Target;
+  boards: number;
+  sockets: number;
+  targetRate: number;
+  movesPerSecond: number;
+  eventRtt: Percentiles;
+  ackRtt: Percentiles;
+  hostAckRtt: Percentiles;
+  serverCpuUsPerMove: number;
+  serverCpuCores: number;
+  serverElu: number;
+  generatorCpuUsPerMove: number;
+  generatorElu: number;
+  /** Generator CPU, in cores, during the window. */
+  generatorCpuCores: number;
+  /** Event-loop delay (ms) in the target and, worst of them, in the generators during the window. */
+  serverLoopDelay: { p50: number; p99: number; max: number };
+  generatorLoopDelay: { p99: number; max: number };
+  /** Per second of the window: moves acknowledged and the worst event round trip (ms) of moves emitted in it. */
+  timeline: Array<{ moves: number; maxEventRtt: number }>;
+  /** CPU used on the machine by everything but the target and the generators, in cores (noise). */
+  otherCpuCores: number;
+  loadAverage: number;
+  serverRssMB: number;
+  serverHeapMB: number;
+  liveBoards: number;
+  gamesEnded: number;
+  /** Errors of any kind over the whole scenario, setup included (see counters). */
+  errors: number;
+  disconnects: number;
+  counters: GenCounters & { total: number };
+  serverStderr: string[];
+}
+
+interface ScenarioRun extends Measured {
+  scenario: string;
+  round?: number;
+  /** The target's CPU (cores) with every socket seated and no move being played. */
+  serverIdleCpuCores: number;
+  serverCpuUsPerMoveNetOfIdle: number;
+  memory: {
+    idleHeapMB: number;
+    /** After every socket connected, before any simul (forced GC). */
+    heapPerSocketKB: number;
+    /** With the simuls seated, before the first move (forced GC), minus the connected sockets. */
+    heapPerSeatedBoardKB: number;
+    /** At the end of the window (forced GC), minus the connected sockets: a live board's state. */
+    heapPerLiveBoardKB: number;
+    /** The same including its sockets' share (1 opponent + 1/boardsPerSimul host). */
+    heapPerLiveBoardWithSocketsKB: number;
+    /** RSS growth from idle to the end of the window, per socket. */
+    rssPerSocketKB: number;
+  };
+  profile?: ProfileLine[];
+}
+
+function measure(
+  target: Target,
+  load: { boards: number; rate: number },
+  s0: ProbeSample,
+  s1: ProbeSample,
+  stats: GenWindowStats[],
+  serverStderr: string[],
+  machine: [MachineCpu | null, MachineCpu | null],
+): Measured {
+  const windowMs = stats.reduce((a, s) => a + s.windowMs, 0) / stats.length;
+  const genCores = stats.reduce((a, s) => a + s.cpuUs, 0) / 1000 / windowMs;
+  const movesOk = stats.reduce((a, s) => a + s.movesOk, 0);
+  const serverCpu = s1.cpuUserUs + s1.cpuSystemUs - (s0.cpuUserUs + s0.cpuSystemUs);
+  const dActive = s1.eluActive - s0.eluActive;
+  const dIdle = s1.eluIdle - s0.eluIdle;
+  const counters = mergeCounters(stats.map((s) => s.counters));
+  return {
+    target,
+    boards: load.boards,
+    sockets: stats.reduce((a, s) => a + s.sockets, 0),
+    targetRate: load.rate,
+    movesPerSecond: movesOk / (windowMs / 1000),
+    eventRtt: percentiles(stats.flatMap((s) => s.eventRtt)),
+    ackRtt: percentiles(stats.flatMap((s) => s.ackRtt)),
+    hostAckRtt: percentiles(stats.flatMap((s) => s.hostAckRtt)),
+    serverCpuUsPerMove: serverCpu / Math.max(1, movesOk),
+    serverCpuCores: serverCpu / 1000 / (s1.at - s0.at),
+    serverElu: dActive / Math.max(1e-9, dActive + dIdle),
+    generatorCpuUsPerMove: stats.reduce((a, s) => a + s.cpuUs, 0) / Math.max(1, movesOk),
+    generatorElu: Math.max(...stats.map((s) => s.elu)),
+    generatorCpuCores: genCores,
+    serverLoopDelay: { p50: s1.loopDelayP50, p99: s1.loopDelayP99, max: s1.loopDelayMax },
+    generatorLoopDelay: { p99: Math.max(...stats.map((s) => s.loopDelayP99)), max: Math.max(...stats.map((s) => s.loopDelayMax)) },
+    timeline: mergeTimelines(stats.map((s) => s.timeline)),
+    otherCpuCores: Math.max(0, machineBusyCores(machine[0], machine[1]) - genCores - serverCpu / 1000 / (s1.at - s0.at)),
+    loadAverage: os.loadavg()[0],
+    serverRssMB: s1.rss / 2 ** 20,
+    serverHeapMB: s1.heapUsed / 2 ** 20,
+    liveBoards: stats.reduce((a, s) => a + s.liveBoards, 0),
+    gamesEnded: stats.reduce((a, s) => a + s.gamesEnded, 0),
+    errors: counters.total + serverStderr.length,
+    disconnects: counters.disconnects,
+    counters,
+    serverStderr: serverStderr.slice(0, 20),
+  };
+}
+
+// ---- runs -------------------------------------------------------------------------------------
+
+function log(msg: string): void {
+  console.error(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
+}
+
+async function runScenario(name: string, target: Target, load: Load, warmupMs: number): Promise<ScenarioRun> {
+  const boards = load.simuls * load.boardsPerSimul;
+  log(`${name} / ${target}: ${load.simuls} x ${load.boardsPerSimul} boards at ${load.rate} moves/s`);
+  const t = await startTarget(target, name);
+  const gens = new Generators(GENERATORS);
+  try {
+    await gens.init(t.url);
+    await sleep(300);
+    const idle = await t.sample(true);
+    await gens.add(load.simuls, load.boardsPerSimul);
+    const connected = await t.sample(true);
+    await gens.seat();
+    const seated = await t.sample(true);
+    // The target's own CPU with every socket connected and no move: its floor (timers, pings, GC).
+    const q0 = await t.sample();
+    await sleep(IDLE_MS);
+    const q1 = await t.sample();
+    const idleCores = (q1.cpuUserUs + q1.cpuSystemUs - q0.cpuUserUs - q0.cpuSystemUs) / 1000 / (q1.at - q0.at);
+    await gens.rate(load.rate);
+    await gens.start();
+    await sleep(warmupMs);
+    const m0 = machineCpu();
+    const s0 = await t.sample(false, true);
+    await gens.windowStart();
+    await sleep(MEASURE_MS);
+    const stats = await gens.windowEnd();
+    const s1 = await t.sample();
+    const m1 = machineCpu();
+    const live = await t.sample(true);
+    const genStderr = await gens.stop();
+    await t.stop();
+    const sockets = stats.reduce((a, s) => a + s.sockets, 0);
+    const m = measure(target, { boards, rate: load.rate }, s0, s1, stats, t.child.stderrLines, [m0, m1]);
+    if (genStderr.length) log(`generator messages: ${genStderr.slice(0, 5).join(' | ')}`);
+    const kb = (bytes: number) => bytes / 1024;
+    const run: ScenarioRun = {
+      scenario: name,
+      ...m,
+      serverIdleCpuCores: idleCores,
+      serverCpuUsPerMoveNetOfIdle:
+        (m.serverCpuUsPerMove * m.movesPerSecond - idleCores * 1e6) / Math.max(1e-9, m.movesPerSecond),
+      memory: {
+        idleHeapMB: idle.heapUsed / 2 ** 20,
+        heapPerSocketKB: kb(connected.heapUsed - idle.heapUsed) / sockets,
+        heapPerSeatedBoardKB: kb(seated.heapUsed - connected.heapUsed) / boards,
+        heapPerLiveBoardKB: kb(live.heapUsed - connected.heapUsed) / boards,
+        heapPerLiveBoardWithSocketsKB: kb(live.heapUsed - idle.heapUsed) / boards,
+        rssPerSocketKB: kb(s1.rss - idle.rss) / sockets,
+      },
+    };
+    if (t.profileDir) run.profile = profileOf(t.profileDir);
+    log(
+      `  ${m.movesPerSecond.toFixed(0)} moves/s, event rtt p50 ${m.eventRtt.p50.toFixed(2)} p99 ${m.eventRtt.p99.toFixed(2)} ms, ` +
+        `server ${m.serverCpuUsPerMove.toFixed(0)} µs/move, errors ${m.errors}, disconnects ${m.disconnects}`,
+    );
+    return run;
+  } finally {
+    await gens.stop().catch(() => []);
+    await t.stop().catch(() => undefined);
+  }
+}
+
+function profileOf(dir: string): ProfileLine[] | undefined {
+  // --cpu-prof writes one file per thread (CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile): thread 0 is the main one.
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  const file = files.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? files[0];
+  return file ? summarizeProfile(path.join(dir, file), 25) : undefined;
+}
+
+interface Step extends Measured {
+  simuls: number;
+  /** 2 when the step is a re-measurement after a failed first window. */
+  attempt: number;
+  passed: boolean;
+  why: string;
+}
+
+interface StepUp {
+  target: Target;
+  steps: Step[];
+  /** The last step that held: p99 under the limit, no errors, the rate reached. */
+  capacity: { boards: number; movesPerSecond: number } | null;
+  stoppedBecause: string;
+  profile?: ProfileLine[];
+}
+
+async function runStepUp(target: Target): Promise<StepUp> {
+  log(`stepup / ${target}: simuls of ${STEP_BOARDS_PER_SIMUL} boards at ${STEP_RATE_PER_BOARD} move/s per board`);
+  const t = await startTarget(target, 'stepup');
+  const gens = new Generators(GENERATORS);
+  const steps: Step[] = [];
+  let stoppedBecause = 'the last step held';
+  try {
+    await gens.init(t.url);
+    let simuls = 0;
+    for (const want of STEP_SIMULS) {
+      await gens.add(want - simuls, STEP_BOARDS_PER_SIMUL);
+      await gens.seat();
+      simuls = want;
+      const boards = simuls * STEP_BOARDS_PER_SIMUL;
+      const rate = boards * STEP_RATE_PER_BOARD;
+      await gens.rate(rate);
+      await gens.start();
+      await sleep(STEP_WARMUP_MS);
+      // A failed step is measured once more before the run stops: one burst of noise from
+      // elsewhere on the machine should not decide the capacity.
+      let step: Step | null = null;
+      for (let attempt = 1; attempt <= 2 && !step?.passed; attempt++) {
+        const m0 = machineCpu();
+        const s0 = await t.sample(false, true);
+        await gens.windowStart();
+        await sleep(STEP_MEASURE_MS);
+        const stats = await gens.windowEnd();
+        const s1 = await t.sample();
+        const m1 = machineCpu();
+        const m = measure(target, { boards, rate }, s0, s1, stats, t.child.stderrLines, [m0, m1]);
+        const windowErrors = mergeCounters(stats.map((s) => s.windowCounters));
+        const reasons: string[] = [];
+        if (m.eventRtt.p99 > STEP_P99_LIMIT_MS) reasons.push(`event p99 ${m.eventRtt.p99.toFixed(1)} ms > ${STEP_P99_LIMIT_MS}`);
+        if (m.ackRtt.p99 > STEP_P99_LIMIT_MS) reasons.push(`ack p99 ${m.ackRtt.p99.toFixed(1)} ms > ${STEP_P99_LIMIT_MS}`);
+        if (windowErrors.total + windowErrors.disconnects > 0 || t.child.stderrLines.length > 0) reasons.push('errors');
+        if (m.movesPerSecond < 0.9 * rate) reasons.push(`rate ${m.movesPerSecond.toFixed(0)} < 90% of ${rate}`);
+        if (reasons.length && m.generatorElu > 0.9) {
+          reasons.push(`generator saturated (ELU ${(m.generatorElu * 100).toFixed(0)}%): a limit of the load, not only of the target`);
+        }
+        step = { ...m, simuls, attempt, passed: reasons.length === 0, why: reasons.join('; ') };
+        steps.push(step);
+        log(
+          `  ${boards} boards${attempt > 1 ? ' (again)' : ''}: ${m.movesPerSecond.toFixed(0)}/${rate} moves/s, event p99 ${m.eventRtt.p99.toFixed(2)} ms, ` +
+            `server CPU ${(m.serverCpuCores * 100).toFixed(0)}% ELU ${(m.serverElu * 100).toFixed(0)}%, ` +
+            `generator ELU ${(m.generatorElu * 100).toFixed(0)}%, other CPU ${f2(m.otherCpuCores)}${step.passed ? '' : ` -> failed: ${step.why}`}`,
+        );
+      }
+      if (!step) break;
+      if (!step.passed) {
+        stoppedBecause = step.why;
+        break;
+      }
+    }
+    await gens.stop();
+    await t.stop();
+    const held = steps.filter((s) => s.passed);
+    const last = held[held.length - 1];
+    const result: StepUp = {
+      target,
+      steps,
+      capacity: last ? { boards: last.boards, movesPerSecond: last.movesPerSecond } : null,
+      stoppedBecause,
+    };
+    if (t.profileDir) result.profile = profileOf(t.profileDir);
+    return result;
+  } finally {
+    await gens.stop().catch(() => []);
+    await t.stop().catch(() => undefined);
+  }
+}
+
+// ---- report -----------------------------------------------------------------------------------
+
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-');
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '-');
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : '-');
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
+}
+
+function scenarioTable(runs: ScenarioRun[]): string {
+  const rows: string[][] = [
+    [
+      'scenario', 'target', 'boards', 'sockets', 'moves/s', 'achieved',
+      'evt p50', 'p95', 'p99', 'max', 'ack p50', 'p95', 'p99', 'max',
+      'srv µs/move', '(-idle)', 'gen µs/move', 'heap KB/board', '(+sockets)', 'heap KB/socket', 'RSS KB/socket', 'srv ELU', 'gen ELU', 'srv lag p99', 'gen lag p99', 'other CPU', 'errors', 'disc',
+    ],
+  ];
+  for (const r of runs) {
+    rows.push([
+      r.scenario, ROUNDS > 1 ? `${r.target} #${r.round}` : r.target, String(r.boards), String(r.sockets), String(r.targetRate), f0(r.movesPerSecond),
+      f2(r.eventRtt.p50), f2(r.eventRtt.p95), f2(r.eventRtt.p99), f1(r.eventRtt.max),
+      f2(r.ackRtt.p50), f2(r.ackRtt.p95), f2(r.ackRtt.p99), f1(r.ackRtt.max),
+      f0(r.serverCpuUsPerMove), f0(r.serverCpuUsPerMoveNetOfIdle), f0(r.generatorCpuUsPerMove), f1(r.memory.heapPerLiveBoardKB), f1(r.memory.heapPerLiveBoardWithSocketsKB),
+      f1(r.memory.heapPerSocketKB), f1(r.memory.rssPerSocketKB), `${f0(r.serverElu * 100)}%`, `${f0(r.generatorElu * 100)}%`,
+      f1(r.serverLoopDelay.p99), f1(r.generatorLoopDelay.p99), f2(r.otherCpuCores), String(r.errors), String(r.disconnects),
+    ]);
+  }
+  for (const name of new Set(runs.map((r) => r.scenario))) {
+    for (let round = 1; round <= ROUNDS; round++) {
+      const b = runs.find((r) => r.scenario === name && r.target === 'baseline' && (r.round ?? 1) === round);
+      if (!b) continue;
+      for (const o of runs.filter((r) => r.scenario === name && r.target !== 'baseline' && (r.round ?? 1) === round)) {
+        rows.push([
+          name, `${o.target}/base${ROUNDS > 1 ? ` #${round}` : ''}`, '', '', '', ratio(o.movesPerSecond, b.movesPerSecond),
+          ratio(o.eventRtt.p50, b.eventRtt.p50), ratio(o.eventRtt.p95, b.eventRtt.p95), ratio(o.eventRtt.p99, b.eventRtt.p99), ratio(o.eventRtt.max, b.eventRtt.max),
+          ratio(o.ackRtt.p50, b.ackRtt.p50), ratio(o.ackRtt.p95, b.ackRtt.p95), ratio(o.ackRtt.p99, b.ackRtt.p99), ratio(o.ackRtt.max, b.ackRtt.max),
+          ratio(o.serverCpuUsPerMove, b.serverCpuUsPerMove), ratio(o.serverCpuUsPerMoveNetOfIdle, b.serverCpuUsPerMoveNetOfIdle), '',
+          ratio(o.memory.heapPerLiveBoardKB, b.memory.heapPerLiveBoardKB),
+          ratio(o.memory.heapPerLiveBoardWithSocketsKB, b.memory.heapPerLiveBoardWithSocketsKB), '', ratio(o.memory.rssPerSocketKB, b.memory.rssPerSocketKB),
+          ratio(o.serverElu, b.serverElu), '', ratio(o.serverLoopDelay.p99, b.serverLoopDelay.p99), '', '', '', '',
+        ]);
+      }
+    }
+  }
+  return table(rows);
+}
+
+function stepTable(stepups: StepUp[]): string {
+  const rows: string[][] = [
+    ['stepup', 'target', 'boards', 'moves/s', 'achieved', 'evt p50', 'p95', 'p99', 'ack p99', 'srv µs/move', 'srv CPU', 'srv ELU', 'srv lag p99', 'gen CPU', 'gen ELU', 'gen lag p99', 'other CPU', 'errors', 'held'],
+  ];
+  for (const s of stepups) {
+    for (const st of s.steps) {
+      rows.push([
+        st.attempt > 1 ? 'step again' : 'step', s.target, String(st.boards), String(st.targetRate), f0(st.movesPerSecond),
+        f2(st.eventRtt.p50), f2(st.eventRtt.p95), f2(st.eventRtt.p99), f2(st.ackRtt.p99),
+        f0(st.serverCpuUsPerMove), `${f0(st.serverCpuCores * 100)}%`, `${f0(st.serverElu * 100)}%`, f1(st.serverLoopDelay.p99), `${f0(st.generatorCpuCores * 100)}%`,
+        `${f0(st.generatorElu * 100)}%`, f1(st.generatorLoopDelay.p99), f2(st.otherCpuCores), String(st.errors), st.passed ? 'yes' : `no: ${st.why}`,
+      ]);
+    }
+  }
+  const lines = [table(rows)];
+  for (const s of stepups) {
+    lines.push(
+      `capacity (${s.target}): ${s.capacity ? `${s.capacity.boards} boards, ${f0(s.capacity.movesPerSecond)} moves/s` : 'none: the first step failed'} — stopped: ${s.stoppedBecause}`,
+    );
+  }
+  const o = stepups.find((s) => s.target === 'ours')?.capacity;
+  const b = stepups.find((s) => s.target === 'baseline')?.capacity;
+  if (o && b) lines.push(`capacity ratio ours/baseline: ${ratio(o.movesPerSecond, b.movesPerSecond)} (moves/s)`);
+  return lines.join('\n');
+}
+
+interface TargetCheck {
+  target: string;
+  limit: string;
+  value: string;
+  met: boolean;
+}
+
+/** The club round to judge: the one where the rest of the machine took the least CPU. */
+function quietestRound(runs: ScenarioRun[]): number {
+  let best = 1;
+  let bestNoise = Infinity;
+  for (let round = 1; round <= ROUNDS; round++) {
+    const pair = runs.filter((r) => r.scenario === 'club' && (r.round ?? 1) === round && (r.target === 'ours' || r.target === 'baseline'));
+    const noise = pair.reduce((a, r) => a + (Number.isFinite(r.otherCpuCores) ? r.otherCpuCores : 0), 0);
+    if (pair.length && noise < bestNoise) {
+      bestNoise = noise;
+      best = round;
+    }
+  }
+  return best;
+}
+
+function checkTargets(runs: ScenarioRun[]): TargetCheck[] {
+  const round = quietestRound(runs);
+  const o = runs.find((r) => r.scenario === 'club' && r.target === 'ours' && (r.round ?? 1) === round);
+  const b = runs.find((r) => r.scenario === 'club' && r.target === 'baseline' && (r.round ?? 1) === round);
+  if (!o) return [];
+  const checks: TargetCheck[] = [
+    { target: 'club rate reached', limit: `>= 95% of ${o.targetRate}/s`, value: `${f0(o.movesPerSecond)}/s`, met: o.movesPerSecond >= 0.95 * o.targetRate },
+    { target: 'club event rtt p99', limit: '<= 25 ms', value: `${f2(o.eventRtt.p99)} ms`, met: o.eventRtt.p99 <= 25 },
+    { target: 'club ack rtt p99', limit: '<= 25 ms', value: `${f2(o.ackRtt.p99)} ms`, met: o.ackRtt.p99 <= 25 },
+    { target: 'club errors + disconnects', limit: '0', value: String(o.errors + o.disconnects), met: o.errors + o.disconnects === 0 },
+    { target: 'club server CPU per move', limit: '<= 300 µs', value: `${f0(o.serverCpuUsPerMove)} µs`, met: o.serverCpuUsPerMove <= 300 },
+    { target: 'club heap per live board', limit: '<= 50 KB', value: `${f1(o.memory.heapPerLiveBoardKB)} KB (${f1(o.memory.heapPerLiveBoardWithSocketsKB)} KB with its sockets)`, met: o.memory.heapPerLiveBoardKB <= 50 },
+  ];
+  if (b) {
+    checks.push(
+      { target: 'club event rtt p50 vs baseline', limit: '<= 1.5x', value: ratio(o.eventRtt.p50, b.eventRtt.p50), met: o.eventRtt.p50 <= 1.5 * b.eventRtt.p50 },
+      { target: 'club ack rtt p50 vs baseline', limit: '<= 1.5x', value: ratio(o.ackRtt.p50, b.ackRtt.p50), met: o.ackRtt.p50 <= 1.5 * b.ackRtt.p50 },
+    );
+  }
+  return checks;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    loadAverageAtStart: os.loadavg().map((x) => +x.toFixed(2)),
+  };
+}
+
+// ---- main -------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  fs.mkdirSync(RESULTS, { recursive: true });
+  if (PROFILE) {
+    profileRunDir = path.join(RESULTS, 'profiles', stamp);
+    fs.mkdirSync(profileRunDir, { recursive: true });
+  }
+  const info = machine();
+  log(
+    `bench${QUICK ? ' --quick' : ''}: ${info.cpuModel}, ${info.cores} cores, node ${info.node}, ` +
+      `${GENERATORS} load generator(s), ${MEASURE_MS / 1000} s windows`,
+  );
+  const targets: Target[] = ['ours', ...VARIANTS.map((v) => `ours-${v}` as Target), ...(BASELINE ? (['baseline'] as const) : [])];
+  const runs: ScenarioRun[] = [];
+  for (const sc of SCENARIOS) {
+    if (!ONLY.includes(sc.name)) continue;
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const target of targets) runs.push({ ...(await runScenario(sc.name, target, sc.load, sc.warmupMs)), round });
+    }
+  }
+  const stepups: StepUp[] = [];
+  if (ONLY.includes('stepup')) for (const target of targets) stepups.push(await runStepUp(target));
+  // (variants run the step-up too: it shows how much capacity the store takes)
+
+  const checks = checkTargets(runs);
+  const out = [
+    '',
+    `Machine: ${info.cpuModel}, ${info.cores} cores, ${info.memoryGB} GB, ${info.platform}, node ${info.node}`,
+    `Load: ${GENERATORS} generator process(es); round trips in ms; "evt" = opponent emits a move -> the host's socket receives it; "ack" = -> the mover's acknowledgement.`,
+    `"lag p99" = event-loop delay p99 (ms) of the target ("srv") and the load generator ("gen"): a high gen lag means the generator, not the target, inflated the round trips.`,
+    `"other CPU" = cores busy on the machine outside the bench's processes during the window (noise: above ~0.2 the absolute figures are unreliable; the ratios hold better).`,
+    '',
+  ];
+  if (runs.length) out.push(scenarioTable(runs), '');
+  if (stepups.length) out.push(stepTable(stepups), '');
+  if (checks.length) {
+    out.push(
+      `Targets (club, ours${ROUNDS > 1 ? `, round ${quietestRound(runs)}: the quietest` : ''})` +
+        `${QUICK ? ' — quick run: a scaled-down club, not the issue\'s load' : ''}:`,
+    );
+    for (const c of checks) out.push(`  ${c.met ? 'met   ' : 'MISSED'}  ${c.target}: ${c.value} (target ${c.limit})`);
+    out.push('');
+  }
+  for (const r of runs) {
+    if (!r.profile) continue;
+    out.push(`Profile of ${r.target}, ${r.scenario}: top self time (share of the main thread's busy time, whole process life)`);
+    for (const p of r.profile.slice(0, 15)) out.push(`  ${p.selfPct.toFixed(1).padStart(5)}%  ${p.selfMs.toFixed(0).padStart(6)} ms  ${p.name}  ${p.where}`);
+    out.push('');
+  }
+  for (const s of stepups) {
+    if (!s.profile) continue;
+    out.push(`Profile of ${s.target}, stepup: top self time (share of the main thread's busy time, whole process life)`);
+    for (const p of s.profile.slice(0, 15)) out.push(`  ${p.selfPct.toFixed(1).padStart(5)}%  ${p.selfMs.toFixed(0).padStart(6)} ms  ${p.name}  ${p.where}`);
+    out.push('');
+  }
+  const file = path.join(RESULTS, `${stamp}${QUICK ? '-quick' : ''}.json`);
+  const json = {
+    startedAt: started.toISOString(),
+    durationS: Math.round((Date.now() - started.getTime()) / 1000),
+    quick: QUICK,
+    generators: GENERATORS,
+    rounds: ROUNDS,
+    measureMs: MEASURE_MS,
+    machine: info,
+    scenarios: runs,
+    stepups,
+    targets: checks,
+  };
+  fs.writeFileSync(file, JSON.stringify(json, null, 2));
+  out.push(`Results: ${path.relative(ROOT, file)} (${json.durationS} s)`);
+  console.log(out.join('\n'));
+}
+
+main()
+  .then(() => {
+    clearTimeout(hardLimit);
+    killAll();
+    process.exit(0);
+  })
+  .catch((err) => {
+    console.error('bench failed:', err);
+    killAll();
+    process.exit(1);
+  });

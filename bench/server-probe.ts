@@ -1,0 +1,82 @@
+// Bench-only preload for the server under test (and for the baseline relay): loaded with
+// `node --expose-gc --import tsx --import ./bench/server-probe.ts <entry>` by bench/run.ts,
+// which forks the entry with an IPC channel. The server's code is not changed: this module
+// only answers the bench's questions about the process it lives in.
+//
+//   { id, op: 'sample' }       -> process CPU time, memory, event-loop utilisation counters
+//   { id, op: 'sample', gc: true } -> the same after two forced full GCs (heap of live objects)
+//   { id, op: 'sample', resetDelay: true } -> and restart the event-loop delay histogram
+//
+// When the bench goes away (its IPC channel closes) the process exits: no orphan servers.
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
+export interface ProbeSample {
+  /** process.cpuUsage(): user and system CPU time of the whole process, microseconds. */
+  cpuUserUs: number;
+  cpuSystemUs: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  /** performance.eventLoopUtilization() counters (ms), to be differenced by the bench. */
+  eluIdle: number;
+  eluActive: number;
+  /** performance.now() of the sample, ms. */
+  at: number;
+  gcForced: boolean;
+  /** Event-loop delay since the previous sample that asked for `resetDelay` (ms). */
+  loopDelayP50: number;
+  loopDelayP99: number;
+  loopDelayMax: number;
+}
+
+interface ProbeRequest {
+  probe: true;
+  id: number;
+  op: 'sample';
+  gc?: boolean;
+  /** Start a new event-loop delay histogram after this sample. */
+  resetDelay?: boolean;
+}
+
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+
+function sample(forceGc: boolean): ProbeSample {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (forceGc && gc) {
+    gc();
+    gc();
+  }
+  const cpu = process.cpuUsage();
+  const mem = process.memoryUsage();
+  const elu = performance.eventLoopUtilization();
+  return {
+    cpuUserUs: cpu.user,
+    cpuSystemUs: cpu.system,
+    rss: mem.rss,
+    heapUsed: mem.heapUsed,
+    heapTotal: mem.heapTotal,
+    external: mem.external,
+    arrayBuffers: mem.arrayBuffers,
+    eluIdle: elu.idle,
+    eluActive: elu.active,
+    at: performance.now(),
+    gcForced: forceGc && Boolean(gc),
+    loopDelayP50: loopDelay.percentile(50) / 1e6,
+    loopDelayP99: loopDelay.percentile(99) / 1e6,
+    loopDelayMax: loopDelay.max / 1e6,
+  };
+}
+
+if (process.send) {
+  process.on('message', (msg: unknown) => {
+    const req = msg as ProbeRequest;
+    if (!req || req.probe !== true || req.op !== 'sample') return;
+    process.send?.({ probe: true, id: req.id, sample: sample(Boolean(req.gc)) });
+    if (req.resetDelay) loopDelay.reset();
+  });
+  // The bench died or let go of us: stop, cleanly enough for --cpu-prof to write its file.
+  process.on('disconnect', () => process.exit(0));
+}
