@@ -8,15 +8,13 @@
 //   decide   decide(state, actor, command)                         lib/simul/decide.ts
 //   append   EventStore.append, memory / SQLite NORMAL / SQLite FULL  server/store/*
 //   evolve   evolve(state, event)                                  lib/simul/evolve.ts
-// and, for comparison, the baseline relay's chess work: chess.move({from, to}) + isGameOver(),
-// and a proposed cheaper move validation for decide (see proposedDecideMove below).
+// and, for comparison, the baseline relay's chess work: chess.move({from, to}) + isGameOver().
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Chess } from 'chess.js';
 import { commandSchema } from '../lib/protocol/schemas';
 import { decide } from '../lib/simul/decide';
-import { endingByRule, findLegalMove } from '../lib/chess/rules';
 import { evolve, initialState } from '../lib/simul/evolve';
 import type { Actor, Command, SimulEvent, SimulState } from '../lib/simul/types';
 import { MemoryEventStore } from '../server/store/memory-store';
@@ -136,58 +134,6 @@ function run(label: string, store: EventStore, setup: SimulEvent[], steps: Step[
 }
 
 /**
- * The proposal for decide's move case (lib/simul/decide.ts with lib/chess/rules.ts): validate
- * by playing the move once with chess.move({ from, to, promotion }) (one Move object, instead
- * of findLegalMove's verbose list, which builds a Move — a full legal-move generation, SAN and
- * two FEN strings — for every candidate of the square, then plays the chosen Move again),
- * read the ending on the played position, take it back. Same results, same purity.
- */
-function proposedDecideMove(chess: Chess, from: string, to: string, promotion?: string) {
-  let move;
-  try {
-    move = chess.move({ from, to, promotion: promotion ?? 'q' });
-  } catch {
-    return null;
-  }
-  const ending = endingByRule(chess);
-  chess.undo();
-  return { san: move.san, from: move.from, to: move.to, promotion: move.promotion, ending };
-}
-
-/** decide's move case as it is today (the chess part only), for the same comparison. */
-function currentDecideMove(chess: Chess, from: string, to: string, promotion?: string) {
-  const move = findLegalMove(chess, from, to, promotion as 'q' | undefined);
-  if (!move) return null;
-  chess.move(move);
-  const ending = endingByRule(chess);
-  chess.undo();
-  return { san: move.san, from: move.from, to: move.to, promotion: move.promotion, ending };
-}
-
-function chessPaths(steps: Step[], warm: boolean) {
-  const paths = {
-    'current decide (chess part)': currentDecideMove,
-    'proposed decide (chess part)': proposedDecideMove,
-  };
-  for (const [label, f] of Object.entries(paths)) {
-    const games = new Map<number, Chess>();
-    const us: number[] = [];
-    for (const s of steps) {
-      const n = s.input.board as number;
-      let chess = games.get(n);
-      if (!chess) games.set(n, (chess = new Chess()));
-      const c = chess;
-      const { from, to, promotion } = s.input as { from: string; to: string; promotion?: string };
-      let r: ReturnType<typeof currentDecideMove> = null;
-      us.push(time(() => (r = f(c, from, to, promotion))));
-      if (!r) throw new Error(`${label}: rejected a legal move`);
-      c.move({ from, to, promotion }); // evolve's part, not timed here
-    }
-    if (warm) console.log(`  ${label.padEnd(29)} ${stats(us)}`);
-  }
-}
-
-/**
  * What group commit would cost: the same events appended to a FULL store `batch` moves per
  * transaction (one fsync per batch), as a server that commits once per event-loop turn would.
  */
@@ -253,8 +199,6 @@ try {
   console.log(`${os.cpus()[0]?.model}, ${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`);
   for (const warm of [false, true]) {
     baseline(steps, warm);
-    if (warm) console.log('\nchess.js work of the move case of decide, same moves:');
-    chessPaths(steps, warm);
     run('memory store', new MemoryEventStore(), setup, steps, warm);
     run('SQLite synchronous=NORMAL', new SqliteEventStore(path.join(dir, `normal-${warm}.db`), { synchronous: 'NORMAL' }), setup, steps, warm);
     run('SQLite synchronous=FULL (the default)', new SqliteEventStore(path.join(dir, `full-${warm}.db`)), setup, steps, warm);

@@ -14,7 +14,7 @@ const [simuls = 40, boards = 25, moves = 40] = process.argv.slice(2).map(Number)
 const dir = mkdtempSync(path.join(tmpdir(), 'simul-restart-'));
 const dbFile = path.join(dir, 'simul.db');
 
-function fill(): number {
+async function fill(): Promise<number> {
   const store = new SqliteEventStore(dbFile, { synchronous: 'NORMAL' });
   let clock = Date.UTC(2026, 10, 25, 9);
   const hub = new SimulHub(store, () => (clock += 1000), () => {});
@@ -22,8 +22,8 @@ function fill(): number {
   for (let k = 0; k < simuls; k++) {
     const { simulId } = hub.create({ title: `Restart ${k}`, boards, hostColor: 'white', mode: 'async' });
     const room = hub.get(simulId)!;
-    for (let b = 0; b < boards; b++) room.dispatch({ role: 'spectator' }, { type: 'join', name: `P${b}`, playerId: `p${b}` });
-    room.dispatch({ role: 'host' }, { type: 'start' });
+    for (let b = 0; b < boards; b++) await room.dispatch({ role: 'spectator' }, { type: 'join', name: `P${b}`, playerId: `p${b}` });
+    await room.dispatch({ role: 'host' }, { type: 'start' });
     for (let ply = 0; ply < moves; ply++) {
       for (const n of room.state.order) {
         const board = room.state.boards.get(n)!;
@@ -31,7 +31,7 @@ function fill(): number {
         const legal = board.chess.moves({ verbose: true });
         const move = legal[(ply * 7 + n) % legal.length];
         const actor = sideToMove(board) === 'host' ? { role: 'host' as const } : { role: 'opponent' as const, board: n };
-        room.dispatch(actor, { type: 'move', board: n, from: move.from, to: move.to, promotion: 'q', clientMoveId: `${n}-${ply}` });
+        await room.dispatch(actor, { type: 'move', board: n, from: move.from, to: move.to, promotion: 'q', clientMoveId: `${n}-${ply}` });
       }
     }
     events += room.log.length;
@@ -60,7 +60,7 @@ async function restart(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const events = fill();
+  const events = await fill();
   const mb = (statSync(dbFile).size / 1e6).toFixed(1);
   console.log(`filled: ${simuls} unfinished simuls x ${boards} boards, ${events} events, ${mb} MB`);
   console.log(await restart());

@@ -296,6 +296,8 @@ async function startTarget(target: Target, label: string): Promise<RunningTarget
     dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simul-bench-'));
     env.SIMUL_DB = path.join(dbDir, 'simul.db');
     env.SIMUL_PAGES = '0';
+    // The load generator creates every simul from one address.
+    env.SIMUL_CREATE_PER_HOUR = '100000';
     if (target !== 'ours') {
       entry = path.join(BENCH, 'variant-server.ts');
       env.BENCH_STORE = target.slice('ours-'.length);

@@ -4,17 +4,21 @@ import type { CreateSimulInput } from '../lib/protocol/schemas';
 import type { SimulEvent } from '../lib/simul/types';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
 import { SimulRoom, type Broadcast } from './simul-room';
-import type { EventStore } from './store/event-store';
+import { CommitQueue } from './commit-queue';
+import type { EventStore, SimulCredentials } from './store/event-store';
 
 export class SimulHub {
   private rooms = new Map<string, SimulRoom>();
   private codes = new Map<string, string>();
+  private commits: CommitQueue;
 
   constructor(
     private store: EventStore,
     private now: () => number,
     private broadcast: Broadcast,
-  ) {}
+  ) {
+    this.commits = new CommitQueue(store);
+  }
 
   /** Serves again every simul that had not finished when the server stopped. */
   loadUnfinished(): number {
@@ -42,9 +46,7 @@ export class SimulHub {
     };
     const hostKeyHash = hashSecret(hostKey);
     this.store.createSimul(simulId, hostKeyHash, created);
-    this.add(
-      new SimulRoom(simulId, [created], { hostKeyHash, seatTokenHashes: new Map() }, this.store, this.now, this.onEvents),
-    );
+    this.add(this.room(simulId, [created], { hostKeyHash, seatTokenHashes: new Map() }));
     return { simulId, hostKey, joinCode };
   }
 
@@ -53,7 +55,15 @@ export class SimulHub {
     if (room) return room;
     const loaded = this.store.load(simulId);
     if (!loaded) return null;
-    return this.add(new SimulRoom(simulId, loaded.events, loaded.credentials, this.store, this.now, this.onEvents));
+    return this.add(this.room(simulId, loaded.events, loaded.credentials));
+  }
+
+  private room(simulId: string, log: SimulEvent[], credentials: SimulCredentials): SimulRoom {
+    // A room whose commit failed is dropped: the next request loads it again from the store.
+    const onLost = (room: SimulRoom) => {
+      if (this.rooms.get(simulId) === room) this.rooms.delete(simulId);
+    };
+    return new SimulRoom(simulId, log, credentials, this.commits, this.now, this.onEvents, onLost);
   }
 
   /** The simul a join code names, while it is open or running. */

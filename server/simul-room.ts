@@ -1,11 +1,13 @@
 // One simul on the server: its folded state, its log and its credentials.
-// dispatch() is synchronous from decide to broadcast, so commands on one simul are
-// handled strictly one after another (a serial queue by construction: nothing awaits in between).
+// dispatch() decides and folds synchronously, so commands on one simul are handled strictly
+// one after another (a serial queue by construction: nothing awaits between decide and
+// evolve). Acknowledgement and broadcast wait for the group commit (commit-queue.ts).
 import { decide } from '../lib/simul/decide';
 import { evolve, replay } from '../lib/simul/evolve';
 import type { Actor, Command, Rejection, SimulEvent, SimulState } from '../lib/simul/types';
+import type { CommitQueue } from './commit-queue';
 import { hashSecret, newSecret, secretMatches } from './credentials';
-import type { EventStore, SeatCredentialChange, SimulCredentials } from './store/event-store';
+import type { SeatCredentialChange, SimulCredentials } from './store/event-store';
 
 export type DispatchResult =
   | { ok: true; events: SimulEvent[]; seatToken?: string }
@@ -13,18 +15,28 @@ export type DispatchResult =
 
 export type Broadcast = (simulId: string, events: SimulEvent[]) => void;
 
+const NOT_SAVED: DispatchResult = {
+  ok: false,
+  error: { code: 'internal', message: 'The move could not be saved; try again.' },
+};
+
 export class SimulRoom {
   readonly state: SimulState;
+  /** Seq of the last durable event: only these are served to clients. */
+  private committedSeq: number;
 
   constructor(
     readonly id: string,
     readonly log: SimulEvent[],
     private credentials: SimulCredentials,
-    private store: EventStore,
+    private commits: CommitQueue,
     private now: () => number,
     private broadcast: Broadcast,
+    /** Called when a commit failed: the folded state is ahead of the store and must be dropped. */
+    private onLost: (room: SimulRoom) => void,
   ) {
     this.state = replay(log);
+    this.committedSeq = this.state.seq;
   }
 
   /** The role a credential grants, or null when it grants none. */
@@ -39,16 +51,16 @@ export class SimulRoom {
     return { role: 'spectator' };
   }
 
-  /** The events after `seq`, or null when the caller's seq does not belong to this log. */
+  /** The durable events after `seq`, or null when the caller's seq does not belong to this log. */
   eventsAfter(seq: number): SimulEvent[] | null {
-    if (seq > this.state.seq) return null;
-    return this.log.slice(seq);
+    if (seq > this.committedSeq) return null;
+    return this.log.slice(seq, this.committedSeq);
   }
 
-  dispatch(actor: Actor, command: Command): DispatchResult {
+  dispatch(actor: Actor, command: Command): Promise<DispatchResult> {
     const decision = decide(this.state, actor, command);
-    if (!decision.ok) return decision;
-    if (decision.events.length === 0) return { ok: true, events: [] };
+    if (!decision.ok) return Promise.resolve(decision);
+    if (decision.events.length === 0) return Promise.resolve({ ok: true, events: [] });
 
     const at = this.now();
     const first = this.state.seq + 1;
@@ -65,13 +77,6 @@ export class SimulRoom {
         seat = { board: e.board, tokenHash: null };
       }
     }
-
-    try {
-      this.store.append(this.id, events, seat);
-    } catch (err) {
-      console.error(`store append failed for simul ${this.id}:`, (err as Error).message);
-      return { ok: false, error: { code: 'internal', message: 'The move could not be saved; try again.' } };
-    }
     if (seat) {
       if (seat.tokenHash === null) this.credentials.seatTokenHashes.delete(seat.board);
       else this.credentials.seatTokenHashes.set(seat.board, seat.tokenHash);
@@ -80,7 +85,17 @@ export class SimulRoom {
       evolve(this.state, e);
       this.log.push(e);
     }
-    this.broadcast(this.id, events);
-    return seatToken ? { ok: true, events, seatToken } : { ok: true, events };
+
+    return new Promise((resolve) => {
+      this.commits.add({ simulId: this.id, events, seat }, (committed) => {
+        if (!committed) {
+          this.onLost(this);
+          return resolve(NOT_SAVED);
+        }
+        this.committedSeq = events[events.length - 1].seq;
+        this.broadcast(this.id, events);
+        resolve(seatToken ? { ok: true, events, seatToken } : { ok: true, events });
+      });
+    });
   }
 }

@@ -19,6 +19,7 @@ interface SocketData {
   simulId: string | null;
   actor: Actor | null;
   bucket: TokenBucket;
+  joining: boolean;
 }
 
 export type SimulServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -54,13 +55,14 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
   io.on('connection', (socket: SimulSocket) => {
     socket.data.simulId = null;
     socket.data.actor = null;
+    socket.data.joining = false;
     // A flood is a matter of real seconds, whatever clock the simuls run on.
     socket.data.bucket = new TokenBucket(limits.commandBurst, limits.commandsPerSecond, () => performance.now());
 
     /** Wraps a handler: a missing ack, a flood or a thrown error never reaches the server. */
     function on<E extends keyof ClientToServerEvents>(
       event: E,
-      handle: (input: unknown) => Ack<object>,
+      handle: (input: unknown) => Ack<object> | Promise<Ack<object>>,
     ): void {
       socket.on(event, ((...args: unknown[]) => {
         // Socket.IO passes the ack last, after however many arguments the client sent: with
@@ -70,11 +72,14 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
         if (!socket.data.bucket.take()) return reply(fail('rate-limited', 'Too many requests: slow down.'));
         // Every request is exactly one payload.
         if (args.length !== 1) return reply(BAD_PAYLOAD);
-        try {
-          reply(handle(args[0]));
-        } catch (err) {
+        const failed = (err: unknown) => {
           console.error(`handler ${event} failed:`, (err as Error).message);
           reply(fail('internal', 'Something went wrong on the server.'));
+        };
+        try {
+          Promise.resolve(handle(args[0])).then(reply, failed);
+        } catch (err) {
+          failed(err);
         }
       }) as never);
     }
@@ -112,19 +117,27 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
         ok: true,
         role: actor.role,
         board: actor.role === 'opponent' ? actor.board : null,
-        events: reset ? room.log : (missing as SimulEvent[]),
+        events: reset ? room.eventsAfter(0)! : (missing as SimulEvent[]),
         reset,
         serverNow: now(),
       };
     });
 
-    on('simul:join', (input) => {
+    on('simul:join', async (input) => {
       const parsed = parse(joinSchema, input);
       if (!parsed) return BAD_PAYLOAD;
       const room = socket.data.simulId ? hub.get(socket.data.simulId) : null;
       if (!room || !socket.data.actor) return fail('unknown-simul', 'Open the simul before joining.');
       const playerId = newPlayerId();
-      const result = room.dispatch(socket.data.actor, { type: 'join', ...parsed, playerId });
+      // A second join while the first is being saved would seat this socket twice.
+      if (socket.data.joining) return fail('already-seated', 'Your seat is being saved.');
+      socket.data.joining = true;
+      let result;
+      try {
+        result = await room.dispatch(socket.data.actor, { type: 'join', ...parsed, playerId });
+      } finally {
+        socket.data.joining = false;
+      }
       if (!result.ok) return result;
       const seated = result.events.find((e) => e.type === 'seat-taken');
       if (!seated || seated.type !== 'seat-taken' || !result.seatToken) {
@@ -134,12 +147,12 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       return { ok: true, board: seated.board, seatToken: result.seatToken, playerId };
     });
 
-    on('simul:command', (input) => {
+    on('simul:command', async (input) => {
       const command = parse(commandSchema, input);
       if (!command) return BAD_PAYLOAD;
       const room = socket.data.simulId ? hub.get(socket.data.simulId) : null;
       if (!room || !socket.data.actor) return fail('unknown-simul', 'Open the simul first.');
-      const result = room.dispatch(socket.data.actor, command);
+      const result = await room.dispatch(socket.data.actor, command);
       if (!result.ok) return result;
       if (command.type === 'free-seat' || command.type === 'reissue-seat') {
         revokeSeat(io, room.id, command.board);

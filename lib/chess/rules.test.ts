@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   Chess,
   endingByRule,
-  findLegalMove,
+  playIfLegal,
   hostScore,
   isPromotionMove,
   isSquare,
@@ -27,43 +27,38 @@ describe('isSquare', () => {
   });
 });
 
-describe('findLegalMove', () => {
-  it('finds a legal move and describes it', () => {
-    const m = findLegalMove(new Chess(), 'e2', 'e4');
-    expect(m).toMatchObject({ from: 'e2', to: 'e4', san: 'e4', piece: 'p', color: 'w' });
-  });
-
-  it('returns null for an illegal move, an empty square, the wrong colour or a non-square', () => {
+describe('playIfLegal', () => {
+  it('plays a legal move and describes it', () => {
     const chess = new Chess();
-    expect(findLegalMove(chess, 'e2', 'e5')).toBeNull();
-    expect(findLegalMove(chess, 'e4', 'e5')).toBeNull();
-    expect(findLegalMove(chess, 'e7', 'e5')).toBeNull(); // black's pawn, white to move
-    expect(findLegalMove(chess, 'z9', 'e4')).toBeNull();
-    expect(findLegalMove(chess, 'e2', 'e9')).toBeNull();
+    const m = playIfLegal(chess, 'e2', 'e4');
+    expect(m).toMatchObject({ from: 'e2', to: 'e4', san: 'e4', piece: 'p', color: 'w' });
+    expect(chess.history()).toEqual(['e4']);
   });
 
-  it('does not change the position', () => {
+  it('returns null for an illegal move, an empty square, the wrong colour or a non-square, and changes nothing', () => {
     const chess = new Chess();
     const fen = chess.fen();
-    findLegalMove(chess, 'g1', 'f3');
-    findLegalMove(chess, 'e2', 'e5');
+    expect(playIfLegal(chess, 'e2', 'e5')).toBeNull();
+    expect(playIfLegal(chess, 'e4', 'e5')).toBeNull();
+    expect(playIfLegal(chess, 'e7', 'e5')).toBeNull(); // black's pawn, white to move
+    expect(playIfLegal(chess, 'z9', 'e4')).toBeNull();
+    expect(playIfLegal(chess, 'e2', 'e9')).toBeNull();
     expect(chess.fen()).toBe(fen);
     expect(chess.history()).toEqual([]);
   });
 
   it('defaults a promotion to a queen', () => {
-    expect(findLegalMove(new Chess(PROMOTION_FEN), 'e7', 'e8')).toMatchObject({ promotion: 'q', san: 'e8=Q' });
+    expect(playIfLegal(new Chess(PROMOTION_FEN), 'e7', 'e8')).toMatchObject({ promotion: 'q', san: 'e8=Q' });
   });
 
   it('honours an underpromotion', () => {
-    const chess = new Chess(PROMOTION_FEN);
-    expect(findLegalMove(chess, 'e7', 'e8', 'n')).toMatchObject({ promotion: 'n', san: 'e8=N' });
-    expect(findLegalMove(chess, 'e7', 'e8', 'r')).toMatchObject({ promotion: 'r', san: 'e8=R' });
-    expect(findLegalMove(chess, 'e7', 'e8', 'b')).toMatchObject({ promotion: 'b', san: 'e8=B' });
+    expect(playIfLegal(new Chess(PROMOTION_FEN), 'e7', 'e8', 'n')).toMatchObject({ promotion: 'n', san: 'e8=N' });
+    expect(playIfLegal(new Chess(PROMOTION_FEN), 'e7', 'e8', 'r')).toMatchObject({ promotion: 'r', san: 'e8=R' });
+    expect(playIfLegal(new Chess(PROMOTION_FEN), 'e7', 'e8', 'b')).toMatchObject({ promotion: 'b', san: 'e8=B' });
   });
 
   it('ignores a promotion piece sent with an ordinary move', () => {
-    const m = findLegalMove(new Chess(), 'e2', 'e4', 'n');
+    const m = playIfLegal(new Chess(), 'e2', 'e4', 'n');
     expect(m?.san).toBe('e4');
     expect(m?.promotion).toBeUndefined();
   });

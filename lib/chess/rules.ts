@@ -11,23 +11,18 @@ export function isSquare(s: string): boolean {
 }
 
 /**
- * The legal move from `from` to `to`, or null. Asks chess.js for the moves of one
- * square only, so the position is not changed and the cost stays small.
+ * Plays the move from `from` to `to` if it is legal and returns it (with its SAN), or returns
+ * null and leaves the position as it was. One chess.js call: asking for the legal moves first
+ * would compute the notation of every candidate, which costs more than the move itself.
+ * A promotion defaults to a queen; a promotion piece sent with an ordinary move is ignored.
  */
-export function findLegalMove(
-  chess: Chess,
-  from: string,
-  to: string,
-  promotion?: Promotion,
-): Move | null {
+export function playIfLegal(chess: Chess, from: string, to: string, promotion?: Promotion): Move | null {
   if (!isSquare(from) || !isSquare(to)) return null;
-  const candidates = chess.moves({ square: from as never, verbose: true });
-  for (const m of candidates) {
-    if (m.to !== to) continue;
-    // A promotion defaults to a queen; a promotion piece sent with an ordinary move is ignored.
-    if (!m.promotion || (promotion ?? 'q') === m.promotion) return m;
+  try {
+    return chess.move({ from, to, promotion: promotion ?? 'q' });
+  } catch {
+    return null;
   }
-  return null;
 }
 
 /** Whether a move from `from` to `to` needs a promotion piece (a pawn reaching the last rank). */

@@ -1,6 +1,6 @@
 // decide: a command from an actor becomes events, or a rejection with a code.
 // Pure with respect to the state: it reads, it never changes (see the move case).
-import { endingByRule, findLegalMove, resignationResult } from '../chess/rules';
+import { endingByRule, playIfLegal, resignationResult } from '../chess/rules';
 import { colorOf, currentSyncBoard, isOver, sideToMove } from './queries';
 import {
   LIMITS,
@@ -159,10 +159,14 @@ export function decide(state: SimulState, actor: Actor, command: Command): Decis
       const side = sideOf(actor, command.board);
       if (isRejection(side)) return { ok: false, error: side };
       if (sideToMove(board) !== side) return reject('not-your-turn', 'Wait for your opponent to move.');
-      const move = findLegalMove(board.chess, command.from, command.to, command.promotion);
+      // Looking one move ahead needs the position after it: play it and take it back,
+      // so the state is as it was when decide returns.
+      const move = playIfLegal(board.chess, command.from, command.to, command.promotion);
       if (!move) {
         return reject('illegal-move', `${command.from}-${command.to} is not a legal move here.`);
       }
+      const ending = endingByRule(board.chess);
+      board.chess.undo();
       const moved: SimulEventBody = {
         type: 'move-made',
         board: board.number,
@@ -173,11 +177,6 @@ export function decide(state: SimulState, actor: Actor, command: Command): Decis
         ...(move.promotion ? { promotion: move.promotion as 'q' | 'r' | 'b' | 'n' } : {}),
         clientMoveId: command.clientMoveId,
       };
-      // Looking one move ahead needs the position after it: play it and take it back,
-      // so the state is as it was when decide returns.
-      board.chess.move(move);
-      const ending = endingByRule(board.chess);
-      board.chess.undo();
       if (!ending) return accept(moved);
       return accept(
         moved,

@@ -22,6 +22,13 @@ export interface SeatCredentialChange {
   tokenHash: string | null;
 }
 
+/** One simul's part of a group commit. */
+export interface AppendEntry {
+  simulId: string;
+  events: readonly SimulEvent[];
+  seat?: SeatCredentialChange;
+}
+
 export interface EventStore {
   /** Records a new simul: its first event (simul-created, seq 1) and its host key hash. */
   createSimul(simulId: string, hostKeyHash: string, created: SimulEvent): void;
@@ -30,6 +37,8 @@ export interface EventStore {
    * When it returns, the events are durable: only then are they acknowledged and broadcast.
    */
   append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void;
+  /** Appends several simuls' events in one transaction (one disk flush): all or none. */
+  appendMany(entries: readonly AppendEntry[]): void;
   /** The whole log and the credentials of a simul, or null if it is unknown. */
   load(simulId: string): LoadedSimul | null;
   /** Ids of simuls whose log has no simul-finished event, oldest first. */

@@ -1,6 +1,6 @@
 // The in-memory event store: for tests and for runs that need no durability.
 import type { SimulEvent } from '../../lib/simul/types';
-import type { EventStore, LoadedSimul, SeatCredentialChange } from './event-store';
+import type { AppendEntry, EventStore, LoadedSimul, SeatCredentialChange } from './event-store';
 
 export class MemoryEventStore implements EventStore {
   /** Map iteration order is insertion order, so simuls stay oldest first. */
@@ -17,13 +17,26 @@ export class MemoryEventStore implements EventStore {
   }
 
   append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void {
-    const simul = this.simuls.get(simulId);
-    if (!simul) throw new Error(`unknown simul ${simulId}`);
-    // Check everything before changing anything, so a rejected append writes nothing.
-    let expected = simul.events.length + 1;
-    for (const e of events) {
-      if (e.seq !== expected++) throw new Error(`event seq ${e.seq} out of order in ${simulId}`);
+    this.appendMany([{ simulId, events, seat }]);
+  }
+
+  appendMany(entries: readonly AppendEntry[]): void {
+    // Check everything before changing anything, so a rejected batch writes nothing.
+    const next = new Map<string, number>();
+    for (const { simulId, events } of entries) {
+      const simul = this.simuls.get(simulId);
+      if (!simul) throw new Error(`unknown simul ${simulId}`);
+      let expected = next.get(simulId) ?? simul.events.length + 1;
+      for (const e of events) {
+        if (e.seq !== expected++) throw new Error(`event seq ${e.seq} out of order in ${simulId}`);
+      }
+      next.set(simulId, expected);
     }
+    for (const entry of entries) this.write(entry);
+  }
+
+  private write({ simulId, events, seat }: AppendEntry): void {
+    const simul = this.simuls.get(simulId)!;
     for (const e of events) {
       simul.events.push(e);
       if (e.type === 'simul-finished') simul.finishedAt ??= e.at;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SimulEvent } from '../../lib/simul/types';
-import type { EventStore, LoadedSimul, SeatCredentialChange } from './event-store';
+import type { AppendEntry, EventStore, LoadedSimul, SeatCredentialChange } from './event-store';
 
 /**
  * Schema migrations, in order. The database's `PRAGMA user_version` is the number of
@@ -75,6 +75,7 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly stmts;
   private readonly appendTx;
+  private readonly appendManyTx;
   private readonly createTx;
 
   /** `file` is a path (parent directories are created) or ':memory:'. */
@@ -144,6 +145,14 @@ export class SqliteEventStore implements EventStore {
         }
       },
     );
+    // Nested transactions become savepoints: the outer one commits (and flushes) once.
+    this.appendManyTx = db.transaction((entries: readonly AppendEntry[]) => {
+      for (const e of entries) this.appendTx(e.simulId, e.events, e.seat);
+    });
+  }
+
+  appendMany(entries: readonly AppendEntry[]): void {
+    this.appendManyTx(entries);
   }
 
   createSimul(simulId: string, hostKeyHash: string, created: SimulEvent): void {
