@@ -296,10 +296,10 @@ describe('secrets on the wire', () => {
       expect(inbound.filter((m) => m.body.includes(secret))).toEqual([]);
       expect(helloReplies.filter((r) => r.includes(secret))).toEqual([]);
     }
-    // The replaced seat's socket was told, with the board only.
+    // The replaced seat's socket was told, with the board and why, nothing secret.
     expect(inbound.filter((m) => m.event === 'simul:revoked')).toEqual([
-      { socket: p2.name, event: 'simul:revoked', body: '[{"board":2}]' },
-      { socket: p3.name, event: 'simul:revoked', body: '[{"board":3}]' },
+      { socket: p2.name, event: 'simul:revoked', body: '[{"board":2,"reason":"reissued"}]' },
+      { socket: p3.name, event: 'simul:revoked', body: '[{"board":3,"reason":"freed"}]' },
     ]);
     expect(p3.client.socket.connected).toBe(true);
   });

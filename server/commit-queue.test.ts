@@ -66,4 +66,16 @@ describe('group commit', () => {
     expect(reloaded.state.boards.get(1)!.moveCount).toBe(0);
     expect(await reloaded.dispatch({ role: 'host' }, move(1, 'e2', 'e4'))).toMatchObject({ ok: true });
   });
+
+  it('acknowledges a resent move only once the move it repeats is durable', async () => {
+    const { store, hub, simulId } = await setUp();
+    const room = hub.get(simulId)!;
+    store.failNext = true;
+    const first = room.dispatch({ role: 'host' }, move(1, 'e2', 'e4'));
+    const resent = room.dispatch({ role: 'host' }, move(1, 'e2', 'e4'));
+    // Both were in the batch that failed: neither may say ok.
+    expect(await first).toMatchObject({ ok: false });
+    expect(await resent).toMatchObject({ ok: false });
+    expect(store.load(simulId)!.events.some((e) => e.type === 'move-made')).toBe(false);
+  });
 });

@@ -22,9 +22,17 @@ export class SimulHub {
 
   /** Serves again every simul that had not finished when the server stopped. */
   loadUnfinished(): number {
-    const ids = this.store.unfinishedSimulIds();
-    for (const id of ids) this.get(id);
-    return ids.length;
+    let loaded = 0;
+    for (const id of this.store.unfinishedSimulIds()) {
+      // One log that no longer replays must not keep the server, and every other simul, down.
+      try {
+        this.get(id);
+        loaded++;
+      } catch (err) {
+        console.error(`simul ${id} could not be restored:`, (err as Error).message);
+      }
+    }
+    return loaded;
   }
 
   create(input: CreateSimulInput): { simulId: string; hostKey: string; joinCode: string } {

@@ -60,7 +60,8 @@ export class SimulRoom {
   dispatch(actor: Actor, command: Command): Promise<DispatchResult> {
     const decision = decide(this.state, actor, command);
     if (!decision.ok) return Promise.resolve(decision);
-    if (decision.events.length === 0) return Promise.resolve({ ok: true, events: [] });
+    // Nothing new (a resent move): acknowledged once what it repeats is durable.
+    if (decision.events.length === 0) return this.afterCommit([], undefined, undefined);
 
     const at = this.now();
     const first = this.state.seq + 1;
@@ -86,15 +87,23 @@ export class SimulRoom {
       this.log.push(e);
     }
 
+    return this.afterCommit(events, seat, seatToken);
+  }
+
+  /** Commits the events (in this turn's batch), then broadcasts and acknowledges them. */
+  private afterCommit(events: SimulEvent[], seat?: SeatCredentialChange, seatToken?: string): Promise<DispatchResult> {
+    const done: DispatchResult = seatToken ? { ok: true, events, seatToken } : { ok: true, events };
+    if (events.length === 0 && this.committedSeq === this.state.seq) return Promise.resolve(done);
+    const upTo = this.state.seq;
     return new Promise((resolve) => {
       this.commits.add({ simulId: this.id, events, seat }, (committed) => {
         if (!committed) {
           this.onLost(this);
           return resolve(NOT_SAVED);
         }
-        this.committedSeq = events[events.length - 1].seq;
-        this.broadcast(this.id, events);
-        resolve(seatToken ? { ok: true, events, seatToken } : { ok: true, events });
+        this.committedSeq = Math.max(this.committedSeq, upTo);
+        if (events.length > 0) this.broadcast(this.id, events);
+        resolve(done);
       });
     });
   }

@@ -155,7 +155,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       const result = await room.dispatch(socket.data.actor, command);
       if (!result.ok) return result;
       if (command.type === 'free-seat' || command.type === 'reissue-seat') {
-        revokeSeat(io, room.id, command.board);
+        revokeSeat(io, room.id, command.board, command.type === 'free-seat' ? 'freed' : 'reissued');
       }
       return result.seatToken ? { ok: true, seatToken: result.seatToken } : { ok: true };
     });
@@ -163,14 +163,14 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
 }
 
 /** Sockets that held a seat's old credential now only watch. */
-function revokeSeat(io: SimulServer, simulId: string, board: number): void {
+function revokeSeat(io: SimulServer, simulId: string, board: number, reason: 'freed' | 'reissued'): void {
   const members = io.sockets.adapter.rooms.get(roomName(simulId)) ?? new Set<string>();
   for (const id of members) {
     const s = io.sockets.sockets.get(id);
     const actor = s?.data.actor;
     if (s && actor?.role === 'opponent' && actor.board === board) {
       s.data.actor = { role: 'spectator' };
-      s.emit('simul:revoked', { board });
+      s.emit('simul:revoked', { board, reason });
     }
   }
 }

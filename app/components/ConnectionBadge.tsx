@@ -9,7 +9,7 @@ export function ConnectionBadge({ status, pendingMoves = 0 }: { status: Connecti
     );
   }
   const text =
-    status === 'connecting' ? 'connecting…' : status === 'reconnecting' ? 'reconnecting…' : `sending ${pendingMoves} move…`;
+    status === 'connecting' ? 'connecting…' : status === 'reconnecting' ? 'reconnecting…' : `sending ${pendingMoves} move${pendingMoves === 1 ? '' : 's'}…`;
   return (
     <span className="inline-flex items-center gap-1 text-xs font-semibold text-ready" role="status" data-testid="connection">
       <span className="h-2 w-2 animate-pulse rounded-full bg-ready" aria-hidden /> {text}

@@ -3,7 +3,7 @@
 // a promotion choice, and an optimistic position so a move lands without a flash.
 import dynamic from 'next/dynamic';
 import { useMemo, useState, type CSSProperties } from 'react';
-import { Chess, findLegalMove, isPromotionMove } from '@/lib/chess/rules';
+import { Chess, isPromotionMove, playIfLegal } from '@/lib/chess/rules';
 import type { Promotion, Rejection } from '@/lib/simul/types';
 import { PromotionDialog } from './PromotionDialog';
 
@@ -53,12 +53,11 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: P
       setPromotion({ from, to });
       return false;
     }
-    const move = findLegalMove(game, from, to, piece);
+    const move = playIfLegal(game, from, to, piece);
     if (!move) {
       setNotice(`${from}–${to} is not a legal move.`);
       return false;
     }
-    game.move(move);
     setNotice(null);
     setOptimistic({ basedOn: fen, fen: game.fen(), from, to });
     void onMove(from, to, move.promotion as Promotion | undefined).then((rejection) => {

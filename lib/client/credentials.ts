@@ -19,17 +19,24 @@ export const credentials = {
   forgetSeatToken: (simulId: string) => storage()?.removeItem(seatTokenName(simulId)),
 };
 
+const SECRET = /^[A-Za-z0-9_-]{16,64}$/;
+
 /**
- * A secret passed in a link's fragment (#key=… or #seat=…) is saved and removed from the
- * address bar at once, so a projected screen never shows it.
+ * A secret passed in a link's fragment is saved and removed from the address bar at once, so a
+ * projected screen never shows it: #key=… on the host console, #seat=… on the player page (a
+ * re-issued seat link). A host key never changes, so a link cannot replace one already saved;
+ * anything not shaped like a secret is ignored.
  */
 export function takeSecretFromFragment(simulId: string): void {
   if (typeof window === 'undefined' || !window.location.hash) return;
   const params = new URLSearchParams(window.location.hash.slice(1));
+  const page = window.location.pathname.split('/')[1];
   const key = params.get('key');
   const seat = params.get('seat');
-  if (key) credentials.saveHostKey(simulId, key);
-  if (seat) credentials.saveSeatToken(simulId, seat);
+  if (page === 'host' && key && SECRET.test(key) && !credentials.hostKey(simulId)) {
+    credentials.saveHostKey(simulId, key);
+  }
+  if (page === 'play' && seat && SECRET.test(seat)) credentials.saveSeatToken(simulId, seat);
   if (key || seat) {
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
   }

@@ -58,13 +58,11 @@ export class SimulConnection {
     this.socket.on('connect', () => void this.hello());
     this.socket.on('disconnect', () => this.store.setState({ status: 'reconnecting' }));
     this.socket.on('simul:events', (events) => this.receive(events));
-    this.socket.on('simul:revoked', () => {
+    this.socket.on('simul:revoked', ({ reason }) => {
       credentials.forgetSeatToken(this.simulId);
-      this.store.setState({
-        role: 'spectator',
-        board: null,
-        problem: { code: 'bad-credentials', message: 'Your seat was moved to another device.' },
-      });
+      const message =
+        reason === 'reissued' ? 'Your seat was moved to another device.' : 'The host freed your seat: you can join again.';
+      this.store.setState({ role: 'spectator', board: null, problem: { code: 'bad-credentials', message } });
     });
   }
 
@@ -80,13 +78,15 @@ export class SimulConnection {
     this.helloInFlight = true;
     try {
       const { state } = this.store.getState();
+      const hostKey = credentials.hostKey(this.simulId);
+      const seatToken = hostKey ? undefined : credentials.seatToken(this.simulId);
       const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:hello', {
         simulId: this.simulId,
         lastSeq: state.seq,
-        hostKey: credentials.hostKey(this.simulId),
-        seatToken: credentials.hostKey(this.simulId) ? undefined : credentials.seatToken(this.simulId),
+        hostKey,
+        seatToken,
       });
-      if (!res.ok) return this.helloRefused(res.error);
+      if (!res.ok) return this.helloRefused(res.error, hostKey ? 'host' : seatToken ? 'seat' : null);
       this.applyHello(res);
       this.resendPending();
     } catch {
@@ -101,21 +101,22 @@ export class SimulConnection {
     }
   }
 
-  private helloRefused(error: Rejection): void {
-    if (error.code === 'bad-credentials') {
-      // A stale secret (the seat was freed or moved): forget it and watch instead.
-      credentials.forgetHostKey(this.simulId);
-      credentials.forgetSeatToken(this.simulId);
-      this.store.setState({ problem: error });
-      void this.hello();
-      return;
-    }
+  private helloRefused(error: Rejection, sent: 'host' | 'seat' | null): void {
     this.store.setState({ problem: error, status: 'online' });
+    if (error.code === 'bad-credentials' || error.code === 'bad-payload') {
+      // A stale or broken secret (the seat was freed or moved): forget the one that was
+      // sent, and watch instead.
+      if (sent === 'host') credentials.forgetHostKey(this.simulId);
+      if (sent === 'seat') credentials.forgetSeatToken(this.simulId);
+      if (sent) setTimeout(() => void this.hello(), 0);
+    } else if (error.code === 'rate-limited' || error.code === 'internal') {
+      setTimeout(() => void this.hello(), 2000);
+    }
   }
 
   private applyHello(reply: HelloReply): void {
     const view = this.store.getState();
-    this.store.setState({ clockOffset: reply.serverNow - Date.now() });
+    this.store.setState({ clockOffset: reply.serverNow - Date.now(), problem: null });
     if (reply.reset) {
       this.store.setState({
         state: replay(reply.events),
@@ -125,6 +126,7 @@ export class SimulConnection {
         board: reply.board,
         status: 'online',
       });
+      this.settleSeenMoves(reply.events);
     } else {
       this.store.setState({ role: reply.role, board: reply.board, status: 'online' });
       this.receive(reply.events);
@@ -145,7 +147,28 @@ export class SimulConnection {
       view.log.push(e);
       folded++;
     }
-    if (folded > 0) this.store.setState({ version: view.version + 1 });
+    if (folded > 0) {
+      this.store.setState({ version: view.version + 1 });
+      this.settleSeenMoves(events);
+    }
+  }
+
+  /** A pending move seen in the log was applied: its acknowledgement may have been lost. */
+  private settleSeenMoves(events: SimulEvent[]): void {
+    if (this.pending.size === 0) return;
+    for (const e of events) {
+      if (e.type === 'move-made' && e.clientMoveId && this.pending.has(e.clientMoveId)) {
+        this.settle(e.clientMoveId, { ok: true });
+      }
+    }
+  }
+
+  private settle(id: string, res: Ack): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    this.pending.delete(id);
+    this.store.setState({ pendingMoves: this.pending.size });
+    entry.resolve(res);
   }
 
   /** Sends a command; moves are kept and resent with the same id until acknowledged. */
@@ -170,10 +193,7 @@ export class SimulConnection {
     const entry = this.pending.get(id);
     if (!entry) return;
     try {
-      const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:command', entry.command);
-      this.pending.delete(id);
-      this.store.setState({ pendingMoves: this.pending.size });
-      entry.resolve(res);
+      this.settle(id, await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:command', entry.command));
     } catch {
       // Unacknowledged: it stays pending and goes again after the next hello.
     }

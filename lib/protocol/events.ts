@@ -32,8 +32,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'simul:events': (events: SimulEvent[]) => void;
-  /** This socket's seat was re-issued to another device: it now only watches. */
-  'simul:revoked': (info: { board: number }) => void;
+  /** This socket's seat was freed or re-issued to another device: it now only watches. */
+  'simul:revoked': (info: { board: number; reason: 'freed' | 'reissued' }) => void;
 }
 
 /** Larger payloads are refused by the transport. */

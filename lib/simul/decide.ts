@@ -30,7 +30,9 @@ function accept(...events: SimulEventBody[]): Decision {
 export function cleanName(raw: string): string | null {
   const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (name.length < 1 || name.length > LIMITS.maxNameLength) return null;
-  if (/[\u0000-\u001f\u007f]/.test(name)) return null;
+  // Control and invisible format characters (zero-width, direction overrides) would let two
+  // names look alike, or one look like another.
+  if (/[\p{Cc}\p{Cf}]/u.test(name)) return null;
   return name;
 }
 
@@ -159,14 +161,18 @@ export function decide(state: SimulState, actor: Actor, command: Command): Decis
       const side = sideOf(actor, command.board);
       if (isRejection(side)) return { ok: false, error: side };
       if (sideToMove(board) !== side) return reject('not-your-turn', 'Wait for your opponent to move.');
-      // Looking one move ahead needs the position after it: play it and take it back,
-      // so the state is as it was when decide returns.
+      // Validating plays the move; the ending needs the position after it; then it is
+      // taken back, so the state is as it was when decide returns.
       const move = playIfLegal(board.chess, command.from, command.to, command.promotion);
       if (!move) {
         return reject('illegal-move', `${command.from}-${command.to} is not a legal move here.`);
       }
-      const ending = endingByRule(board.chess);
-      board.chess.undo();
+      let ending;
+      try {
+        ending = endingByRule(board.chess);
+      } finally {
+        board.chess.undo();
+      }
       const moved: SimulEventBody = {
         type: 'move-made',
         board: board.number,

@@ -62,6 +62,14 @@ describe('joining', () => {
     expect(s.join('x'.repeat(24))).toBe(1);
   });
 
+  it('refuses control and invisible characters that would make two names look alike', () => {
+    const s = new TestSimul();
+    for (const name of ['Ada\u200b', 'A\u202eda', 'Ada\u0007', 'Bo\u00ad']) {
+      expect(s.refused(SPECTATOR, { type: 'join', name, playerId: 'p' })).toBe('name-invalid');
+    }
+    expect(s.join('Zoë')).toBe(1);
+  });
+
   it('refuses a name already taken, ignoring case and surrounding spaces', () => {
     const s = new TestSimul();
     s.join('Ada');

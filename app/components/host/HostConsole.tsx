@@ -157,6 +157,14 @@ function Playing({
 }) {
   const board = state.focus !== null ? state.boards.get(state.focus) ?? null : null;
   const queue = readyQueue(state);
+  // One function for every render (the state object is folded in place), so the memoised
+  // mini boards skip the clock's ticks.
+  const pick = useCallback(
+    (n: number) => {
+      if (state.boards.get(n)?.status === 'playing') void run({ type: 'focus', board: n });
+    },
+    [state, run],
+  );
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(20rem,38rem)_1fr]">
       <section className="flex flex-col gap-2" aria-label="Focused board">
@@ -182,9 +190,7 @@ function Playing({
         <BoardGrid
           state={state}
           now={now}
-          onPick={(n) => {
-            if (state.boards.get(n)?.status === 'playing') void run({ type: 'focus', board: n });
-          }}
+          onPick={pick}
           className="max-h-[80vh] overflow-y-auto p-1"
         />
       </section>

@@ -35,10 +35,10 @@ function View({ connection }: { connection: SimulConnection }) {
     return res;
   }
 
-  if (view.problem?.code === 'unknown-simul') {
+  if (view.problem && view.version === 0) {
     return (
       <Shell>
-        <h1 className="text-2xl font-bold">No simul here</h1>
+        <h1 className="text-2xl font-bold">{view.problem.code === 'unknown-simul' ? 'No simul here' : 'Cannot open this simul'}</h1>
         <p className="mt-2">{view.problem.message} Check the link or the code with your teacher.</p>
         <Link href="/" className="mt-4 inline-block text-host underline">Enter a join code</Link>
       </Shell>
