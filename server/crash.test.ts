@@ -129,7 +129,6 @@ it('keeps every acknowledged move through repeated SIGKILLs of the server', { ti
     let pending: { actor: SimulPlayer; payload: object; move?: Omit<AckedMove, 'killsBefore'> } | null = null;
     for (;;) {
       await online.wait();
-      const resending = pending !== null;
       if (!pending) {
         await host.waitUntil(() => host.board(board).moveCount >= plies || isOver(host.board(board)), `board ${board} ply ${plies}`);
         if (isOver(host.board(board))) return;
@@ -168,11 +167,12 @@ it('keeps every acknowledged move through repeated SIGKILLs of the server', { ti
         await sleep(5); // the server died: wait for it (the gate closes), then resend
         continue;
       }
-      // A resignation carries no id: resent after a kill, "game over" says it was saved
-      // (the actor's copy may not have caught up yet when the resend was decided).
-      if (!reply.ok && !pending.move && resending && reply.error.code === 'game-over') {
-        pending = null;
-        continue;
+      // A resignation carries no id, and only ends a game: "game over" means the game ended
+      // (it was saved before a kill, or the last move ended it and the copy that chose to
+      // resign had not seen that yet). The copies must then show it over.
+      if (!reply.ok && !pending.move && reply.error.code === 'game-over') {
+        await host.waitUntil(() => isOver(host.board(board)), `board ${board} to be over`);
+        return;
       }
       if (!reply.ok) throw new Error(`board ${board}: ${JSON.stringify(pending.payload)} refused: ${JSON.stringify(reply.error)}`);
       if (pending.move) {

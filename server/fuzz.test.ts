@@ -15,7 +15,7 @@ const SEED = 20_261_125;
 const ACK_TIMEOUT_MS = 3_000;
 /** Requests per batch a socket sends before it waits for their acks. */
 const BATCH = 100;
-const RAISED_LIMITS: HandlerLimits = { commandsPerSecond: 1e9, commandBurst: 1e9, simulsPerAddressPerHour: 30 };
+const RAISED_LIMITS: HandlerLimits = { commandsPerSecond: 1e9, commandBurst: 1e9, hellosPerSecond: 1e9, helloBurst: 1e9, simulsPerAddressPerHour: 30 };
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 

@@ -1,5 +1,6 @@
 // The wire protocol against a real server on a free port, with real socket.io-client sockets.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from './socket-handlers';
 import { startTestServer, TestClient } from './test-client';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -204,13 +205,29 @@ describe('the simul protocol', () => {
   });
 
   it('limits how many simuls one address creates', async () => {
-    const limited = await startTestServer({ limits: { commandsPerSecond: 20, commandBurst: 40, simulsPerAddressPerHour: 2 } });
+    const limited = await startTestServer({ limits: { ...DEFAULT_LIMITS, simulsPerAddressPerHour: 2 } });
     const c = new TestClient(limited.url);
     await c.connected();
     const create = () => c.send('simul:create', { title: 'x', boards: 1, hostColor: 'white', mode: 'async' });
     expect((await create()).ok).toBe(true);
     expect((await create()).ok).toBe(true);
     expect(await create()).toMatchObject({ ok: false, error: { code: 'too-many-simuls' } });
+    c.close();
+    await limited.close();
+  });
+
+  it('gives hellos, which send the whole log, a small budget of their own', async () => {
+    const limited = await startTestServer({ limits: DEFAULT_LIMITS });
+    const c = new TestClient(limited.url);
+    await c.connected();
+    const created = (await c.send('simul:create', { title: 'x', boards: 1, hostColor: 'white', mode: 'async' })) as unknown as {
+      simulId: string;
+    };
+    const replies = await Promise.all(Array.from({ length: 8 }, () => c.send('simul:hello', { simulId: created.simulId, lastSeq: 0 })));
+    expect(replies.filter((r) => r.ok)).toHaveLength(DEFAULT_LIMITS.helloBurst);
+    expect(replies.filter((r) => !r.ok && r.error.code === 'rate-limited')).toHaveLength(8 - DEFAULT_LIMITS.helloBurst);
+    // Commands keep their own budget.
+    expect(await c.send('simul:lookup', { code: '000000' })).toMatchObject({ error: { code: 'unknown-simul' } });
     c.close();
     await limited.close();
   });

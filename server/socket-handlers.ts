@@ -19,6 +19,8 @@ interface SocketData {
   simulId: string | null;
   actor: Actor | null;
   bucket: TokenBucket;
+  /** Hellos send the whole log: they get a budget of their own, much smaller. */
+  helloBucket: TokenBucket;
   joining: boolean;
 }
 
@@ -29,11 +31,20 @@ export interface HandlerLimits {
   /** Commands a socket may send per second, sustained, and in a burst. */
   commandsPerSecond: number;
   commandBurst: number;
+  /** Hellos (each may send the whole log) a socket may send per second, and in a burst. */
+  hellosPerSecond: number;
+  helloBurst: number;
   /** Simuls one network address may create per hour (a teacher needs a few; a script, no more). */
   simulsPerAddressPerHour: number;
 }
 
-export const DEFAULT_LIMITS: HandlerLimits = { commandsPerSecond: 20, commandBurst: 40, simulsPerAddressPerHour: 60 };
+export const DEFAULT_LIMITS: HandlerLimits = {
+  commandsPerSecond: 20,
+  commandBurst: 40,
+  hellosPerSecond: 1,
+  helloBurst: 5,
+  simulsPerAddressPerHour: 60,
+};
 
 export function roomName(simulId: string): string {
   return `simul:${simulId}`;
@@ -58,6 +69,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
     socket.data.joining = false;
     // A flood is a matter of real seconds, whatever clock the simuls run on.
     socket.data.bucket = new TokenBucket(limits.commandBurst, limits.commandsPerSecond, () => performance.now());
+    socket.data.helloBucket = new TokenBucket(limits.helloBurst, limits.hellosPerSecond, () => performance.now());
 
     /** Wraps a handler: a missing ack, a flood or a thrown error never reaches the server. */
     function on<E extends keyof ClientToServerEvents>(
@@ -69,7 +81,8 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
         // no payload the ack would otherwise be taken for the payload and never called.
         const ack = typeof args.at(-1) === 'function' ? (args.pop() as (res: Ack<object>) => void) : null;
         const reply = ack ?? (() => {});
-        if (!socket.data.bucket.take()) return reply(fail('rate-limited', 'Too many requests: slow down.'));
+        const bucket = event === 'simul:hello' ? socket.data.helloBucket : socket.data.bucket;
+        if (!bucket.take()) return reply(fail('rate-limited', 'Too many requests: slow down.'));
         // Every request is exactly one payload.
         if (args.length !== 1) return reply(BAD_PAYLOAD);
         const failed = (err: unknown) => {

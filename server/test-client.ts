@@ -23,8 +23,9 @@ export async function startTestServer(
 ): Promise<RunningServer & { clock: TestClock; store: EventStore }> {
   const clock = opts.clock ?? new TestClock();
   const store = opts.store ?? new MemoryEventStore();
-  // Tests create many simuls from one address: only a test of that limit sets it low.
-  const limits = opts.limits ?? { ...DEFAULT_LIMITS, simulsPerAddressPerHour: 10_000 };
+  // Tests create many simuls and say hello often from one address: only the tests of those
+  // limits set them low.
+  const limits = opts.limits ?? { ...DEFAULT_LIMITS, hellosPerSecond: 1000, helloBurst: 1000, simulsPerAddressPerHour: 10_000 };
   const server = await startServer({ port: 0, host: '127.0.0.1', store, now: clock.now, limits });
   return { ...server, clock, store };
 }
