@@ -24,27 +24,31 @@ async function bot(simulId: string, name: string): Promise<void> {
   const hello = await socket.emitWithAck('simul:hello', { simulId, lastSeq: 0 });
   if (!hello.ok) throw new Error(hello.error.message);
   const state = replay(hello.events);
-  const joined = await socket.emitWithAck('simul:join', { name });
-  if (!joined.ok) throw new Error(joined.error.message);
+  // Listen before joining: the seat's own event may arrive before the join's answer.
+  socket.on('simul:events', (events: SimulEvent[]) => {
+    for (const e of events) if (e.seq === state.seq + 1) evolve(state, e);
+    maybeMove();
+  });
+  let seat: number | null = null;
   let moves = 0;
   let timer: NodeJS.Timeout | null = null;
-  const maybeMove = () => {
-    const board = state.boards.get(joined.board);
+  const joined = await socket.emitWithAck('simul:join', { name });
+  if (!joined.ok) throw new Error(joined.error.message);
+  seat = joined.board;
+  function maybeMove() {
+    if (seat === null) return;
+    const board = state.boards.get(seat);
     if (timer || !board || board.status !== 'playing' || sideToMove(board) !== 'opponent') return;
     timer = setTimeout(() => {
       timer = null;
       const legal = board.chess.moves({ verbose: true });
       const move = legal[Math.floor(Math.random() * legal.length)];
       void socket.emitWithAck('simul:command', {
-        type: 'move', board: joined.board, from: move.from, to: move.to,
+        type: 'move', board: seat!, from: move.from, to: move.to,
         promotion: move.promotion as 'q' | undefined, clientMoveId: `${name}-${++moves}`,
       });
     }, thinkMs * (0.5 + Math.random()));
-  };
-  socket.on('simul:events', (events: SimulEvent[]) => {
-    for (const e of events) if (e.seq === state.seq + 1) evolve(state, e);
-    maybeMove();
-  });
+  }
 }
 
 async function main(): Promise<void> {

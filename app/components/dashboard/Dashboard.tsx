@@ -78,6 +78,8 @@ function HostPanel({ state, metrics }: { state: SimulState; metrics: SimulMetric
 
 function Contrast({ metrics }: { metrics: SimulMetrics }) {
   const { comparison } = metrics;
+  // The projection replays recorded think times: before the first move there are none.
+  const noMoves = metrics.moves.length === 0;
   const actualLabel = comparison.actual.mode === 'async' ? 'Async (rotating), as played' : 'Sync (one game at a time), as played';
   const otherLabel = comparison.projected.mode === 'async' ? 'Async (rotating), projected' : 'Sync (one game at a time), projected';
   return (
@@ -85,10 +87,10 @@ function Contrast({ metrics }: { metrics: SimulMetrics }) {
       <h2 className="mb-3 text-xl font-bold">Sync against async</h2>
       <dl className="grid grid-cols-2 gap-3">
         <Figure label={`${actualLabel}${metrics.running ? ' so far' : ''}`} value={formatDuration(comparison.actual.total)} testId="actual-total" />
-        <Figure label={otherLabel} value={formatDuration(comparison.projected.total)} testId="projected-total" />
+        <Figure label={otherLabel} value={noMoves ? '—' : formatDuration(comparison.projected.total)} testId="projected-total" />
       </dl>
       <p className="mt-3 text-lg">
-        Speed-up of async over sync: <strong data-testid="speed-up">{formatSpeedUp(comparison.speedUp)}</strong>
+        Speed-up of async over sync: <strong data-testid="speed-up">{noMoves ? '—' : formatSpeedUp(comparison.speedUp)}</strong>
       </p>
       <p className="mt-1 text-sm text-slate-500">
         The projection replays the same recorded think times through the other schedule
