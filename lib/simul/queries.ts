@@ -40,14 +40,7 @@ export function readyQueue(state: SimulState, after: number | null = state.focus
 
 /** The next board after `after` (wrapping, `after` itself last) whose game awaits the host. */
 export function nextAwaitingHost(state: SimulState, after: number): number | null {
-  const order = state.order;
-  const start = order.indexOf(after);
-  for (let i = 1; i <= order.length; i++) {
-    const n = order[(start + i) % order.length];
-    const board = state.boards.get(n);
-    if (board && awaitsHost(board)) return n;
-  }
-  return null;
+  return readyQueue(state, after)[0] ?? null;
 }
 
 export function isOver(board: BoardState): boolean {
