@@ -48,10 +48,8 @@ export function moveTimingsCsv(events: SimulEvent[]): string {
   const names = new Map(simul.games.map((g) => [g.board, g.opponent]));
   const thinks = simulMetrics(events)?.moves ?? [];
   const lines = [csvRow(MOVE_TIMINGS_COLUMNS)];
+  // Both lists come from one reading of the log (metrics/states.ts): the same moves in the same order.
   simul.moves.forEach((move, i) => {
-    // Both lists hold every move in log order; the check guards against a log they read differently.
-    const think = thinks[i];
-    const same = think && think.board === move.board && think.san === move.san && think.at === move.at;
     lines.push(
       csvRow([
         move.board,
@@ -62,7 +60,7 @@ export function moveTimingsCsv(events: SimulEvent[]): string {
         move.san,
         new Date(move.at).toISOString(),
         move.elapsed,
-        same ? Math.round(think.think) : null,
+        Math.round(thinks[i].think),
       ]),
     );
   });

@@ -1,8 +1,7 @@
-// The games of a simul as the exports need them, read from the event log alone: who sat
-// where, when each game began, every move with the time its mover took, and how the game
-// ended. Pure and browser-safe.
-import { hostColorOf } from '../simul/queries';
-import type { Color, EndReason, HostColorChoice, Mode, Result, Side, SimulEvent } from '../simul/types';
+// The games of a simul as the exports need them: who sat where, when each game began, every
+// move with the time its mover took, and how the game ended. Pure and browser-safe.
+import { readStates } from '../metrics/states';
+import type { Color, EndReason, Mode, Result, Side, SimulEvent } from '../simul/types';
 
 export interface ExportMove {
   board: number;
@@ -43,85 +42,49 @@ export interface ExportSimul {
   moves: ExportMove[];
 }
 
-/** Reads the log once (events in log order, as stored). */
+/** The games as the exports need them, from the same reading of the log as the dashboard's. */
 export function readGames(events: readonly SimulEvent[]): ExportSimul {
-  let simulId: string | null = null;
-  let title: string | null = null;
-  let mode: Mode | null = null;
-  let hostColor: HostColorChoice = 'white';
-  const names = new Map<number, string>();
+  const created = events.find((e) => e.type === 'simul-created');
+  const header = created?.type === 'simul-created' ? created : null;
+  const states = readStates(events);
   const games = new Map<number, ExportGame>();
-  /** Per board: the game's start or its latest move. */
-  const lastAt = new Map<number, number>();
-  const moves: ExportMove[] = [];
-
-  for (const e of events) {
-    switch (e.type) {
-      case 'simul-created':
-        simulId = e.simulId;
-        title = e.title;
-        mode = e.mode;
-        hostColor = e.hostColor;
-        break;
-      case 'seat-taken':
-        names.set(e.board, e.name);
-        break;
-      case 'seat-freed':
-        names.delete(e.board);
-        break;
-      case 'game-started':
-        games.set(e.board, {
-          board: e.board,
-          hostColor: hostColorOf(hostColor, e.board),
-          opponent: names.get(e.board) ?? null,
-          startedAt: e.at,
-          status: 'playing',
-          result: null,
-          reason: null,
-          resignedBy: null,
-          moves: [],
-        });
-        lastAt.set(e.board, e.at);
-        break;
-      case 'move-made': {
-        const game = games.get(e.board);
-        if (!game) break;
-        const ply = game.moves.length + 1;
-        // Every game starts from the initial position: white makes the odd plies.
-        const color: Color = ply % 2 === 1 ? 'w' : 'b';
-        const move: ExportMove = {
-          board: e.board,
-          ply,
-          by: e.by,
-          color,
-          san: e.san,
-          at: e.at,
-          elapsed: Math.max(0, e.at - (lastAt.get(e.board) ?? game.startedAt)),
-        };
-        lastAt.set(e.board, e.at);
-        game.moves.push(move);
-        moves.push(move);
-        break;
-      }
-      case 'game-ended': {
-        const game = games.get(e.board);
-        if (!game) break;
-        game.status = 'finished';
-        game.result = e.result;
-        game.reason = e.reason;
-        game.resignedBy = e.reason === 'resignation' ? (e.by ?? null) : null;
-        break;
-      }
-      case 'game-aborted': {
-        const game = games.get(e.board);
-        if (game && game.status === 'playing') game.status = 'aborted';
-        break;
-      }
-      default:
-        break;
-    }
+  for (const b of states?.boards ?? []) {
+    if (b.startedAt === null) continue; // never began: nothing to export
+    games.set(b.board, {
+      board: b.board,
+      hostColor: b.hostColor,
+      opponent: b.opponent,
+      startedAt: b.startedAt,
+      status: b.status === 'queued' ? 'playing' : b.status,
+      result: b.result,
+      reason: b.reason,
+      resignedBy: b.resignedBy,
+      moves: [],
+    });
   }
-
-  const ordered = [...games.values()].sort((a, b) => a.board - b.board);
-  return { simulId, title, mode, games: ordered, moves };
+  const moves: ExportMove[] = [];
+  for (const m of states?.moves ?? []) {
+    const game = games.get(m.board);
+    if (!game) continue;
+    const ply = game.moves.length + 1;
+    // Every game starts from the initial position: white makes the odd plies.
+    const move: ExportMove = {
+      board: m.board,
+      ply,
+      by: m.by,
+      color: ply % 2 === 1 ? 'w' : 'b',
+      san: m.san,
+      at: m.at,
+      elapsed: Math.max(0, m.at - m.since),
+    };
+    game.moves.push(move);
+    moves.push(move);
+  }
+  return {
+    simulId: header?.simulId ?? null,
+    title: header?.title ?? null,
+    mode: header?.mode ?? null,
+    games: [...games.values()].sort((x, y) => x.board - y.board),
+    moves,
+  };
 }
