@@ -92,6 +92,12 @@ test('review: figures from the log, and PGN, CSV and JSON downloads', async ({ b
   expect(csv).toHaveLength(1 + 8);
   expect(csv[0]).toMatch(/board/);
 
+  // Side by side: the same figures in two columns (here the simul beside itself), two timelines.
+  await viewer.goto(`/review/${simulId}?with=${simulId}`);
+  const busyRow = viewer.getByTestId('compare-table').getByRole('row', { name: /Host busy/ });
+  await expect(busyRow.getByRole('cell')).toHaveText([formatDuration(m.busy), formatDuration(m.busy)]);
+  await expect(viewer.getByTestId('timeline')).toHaveCount(2);
+
   // The live dashboard on the projector view, final.
   await viewer.goto(`/watch/${simulId}`);
   await expect(viewer.getByTestId('dashboard')).toBeVisible();
