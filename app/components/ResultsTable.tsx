@@ -49,7 +49,7 @@ export function ResultsTable({ state, highlight }: { state: SimulState; highligh
                   <td className="py-1 pr-3">{b.opponent?.name ?? '—'}</td>
                   <td className="py-1 pr-3">{b.hostColor === 'w' ? 'White' : 'Black'}</td>
                   <td className="py-1 pr-3">
-                    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${look.chip}`} data-testid={`result-${n}`}>
+                    <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${look.chip}`} data-testid={`result-${n}`}>
                       {look.icon} {look.label}
                     </span>
                   </td>

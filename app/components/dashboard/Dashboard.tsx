@@ -24,7 +24,7 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
         <Contrast metrics={metrics} />
       </div>
       <EventLoopLens state={state} />
-      <Timeline start={metrics.start} end={metrics.end} timeline={metrics.timeline} readyQueue={metrics.readyQueue} />
+      <Timeline start={metrics.start} end={metrics.end} timeline={metrics.timeline} readyQueue={metrics.readyQueue} fontSize={big ? 16 : 11} />
       <BoardTable metrics={metrics} />
     </div>
   );

@@ -25,12 +25,15 @@ export const Timeline = memo(function Timeline({
   timeline,
   readyQueue,
   title = 'Timeline',
+  fontSize = 11,
 }: {
   start: number;
   end: number;
   timeline: BoardTimeline[];
   readyQueue: ReadyPoint[];
   title?: string;
+  /** Larger on the projector, read from the back of the room. */
+  fontSize?: number;
 }) {
   const span = Math.max(end - start, 1);
   const x = (t: number) => LABEL + ((t - start) / span) * (WIDTH - LABEL);
@@ -58,7 +61,7 @@ export const Timeline = memo(function Timeline({
           const y = i * (ROW + GAP);
           return (
             <g key={row.board}>
-              <text x={LABEL - 6} y={y + ROW - 3} textAnchor="end" fontSize="11" fill="currentColor">
+              <text x={LABEL - 6} y={y + ROW - 3} textAnchor="end" fontSize={fontSize} fill="currentColor">
                 {row.board}
               </text>
               {row.segments.map((s, j) => (
@@ -69,7 +72,7 @@ export const Timeline = memo(function Timeline({
             </g>
           );
         })}
-        <text x={LABEL} y={queueTop - 6} fontSize="11" fill="currentColor">
+        <text x={LABEL} y={queueTop - 6} fontSize={fontSize} fill="currentColor">
           Ready queue length (boards awaiting the host), max {maxQueue}
         </text>
         <line x1={LABEL} x2={WIDTH} y1={queueTop + QUEUE_HEIGHT} y2={queueTop + QUEUE_HEIGHT} stroke="currentColor" opacity="0.3" />
@@ -77,7 +80,7 @@ export const Timeline = memo(function Timeline({
         {ticks(span).map((t) => (
           <g key={t}>
             <line x1={x(start + t)} x2={x(start + t)} y1={0} y2={queueTop + QUEUE_HEIGHT} stroke="currentColor" opacity="0.08" />
-            <text x={x(start + t)} y={height - 10} fontSize="11" textAnchor="middle" fill="currentColor" opacity="0.7">
+            <text x={x(start + t)} y={height - 10} fontSize={fontSize} textAnchor="middle" fill="currentColor" opacity="0.7">
               {formatDuration(t)}
             </text>
           </g>

@@ -108,10 +108,11 @@ function Banner({ state, board, myTurn }: { state: SimulState; board: BoardState
     text = `Waiting for your game to begin${current ? ` (the host is playing board ${current})` : ''}.`;
     tone = 'bg-queued text-slate-900 queued-stripes';
   } else if (board.status === 'finished' || board.status === 'aborted') {
+    // The student's own result, in the student's terms (the board colours speak for the host).
     const look = boardLook(state, board);
     const mine = look === 'win' ? 'You lost' : look === 'loss' ? 'You won!' : look === 'draw' ? 'Draw' : 'Game not finished';
     text = `${mine}${board.result ? ` (${board.result})` : ''}`;
-    tone = LOOKS[look].chip;
+    tone = look === 'loss' ? 'bg-win text-white' : look === 'win' ? 'bg-slate-700 text-white' : LOOKS[look].chip;
   } else if (myTurn) {
     text = 'Your move';
     tone = 'bg-win text-white text-3xl';
