@@ -3,8 +3,9 @@
 // SIMUL_STORE=memory for no durability, SIMUL_PAGES=0 to serve only the Socket.IO API
 // (the crash test and the benchmark drive the server without pages), SIMUL_TEST_CLOCK=1
 // for browser tests on controlled time, SIMUL_CREATE_PER_HOUR (default 60) for how many simuls
-// one network address may create an hour, SIMUL_PRUNE_DAYS to delete finished simuls older
-// than that many days (nothing is pruned unless it is set).
+// one network address may create an hour, SIMUL_IDLE_HOURS (default 24, 0 for never) to end
+// as unfinished the simuls with no event for that long, SIMUL_PRUNE_DAYS to delete finished
+// simuls older than that many days (nothing is pruned unless it is set).
 import { startServer } from './app';
 import { ManualClock } from './manual-clock';
 import { DEFAULT_LIMITS } from './socket-handlers';
@@ -38,15 +39,20 @@ async function main(): Promise<void> {
       `${server.hub.size} unfinished simuls restored in ${Date.now() - started} ms)`,
   );
 
+  const idleHours = Number(process.env.SIMUL_IDLE_HOURS ?? 24);
   const pruneDays = Number(process.env.SIMUL_PRUNE_DAYS);
-  if (pruneDays > 0) {
-    const prune = () => {
+  const housekeeping = async () => {
+    if (idleHours > 0) {
+      const ended = await server.hub.endIdle(idleHours * 3600 * 1000);
+      if (ended > 0) console.log(`ended ${ended} simuls idle for more than ${idleHours} h, as unfinished`);
+    }
+    if (pruneDays > 0) {
       const pruned = store.pruneFinished(pruneDays * 24 * 3600 * 1000, Date.now());
       if (pruned > 0) console.log(`pruned ${pruned} simuls finished more than ${pruneDays} days ago`);
-    };
-    prune();
-    setInterval(prune, 6 * 3600 * 1000).unref();
-  }
+    }
+  };
+  void housekeeping();
+  setInterval(() => void housekeeping(), 3600 * 1000).unref();
 
   const stop = async () => {
     await server.close();

@@ -74,6 +74,19 @@ export class SimulHub {
     return new SimulRoom(simulId, log, credentials, this.commits, this.now, this.onEvents, onLost);
   }
 
+  /**
+   * Ends, as unfinished, every simul with no event for `idleMs`: a lobby nobody started or a
+   * game everyone left. They stop holding memory and a join code, and become reviewable.
+   */
+  async endIdle(idleMs: number): Promise<number> {
+    const cutoff = this.now() - idleMs;
+    const idle = [...this.rooms.values()].filter(
+      (room) => room.state.phase !== 'finished' && room.log[room.log.length - 1].at < cutoff,
+    );
+    const ended = await Promise.all(idle.map((room) => room.dispatch({ role: 'host' }, { type: 'end-simul' })));
+    return ended.filter((r) => r.ok).length;
+  }
+
   /** The simul a join code names, while it is open or running. */
   resolveCode(code: string): string | null {
     return this.codes.get(code) ?? null;
