@@ -178,6 +178,38 @@ describe('the simul protocol', () => {
     expect(ahead.events.length).toBe(seqBefore + 1);
   });
 
+  it('gives a client that wants only the state a snapshot instead of the log', async () => {
+    const { host, simulId } = await createSimul();
+    const alice = await joinAs(simulId, 'Alice');
+    await host.send('simul:command', { type: 'start' });
+    await host.send('simul:command', move(1, 'e2', 'e4'));
+    await alice.client.waitFor((e) => e.type === 'move-made');
+
+    const phone = await client();
+    const fresh = (await phone.send('simul:hello', { simulId, lastSeq: 0, seatToken: alice.seatToken, want: 'state' })) as unknown as {
+      events: unknown[];
+      reset: boolean;
+      snapshot: { seq: number; boards: { number: number; fen: string; moveCount: number }[] };
+    };
+    const room = server.hub.get(simulId)!;
+    expect(fresh.reset).toBe(true);
+    expect(fresh.events).toEqual([]);
+    expect(fresh.snapshot.seq).toBe(room.state.seq);
+    expect(fresh.snapshot.boards.find((b) => b.number === 1)).toMatchObject({
+      fen: room.state.boards.get(1)!.chess.fen(),
+      moveCount: 1,
+    });
+    expect(JSON.stringify(fresh)).not.toContain(alice.seatToken);
+
+    // A client just a few events behind still gets those events.
+    const behind = (await phone.send('simul:hello', { simulId, lastSeq: room.state.seq - 1, want: 'state' })) as unknown as {
+      events: { type: string }[];
+      snapshot?: unknown;
+    };
+    expect(behind.snapshot).toBeUndefined();
+    expect(behind.events.map((e) => e.type)).toEqual(['move-made']);
+  });
+
   it('applies a resent move with the same client move id once', async () => {
     const { host, simulId } = await createSimul();
     const alice = await joinAs(simulId, 'Alice');

@@ -4,6 +4,7 @@
 // evolve). Acknowledgement and broadcast wait for the group commit (commit-queue.ts).
 import { decide } from '../lib/simul/decide';
 import { evolve, replay } from '../lib/simul/evolve';
+import { toSnapshot, type SimulSnapshot } from '../lib/simul/snapshot';
 import type { Actor, Command, Rejection, SimulEvent, SimulState } from '../lib/simul/types';
 import type { CommitQueue } from './commit-queue';
 import { hashSecret, newSecret, secretMatches } from './credentials';
@@ -55,6 +56,11 @@ export class SimulRoom {
   eventsAfter(seq: number): SimulEvent[] | null {
     if (seq > this.committedSeq) return null;
     return this.log.slice(seq, this.committedSeq);
+  }
+
+  /** The durable state as plain data, or null while some events still wait for their commit. */
+  snapshot(): SimulSnapshot | null {
+    return this.committedSeq === this.state.seq ? toSnapshot(this.state) : null;
   }
 
   dispatch(actor: Actor, command: Command): Promise<DispatchResult> {

@@ -46,6 +46,9 @@ export const DEFAULT_LIMITS: HandlerLimits = {
   simulsPerAddressPerHour: 60,
 };
 
+/** A client this many events behind gets a snapshot, if it asked for the state. */
+const SNAPSHOT_AFTER_EVENTS = 200;
+
 export function roomName(simulId: string): string {
   return `simul:${simulId}`;
 }
@@ -126,14 +129,12 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       socket.join(roomName(room.id));
       const missing = room.eventsAfter(parsed.lastSeq);
       const reset = parsed.lastSeq === 0 || missing === null;
-      return {
-        ok: true,
-        role: actor.role,
-        board: actor.role === 'opponent' ? actor.board : null,
-        events: reset ? room.eventsAfter(0)! : (missing as SimulEvent[]),
-        reset,
-        serverNow: now(),
-      };
+      const base = { ok: true as const, role: actor.role, board: actor.role === 'opponent' ? actor.board : null, serverNow: now() };
+      // A client that needs only the position, new or far behind, gets the state, not the log.
+      const farBehind = reset || (missing as SimulEvent[]).length > SNAPSHOT_AFTER_EVENTS;
+      const snapshot = parsed.want === 'state' && farBehind ? room.snapshot() : null;
+      if (snapshot) return { ...base, events: [], reset: true, snapshot };
+      return { ...base, events: reset ? room.eventsAfter(0)! : (missing as SimulEvent[]), reset };
     });
 
     on('simul:join', async (input) => {

@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Ack, ClientToServerEvents, HelloReply, Role, ServerToClientEvents } from '../protocol/events';
 import { evolve, initialState, replay } from '../simul/evolve';
+import { fromSnapshot } from '../simul/snapshot';
 import type { Rejection, SimulEvent, SimulState } from '../simul/types';
 import type { CommandInput } from '../protocol/schemas';
 import { credentials } from './credentials';
@@ -15,7 +16,7 @@ export interface SimulView {
   state: SimulState;
   /** Bumped on every fold: the state object itself is updated in place. */
   version: number;
-  /** The whole log, for the dashboard's figures and the downloads. */
+  /** The log, for the dashboard's figures and the downloads (from the snapshot on, for a 'state' view). */
   log: SimulEvent[];
   role: Role | null;
   board: number | null;
@@ -41,6 +42,8 @@ export class SimulConnection {
   constructor(
     readonly simulId: string,
     url?: string,
+    /** 'state' for a view that needs the position, not the history (no dashboard, no log). */
+    private want: 'log' | 'state' = 'log',
   ) {
     this.store = createStore<SimulView>(() => ({
       state: initialState(),
@@ -85,6 +88,7 @@ export class SimulConnection {
         lastSeq: state.seq,
         hostKey,
         seatToken,
+        want: this.want,
       });
       if (!res.ok) return this.helloRefused(res.error, hostKey ? 'host' : seatToken ? 'seat' : null);
       this.applyHello(res);
@@ -117,7 +121,16 @@ export class SimulConnection {
   private applyHello(reply: HelloReply): void {
     const view = this.store.getState();
     this.store.setState({ clockOffset: reply.serverNow - Date.now(), problem: null });
-    if (reply.reset) {
+    if (reply.snapshot) {
+      const state = fromSnapshot(reply.snapshot);
+      this.store.setState({ state, log: [], version: view.version + 1, role: reply.role, board: reply.board, status: 'online' });
+      // A pending move the snapshot already holds was applied: its acknowledgement was lost.
+      for (const board of state.boards.values()) {
+        for (const id of [board.lastClientMoveId.host, board.lastClientMoveId.opponent]) {
+          if (id && this.pending.has(id)) this.settle(id, { ok: true });
+        }
+      }
+    } else if (reply.reset) {
       this.store.setState({
         state: replay(reply.events),
         log: [...reply.events],

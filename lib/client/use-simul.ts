@@ -6,15 +6,15 @@ import { SimulConnection, type SimulView } from './simul-connection';
 import { takeSecretFromFragment } from './credentials';
 
 /** A live connection to the simul, or null until it opens (or when `simulId` is null). */
-export function useSimulConnection(simulId: string | null): SimulConnection | null {
+export function useSimulConnection(simulId: string | null, want: 'log' | 'state' = 'log'): SimulConnection | null {
   const [connection, setConnection] = useState<SimulConnection | null>(null);
   useEffect(() => {
     if (!simulId) return;
     takeSecretFromFragment(simulId);
-    const c = new SimulConnection(simulId);
+    const c = new SimulConnection(simulId, undefined, want);
     setConnection(c);
     return () => c.close();
-  }, [simulId]);
+  }, [simulId, want]);
   return connection;
 }
 

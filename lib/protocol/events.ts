@@ -1,4 +1,5 @@
 // The typed Socket.IO event maps: the whole wire protocol in one place.
+import type { SimulSnapshot } from '../simul/snapshot';
 import type { Rejection, SimulEvent } from '../simul/types';
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: Rejection };
@@ -12,6 +13,11 @@ export interface HelloReply {
   events: SimulEvent[];
   /** The client's copy is unusable (new, or ahead of the server): replace it with `events`. */
   reset: boolean;
+  /**
+   * Instead of the events, for a client that asked for the state and is new or far behind:
+   * the state at `snapshot.seq`. `events` is then empty.
+   */
+  snapshot?: SimulSnapshot;
   /** The server's clock when it replied, so a browser can show waits in server time. */
   serverNow: number;
 }

@@ -22,6 +22,8 @@ export const helloSchema = z.strictObject({
   lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   hostKey: secret.optional(),
   seatToken: secret.optional(),
+  /** 'state': a client that needs only the position may get a snapshot instead of the log. */
+  want: z.enum(['log', 'state']).optional(),
 });
 
 export const joinSchema = z.strictObject({

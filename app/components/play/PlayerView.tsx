@@ -16,7 +16,8 @@ import { JoinForm } from './JoinForm';
 import { useTurnSignal } from './use-turn-signal';
 
 export function PlayerView({ simulId }: { simulId: string }) {
-  const connection = useSimulConnection(simulId);
+  // A phone needs the position, not the history: it opens from a snapshot, not by replaying the log.
+  const connection = useSimulConnection(simulId, 'state');
   if (!connection) return <p className="p-6 text-slate-500">Opening…</p>;
   return <View connection={connection} />;
 }

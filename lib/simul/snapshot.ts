@@ -1,0 +1,36 @@
+// A simul's state as plain data: what a client that needs the position, not the history,
+// gets instead of the whole log (a student's phone opening or far behind). Positions travel
+// as FEN; the server keeps the full history and alone judges repetitions.
+import { Chess } from '../chess/rules';
+import type { BoardState, SimulState } from './types';
+
+export type BoardSnapshot = Omit<BoardState, 'chess'> & { fen: string };
+export type SimulSnapshot = Omit<SimulState, 'boards'> & { boards: BoardSnapshot[] };
+
+export function toSnapshot(state: SimulState): SimulSnapshot {
+  return {
+    ...state,
+    order: [...state.order],
+    boards: state.order.map((n) => {
+      const { chess, ...board } = state.boards.get(n)!;
+      return {
+        ...board,
+        lastMove: board.lastMove && { ...board.lastMove },
+        opponent: board.opponent && { ...board.opponent },
+        lastClientMoveId: { ...board.lastClientMoveId },
+        fen: chess.fen(),
+      };
+    }),
+  };
+}
+
+export function fromSnapshot(snapshot: SimulSnapshot): SimulState {
+  const { boards, ...simul } = snapshot;
+  return {
+    ...simul,
+    order: [...simul.order],
+    boards: new Map(
+      boards.map(({ fen, ...board }) => [board.number, { ...board, chess: new Chess(fen) }] as const),
+    ),
+  };
+}
