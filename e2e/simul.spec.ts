@@ -50,6 +50,8 @@ test('async simul: checkmate, resignation and an agreed draw, the same results o
 
   // Board 3: the student offers a draw, the host accepts.
   await cy.getByRole('button', { name: 'Offer a draw' }).click();
+  // The offer shows on the board's mini board, before the host goes there.
+  await expect(host.getByTestId('draw-offer-3')).toBeVisible();
   await host.getByTestId('mini-3').click();
   await host.getByRole('button', { name: 'Accept' }).click();
 

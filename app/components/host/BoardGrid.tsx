@@ -14,15 +14,22 @@ interface CellProps {
   lastMove: string | null;
   look: BoardLook;
   waitedSeconds: number | null;
+  /** The opponent offers a draw: the host sees it without going to the board. */
+  drawOffered: boolean;
   onPick?: (n: number) => void;
 }
 
-const Cell = memo(function Cell({ number, name, fen, flipped, lastMove, look, waitedSeconds, onPick }: CellProps) {
+const Cell = memo(function Cell({ number, name, fen, flipped, lastMove, look, waitedSeconds, drawOffered, onPick }: CellProps) {
   const l = LOOKS[look];
   const content = (
     <>
       <div className="flex items-baseline justify-between gap-1 px-1 text-xs">
         <span className="font-bold">{number}</span>
+        {drawOffered && (
+          <span className="rounded bg-ready px-1 font-semibold text-slate-950" title="Draw offered" data-testid={`draw-offer-${number}`}>
+            ½?
+          </span>
+        )}
         <span className="truncate text-slate-500">{name}</span>
       </div>
       <MiniBoard fen={fen} flipped={flipped} lastMove={lastMove} />
@@ -77,6 +84,7 @@ export function BoardGrid({
             lastMove={b.lastMove ? b.lastMove.from + b.lastMove.to : null}
             look={look}
             waitedSeconds={waited(b, look, now)}
+            drawOffered={b.drawOfferBy === 'opponent'}
             onPick={onPick}
           />
         );
