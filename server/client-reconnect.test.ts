@@ -49,15 +49,21 @@ afterEach(async () => {
   delete (globalThis as { window?: unknown }).window;
 });
 
+/** A one-board simul created by a plain test client, which stays open as the host's other device. */
+async function createOneBoardSimul(title: string) {
+  const setup = new TestClient(server.url);
+  closers.push(() => setup.close());
+  await setup.connected();
+  const created = (await setup.send('simul:create', { title, boards: 1, hostColor: 'white', mode: 'async' })) as unknown as {
+    simulId: string;
+    hostKey: string;
+  };
+  return { setup, created };
+}
+
 describe('the browser connection', () => {
   it('reconnects, catches up, and sends a move made offline exactly once', async () => {
-    const setup = new TestClient(server.url);
-    closers.push(() => setup.close());
-    await setup.connected();
-    const created = (await setup.send('simul:create', { title: 'Drop', boards: 1, hostColor: 'white', mode: 'async' })) as unknown as {
-      simulId: string;
-      hostKey: string;
-    };
+    const { created } = await createOneBoardSimul('Drop');
     credentials.saveHostKey(created.simulId, created.hostKey);
 
     const student = new TestClient(server.url);
@@ -93,13 +99,7 @@ describe('the browser connection', () => {
   });
 
   it('forgets a seat token the host re-issued, and watches instead', async () => {
-    const setup = new TestClient(server.url);
-    closers.push(() => setup.close());
-    await setup.connected();
-    const created = (await setup.send('simul:create', { title: 'Move', boards: 1, hostColor: 'white', mode: 'async' })) as unknown as {
-      simulId: string;
-      hostKey: string;
-    };
+    const { setup, created } = await createOneBoardSimul('Move');
     await setup.send('simul:hello', { simulId: created.simulId, lastSeq: 0, hostKey: created.hostKey });
 
     const phone = new SimulConnection(created.simulId, server.url);

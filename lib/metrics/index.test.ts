@@ -2,7 +2,7 @@
 // hand-built logs, a running simul, and the cost on a big one.
 import { describe, expect, it } from 'vitest';
 import { simulMetrics } from './index';
-import { LogBuilder, alternateLog, lessonLog, syncLog, threeBoardLog } from './test-logs';
+import { LESSON_CASES, LogBuilder, alternateLog, lessonLog, syncLog, threeBoardLog } from './test-logs';
 
 const sec = (ms: number) => ms / 1000;
 
@@ -11,13 +11,7 @@ describe('simulMetrics', () => {
     expect(simulMetrics(new LogBuilder({ boards: 3 }).events)).toBeNull();
   });
 
-  const cases = [
-    { n: 24, S: 43_200, A: 3_655 },
-    { n: 6, S: 10_800, A: 1_825 },
-    { n: 12, S: 21_600, A: 1_855 },
-    { n: 1, S: 1_800, A: 1_800 },
-  ];
-  for (const { n, S, A } of cases) {
+  for (const { n, S, A } of LESSON_CASES) {
     it(`the lesson played with ${n} board(s): live and projected totals agree with the closed form`, () => {
       const busy = n * 30 * 5;
       const async = simulMetrics(lessonLog('async', n, 5, 55, 30).events)!;

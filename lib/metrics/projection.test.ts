@@ -6,7 +6,7 @@ import { lessonBoards } from './lesson';
 import { boardThinks, projection, replayAsync, replaySync, type BoardThinks } from './projection';
 import { readStates } from './states';
 import { moveThinks } from './thinks';
-import { alternateLog, syncLog, threeBoardLog, type LogBuilder } from './test-logs';
+import { LESSON_CASES, alternateLog, syncLog, threeBoardLog, type LogBuilder } from './test-logs';
 
 const recorded = (log: LogBuilder) => {
   const states = readStates(log.events)!;
@@ -47,13 +47,7 @@ function plainAsync(boards: readonly BoardThinks[]): number[] {
 
 describe('projection', () => {
   it('the lesson’s cases, fed equal think times, match the closed form', () => {
-    const cases = [
-      { n: 24, S: 43_200, A: 3_655 },
-      { n: 6, S: 10_800, A: 1_825 },
-      { n: 12, S: 21_600, A: 1_855 },
-      { n: 1, S: 1_800, A: 1_800 },
-    ];
-    for (const { n, S, A } of cases) {
+    for (const { n, S, A } of LESSON_CASES) {
       expect(projection(lessonBoards({ n, h: 5, o: 55, m: 30 }))).toEqual({ sync: S, async: A, speedUp: S / A });
     }
   });

@@ -13,6 +13,14 @@ const BLACK = [
   { from: 'f6', to: 'g8', san: 'Ng8' },
 ];
 
+/** The worked cases of METRICS.md (h = 5 s, o = 55 s, m = 30): sync and async totals in seconds. */
+export const LESSON_CASES = [
+  { n: 24, S: 43_200, A: 3_655 },
+  { n: 6, S: 10_800, A: 1_825 },
+  { n: 12, S: 21_600, A: 1_855 },
+  { n: 1, S: 1_800, A: 1_800 },
+] as const;
+
 export class LogBuilder {
   readonly events: SimulEvent[] = [];
   readonly mode: Mode;
