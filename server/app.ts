@@ -4,7 +4,10 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import { Server } from 'socket.io';
 import { MAX_PAYLOAD_BYTES } from '../lib/protocol/events';
 import { joinCodeSchema } from '../lib/protocol/schemas';
-import { attachHandlers, DEFAULT_LIMITS, roomName, type HandlerLimits, type SimulServer } from './socket-handlers';
+import { AddressBudgets } from './address-budgets';
+import { guardConnections, networkOf } from './connection-guard';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits';
+import { attachHandlers, roomName, type SimulServer } from './socket-handlers';
 import { SimulHub } from './simul-hub';
 import type { EventStore } from './store/event-store';
 import type { ManualClock } from './manual-clock';
@@ -16,7 +19,13 @@ export interface ServerOptions {
   now?: () => number;
   /** Next's request handler; without it only Socket.IO and the join-code redirect are served. */
   pages?: (req: IncomingMessage, res: ServerResponse) => void;
-  limits?: HandlerLimits;
+  limits?: ServerLimits;
+  /** The clock the budgets refill by (real time unless a test controls it). */
+  budgetClock?: () => number;
+  /** Origins other than the server's own whose pages may connect (SIMUL_ALLOWED_ORIGINS). */
+  allowedOrigins?: string[];
+  /** Proxies whose X-Forwarded-For names the client (SIMUL_TRUST_PROXY); none by default. */
+  trustedProxies?: ReadonlySet<string>;
   /** Only for browser tests: a clock that POST /__test/clock?advance=<ms> moves. Never in production. */
   testClock?: ManualClock;
 }
@@ -26,6 +35,7 @@ export interface RunningServer {
   port: number;
   hub: SimulHub;
   io: SimulServer;
+  budgets: AddressBudgets;
   http: HttpServer;
   close(): Promise<void>;
 }
@@ -35,6 +45,8 @@ const JOIN_PATH = /^\/j\/([^/?#]+)\/?$/;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const now = options.testClock?.now ?? options.now ?? Date.now;
   let io!: SimulServer;
+  const trustedProxies = options.trustedProxies ?? new Set<string>();
+  const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()));
   const hub = new SimulHub(options.store, now, (simulId, events) => {
     io.to(roomName(simulId)).emit('simul:events', events);
   });
@@ -43,8 +55,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // A typed join code goes to its simul's join page.
     const match = req.url ? JOIN_PATH.exec(req.url) : null;
     if (match) {
+      // Six digits are few: a network that keeps guessing wrong is refused for a while.
+      const network = networkOf(req, trustedProxies);
+      if (!budgets.mayLookUp(network)) {
+        res.statusCode = 429;
+        res.setHeader('Retry-After', String(Math.ceil(budgets.missedLookups.get(network).msUntil() / 1000)));
+        res.end('Too many wrong join codes from this network: wait a minute.');
+        return;
+      }
       const code = joinCodeSchema.safeParse(match[1]);
       const simulId = code.success ? hub.resolveCode(code.data) : null;
+      if (!simulId) budgets.missed(network);
       res.statusCode = 302;
       res.setHeader('Location', simulId ? `/play/${simulId}` : `/?code=${encodeURIComponent(match[1].slice(0, 12))}&missing=1`);
       res.end();
@@ -69,7 +90,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
   });
-  attachHandlers(io, hub, now, options.limits ?? DEFAULT_LIMITS);
+  const stopGuard = guardConnections(io, budgets, {
+    allowedOrigins: new Set(options.allowedOrigins ?? []),
+    trustedProxies,
+  });
+  attachHandlers(io, hub, now, budgets);
   hub.loadUnfinished();
 
   await new Promise<void>((resolve) => http.listen(options.port, options.host, resolve));
@@ -80,9 +105,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     hub,
     io,
+    budgets,
     http,
     close: () =>
       new Promise<void>((resolve) => {
+        stopGuard();
         io.close(() => resolve());
       }),
   };

@@ -5,10 +5,14 @@
 // for browser tests on controlled time, SIMUL_CREATE_PER_HOUR (default 60) for how many simuls
 // one network address may create an hour, SIMUL_IDLE_HOURS (default 24, 0 for never) to end
 // as unfinished the simuls with no event for that long, SIMUL_PRUNE_DAYS to delete finished
-// simuls older than that many days (nothing is pruned unless it is set).
+// simuls older than that many days (nothing is pruned unless it is set), SIMUL_TRUST_PROXY (a
+// comma-separated list of proxy addresses whose X-Forwarded-For names the client; none by default),
+// SIMUL_ALLOWED_ORIGINS (other origins whose pages may connect; only the server's own by default),
+// SIMUL_CONNECTIONS_PER_ADDRESS and SIMUL_JOINS_PER_MINUTE (see server/limits.ts).
 import { startServer } from './app';
+import { limitsFromEnv } from './limits';
 import { ManualClock } from './manual-clock';
-import { DEFAULT_LIMITS } from './socket-handlers';
+import { parseTrustedProxies } from './network-address';
 import { openStore } from './store/open-store';
 
 async function pagesHandler(dev: boolean) {
@@ -28,11 +32,16 @@ async function main(): Promise<void> {
   const started = Date.now();
   const testClock = process.env.SIMUL_TEST_CLOCK === '1' ? new ManualClock(Date.now()) : undefined;
   if (testClock) console.log('SIMUL_TEST_CLOCK=1: time moves only by POST /__test/clock (tests only)');
-  const limits = {
-    ...DEFAULT_LIMITS,
-    ...(process.env.SIMUL_CREATE_PER_HOUR ? { simulsPerAddressPerHour: Number(process.env.SIMUL_CREATE_PER_HOUR) } : {}),
-  };
-  const server = await startServer({ port, host, store, pages, testClock, limits });
+  const server = await startServer({
+    port,
+    host,
+    store,
+    pages,
+    testClock,
+    limits: limitsFromEnv(process.env),
+    trustedProxies: parseTrustedProxies(process.env.SIMUL_TRUST_PROXY),
+    allowedOrigins: (process.env.SIMUL_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  });
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   console.log(
     `Async Simul ready on http://${shown}:${server.port} (${dev ? 'dev' : 'production'}; ` +
@@ -52,6 +61,13 @@ async function main(): Promise<void> {
     }
   };
   void housekeeping();
+
+  // What the budgets refused, once a minute when there was something (never who: no addresses).
+  setInterval(() => {
+    const counts = server.budgets.takeCounts();
+    const said = Object.entries(counts).filter(([, n]) => n > 0);
+    if (said.length) console.log(`refused in the last minute: ${said.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  }, 60_000).unref();
   setInterval(() => void housekeeping(), 3600 * 1000).unref();
 
   const stop = async () => {

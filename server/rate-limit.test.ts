@@ -12,6 +12,17 @@ describe('rate limits', () => {
     expect(bucket.isFull()).toBe(true);
   });
 
+  it('takes many tokens at once or none, and says how long until there are enough', () => {
+    let t = 0;
+    const bytes = new TokenBucket(1000, 100, () => t);
+    expect(bytes.take(600)).toBe(true);
+    expect(bytes.take(600)).toBe(false);
+    expect(bytes.has(400)).toBe(true);
+    expect(bytes.msUntil(600)).toBe(2000);
+    t += 2000;
+    expect(bytes.take(600)).toBe(true);
+  });
+
   it('keeps one bucket per key', () => {
     let t = 0;
     const buckets = new BucketsByKey(1, 1 / 3600, () => t);

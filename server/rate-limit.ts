@@ -1,4 +1,4 @@
-// A token bucket per socket: a burst is fine, a flood is refused without slowing anyone else.
+// Token buckets: a burst is fine, a flood is refused without slowing anyone else.
 export class TokenBucket {
   private tokens: number;
   private last: number;
@@ -12,11 +12,25 @@ export class TokenBucket {
     this.last = now();
   }
 
-  take(): boolean {
+  /** Takes `n` tokens if there are that many; otherwise takes none. */
+  take(n = 1): boolean {
     this.refill();
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < n) return false;
+    this.tokens -= n;
     return true;
+  }
+
+  /** Whether `n` tokens are there now, without taking them. */
+  has(n = 1): boolean {
+    this.refill();
+    return this.tokens >= n;
+  }
+
+  /** Milliseconds until `n` tokens are there (0 when they are). */
+  msUntil(n = 1): number {
+    this.refill();
+    if (this.tokens >= n) return 0;
+    return Math.ceil(((Math.min(n, this.capacity) - this.tokens) / this.perSecond) * 1000);
   }
 
   isFull(): boolean {
@@ -31,21 +45,25 @@ export class TokenBucket {
   }
 }
 
-/** One bucket per key (a network address), forgotten once full again so the map stays small. */
+/** One bucket per key (a network, a network in one simul), forgotten once full again so the map stays small. */
 export class BucketsByKey {
   private buckets = new Map<string, TokenBucket>();
 
   constructor(
     private capacity: number,
     private perSecond: number,
-    private now: () => number = () => performance.now(),
+    private now: () => number,
   ) {}
 
-  take(key: string): boolean {
+  get(key: string): TokenBucket {
     if (this.buckets.size > 10_000) this.forgetFull();
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(this.capacity, this.perSecond, this.now)));
-    return bucket.take();
+    return bucket;
+  }
+
+  take(key: string, n = 1): boolean {
+    return this.get(key).take(n);
   }
 
   private forgetFull(): void {

@@ -16,6 +16,16 @@ export type DispatchResult =
 
 export type Broadcast = (simulId: string, events: SimulEvent[]) => void;
 
+/**
+ * What a session presented at hello, kept as the secret's hash. It is checked against the
+ * room's current credentials on every command: a freed or re-issued seat's old token grants
+ * nothing from the moment the event that changes the seat is decided.
+ */
+export type Credential = { kind: 'host'; hash: string } | { kind: 'seat'; hash: string } | { kind: 'none' };
+
+/** A hello's page of the log: at most about this many bytes of events. */
+export const LOG_PAGE_BYTES = 256 * 1024;
+
 const NOT_SAVED: DispatchResult = {
   ok: false,
   error: { code: 'internal', message: 'The move could not be saved; try again.' },
@@ -25,6 +35,13 @@ export class SimulRoom {
   readonly state: SimulState;
   /** Seq of the last durable event: only these are served to clients. */
   private committedSeq: number;
+  /** The board each current seat token (by hash) sits at. */
+  private boardBySeatHash = new Map<string, number>();
+  /** The network each seat was taken from, and the networks the host blocked: never broadcast. */
+  private seatNetworks = new Map<number, string>();
+  private blockedNetworks = new Set<string>();
+  /** JSON size of each log event, filled in as hellos need them. */
+  private eventBytes: number[] = [];
 
   constructor(
     readonly id: string,
@@ -38,18 +55,32 @@ export class SimulRoom {
   ) {
     this.state = replay(log);
     this.committedSeq = this.state.seq;
+    for (const [board, hash] of credentials.seatTokenHashes) this.boardBySeatHash.set(hash, board);
   }
 
-  /** The role a credential grants, or null when it grants none. */
-  authenticate(hostKey?: string, seatToken?: string): Actor | null {
-    if (hostKey) return secretMatches(hostKey, this.credentials.hostKeyHash) ? { role: 'host' } : null;
+  /** The credential a hello's secret is, while it is current; null when it grants nothing. */
+  credentialFor(hostKey?: string, seatToken?: string): Credential | null {
+    if (hostKey) return secretMatches(hostKey, this.credentials.hostKeyHash) ? { kind: 'host', hash: hashSecret(hostKey) } : null;
     if (seatToken) {
-      for (const [board, hash] of this.credentials.seatTokenHashes) {
-        if (secretMatches(seatToken, hash)) return { role: 'opponent', board };
-      }
-      return null;
+      const hash = hashSecret(seatToken);
+      return this.boardBySeatHash.has(hash) ? { kind: 'seat', hash } : null;
+    }
+    return { kind: 'none' };
+  }
+
+  /** Who a credential makes its session now: a seat token no longer current only watches. */
+  actorFor(credential: Credential): Actor {
+    if (credential.kind === 'host' && credential.hash === this.credentials.hostKeyHash) return { role: 'host' };
+    if (credential.kind === 'seat') {
+      const board = this.boardBySeatHash.get(credential.hash);
+      if (board !== undefined) return { role: 'opponent', board };
     }
     return { role: 'spectator' };
+  }
+
+  /** Whether the host blocked this network from joining. */
+  isBlocked(network: string): boolean {
+    return this.blockedNetworks.has(network);
   }
 
   /** The durable events after `seq`, or null when the caller's seq does not belong to this log. */
@@ -58,12 +89,32 @@ export class SimulRoom {
     return this.log.slice(seq, this.committedSeq);
   }
 
+  /**
+   * A page of the durable events after `seq`: as many as fit in `maxBytes` (at least one),
+   * with their size and whether more follow. Null when `seq` does not belong to this log.
+   */
+  pageAfter(seq: number, maxBytes = LOG_PAGE_BYTES): { events: SimulEvent[]; bytes: number; more: boolean } | null {
+    if (seq > this.committedSeq) return null;
+    for (let i = this.eventBytes.length; i < this.committedSeq; i++) this.eventBytes.push(JSON.stringify(this.log[i]).length);
+    let end = seq;
+    let bytes = 0;
+    while (end < this.committedSeq && (end === seq || bytes + this.eventBytes[end] <= maxBytes)) bytes += this.eventBytes[end++];
+    return { events: this.log.slice(seq, end), bytes, more: end < this.committedSeq };
+  }
+
   /** The durable state as plain data, or null while some events still wait for their commit. */
   snapshot(): SimulSnapshot | null {
     return this.committedSeq === this.state.seq ? toSnapshot(this.state) : null;
   }
 
-  dispatch(actor: Actor, command: Command): Promise<DispatchResult> {
+  /**
+   * Decides and folds a command at once. `network` is where a join comes from: the room keeps
+   * it (in memory only) so that the host can block a squatter's network with the seat.
+   */
+  dispatch(actor: Actor, command: Command, network?: string): Promise<DispatchResult> {
+    if (command.type === 'join' && network && this.blockedNetworks.has(network)) {
+      return Promise.resolve({ ok: false, error: { code: 'blocked', message: 'The host removed this device from the simul.' } });
+    }
     const decision = decide(this.state, actor, command);
     if (!decision.ok) return Promise.resolve(decision);
     // Nothing new (a resent move): acknowledged once what it repeats is durable.
@@ -84,16 +135,30 @@ export class SimulRoom {
         seat = { board: e.board, tokenHash: null };
       }
     }
-    if (seat) {
-      if (seat.tokenHash === null) this.credentials.seatTokenHashes.delete(seat.board);
-      else this.credentials.seatTokenHashes.set(seat.board, seat.tokenHash);
-    }
+    if (seat) this.changeSeat(seat, events, network);
     for (const e of events) {
       evolve(this.state, e);
       this.log.push(e);
     }
 
     return this.afterCommit(events, seat, seatToken);
+  }
+
+  /** A seat's credential changes in the same dispatch as the event, with no window in between. */
+  private changeSeat(seat: SeatCredentialChange, events: SimulEvent[], network?: string): void {
+    const old = this.credentials.seatTokenHashes.get(seat.board);
+    if (old) this.boardBySeatHash.delete(old);
+    if (seat.tokenHash === null) {
+      this.credentials.seatTokenHashes.delete(seat.board);
+      const freed = events.find((e) => e.type === 'seat-freed');
+      const squatter = this.seatNetworks.get(seat.board);
+      if (freed?.type === 'seat-freed' && freed.blocked && squatter) this.blockedNetworks.add(squatter);
+      this.seatNetworks.delete(seat.board);
+    } else {
+      this.credentials.seatTokenHashes.set(seat.board, seat.tokenHash);
+      this.boardBySeatHash.set(seat.tokenHash, seat.board);
+      if (network && events.some((e) => e.type === 'seat-taken')) this.seatNetworks.set(seat.board, network);
+    }
   }
 
   /** Commits the events (in this turn's batch), then broadcasts and acknowledges them. */

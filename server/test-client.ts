@@ -3,7 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
 import type { SimulEvent } from '../lib/simul/types';
 import { startServer, type RunningServer } from './app';
-import { DEFAULT_LIMITS, type HandlerLimits } from './socket-handlers';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { MemoryEventStore } from './store/memory-store';
 import type { EventStore } from './store/event-store';
 
@@ -18,15 +18,32 @@ export class TestClock {
   }
 }
 
+/**
+ * Tests create many simuls, open many sockets and say hello often, all from this one machine:
+ * only the tests of a limit set it low.
+ */
+export const RAISED_LIMITS: ServerLimits = {
+  ...DEFAULT_LIMITS,
+  hellosPerSecond: 1000,
+  helloBurst: 1000,
+  helloByteBurst: 1e9,
+  addressHelloByteBurst: 1e9,
+  addressCommandBurst: 1e6,
+  addressCommandsPerSecond: 1e6,
+  connectionsPerAddress: 10_000,
+  newConnectionsPerMinute: 100_000,
+  missedLookupsPerMinute: 10_000,
+  joinsPerAddressPerMinute: 10_000,
+  simulsPerAddressPerHour: 10_000,
+};
+
 export async function startTestServer(
-  opts: { store?: EventStore; clock?: TestClock; limits?: HandlerLimits } = {},
+  opts: { store?: EventStore; clock?: TestClock; limits?: ServerLimits; budgetClock?: () => number } = {},
 ): Promise<RunningServer & { clock: TestClock; store: EventStore }> {
   const clock = opts.clock ?? new TestClock();
   const store = opts.store ?? new MemoryEventStore();
-  // Tests create many simuls and say hello often from one address: only the tests of those
-  // limits set them low.
-  const limits = opts.limits ?? { ...DEFAULT_LIMITS, hellosPerSecond: 1000, helloBurst: 1000, simulsPerAddressPerHour: 10_000 };
-  const server = await startServer({ port: 0, host: '127.0.0.1', store, now: clock.now, limits });
+  const limits = opts.limits ?? RAISED_LIMITS;
+  const server = await startServer({ port: 0, host: '127.0.0.1', store, now: clock.now, limits, budgetClock: opts.budgetClock });
   return { ...server, clock, store };
 }
 

@@ -92,7 +92,9 @@ export class SimulConnection {
       });
       if (!res.ok) return this.helloRefused(res.error, hostKey ? 'host' : seatToken ? 'seat' : null);
       this.applyHello(res);
-      this.resendPending();
+      // A long log comes in pages: ask for the next one at once.
+      if (res.more) this.helloAgain = true;
+      else this.resendPending();
     } catch {
       // No answer in time: try again while the socket is up.
       if (this.socket.connected) setTimeout(() => void this.hello(), 1000);
@@ -114,7 +116,7 @@ export class SimulConnection {
       if (sent === 'seat') credentials.forgetSeatToken(this.simulId);
       if (sent) setTimeout(() => void this.hello(), 0);
     } else if (error.code === 'rate-limited' || error.code === 'internal') {
-      setTimeout(() => void this.hello(), 2000);
+      setTimeout(() => void this.hello(), error.retryAfterMs ?? 2000);
     }
   }
 

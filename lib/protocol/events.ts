@@ -13,6 +13,8 @@ export interface HelloReply {
   events: SimulEvent[];
   /** The client's copy is unusable (new, or ahead of the server): replace it with `events`. */
   reset: boolean;
+  /** A long log comes in pages: more events follow; say hello again with the new last seq. */
+  more: boolean;
   /**
    * Instead of the events, for a client that asked for the state and is new or far behind:
    * the state at `snapshot.seq`. `events` is then empty.
@@ -27,7 +29,6 @@ export interface ClientToServerEvents {
     input: unknown,
     ack: (res: Ack<{ simulId: string; hostKey: string; joinCode: string }>) => void,
   ) => void;
-  'simul:lookup': (input: unknown, ack: (res: Ack<{ simulId: string }>) => void) => void;
   'simul:hello': (input: unknown, ack: (res: Ack<HelloReply>) => void) => void;
   'simul:join': (
     input: unknown,

@@ -136,7 +136,8 @@ export function decide(state: SimulState, actor: Actor, command: Command): Decis
       if (command.type === 'reissue-seat' && isOver(board)) {
         return reject('game-over', `The game on board ${command.board} is over.`);
       }
-      return accept({ type: command.type === 'free-seat' ? 'seat-freed' : 'seat-reissued', board: board.number });
+      if (command.type === 'reissue-seat') return accept({ type: 'seat-reissued', board: board.number });
+      return accept({ type: 'seat-freed', board: board.number, ...(command.block ? { blocked: true } : {}) });
     }
 
     case 'close-joining':

@@ -41,7 +41,8 @@ export type SimulEventBody =
       joinCode: string;
     }
   | { type: 'seat-taken'; board: number; name: string; playerId: string }
-  | { type: 'seat-freed'; board: number }
+  /** `blocked`: the host also blocked the device's network from joining this simul again. */
+  | { type: 'seat-freed'; board: number; blocked?: boolean }
   | { type: 'seat-reissued'; board: number }
   | { type: 'joining-closed' }
   | { type: 'joining-opened' }
@@ -69,7 +70,7 @@ export type EventType = SimulEventBody['type'];
 
 export type Command =
   | { type: 'join'; name: string; board?: number; playerId: string }
-  | { type: 'free-seat'; board: number }
+  | { type: 'free-seat'; board: number; block?: boolean }
   | { type: 'reissue-seat'; board: number }
   | { type: 'close-joining' }
   | { type: 'open-joining' }
@@ -122,11 +123,14 @@ export type RejectionCode =
   | 'rate-limited'
   | 'too-many-simuls'
   | 'bad-credentials'
+  | 'blocked'
   | 'internal';
 
 export interface Rejection {
   code: RejectionCode;
   message: string;
+  /** For 'rate-limited': when the same request would be accepted. */
+  retryAfterMs?: number;
 }
 
 export type BoardStatus = 'open' | 'seated' | 'queued' | 'playing' | 'finished' | 'aborted';

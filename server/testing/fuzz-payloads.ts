@@ -5,7 +5,7 @@
 import { MAX_PAYLOAD_BYTES } from '../../lib/protocol/events';
 import type { Prng } from './prng';
 
-export const KNOWN_EVENTS = ['simul:create', 'simul:lookup', 'simul:hello', 'simul:join', 'simul:command'] as const;
+export const KNOWN_EVENTS = ['simul:create', 'simul:hello', 'simul:join', 'simul:command'] as const;
 type KnownEvent = (typeof KNOWN_EVENTS)[number];
 
 /** The real simuls on the server, so payloads can carry real ids and other simuls' secrets. */
@@ -173,8 +173,6 @@ function template(rng: Prng, world: FuzzWorld): Template {
         required: ['title', 'boards', 'hostColor', 'mode'],
         allowed: ['title', 'boards', 'hostColor', 'mode'],
       };
-    case 'simul:lookup':
-      return { event, payload: { code: `0${rng.int(10000, 99999)}` }, required: ['code'], allowed: ['code'] };
     case 'simul:hello':
       return {
         event,
@@ -384,9 +382,7 @@ function allowedShapeRefused(rng: Prng, world: FuzzWorld): FuzzCase {
       return refused('forged-credential', 'simul:hello', { simulId, lastSeq: 0, ...credential });
     }
     case 3:
-      return rng.chance(0.5)
-        ? refused('unissued-id', 'simul:lookup', { code: `0${rng.int(10000, 99999)}` })
-        : refused('unissued-id', 'simul:hello', { simulId: unissuedSimulId(rng), lastSeq: 0 });
+      return refused('unissued-id', 'simul:hello', { simulId: unissuedSimulId(rng), lastSeq: 0 });
     default:
       return refused('command-not-allowed', 'simul:command', validCommand(rng));
   }

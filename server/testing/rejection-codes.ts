@@ -27,6 +27,7 @@ const CODES = [
   'rate-limited',
   'too-many-simuls',
   'bad-credentials',
+  'blocked',
   'internal',
 ] as const satisfies readonly RejectionCode[];
 

@@ -1,0 +1,81 @@
+// Who may open a Socket.IO connection, and what happens to one that stops reading.
+// Checked at the handshake (before any Socket.IO state exists): the page's Origin, and the
+// network's open connections and connection rate. Afterwards, a sweep closes any connection
+// whose unsent output has grown past the limit, so memory stays bounded whatever clients do.
+import type { IncomingMessage } from 'node:http';
+import type { AddressBudgets } from './address-budgets';
+import { addressKey, clientAddress } from './network-address';
+import { cutOff, type SimulServer } from './socket-handlers';
+
+export interface GuardOptions {
+  /** Origins other than the server's own that may open connections (e.g. https://simul.example.org). */
+  allowedOrigins: ReadonlySet<string>;
+  trustedProxies: ReadonlySet<string>;
+}
+
+/** The network key of a request, after any trusted proxy. */
+export function networkOf(req: IncomingMessage, trustedProxies: ReadonlySet<string>): string {
+  return addressKey(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies));
+}
+
+/**
+ * A browser always sends the page's Origin with a WebSocket or XHR: a page of another site
+ * must not use a visitor's browser to create simuls here. No Origin: not a browser (a bot, a test).
+ */
+export function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (allowed.has(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export function guardConnections(io: SimulServer, budgets: AddressBudgets, options: GuardOptions): () => void {
+  io.engine.opts.allowRequest = (req, callback) => {
+    if (!originAllowed(req, options.allowedOrigins)) return callback('origin not allowed', false);
+    // An upgrade of a connection already admitted (polling to websocket) is not a new one.
+    const upgrading = new URL(req.url ?? '/', 'http://x').searchParams.has('sid');
+    if (!upgrading && !budgets.admitConnection(networkOf(req, options.trustedProxies))) {
+      return callback('too many connections from this network', false);
+    }
+    callback(null, true);
+  };
+
+  io.on('connection', (socket) => {
+    const network = networkOf(socket.request, options.trustedProxies);
+    socket.data.network = network;
+    budgets.opened(network);
+    socket.on('disconnect', () => budgets.closed(network));
+  });
+
+  const sweep = setInterval(() => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (outboundBytes(socket.conn) > budgets.limits.maxOutboundBytes) {
+        budgets.refused.slowReadersClosed++;
+        cutOff(socket);
+      }
+    }
+  }, 250);
+  sweep.unref();
+  return () => clearInterval(sweep);
+}
+
+interface EngineConnection {
+  writeBuffer?: { data?: unknown }[];
+  transport?: { socket?: { bufferedAmount?: number } };
+}
+
+/** Bytes written to a connection that have not left this process: queued packets and the socket's buffer. */
+export function outboundBytes(conn: unknown): number {
+  const c = conn as EngineConnection;
+  let bytes = c.transport?.socket?.bufferedAmount ?? 0;
+  for (const packet of c.writeBuffer ?? []) {
+    const data = packet.data;
+    if (typeof data === 'string') bytes += data.length;
+    else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) bytes += data.byteLength;
+  }
+  return bytes;
+}

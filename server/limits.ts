@@ -1,0 +1,67 @@
+// Every budget a client is held to, per connection and per network (see network-address.ts).
+// The defaults let a class play at full speed with every device on one network, and stop one
+// hostile client long before it slows the others. Each can be set from the environment.
+export interface ServerLimits {
+  /** Frames (commands, hellos, anything) a connection may send per second, sustained and in a burst. */
+  commandsPerSecond: number;
+  commandBurst: number;
+  /** The same for all connections of one network together. */
+  addressCommandsPerSecond: number;
+  addressCommandBurst: number;
+  /** Refused frames a connection may collect (refilled at one a second) before it is disconnected. */
+  floodStrikes: number;
+  /** Hellos a connection may send per second, and in a burst (the next page of a log is free). */
+  hellosPerSecond: number;
+  helloBurst: number;
+  /** Bytes of hello replies (logs, snapshots) a connection may be sent per second, and in a burst. */
+  helloBytesPerSecond: number;
+  helloByteBurst: number;
+  /** The same for all connections of one network together. */
+  addressHelloBytesPerSecond: number;
+  addressHelloByteBurst: number;
+  /** A connection whose unsent output grows past this many bytes (it stopped reading) is closed. */
+  maxOutboundBytes: number;
+  /** Open connections one network may hold, and new ones it may open per minute (after a burst of as many). */
+  connectionsPerAddress: number;
+  newConnectionsPerMinute: number;
+  /** Join codes and simul ids one network may look up in vain per minute (after a burst of as many). */
+  missedLookupsPerMinute: number;
+  /** Seats one network may take in one simul per minute (after a burst of as many). */
+  joinsPerAddressPerMinute: number;
+  /** Simuls one network may create per hour (a teacher needs a few; a script, no more). */
+  simulsPerAddressPerHour: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  commandsPerSecond: 20,
+  commandBurst: 40,
+  addressCommandsPerSecond: 400,
+  addressCommandBurst: 800,
+  floodStrikes: 40,
+  hellosPerSecond: 1,
+  helloBurst: 5,
+  helloBytesPerSecond: 512 * 1024,
+  helloByteBurst: 2 * 1024 * 1024,
+  addressHelloBytesPerSecond: 2 * 1024 * 1024,
+  addressHelloByteBurst: 16 * 1024 * 1024,
+  maxOutboundBytes: 2 * 1024 * 1024,
+  connectionsPerAddress: 100,
+  newConnectionsPerMinute: 120,
+  missedLookupsPerMinute: 10,
+  joinsPerAddressPerMinute: 10,
+  simulsPerAddressPerHour: 60,
+};
+
+/** The environment's settings over the defaults: SIMUL_CREATE_PER_HOUR, SIMUL_CONNECTIONS_PER_ADDRESS, SIMUL_JOINS_PER_MINUTE. */
+export function limitsFromEnv(env: NodeJS.ProcessEnv): ServerLimits {
+  const number = (name: string, fallback: number): number => {
+    const value = Number(env[name]);
+    return env[name] !== undefined && env[name] !== '' && Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return {
+    ...DEFAULT_LIMITS,
+    simulsPerAddressPerHour: number('SIMUL_CREATE_PER_HOUR', DEFAULT_LIMITS.simulsPerAddressPerHour),
+    connectionsPerAddress: number('SIMUL_CONNECTIONS_PER_ADDRESS', DEFAULT_LIMITS.connectionsPerAddress),
+    joinsPerAddressPerMinute: number('SIMUL_JOINS_PER_MINUTE', DEFAULT_LIMITS.joinsPerAddressPerMinute),
+  };
+}
