@@ -7,6 +7,7 @@ export interface RefusalCounts {
   missedLookups: number;
   lookupsRefused: number;
   connectionsRefused: number;
+  originsRefused: number;
   floodsClosed: number;
   slowReadersClosed: number;
   joinsRefused: number;
@@ -26,6 +27,7 @@ export class AddressBudgets {
     missedLookups: 0,
     lookupsRefused: 0,
     connectionsRefused: 0,
+    originsRefused: 0,
     floodsClosed: 0,
     slowReadersClosed: 0,
     joinsRefused: 0,

@@ -35,7 +35,10 @@ export function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>
 
 export function guardConnections(io: SimulServer, budgets: AddressBudgets, options: GuardOptions): () => void {
   io.engine.opts.allowRequest = (req, callback) => {
-    if (!originAllowed(req, options.allowedOrigins)) return callback('origin not allowed', false);
+    if (!originAllowed(req, options.allowedOrigins)) {
+      budgets.refused.originsRefused++;
+      return callback('origin not allowed', false);
+    }
     // An upgrade of a connection already admitted (polling to websocket) is not a new one.
     const upgrading = new URL(req.url ?? '/', 'http://x').searchParams.has('sid');
     if (!upgrading && !budgets.admitConnection(networkOf(req, options.trustedProxies))) {

@@ -103,6 +103,8 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
     socket.data.helloBytes = new TokenBucket(limits.helloByteBurst, limits.helloBytesPerSecond, clock);
 
     socket.use((packet, next) => {
+      // Frames that arrived with the one that got a flooder cut off are dropped unread.
+      if (!socket.connected) return;
       const refusal = admitFrame(socket);
       if (!refusal) return next();
       const ack = packet.at(-1);

@@ -2,7 +2,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
 import type { SimulEvent } from '../lib/simul/types';
-import { startServer, type RunningServer } from './app';
+import { startServer, type RunningServer, type ServerOptions } from './app';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { MemoryEventStore } from './store/memory-store';
 import type { EventStore } from './store/event-store';
@@ -38,12 +38,11 @@ export const RAISED_LIMITS: ServerLimits = {
 };
 
 export async function startTestServer(
-  opts: { store?: EventStore; clock?: TestClock; limits?: ServerLimits; budgetClock?: () => number } = {},
+  opts: Partial<Pick<ServerOptions, 'store' | 'limits' | 'budgetClock' | 'trustedProxies' | 'allowedOrigins'>> & { clock?: TestClock } = {},
 ): Promise<RunningServer & { clock: TestClock; store: EventStore }> {
   const clock = opts.clock ?? new TestClock();
   const store = opts.store ?? new MemoryEventStore();
-  const limits = opts.limits ?? RAISED_LIMITS;
-  const server = await startServer({ port: 0, host: '127.0.0.1', store, now: clock.now, limits, budgetClock: opts.budgetClock });
+  const server = await startServer({ limits: RAISED_LIMITS, ...opts, port: 0, host: '127.0.0.1', store, now: clock.now });
   return { ...server, clock, store };
 }
 
@@ -52,14 +51,24 @@ export class TestClient {
   readonly received: SimulEvent[] = [];
   readonly socket: ClientSocket;
 
-  constructor(url: string) {
-    this.socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  /** `headers`: sent with the handshake (an Origin, an X-Forwarded-For behind a trusted proxy). */
+  constructor(url: string, headers?: Record<string, string>) {
+    this.socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: headers });
     this.socket.on('simul:events', (events) => this.received.push(...events));
   }
 
   async connected(): Promise<this> {
     if (!this.socket.connected) await new Promise<void>((resolve) => this.socket.once('connect', () => resolve()));
     return this;
+  }
+
+  /** Resolves with the handshake's refusal, or null when the connection was accepted. */
+  refusal(): Promise<string | null> {
+    if (this.socket.connected) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.socket.once('connect', () => resolve(null));
+      this.socket.once('connect_error', (err) => resolve(err.message));
+    });
   }
 
   /** Sends an event and waits for its acknowledgement. */

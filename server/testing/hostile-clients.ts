@@ -1,0 +1,216 @@
+// Hostile clients against a real server, and a bystander who plays a game through them and times
+// every move. Used by the hostile-client test (which asserts) and bench/hostile-clients.ts (which
+// prints the figures, also against an older checkout).
+import { readFileSync } from 'node:fs';
+import { Chess } from 'chess.js';
+import WebSocket from 'ws';
+import { sideToMove } from '../../lib/simul/queries';
+import { SimulHub } from '../simul-hub';
+import { SqliteEventStore } from '../store/sqlite-store';
+import { TestClient } from '../test-client';
+import { command, createSimul, hello, join } from './simul-fixture';
+
+/** Fills a database with one unfinished simul of `boards` boards and about `plies` plies each; returns its id. */
+export async function fillBigSimul(dbFile: string, boards: number, plies: number): Promise<string> {
+  const store = new SqliteEventStore(dbFile, { synchronous: 'NORMAL' });
+  let clock = Date.UTC(2026, 10, 25, 9);
+  const hub = new SimulHub(store, () => (clock += 1000), () => {});
+  const { simulId } = hub.create({ title: 'Big simul', boards, hostColor: 'white', mode: 'async' });
+  const room = hub.get(simulId)!;
+  for (let b = 0; b < boards; b++) await room.dispatch({ role: 'spectator' }, { type: 'join', name: `P${b}`, playerId: `p${b}` });
+  await room.dispatch({ role: 'host' }, { type: 'start' });
+  for (let ply = 0; ply < plies; ply++) {
+    for (const n of room.state.order) {
+      const board = room.state.boards.get(n)!;
+      if (board.status !== 'playing') continue;
+      const legal = board.chess.moves({ verbose: true });
+      const move = legal[(ply * 7 + n) % legal.length];
+      const actor = sideToMove(board) === 'host' ? { role: 'host' as const } : { role: 'opponent' as const, board: n };
+      await room.dispatch(actor, { type: 'move', board: n, from: move.from, to: move.to, promotion: 'q', clientMoveId: `${n}-${ply}` });
+    }
+  }
+  store.close();
+  return simulId;
+}
+
+/** Resident memory of a process, in bytes (Linux). */
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * A host and one student in a simul of their own, playing legal moves as fast as the server
+ * acknowledges them; every acknowledgement's round trip is recorded. A finished game starts over
+ * in a new simul.
+ */
+export class Bystander {
+  readonly roundTrips: number[] = [];
+  private running = true;
+  private clients: TestClient[] = [];
+  private done: Promise<void> | null = null;
+
+  constructor(private url: string) {}
+
+  start(): void {
+    this.done = this.play();
+  }
+
+  /** The round trips recorded since the last call. */
+  take(): number[] {
+    return this.roundTrips.splice(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.done;
+    for (const c of this.clients) c.close();
+  }
+
+  private async play(): Promise<void> {
+    while (this.running) {
+      for (const c of this.clients.splice(0)) c.close();
+      const host = await new TestClient(this.url).connected();
+      const student = await new TestClient(this.url).connected();
+      this.clients.push(host, student);
+      const simul = await createSimul(host, { boards: 1, hostColor: 'white' });
+      await hello(host, simul.simulId, { hostKey: simul.hostKey });
+      await hello(student, simul.simulId);
+      await join(student, 'Bystander', 1);
+      await command(host, { type: 'start' });
+      const chess = new Chess();
+      let ply = 0;
+      while (this.running && !chess.isGameOver() && ply < 200) {
+        const legal = chess.moves({ verbose: true });
+        const move = legal[(ply * 13) % legal.length];
+        const mover = chess.turn() === 'w' ? host : student;
+        const started = performance.now();
+        const reply = await mover.send('simul:command', {
+          type: 'move',
+          board: 1,
+          from: move.from,
+          to: move.to,
+          ...(move.promotion ? { promotion: move.promotion } : {}),
+          clientMoveId: `b${ply}`,
+        });
+        this.roundTrips.push(performance.now() - started);
+        if (!reply.ok) break; // the game ended by a rule the server judged; start another
+        chess.move(move);
+        ply++;
+      }
+    }
+  }
+}
+
+/** Sockets that send frames as fast as they can, and reconnect when the server closes them. */
+export function flood(url: string, sockets: number): { stop(): void; frames(): number; closedByServer(): number } {
+  let running = true;
+  let frames = 0;
+  let closed = 0;
+  const open = new Set<WebSocket>();
+  const one = () => {
+    if (!running) return;
+    const ws = rawSocket(url);
+    open.add(ws);
+    ws.on('open', () => {
+      ws.send('40');
+      const burst = () => {
+        if (!running || ws.readyState !== WebSocket.OPEN) return;
+        // As fast as the socket drains: keep about a megabyte in flight.
+        if (ws.bufferedAmount < 1_000_000) {
+          for (let i = 0; i < 500; i++) ws.send(`42${frames++}["simul:command",{"type":"start"}]`);
+        }
+        setImmediate(burst);
+      };
+      burst();
+    });
+    ws.on('error', () => {});
+    ws.on('close', () => {
+      open.delete(ws);
+      if (!running) return;
+      closed++;
+      setTimeout(one, 10);
+    });
+  };
+  for (let i = 0; i < sockets; i++) one();
+  return {
+    stop() {
+      running = false;
+      for (const ws of open) ws.terminate();
+    },
+    frames: () => frames,
+    closedByServer: () => closed,
+  };
+}
+
+/** Sockets that each ask for a simul's whole log `times` times, as fast as they are let. */
+export async function helloStorm(url: string, simulId: string, sockets: number, times: number): Promise<{ bytes: number; refused: number }> {
+  let bytes = 0;
+  let refused = 0;
+  await Promise.all(
+    Array.from({ length: sockets }, async () => {
+      const ws = rawSocket(url);
+      ws.on('error', () => {});
+      ws.on('message', (data) => {
+        const text = String(data);
+        bytes += text.length;
+        if (text.includes('"rate-limited"')) refused++;
+      });
+      const opened = await new Promise<boolean>((resolve) => {
+        ws.once('open', () => resolve(true));
+        ws.once('close', () => resolve(false));
+      });
+      if (!opened) return;
+      ws.send('40');
+      for (let i = 0; i < times; i++) ws.send(`42${i}["simul:hello",{"simulId":"${simulId}","lastSeq":0}]`);
+      await new Promise((r) => setTimeout(r, 2000));
+      ws.terminate();
+    }),
+  );
+  return { bytes, refused };
+}
+
+/** Sockets that ask for a simul's log over and over and never read what they are sent. */
+export function slowReaders(url: string, simulId: string, sockets: number): { stop(): void; closedByServer(): number } {
+  let running = true;
+  let closed = 0;
+  const open = new Set<WebSocket>();
+  for (let s = 0; s < sockets; s++) {
+    const ws = rawSocket(url);
+    open.add(ws);
+    ws.on('error', () => {});
+    ws.on('close', () => {
+      if (running) closed++;
+    });
+    ws.on('open', () => {
+      ws.send('40');
+      // Stop reading: what the server sends piles up on its side.
+      (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+      let i = 0;
+      const ask = () => {
+        if (!running || ws.readyState !== WebSocket.OPEN) return;
+        ws.send(`42${i++}["simul:hello",{"simulId":"${simulId}","lastSeq":0}]`);
+        setTimeout(ask, 100);
+      };
+      ask();
+    });
+  }
+  return {
+    stop() {
+      running = false;
+      for (const ws of open) ws.terminate();
+    },
+    closedByServer: () => closed,
+  };
+}
+
+/** A Socket.IO connection spoken by hand, so that it can misbehave as a real client would not. */
+function rawSocket(url: string): WebSocket {
+  return new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
+}
