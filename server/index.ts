@@ -13,7 +13,7 @@ import { startServer } from './app';
 import { limitsFromEnv } from './limits';
 import { ManualClock } from './manual-clock';
 import { parseTrustedProxies } from './network-address';
-import { openStore } from './store/open-store';
+import { describeStore, openStore } from './store/open-store';
 
 async function pagesHandler(dev: boolean) {
   const { default: next } = await import('next');
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const pages = process.env.SIMUL_PAGES === '0' ? undefined : await pagesHandler(dev);
   const store = openStore(process.env);
+  console.log(describeStore(store));
   const started = Date.now();
   const testClock = process.env.SIMUL_TEST_CLOCK === '1' ? new ManualClock(Date.now()) : undefined;
   if (testClock) console.log('SIMUL_TEST_CLOCK=1: time moves only by POST /__test/clock (tests only)');

@@ -1,6 +1,7 @@
 // Child process of the durability test in sqlite-store.test.ts: appends events to the
 // database at argv[2] forever and prints each seq only after its append has returned.
 // The test SIGKILLs it and checks that every printed seq is in the database.
+// backup-database.test.ts also uses it as a writer that never pauses during a backup.
 import { SqliteEventStore } from './sqlite-store';
 import { created, move } from './test-events';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryEventStore } from './memory-store';
-import { openStore } from './open-store';
+import { describeStore, openStore } from './open-store';
 import { SqliteEventStore } from './sqlite-store';
 
 // Next's types make NODE_ENV a required key of ProcessEnv.
@@ -27,5 +27,20 @@ describe('openStore', () => {
     expect(store).toBeInstanceOf(SqliteEventStore);
     store.close();
     expect(fs.existsSync(file)).toBe(true);
+  });
+});
+
+describe('describeStore', () => {
+  it('says which store opened and, for a database, what opening it found', () => {
+    expect(describeStore(openStore(env({ SIMUL_STORE: 'memory' })))).toBe(
+      'store: memory only (nothing survives a restart)',
+    );
+    const file = path.join(dir, 'simul.db');
+    const fresh = openStore(env({ SIMUL_DB: file }));
+    expect(describeStore(fresh)).toBe(`database ${file}: created`);
+    fresh.close();
+    const reopened = openStore(env({ SIMUL_DB: file }));
+    expect(describeStore(reopened)).toMatch(new RegExp(`^database .*simul\\.db: quick_check ok in \\d+ ms$`));
+    reopened.close();
   });
 });

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SimulEvent } from '../../lib/simul/types';
+import { checkSchema, quickCheck } from './database-check';
 import type { AppendEntry, EventStore, LoadedSimul, SeatCredentialChange } from './event-store';
 
 /**
@@ -64,6 +65,15 @@ export interface SqliteStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
 }
 
+/** What opening the database found, for the entry point to log. */
+export interface StartupCheck {
+  file: string;
+  /** True when the file did not exist and was created with the schema. */
+  created: boolean;
+  /** How long PRAGMA quick_check took, in milliseconds. */
+  quickCheckMs: number;
+}
+
 interface EventRow {
   seq: number;
   at: number;
@@ -72,20 +82,35 @@ interface EventRow {
 }
 
 export class SqliteEventStore implements EventStore {
+  readonly startupCheck: StartupCheck;
   private readonly db: Database.Database;
   private readonly stmts;
   private readonly appendTx;
   private readonly appendManyTx;
   private readonly createTx;
 
-  /** `file` is a path (parent directories are created) or ':memory:'. */
+  /**
+   * `file` is a path or ':memory:'. A path that does not exist is created with the schema
+   * (parent directories too). An existing file must hold the schema and pass quick_check,
+   * or the constructor throws and leaves the file as it was.
+   */
   constructor(file: string, options: SqliteStoreOptions = {}) {
-    if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const onDisk = file !== ':memory:' && file !== '';
+    const existed = onDisk && fs.existsSync(file);
+    if (onDisk && !existed) fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-    this.db.pragma('foreign_keys = ON');
-    migrate(this.db);
+    try {
+      // Checked before anything writes: a refused file stays byte for byte as it was.
+      if (existed) checkSchema(this.db, file, MIGRATIONS.length);
+      this.startupCheck = { file, created: !existed, quickCheckMs: quickCheck(this.db, file) };
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+      this.db.pragma('foreign_keys = ON');
+      migrate(this.db);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
 
     const db = this.db;
     this.stmts = {
@@ -195,12 +220,12 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-/** Brings the database up to the latest schema version (see MIGRATIONS). */
+/**
+ * Brings the database up to the latest schema version (see MIGRATIONS). The constructor has
+ * already refused a version newer than MIGRATIONS.length.
+ */
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    throw new Error(`database schema v${version} is newer than this server (v${MIGRATIONS.length})`);
-  }
   if (version === MIGRATIONS.length) return;
   db.transaction(() => {
     for (const m of MIGRATIONS.slice(version)) m(db);
