@@ -73,8 +73,22 @@ export class Bystander {
     for (const c of this.clients) c.close();
   }
 
+  /** Games that could not be set up or broke off (a refusal, a lost connection). */
+  failures = 0;
+
   private async play(): Promise<void> {
     while (this.running) {
+      try {
+        await this.game();
+      } catch {
+        this.failures++;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+
+  private async game(): Promise<void> {
+    {
       for (const c of this.clients.splice(0)) c.close();
       const host = await new TestClient(this.url).connected();
       const student = await new TestClient(this.url).connected();
@@ -109,17 +123,16 @@ export class Bystander {
 }
 
 /** Sockets that send frames as fast as they can, and reconnect when the server closes them. */
-export function flood(url: string, sockets: number): { stop(): void; frames(): number; closedByServer(): number } {
+export function flood(url: string, sockets: number, network = '198.51.100.1'): { stop(): void; frames(): number; closedByServer(): number } {
   let running = true;
   let frames = 0;
   let closed = 0;
   const open = new Set<WebSocket>();
   const one = () => {
     if (!running) return;
-    const ws = rawSocket(url);
+    const ws = rawSocket(url, network);
     open.add(ws);
-    ws.on('open', () => {
-      ws.send('40');
+    joined(ws).then(() => {
       const burst = () => {
         if (!running || ws.readyState !== WebSocket.OPEN) return;
         // As fast as the socket drains: keep about a megabyte in flight.
@@ -150,24 +163,19 @@ export function flood(url: string, sockets: number): { stop(): void; frames(): n
 }
 
 /** Sockets that each ask for a simul's whole log `times` times, as fast as they are let. */
-export async function helloStorm(url: string, simulId: string, sockets: number, times: number): Promise<{ bytes: number; refused: number }> {
+export async function helloStorm(url: string, simulId: string, sockets: number, times: number, network = '198.51.100.2'): Promise<{ bytes: number; refused: number }> {
   let bytes = 0;
   let refused = 0;
   await Promise.all(
     Array.from({ length: sockets }, async () => {
-      const ws = rawSocket(url);
+      const ws = rawSocket(url, network);
       ws.on('error', () => {});
       ws.on('message', (data) => {
         const text = String(data);
         bytes += text.length;
         if (text.includes('"rate-limited"')) refused++;
       });
-      const opened = await new Promise<boolean>((resolve) => {
-        ws.once('open', () => resolve(true));
-        ws.once('close', () => resolve(false));
-      });
-      if (!opened) return;
-      ws.send('40');
+      if (!(await joined(ws))) return;
       for (let i = 0; i < times; i++) ws.send(`42${i}["simul:hello",{"simulId":"${simulId}","lastSeq":0}]`);
       await new Promise((r) => setTimeout(r, 2000));
       ws.terminate();
@@ -177,19 +185,18 @@ export async function helloStorm(url: string, simulId: string, sockets: number, 
 }
 
 /** Sockets that ask for a simul's log over and over and never read what they are sent. */
-export function slowReaders(url: string, simulId: string, sockets: number): { stop(): void; closedByServer(): number } {
+export function slowReaders(url: string, simulId: string, sockets: number, network = '198.51.100.3'): { stop(): void; closedByServer(): number } {
   let running = true;
   let closed = 0;
   const open = new Set<WebSocket>();
   for (let s = 0; s < sockets; s++) {
-    const ws = rawSocket(url);
+    const ws = rawSocket(url, network);
     open.add(ws);
     ws.on('error', () => {});
     ws.on('close', () => {
       if (running) closed++;
     });
-    ws.on('open', () => {
-      ws.send('40');
+    void joined(ws).then(() => {
       // Stop reading: what the server sends piles up on its side.
       (ws as unknown as { _socket: { pause(): void } })._socket.pause();
       let i = 0;
@@ -210,7 +217,27 @@ export function slowReaders(url: string, simulId: string, sockets: number): { st
   };
 }
 
-/** A Socket.IO connection spoken by hand, so that it can misbehave as a real client would not. */
-function rawSocket(url: string): WebSocket {
-  return new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
+/** Resolves once the raw socket has joined Socket.IO's namespace (true), or was closed first (false). */
+function joined(ws: WebSocket): Promise<boolean> {
+  return new Promise((resolve) => {
+    ws.once('open', () => ws.send('40'));
+    const onMessage = (data: unknown) => {
+      if (!String(data).startsWith('40')) return;
+      ws.off('message', onMessage);
+      resolve(true);
+    };
+    ws.on('message', onMessage);
+    ws.once('close', () => resolve(false));
+  });
+}
+
+/**
+ * A Socket.IO connection spoken by hand, so that it can misbehave as a real client would not.
+ * It comes from `network` as a server that trusts 127.0.0.1 as its proxy sees it: each attack
+ * from a network of its own, not the bystander's, as on a real network.
+ */
+function rawSocket(url: string, network: string): WebSocket {
+  return new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+    headers: { 'x-forwarded-for': network },
+  });
 }

@@ -29,10 +29,19 @@ export class ServerProcess {
   constructor(
     readonly port: number,
     readonly dbFile: string,
+    /** More environment for the server (its limits, say). */
+    private extraEnv: Record<string, string> = {},
+    /** The checkout whose server runs: this one, or an older one to compare against. */
+    private root = PROJECT_ROOT,
   ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number {
+    if (!this.child?.pid) throw new Error('the server is not running');
+    return this.child.pid;
   }
 
   /** Starts the server and resolves, with how many unfinished simuls it restored, once it is ready. */
@@ -46,10 +55,11 @@ export class ServerProcess {
       PORT: String(this.port),
       SIMUL_DB: this.dbFile,
       NODE_ENV: 'production',
+      ...this.extraEnv,
     };
     delete env.SIMUL_STORE;
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-      cwd: PROJECT_ROOT,
+      cwd: this.root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

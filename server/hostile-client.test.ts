@@ -1,0 +1,91 @@
+// One hostile client must not stall everyone: the real server (a child process, default limits)
+// with a big simul, a bystander playing a game of its own and timing every move, and each attack
+// in turn. The bystander's p99 under attack stays within 3x of its p99 with no attack, measured
+// in the same run; the server's memory stays bounded; the attackers are refused or cut off.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Bystander, fillBigSimul, flood, helloStorm, percentile, rssOf, slowReaders } from './testing/hostile-clients';
+import { freePort, ServerProcess } from './testing/server-process';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'simul-hostile-'));
+let server: ServerProcess;
+let simulId: string;
+let bystander: Bystander;
+/** The bystander's p99 with no attack; a floor of 5 ms keeps a very quiet baseline from making 3x meaningless. */
+let quietP99: number;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  const dbFile = path.join(dir, 'simul.db');
+  simulId = await fillBigSimul(dbFile, 40, 60);
+  // The attackers come from another network, named in X-Forwarded-For by a "proxy" on loopback.
+  server = new ServerProcess(await freePort(), dbFile, { SIMUL_TRUST_PROXY: '127.0.0.1' });
+  await server.start();
+  bystander = new Bystander(server.url);
+  bystander.start();
+  await sleep(1000); // warm up
+  bystander.take();
+  await sleep(2000);
+  quietP99 = Math.max(5, percentile(bystander.take(), 99));
+}, 120_000);
+
+afterAll(async () => {
+  await bystander?.stop();
+  await server?.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function bystanderP99(): { p99: number; moves: number } {
+  const rtts = bystander.take();
+  return { p99: percentile(rtts, 99), moves: rtts.length };
+}
+
+describe('one hostile client', () => {
+  it('floods: ten sockets sending frames as fast as they can are cut off; the bystander plays on', async () => {
+    bystander.take();
+    const attack = flood(server.url, 10);
+    await sleep(3000);
+    const { p99, moves } = bystanderP99();
+    attack.stop();
+    console.log(`flood: ${attack.frames()} frames sent, ${attack.closedByServer()} sockets cut off; bystander p99 ${p99.toFixed(1)} ms over ${moves} moves (quiet ${quietP99.toFixed(1)} ms)`);
+    expect(attack.closedByServer()).toBeGreaterThan(10);
+    expect(moves).toBeGreaterThan(50);
+    expect(p99).toBeLessThanOrEqual(3 * quietP99);
+  }, 30_000);
+
+  it("hello amplification: a hundred sockets asking five times each for a big simul's log", async () => {
+    await sleep(1000);
+    bystander.take();
+    const storm = await helloStorm(server.url, simulId, 100, 5);
+    const { p99, moves } = bystanderP99();
+    console.log(`hello storm: ${(storm.bytes / 1e6).toFixed(1)} MB sent, ${storm.refused} hellos refused; bystander p99 ${p99.toFixed(1)} ms over ${moves} moves (quiet ${quietP99.toFixed(1)} ms)`);
+    // The network's byte budget: a 16 MB burst and 2 MB a second, not 100 x 5 whole logs.
+    expect(storm.bytes).toBeLessThan(30e6);
+    expect(storm.refused).toBeGreaterThan(0);
+    expect(p99).toBeLessThanOrEqual(3 * quietP99);
+  }, 30_000);
+
+  it('slow readers: thirty sockets that never read are closed and memory stays bounded', async () => {
+    await sleep(1000);
+    bystander.take();
+    const before = rssOf(server.pid);
+    const attack = slowReaders(server.url, simulId, 30);
+    let peak = before;
+    for (let i = 0; i < 30; i++) {
+      await sleep(100);
+      peak = Math.max(peak, rssOf(server.pid));
+    }
+    const { p99, moves } = bystanderP99();
+    attack.stop();
+    console.log(`slow readers: ${attack.closedByServer()} of 30 closed by the server; RSS ${(before / 1e6).toFixed(0)} MB before, peak ${(peak / 1e6).toFixed(0)} MB; bystander p99 ${p99.toFixed(1)} ms over ${moves} moves`);
+    expect(peak - before).toBeLessThan(150e6);
+    expect(p99).toBeLessThanOrEqual(3 * quietP99);
+  }, 30_000);
+
+  it('left the bystander playing throughout', () => {
+    expect(bystander.failures).toBe(0);
+  });
+});
