@@ -35,7 +35,7 @@ export const joinSchema = z.strictObject({
 export const lookupSchema = z.strictObject({ code: joinCodeSchema });
 
 export const commandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('free-seat'), board }),
+  z.strictObject({ type: z.literal('free-seat'), board, block: z.boolean().optional() }),
   z.strictObject({ type: z.literal('reissue-seat'), board }),
   z.strictObject({ type: z.literal('close-joining') }),
   z.strictObject({ type: z.literal('open-joining') }),
