@@ -274,7 +274,7 @@ function FocusedBoard({
         >
           Abort game
         </button>
-        <ReissueSeatButton connection={connection} board={number} />
+        <ReissueSeatButton connection={connection} board={number} name={board.opponent?.name ?? ''} />
         <button
           className="ml-auto rounded border border-loss px-3 py-1 text-loss"
           onClick={() => confirm('End the whole simul now? Open games are recorded as unfinished.') && run({ type: 'end-simul' })}

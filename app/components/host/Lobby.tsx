@@ -1,6 +1,9 @@
 'use client';
-// The host's lobby: seats fill live as students join; the host frees seats, closes joining, starts.
+// The host's lobby: seats fill live as students join; the host frees seats (or removes a
+// squatter and blocks their device's network address), closes joining, starts.
+import { useState } from 'react';
 import type { SimulConnection } from '@/lib/client/simul-connection';
+import type { CommandInput } from '@/lib/protocol/schemas';
 import type { SimulState } from '@/lib/simul/types';
 import { JoinPanel } from './JoinPanel';
 
@@ -8,7 +11,7 @@ export function Lobby({ state, connection, onError }: { state: SimulState; conne
   const boards = state.order.map((n) => state.boards.get(n)!);
   const seated = boards.filter((b) => b.opponent).length;
 
-  async function run(command: Parameters<SimulConnection['command']>[0]) {
+  async function run(command: CommandInput) {
     const res = await connection.command(command);
     if (!res.ok) onError(res.error.message);
   }
@@ -46,7 +49,7 @@ export function Lobby({ state, connection, onError }: { state: SimulState; conne
           {boards.map((b) => (
             <li
               key={b.number}
-              className={`flex items-center justify-between rounded-lg border px-3 py-2 ${
+              className={`flex flex-wrap items-center justify-between gap-x-2 gap-y-1 rounded-lg border px-3 py-2 ${
                 b.opponent ? 'border-slate-400 bg-slate-50 dark:bg-slate-800' : 'border-dashed border-slate-300 text-slate-400 dark:border-slate-700'
               }`}
             >
@@ -54,19 +57,46 @@ export function Lobby({ state, connection, onError }: { state: SimulState; conne
                 <span className="mr-2 text-sm text-slate-500">{b.number}</span>
                 <span className="font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? 'free'}</span>
               </span>
-              {b.opponent && (
-                <button
-                  onClick={() => run({ type: 'free-seat', board: b.number })}
-                  className="text-xs text-slate-500 underline"
-                  aria-label={`Free seat ${b.number}`}
-                >
-                  free
-                </button>
-              )}
+              {b.opponent && <SeatActions key={b.opponent.playerId} board={b.number} name={b.opponent.name} run={run} />}
             </li>
           ))}
         </ul>
       </section>
     </div>
+  );
+}
+
+/** Free a seat, or (after a second click) remove its student and block their device from this simul. */
+function SeatActions({ board, name, run }: { board: number; name: string; run: (c: CommandInput) => Promise<void> }) {
+  const [confirming, setConfirming] = useState(false);
+  if (confirming) {
+    return (
+      <span role="group" aria-label={`Remove and block seat ${board}`} className="flex basis-full flex-wrap items-center gap-2 text-sm">
+        <span>Remove {name} and block this device? Its network address can no longer join this simul.</span>
+        <button
+          autoFocus
+          onClick={() => {
+            setConfirming(false);
+            void run({ type: 'free-seat', board, block: true });
+          }}
+          className="rounded bg-loss px-2 py-1 font-semibold text-white"
+        >
+          Remove and block
+        </button>
+        <button onClick={() => setConfirming(false)} className="rounded border px-2 py-1">
+          Cancel
+        </button>
+      </span>
+    );
+  }
+  return (
+    <span className="flex gap-3">
+      <button onClick={() => run({ type: 'free-seat', board })} className="text-xs text-slate-500 underline" aria-label={`Free seat ${board}`}>
+        free
+      </button>
+      <button onClick={() => setConfirming(true)} className="text-xs text-loss underline" aria-label={`Remove and block seat ${board}`}>
+        remove and block
+      </button>
+    </span>
   );
 }

@@ -1,30 +1,162 @@
 'use client';
 // Moves a student to another device: a new seat link replaces the old one, which stops
-// working at once. The link goes to the clipboard only: the projected console never shows it.
-import { useState } from 'react';
+// working at once. The new link shows in a modal dialog, as a QR code for the new device and
+// as text to copy, only after the host asks to see it (the console may be projected). It is
+// held in this component's state alone and forgotten when the dialog closes.
+import { QRCodeSVG } from 'qrcode.react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SimulConnection } from '@/lib/client/simul-connection';
 
-export function ReissueSeatButton({ connection, board }: { connection: SimulConnection; board: number }) {
-  const [note, setNote] = useState<string | null>(null);
-  async function reissue() {
-    if (!confirm(`Give board ${board} a new seat link? The old link stops working.`)) return;
-    const res = await connection.command({ type: 'reissue-seat', board });
-    if (!res.ok) return setNote(res.error.message);
-    const token = (res as { seatToken?: string }).seatToken;
-    const link = `${window.location.origin}/play/${connection.simulId}#seat=${token}`;
-    try {
-      await navigator.clipboard.writeText(link);
-      setNote('New seat link copied: send it to the student privately.');
-    } catch {
-      setNote('Could not copy the link on this browser.');
-    }
-  }
+export function ReissueSeatButton({ connection, board, name }: { connection: SimulConnection; board: number; name: string }) {
+  const [open, setOpen] = useState(false);
   return (
-    <span className="inline-flex items-center gap-2">
-      <button className="rounded border px-3 py-1 text-slate-600 dark:text-slate-300" onClick={reissue}>
+    <>
+      <button className="rounded border px-3 py-1 text-slate-600 dark:text-slate-300" onClick={() => setOpen(true)}>
         New seat link
       </button>
-      {note && <span className="text-xs text-slate-500" role="status">{note}</span>}
-    </span>
+      {open && <SeatLinkDialog connection={connection} board={board} name={name} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+type Step = 'confirm' | 'hidden' | 'shown';
+
+function SeatLinkDialog({
+  connection,
+  board,
+  name,
+  onClose,
+}: {
+  connection: SimulConnection;
+  board: number;
+  name: string;
+  onClose: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [step, setStep] = useState<Step>('confirm');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [link, setLink] = useState('');
+
+  // showModal() keeps focus inside the dialog and closes it on Escape.
+  useEffect(() => {
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, []);
+
+  async function reissue() {
+    setBusy(true);
+    const res = await connection.command({ type: 'reissue-seat', board });
+    setBusy(false);
+    if (!res.ok) return setError(res.error.message);
+    const token = (res as { seatToken?: string }).seatToken;
+    setLink(`${window.location.origin}/play/${connection.simulId}#seat=${token}`);
+    setStep('hidden');
+  }
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      // While the request is out, Escape would lose the new link: wait for the answer.
+      onCancel={(e) => busy && e.preventDefault()}
+      className="m-auto max-h-[calc(100dvh-1rem)] w-[min(30rem,calc(100vw-1rem))] max-w-none overflow-y-auto rounded-2xl bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/60 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <h2 id={titleId} className="text-xl font-bold">
+        New seat link for board {board} <span className="font-normal text-slate-500">({name})</span>
+      </h2>
+
+      {step === 'confirm' && (
+        <>
+          <p className="mt-3">
+            For when {name} moves to another device. The old link stops working at once: the old device only watches.
+          </p>
+          {error && <p role="alert" className="mt-3 rounded-lg bg-loss/10 px-3 py-2 text-loss">{error}</p>}
+          <div className="mt-5 flex flex-wrap justify-end gap-2">
+            <button onClick={() => dialog.current?.close()} disabled={busy} className="rounded-lg border px-4 py-2">
+              Cancel
+            </button>
+            <button onClick={reissue} disabled={busy} className="rounded-lg bg-host px-4 py-2 font-semibold text-white disabled:opacity-40">
+              {busy ? 'Making the link…' : 'Make a new link'}
+            </button>
+          </div>
+        </>
+      )}
+
+      {step !== 'confirm' && (
+        <p className="mt-3 rounded-lg bg-ready/15 px-3 py-2">
+          This console may be on the projector: anyone who sees the link can take board {board}. Show it only when the
+          class cannot see the screen, and hide it when {name} has it.
+        </p>
+      )}
+
+      {step === 'hidden' && (
+        <div className="mt-5 flex flex-wrap justify-end gap-2">
+          <button onClick={() => dialog.current?.close()} className="rounded-lg border px-4 py-2">
+            Close
+          </button>
+          <button autoFocus onClick={() => setStep('shown')} className="rounded-lg bg-host px-4 py-2 font-semibold text-white">
+            Show the link
+          </button>
+        </div>
+      )}
+
+      {step === 'shown' && <ShownLink link={link} board={board} name={name} onDone={() => dialog.current?.close()} />}
+    </dialog>
+  );
+}
+
+function ShownLink({ link, board, name, onDone }: { link: string; board: number; name: string; onDone: () => void }) {
+  const field = useRef<HTMLInputElement>(null);
+  const fieldId = useId();
+  const [note, setNote] = useState<string | null>(null);
+
+  async function copy() {
+    try {
+      // Undefined outside a secure context (a school network address over http): that throws too.
+      await navigator.clipboard.writeText(link);
+      setNote(`Copied. Send it to ${name} privately.`);
+    } catch {
+      field.current?.focus();
+      field.current?.select();
+      setNote('This browser cannot copy here. The link is selected: copy it with Ctrl+C (⌘C on a Mac).');
+    }
+  }
+
+  return (
+    <>
+      <p className="mt-4">{name} scans this code with the new device:</p>
+      <div className="mt-2 flex justify-center">
+        <div className="rounded-xl bg-white p-2">
+          <QRCodeSVG value={link} size={240} level="M" marginSize={2} title={`Seat link for board ${board} as a QR code`} className="h-auto w-[min(60vw,240px)]" />
+        </div>
+      </div>
+      <label htmlFor={fieldId} className="mt-4 block text-sm font-semibold">
+        Or send this link
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input
+          id={fieldId}
+          ref={field}
+          readOnly
+          value={link}
+          onFocus={(e) => e.currentTarget.select()}
+          className="min-w-0 flex-1 rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-sm dark:border-slate-600 dark:bg-slate-800"
+          data-testid="seat-link"
+        />
+        <button autoFocus onClick={copy} className="rounded-lg bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
+          Copy
+        </button>
+      </div>
+      <p role="status" className="mt-2 min-h-5 text-sm text-slate-600 dark:text-slate-300">
+        {note}
+      </p>
+      <div className="mt-4 flex justify-end">
+        <button onClick={onDone} className="rounded-lg bg-host px-4 py-2 font-semibold text-white">
+          Done: hide the link
+        </button>
+      </div>
+    </>
   );
 }

@@ -51,13 +51,14 @@ function View({ connection }: { connection: SimulConnection }) {
     if (state.phase === 'lobby') {
       return (
         <Shell title={state.title} status={view.status}>
-          {view.problem && <p className="mb-3 rounded bg-ready/15 p-2">{view.problem.message}</p>}
+          {view.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{view.problem.message}</p>}
           <JoinForm state={state} connection={connection} />
         </Shell>
       );
     }
     return (
       <Shell title={state.title} status={view.status}>
+        {view.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{view.problem.message}</p>}
         <p className="text-lg">{state.phase === 'finished' ? 'This simul is over.' : 'This simul has started: seats are closed.'}</p>
         <Link href={`/watch/${state.simulId}`} className="mt-3 inline-block text-host underline">Watch it</Link>
         {state.phase === 'finished' && <div className="mt-4"><ResultsTable state={state} /></div>}
