@@ -6,6 +6,7 @@ import { MAX_PAYLOAD_BYTES } from '../lib/protocol/events';
 import { joinCodeSchema } from '../lib/protocol/schemas';
 import { attachHandlers, DEFAULT_LIMITS, roomName, type HandlerLimits, type SimulServer } from './socket-handlers';
 import { SimulHub } from './simul-hub';
+import { withSecurityHeaders } from './http-security';
 import type { EventStore } from './store/event-store';
 import type { ManualClock } from './manual-clock';
 
@@ -39,7 +40,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     io.to(roomName(simulId)).emit('simul:events', events);
   });
 
-  const http = createServer((req, res) => {
+  const http = createServer(withSecurityHeaders((req, res) => {
     // A typed join code goes to its simul's join page.
     const match = req.url ? JOIN_PATH.exec(req.url) : null;
     if (match) {
@@ -63,7 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (options.pages) return options.pages(req, res);
     res.statusCode = 404;
     res.end('not found');
-  });
+  }));
 
   io = new Server(http, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,

@@ -6,7 +6,9 @@
 // one network address may create an hour, SIMUL_IDLE_HOURS (default 24, 0 for never) to end
 // as unfinished the simuls with no event for that long, SIMUL_PRUNE_DAYS to delete finished
 // simuls older than that many days (nothing is pruned unless it is set).
+import { networkInterfaces } from 'node:os';
 import { startServer } from './app';
+import { listenAddresses } from './listen-addresses';
 import { ManualClock } from './manual-clock';
 import { DEFAULT_LIMITS } from './socket-handlers';
 import { openStore } from './store/open-store';
@@ -33,11 +35,12 @@ async function main(): Promise<void> {
     ...(process.env.SIMUL_CREATE_PER_HOUR ? { simulsPerAddressPerHour: Number(process.env.SIMUL_CREATE_PER_HOUR) } : {}),
   };
   const server = await startServer({ port, host, store, pages, testClock, limits });
-  const shown = host === '0.0.0.0' ? 'localhost' : host;
+  const [address, ...lanAddresses] = listenAddresses(host, server.port, networkInterfaces());
   console.log(
-    `Async Simul ready on http://${shown}:${server.port} (${dev ? 'dev' : 'production'}; ` +
+    `Async Simul ready on ${address} (${dev ? 'dev' : 'production'}; ` +
       `${server.hub.size} unfinished simuls restored in ${Date.now() - started} ms)`,
   );
+  for (const lan of lanAddresses) console.log(`  on this network: ${lan}`);
 
   const idleHours = Number(process.env.SIMUL_IDLE_HOURS ?? 24);
   const pruneDays = Number(process.env.SIMUL_PRUNE_DAYS);
