@@ -9,6 +9,7 @@ import { guardConnections, networkOf } from './connection-guard';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { attachHandlers, roomName, type SimulServer } from './socket-handlers';
 import { SimulHub } from './simul-hub';
+import { withSecurityHeaders } from './http-security';
 import type { EventStore } from './store/event-store';
 import type { ManualClock } from './manual-clock';
 
@@ -51,7 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     io.to(roomName(simulId)).emit('simul:events', events);
   });
 
-  const http = createServer((req, res) => {
+  const http = createServer(withSecurityHeaders((req, res) => {
     // A typed join code goes to its simul's join page.
     const match = req.url ? JOIN_PATH.exec(req.url) : null;
     if (match) {
@@ -84,7 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (options.pages) return options.pages(req, res);
     res.statusCode = 404;
     res.end('not found');
-  });
+  }));
 
   io = new Server(http, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,

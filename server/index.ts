@@ -9,8 +9,10 @@
 // comma-separated list of proxy addresses whose X-Forwarded-For names the client; none by default),
 // SIMUL_ALLOWED_ORIGINS (other origins whose pages may connect; only the server's own by default),
 // SIMUL_CONNECTIONS_PER_ADDRESS and SIMUL_JOINS_PER_MINUTE (see server/limits.ts).
+import { networkInterfaces } from 'node:os';
 import { startServer } from './app';
 import { limitsFromEnv } from './limits';
+import { listenAddresses } from './listen-addresses';
 import { ManualClock } from './manual-clock';
 import { parseTrustedProxies } from './network-address';
 import { describeStore, openStore } from './store/open-store';
@@ -43,11 +45,12 @@ async function main(): Promise<void> {
     trustedProxies: parseTrustedProxies(process.env.SIMUL_TRUST_PROXY),
     allowedOrigins: (process.env.SIMUL_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   });
-  const shown = host === '0.0.0.0' ? 'localhost' : host;
+  const [address, ...lanAddresses] = listenAddresses(host, server.port, networkInterfaces());
   console.log(
-    `Async Simul ready on http://${shown}:${server.port} (${dev ? 'dev' : 'production'}; ` +
+    `Async Simul ready on ${address} (${dev ? 'dev' : 'production'}; ` +
       `${server.hub.size} unfinished simuls restored in ${Date.now() - started} ms)`,
   );
+  for (const lan of lanAddresses) console.log(`  on this network: ${lan}`);
 
   const idleHours = Number(process.env.SIMUL_IDLE_HOURS ?? 24);
   const pruneDays = Number(process.env.SIMUL_PRUNE_DAYS);
