@@ -10,6 +10,7 @@ import {
   lookupSchema,
 } from '../lib/protocol/schemas';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
+import { cleanTitle } from '../lib/simul/display-text';
 import type { Actor, Rejection, SimulEvent } from '../lib/simul/types';
 import { newPlayerId } from './credentials';
 import { BucketsByKey, TokenBucket } from './rate-limit';
@@ -103,10 +104,13 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
     on('simul:create', (input) => {
       const parsed = parse(createSimulSchema, input);
       if (!parsed) return BAD_PAYLOAD;
+      // Before the hourly budget: a refused title spends none of it.
+      const title = cleanTitle(parsed.title);
+      if (!title.ok) return fail('title-invalid', title.problem);
       if (!creations.take(socket.handshake.address)) {
         return fail('too-many-simuls', `One network can create ${limits.simulsPerAddressPerHour} simuls an hour.`);
       }
-      return { ok: true, ...hub.create(parsed) };
+      return { ok: true, ...hub.create({ ...parsed, title: title.text }) };
     });
 
     on('simul:lookup', (input) => {
