@@ -289,7 +289,7 @@ describe('fuzzing the socket protocol', () => {
     expect(Object.keys(tally.byCategory).sort()).toEqual(
       [
         'deep-nesting', 'extra-arguments', 'extra-field', 'forged-credential', 'huge-array', 'huge-string',
-        'invalid-name', 'invalid-value', 'missing-field', 'no-payload', 'other-simul-credential', 'oversize',
+        'invalid-name', 'invalid-title', 'invalid-value', 'missing-field', 'no-payload', 'other-simul-credential', 'oversize',
         'proto-key', 'raw-packet', 'unissued-id', 'unknown-event', 'command-not-allowed', 'wrong-type-field',
         'wrong-type-payload',
       ]
@@ -298,7 +298,7 @@ describe('fuzzing the socket protocol', () => {
     );
     expect(Object.keys(tally.byCode).sort()).toEqual([
       'already-seated', 'already-started', 'bad-credentials', 'bad-payload', 'name-invalid', 'not-host',
-      'not-seated', 'not-started', 'unknown-board', 'unknown-simul',
+      'not-seated', 'not-started', 'title-invalid', 'unknown-board', 'unknown-simul',
     ]);
     expect(tally.byCategory.oversize).toBeGreaterThanOrEqual(20);
     expect(tally.reconnects).toBeGreaterThanOrEqual(tally.byCategory.oversize);

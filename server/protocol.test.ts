@@ -247,6 +247,33 @@ describe('the simul protocol', () => {
     await limited.close();
   });
 
+  it('refuses a title with control or invisible characters, spending none of the hourly budget', async () => {
+    const limited = await startTestServer({ limits: { ...DEFAULT_LIMITS, simulsPerAddressPerHour: 1 } });
+    const c = new TestClient(limited.url);
+    await c.connected();
+    const create = (title: string) => c.send('simul:create', { title, boards: 1, hostColor: 'white', mode: 'async' });
+    const refused: [string, string][] = [
+      ['Period\u00003', 'A title cannot hold control or invisible characters.'],
+      ['\u001b[2JPeriod 3', 'A title cannot hold control or invisible characters.'],
+      ['Period \u202e3', 'A title cannot hold control or invisible characters.'],
+      ['Period\u200b3', 'A title cannot hold control or invisible characters.'],
+      ['Period 3\uD800', 'A title cannot hold half a character (a lone surrogate).'],
+      ['x'.repeat(81), 'A title is 1 to 80 characters.'],
+      ['   ', 'A title is 1 to 80 characters.'],
+    ];
+    for (const [title, message] of refused) {
+      expect(await create(title), JSON.stringify(title)).toEqual({ ok: false, error: { code: 'title-invalid', message } });
+    }
+    expect(limited.hub.size).toBe(0);
+    // Line breaks fold to a space, as in names; the one creation allowed is still there.
+    const created = (await create(' Period\n3 ')) as unknown as { ok: boolean; simulId: string };
+    expect(created.ok).toBe(true);
+    expect(limited.hub.get(created.simulId)!.log[0]).toMatchObject({ type: 'simul-created', title: 'Period 3' });
+    expect(await create('x'.repeat(201))).toMatchObject({ error: { code: 'bad-payload' } });
+    c.close();
+    await limited.close();
+  });
+
   it('gives hellos, which send the whole log, a small budget of their own', async () => {
     const limited = await startTestServer({ limits: DEFAULT_LIMITS });
     const c = new TestClient(limited.url);

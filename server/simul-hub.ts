@@ -35,6 +35,7 @@ export class SimulHub {
     return loaded;
   }
 
+  /** A new simul; its title was cleaned by cleanTitle (display-text.ts) first. */
   create(input: CreateSimulInput): { simulId: string; hostKey: string; joinCode: string } {
     let simulId = newSimulId();
     while (this.get(simulId)) simulId = newSimulId();

@@ -6,6 +6,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
 import { commandSchema, createSimulSchema, helloSchema, joinSchema } from '../lib/protocol/schemas';
 import type { Ack, ClientToServerEvents, HelloReply, ServerToClientEvents } from '../lib/protocol/events';
+import { cleanTitle } from '../lib/simul/display-text';
 import type { Rejection } from '../lib/simul/types';
 import type { AddressBudgets } from './address-budgets';
 import { hashSecret, newPlayerId } from './credentials';
@@ -145,10 +146,13 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
     on('simul:create', (input) => {
       const parsed = parse(createSimulSchema, input);
       if (!parsed) return BAD_PAYLOAD;
+      // Before the hourly budget: a refused title spends none of it.
+      const title = cleanTitle(parsed.title);
+      if (!title.ok) return fail('title-invalid', title.problem);
       if (!budgets.creations.take(socket.data.network)) {
         return fail('too-many-simuls', `One network can create ${limits.simulsPerAddressPerHour} simuls an hour.`);
       }
-      return { ok: true, ...hub.create(parsed) };
+      return { ok: true, ...hub.create({ ...parsed, title: title.text }) };
     });
 
     on('simul:hello', (input) => {

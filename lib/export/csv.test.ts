@@ -150,4 +150,12 @@ describe('CSV helpers', () => {
       "O'Neil",
     ]);
   });
+
+  it('safeText also guards tab, CR and LF, and the full-width and small forms of = + - @', () => {
+    for (const text of ['\tx', '\rx', '\nx']) expect(safeText(text)).toBe(`'${text}`);
+    const wide = ['\uff1dSUM(A1)', '\uff0b1', '\uff0d1', '\uff20x']; // ＝ ＋ － ＠
+    const small = ['\ufe66SUM(A1)', '\ufe621', '\ufe631', '\ufe6bx']; // ﹦ ﹢ ﹣ ﹫
+    for (const text of [...wide, ...small]) expect(safeText(text), JSON.stringify(text)).toBe(`'${text}`);
+    for (const text of ['Ada', 'Zoë', 'x=1', 'A-Z', '\uff21da', '1+1']) expect(safeText(text)).toBe(text);
+  });
 });

@@ -23,12 +23,17 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** What a spreadsheet may read as the start of a formula: = + - @, tab, CR and LF. */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
 /**
  * Free text typed by people (names) that a spreadsheet would read as a formula gets a
- * leading apostrophe (the usual CSV-injection guard): "=1+1" is written "'=1+1".
+ * leading apostrophe (the usual CSV-injection guard): "=1+1" is written "'=1+1". The
+ * full-width and small forms (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫), which some spreadsheets take as the
+ * ASCII ones, are caught too: NFKC folds them to ASCII.
  */
 export function safeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text.normalize('NFKC')) ? `'${text}` : text;
 }
 
 export function csvRow(fields: readonly (string | number | null | undefined)[]): string {

@@ -11,7 +11,8 @@ export const simulIdSchema = z.string().regex(/^[a-z0-9]{6,20}$/);
 export const joinCodeSchema = z.string().regex(/^\d{6}$/);
 
 export const createSimulSchema = z.strictObject({
-  title: z.string().trim().min(1).max(LIMITS.maxTitleLength),
+  // Checked for length and characters by cleanTitle after trimming, as names are by the domain.
+  title: z.string().max(200),
   boards: z.number().int().min(LIMITS.minBoards).max(LIMITS.maxBoards),
   hostColor: z.enum(['white', 'black', 'alternate']),
   mode: z.enum(['async', 'sync']),

@@ -1,17 +1,18 @@
 // decide: a command from an actor becomes events, or a rejection with a code.
 // Pure with respect to the state: it reads, it never changes (see the move case).
 import { endingByRule, playIfLegal, resignationResult } from '../chess/rules';
+import { cleanName } from './display-text';
 import { colorOf, currentSyncBoard, isOver, sideToMove } from './queries';
-import {
-  LIMITS,
-  type Actor,
-  type BoardState,
-  type Command,
-  type Rejection,
-  type RejectionCode,
-  type Side,
-  type SimulEventBody,
-  type SimulState,
+import { namesLookAlike } from './skeleton';
+import type {
+  Actor,
+  BoardState,
+  Command,
+  Rejection,
+  RejectionCode,
+  Side,
+  SimulEventBody,
+  SimulState,
 } from './types';
 
 export type Decision =
@@ -24,16 +25,6 @@ function reject(code: RejectionCode, message: string): Decision {
 
 function accept(...events: SimulEventBody[]): Decision {
   return { ok: true, events };
-}
-
-/** Trimmed display name, or null when it is empty, too long or has control characters. */
-export function cleanName(raw: string): string | null {
-  const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (name.length < 1 || name.length > LIMITS.maxNameLength) return null;
-  // Control and invisible format characters (zero-width, direction overrides) would let two
-  // names look alike, or one look like another.
-  if (/[\p{Cc}\p{Cf}]/u.test(name)) return null;
-  return name;
 }
 
 const HOST_ONLY = new Set<Command['type']>([
@@ -103,14 +94,13 @@ export function decide(state: SimulState, actor: Actor, command: Command): Decis
       if (actor.role === 'opponent') return reject('already-seated', `You already sit at board ${actor.board}.`);
       if (state.phase !== 'lobby') return reject('already-started', 'The simul has started: seats are closed.');
       if (state.joiningClosed) return reject('joining-closed', 'The host has closed joining.');
-      const name = cleanName(command.name);
-      if (!name) {
-        return reject('name-invalid', `A name is 1 to ${LIMITS.maxNameLength} characters.`);
-      }
-      const lower = name.toLowerCase();
+      const cleaned = cleanName(command.name);
+      if (!cleaned.ok) return reject('name-invalid', cleaned.problem);
+      const name = cleaned.text;
       for (const b of state.boards.values()) {
-        if (b.opponent?.name.toLowerCase() === lower) {
-          return reject('name-taken', `Someone here is already called ${name}.`);
+        if (b.opponent && namesLookAlike(b.opponent.name, name)) {
+          const seated = b.opponent.name;
+          return reject('name-taken', `Someone here is already called ${seated}: pick a name that looks different.`);
         }
       }
       let board: BoardState | undefined;

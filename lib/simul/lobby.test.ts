@@ -1,28 +1,7 @@
 // The lobby: seats, names, joining, freeing, starting, and who may do what.
 import { describe, expect, it } from 'vitest';
-import { cleanName } from './decide';
 import { HOST, SPECTATOR, TestSimul, opponent, types } from './test-log';
 import type { Command } from './types';
-
-describe('cleanName', () => {
-  it('trims and collapses inner whitespace', () => {
-    expect(cleanName('  Ada   Lovelace \t')).toBe('Ada Lovelace');
-  });
-
-  it('accepts 1 to 24 characters after trimming', () => {
-    expect(cleanName('A')).toBe('A');
-    expect(cleanName('x'.repeat(24))).toBe('x'.repeat(24));
-    expect(cleanName(`  ${'x'.repeat(24)}  `)).toBe('x'.repeat(24));
-    expect(cleanName('x'.repeat(25))).toBeNull();
-    expect(cleanName('')).toBeNull();
-    expect(cleanName('   ')).toBeNull();
-  });
-
-  it('refuses control characters', () => {
-    expect(cleanName('Ada\u0000')).toBeNull();
-    expect(cleanName('Ada\u007f')).toBeNull();
-  });
-});
 
 describe('joining', () => {
   it('fills seats in table order', () => {
@@ -62,12 +41,33 @@ describe('joining', () => {
     expect(s.join('x'.repeat(24))).toBe(1);
   });
 
-  it('refuses control and invisible characters that would make two names look alike', () => {
+  it('refuses control and invisible characters, lone surrogates and stacks of accents', () => {
     const s = new TestSimul();
-    for (const name of ['Ada\u200b', 'A\u202eda', 'Ada\u0007', 'Bo\u00ad']) {
-      expect(s.refused(SPECTATOR, { type: 'join', name, playerId: 'p' })).toBe('name-invalid');
+    const names = ['Ada\u200b', 'A\u202eda', 'Ada\u0007', 'Bo\u00ad', 'Ada\uD800', '\uDC00', `Zo${'\u0308'.repeat(5)}`];
+    for (const name of names) {
+      expect(s.refused(SPECTATOR, { type: 'join', name, playerId: 'p' }), JSON.stringify(name)).toBe('name-invalid');
     }
+  });
+
+  it('says what is wrong with a refused name', () => {
+    const s = new TestSimul();
+    const reason = (name: string) => {
+      const outcome = s.dispatch(SPECTATOR, { type: 'join', name, playerId: 'p' });
+      return outcome.ok ? null : outcome.error.message;
+    };
+    expect(reason('x'.repeat(25))).toBe('A name is 1 to 24 characters.');
+    expect(reason('Ada\u200b')).toBe('A name cannot hold control or invisible characters.');
+    expect(reason('Ada\uD800')).toBe('A name cannot hold half a character (a lone surrogate).');
+    expect(reason(`Zo${'\u0308'.repeat(5)}`)).toBe('A name cannot stack more than 3 accents on one letter.');
+  });
+
+  it('accepts accents however they are typed, and emoji, joined ones included', () => {
+    const s = new TestSimul({ boards: 4 });
     expect(s.join('Zoë')).toBe(1);
+    expect(s.join('Jose\u0301')).toBe(2); // e and a combining acute: stored composed
+    expect(s.board(2).opponent?.name).toBe('José');
+    expect(s.join('👨‍👩‍👧‍👦')).toBe(3);
+    expect(s.join('Kai 🧑🏽‍💻')).toBe(4);
   });
 
   it('refuses a name already taken, ignoring case and surrounding spaces', () => {
@@ -76,6 +76,22 @@ describe('joining', () => {
     expect(s.refused(SPECTATOR, { type: 'join', name: 'ada', playerId: 'p2' })).toBe('name-taken');
     expect(s.refused(SPECTATOR, { type: 'join', name: '  ADA ', playerId: 'p3' })).toBe('name-taken');
     expect(s.join('Adam')).toBe(2);
+  });
+
+  it('refuses a name that only looks like a seated one (homoglyphs), naming the seated one', () => {
+    const s = new TestSimul();
+    s.join('Anna');
+    const lookAlikes = ['\u0430nna', 'ANNA', '\u0410nn\u0430', '\uff21nna', 'Ann\u0430'];
+    for (const name of lookAlikes) {
+      expect(s.refused(SPECTATOR, { type: 'join', name, playerId: 'p2' }), JSON.stringify(name)).toBe('name-taken');
+    }
+    const outcome = s.dispatch(SPECTATOR, { type: 'join', name: '\u0430nna', playerId: 'p2' });
+    const message = outcome.ok ? null : outcome.error.message;
+    expect(message).toBe('Someone here is already called Anna: pick a name that looks different.');
+    expect(s.join('Ivan')).toBe(2);
+    expect(s.refused(SPECTATOR, { type: 'join', name: 'lvan', playerId: 'p3' })).toBe('name-taken');
+    expect(s.join('Anne')).toBe(3);
+    expect(s.log.filter((e) => e.type === 'seat-taken')).toHaveLength(3);
   });
 
   it('refuses when every seat is taken', () => {

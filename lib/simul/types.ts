@@ -117,6 +117,7 @@ export type RejectionCode =
   | 'already-seated'
   | 'name-invalid'
   | 'name-taken'
+  | 'title-invalid'
   | 'no-opponents'
   | 'no-draw-offer'
   | 'draw-already-offered'

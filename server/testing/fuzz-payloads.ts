@@ -3,6 +3,7 @@
 // socket that sends it (the sockets are strangers, spectators and opponents in a simul's lobby,
 // who can do nothing but watch). The generator never builds a valid name, create or hello.
 import { MAX_PAYLOAD_BYTES } from '../../lib/protocol/events';
+import { LIMITS } from '../../lib/simul/types';
 import type { Prng } from './prng';
 
 export const KNOWN_EVENTS = ['simul:create', 'simul:hello', 'simul:join', 'simul:command'] as const;
@@ -57,7 +58,7 @@ const FIELD_TYPES: Record<string, FieldType> = {
 
 /** Values of the right type that the schema refuses (NaN and Infinity travel as null). */
 const BAD_VALUES: Record<string, readonly unknown[]> = {
-  title: ['', '   ', 'x'.repeat(81)],
+  title: ['x'.repeat(201), ' '.repeat(250), 'é'.repeat(300)],
   boards: [0, 101, -1, 2.5, NaN, Infinity, 1e21],
   hostColor: ['red', 'WHITE', '', 'white '],
   mode: ['turbo', 'ASYNC', ''],
@@ -92,15 +93,18 @@ const CONTROL_CHARS = [...Array.from({ length: 9 }, (_, i) => i), ...Array.from(
   (c) => String.fromCharCode(c),
 );
 
-/** A name that passes the schema (at most 200 characters) and that the domain refuses. */
-function invalidName(rng: Prng): string {
+/** Invisible characters, a lone surrogate and a stack of accents: refused in names and titles alike. */
+const HIDDEN_TRICKS = ['\u200b', '\u202e', '\u2066', '\u00ad', '\u3164', '\uD800', '\uDFFF', '\u0301'.repeat(5)];
+
+/** Display text of at most 200 characters that a name or title check refuses (`max` is its limit). */
+function invalidDisplayText(rng: Prng, max: number): string {
   switch (rng.int(0, 3)) {
     case 0: {
       const base = rng.string(rng.int(1, 10), 'abcdefghij');
-      return `${base}${rng.pick(CONTROL_CHARS)}${rng.string(rng.int(0, 10), 'klmnop')}`;
+      return `${base}${rng.pick([...CONTROL_CHARS, ...HIDDEN_TRICKS])}${rng.string(rng.int(0, 10), 'klmnop')}`;
     }
     case 1:
-      return rng.string(rng.int(25, 200), 'abcdefghijklmnopqrstuvwxyz0123456789');
+      return rng.string(rng.int(max + 1, 200), 'abcdefghijklmnopqrstuvwxyz0123456789');
     case 2:
       return rng.pick(['', ' ', '   ', '\t\n', '\u3000', '\u00a0\u00a0']);
     default:
@@ -343,7 +347,7 @@ function refusedCase(rng: Prng, world: FuzzWorld): FuzzCase {
 }
 
 /**
- * Payloads that parse, refused by who sends them: names the domain refuses, commands the
+ * Payloads that parse, refused by who sends them: names and titles the server refuses, commands the
  * fuzzing sockets may not give, hellos with another simul's or a forged credential, codes
  * and ids that were never issued.
  */
@@ -354,14 +358,16 @@ function allowedShapeRefused(rng: Prng, world: FuzzWorld): FuzzCase {
     args: [payload],
     expect: { kind: 'ack', code: 'refused' },
   });
-  switch (rng.int(0, 4)) {
-    case 0:
-      return refused(
-        'invalid-name',
-        'simul:join',
-        rng.chance(0.5) ? { name: invalidName(rng) } : { name: invalidName(rng), board: rng.int(1, 100) },
-      );
+  switch (rng.int(0, 5)) {
+    case 0: {
+      const name = invalidDisplayText(rng, LIMITS.maxNameLength);
+      return refused('invalid-name', 'simul:join', rng.chance(0.5) ? { name } : { name, board: rng.int(1, 100) });
+    }
     case 1: {
+      const title = invalidDisplayText(rng, LIMITS.maxTitleLength);
+      return refused('invalid-title', 'simul:create', { title, boards: rng.int(1, 100), hostColor: 'white', mode: 'async' });
+    }
+    case 2: {
       // Present simul X with a credential that belongs to simul Y.
       const target = rng.pick(world.simuls);
       const others = world.simuls.filter((s) => s !== target);
@@ -372,7 +378,7 @@ function allowedShapeRefused(rng: Prng, world: FuzzWorld): FuzzCase {
           : { seatToken: rng.pick(other.seatTokens) };
       return refused('other-simul-credential', 'simul:hello', { simulId: target.simulId, lastSeq: rng.int(0, 50), ...credential });
     }
-    case 2: {
+    case 3: {
       const simulId = rng.chance(0.5) ? rng.pick(world.simuls).simulId : unissuedSimulId(rng);
       const credential = rng.pick([
         { hostKey: forgedSecret(rng) },
@@ -381,7 +387,7 @@ function allowedShapeRefused(rng: Prng, world: FuzzWorld): FuzzCase {
       ]);
       return refused('forged-credential', 'simul:hello', { simulId, lastSeq: 0, ...credential });
     }
-    case 3:
+    case 4:
       return refused('unissued-id', 'simul:hello', { simulId: unissuedSimulId(rng), lastSeq: 0 });
     default:
       return refused('command-not-allowed', 'simul:command', validCommand(rng));

@@ -21,6 +21,7 @@ const CODES = [
   'already-seated',
   'name-invalid',
   'name-taken',
+  'title-invalid',
   'no-opponents',
   'no-draw-offer',
   'draw-already-offered',
