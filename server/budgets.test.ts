@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { command, createSimul, hello, join, outcomeOf, seatedSimul, Clients } from './testing/simul-fixture';
+import { joined, rawSocket } from './testing/hostile-clients';
 import { startTestServer, TestClient } from './test-client';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -247,5 +248,27 @@ describe('hello replies', () => {
     expect(pages).toBeGreaterThanOrEqual(2);
     // The second page overdrew the 400 KB burst: refused with when to come back, then served.
     expect(refusal).toMatchObject({ code: 'rate-limited' });
+  }, 30_000);
+});
+
+describe('slow readers', () => {
+  it('closes a connection whose unsent output passes the limit', async () => {
+    await start({ helloByteBurst: 1e9, addressHelloByteBurst: 1e9, hellosPerSecond: 1e9, helloBurst: 1e9, commandBurst: 1e9, addressCommandBurst: 1e9, maxOutboundBytes: 1024 * 1024 });
+    const game = await seatedSimul(clients, { boards: 1, seated: 1, start: true });
+    for (let i = 0; i < 1000; i++) {
+      await command(game.host, { type: 'offer-draw', board: 1 });
+      await command(game.opponents[0].client, { type: 'answer-draw', board: 1, accept: false });
+    }
+    const ws = rawSocket(server.url, '192.0.2.90');
+    expect(await joined(ws)).toBe(true);
+    (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    // Each reply is the whole log (about 170 KB); 200 of them fill every buffer on the way.
+    // (A client that does not read does not see the close either: ask the server.)
+    for (let i = 0; i < 200; i++) ws.send(`42${i}["simul:hello",{"simulId":"${game.simulId}","lastSeq":0}]`);
+    while (server.budgets.refused.slowReadersClosed === 0) await new Promise((r) => setTimeout(r, 50));
+    expect(server.io.of('/').sockets.size).toBe(2);
+    ws.terminate();
+    // Everyone else is served as before.
+    await command(game.host, { type: 'offer-draw', board: 1 });
   }, 30_000);
 });

@@ -21,8 +21,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 beforeAll(async () => {
   const dbFile = path.join(dir, 'simul.db');
   simulId = await fillBigSimul(dbFile, 40, 60);
-  // The attackers come from another network, named in X-Forwarded-For by a "proxy" on loopback.
-  server = new ServerProcess(await freePort(), dbFile, { SIMUL_TRUST_PROXY: '127.0.0.1' });
+  // The attackers come from other networks, named in X-Forwarded-For by a "proxy" on loopback;
+  // the bystander starts a simul per game, more than a teacher would in an hour.
+  server = new ServerProcess(await freePort(), dbFile, { SIMUL_TRUST_PROXY: '127.0.0.1', SIMUL_CREATE_PER_HOUR: '100000' });
   await server.start();
   bystander = new Bystander(server.url);
   bystander.start();
@@ -62,13 +63,13 @@ describe('one hostile client', () => {
     const storm = await helloStorm(server.url, simulId, 100, 5);
     const { p99, moves } = bystanderP99();
     console.log(`hello storm: ${(storm.bytes / 1e6).toFixed(1)} MB sent, ${storm.refused} hellos refused; bystander p99 ${p99.toFixed(1)} ms over ${moves} moves (quiet ${quietP99.toFixed(1)} ms)`);
-    // The network's byte budget: a 16 MB burst and 2 MB a second, not 100 x 5 whole logs.
-    expect(storm.bytes).toBeLessThan(30e6);
+    // The network's byte budget: an 8 MB burst and 2 MB a second, not 100 x 5 whole logs.
+    expect(storm.bytes).toBeLessThan(16e6);
     expect(storm.refused).toBeGreaterThan(0);
     expect(p99).toBeLessThanOrEqual(3 * quietP99);
   }, 30_000);
 
-  it('slow readers: thirty sockets that never read are closed and memory stays bounded', async () => {
+  it('slow readers: thirty sockets that ask for the log and never read leave memory bounded', async () => {
     await sleep(1000);
     bystander.take();
     const before = rssOf(server.pid);
@@ -80,12 +81,12 @@ describe('one hostile client', () => {
     }
     const { p99, moves } = bystanderP99();
     attack.stop();
-    console.log(`slow readers: ${attack.closedByServer()} of 30 closed by the server; RSS ${(before / 1e6).toFixed(0)} MB before, peak ${(peak / 1e6).toFixed(0)} MB; bystander p99 ${p99.toFixed(1)} ms over ${moves} moves`);
+    console.log(`slow readers: RSS ${(before / 1e6).toFixed(0)} MB before, peak ${(peak / 1e6).toFixed(0)} MB; bystander p99 ${p99.toFixed(1)} ms over ${moves} moves`);
     expect(peak - before).toBeLessThan(150e6);
     expect(p99).toBeLessThanOrEqual(3 * quietP99);
   }, 30_000);
 
   it('left the bystander playing throughout', () => {
-    expect(bystander.failures).toBe(0);
+    expect(bystander.failures).toEqual([]);
   });
 });

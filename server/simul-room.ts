@@ -24,7 +24,7 @@ export type Broadcast = (simulId: string, events: SimulEvent[]) => void;
 export type Credential = { kind: 'host'; hash: string } | { kind: 'seat'; hash: string } | { kind: 'none' };
 
 /** A hello's page of the log: at most about this many bytes of events. */
-export const LOG_PAGE_BYTES = 256 * 1024;
+export const LOG_PAGE_BYTES = 128 * 1024;
 
 const NOT_SAVED: DispatchResult = {
   ok: false,

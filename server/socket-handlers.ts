@@ -4,13 +4,14 @@
 // replaced whole); who that makes it is asked of the room on every command.
 import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
-import { commandSchema, createSimulSchema, helloSchema, joinSchema } from '../lib/protocol/schemas';
+import { commandSchema, createSimulSchema, helloSchema, joinSchema, type HelloInput } from '../lib/protocol/schemas';
 import type { Ack, ClientToServerEvents, HelloReply, ServerToClientEvents } from '../lib/protocol/events';
 import { cleanTitle } from '../lib/simul/display-text';
 import type { Rejection } from '../lib/simul/types';
 import type { AddressBudgets } from './address-budgets';
 import { hashSecret, newPlayerId } from './credentials';
 import { TokenBucket } from './rate-limit';
+import { TurnQueue } from './turn-queue';
 import type { SimulHub } from './simul-hub';
 import type { Credential, SimulRoom } from './simul-room';
 
@@ -75,6 +76,7 @@ export function cutOff(socket: SimulSocket): void {
 
 export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number, budgets: AddressBudgets): void {
   const limits = budgets.limits;
+  const heavyReplies = new TurnQueue();
 
   /** Every frame, known event or not, costs the connection and its network one command. */
   function admitFrame(socket: SimulSocket): Ack | null {
@@ -158,6 +160,11 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
     on('simul:hello', (input) => {
       const parsed = parse(helloSchema, input);
       if (!parsed) return BAD_PAYLOAD;
+      return heavyReplies.run(() => hello(parsed));
+    });
+
+    /** A hello, run as a job of its own turn: it may send a page of the log. */
+    function hello(parsed: HelloInput): Ack<HelloReply> {
       const network = socket.data.network;
       // The next page of a log this socket is being served is part of the same hello.
       const paged = socket.data.paged;
@@ -205,7 +212,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
         serverNow: now(),
       };
       return { ok: true, ...body };
-    });
+    }
 
     on('simul:join', async (input) => {
       const parsed = parse(joinSchema, input);

@@ -46,9 +46,9 @@ export function percentile(values: number[], p: number): number {
 }
 
 /**
- * A host and one student in a simul of their own, playing legal moves as fast as the server
- * acknowledges them; every acknowledgement's round trip is recorded. A finished game starts over
- * in a new simul.
+ * Hosts and students in simuls of their own, `games` at once, each side moving every `paceMs`
+ * (a brisk but honest client, within its budget); every acknowledgement's round trip is
+ * recorded. A finished game starts over in a new simul.
  */
 export class Bystander {
   readonly roundTrips: number[] = [];
@@ -56,10 +56,14 @@ export class Bystander {
   private clients: TestClient[] = [];
   private done: Promise<void> | null = null;
 
-  constructor(private url: string) {}
+  constructor(
+    private url: string,
+    private games = 6,
+    private paceMs = 50,
+  ) {}
 
   start(): void {
-    this.done = this.play();
+    this.done = Promise.all(Array.from({ length: this.games }, () => this.play())).then(() => {});
   }
 
   /** The round trips recorded since the last call. */
@@ -73,52 +77,52 @@ export class Bystander {
     for (const c of this.clients) c.close();
   }
 
-  /** Games that could not be set up or broke off (a refusal, a lost connection). */
-  failures = 0;
+  /** Games that could not be set up or broke off (a refusal, a lost connection), and why. */
+  failures: string[] = [];
 
   private async play(): Promise<void> {
     while (this.running) {
       try {
         await this.game();
-      } catch {
-        this.failures++;
+      } catch (err) {
+        this.failures.push((err as Error).message);
         await new Promise((r) => setTimeout(r, 100));
       }
     }
   }
 
   private async game(): Promise<void> {
-    {
-      for (const c of this.clients.splice(0)) c.close();
-      const host = await new TestClient(this.url).connected();
-      const student = await new TestClient(this.url).connected();
-      this.clients.push(host, student);
-      const simul = await createSimul(host, { boards: 1, hostColor: 'white' });
-      await hello(host, simul.simulId, { hostKey: simul.hostKey });
-      await hello(student, simul.simulId);
-      await join(student, 'Bystander', 1);
-      await command(host, { type: 'start' });
-      const chess = new Chess();
-      let ply = 0;
-      while (this.running && !chess.isGameOver() && ply < 200) {
-        const legal = chess.moves({ verbose: true });
-        const move = legal[(ply * 13) % legal.length];
-        const mover = chess.turn() === 'w' ? host : student;
-        const started = performance.now();
-        const reply = await mover.send('simul:command', {
-          type: 'move',
-          board: 1,
-          from: move.from,
-          to: move.to,
-          ...(move.promotion ? { promotion: move.promotion } : {}),
-          clientMoveId: `b${ply}`,
-        });
-        this.roundTrips.push(performance.now() - started);
-        if (!reply.ok) break; // the game ended by a rule the server judged; start another
-        chess.move(move);
-        ply++;
-      }
+    const host = await new TestClient(this.url).connected();
+    const student = await new TestClient(this.url).connected();
+    this.clients.push(host, student);
+    const simul = await createSimul(host, { boards: 1, hostColor: 'white' });
+    await hello(host, simul.simulId, { hostKey: simul.hostKey });
+    await hello(student, simul.simulId);
+    await join(student, 'Bystander', 1);
+    await command(host, { type: 'start' });
+    const chess = new Chess();
+    let ply = 0;
+    while (this.running && !chess.isGameOver() && ply < 200) {
+      const legal = chess.moves({ verbose: true });
+      const move = legal[(ply * 13) % legal.length];
+      const mover = chess.turn() === 'w' ? host : student;
+      const started = performance.now();
+      const reply = await mover.send('simul:command', {
+        type: 'move',
+        board: 1,
+        from: move.from,
+        to: move.to,
+        ...(move.promotion ? { promotion: move.promotion } : {}),
+        clientMoveId: `b${ply}`,
+      });
+      this.roundTrips.push(performance.now() - started);
+      if (!reply.ok) throw new Error(`move refused: ${reply.error.code}`);
+      chess.move(move);
+      ply++;
+      await new Promise((r) => setTimeout(r, this.paceMs));
     }
+    host.close();
+    student.close();
   }
 }
 
@@ -184,18 +188,17 @@ export async function helloStorm(url: string, simulId: string, sockets: number, 
   return { bytes, refused };
 }
 
-/** Sockets that ask for a simul's log over and over and never read what they are sent. */
-export function slowReaders(url: string, simulId: string, sockets: number, network = '198.51.100.3'): { stop(): void; closedByServer(): number } {
+/**
+ * Sockets that ask for a simul's log over and over and never read what they are sent. (A socket
+ * that does not read does not see the server close it either: the server's memory tells.)
+ */
+export function slowReaders(url: string, simulId: string, sockets: number, network = '198.51.100.3'): { stop(): void } {
   let running = true;
-  let closed = 0;
   const open = new Set<WebSocket>();
   for (let s = 0; s < sockets; s++) {
     const ws = rawSocket(url, network);
     open.add(ws);
     ws.on('error', () => {});
-    ws.on('close', () => {
-      if (running) closed++;
-    });
     void joined(ws).then(() => {
       // Stop reading: what the server sends piles up on its side.
       (ws as unknown as { _socket: { pause(): void } })._socket.pause();
@@ -213,12 +216,11 @@ export function slowReaders(url: string, simulId: string, sockets: number, netwo
       running = false;
       for (const ws of open) ws.terminate();
     },
-    closedByServer: () => closed,
   };
 }
 
 /** Resolves once the raw socket has joined Socket.IO's namespace (true), or was closed first (false). */
-function joined(ws: WebSocket): Promise<boolean> {
+export function joined(ws: WebSocket): Promise<boolean> {
   return new Promise((resolve) => {
     ws.once('open', () => ws.send('40'));
     const onMessage = (data: unknown) => {
@@ -236,7 +238,7 @@ function joined(ws: WebSocket): Promise<boolean> {
  * It comes from `network` as a server that trusts 127.0.0.1 as its proxy sees it: each attack
  * from a network of its own, not the bystander's, as on a real network.
  */
-function rawSocket(url: string, network: string): WebSocket {
+export function rawSocket(url: string, network: string): WebSocket {
   return new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
     headers: { 'x-forwarded-for': network },
   });

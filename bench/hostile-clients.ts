@@ -1,0 +1,68 @@
+// One hostile client against the real server: a bystander's move round trips with no attack,
+// then under a flood, a hello storm and slow readers (each from a network of its own), and the
+// server's memory. Prints the figures. Run it against this checkout, or against another one to
+// compare (its server must accept the same protocol):
+//   npx tsx bench/hostile-clients.ts [path-to-checkout]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Bystander, fillBigSimul, flood, helloStorm, percentile, rssOf, slowReaders } from '../server/testing/hostile-clients';
+import { freePort, ServerProcess } from '../server/testing/server-process';
+
+const root = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'simul-hostile-bench-'));
+  const dbFile = path.join(dir, 'simul.db');
+  const simulId = await fillBigSimul(dbFile, 100, 70);
+  const server = new ServerProcess(await freePort(), dbFile, { SIMUL_TRUST_PROXY: '127.0.0.1', SIMUL_CREATE_PER_HOUR: '100000' }, root);
+  await server.start(60_000);
+  const bystander = new Bystander(server.url);
+  const rows: string[] = [];
+  const row = (what: string, detail: string) => {
+    const rtts = bystander.take();
+    const line = `${what.padEnd(14)} bystander p50 ${percentile(rtts, 50).toFixed(1)} ms, p99 ${percentile(rtts, 99).toFixed(1)} ms, max ${Math.max(...rtts).toFixed(1)} ms over ${rtts.length} moves; ${detail}`;
+    rows.push(line);
+    console.log(line);
+  };
+  try {
+    bystander.start();
+    await sleep(1000);
+    bystander.take();
+    await sleep(5000);
+    row('quiet', `RSS ${(rssOf(server.pid) / 1e6).toFixed(0)} MB`);
+
+    const attack = flood(server.url, 10);
+    await sleep(5000);
+    attack.stop();
+    row('flood', `${attack.frames()} frames sent by 10 sockets, ${attack.closedByServer()} connections closed or refused`);
+    await sleep(1000);
+    bystander.take();
+
+    const storm = await helloStorm(server.url, simulId, 100, 5);
+    row('hello storm', `100 sockets x 5 hellos: ${(storm.bytes / 1e6).toFixed(1)} MB sent, ${storm.refused} refused`);
+    await sleep(1000);
+    bystander.take();
+
+    const before = rssOf(server.pid);
+    const readers = slowReaders(server.url, simulId, 30);
+    let peak = before;
+    for (let i = 0; i < 100; i++) {
+      await sleep(100);
+      peak = Math.max(peak, rssOf(server.pid));
+    }
+    readers.stop();
+    row('slow readers', `30 sockets for 10 s: RSS ${(before / 1e6).toFixed(0)} MB before, peak ${(peak / 1e6).toFixed(0)} MB`);
+    console.log(`bystander failures: ${bystander.failures.length}${bystander.failures.length ? ` (${bystander.failures[0]})` : ''}`);
+  } finally {
+    await bystander.stop();
+    await server.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
