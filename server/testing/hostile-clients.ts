@@ -1,7 +1,10 @@
 // Hostile clients against a real server, and a bystander who plays a game through them and times
 // every move. Used by the hostile-client test (which asserts) and bench/hostile-clients.ts (which
 // prints the figures, also against an older checkout).
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import path from 'node:path';
 import { Chess } from 'chess.js';
 import WebSocket from 'ws';
 import { sideToMove } from '../../lib/simul/queries';
@@ -241,5 +244,36 @@ export function joined(ws: WebSocket): Promise<boolean> {
 export function rawSocket(url: string, network: string): WebSocket {
   return new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
     headers: { 'x-forwarded-for': network },
+  });
+}
+
+/** Runs an attack of server/testing/attacker.ts in a process of its own; resolves with its figures. */
+export function attackFromAnotherProcess<T extends object>(
+  kind: 'flood' | 'hello-storm' | 'slow-readers',
+  url: string,
+  simulId: string,
+  sockets: number,
+  amount: number,
+  /** Called when the attacker has loaded and begins: measure from here. */
+  onStart: () => void = () => {},
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'attacker.ts'), kind, url, simulId, String(sockets), String(amount)], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    // Another machine in truth: here it shares two cores with the server and the bystander, so
+    // it runs at the lowest priority to measure the server's fairness, not this machine's size.
+    if (child.pid) setPriority(child.pid, 19);
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const started = !out.includes('ready\n');
+      out += chunk.toString();
+      if (started && out.includes('ready\n')) onStart();
+    });
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the ${kind} attacker exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').at(-1)!) as T);
+    });
   });
 }
