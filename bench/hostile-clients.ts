@@ -56,6 +56,22 @@ async function main(): Promise<void> {
     }
     await readers;
     row('slow readers', `30 sockets for 10 s: RSS ${(before / 1e6).toFixed(0)} MB before, peak ${(peak / 1e6).toFixed(0)} MB`);
+    // Join-code guessing from one network, 50 requests in flight, for 3 s.
+    const guesses = { tried: 0, answered: 0, refused: 0 };
+    const until = performance.now() + 3000;
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (performance.now() < until) {
+          const code = String(100000 + Math.floor(Math.random() * 900000));
+          const res = await fetch(`${server.url}/j/${code}`, { redirect: 'manual', headers: { 'x-forwarded-for': '198.51.100.4' } });
+          await res.arrayBuffer();
+          guesses.tried++;
+          if (res.status === 429) guesses.refused++;
+          else guesses.answered++;
+        }
+      }),
+    );
+    row('code guessing', `${(guesses.tried / 3).toFixed(0)} guesses/s: ${guesses.answered} answered, ${(guesses.refused / 3).toFixed(0)}/s refused`);
     console.log(`bystander failures: ${bystander.failures.length}${bystander.failures.length ? ` (${bystander.failures[0]})` : ''}`);
   } finally {
     await bystander.stop();
