@@ -296,8 +296,10 @@ async function startTarget(target: Target, label: string): Promise<RunningTarget
     dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simul-bench-'));
     env.SIMUL_DB = path.join(dbDir, 'simul.db');
     env.SIMUL_PAGES = '0';
-    // The load generator creates every simul from one address.
+    // The load generator is a whole town on one address: it creates every simul, opens every
+    // connection and sends every move from this machine.
     env.SIMUL_CREATE_PER_HOUR = '100000';
+    env.SIMUL_NETWORK_SCALE = '1000';
     if (target !== 'ours') {
       entry = path.join(BENCH, 'variant-server.ts');
       env.BENCH_STORE = target.slice('ours-'.length);

@@ -32,7 +32,13 @@ async function bot(simulId: string, name: string): Promise<void> {
   let seat: number | null = null;
   let moves = 0;
   let timer: NodeJS.Timeout | null = null;
-  const joined = await socket.emitWithAck('simul:join', { name });
+  let joined = await socket.emitWithAck('simul:join', { name });
+  // One machine seating many bots is one network taking many seats: the server paces it.
+  while (!joined.ok && joined.error.code === 'rate-limited') {
+    console.log(`${name}: the server paces joins from one network; waiting ${Math.ceil((joined.error.retryAfterMs ?? 1000) / 1000)} s (SIMUL_JOINS_PER_MINUTE raises it)`);
+    await new Promise((r) => setTimeout(r, joined.ok ? 0 : (joined.error.retryAfterMs ?? 1000)));
+    joined = await socket.emitWithAck('simul:join', { name });
+  }
   if (!joined.ok) throw new Error(joined.error.message);
   seat = joined.board;
   function maybeMove() {

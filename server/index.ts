@@ -8,7 +8,7 @@
 // simuls older than that many days (nothing is pruned unless it is set), SIMUL_TRUST_PROXY (a
 // comma-separated list of proxy addresses whose X-Forwarded-For names the client; none by default),
 // SIMUL_ALLOWED_ORIGINS (other origins whose pages may connect; only the server's own by default),
-// SIMUL_CONNECTIONS_PER_ADDRESS and SIMUL_JOINS_PER_MINUTE (see server/limits.ts).
+// SIMUL_NETWORK_SCALE and SIMUL_JOINS_PER_MINUTE (see server/limits.ts).
 import { networkInterfaces } from 'node:os';
 import { startServer } from './app';
 import { limitsFromEnv } from './limits';

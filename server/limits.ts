@@ -52,16 +52,28 @@ export const DEFAULT_LIMITS: ServerLimits = {
   simulsPerAddressPerHour: 60,
 };
 
-/** The environment's settings over the defaults: SIMUL_CREATE_PER_HOUR, SIMUL_CONNECTIONS_PER_ADDRESS, SIMUL_JOINS_PER_MINUTE. */
-export function limitsFromEnv(env: NodeJS.ProcessEnv): ServerLimits {
+/**
+ * The environment's settings over the defaults: SIMUL_CREATE_PER_HOUR; SIMUL_NETWORK_SCALE, which
+ * multiplies every budget shared by one network (for a class behind one shared address, in front
+ * of a public server: 30 phones are then one network); SIMUL_JOINS_PER_MINUTE on top of that.
+ */
+export function limitsFromEnv(env: Record<string, string | undefined>): ServerLimits {
   const number = (name: string, fallback: number): number => {
     const value = Number(env[name]);
     return env[name] !== undefined && env[name] !== '' && Number.isFinite(value) && value > 0 ? value : fallback;
   };
+  const scale = number('SIMUL_NETWORK_SCALE', 1);
+  const d = DEFAULT_LIMITS;
   return {
-    ...DEFAULT_LIMITS,
-    simulsPerAddressPerHour: number('SIMUL_CREATE_PER_HOUR', DEFAULT_LIMITS.simulsPerAddressPerHour),
-    connectionsPerAddress: number('SIMUL_CONNECTIONS_PER_ADDRESS', DEFAULT_LIMITS.connectionsPerAddress),
-    joinsPerAddressPerMinute: number('SIMUL_JOINS_PER_MINUTE', DEFAULT_LIMITS.joinsPerAddressPerMinute),
+    ...d,
+    addressCommandsPerSecond: d.addressCommandsPerSecond * scale,
+    addressCommandBurst: d.addressCommandBurst * scale,
+    addressHelloBytesPerSecond: d.addressHelloBytesPerSecond * scale,
+    addressHelloByteBurst: d.addressHelloByteBurst * scale,
+    connectionsPerAddress: d.connectionsPerAddress * scale,
+    newConnectionsPerMinute: d.newConnectionsPerMinute * scale,
+    missedLookupsPerMinute: d.missedLookupsPerMinute * scale,
+    joinsPerAddressPerMinute: number('SIMUL_JOINS_PER_MINUTE', d.joinsPerAddressPerMinute * scale),
+    simulsPerAddressPerHour: number('SIMUL_CREATE_PER_HOUR', d.simulsPerAddressPerHour),
   };
 }
