@@ -435,13 +435,13 @@ async function seatOne(sim: Sim): Promise<void> {
     });
   }
   sim.host.on('simul:events', (events: WireEvent[]) => onEvents(sim, 'host', 0, events));
-  const hello = await request(sim.host, 'simul:hello', { simulId: sim.id, lastSeq: 0, hostKey: sim.hostKey });
+  const hello = await request(sim.host, 'simul:hello', { v: 2, simulId: sim.id, lastSeq: 0, hostKey: sim.hostKey });
   for (const e of hello.events as WireEvent[]) apply(sim, e);
   await Promise.all(
     sim.opponents.map(async (s, k) => {
       let myBoard = 0;
       s.on('simul:events', (events: WireEvent[]) => onEvents(sim, 'opponent', myBoard, events));
-      const h = await request(s, 'simul:hello', { simulId: sim.id, lastSeq: 0 });
+      const h = await request(s, 'simul:hello', { v: 2, simulId: sim.id, lastSeq: 0 });
       for (const e of h.events as WireEvent[]) apply(sim, e);
       const joined = await request(s, 'simul:join', { name: `p${k}` });
       myBoard = Number(joined.board);

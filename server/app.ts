@@ -7,7 +7,8 @@ import { joinCodeSchema } from '../lib/protocol/schemas';
 import { AddressBudgets } from './address-budgets';
 import { guardConnections, networkOf } from './connection-guard';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
-import { attachHandlers, roomName, type SimulServer } from './socket-handlers';
+import { FanOut } from './fan-out';
+import { attachHandlers, type SimulServer } from './socket-handlers';
 import { SimulHub } from './simul-hub';
 import { withSecurityHeaders } from './http-security';
 import type { EventStore } from './store/event-store';
@@ -48,8 +49,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let io!: SimulServer;
   const trustedProxies = options.trustedProxies ?? new Set<string>();
   const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()));
-  const hub = new SimulHub(options.store, now, (simulId, events) => {
-    io.to(roomName(simulId)).emit('simul:events', events);
+  let fanOut!: FanOut;
+  const hub = new SimulHub(options.store, now, (room, events, boards) => {
+    fanOut.publish(room.id, room.state, events, boards);
   });
 
   const http = createServer(withSecurityHeaders((req, res) => {
@@ -91,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
   });
+  fanOut = new FanOut(io);
   const stopGuard = guardConnections(io, budgets, {
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     trustedProxies,
@@ -111,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       new Promise<void>((resolve) => {
         stopGuard();
+        fanOut.close();
         io.close(() => resolve());
       }),
   };

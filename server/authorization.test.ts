@@ -80,7 +80,7 @@ async function socketFor(role: Role, a: SeatedSimul): Promise<TestClient> {
       // so every command it sends reaches B (in its lobby) and never A.
       const c = await clients.connect();
       await hello(c, b.simulId, { seatToken: b.opponents[0].seatToken });
-      const onA = await c.send('simul:hello', { simulId: a.simulId, lastSeq: 0, seatToken: b.opponents[0].seatToken });
+      const onA = await c.send('simul:hello', { v: 2, simulId: a.simulId, lastSeq: 0, seatToken: b.opponents[0].seatToken });
       expect(outcomeOf(onA)).toBe('bad-credentials');
       return c;
     }
@@ -106,7 +106,7 @@ const cmd = (phase: Phase, payload: object, emits: EventType[]): Column => ({
 const helloWith = (phase: Phase, credential: (a: SeatedSimul) => object): Column => ({
   phase,
   event: 'simul:hello',
-  payload: (a) => ({ simulId: a.simulId, lastSeq: 0, ...credential(a) }),
+  payload: (a) => ({ v: 2, simulId: a.simulId, lastSeq: 0, ...credential(a) }),
 });
 const move = (from: string, to: string) => ({ type: 'move', board: 1, from, to, clientMoveId: 'cell-move' });
 
@@ -211,27 +211,27 @@ describe('credentials of one simul on another', () => {
     const a = await seatedSimul(clients, { boards: 2, seated: 1 });
     const c = await clients.connect();
     const refused = async (simulId: string, credential: object) =>
-      outcomeOf(await c.send('simul:hello', { simulId, lastSeq: 0, ...credential }));
+      outcomeOf(await c.send('simul:hello', { v: 2, simulId, lastSeq: 0, ...credential }));
     expect(await refused(b.simulId, { hostKey: a.hostKey })).toBe(BC);
     expect(await refused(b.simulId, { seatToken: a.opponents[0].seatToken })).toBe(BC);
     expect(await refused(a.simulId, { hostKey: b.hostKey })).toBe(BC);
     expect(await refused(a.simulId, { seatToken: b.opponents[0].seatToken })).toBe(BC);
     // The same credentials are good where they belong.
-    expect(helloOutcome(await c.send('simul:hello', { simulId: a.simulId, lastSeq: 0, hostKey: a.hostKey }))).toBe('host');
-    expect(helloOutcome(await c.send('simul:hello', { simulId: b.simulId, lastSeq: 0, hostKey: b.hostKey }))).toBe('host');
+    expect(helloOutcome(await c.send('simul:hello', { v: 2, simulId: a.simulId, lastSeq: 0, hostKey: a.hostKey }))).toBe('host');
+    expect(helloOutcome(await c.send('simul:hello', { v: 2, simulId: b.simulId, lastSeq: 0, hostKey: b.hostKey }))).toBe('host');
   });
 
   it('leaves a socket as it was after a refused hello: same role, same simul, same broadcasts', async () => {
     const a = await seatedSimul(clients, { boards: 2, seated: 1 });
     const other = await seatedSimul(clients, { boards: 2, seated: 1 });
     // A's host presents the other simul's host key: refused, and still A's host.
-    expect(outcomeOf(await a.host.send('simul:hello', { simulId: a.simulId, lastSeq: 0, hostKey: other.hostKey }))).toBe(BC);
+    expect(outcomeOf(await a.host.send('simul:hello', { v: 2, simulId: a.simulId, lastSeq: 0, hostKey: other.hostKey }))).toBe(BC);
     expect(await a.host.send('simul:command', { type: 'close-joining' })).toEqual({ ok: true });
 
     // The other simul's opponent presents its token to A: refused, and it hears only its own simul.
     const outsider = other.opponents[0].client;
     const heardBefore = outsider.received.length;
-    expect(outcomeOf(await outsider.send('simul:hello', { simulId: a.simulId, lastSeq: 0, seatToken: other.opponents[0].seatToken }))).toBe(BC);
+    expect(outcomeOf(await outsider.send('simul:hello', { v: 2, simulId: a.simulId, lastSeq: 0, seatToken: other.opponents[0].seatToken }))).toBe(BC);
     expect(await a.host.send('simul:command', { type: 'open-joining' })).toEqual({ ok: true });
     expect(await other.host.send('simul:command', { type: 'close-joining' })).toEqual({ ok: true });
     await outsider.waitFor((e) => e.type === 'joining-closed' && e.seq === logOf(other.simulId).length);
@@ -247,7 +247,7 @@ describe('secrets on the wire', () => {
       c.socket.onAny((event, ...args) => inbound.push({ socket: name, event, body: JSON.stringify(args) }));
     const helloReplies: string[] = [];
     const sayHello = async (c: TestClient, simulId: string, credential: object, lastSeq = 0) => {
-      const reply = await c.send('simul:hello', { simulId, lastSeq, ...credential });
+      const reply = await c.send('simul:hello', { v: 2, simulId, lastSeq, ...credential });
       expect(reply.ok).toBe(true);
       helloReplies.push(JSON.stringify(reply));
     };

@@ -67,9 +67,9 @@ describe('join-code guessing', () => {
     await start({ missedLookupsPerMinute: 3 });
     const guesser = await from('198.51.100.9');
     for (let i = 0; i < 3; i++) {
-      expect(outcomeOf(await guesser.send('simul:hello', { simulId: `nosuch${i}xyz`, lastSeq: 0 }))).toBe('unknown-simul');
+      expect(outcomeOf(await guesser.send('simul:hello', { v: 2, simulId: `nosuch${i}xyz`, lastSeq: 0 }))).toBe('unknown-simul');
     }
-    expect(await guesser.send('simul:hello', { simulId: 'nosuch9xyz', lastSeq: 0 })).toMatchObject({
+    expect(await guesser.send('simul:hello', { v: 2, simulId: 'nosuch9xyz', lastSeq: 0 })).toMatchObject({
       ok: false,
       error: { code: 'rate-limited', retryAfterMs: 20_000 },
     });
@@ -117,7 +117,7 @@ describe('seat squatting', () => {
     expect(outcomeOf(await removed)).toBe('ok');
     expect(outcomeOf(await retry)).toBe('blocked');
     const fresh = await from('203.0.113.50');
-    expect(outcomeOf(await fresh.send('simul:hello', { simulId: s.simulId, lastSeq: 0, seatToken: seat.seatToken }))).toBe(
+    expect(outcomeOf(await fresh.send('simul:hello', { v: 2, simulId: s.simulId, lastSeq: 0, seatToken: seat.seatToken }))).toBe(
       'bad-credentials',
     );
     await hello(fresh, s.simulId);
@@ -226,20 +226,20 @@ describe('hello replies', () => {
 
     const reader = await from('192.0.2.80');
     const first = await hello(reader, game.simulId);
-    expect(first.reset).toBe(true);
+    if (first.kind !== 'reset') throw new Error(`a ${first.kind} hello`);
     expect(first.more).toBe(true);
     let seq = first.events.at(-1)!.seq;
     let pages = 1;
     let refusal = null;
     while (seq < total) {
-      const reply = await reader.send('simul:hello', { simulId: game.simulId, lastSeq: seq });
+      const reply = await reader.send('simul:hello', { v: 2, simulId: game.simulId, lastSeq: seq });
       if (!reply.ok) {
         refusal = reply.error;
         budgetTime += reply.error.retryAfterMs ?? 0;
         continue;
       }
-      const page = reply as unknown as { events: { seq: number }[]; more: boolean; reset: boolean };
-      expect(page.reset).toBe(false);
+      const page = reply as unknown as { events: { seq: number }[]; more: boolean; kind: string };
+      expect(page.kind).toBe('delta');
       expect(page.events[0].seq).toBe(seq + 1);
       seq = page.events.at(-1)!.seq;
       expect(page.more).toBe(seq < total);
@@ -264,7 +264,7 @@ describe('slow readers', () => {
     (ws as unknown as { _socket: { pause(): void } })._socket.pause();
     // Each reply is the whole log (about 170 KB); 200 of them fill every buffer on the way.
     // (A client that does not read does not see the close either: ask the server.)
-    for (let i = 0; i < 200; i++) ws.send(`42${i}["simul:hello",{"simulId":"${game.simulId}","lastSeq":0}]`);
+    for (let i = 0; i < 200; i++) ws.send(`42${i}["simul:hello",{"v":2,"simulId":"${game.simulId}","lastSeq":0}]`);
     while (server.budgets.refused.slowReadersClosed === 0) await new Promise((r) => setTimeout(r, 50));
     expect(server.io.of('/').sockets.size).toBe(2);
     ws.terminate();

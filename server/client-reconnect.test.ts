@@ -69,7 +69,7 @@ describe('the browser connection', () => {
     const student = new TestClient(server.url);
     closers.push(() => student.close());
     await student.connected();
-    await student.send('simul:hello', { simulId: created.simulId, lastSeq: 0 });
+    await student.send('simul:hello', { v: 2, simulId: created.simulId, lastSeq: 0 });
     await student.send('simul:join', { name: 'Ada' });
 
     const host = new SimulConnection(created.simulId, server.url);
@@ -100,7 +100,7 @@ describe('the browser connection', () => {
 
   it('forgets a seat token the host re-issued, and watches instead', async () => {
     const { setup, created } = await createOneBoardSimul('Move');
-    await setup.send('simul:hello', { simulId: created.simulId, lastSeq: 0, hostKey: created.hostKey });
+    await setup.send('simul:hello', { v: 2, simulId: created.simulId, lastSeq: 0, hostKey: created.hostKey });
 
     const phone = new SimulConnection(created.simulId, server.url);
     closers.push(() => phone.close());

@@ -21,8 +21,9 @@ function connect(): Promise<Client> {
 
 async function bot(simulId: string, name: string): Promise<void> {
   const socket = await connect();
-  const hello = await socket.emitWithAck('simul:hello', { simulId, lastSeq: 0 });
+  const hello = await socket.emitWithAck('simul:hello', { v: 2, simulId, lastSeq: 0 });
   if (!hello.ok) throw new Error(hello.error.message);
+  if (hello.kind !== 'reset') throw new Error(`a ${hello.kind} hello`);
   const state = replay(hello.events);
   // Listen before joining: the seat's own event may arrive before the join's answer.
   socket.on('simul:events', (events: SimulEvent[]) => {

@@ -42,7 +42,7 @@ describe('a join in one simul and a hello to another, interleaved', () => {
       const before = logOf(victim.simulId);
 
       const join = () => attacker.send('simul:join', { name: 'Mallory', board: 1 });
-      const greet = () => attacker.send('simul:hello', { simulId: victim.simulId, lastSeq: 0 });
+      const greet = () => attacker.send('simul:hello', { v: 2, simulId: victim.simulId, lastSeq: 0 });
       const replies: Promise<Reply>[] = [];
       replies.push(order === 'join then hello' ? join() : greet());
       await turns(gap);

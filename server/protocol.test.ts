@@ -33,14 +33,14 @@ async function createSimul(opts: Partial<{ boards: number; mode: string; hostCol
   });
   expect(created.ok).toBe(true);
   const { simulId, hostKey, joinCode } = created as unknown as { simulId: string; hostKey: string; joinCode: string };
-  const hello = await host.send('simul:hello', { simulId, lastSeq: 0, hostKey });
+  const hello = await host.send('simul:hello', { v: 2, simulId, lastSeq: 0, hostKey });
   expect(hello).toMatchObject({ ok: true, role: 'host' });
   return { host, simulId, hostKey, joinCode };
 }
 
 async function joinAs(simulId: string, name: string) {
   const c = await client();
-  expect(await c.send('simul:hello', { simulId, lastSeq: 0 })).toMatchObject({ ok: true, role: 'spectator' });
+  expect(await c.send('simul:hello', { v: 2, simulId, lastSeq: 0 })).toMatchObject({ ok: true, role: 'spectator' });
   const joined = (await c.send('simul:join', { name })) as unknown as { ok: boolean; board: number; seatToken: string };
   expect(joined.ok).toBe(true);
   return { client: c, board: joined.board, seatToken: joined.seatToken };
@@ -59,7 +59,7 @@ describe('the simul protocol', () => {
     const bob = await joinAs(simulId, 'Bob');
     expect([alice.board, bob.board]).toEqual([1, 2]);
     const watcher = await client();
-    await watcher.send('simul:hello', { simulId, lastSeq: 0 });
+    await watcher.send('simul:hello', { v: 2, simulId, lastSeq: 0 });
 
     expect(await host.send('simul:command', { type: 'start' })).toEqual({ ok: true });
     await watcher.waitFor((e) => e.type === 'simul-started');
@@ -81,7 +81,7 @@ describe('the simul protocol', () => {
     const alice = await joinAs(simulId, 'Alice');
     const bob = await joinAs(simulId, 'Bob');
     const watcher = await client();
-    await watcher.send('simul:hello', { simulId, lastSeq: 0 });
+    await watcher.send('simul:hello', { v: 2, simulId, lastSeq: 0 });
     await host.send('simul:command', { type: 'start' });
 
     const code = async (c: TestClient, payload: unknown) => {
@@ -108,15 +108,15 @@ describe('the simul protocol', () => {
   it('refuses unknown simuls, spoofed keys and tokens', async () => {
     const { simulId } = await createSimul();
     const c = await client();
-    expect(await c.send('simul:hello', { simulId: 'nosuchsimul', lastSeq: 0 })).toMatchObject({
+    expect(await c.send('simul:hello', { v: 2, simulId: 'nosuchsimul', lastSeq: 0 })).toMatchObject({
       ok: false,
       error: { code: 'unknown-simul' },
     });
     const spoof = 'A'.repeat(32);
-    expect(await c.send('simul:hello', { simulId, lastSeq: 0, hostKey: spoof })).toMatchObject({
+    expect(await c.send('simul:hello', { v: 2, simulId, lastSeq: 0, hostKey: spoof })).toMatchObject({
       error: { code: 'bad-credentials' },
     });
-    expect(await c.send('simul:hello', { simulId, lastSeq: 0, seatToken: spoof })).toMatchObject({
+    expect(await c.send('simul:hello', { v: 2, simulId, lastSeq: 0, seatToken: spoof })).toMatchObject({
       error: { code: 'bad-credentials' },
     });
   });
@@ -125,7 +125,7 @@ describe('the simul protocol', () => {
     const { host, simulId } = await createSimul({ boards: 2 });
     await joinAs(simulId, 'Alice');
     const dup = await client();
-    await dup.send('simul:hello', { simulId, lastSeq: 0 });
+    await dup.send('simul:hello', { v: 2, simulId, lastSeq: 0 });
     expect(await dup.send('simul:join', { name: '  alice ' })).toMatchObject({ error: { code: 'name-taken' } });
     expect(await dup.send('simul:join', { name: 'x'.repeat(25) })).toMatchObject({ error: { code: 'name-invalid' } });
     expect(await host.send('simul:command', { type: 'close-joining' })).toEqual({ ok: true });
@@ -139,13 +139,13 @@ describe('the simul protocol', () => {
     const { host, simulId } = await createSimul();
     const alice = await joinAs(simulId, 'Alice');
     const again = await client();
-    expect(await again.send('simul:hello', { simulId, lastSeq: 0, seatToken: alice.seatToken })).toMatchObject({
+    expect(await again.send('simul:hello', { v: 2, simulId, lastSeq: 0, seatToken: alice.seatToken })).toMatchObject({
       ok: true,
       role: 'opponent',
       board: alice.board,
     });
     expect(await host.send('simul:command', { type: 'free-seat', board: alice.board })).toEqual({ ok: true });
-    expect(await again.send('simul:hello', { simulId, lastSeq: 0, seatToken: alice.seatToken })).toMatchObject({
+    expect(await again.send('simul:hello', { v: 2, simulId, lastSeq: 0, seatToken: alice.seatToken })).toMatchObject({
       error: { code: 'bad-credentials' },
     });
   });
@@ -160,20 +160,21 @@ describe('the simul protocol', () => {
     await host.send('simul:command', move(1, 'd2', 'd4'));
     const back = await client();
     const hello = (await back.send('simul:hello', {
+      v: 2,
       simulId,
       lastSeq: seqBefore,
       seatToken: alice.seatToken,
-    })) as unknown as { ok: true; events: { seq: number; type: string }[]; reset: boolean };
-    expect(hello.reset).toBe(false);
+    })) as unknown as { ok: true; events: { seq: number; type: string }[]; kind: string };
+    expect(hello.kind).toBe('delta');
     expect(hello.events.map((e) => e.type)).toEqual(['move-made']);
     expect(hello.events[0].seq).toBe(seqBefore + 1);
 
     // A client ahead of the server's log (it saw another life of it) gets the whole log.
-    const ahead = (await back.send('simul:hello', { simulId, lastSeq: 999, seatToken: alice.seatToken })) as unknown as {
-      reset: boolean;
+    const ahead = (await back.send('simul:hello', { v: 2, simulId, lastSeq: 999, seatToken: alice.seatToken })) as unknown as {
+      kind: string;
       events: unknown[];
     };
-    expect(ahead.reset).toBe(true);
+    expect(ahead.kind).toBe('reset');
     expect(ahead.events.length).toBe(seqBefore + 1);
   });
 
@@ -185,14 +186,14 @@ describe('the simul protocol', () => {
     await alice.client.waitFor((e) => e.type === 'move-made');
 
     const phone = await client();
-    const fresh = (await phone.send('simul:hello', { simulId, lastSeq: 0, seatToken: alice.seatToken, want: 'state' })) as unknown as {
+    const fresh = (await phone.send('simul:hello', { v: 2, simulId, lastSeq: 0, seatToken: alice.seatToken, want: 'state' })) as unknown as {
       events: unknown[];
-      reset: boolean;
+      kind: string;
       snapshot: { seq: number; boards: { number: number; fen: string; moveCount: number }[] };
     };
     const room = server.hub.get(simulId)!;
-    expect(fresh.reset).toBe(true);
-    expect(fresh.events).toEqual([]);
+    expect(fresh.kind).toBe('snapshot');
+    expect(fresh.events).toBeUndefined();
     expect(fresh.snapshot.seq).toBe(room.state.seq);
     expect(fresh.snapshot.boards.find((b) => b.number === 1)).toMatchObject({
       fen: room.state.boards.get(1)!.chess.fen(),
@@ -201,10 +202,12 @@ describe('the simul protocol', () => {
     expect(JSON.stringify(fresh)).not.toContain(alice.seatToken);
 
     // A client just a few events behind still gets those events.
-    const behind = (await phone.send('simul:hello', { simulId, lastSeq: room.state.seq - 1, want: 'state' })) as unknown as {
+    const behind = (await phone.send('simul:hello', { v: 2, simulId, lastSeq: room.state.seq - 1, want: 'state' })) as unknown as {
       events: { type: string }[];
       snapshot?: unknown;
+      kind: string;
     };
+    expect(behind.kind).toBe('delta');
     expect(behind.snapshot).toBeUndefined();
     expect(behind.events.map((e) => e.type)).toEqual(['move-made']);
   });
@@ -227,7 +230,7 @@ describe('the simul protocol', () => {
   it('refuses a flood from one socket without slowing the others', async () => {
     const { host, simulId } = await createSimul();
     const flooder = await client();
-    await flooder.send('simul:hello', { simulId, lastSeq: 0 });
+    await flooder.send('simul:hello', { v: 2, simulId, lastSeq: 0 });
     // A burst of 40 frames (the hello was one), then refusals (a socket that keeps going is cut
     // off: budgets.test.ts).
     const replies = await Promise.all(
@@ -283,7 +286,7 @@ describe('the simul protocol', () => {
     const created = (await c.send('simul:create', { title: 'x', boards: 1, hostColor: 'white', mode: 'async' })) as unknown as {
       simulId: string;
     };
-    const replies = await Promise.all(Array.from({ length: 8 }, () => c.send('simul:hello', { simulId: created.simulId, lastSeq: 0 })));
+    const replies = await Promise.all(Array.from({ length: 8 }, () => c.send('simul:hello', { v: 2, simulId: created.simulId, lastSeq: 0 })));
     expect(replies.filter((r) => r.ok)).toHaveLength(DEFAULT_LIMITS.helloBurst);
     expect(replies.filter((r) => !r.ok && r.error.code === 'rate-limited')).toHaveLength(8 - DEFAULT_LIMITS.helloBurst);
     // Commands keep their own budget.

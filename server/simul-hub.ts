@@ -103,12 +103,8 @@ export class SimulHub {
     return room;
   }
 
-  private onEvents: Broadcast = (simulId, events) => {
-    const finished = events.some((e) => e.type === 'simul-finished');
-    if (finished) {
-      const room = this.rooms.get(simulId);
-      if (room) this.codes.delete(room.state.joinCode);
-    }
-    this.broadcast(simulId, events);
+  private onEvents: Broadcast = (room, events, boards) => {
+    if (events.some((e) => e.type === 'simul-finished')) this.codes.delete(room.state.joinCode);
+    this.broadcast(room, events, boards);
   };
 }

@@ -3,9 +3,10 @@
 // one after another (a serial queue by construction: nothing awaits between decide and
 // evolve). Acknowledgement and broadcast wait for the group commit (commit-queue.ts).
 import { decide } from '../lib/simul/decide';
-import { evolve, replay } from '../lib/simul/evolve';
+import { boardsOf, evolve, replay } from '../lib/simul/evolve';
 import { toSnapshot, type SimulSnapshot } from '../lib/simul/snapshot';
 import type { Actor, Command, Rejection, SimulEvent, SimulState } from '../lib/simul/types';
+import type { BoardEvents } from '../lib/protocol/events';
 import type { CommitQueue } from './commit-queue';
 import { hashSecret, newSecret, secretMatches } from './credentials';
 import type { SeatCredentialChange, SimulCredentials } from './store/event-store';
@@ -14,7 +15,8 @@ export type DispatchResult =
   | { ok: true; events: SimulEvent[]; seatToken?: string }
   | { ok: false; error: Rejection };
 
-export type Broadcast = (simulId: string, events: SimulEvent[]) => void;
+/** Called once events are durable, with the same events per board (see fan-out.ts). */
+export type Broadcast = (room: SimulRoom, events: SimulEvent[], boards: BoardEvents[]) => void;
 
 /**
  * What a session presented at hello, kept as the secret's hash. It is checked against the
@@ -42,6 +44,8 @@ export class SimulRoom {
   private blockedNetworks = new Set<string>();
   /** JSON size of each log event, filled in as hellos need them. */
   private eventBytes: number[] = [];
+  /** Each board's durable events, in order: what its listeners hear and catch up from. */
+  private boardLogs = new Map<number, SimulEvent[]>();
 
   constructor(
     readonly id: string,
@@ -56,6 +60,34 @@ export class SimulRoom {
     this.state = replay(log);
     this.committedSeq = this.state.seq;
     for (const [board, hash] of credentials.seatTokenHashes) this.boardBySeatHash.set(hash, board);
+    this.addToBoardLogs(log);
+  }
+
+  /** Files durable events under the boards they concern; returns them per board, numbered. */
+  private addToBoardLogs(events: SimulEvent[]): BoardEvents[] {
+    const batches = new Map<number, BoardEvents>();
+    for (const e of events) {
+      for (const board of boardsOf(this.state, e)) {
+        let log = this.boardLogs.get(board);
+        if (!log) this.boardLogs.set(board, (log = []));
+        log.push(e);
+        let batch = batches.get(board);
+        if (!batch) batches.set(board, (batch = { board, from: log.length, events: [] }));
+        batch.events.push(e);
+      }
+    }
+    return [...batches.values()];
+  }
+
+  /** How many durable events board `board` has had. */
+  boardSeq(board: number): number {
+    return this.boardLogs.get(board)?.length ?? 0;
+  }
+
+  /** Board `board`'s durable events after its `boardSeq`-th, or null when that is not one of them. */
+  boardEventsAfter(board: number, boardSeq: number): SimulEvent[] | null {
+    const log = this.boardLogs.get(board) ?? [];
+    return boardSeq > log.length ? null : log.slice(boardSeq);
   }
 
   /** The credential a hello's secret is, while it is current; null when it grants nothing. */
@@ -173,7 +205,7 @@ export class SimulRoom {
           return resolve(NOT_SAVED);
         }
         this.committedSeq = Math.max(this.committedSeq, upTo);
-        if (events.length > 0) this.broadcast(this.id, events);
+        if (events.length > 0) this.broadcast(this, events, this.addToBoardLogs(events));
         resolve(done);
       });
     });

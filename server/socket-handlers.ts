@@ -5,7 +5,8 @@
 import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
 import { commandSchema, createSimulSchema, helloSchema, joinSchema, type HelloInput } from '../lib/protocol/schemas';
-import type { Ack, ClientToServerEvents, HelloReply, ServerToClientEvents } from '../lib/protocol/events';
+import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type HelloReply, type ServerToClientEvents } from '../lib/protocol/events';
+import { summarize } from '../lib/simul/summary';
 import { cleanTitle } from '../lib/simul/display-text';
 import type { Rejection } from '../lib/simul/types';
 import type { AddressBudgets } from './address-budgets';
@@ -13,6 +14,7 @@ import { hashSecret, newPlayerId } from './credentials';
 import { TokenBucket } from './rate-limit';
 import { TurnQueue } from './turn-queue';
 import type { SimulHub } from './simul-hub';
+import { boardRoom, seatRoom, simulRoom, studentsRoom } from './room-names';
 import type { Credential, SimulRoom } from './simul-room';
 
 /** A socket's place: the simul it opened and what it presented there. Replaced whole, never edited. */
@@ -39,15 +41,6 @@ type SimulSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
 
 /** A client this many events behind gets a snapshot, if it asked for the state. */
 const SNAPSHOT_AFTER_EVENTS = 200;
-
-export function roomName(simulId: string): string {
-  return `simul:${simulId}`;
-}
-
-/** The Socket.IO room of the sockets that hold board `board`'s seat. */
-export function seatRoomName(simulId: string, board: number): string {
-  return `seat:${simulId}:${board}`;
-}
 
 function fail(code: Rejection['code'], message: string): { ok: false; error: Rejection } {
   return { ok: false, error: { code, message } };
@@ -158,6 +151,10 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
     });
 
     on('simul:hello', (input) => {
+      // A page from before this protocol: told to reload, never to forget its secrets.
+      if ((input as { v?: unknown } | null)?.v !== PROTOCOL_VERSION) {
+        return fail('outdated-client', 'This page is out of date: reload it.');
+      }
       const parsed = parse(helloSchema, input);
       if (!parsed) return BAD_PAYLOAD;
       return heavyReplies.run(() => hello(parsed));
@@ -182,8 +179,14 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       const credential = room.credentialFor(parsed.hostKey, parsed.seatToken);
       if (!credential) return fail('bad-credentials', 'This link is no longer valid on this device.');
       const actor = room.actorFor(credential);
+      const listen = parsed.listen ?? 'simul';
+      if (listen === 'board' && actor.role !== 'opponent') return fail('not-seated', 'Only a seated student hears a board.');
 
-      const reply = helloReply(room, parsed.lastSeq, parsed.want ?? 'log');
+      const reply =
+        actor.role === 'opponent' && listen === 'board'
+          ? boardHelloReply(room, actor.board, parsed.boardSeq ?? 0)
+          : helloReply(room, parsed.lastSeq, parsed.want ?? 'log');
+      if (!reply) return fail('try-again', 'The simul is saving a move: say hello again.');
       // Replies are budgeted in bytes, for the connection and for its network.
       const own = socket.data.helloBytes;
       const shared = budgets.helloBytes.get(network);
@@ -196,22 +199,24 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       if (!nextPage) socket.data.hellos.take();
 
       // The session changes whole, with its rooms, in this one synchronous step.
-      const previous = socket.data.session;
-      if (previous) {
-        socket.leave(roomName(previous.simulId));
-        for (const r of socket.rooms) if (r.startsWith('seat:')) socket.leave(r);
-      }
+      for (const r of socket.rooms) if (r !== socket.id) socket.leave(r);
       socket.data.session = { simulId: room.id, credential };
-      socket.data.paged = reply.body.more ? { simulId: room.id, seq: lastSeqOf(reply.body, parsed.lastSeq) } : null;
-      socket.join(roomName(room.id));
-      if (actor.role === 'opponent') socket.join(seatRoomName(room.id, actor.board));
-      const body: HelloReply = {
-        ...reply.body,
+      const body = reply.body;
+      const more = (body.kind === 'reset' || body.kind === 'delta') && body.more;
+      socket.data.paged = more ? { simulId: room.id, seq: lastSeqOf(body, parsed.lastSeq) } : null;
+      if (actor.role === 'opponent') socket.join(seatRoom(room.id, actor.board));
+      if (actor.role === 'opponent' && listen === 'board') {
+        socket.join([boardRoom(room.id, actor.board), studentsRoom(room.id)]);
+      } else {
+        socket.join(simulRoom(room.id));
+      }
+      const answer: HelloReply = {
+        ...body,
         role: actor.role,
         board: actor.role === 'opponent' ? actor.board : null,
         serverNow: now(),
       };
-      return { ok: true, ...body };
+      return { ok: true, ...answer };
     }
 
     on('simul:join', async (input) => {
@@ -244,7 +249,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       // Only if the socket is still where it joined: a hello to another simul meanwhile wins.
       if (socket.data.session === session) {
         socket.data.session = { simulId: room.id, credential: { kind: 'seat', hash: hashSecret(result.seatToken) } };
-        socket.join(seatRoomName(room.id, seated.board));
+        socket.join(seatRoom(room.id, seated.board));
       }
       return { ok: true, board: seated.board, seatToken: result.seatToken, playerId };
     });
@@ -265,9 +270,9 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
   });
 }
 
-type HelloBody = Omit<HelloReply, 'role' | 'board' | 'serverNow'>;
+type HelloBody = HelloReply extends infer R ? (R extends HelloReply ? Omit<R, 'role' | 'board' | 'serverNow'> : never) : never;
 
-/** What a hello is sent: a page of the log, or a snapshot for a client that needs only the state. */
+/** What a simul listener is sent: a page of the log, or a snapshot for a client that needs only the state. */
 function helloReply(room: SimulRoom, lastSeq: number, want: 'log' | 'state'): { body: HelloBody; bytes: number } {
   const missing = room.pageAfter(lastSeq);
   const reset = lastSeq === 0 || missing === null;
@@ -275,19 +280,37 @@ function helloReply(room: SimulRoom, lastSeq: number, want: 'log' | 'state'): { 
   // A client that needs only the position, new or far behind, gets the state, not the log.
   if (want === 'state' && (reset || behind > SNAPSHOT_AFTER_EVENTS)) {
     const snapshot = room.snapshot();
-    if (snapshot) return { body: { events: [], reset: true, more: false, snapshot }, bytes: JSON.stringify(snapshot).length };
+    if (snapshot) {
+      return { body: { kind: 'snapshot', snapshot, boardSeq: null }, bytes: JSON.stringify(snapshot).length };
+    }
   }
   const page = reset ? room.pageAfter(0)! : missing!;
-  return { body: { events: page.events, reset, more: page.more }, bytes: page.bytes };
+  return { body: { kind: reset ? 'reset' : 'delta', events: page.events, more: page.more }, bytes: page.bytes };
+}
+
+/**
+ * What a board listener is sent: its board's events after its `boardSeq` and the summary, or,
+ * new or far behind, the state. Null while an event waits for its commit (say hello again).
+ */
+function boardHelloReply(room: SimulRoom, board: number, boardSeq: number): { body: HelloBody; bytes: number } | null {
+  const snapshot = room.snapshot();
+  if (!snapshot) return null;
+  const missing = boardSeq > 0 ? room.boardEventsAfter(board, boardSeq) : null;
+  const body: HelloBody =
+    missing && missing.length <= SNAPSHOT_AFTER_EVENTS
+      ? { kind: 'board-delta', from: boardSeq + 1, events: missing, summary: summarize(room.state) }
+      : { kind: 'snapshot', snapshot, boardSeq: room.boardSeq(board) };
+  return { body, bytes: JSON.stringify(body).length };
 }
 
 function lastSeqOf(body: HelloBody, lastSeq: number): number {
-  return body.events.length ? body.events[body.events.length - 1].seq : lastSeq;
+  const events = 'events' in body ? body.events : [];
+  return events.length ? events[events.length - 1].seq : lastSeq;
 }
 
 /** Sockets that held a seat's old credential are told; the room already refuses that credential. */
 function revokeSeat(io: SimulServer, simulId: string, board: number, reason: 'freed' | 'reissued'): void {
-  const seat = seatRoomName(simulId, board);
+  const seat = seatRoom(simulId, board);
   io.to(seat).emit('simul:revoked', { board, reason });
-  io.in(seat).socketsLeave(seat);
+  io.in(seat).socketsLeave([seat, boardRoom(simulId, board), studentsRoom(simulId)]);
 }

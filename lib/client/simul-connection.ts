@@ -1,11 +1,26 @@
-// One browser's live link to one simul: it says hello with its last seq and its secret,
-// folds the server's events with the same evolve() as the server, catches up after a drop,
-// and resends unacknowledged moves with their ids until the server acknowledges them.
+// One browser's live link to one simul: it says hello with its last seq (or, for a seated
+// student's phone, its board's last event number) and its secret, folds the server's events
+// with the same evolve() as the server, catches up after a drop, and resends unacknowledged
+// moves with their ids until the server acknowledges them.
+//
+// A host console, projector or review listens to the whole simul. A student's phone, once
+// seated, listens to its own board and a summary of the rest (lib/protocol/events.ts).
 import { io, type Socket } from 'socket.io-client';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Ack, ClientToServerEvents, HelloReply, Role, ServerToClientEvents } from '../protocol/events';
-import { evolve, initialState, replay } from '../simul/evolve';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type BoardEvents,
+  type ClientToServerEvents,
+  type CommandAck,
+  type HelloReply,
+  type Listen,
+  type Role,
+  type ServerToClientEvents,
+} from '../protocol/events';
+import { evolve, evolveBoard, initialState, replay } from '../simul/evolve';
 import { fromSnapshot } from '../simul/snapshot';
+import { applySummary, type SimulSummary } from '../simul/summary';
 import type { Rejection, SimulEvent, SimulState } from '../simul/types';
 import type { CommandInput } from '../protocol/schemas';
 import { credentials } from './credentials';
@@ -20,6 +35,12 @@ export interface SimulView {
   log: SimulEvent[];
   role: Role | null;
   board: number | null;
+  /**
+   * For a phone that hears only its board: the boards awaiting the host, in the order it reaches
+   * them, from the last summary (the other boards' positions are not here to compute it). Null
+   * for a view that hears the whole simul.
+   */
+  queue: number[] | null;
   status: ConnectionStatus;
   /** A problem that stops this view (unknown simul, revoked seat), in words. */
   problem: Rejection | null;
@@ -38,11 +59,18 @@ export class SimulConnection {
   private pending = new Map<string, Pending>();
   private helloInFlight = false;
   private helloAgain = false;
+  /** What the state in the store was built from: a board listener's copy is partial. */
+  private listening: Listen | null = null;
+  /** A board listener's count of its board's events folded so far. */
+  private boardSeq = 0;
 
   constructor(
     readonly simulId: string,
     url?: string,
-    /** 'state' for a view that needs the position, not the history (no dashboard, no log). */
+    /**
+     * 'state' for a view that needs the position, not the history (no dashboard, no log): a
+     * phone. Seated, it hears only its board.
+     */
     private want: 'log' | 'state' = 'log',
   ) {
     this.store = createStore<SimulView>(() => ({
@@ -51,6 +79,7 @@ export class SimulConnection {
       log: [],
       role: null,
       board: null,
+      queue: null,
       status: 'connecting',
       problem: null,
       pendingMoves: 0,
@@ -61,16 +90,25 @@ export class SimulConnection {
     this.socket.on('connect', () => void this.hello());
     this.socket.on('disconnect', () => this.store.setState({ status: 'reconnecting' }));
     this.socket.on('simul:events', (events) => this.receive(events));
+    this.socket.on('board:events', (batch) => this.receiveBoard(batch));
+    this.socket.on('simul:summary', (summary) => this.receiveSummary(summary));
     this.socket.on('simul:revoked', ({ reason }) => {
       credentials.forgetSeatToken(this.simulId);
       const message =
         reason === 'reissued' ? 'Your seat was moved to another device.' : 'The host freed your seat: you can join again.';
       this.store.setState({ role: 'spectator', board: null, problem: { code: 'bad-credentials', message } });
+      // From now on this page watches the whole simul.
+      void this.hello();
     });
   }
 
   close(): void {
     this.socket.close();
+  }
+
+  /** A phone with a seat hears its board; everything else hears the simul. */
+  private listen(seatToken: string | undefined): Listen {
+    return this.want === 'state' && seatToken ? 'board' : 'simul';
   }
 
   private async hello(): Promise<void> {
@@ -83,17 +121,24 @@ export class SimulConnection {
       const { state } = this.store.getState();
       const hostKey = credentials.hostKey(this.simulId);
       const seatToken = hostKey ? undefined : credentials.seatToken(this.simulId);
+      const listen = this.listen(seatToken);
+      // A copy built for the other way of listening is of no use: start again.
+      const same = this.listening === listen;
       const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:hello', {
+        v: PROTOCOL_VERSION,
         simulId: this.simulId,
-        lastSeq: state.seq,
+        lastSeq: same && listen === 'simul' ? state.seq : 0,
         hostKey,
         seatToken,
         want: this.want,
+        listen,
+        ...(listen === 'board' ? { boardSeq: same ? this.boardSeq : 0 } : {}),
       });
       if (!res.ok) return this.helloRefused(res.error, hostKey ? 'host' : seatToken ? 'seat' : null);
+      this.listening = listen;
       this.applyHello(res);
       // A long log comes in pages: ask for the next one at once.
-      if (res.more) this.helloAgain = true;
+      if ((res.kind === 'reset' || res.kind === 'delta') && res.more) this.helloAgain = true;
       else this.resendPending();
     } catch {
       // No answer in time: try again while the socket is up.
@@ -109,42 +154,48 @@ export class SimulConnection {
 
   private helloRefused(error: Rejection, sent: 'host' | 'seat' | null): void {
     this.store.setState({ problem: error, status: 'online' });
-    if (error.code === 'bad-credentials' || error.code === 'bad-payload') {
-      // A stale or broken secret (the seat was freed or moved): forget the one that was
-      // sent, and watch instead.
+    if (error.code === 'bad-credentials') {
+      // A stale secret (the seat was freed or moved): forget the one that was sent, and watch
+      // instead. Nothing else makes a page forget a secret: not a payload the server could not
+      // read, not an outdated page (which is told to reload).
       if (sent === 'host') credentials.forgetHostKey(this.simulId);
       if (sent === 'seat') credentials.forgetSeatToken(this.simulId);
       if (sent) setTimeout(() => void this.hello(), 0);
-    } else if (error.code === 'rate-limited' || error.code === 'internal') {
-      setTimeout(() => void this.hello(), error.retryAfterMs ?? 2000);
+    } else if (error.code === 'rate-limited' || error.code === 'internal' || error.code === 'try-again') {
+      setTimeout(() => void this.hello(), error.retryAfterMs ?? (error.code === 'try-again' ? 50 : 2000));
     }
   }
 
   private applyHello(reply: HelloReply): void {
     const view = this.store.getState();
-    this.store.setState({ clockOffset: reply.serverNow - Date.now(), problem: null });
-    if (reply.snapshot) {
-      const state = fromSnapshot(reply.snapshot);
-      this.store.setState({ state, log: [], version: view.version + 1, role: reply.role, board: reply.board, status: 'online' });
-      // A pending move the snapshot already holds was applied: its acknowledgement was lost.
-      for (const board of state.boards.values()) {
-        for (const id of [board.lastClientMoveId.host, board.lastClientMoveId.opponent]) {
-          if (id && this.pending.has(id)) this.settle(id, { ok: true });
+    const who = { role: reply.role, board: reply.board, status: 'online' as const, problem: null };
+    this.store.setState({ clockOffset: reply.serverNow - Date.now() });
+    switch (reply.kind) {
+      case 'snapshot': {
+        const state = fromSnapshot(reply.snapshot);
+        this.boardSeq = reply.boardSeq ?? 0;
+        this.store.setState({ ...who, state, log: [], queue: null, version: view.version + 1 });
+        // A pending move the snapshot already holds was applied: its acknowledgement was lost.
+        for (const board of state.boards.values()) {
+          for (const id of [board.lastClientMoveId.host, board.lastClientMoveId.opponent]) {
+            if (id && this.pending.has(id)) this.settle(id, { ok: true });
+          }
         }
+        return;
       }
-    } else if (reply.reset) {
-      this.store.setState({
-        state: replay(reply.events),
-        log: [...reply.events],
-        version: view.version + 1,
-        role: reply.role,
-        board: reply.board,
-        status: 'online',
-      });
-      this.settleSeenMoves(reply.events);
-    } else {
-      this.store.setState({ role: reply.role, board: reply.board, status: 'online' });
-      this.receive(reply.events);
+      case 'reset':
+        this.store.setState({ ...who, state: replay(reply.events), log: [...reply.events], queue: null, version: view.version + 1 });
+        this.settleSeenMoves(reply.events);
+        return;
+      case 'delta':
+        this.store.setState(who);
+        this.receive(reply.events);
+        return;
+      case 'board-delta':
+        this.store.setState(who);
+        this.receiveBoard({ board: reply.board!, from: reply.from, events: reply.events });
+        this.receiveSummary(reply.summary);
+        return;
     }
   }
 
@@ -168,6 +219,36 @@ export class SimulConnection {
     }
   }
 
+  /** A board listener's own board's events: numbered per board, so that a gap is seen. */
+  private receiveBoard(batch: BoardEvents): void {
+    const view = this.store.getState();
+    const board = view.board === batch.board ? view.state.boards.get(batch.board) : undefined;
+    if (!board || this.listening !== 'board') return;
+    if (batch.from > this.boardSeq + 1) {
+      void this.hello(); // a gap: catch up from the last one folded
+      return;
+    }
+    let folded = 0;
+    batch.events.forEach((e, i) => {
+      if (batch.from + i <= this.boardSeq) return; // already folded
+      evolveBoard(board, e);
+      view.state.seq = Math.max(view.state.seq, e.seq);
+      this.boardSeq = batch.from + i;
+      folded++;
+    });
+    if (folded > 0) {
+      this.store.setState({ version: view.version + 1 });
+      this.settleSeenMoves(batch.events);
+    }
+  }
+
+  private receiveSummary(summary: SimulSummary): void {
+    const view = this.store.getState();
+    if (this.listening !== 'board') return;
+    applySummary(view.state, summary, view.board);
+    this.store.setState({ queue: summary.queue, version: view.version + 1 });
+  }
+
   /** A pending move seen in the log was applied: its acknowledgement may have been lost. */
   private settleSeenMoves(events: SimulEvent[]): void {
     if (this.pending.size === 0) return;
@@ -187,18 +268,18 @@ export class SimulConnection {
   }
 
   /** Sends a command; moves are kept and resent with the same id until acknowledged. */
-  command(command: CommandInput): Promise<Ack> {
+  command<C extends CommandInput>(command: C): Promise<Ack<CommandAck<C['type']>>> {
     if (command.type !== 'move') return this.send(command);
     return new Promise((resolve) => {
-      this.pending.set(command.clientMoveId, { command, resolve });
+      this.pending.set(command.clientMoveId, { command, resolve: resolve as (res: Ack) => void });
       this.store.setState({ pendingMoves: this.pending.size });
       if (this.socket.connected) void this.sendPending(command.clientMoveId);
     });
   }
 
-  private async send(command: CommandInput): Promise<Ack> {
+  private async send<C extends CommandInput>(command: C): Promise<Ack<CommandAck<C['type']>>> {
     try {
-      return await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:command', command);
+      return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:command', command)) as Ack<CommandAck<C['type']>>;
     } catch {
       return { ok: false, error: { code: 'internal', message: 'No answer from the server: try again.' } };
     }
@@ -224,6 +305,8 @@ export class SimulConnection {
       if (!res.ok) return res;
       credentials.saveSeatToken(this.simulId, res.seatToken);
       this.store.setState({ role: 'opponent', board: res.board, problem: null });
+      // A phone, now seated, listens to its board from here on.
+      if (this.want === 'state') void this.hello();
       return { ok: true, board: res.board };
     } catch {
       return { ok: false, error: { code: 'internal', message: 'No answer from the server: try again.' } };

@@ -25,6 +25,12 @@ export const helloSchema = z.strictObject({
   seatToken: secret.optional(),
   /** 'state': a client that needs only the position may get a snapshot instead of the log. */
   want: z.enum(['log', 'state']).optional(),
+  /** The protocol version the client speaks (see lib/protocol/events.ts). */
+  v: z.number().int(),
+  /** What the socket hears: the whole simul (default), or, for a seated student, its board. */
+  listen: z.enum(['simul', 'board']).optional(),
+  /** A board listener's count of its board's events so far: it catches up from there. */
+  boardSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 export const joinSchema = z.strictObject({

@@ -57,6 +57,71 @@ function moveFocusOn(state: SimulState, from: number): void {
   state.focus = nextAwaitingHost(state, from);
 }
 
+/**
+ * The part of an event that concerns one board: its seat, status, position and draw offer.
+ * A phone that hears only its own board folds its board's events with this alone; evolve()
+ * uses it for every board, so the two can never disagree.
+ */
+export function evolveBoard(board: BoardState, event: SimulEvent): void {
+  switch (event.type) {
+    case 'seat-taken':
+      board.opponent = { name: event.name, playerId: event.playerId };
+      board.status = 'seated';
+      break;
+    case 'seat-freed':
+      board.opponent = null;
+      board.status = 'open';
+      break;
+    case 'simul-started':
+      board.status = 'queued';
+      break;
+    case 'game-started':
+      board.status = 'playing';
+      board.startedAt = event.at;
+      board.turnSince = event.at;
+      break;
+    case 'move-made':
+      board.chess.move({ from: event.from, to: event.to, promotion: event.promotion });
+      board.moveCount += 1;
+      board.lastMove = { from: event.from, to: event.to };
+      board.turnSince = event.at;
+      if (board.drawOfferBy !== event.by) board.drawOfferBy = null;
+      if (event.clientMoveId) board.lastClientMoveId[event.by] = event.clientMoveId;
+      break;
+    case 'draw-offered':
+      board.drawOfferBy = event.by;
+      break;
+    case 'draw-declined':
+      board.drawOfferBy = null;
+      break;
+    case 'game-ended':
+    case 'game-aborted':
+      board.status = event.type === 'game-ended' ? 'finished' : 'aborted';
+      board.endedAt = event.at;
+      board.turnSince = null;
+      board.drawOfferBy = null;
+      if (event.type === 'game-ended') {
+        board.result = event.result;
+        board.endReason = event.reason;
+      }
+      break;
+  }
+}
+
+/** The boards an event concerns: the ones whose listeners hear it. */
+export function boardsOf(state: SimulState, event: SimulEvent): number[] {
+  switch (event.type) {
+    case 'simul-started':
+      return event.boards;
+    case 'simul-finished':
+      return state.order;
+    case 'host-focused': // where the host is: the simul's summary says it
+      return [];
+    default:
+      return 'board' in event ? [event.board] : [];
+  }
+}
+
 export function evolve(state: SimulState, event: SimulEvent): SimulState {
   if (event.seq !== state.seq + 1) {
     throw new Error(`event seq ${event.seq} does not follow ${state.seq}`);
@@ -74,96 +139,56 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
         state.boards.set(n, newBoard(n, hostColorOf(event.hostColor, n)));
         state.order.push(n);
       }
-      break;
+      return state;
     }
-    case 'seat-taken': {
-      const board = boardOf(state, event.board);
-      board.opponent = { name: event.name, playerId: event.playerId };
-      board.status = 'seated';
-      break;
-    }
-    case 'seat-freed': {
-      const board = boardOf(state, event.board);
-      board.opponent = null;
-      board.status = 'open';
-      break;
-    }
-    case 'seat-reissued':
-      // The seat's credential changed on the server; nothing public changes.
-      break;
     case 'joining-closed':
       state.joiningClosed = true;
-      break;
+      return state;
     case 'joining-opened':
       state.joiningClosed = false;
-      break;
+      return state;
     case 'simul-started': {
       const kept = new Set(event.boards);
       for (const n of state.order) if (!kept.has(n)) state.boards.delete(n);
       state.order = [...event.boards];
-      for (const n of state.order) boardOf(state, n).status = 'queued';
+      for (const n of state.order) evolveBoard(boardOf(state, n), event);
       state.phase = 'playing';
       state.joiningClosed = true;
       state.startedAt = event.at;
-      break;
+      return state;
     }
-    case 'game-started': {
-      const board = boardOf(state, event.board);
-      board.status = 'playing';
-      board.startedAt = event.at;
-      board.turnSince = event.at;
+    case 'host-focused':
+      state.focus = event.board;
+      return state;
+    case 'simul-finished':
+      state.phase = 'finished';
+      state.finishedAt = event.at;
+      state.endedEarly = event.early;
+      state.focus = null;
+      state.joiningClosed = true;
+      return state;
+    case 'seat-reissued':
+      return state;
+  }
+  const board = boardOf(state, event.board);
+  evolveBoard(board, event);
+  // Where the host goes next.
+  switch (event.type) {
+    case 'game-started':
       if (state.mode === 'sync') state.focus = board.number;
       else if (state.focus === null && sideToMove(board) === 'host') state.focus = board.number;
       break;
-    }
-    case 'move-made': {
-      const board = boardOf(state, event.board);
-      board.chess.move({ from: event.from, to: event.to, promotion: event.promotion });
-      board.moveCount += 1;
-      board.lastMove = { from: event.from, to: event.to };
-      board.turnSince = event.at;
-      // An offer stands while its maker moves (offer, then move, as over the board);
-      // the other side's move declines it.
-      if (board.drawOfferBy !== event.by) board.drawOfferBy = null;
-      if (event.clientMoveId) board.lastClientMoveId[event.by] = event.clientMoveId;
+    case 'move-made':
       if (event.by === 'host') {
         if (state.mode === 'async') moveFocusOn(state, board.number);
       } else if (state.focus === null) {
         state.focus = board.number;
       }
       break;
-    }
-    case 'draw-offered':
-      boardOf(state, event.board).drawOfferBy = event.by;
-      break;
-    case 'draw-declined':
-      boardOf(state, event.board).drawOfferBy = null;
-      break;
     case 'game-ended':
-    case 'game-aborted': {
-      const board = boardOf(state, event.board);
-      board.status = event.type === 'game-ended' ? 'finished' : 'aborted';
-      board.endedAt = event.at;
-      board.turnSince = null;
-      board.drawOfferBy = null;
-      if (event.type === 'game-ended') {
-        board.result = event.result;
-        board.endReason = event.reason;
-      }
+    case 'game-aborted':
       if (state.focus === board.number) moveFocusOn(state, board.number);
       break;
-    }
-    case 'host-focused':
-      state.focus = event.board;
-      break;
-    case 'simul-finished': {
-      state.phase = 'finished';
-      state.finishedAt = event.at;
-      state.endedEarly = event.early;
-      state.focus = null;
-      state.joiningClosed = true;
-      break;
-    }
   }
   return state;
 }

@@ -59,10 +59,12 @@ export function currentSyncBoard(state: SimulState): number | null {
  * 3 boards before yours": how many boards awaiting the host it reaches first.
  */
 export function boardsBefore(state: SimulState, board: number): number | null {
-  const queue = readyQueue(state);
-  const focusFirst = state.focus !== null && queue[queue.length - 1] === state.focus
-    ? [state.focus, ...queue.slice(0, -1)]
-    : queue;
+  return placeInQueue(readyQueue(state), state.focus, board);
+}
+
+/** The same, from a queue (boards awaiting the host, in the order it reaches them) and the focus. */
+export function placeInQueue(queue: readonly number[], focus: number | null, board: number): number | null {
+  const focusFirst = focus !== null && queue[queue.length - 1] === focus ? [focus, ...queue.slice(0, -1)] : queue;
   const i = focusFirst.indexOf(board);
   return i === -1 ? null : i;
 }

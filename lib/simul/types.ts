@@ -125,6 +125,8 @@ export type RejectionCode =
   | 'too-many-simuls'
   | 'bad-credentials'
   | 'blocked'
+  | 'outdated-client'
+  | 'try-again'
   | 'internal';
 
 export interface Rejection {

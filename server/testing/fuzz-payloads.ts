@@ -44,6 +44,7 @@ const FIELD_TYPES: Record<string, FieldType> = {
   code: 'string',
   simulId: 'string',
   lastSeq: 'number',
+  v: 'number',
   hostKey: 'string',
   seatToken: 'string',
   name: 'string',
@@ -180,9 +181,9 @@ function template(rng: Prng, world: FuzzWorld): Template {
     case 'simul:hello':
       return {
         event,
-        payload: { simulId: rng.pick(world.simuls).simulId, lastSeq: 0, hostKey: forgedSecret(rng) },
-        required: ['simulId', 'lastSeq'],
-        allowed: ['simulId', 'lastSeq', 'hostKey', 'seatToken'],
+        payload: { v: 2, simulId: rng.pick(world.simuls).simulId, lastSeq: 0, hostKey: forgedSecret(rng) },
+        required: ['v', 'simulId', 'lastSeq'],
+        allowed: ['v', 'simulId', 'lastSeq', 'hostKey', 'seatToken', 'want', 'listen', 'boardSeq'],
       };
     case 'simul:join':
       return {
@@ -376,7 +377,7 @@ function allowedShapeRefused(rng: Prng, world: FuzzWorld): FuzzCase {
         rng.chance(0.5) || other.seatTokens.length === 0
           ? { hostKey: other.hostKey }
           : { seatToken: rng.pick(other.seatTokens) };
-      return refused('other-simul-credential', 'simul:hello', { simulId: target.simulId, lastSeq: rng.int(0, 50), ...credential });
+      return refused('other-simul-credential', 'simul:hello', { v: 2, simulId: target.simulId, lastSeq: rng.int(0, 50), ...credential });
     }
     case 3: {
       const simulId = rng.chance(0.5) ? rng.pick(world.simuls).simulId : unissuedSimulId(rng);
@@ -385,10 +386,10 @@ function allowedShapeRefused(rng: Prng, world: FuzzWorld): FuzzCase {
         { seatToken: forgedSecret(rng) },
         { hostKey: forgedSecret(rng), seatToken: forgedSecret(rng) },
       ]);
-      return refused('forged-credential', 'simul:hello', { simulId, lastSeq: 0, ...credential });
+      return refused('forged-credential', 'simul:hello', { v: 2, simulId, lastSeq: 0, ...credential });
     }
     case 4:
-      return refused('unissued-id', 'simul:hello', { simulId: unissuedSimulId(rng), lastSeq: 0 });
+      return refused('unissued-id', 'simul:hello', { v: 2, simulId: unissuedSimulId(rng), lastSeq: 0 });
     default:
       return refused('command-not-allowed', 'simul:command', validCommand(rng));
   }

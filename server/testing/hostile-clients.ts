@@ -183,7 +183,7 @@ export async function helloStorm(url: string, simulId: string, sockets: number, 
         if (text.includes('"rate-limited"')) refused++;
       });
       if (!(await joined(ws))) return;
-      for (let i = 0; i < times; i++) ws.send(`42${i}["simul:hello",{"simulId":"${simulId}","lastSeq":0}]`);
+      for (let i = 0; i < times; i++) ws.send(`42${i}["simul:hello",{"v":2,"simulId":"${simulId}","lastSeq":0}]`);
       await new Promise((r) => setTimeout(r, 2000));
       ws.terminate();
     }),
@@ -208,7 +208,7 @@ export function slowReaders(url: string, simulId: string, sockets: number, netwo
       let i = 0;
       const ask = () => {
         if (!running || ws.readyState !== WebSocket.OPEN) return;
-        ws.send(`42${i++}["simul:hello",{"simulId":"${simulId}","lastSeq":0}]`);
+        ws.send(`42${i++}["simul:hello",{"v":2,"simulId":"${simulId}","lastSeq":0}]`);
         setTimeout(ask, 100);
       };
       ask();

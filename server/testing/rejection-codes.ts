@@ -29,6 +29,8 @@ const CODES = [
   'too-many-simuls',
   'bad-credentials',
   'blocked',
+  'outdated-client',
+  'try-again',
   'internal',
 ] as const satisfies readonly RejectionCode[];
 

@@ -63,7 +63,7 @@ export async function hello(
   credential: Credential = {},
   lastSeq = 0,
 ): Promise<HelloReply> {
-  const reply = mustSucceed('simul:hello', await client.send('simul:hello', { simulId, lastSeq, ...credential }));
+  const reply = mustSucceed('simul:hello', await client.send('simul:hello', { v: 2, simulId, lastSeq, ...credential }));
   return reply as unknown as HelloReply;
 }
 

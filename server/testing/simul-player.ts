@@ -43,10 +43,11 @@ export class SimulPlayer {
     this.client = client;
     client.socket.on('simul:events', (events) => this.fold(events));
     await client.connected();
-    const reply = await client.send('simul:hello', { simulId: this.simulId, lastSeq: this.state.seq, ...this.credential });
+    const reply = await client.send('simul:hello', { v: 2, simulId: this.simulId, lastSeq: this.state.seq, ...this.credential });
     if (!reply.ok) throw new Error(`${this.name}: hello refused: ${JSON.stringify(reply.error)}`);
     const hello = reply as unknown as HelloReply;
-    if (hello.reset) {
+    if (hello.kind !== 'reset' && hello.kind !== 'delta') throw new Error(`${this.name}: a ${hello.kind} hello`);
+    if (hello.kind === 'reset') {
       if (this.state.seq > 0) this.resets++;
       this.state = replay(hello.events);
       this.log = [...hello.events];

@@ -49,7 +49,7 @@ function SeatLinkDialog({
     const res = await connection.command({ type: 'reissue-seat', board });
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
-    const token = (res as { seatToken?: string }).seatToken;
+    const token = res.seatToken;
     setLink(`${window.location.origin}/play/${connection.simulId}#seat=${token}`);
     setStep('hidden');
   }

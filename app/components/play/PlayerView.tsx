@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { newClientMoveId, type ConnectionStatus, type SimulConnection } from '@/lib/client/simul-connection';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
-import { boardsBefore, colorOf, currentSyncBoard, sideToMove } from '@/lib/simul/queries';
+import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
 import type { CommandInput } from '@/lib/protocol/schemas';
 import { ConnectionBadge } from '../ConnectionBadge';
@@ -73,7 +73,7 @@ function View({ connection }: { connection: SimulConnection }) {
         Board <strong data-testid="my-board">{board.number}</strong> · you play {myColor === 'w' ? 'White' : 'Black'} ·{' '}
         {board.opponent?.name}
       </p>
-      <Banner state={state} board={board} myTurn={myTurn} />
+      <Banner state={state} queue={view.queue} board={board} myTurn={myTurn} />
       {signal}
       {board.status === 'seated' ? null : (
         <PlayBoard
@@ -100,7 +100,18 @@ function View({ connection }: { connection: SimulConnection }) {
   );
 }
 
-function Banner({ state, board, myTurn }: { state: SimulState; board: BoardState; myTurn: boolean }) {
+function Banner({
+  state,
+  queue,
+  board,
+  myTurn,
+}: {
+  state: SimulState;
+  /** The host's queue from the summary, for a phone that hears only its board. */
+  queue: number[] | null;
+  board: BoardState;
+  myTurn: boolean;
+}) {
   let text: string;
   let tone = 'bg-slate-200 text-slate-900 dark:bg-slate-800 dark:text-slate-100';
   if (board.status === 'seated') {
@@ -119,7 +130,7 @@ function Banner({ state, board, myTurn }: { state: SimulState; board: BoardState
     text = 'Your move';
     tone = 'bg-win text-white text-3xl';
   } else {
-    const before = boardsBefore(state, board.number);
+    const before = queue ? placeInQueue(queue, state.focus, board.number) : boardsBefore(state, board.number);
     const at = state.focus;
     if (at === board.number) text = 'The host is at your board, thinking';
     else if (before !== null && at !== null) text = `The host is at board ${at}; ${before} board${before === 1 ? '' : 's'} before yours`;

@@ -1,0 +1,73 @@
+// What a student's phone hears of the rest of the simul: where the host is, the boards awaiting
+// it in the order it reaches them, the phase, and every board's status and result. Small, and
+// sent coalesced: the phone's own board comes as events of its own.
+import { readyQueue } from './queries';
+import type { BoardStatus, EndReason, Phase, Result, SimulState } from './types';
+
+export interface BoardSummary {
+  board: number;
+  status: BoardStatus;
+  moves: number;
+  result: Result | null;
+  reason: EndReason | null;
+}
+
+export interface SimulSummary {
+  phase: Phase;
+  /** The board the host is at (see SimulState.focus). */
+  focus: number | null;
+  /** Boards awaiting the host, in the order it reaches them. */
+  queue: number[];
+  /** Table order. */
+  boards: BoardSummary[];
+  finishedAt: number | null;
+  endedEarly: boolean;
+}
+
+export function summarize(state: SimulState): SimulSummary {
+  return {
+    phase: state.phase,
+    focus: state.focus,
+    queue: readyQueue(state),
+    boards: state.order.map((n) => {
+      const b = state.boards.get(n)!;
+      return { board: n, status: b.status, moves: b.moveCount, result: b.result, reason: b.endReason };
+    }),
+    finishedAt: state.finishedAt,
+    endedEarly: state.endedEarly,
+  };
+}
+
+/**
+ * Takes a summary into a phone's copy of the state: the simul's phase and focus, and the other
+ * boards' status and result. The phone's own board (`own`) keeps what its own events made it.
+ */
+export function applySummary(state: SimulState, summary: SimulSummary, own: number | null): void {
+  if (summary.phase === 'playing' && state.phase === 'lobby') {
+    const kept = new Set(summary.boards.map((b) => b.board));
+    for (const n of state.order) if (!kept.has(n)) state.boards.delete(n);
+    state.order = summary.boards.map((b) => b.board);
+  }
+  state.phase = summary.phase;
+  state.focus = summary.focus;
+  state.finishedAt = summary.finishedAt;
+  state.endedEarly = summary.endedEarly;
+  for (const s of summary.boards) {
+    const board = state.boards.get(s.board);
+    if (!board || s.board === own) continue;
+    board.status = s.status;
+    board.moveCount = s.moves;
+    board.result = s.result;
+    board.endReason = s.reason;
+  }
+}
+
+/**
+ * A board's place as its student feels it: the host is at it, it waits in the queue, or neither.
+ * A change of place is sent at once; a change in how many boards are ahead waits for the next
+ * coalesced summary.
+ */
+export function placeOf(summary: SimulSummary, board: number): 'host-here' | 'queued' | 'none' {
+  if (summary.focus === board) return 'host-here';
+  return summary.queue.includes(board) ? 'queued' : 'none';
+}
