@@ -1,4 +1,4 @@
-// Everything the dashboard shows, from the event log alone (METRICS.md). Pure and
+// Everything the dashboard shows, from the event log alone (docs/METRICS.md). Pure and
 // browser-safe: the server and the browser compute the same figures.
 import type { Mode, SimulEvent } from '../simul/types';
 import { boardRows, type BoardRow } from './boards';

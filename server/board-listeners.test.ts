@@ -1,0 +1,152 @@
+// Protocol v2 on a real server: a seated student's phone hears its own board's events, numbered
+// per board, and a coalesced summary of the rest; it catches up by its board's number; a page
+// that speaks another version is told to reload.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BoardEvents, HelloReply } from '../lib/protocol/events';
+import type { SimulSummary } from '../lib/simul/summary';
+import { SUMMARY_EVERY_MS } from './fan-out';
+import { Clients, command, outcomeOf, seatedSimul, type SeatedSimul } from './testing/simul-fixture';
+import { startTestServer, type TestClient } from './test-client';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+let server: Server;
+let clients: Clients;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  clients = new Clients(server.url);
+});
+afterEach(() => clients.closeAll());
+
+/** A phone: says hello as its board's listener and records what it hears. */
+async function phone(s: SeatedSimul, board: number, boardSeq = 0) {
+  const client = await clients.connect();
+  const heard = { boards: [] as BoardEvents[], summaries: [] as SimulSummary[], simul: 0 };
+  client.socket.on('board:events', (b) => heard.boards.push(b));
+  client.socket.on('simul:summary', (sum) => heard.summaries.push(sum));
+  client.socket.on('simul:events', () => heard.simul++);
+  const reply = await client.send('simul:hello', {
+    v: 2,
+    simulId: s.simulId,
+    lastSeq: 0,
+    seatToken: s.opponents[board - 1].seatToken,
+    listen: 'board',
+    boardSeq,
+  });
+  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+  return { client, heard, reply: reply as unknown as HelloReply };
+}
+
+const hostMove = (s: SeatedSimul, board: number, from: string, to: string, id: string) =>
+  command(s.host, { type: 'move', board, from, to, clientMoveId: id });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('a board listener', () => {
+  it('hears only its own board, numbered, and the summary; never the whole stream', async () => {
+    const s = await seatedSimul(clients, { boards: 3, seated: 3, start: true, hostColor: 'white' });
+    const p2 = await phone(s, 2);
+    expect(p2.reply.kind).toBe('snapshot');
+    const start = p2.reply.kind === 'snapshot' ? p2.reply.boardSeq! : -1;
+    // seat-taken, simul-started, game-started on board 2 so far.
+    expect(start).toBe(3);
+
+    await hostMove(s, 1, 'e2', 'e4', 'a');
+    await hostMove(s, 3, 'd2', 'd4', 'b');
+    await hostMove(s, 2, 'c2', 'c4', 'c');
+    await command(s.opponents[1].client, { type: 'move', board: 2, from: 'e7', to: 'e5', clientMoveId: 'd' });
+    await sleep(SUMMARY_EVERY_MS + 100);
+
+    expect(p2.heard.simul).toBe(0);
+    const events = p2.heard.boards.flatMap((b) => b.events);
+    expect(events.every((e) => 'board' in e && e.board === 2)).toBe(true);
+    expect(events.map((e) => (e.type === 'move-made' ? e.san : e.type))).toEqual(['c4', 'e5']);
+    expect(p2.heard.boards.map((b) => b.from)).toEqual([start + 1, start + 2]);
+    // Where the host is, from the summary: board 2's move leaves the host at board 1 (awaiting it).
+    const last = p2.heard.summaries.at(-1)!;
+    expect(last.phase).toBe('playing');
+    expect(last.queue).toEqual(server.hub.get(s.simulId)!.state.focus === null ? [] : expect.any(Array));
+    expect(last.boards.map((b) => b.moves)).toEqual([1, 2, 1]);
+  });
+
+  it('hears at most one summary per interval however fast the other boards move', async () => {
+    const s = await seatedSimul(clients, { boards: 4, seated: 4, start: true, hostColor: 'black' });
+    const p4 = await phone(s, 4);
+    // Boards 1 to 3 play back and forth; board 4's place never changes (it waits for its student).
+    const moves: [number, string, string][] = [
+      [1, 'g1', 'f3'], [1, 'f3', 'g1'], [2, 'g1', 'f3'], [2, 'f3', 'g1'], [3, 'b1', 'c3'], [3, 'c3', 'b1'],
+    ];
+    const started = performance.now();
+    for (const [board, from, to] of moves) {
+      await command(s.opponents[board - 1].client, { type: 'move', board, from, to, clientMoveId: `${board}${from}` });
+      const reply = (n: string) => (n === 'g1' ? ['b8', 'c6'] : ['c6', 'b8']);
+      const [hf, ht] = board === 3 ? (from === 'b1' ? ['g8', 'f6'] : ['f6', 'g8']) : reply(from);
+      await hostMove(s, board, hf, ht, `h${board}${from}`);
+    }
+    const elapsed = performance.now() - started;
+    await sleep(SUMMARY_EVERY_MS + 100);
+    const allowed = Math.ceil((elapsed + SUMMARY_EVERY_MS + 100) / SUMMARY_EVERY_MS) + 1;
+    expect(p4.heard.summaries.length).toBeGreaterThanOrEqual(1);
+    expect(p4.heard.summaries.length).toBeLessThanOrEqual(allowed);
+    expect(p4.heard.boards).toEqual([]);
+  });
+
+  it('hears at once when its own place changes', async () => {
+    const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'black' });
+    const p1 = await phone(s, 1);
+    // Within the coalescing interval of the summary that board 2's move causes.
+    await command(s.opponents[1].client, { type: 'move', board: 2, from: 'e2', to: 'e4', clientMoveId: 'x' });
+    const before = p1.heard.summaries.length;
+    await command(s.opponents[0].client, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'y' });
+    await sleep(30);
+    // Board 1 joined the host's queue: its phone heard it without waiting for the interval.
+    expect(p1.heard.summaries.length).toBeGreaterThan(before);
+    expect(p1.heard.summaries.at(-1)!.queue).toContain(1);
+  });
+
+  it('catches up from its board number: the missed events, numbered, and the summary', async () => {
+    const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'white' });
+    const first = await phone(s, 1);
+    const seen = first.reply.kind === 'snapshot' ? first.reply.boardSeq! : -1;
+    first.client.close();
+    await hostMove(s, 1, 'e2', 'e4', 'a');
+    await hostMove(s, 2, 'e2', 'e4', 'b');
+    await command(s.opponents[0].client, { type: 'move', board: 1, from: 'e7', to: 'e5', clientMoveId: 'c' });
+    const back = await phone(s, 1, seen);
+    expect(back.reply.kind).toBe('board-delta');
+    if (back.reply.kind !== 'board-delta') return;
+    expect(back.reply.from).toBe(seen + 1);
+    expect(back.reply.events.map((e) => (e.type === 'move-made' ? e.san : e.type))).toEqual(['e4', 'e5']);
+    expect(back.reply.summary.boards.map((b) => b.moves)).toEqual([2, 1]);
+    // A number from another life of the log is answered with the state.
+    const lost = await phone(s, 1, 999);
+    expect(lost.reply.kind).toBe('snapshot');
+  });
+
+  it('is only for a seated student, and ends with the seat', async () => {
+    const s = await seatedSimul(clients, { boards: 2, seated: 1, start: true, hostColor: 'white' });
+    const spectator = await clients.connect();
+    const refused = await spectator.send('simul:hello', { v: 2, simulId: s.simulId, lastSeq: 0, listen: 'board' });
+    expect(outcomeOf(refused)).toBe('not-seated');
+    const p1 = await phone(s, 1);
+    const revoked = new Promise((r) => p1.client.socket.once('simul:revoked', r));
+    await command(s.host, { type: 'reissue-seat', board: 1 });
+    await revoked;
+    await hostMove(s, 1, 'e2', 'e4', 'after');
+    await sleep(SUMMARY_EVERY_MS + 100);
+    expect(p1.heard.boards.flatMap((b) => b.events).filter((e) => e.type === 'move-made')).toEqual([]);
+  });
+});
+
+describe('the protocol version', () => {
+  it('tells a page without this version to reload, not that its payload is bad', async () => {
+    const s = await seatedSimul(clients, { boards: 1, seated: 1 });
+    const old: TestClient = await clients.connect();
+    for (const v of [undefined, 1, 3, '2']) {
+      const reply = await old.send('simul:hello', { ...(v === undefined ? {} : { v }), simulId: s.simulId, lastSeq: 0, seatToken: s.opponents[0].seatToken });
+      expect(reply, String(v)).toMatchObject({ ok: false, error: { code: 'outdated-client' } });
+    }
+  });
+});
