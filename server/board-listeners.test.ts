@@ -5,8 +5,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { BoardEvents, HelloReply } from '../lib/protocol/events';
 import type { SimulSummary } from '../lib/simul/summary';
 import { SUMMARY_EVERY_MS } from './fan-out';
+import { SNAPSHOT_AFTER_EVENTS } from './socket-handlers';
 import { Clients, command, outcomeOf, seatedSimul, type SeatedSimul } from './testing/simul-fixture';
-import { startTestServer, type TestClient } from './test-client';
+import { RAISED_LIMITS, startTestServer, type TestClient } from './test-client';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -148,5 +149,30 @@ describe('the protocol version', () => {
       const reply = await old.send('simul:hello', { ...(v === undefined ? {} : { v }), simulId: s.simulId, lastSeq: 0, seatToken: s.opponents[0].seatToken });
       expect(reply, String(v)).toMatchObject({ ok: false, error: { code: 'outdated-client' } });
     }
+  });
+});
+
+describe('far behind', () => {
+  it(`gets the state instead of the events past ${SNAPSHOT_AFTER_EVENTS} events, as a console with want 'state' or a phone`, async () => {
+    // A long log quickly: this test's server lets commands through faster than a person sends them.
+    await server.close();
+    server = await startTestServer({ limits: { ...RAISED_LIMITS, commandBurst: 1e6, commandsPerSecond: 1e6 } });
+    clients = new Clients(server.url);
+    const s = await seatedSimul(clients, { boards: 1, seated: 1, start: true, hostColor: 'white' });
+    for (let i = 0; i < 110; i++) {
+      await command(s.host, { type: 'offer-draw', board: 1 });
+      await command(s.opponents[0].client, { type: 'answer-draw', board: 1, accept: false });
+    }
+    const room = server.hub.get(s.simulId)!;
+    const watcher = await clients.connect();
+    const kindAt = async (lastSeq: number) =>
+      ((await watcher.send('simul:hello', { v: 2, simulId: s.simulId, lastSeq, want: 'state' })) as unknown as HelloReply).kind;
+    expect(await kindAt(room.state.seq - SNAPSHOT_AFTER_EVENTS)).toBe('delta');
+    expect(await kindAt(room.state.seq - SNAPSHOT_AFTER_EVENTS - 1)).toBe('snapshot');
+
+    const boardSeq = room.boardSeq(1);
+    const phoneKind = async (seq: number) => (await phone(s, 1, seq)).reply.kind;
+    expect(await phoneKind(boardSeq - SNAPSHOT_AFTER_EVENTS)).toBe('board-delta');
+    expect(await phoneKind(boardSeq - SNAPSHOT_AFTER_EVENTS - 1)).toBe('snapshot');
   });
 });

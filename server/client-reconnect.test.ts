@@ -1,39 +1,10 @@
 // The browser's connection (lib/client) against a real server: a dropped connection comes
 // back by itself, catches up from its last seq, and a move made while offline is applied once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SimulConnection, type SimulView } from '../lib/client/simul-connection';
+import { SimulConnection } from '../lib/client/simul-connection';
 import { credentials } from '../lib/client/credentials';
+import { dropNetwork, MemoryStorage, until } from './testing/browser-connection';
 import { startTestServer, TestClient } from './test-client';
-
-class MemoryStorage {
-  private items = new Map<string, string>();
-  getItem = (k: string) => this.items.get(k) ?? null;
-  setItem = (k: string, v: string) => void this.items.set(k, v);
-  removeItem = (k: string) => void this.items.delete(k);
-}
-
-function until(connection: SimulConnection, check: (v: SimulView) => boolean, timeoutMs = 5000): Promise<SimulView> {
-  return new Promise((resolve, reject) => {
-    const done = (v: SimulView) => {
-      if (!check(v)) return false;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(v);
-      return true;
-    };
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error('timed out'));
-    }, timeoutMs);
-    const unsubscribe = connection.store.subscribe(done);
-    done(connection.store.getState());
-  });
-}
-
-/** A network drop: the transport closes under the socket, which then reconnects by itself. */
-function dropNetwork(connection: SimulConnection): void {
-  (connection as unknown as { socket: { io: { engine: { close(): void } } } }).socket.io.engine.close();
-}
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const closers: (() => void)[] = [];

@@ -40,7 +40,7 @@ export type SimulServer = Server<ClientToServerEvents, ServerToClientEvents, Rec
 type SimulSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** A client this many events behind gets a snapshot, if it asked for the state. */
-const SNAPSHOT_AFTER_EVENTS = 200;
+export const SNAPSHOT_AFTER_EVENTS = 200;
 
 function fail(code: Rejection['code'], message: string): { ok: false; error: Rejection } {
   return { ok: false, error: { code, message } };

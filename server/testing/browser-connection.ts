@@ -1,0 +1,33 @@
+// Test support for the browser's connection (lib/client) run in Node against a real server:
+// a storage for its secrets, waiting for a state, and a network drop.
+import type { SimulConnection, SimulView } from '../../lib/client/simul-connection';
+
+export class MemoryStorage {
+  private items = new Map<string, string>();
+  getItem = (k: string) => this.items.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.items.set(k, v);
+  removeItem = (k: string) => void this.items.delete(k);
+}
+
+export function until(connection: SimulConnection, check: (v: SimulView) => boolean, timeoutMs = 5000): Promise<SimulView> {
+  return new Promise((resolve, reject) => {
+    const done = (v: SimulView) => {
+      if (!check(v)) return false;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(v);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error('timed out'));
+    }, timeoutMs);
+    const unsubscribe = connection.store.subscribe(done);
+    done(connection.store.getState());
+  });
+}
+
+/** A network drop: the transport closes under the socket, which then reconnects by itself. */
+export function dropNetwork(connection: SimulConnection): void {
+  (connection as unknown as { socket: { io: { engine: { close(): void } } } }).socket.io.engine.close();
+}
