@@ -110,7 +110,7 @@ describe('a phone', () => {
     loseAcks(phone);
     const answer = await phone.command({ type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'lost-ack' });
     expect(answer).toEqual({ ok: true });
-    expect(phone.store.getState().pendingMoves).toBe(0);
+    expect(phone.store.getState().pendingCommands).toBe(0);
   });
 
   it('settles such a move from the snapshot it reopens with', async () => {
@@ -125,6 +125,26 @@ describe('a phone', () => {
     (phone as unknown as { listening: null }).listening = null;
     dropNetwork(phone);
     expect(await answer).toEqual({ ok: true });
+  });
+});
+
+describe('any command', () => {
+  it('is resent after a reconnect until acknowledged, and a resent resignation answers with its first outcome', async () => {
+    const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'white' });
+    const phone = open(s, 'phone 1', 'state');
+    await until(phone, (v) => v.role === 'opponent' && v.status === 'online');
+    loseAcks(phone);
+    filter(phone, 'board:events', () => false); // nor is it seen in the board's events
+    const answer = phone.command({ type: 'resign', board: 1 });
+    await until(phone, () => server.hub.get(s.simulId)!.state.boards.get(1)!.status === 'finished').catch(() => {});
+    expect(server.hub.get(s.simulId)!.state.boards.get(1)!.status).toBe('finished');
+    expect(phone.store.getState().pendingCommands).toBe(1);
+    // Back online with acknowledgements: the resend is a duplicate, not "the game is over".
+    const socket = socketOf(phone) as unknown as { timeout: unknown };
+    delete socket.timeout;
+    dropNetwork(phone);
+    expect(await answer).toEqual({ ok: true });
+    expect(server.hub.get(s.simulId)!.log.filter((e) => e.type === 'game-ended')).toHaveLength(1);
   });
 });
 

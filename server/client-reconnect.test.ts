@@ -52,9 +52,9 @@ describe('the browser connection', () => {
     dropNetwork(host);
     await until(host, (v) => v.status === 'reconnecting');
     const acked = host.command({ type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'offline-1' });
-    expect(host.store.getState().pendingMoves).toBe(1);
+    expect(host.store.getState().pendingCommands).toBe(1);
     expect(await acked).toEqual({ ok: true });
-    await until(host, (v) => v.status === 'online' && v.pendingMoves === 0 && v.state.boards.get(1)!.moveCount === 1);
+    await until(host, (v) => v.status === 'online' && v.pendingCommands === 0 && v.state.boards.get(1)!.moveCount === 1);
 
     // Events missed while offline arrive on reconnect, from the last seq.
     dropNetwork(host);

@@ -44,11 +44,12 @@ export interface SimulView {
   status: ConnectionStatus;
   /** A problem that stops this view (unknown simul, revoked seat), in words. */
   problem: Rejection | null;
-  pendingMoves: number;
+  pendingCommands: number;
   /** Server clock minus this browser's clock, in ms. */
   clockOffset: number;
 }
 
+/** A command sent and not yet acknowledged, by its id. */
 type Pending = { command: CommandInput; resolve: (res: Ack) => void };
 
 const ACK_TIMEOUT_MS = 5000;
@@ -82,7 +83,7 @@ export class SimulConnection {
       queue: null,
       status: 'connecting',
       problem: null,
-      pendingMoves: 0,
+      pendingCommands: 0,
       clockOffset: 0,
     }));
     const options = { transports: ['websocket'], reconnectionDelayMax: 5000 };
@@ -185,7 +186,7 @@ export class SimulConnection {
       }
       case 'reset':
         this.store.setState({ ...who, state: replay(reply.events), log: [...reply.events], queue: null, version: view.version + 1 });
-        this.settleSeenMoves(reply.events);
+        this.settleSeen(reply.events);
         return;
       case 'delta':
         this.store.setState(who);
@@ -215,7 +216,7 @@ export class SimulConnection {
     }
     if (folded > 0) {
       this.store.setState({ version: view.version + 1 });
-      this.settleSeenMoves(events);
+      this.settleSeen(events);
     }
   }
 
@@ -238,7 +239,7 @@ export class SimulConnection {
     });
     if (folded > 0) {
       this.store.setState({ version: view.version + 1 });
-      this.settleSeenMoves(batch.events);
+      this.settleSeen(batch.events);
     }
   }
 
@@ -249,13 +250,13 @@ export class SimulConnection {
     this.store.setState({ queue: summary.queue, version: view.version + 1 });
   }
 
-  /** A pending move seen in the log was applied: its acknowledgement may have been lost. */
-  private settleSeenMoves(events: SimulEvent[]): void {
+  /** A pending command seen in the log was applied: its acknowledgement may have been lost. */
+  private settleSeen(events: SimulEvent[]): void {
     if (this.pending.size === 0) return;
     for (const e of events) {
-      if (e.type === 'move-made' && e.clientMoveId && this.pending.has(e.clientMoveId)) {
-        this.settle(e.clientMoveId, { ok: true });
-      }
+      // A command is remembered on its first event by a key that ends with its id.
+      const id = e.type === 'move-made' ? e.clientMoveId : e.command?.slice(e.command.lastIndexOf('|') + 1);
+      if (id && this.pending.has(id)) this.settle(id, { ok: true });
     }
   }
 
@@ -263,17 +264,23 @@ export class SimulConnection {
     const entry = this.pending.get(id);
     if (!entry) return;
     this.pending.delete(id);
-    this.store.setState({ pendingMoves: this.pending.size });
+    this.store.setState({ pendingCommands: this.pending.size });
     entry.resolve(res);
   }
 
-  /** Sends a command; moves are kept and resent with the same id until acknowledged. */
+  /**
+   * Sends a command with an id of its own (a move's clientMoveId), and keeps resending it with
+   * that id, after every reconnect, until it is acknowledged or seen in the log: the server
+   * applies it once. A seat's re-issue is sent once: its answer is a new secret.
+   */
   command<C extends CommandInput>(command: C): Promise<Ack<CommandAck<C['type']>>> {
-    if (command.type !== 'move') return this.send(command);
+    if (command.type === 'reissue-seat') return this.send(command);
+    const sent = (idOf(command) ? command : { ...command, commandId: newCommandId() }) as CommandInput;
+    const id = idOf(sent);
     return new Promise((resolve) => {
-      this.pending.set(command.clientMoveId, { command, resolve: resolve as (res: Ack) => void });
-      this.store.setState({ pendingMoves: this.pending.size });
-      if (this.socket.connected) void this.sendPending(command.clientMoveId);
+      this.pending.set(id, { command: sent, resolve: resolve as (res: Ack) => void });
+      this.store.setState({ pendingCommands: this.pending.size });
+      if (this.socket.connected) void this.sendPending(id);
     });
   }
 
@@ -315,8 +322,15 @@ export class SimulConnection {
 }
 
 let counter = 0;
-/** A move id unique to this page: random prefix, then a counter. */
-export function newClientMoveId(): string {
+/** An id unique to this page: random prefix, then a counter. */
+function newId(): string {
   counter += 1;
   return `${Math.random().toString(36).slice(2, 10)}${counter}`;
+}
+export const newClientMoveId = newId;
+const newCommandId = newId;
+
+function idOf(command: CommandInput): string {
+  if (command.type === 'move') return command.clientMoveId;
+  return 'commandId' in command && command.commandId ? command.commandId : '';
 }

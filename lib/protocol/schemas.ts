@@ -39,26 +39,30 @@ export const joinSchema = z.strictObject({
   board: board.optional(),
 });
 
+const commandId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+/** Every command but a move (which has its clientMoveId) may carry a client's id: resent, it is applied once. */
 export const commandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('free-seat'), board, block: z.boolean().optional() }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('free-seat'), board, block: z.boolean().optional() }),
+  // Never resent: its answer is a new secret that only the first outcome holds.
   z.strictObject({ type: z.literal('reissue-seat'), board }),
-  z.strictObject({ type: z.literal('close-joining') }),
-  z.strictObject({ type: z.literal('open-joining') }),
-  z.strictObject({ type: z.literal('start') }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('close-joining') }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('open-joining') }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('start') }),
   z.strictObject({
     type: z.literal('move'),
     board,
     from: square,
     to: square,
     promotion: z.enum(['q', 'r', 'b', 'n']).optional(),
-    clientMoveId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+    clientMoveId: commandId,
   }),
-  z.strictObject({ type: z.literal('resign'), board }),
-  z.strictObject({ type: z.literal('offer-draw'), board }),
-  z.strictObject({ type: z.literal('answer-draw'), board, accept: z.boolean() }),
-  z.strictObject({ type: z.literal('focus'), board }),
-  z.strictObject({ type: z.literal('abort-game'), board }),
-  z.strictObject({ type: z.literal('end-simul') }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('resign'), board }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('offer-draw'), board }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('answer-draw'), board, accept: z.boolean() }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('focus'), board }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('abort-game'), board }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('end-simul') }),
 ]);
 
 export type CreateSimulInput = z.infer<typeof createSimulSchema>;

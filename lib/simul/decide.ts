@@ -2,12 +2,13 @@
 // Pure with respect to the state: it reads, it never changes (see the move case).
 import { endingByRule, playIfLegal, resignationResult } from '../chess/rules';
 import { cleanName } from './display-text';
-import { colorOf, currentSyncBoard, isOver, sideToMove } from './queries';
+import { colorOf, commandKey, currentSyncBoard, isOver, sideToMove } from './queries';
 import { namesLookAlike } from './skeleton';
 import type {
   Actor,
   BoardState,
   Command,
+  DecidedEvent,
   Rejection,
   RejectionCode,
   Side,
@@ -16,7 +17,7 @@ import type {
 } from './types';
 
 export type Decision =
-  | { ok: true; events: SimulEventBody[]; duplicate?: boolean }
+  | { ok: true; events: DecidedEvent[]; duplicate?: boolean }
   | { ok: false; error: Rejection };
 
 function reject(code: RejectionCode, message: string): Decision {
@@ -73,16 +74,22 @@ function afterGameEnds(state: SimulState, ended: number): SimulEventBody[] {
   return [];
 }
 
-/** A resent move that was already applied: acknowledged again, applied once, even after its game ended. */
-function isResentMove(state: SimulState, actor: Actor, command: Command): boolean {
-  if (command.type !== 'move') return false;
-  const board = state.boards.get(command.board);
-  const side = sideOf(actor, command.board);
-  return Boolean(board && !isRejection(side) && board.lastClientMoveId[side] === command.clientMoveId);
+/**
+ * A command becomes events or a refusal. A command resent by its sender after it was applied
+ * (its acknowledgement lost, a reconnect, a server restart) is a duplicate: acknowledged, with no
+ * events, even when what it did (a move that ended the game, a resignation) makes it impossible now.
+ */
+export function decide(state: SimulState, actor: Actor, command: Command): Decision {
+  const key = commandKey(actor, command);
+  if (key && state.commands.has(key)) return { ok: true, events: [], duplicate: true };
+  const decision = decideNew(state, actor, command);
+  // A move is remembered by its clientMoveId; any other command by a key on its first event.
+  if (!decision.ok || !key || command.type === 'move' || decision.events.length === 0) return decision;
+  const [first, ...rest] = decision.events;
+  return { ok: true, events: [{ ...first, command: key }, ...rest] };
 }
 
-export function decide(state: SimulState, actor: Actor, command: Command): Decision {
-  if (isResentMove(state, actor, command)) return { ok: true, events: [], duplicate: true };
+function decideNew(state: SimulState, actor: Actor, command: Command): Decision {
   if (state.phase === 'finished') return reject('simul-finished', 'This simul has finished.');
   if (HOST_ONLY.has(command.type) && actor.role !== 'host') {
     return reject('not-host', 'Only the host can do that.');

@@ -5,7 +5,7 @@
 // not grow with the number of boards. Callers that need a new reference (React) bump a version.
 import { Chess } from '../chess/rules';
 import type { BoardState, Color, SimulEvent, SimulState } from './types';
-import { hostColorOf, nextAwaitingHost, sideToMove } from './queries';
+import { hostColorOf, moveKey, nextAwaitingHost, sideToMove } from './queries';
 
 export function initialState(): SimulState {
   return {
@@ -24,6 +24,7 @@ export function initialState(): SimulState {
     boards: new Map(),
     order: [],
     focus: null,
+    commands: new Set(),
   };
 }
 
@@ -127,6 +128,8 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
     throw new Error(`event seq ${event.seq} does not follow ${state.seq}`);
   }
   state.seq = event.seq;
+  if (event.command) state.commands.add(event.command);
+  if (event.type === 'move-made' && event.clientMoveId) state.commands.add(moveKey(event.by, event.board, event.clientMoveId));
   switch (event.type) {
     case 'simul-created': {
       state.simulId = event.simulId;

@@ -1,6 +1,6 @@
 // Read-only questions about a folded state, shared by decide, evolve and every view.
 import { hostScore } from '../chess/rules';
-import type { BoardState, Color, HostColorChoice, Side, SimulState } from './types';
+import type { Actor, BoardState, Color, Command, HostColorChoice, Side, SimulState } from './types';
 
 /** The host's colour on table `number`: alternating gives the host white on odd tables. */
 export function hostColorOf(choice: HostColorChoice, number: number): Color {
@@ -91,4 +91,25 @@ export function tally(state: SimulState): Tally {
     } else if (b.status === 'playing' || b.status === 'queued') t.playing++;
   }
   return t;
+}
+
+/** The key of an applied command: who sent it, about which board, with which id. */
+function keyOf(who: string, board: number | undefined, id: string): string {
+  return `${who}|${board ?? '-'}|${id}`;
+}
+
+/**
+ * The key a command is remembered by once applied, or null when it has no id or its sender can
+ * apply nothing (a spectator). A resend is a duplicate only from the same sender.
+ */
+export function commandKey(actor: Actor, command: Command): string | null {
+  const id = command.type === 'move' ? command.clientMoveId : command.commandId;
+  if (!id || actor.role === 'spectator') return null;
+  const who = actor.role === 'host' ? 'host' : `board ${actor.board}`;
+  return keyOf(who, 'board' in command ? command.board : undefined, id);
+}
+
+/** The key of a move, from its event (moves are remembered by their clientMoveId). */
+export function moveKey(by: Side, board: number, clientMoveId: string): string {
+  return keyOf(by === 'host' ? 'host' : `board ${board}`, board, clientMoveId);
 }

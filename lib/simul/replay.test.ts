@@ -127,12 +127,13 @@ describe('idempotent moves (clientMoveId)', () => {
     expect(s.board(1).chess.history()).toEqual(['e4', 'e5']);
   });
 
-  it('only the last move counts: an older id is an ordinary (here out-of-turn) move', () => {
+  it('every move counts, not only the last: an older resend is still a duplicate', () => {
     const s = started();
     s.ok(HOST, e4);
     s.ok(opponent(1), { type: 'move', board: 1, from: 'e7', to: 'e5', clientMoveId: 'o1' });
     s.ok(HOST, { type: 'move', board: 1, from: 'g1', to: 'f3', clientMoveId: 'h2' });
-    expect(s.refused(HOST, e4)).toBe('not-your-turn');
+    expect(s.dispatch(HOST, e4)).toEqual({ ok: true, events: [], duplicate: true });
+    expect(s.board(1).chess.history()).toEqual(['e4', 'e5', 'Nf3']);
   });
 
   it('ids are per side: the opponent may use the id the host used', () => {
@@ -236,5 +237,48 @@ describe('decide never changes the state', () => {
     expectPure(s, HOST, { type: 'start' });
     expectPure(s, HOST, { type: 'close-joining' });
     expectPure(s, HOST, { type: 'end-simul' });
+  });
+});
+
+describe('idempotent commands (commandId)', () => {
+  function started() {
+    const s = new TestSimul({ boards: 2, hostColor: 'white' });
+    s.seatAndStart('Ada', 'Bob');
+    return s;
+  }
+
+  it('a resent resignation is acknowledged with its first outcome, not "game over"', () => {
+    const s = started();
+    const resign: Command = { type: 'resign', board: 1, commandId: 'r1' };
+    expect(types(s.ok(opponent(1), resign))).toEqual(['game-ended']);
+    expect(s.dispatch(opponent(1), resign)).toEqual({ ok: true, events: [], duplicate: true });
+    // Without an id it is an ordinary command: the game is over.
+    expect(s.refused(opponent(1), { type: 'resign', board: 1 })).toBe('game-over');
+  });
+
+  it('covers draw answers and the host\'s commands, and survives a replay (a server restart)', () => {
+    const s = started();
+    s.ok(HOST, { type: 'offer-draw', board: 2, commandId: 'd1' });
+    const answer: Command = { type: 'answer-draw', board: 2, accept: true, commandId: 'a1' };
+    s.ok(opponent(2), answer);
+    const focus: Command = { type: 'focus', board: 1, commandId: 'f1' };
+    s.dispatch(HOST, focus);
+    const restarted = replay(s.log);
+    expect(decide(restarted, opponent(2), answer)).toEqual({ ok: true, events: [], duplicate: true });
+    expect(decide(restarted, HOST, { type: 'offer-draw', board: 2, commandId: 'd1' })).toEqual({ ok: true, events: [], duplicate: true });
+  });
+
+  it('is a duplicate only from its sender: the same id from someone else is decided as theirs', () => {
+    const s = started();
+    s.ok(opponent(1), { type: 'resign', board: 1, commandId: 'x' });
+    expect(s.refused(opponent(2), { type: 'resign', board: 1, commandId: 'x' })).toBe('game-over');
+    expect(s.refused(SPECTATOR, { type: 'resign', board: 1, commandId: 'x' })).toBe('game-over');
+    expect(types(s.ok(opponent(2), { type: 'resign', board: 2, commandId: 'x' }))).toEqual(['game-ended', 'simul-finished']);
+  });
+
+  it('remembers the command on its first event only', () => {
+    const s = started();
+    const reply = s.ok(opponent(1), { type: 'resign', board: 1, commandId: 'r9' });
+    expect(reply.map((e) => e.command)).toEqual(['board 1|1|r9']);
   });
 });

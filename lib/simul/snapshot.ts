@@ -5,11 +5,14 @@ import { Chess } from '../chess/rules';
 import type { BoardState, SimulState } from './types';
 
 export type BoardSnapshot = Omit<BoardState, 'chess'> & { fen: string };
-export type SimulSnapshot = Omit<SimulState, 'boards'> & { boards: BoardSnapshot[] };
+/** The commands applied stay with the server, which alone judges a resend. */
+export type SimulSnapshot = Omit<SimulState, 'boards' | 'commands'> & { boards: BoardSnapshot[] };
 
 export function toSnapshot(state: SimulState): SimulSnapshot {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { commands, ...simul } = state;
   return {
-    ...state,
+    ...simul,
     order: [...state.order],
     boards: state.order.map((n) => {
       const { chess, ...board } = state.boards.get(n)!;
@@ -28,6 +31,7 @@ export function fromSnapshot(snapshot: SimulSnapshot): SimulState {
   const { boards, ...simul } = snapshot;
   return {
     ...simul,
+    commands: new Set(),
     order: [...simul.order],
     boards: new Map(
       boards.map(({ fen, ...board }) => [board.number, { ...board, chess: new Chess(fen) }] as const),

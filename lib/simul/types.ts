@@ -28,6 +28,11 @@ export const LIMITS = {
 export interface EventMeta {
   seq: number;
   at: number;
+  /**
+   * On the first event of a command other than a move (a move's id is its clientMoveId): the
+   * command's key (see commandKey), so that the command, resent, is applied once.
+   */
+  command?: string;
 }
 
 export type SimulEventBody =
@@ -66,9 +71,17 @@ export type SimulEventBody =
   | { type: 'simul-finished'; early: boolean };
 
 export type SimulEvent = EventMeta & SimulEventBody;
+/** What decide returns: an event but for its place in the log and its time. */
+export type DecidedEvent = SimulEventBody & Pick<EventMeta, 'command'>;
 export type EventType = SimulEventBody['type'];
 
-export type Command =
+/**
+ * Every command but a move may carry a client's id (a move carries its clientMoveId): a command
+ * resent with the same id by the same sender is acknowledged and applied once.
+ */
+export type Command = CommandBody & { commandId?: string };
+
+export type CommandBody =
   | { type: 'join'; name: string; board?: number; playerId: string }
   | { type: 'free-seat'; board: number; block?: boolean }
   | { type: 'reissue-seat'; board: number }
@@ -181,4 +194,6 @@ export interface SimulState {
   order: number[];
   /** The board the host is at: in async mode null when no board awaits the host; in sync mode the current game. */
   focus: number | null;
+  /** The keys of every command applied (see commandKey): a resend is a duplicate. */
+  commands: Set<string>;
 }

@@ -105,7 +105,7 @@ function Console({ connection }: { connection: SimulConnection }) {
               <strong>{t.wins}</strong> W · <strong>{t.draws}</strong> D · <strong>{t.losses}</strong> L
             </span>
           )}
-          <ConnectionBadge status={view.status} pendingMoves={view.pendingMoves} />
+          <ConnectionBadge status={view.status} pendingCommands={view.pendingCommands} />
         </div>
       </header>
       {message && (

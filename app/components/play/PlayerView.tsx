@@ -68,7 +68,7 @@ function View({ connection }: { connection: SimulConnection }) {
 
   const myColor = colorOf(board, 'opponent');
   return (
-    <Shell title={state.title} status={view.status} pendingMoves={view.pendingMoves}>
+    <Shell title={state.title} status={view.status} pendingCommands={view.pendingCommands}>
       <p className="mb-2 text-sm text-slate-500">
         Board <strong data-testid="my-board">{board.number}</strong> · you play {myColor === 'w' ? 'White' : 'Black'} ·{' '}
         {board.opponent?.name}
@@ -182,12 +182,12 @@ function GameActions({ board, run }: { board: BoardState; run: (c: CommandInput)
 function Shell({
   title,
   status,
-  pendingMoves,
+  pendingCommands,
   children,
 }: {
   title?: string;
   status?: ConnectionStatus;
-  pendingMoves?: number;
+  pendingCommands?: number;
   children: React.ReactNode;
 }) {
   return (
@@ -195,7 +195,7 @@ function Shell({
       {title && (
         <header className="mb-2 flex items-center justify-between gap-2">
           <h1 className="truncate text-lg font-bold">{title}</h1>
-          {status && <ConnectionBadge status={status} pendingMoves={pendingMoves} />}
+          {status && <ConnectionBadge status={status} pendingCommands={pendingCommands} />}
         </header>
       )}
       {children}
