@@ -129,7 +129,7 @@ describe('a phone', () => {
 });
 
 describe('any command', () => {
-  it('is resent after a reconnect until acknowledged, and a resent resignation answers with its first outcome', async () => {
+  it('is settled after a reconnect when both its acknowledgement and its event were lost', async () => {
     const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'white' });
     const phone = open(s, 'phone 1', 'state');
     await until(phone, (v) => v.role === 'opponent' && v.status === 'online');
@@ -139,7 +139,7 @@ describe('any command', () => {
     await until(phone, () => server.hub.get(s.simulId)!.state.boards.get(1)!.status === 'finished').catch(() => {});
     expect(server.hub.get(s.simulId)!.state.boards.get(1)!.status).toBe('finished');
     expect(phone.store.getState().pendingCommands).toBe(1);
-    // Back online with acknowledgements: the resend is a duplicate, not "the game is over".
+    // Back online: the catch-up shows it applied (and a resend would be a duplicate: protocol.test.ts).
     const socket = socketOf(phone) as unknown as { timeout: unknown };
     delete socket.timeout;
     dropNetwork(phone);

@@ -227,6 +227,23 @@ describe('the simul protocol', () => {
     ]);
   });
 
+  it('answers a resent command with its first outcome: a resignation, a draw answer, a focus', async () => {
+    const { host, simulId } = await createSimul();
+    const alice = await joinAs(simulId, 'Alice');
+    await host.send('simul:command', { type: 'start' });
+    const offer = { type: 'offer-draw', board: 1, commandId: 'offer-1' };
+    expect(await host.send('simul:command', offer)).toEqual({ ok: true });
+    expect(await host.send('simul:command', offer)).toEqual({ ok: true });
+    const resign = { type: 'resign', board: 1, commandId: 'resign-1' };
+    expect(await alice.client.send('simul:command', resign)).toEqual({ ok: true });
+    expect(await alice.client.send('simul:command', resign)).toEqual({ ok: true });
+    // The same without an id is a new command, and the game is over.
+    expect(await alice.client.send('simul:command', { type: 'resign', board: 1 })).toMatchObject({ ok: false, error: { code: 'simul-finished' } });
+    const log = server.hub.get(simulId)!.log;
+    expect(log.filter((e) => e.type === 'draw-offered')).toHaveLength(1);
+    expect(log.filter((e) => e.type === 'game-ended')).toHaveLength(1);
+  });
+
   it('refuses a flood from one socket without slowing the others', async () => {
     const { host, simulId } = await createSimul();
     const flooder = await client();
