@@ -7,7 +7,7 @@ import { joinCodeSchema } from '../lib/protocol/schemas';
 import { AddressBudgets } from './address-budgets';
 import { guardConnections, networkOf } from './connection-guard';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
-import { attachHandlers, roomName, type SimulServer } from './socket-handlers';
+import { attachHandlers, hasListeners, roomName, type SimulServer } from './socket-handlers';
 import { SimulHub } from './simul-hub';
 import { withSecurityHeaders } from './http-security';
 import type { EventStore } from './store/event-store';
@@ -48,9 +48,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let io!: SimulServer;
   const trustedProxies = options.trustedProxies ?? new Set<string>();
   const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()));
-  const hub = new SimulHub(options.store, now, (simulId, events) => {
-    io.to(roomName(simulId)).emit('simul:events', events);
-  });
+  const hub = new SimulHub(
+    options.store,
+    now,
+    (simulId, events) => {
+      io.to(roomName(simulId)).emit('simul:events', events);
+    },
+    (room) => hasListeners(io, room.id, room.state.boards.keys()),
+  );
 
   const http = createServer(withSecurityHeaders((req, res) => {
     // A typed join code goes to its simul's join page.

@@ -49,6 +49,14 @@ export function seatRoomName(simulId: string, board: number): string {
   return `seat:${simulId}:${board}`;
 }
 
+/** Whether any socket is in a simul's Socket.IO room or in one of its boards' seat rooms. */
+export function hasListeners(io: SimulServer, simulId: string, boards: Iterable<number>): boolean {
+  const rooms = io.sockets.adapter.rooms;
+  if (rooms.has(roomName(simulId))) return true;
+  for (const board of boards) if (rooms.has(seatRoomName(simulId, board))) return true;
+  return false;
+}
+
 function fail(code: Rejection['code'], message: string): { ok: false; error: Rejection } {
   return { ok: false, error: { code, message } };
 }
