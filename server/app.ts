@@ -9,6 +9,7 @@ import { guardConnections, networkOf } from './connection-guard';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { FanOut } from './fan-out';
 import { attachHandlers, type SimulServer } from './socket-handlers';
+import { hasListeners } from './room-names';
 import { SimulHub } from './simul-hub';
 import { withSecurityHeaders } from './http-security';
 import type { EventStore } from './store/event-store';
@@ -50,9 +51,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const trustedProxies = options.trustedProxies ?? new Set<string>();
   const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()));
   let fanOut!: FanOut;
-  const hub = new SimulHub(options.store, now, (room, events, boards) => {
-    fanOut.publish(room.id, room.state, events, boards);
-  });
+  const hub = new SimulHub(
+    options.store,
+    now,
+    (room, events, boards) => fanOut.publish(room.id, room.state, events, boards),
+    (room) => hasListeners(io.sockets.adapter.rooms, room.id, room.state.boards.keys()),
+  );
 
   const http = createServer(withSecurityHeaders((req, res) => {
     // A typed join code goes to its simul's join page.

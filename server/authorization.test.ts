@@ -2,7 +2,7 @@
 // fresh simul A set up in the phase where the command can succeed for someone. A cell that is
 // allowed changes A's log by exactly the expected events; a refused one changes nothing, and
 // carries the exact code. Simul B is another simul whose credentials must grant nothing on A.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HelloReply } from '../lib/protocol/events';
 import type { EventType, SimulEvent } from '../lib/simul/types';
 import {
@@ -14,6 +14,7 @@ import {
   type SeatedSimul,
 } from './testing/simul-fixture';
 import { startTestServer, type TestClient } from './test-client';
+import { CommitQueue } from './commit-queue';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -237,6 +238,65 @@ describe('credentials of one simul on another', () => {
     await outsider.waitFor((e) => e.type === 'joining-closed' && e.seq === logOf(other.simulId).length);
     expect(outsider.received.slice(heardBefore)).toEqual([logOf(other.simulId).at(-1)]);
     expect(outcomeOf(await outsider.send('simul:command', { type: 'resign', board: 1 }))).toBe('not-started');
+  });
+});
+
+/**
+ * Commits wait, as on a slow disk, until the returned release() is called: the window between a
+ * command's decision and its acknowledgement stays open for as long as a test needs.
+ */
+function holdCommits(): () => void {
+  const held: (() => void)[] = [];
+  const add = CommitQueue.prototype.add;
+  const hold = vi.spyOn(CommitQueue.prototype, 'add').mockImplementation(function (this: CommitQueue, entry, done) {
+    held.push(() => add.call(this, entry, done));
+  });
+  return () => {
+    hold.mockRestore();
+    for (const commit of held.splice(0)) commit();
+  };
+}
+
+describe('a command sent between a seat change and its commit', () => {
+  let release = () => {};
+  afterEach(() => release());
+
+  it("refuses the old holder's move and resignation once the host re-issued the seat, and changes nothing", async () => {
+    const a = await simulA('opponent-to-move');
+    const old = a.opponents[0].client;
+    const before = logOf(a.simulId);
+    release = holdCommits();
+
+    const reissued = a.host.send('simul:command', { type: 'reissue-seat', board: 1 });
+    // Decided and in the room's log, not yet durable: the host has no acknowledgement.
+    await vi.waitFor(() => expect(logOf(a.simulId)).toHaveLength(before.length + 1));
+    const moved = old.send('simul:command', move('e7', 'e5'));
+    const resigned = old.send('simul:command', { type: 'resign', board: 1 });
+    // Refused at once whoever sends it: once it is answered, the two before it have been decided.
+    expect(outcomeOf(await old.send('simul:command', { type: 'focus', board: 2 }))).toBe('not-host');
+    release();
+
+    expect(outcomeOf(await moved)).toBe('not-seated');
+    expect(outcomeOf(await resigned)).toBe('not-seated');
+    expect(outcomeOf(await reissued)).toBe('ok');
+    expect(logOf(a.simulId).slice(before.length).map((e) => e.type)).toEqual(['seat-reissued']);
+  });
+
+  it("refuses the old holder's join once the host freed and blocked the seat in the lobby, and changes nothing", async () => {
+    const a = await simulA('lobby');
+    const old = a.opponents[0].client;
+    const before = logOf(a.simulId);
+    release = holdCommits();
+
+    const freed = a.host.send('simul:command', { type: 'free-seat', board: 1, block: true });
+    await vi.waitFor(() => expect(logOf(a.simulId)).toHaveLength(before.length + 1));
+    const joined = old.send('simul:join', { name: 'Back again', board: 1 });
+    expect(outcomeOf(await old.send('simul:command', { type: 'focus', board: 2 }))).toBe('not-host');
+    release();
+
+    expect(outcomeOf(await joined)).toBe('blocked');
+    expect(outcomeOf(await freed)).toBe('ok');
+    expect(logOf(a.simulId).slice(before.length).map((e) => e.type)).toEqual(['seat-freed']);
   });
 });
 

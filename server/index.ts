@@ -4,13 +4,16 @@
 // (the crash test and the benchmark drive the server without pages), SIMUL_TEST_CLOCK=1
 // for browser tests on controlled time, SIMUL_CREATE_PER_HOUR (default 60) for how many simuls
 // one network address may create an hour, SIMUL_IDLE_HOURS (default 24, 0 for never) to end
-// as unfinished the simuls with no event for that long, SIMUL_PRUNE_DAYS to delete finished
+// as unfinished the simuls with no event for that long, SIMUL_EVICT_MINUTES (default 30) to drop
+// from memory an unfinished simul nobody listens to after that long without an event (it stays
+// in the store and is loaded again when someone opens it), SIMUL_PRUNE_DAYS to delete finished
 // simuls older than that many days (nothing is pruned unless it is set), SIMUL_TRUST_PROXY (a
 // comma-separated list of proxy addresses whose X-Forwarded-For names the client; none by default),
 // SIMUL_ALLOWED_ORIGINS (other origins whose pages may connect; only the server's own by default),
 // SIMUL_NETWORK_SCALE and SIMUL_JOINS_PER_MINUTE (see server/limits.ts).
 import { networkInterfaces } from 'node:os';
 import { startServer } from './app';
+import { DEFAULT_EVICTION } from './simul-hub';
 import { limitsFromEnv } from './limits';
 import { listenAddresses } from './listen-addresses';
 import { ManualClock } from './manual-clock';
@@ -65,6 +68,15 @@ async function main(): Promise<void> {
     }
   };
   void housekeeping();
+
+  // Every minute, not hourly: a server of many classes should not hold every finished simul
+  // for up to an hour, and the pass only looks at the rooms in memory (no store access).
+  const evictMinutes = Number(process.env.SIMUL_EVICT_MINUTES ?? 30);
+  const eviction = { ...DEFAULT_EVICTION, idleMs: (Number.isFinite(evictMinutes) ? evictMinutes : 30) * 60_000 };
+  setInterval(() => {
+    const { finished, idle, inMemory } = server.hub.evictIdle(eviction);
+    if (finished + idle > 0) console.log(`dropped from memory ${finished} finished and ${idle} idle simuls; ${inMemory} remain`);
+  }, 60_000).unref();
 
   // What the budgets refused, once a minute when there was something (never who: no addresses).
   setInterval(() => {

@@ -20,3 +20,10 @@ export function studentsRoom(simulId: string): string {
 export function seatRoom(simulId: string, board: number): string {
   return `seat:${simulId}:${board}`;
 }
+
+/** Whether any socket still listens to the simul, or holds one of its seats (Socket.IO's rooms). */
+export function hasListeners(rooms: ReadonlyMap<string, unknown>, simulId: string, boards: Iterable<number>): boolean {
+  if (rooms.has(simulRoom(simulId)) || rooms.has(studentsRoom(simulId))) return true;
+  for (const board of boards) if (rooms.has(seatRoom(simulId, board))) return true;
+  return false;
+}

@@ -1,7 +1,10 @@
-// The hub's housekeeping: simuls nobody touches end, as unfinished.
-import { describe, expect, it } from 'vitest';
+// The hub's housekeeping: simuls nobody touches end, as unfinished; rooms nobody uses leave
+// memory and are loaded again from the store.
+import { describe, expect, it, vi } from 'vitest';
 import { SimulHub } from './simul-hub';
 import { MemoryEventStore } from './store/memory-store';
+import { startTestServer } from './test-client';
+import { Clients, hello, seatedSimul } from './testing/simul-fixture';
 
 describe('idle simuls', () => {
   it('ends, as unfinished, the simuls with no event for the idle time, and no others', async () => {
@@ -16,5 +19,147 @@ describe('idle simuls', () => {
     expect(hub.get(fresh.simulId)!.state.phase).toBe('lobby');
     expect(hub.resolveCode(stale.joinCode)).toBeNull();
     expect(store.unfinishedSimulIds()).toEqual([fresh.simulId]);
+  });
+});
+
+describe('eviction from memory', () => {
+  const MINUTE = 60_000;
+  const rules = { idleMs: 30 * MINUTE, finishedMs: 5 * MINUTE };
+
+  function setUp() {
+    let now = 1_000;
+    const store = new MemoryEventStore();
+    const listening = new Set<string>();
+    const hub = new SimulHub(store, () => now, () => {}, (room) => listening.has(room.id));
+    const advance = (ms: number) => (now += ms);
+    return { store, hub, listening, advance };
+  }
+
+  /** A started two-board simul with a move on board 1; returns board 1's seat token. */
+  async function playing(hub: SimulHub) {
+    const created = hub.create({ title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
+    const room = hub.get(created.simulId)!;
+    const seat = await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
+    await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Bo', playerId: 'b' });
+    await room.dispatch({ role: 'host' }, { type: 'start' });
+    await room.dispatch({ role: 'host' }, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'm1' });
+    return { ...created, room, seatToken: seat.ok ? seat.seatToken! : '' };
+  }
+
+  it('drops a finished simul after its grace and loads it again from the store with the same log', async () => {
+    const { hub, advance } = setUp();
+    const { simulId, room } = await playing(hub);
+    await room.dispatch({ role: 'host' }, { type: 'end-simul' });
+    const log = structuredClone(room.log);
+
+    advance(4 * MINUTE);
+    expect(hub.evictIdle(rules)).toEqual({ finished: 0, idle: 0, inMemory: 1 });
+    advance(2 * MINUTE);
+    expect(hub.evictIdle(rules)).toEqual({ finished: 1, idle: 0, inMemory: 0 });
+
+    const loaded = hub.get(simulId)!;
+    expect(loaded).not.toBe(room);
+    expect(loaded.log).toEqual(log);
+    expect(loaded.state.phase).toBe('finished');
+  });
+
+  it('drops an idle unfinished simul nobody listens to; it comes back with its state, credentials and join code', async () => {
+    const { hub, advance } = setUp();
+    const { simulId, joinCode, room, seatToken } = await playing(hub);
+    const state = structuredClone(room.state);
+
+    advance(31 * MINUTE);
+    expect(hub.evictIdle(rules)).toEqual({ finished: 0, idle: 1, inMemory: 0 });
+    expect(hub.resolveCode(joinCode)).toBe(simulId);
+
+    const loaded = hub.get(simulId)!;
+    expect(loaded).not.toBe(room);
+    expect(loaded.state).toEqual(state);
+    expect(loaded.actorFor(loaded.credentialFor(undefined, seatToken)!)).toEqual({ role: 'opponent', board: 1 });
+    const reply = await loaded.dispatch({ role: 'opponent', board: 1 }, { type: 'move', board: 1, from: 'e7', to: 'e5', clientMoveId: 'm2' });
+    expect(reply.ok).toBe(true);
+  });
+
+  it('keeps a simul with a listener or a recent event', async () => {
+    const { hub, listening, advance } = setUp();
+    const watched = await playing(hub);
+    listening.add(watched.simulId);
+    advance(31 * MINUTE);
+    const recent = await playing(hub);
+
+    expect(hub.evictIdle(rules)).toEqual({ finished: 0, idle: 0, inMemory: 2 });
+    listening.delete(watched.simulId);
+    expect(hub.evictIdle(rules)).toEqual({ finished: 0, idle: 1, inMemory: 1 });
+    expect(hub.get(recent.simulId)).toBe(recent.room);
+  });
+
+  it('keeps a simul whose commit is pending, and drops it once the commit is done', async () => {
+    const { hub } = setUp();
+    const { room } = await playing(hub);
+    const now = { idleMs: 0, finishedMs: 0 };
+    // Decided and folded now; written in the commit queue's batch, after this turn.
+    const reply = room.dispatch({ role: 'host' }, { type: 'end-simul' });
+    expect(room.state.phase).toBe('finished');
+    expect(hub.evictIdle(now)).toEqual({ finished: 0, idle: 0, inMemory: 1 });
+    expect((await reply).ok).toBe(true);
+    expect(hub.evictIdle(now)).toEqual({ finished: 1, idle: 0, inMemory: 0 });
+  });
+
+  it('keeps a lobby that remembers a seat network or a blocked one, since the store does not', async () => {
+    const { hub, advance } = setUp();
+    const { simulId } = hub.create({ title: 'Lobby', boards: 2, hostColor: 'white', mode: 'async' });
+    const room = hub.get(simulId)!;
+    await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Squatter', playerId: 's' }, 'net-1');
+    advance(31 * MINUTE);
+    expect(hub.evictIdle(rules).inMemory).toBe(1);
+
+    await room.dispatch({ role: 'host' }, { type: 'free-seat', board: 1, block: true });
+    advance(31 * MINUTE);
+    expect(hub.evictIdle(rules).inMemory).toBe(1);
+    expect(hub.get(simulId)!.isBlocked('net-1')).toBe(true);
+  });
+
+  it('ends an evicted simul that stays idle, loading it again, and forgets its join code', async () => {
+    const { hub, store, advance } = setUp();
+    const { simulId, joinCode } = await playing(hub);
+    advance(31 * MINUTE);
+    expect(hub.evictIdle(rules).idle).toBe(1);
+
+    advance(24 * 3600_000);
+    expect(await hub.endIdle(24 * 3600_000)).toBe(1);
+    expect(store.unfinishedSimulIds()).toEqual([]);
+    expect(hub.resolveCode(joinCode)).toBeNull();
+    advance(6 * MINUTE);
+    expect(hub.evictIdle(rules)).toEqual({ finished: 1, idle: 0, inMemory: 0 });
+  });
+});
+
+describe('eviction on a running server', () => {
+  it('keeps a simul while a socket has it open, drops it once none has, and serves it again', async () => {
+    const server = await startTestServer();
+    const clients = new Clients(server.url);
+    try {
+      const a = await seatedSimul(clients, { boards: 2, seated: 1, start: true });
+      const log = structuredClone(server.hub.get(a.simulId)!.log);
+      server.clock.advance(31 * 60_000);
+      expect(server.hub.evictIdle()).toMatchObject({ idle: 0, inMemory: 1 });
+      // The host alone, in the simul's room and in no seat's, still holds it.
+      a.opponents[0].client.close();
+      await vi.waitFor(() => expect(server.io.sockets.sockets.size).toBe(1));
+      expect(server.hub.evictIdle()).toMatchObject({ idle: 0, inMemory: 1 });
+
+      a.host.close();
+      await vi.waitFor(() => expect(server.io.sockets.sockets.size).toBe(0));
+      expect(server.hub.evictIdle()).toEqual({ finished: 0, idle: 1, inMemory: 0 });
+      expect(server.hub.resolveCode(a.joinCode)).toBe(a.simulId);
+
+      const back = await clients.connect();
+      const reply = await hello(back, a.simulId, { seatToken: a.opponents[0].seatToken });
+      expect(reply).toMatchObject({ role: 'opponent', board: 1, events: log });
+      expect(server.hub.size).toBe(1);
+    } finally {
+      clients.closeAll();
+      await server.close();
+    }
   });
 });

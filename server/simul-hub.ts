@@ -1,5 +1,5 @@
-// Every simul this server runs, by id and by join code. Finished simuls are loaded
-// from the store on demand so their review works after a restart.
+// Every simul this server runs, by id and by join code. A room nobody has used for a while
+// leaves memory (evictIdle); hub.get loads it again from the store, as after a restart.
 import type { CreateSimulInput } from '../lib/protocol/schemas';
 import type { SimulEvent } from '../lib/simul/types';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
@@ -7,15 +7,30 @@ import { SimulRoom, type Broadcast } from './simul-room';
 import { CommitQueue } from './commit-queue';
 import type { EventStore, SimulCredentials } from './store/event-store';
 
+/** How long a room nobody listens to stays in memory after its last event. */
+export interface EvictionRules {
+  /** A simul that has not finished: it stays in the store, and its join code keeps working. */
+  idleMs: number;
+  /** A finished simul. */
+  finishedMs: number;
+}
+
+export const DEFAULT_EVICTION: EvictionRules = { idleMs: 30 * 60_000, finishedMs: 5 * 60_000 };
+
 export class SimulHub {
   private rooms = new Map<string, SimulRoom>();
+  /** Join code to simul id, for every unfinished simul, in memory or not. */
   private codes = new Map<string, string>();
+  /** Unfinished simuls evicted from memory, with the time of their last event (for endIdle). */
+  private evicted = new Map<string, number>();
   private commits: CommitQueue;
 
   constructor(
     private store: EventStore,
     private now: () => number,
     private broadcast: Broadcast,
+    /** Whether any socket listens to the room (its simul's or its seats' Socket.IO rooms). */
+    private listened: (room: SimulRoom) => boolean = () => false,
   ) {
     this.commits = new CommitQueue(store);
   }
@@ -77,18 +92,47 @@ export class SimulHub {
 
   /**
    * Ends, as unfinished, every simul with no event for `idleMs`: a lobby nobody started or a
-   * game everyone left. They stop holding memory and a join code, and become reviewable.
+   * game everyone left. They stop holding a join code and become reviewable; evictIdle then
+   * drops them from memory. Evicted simuls are loaded again to be ended.
    */
   async endIdle(idleMs: number): Promise<number> {
     const cutoff = this.now() - idleMs;
+    for (const [id, lastEventAt] of this.evicted) {
+      if (lastEventAt < cutoff && !this.get(id)) this.evicted.delete(id);
+    }
     const idle = [...this.rooms.values()].filter(
-      (room) => room.state.phase !== 'finished' && room.log[room.log.length - 1].at < cutoff,
+      (room) => room.state.phase !== 'finished' && room.lastEventAt < cutoff,
     );
     const ended = await Promise.all(idle.map((room) => room.dispatch({ role: 'host' }, { type: 'end-simul' })));
     return ended.filter((r) => r.ok).length;
   }
 
-  /** The simul a join code names, while it is open or running. */
+  /**
+   * Drops from memory each room nobody listens to, with no commit pending and no event for the
+   * rules' time. The next hub.get loads it again from the store. A lobby that remembers
+   * networks (seatNetworks, blockedNetworks: memory only) stays, or "remove and block" would
+   * forget them; endIdle ends it at last. Returns how many left, and how many stay.
+   */
+  evictIdle(rules: EvictionRules = DEFAULT_EVICTION): { finished: number; idle: number; inMemory: number } {
+    const now = this.now();
+    let finished = 0;
+    let idle = 0;
+    for (const room of [...this.rooms.values()]) {
+      const isFinished = room.state.phase === 'finished';
+      if (now - room.lastEventAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
+      if (!room.settled || room.remembersNetworks() || this.listened(room)) continue;
+      this.rooms.delete(room.id);
+      if (isFinished) {
+        finished++;
+      } else {
+        idle++;
+        this.evicted.set(room.id, room.lastEventAt);
+      }
+    }
+    return { finished, idle, inMemory: this.rooms.size };
+  }
+
+  /** The simul a join code names, while it is open or running (in memory or not). */
   resolveCode(code: string): string | null {
     return this.codes.get(code) ?? null;
   }
@@ -99,6 +143,7 @@ export class SimulHub {
 
   private add(room: SimulRoom): SimulRoom {
     this.rooms.set(room.id, room);
+    this.evicted.delete(room.id);
     if (room.state.phase !== 'finished') this.codes.set(room.state.joinCode, room.id);
     return room;
   }

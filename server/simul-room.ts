@@ -115,6 +115,24 @@ export class SimulRoom {
     return this.blockedNetworks.has(network);
   }
 
+  /** Whether every event is durable and broadcast: no commit is pending. */
+  get settled(): boolean {
+    return this.committedSeq === this.state.seq;
+  }
+
+  /** When the last event happened. */
+  get lastEventAt(): number {
+    return this.log[this.log.length - 1].at;
+  }
+
+  /**
+   * Whether the room knows networks that the store does not: a seat's network (which "remove
+   * and block" blocks) or a blocked one. Only a lobby needs them: nobody joins after the start.
+   */
+  remembersNetworks(): boolean {
+    return this.state.phase === 'lobby' && (this.seatNetworks.size > 0 || this.blockedNetworks.size > 0);
+  }
+
   /** The durable events after `seq`, or null when the caller's seq does not belong to this log. */
   eventsAfter(seq: number): SimulEvent[] | null {
     if (seq > this.committedSeq) return null;
