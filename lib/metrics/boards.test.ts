@@ -1,18 +1,10 @@
 // Per-board rows: think, wait, queue wait, longest wait, moves, result, duration.
 import { describe, expect, it } from 'vitest';
 import type { SimulEvent } from '../simul/types';
-import { boardRows } from './boards';
-import { busyClock } from './host';
-import { readStates } from './states';
-import { moveThinks } from './thinks';
-import { boardTimelines } from './timeline';
+import { simulMetrics } from './metrics-fold';
 import { LogBuilder, alternateLog, randomLog, syncLog, threeBoardLog } from './test-logs';
 
-function rowsOf(events: readonly SimulEvent[], now?: number) {
-  const states = readStates(events, now)!;
-  const clock = busyClock(states.readyQueue);
-  return boardRows(states, boardTimelines(states), moveThinks(states, clock), clock);
-}
+const rowsOf = (events: readonly SimulEvent[], now?: number) => simulMetrics(events, now)!.boards;
 
 const figures = (events: readonly SimulEvent[], now?: number) =>
   rowsOf(events, now).map((r) => ({
@@ -26,7 +18,7 @@ const figures = (events: readonly SimulEvent[], now?: number) =>
     duration: r.duration === null ? null : r.duration / 1000,
   }));
 
-describe('boardRows', () => {
+describe('board rows', () => {
   it('async, three boards ending by mate, resignation and a draw', () => {
     expect(figures(threeBoardLog().events)).toEqual([
       { board: 1, moves: 5, hostThink: 10, opponentThink: 18, wait: 9, queueWait: 0, longestWait: 4, duration: 27 },
@@ -83,12 +75,9 @@ describe('boardRows', () => {
     for (let seed = 1; seed <= 40; seed++) {
       for (const mode of ['async', 'sync'] as const) {
         const log = randomLog(seed, mode, 'alternate', 1 + (seed % 6));
-        const states = readStates(log.events)!;
-        const clock = busyClock(states.readyQueue);
-        const timelines = boardTimelines(states);
-        const rows = boardRows(states, timelines, moveThinks(states, clock), clock);
+        const { boards: rows, timeline } = simulMetrics(log.events)!;
         for (const [i, row] of rows.entries()) {
-          const inWait = timelines[i].segments
+          const inWait = timeline[i].segments
             .filter((s) => s.state !== 'opponent-think')
             .reduce((sum, s) => sum + s.to - s.from, 0);
           expect(row.wait).toBe(inWait);

@@ -1,10 +1,10 @@
 // One row per board: how long its opponent thought, and how long they waited for the host
 // (METRICS "Per move" and "Per simul"). Waiting is what the host's rotation costs each
 // opponent; queue wait is the part of it caused by the host being busy elsewhere.
-import type { BusyClock } from './host';
-import type { BoardRecord, SimulStates } from './states';
+import type { BusyClock } from './ready-queue';
+import type { BoardRecord } from './states';
 import type { MoveThink } from './thinks';
-import type { BoardTimeline } from './timeline';
+import type { Segment } from './timeline';
 
 export interface BoardRow extends Omit<BoardRecord, 'spans'> {
   /** Game start to game end, or to `end` while playing; null while queued. */
@@ -21,42 +21,50 @@ export interface BoardRow extends Omit<BoardRecord, 'spans'> {
   longestWait: number;
 }
 
-export function boardRows(
-  states: SimulStates,
-  timelines: readonly BoardTimeline[],
-  thinks: readonly MoveThink[],
-  clock: BusyClock,
-): BoardRow[] {
-  const totals = new Map(states.boards.map((b) => [b.board, { host: 0, opponent: 0 }]));
-  for (const m of thinks) totals.get(m.board)![m.by] += m.think;
+/** One board's sums, folded a move and a segment at a time, in time order. */
+export class BoardSums {
+  hostThink = 0;
+  opponentThink = 0;
+  wait = 0;
+  queueWait = 0;
+  longestWait = 0;
+  /** The wait running on at the last segment. */
+  private run = 0;
 
-  return states.boards.map(({ spans: _spans, ...record }, i) => {
-    let wait = 0;
-    let queueWait = 0;
-    let longestWait = 0;
-    let run = 0;
-    for (const s of timelines[i].segments) {
-      if (s.state === 'opponent-think') {
-        run = 0;
-        continue;
-      }
-      const length = s.to - s.from;
-      wait += length;
-      if (s.state === 'awaiting-host') queueWait += length;
-      // Queued (sync): the host is busy on the current board whenever it is busy at all.
-      if (s.state === 'queued') queueWait += clock.until(s.to) - clock.until(s.from);
-      run += length;
-      longestWait = Math.max(longestWait, run);
+  addMove(m: MoveThink): void {
+    if (m.by === 'host') this.hostThink += m.think;
+    else this.opponentThink += m.think;
+  }
+
+  /** `clock` must cover the segment: busy time up to its end does not change after it. */
+  addSegment(s: Segment, clock: BusyClock): void {
+    if (s.state === 'opponent-think') {
+      this.run = 0;
+      return;
     }
-    const total = totals.get(record.board)!;
+    const length = s.to - s.from;
+    this.wait += length;
+    if (s.state === 'awaiting-host') this.queueWait += length;
+    // Queued (sync): the host is busy on the current board whenever it is busy at all.
+    if (s.state === 'queued') this.queueWait += clock.until(s.to) - clock.until(s.from);
+    this.run += length;
+    this.longestWait = Math.max(this.longestWait, this.run);
+  }
+
+  copy(): BoardSums {
+    return Object.assign(new BoardSums(), this);
+  }
+
+  /** The board's row, with `end` the simul's (for a game still playing). */
+  row(record: Omit<BoardRecord, 'spans'>, end: number): BoardRow {
     return {
       ...record,
-      duration: record.startedAt === null ? null : (record.endedAt ?? states.end) - record.startedAt,
-      hostThink: total.host,
-      opponentThink: total.opponent,
-      wait,
-      queueWait,
-      longestWait,
+      duration: record.startedAt === null ? null : (record.endedAt ?? end) - record.startedAt,
+      hostThink: this.hostThink,
+      opponentThink: this.opponentThink,
+      wait: this.wait,
+      queueWait: this.queueWait,
+      longestWait: this.longestWait,
     };
-  });
+  }
 }

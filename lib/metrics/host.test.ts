@@ -1,20 +1,18 @@
 // Host busy, idle and utilization, and the host think time of each move, worked by hand.
 import { describe, expect, it } from 'vitest';
-import { busyClock, hostUsage } from './host';
-import { readStates } from './states';
-import { moveThinks } from './thinks';
+import { simulMetrics } from './metrics-fold';
+import type { MoveThink } from './thinks';
 import type { SimulEvent } from '../simul/types';
 import { alternateLog, syncLog, threeBoardLog, type LogBuilder } from './test-logs';
 
 const sec = (ms: number) => ms / 1000;
 
 function measure(log: LogBuilder | readonly SimulEvent[], now?: number) {
-  const states = readStates('events' in log ? log.events : log, now)!;
-  const clock = busyClock(states.readyQueue);
-  return { usage: hostUsage(states, clock), thinks: moveThinks(states, clock) };
+  const metrics = simulMetrics('events' in log ? log.events : log, now)!;
+  return { usage: metrics, thinks: metrics.moves };
 }
 
-const hostThinks = (thinks: ReturnType<typeof moveThinks>) =>
+const hostThinks = (thinks: MoveThink[]) =>
   thinks.filter((m) => m.by === 'host').map((m) => [m.board, sec(m.think)]);
 
 describe('host usage', () => {

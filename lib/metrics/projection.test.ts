@@ -1,19 +1,17 @@
 // The other mode from the same think times: the replays on known cases, and the fast
-// async replay against a plain reading of METRICS.md on random ones.
+// async replay against a plain reading of docs/METRICS.md on random ones.
 import { describe, expect, it } from 'vitest';
-import { busyClock } from './host';
 import { lessonBoards } from './lesson';
+import { simulMetrics } from './metrics-fold';
 import { boardThinks, projection, replayAsync, replaySync, type BoardThinks } from './projection';
-import { readStates } from './states';
-import { moveThinks } from './thinks';
 import { LESSON_CASES, alternateLog, syncLog, threeBoardLog, type LogBuilder } from './test-logs';
 
 const recorded = (log: LogBuilder) => {
-  const states = readStates(log.events)!;
-  return boardThinks(states, moveThinks(states, busyClock(states.readyQueue)));
+  const { boards, moves } = simulMetrics(log.events)!;
+  return boardThinks(boards, moves);
 };
 
-/** METRICS.md's async replay read literally: scan the tables every time. */
+/** docs/METRICS.md's async replay read literally: scan the tables every time. */
 function plainAsync(boards: readonly BoardThinks[]): number[] {
   const n = boards.length;
   const next = boards.map(() => 0);

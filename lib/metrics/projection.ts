@@ -2,7 +2,7 @@
 // through the other schedule (METRICS "The other mode, from the same moves").
 import type { Side } from '../simul/types';
 import { MinTree } from './min-tree';
-import type { SimulStates } from './states';
+import type { BoardRecord } from './states';
 import type { MoveThink } from './thinks';
 
 /** One board's think times in the order they happened; the sides alternate. */
@@ -20,11 +20,11 @@ export interface Projection {
   speedUp: number | null;
 }
 
-/** The recorded think times per board, in table order. */
-export function boardThinks(states: SimulStates, thinks: readonly MoveThink[]): BoardThinks[] {
-  const byBoard = new Map(states.boards.map((b) => [b.board, [] as number[]]));
+/** The recorded think times per board; `boards` in table order. */
+export function boardThinks(boards: readonly Pick<BoardRecord, 'board' | 'hostColor'>[], thinks: readonly MoveThink[]): BoardThinks[] {
+  const byBoard = new Map(boards.map((b) => [b.board, [] as number[]]));
   for (const m of thinks) byBoard.get(m.board)!.push(m.think);
-  return states.boards.map((b) => ({
+  return boards.map((b) => ({
     board: b.board,
     first: b.hostColor === 'w' ? 'host' : 'opponent',
     thinks: byBoard.get(b.board)!,

@@ -1,6 +1,7 @@
 // The one reading of the event log every metric starts from: which state each board was
 // in over time, every move with the moment its mover got the move, and the ready-queue
-// length as a step function. One pass over the events; everything else derives from this.
+// length as a step function. One pass over the events, folded one at a time; everything
+// else derives from this.
 import { hostColorOf } from '../simul/queries';
 import type {
   Color,
@@ -11,6 +12,7 @@ import type {
   Side,
   SimulEvent,
 } from '../simul/types';
+import { ReadyQueue, type ReadyPoint } from './ready-queue';
 
 /** A live board's state (METRICS "Per instant"); a finished board has no span. */
 export type LiveState = 'queued' | 'host-to-move' | 'opponent-to-move';
@@ -34,12 +36,6 @@ export interface MoveRecord {
   san: string;
   /** When the mover got the move: the game's start or the previous move on this board. */
   since: number;
-}
-
-/** One point of a step function: `length` holds from `at` until the next point. */
-export interface ReadyPoint {
-  at: number;
-  length: number;
 }
 
 export type GameStatus = 'queued' | 'playing' | 'finished' | 'aborted';
@@ -80,77 +76,55 @@ export interface SimulStates {
   readyQueue: ReadyPoint[];
 }
 
-interface Draft extends BoardRecord {
+/** A board as read so far: its closed spans, and the state it is in since when. */
+export interface Draft extends BoardRecord {
   current: { state: LiveState; since: number } | null;
 }
 
 /**
- * Reads the log once. `now` (ms, server time) closes the spans still open while the simul
- * runs; it defaults to the last event's time. Null before the simul has started.
+ * The reading, one event at a time: the closed spans, the moves and the ready queue only
+ * grow, so a running simul is read again at a new `now` without reading its log again.
  */
-export function readStates(events: readonly SimulEvent[], now?: number): SimulStates | null {
-  let mode: Mode = 'async';
-  let hostColor: HostColorChoice = 'white';
-  let endedEarly = false;
-  let start: number | null = null;
-  let lastAt = -Infinity;
-  let lastHostBoard: number | null = null;
-  let ready = 0;
-  const names = new Map<number, string>();
-  const byNumber = new Map<number, Draft>();
-  const boards: Draft[] = [];
-  const moves: MoveRecord[] = [];
-  const spans: StateSpan[] = [];
-  const readyQueue: ReadyPoint[] = [];
+export class StatesFold {
+  mode: Mode = 'async';
+  start: number | null = null;
+  endedEarly = false;
+  /** Boards in table order; their spans so far are the closed ones. */
+  readonly boards: Draft[] = [];
+  /** Every move in log order. */
+  readonly moves: MoveRecord[] = [];
+  /** Every closed span in the order it ended. */
+  readonly spans: StateSpan[] = [];
+  readonly readyQueue = new ReadyQueue();
+  private hostColor: HostColorChoice = 'white';
+  private lastAt = -Infinity;
+  private lastHostBoard: number | null = null;
+  private ready = 0;
+  private readonly names = new Map<number, string>();
+  private readonly byNumber = new Map<number, Draft>();
 
-  // Several events can share one instant: keep only the instant's final length, and
-  // only when it differs from the length before.
-  const recordReady = (at: number) => {
-    if (readyQueue.at(-1)?.at === at) readyQueue.pop();
-    if (readyQueue.at(-1)?.length !== ready) readyQueue.push({ at, length: ready });
-  };
-
-  const close = (b: Draft, at: number, open: boolean) => {
-    const cur = b.current;
-    if (!cur) return;
-    if (at > cur.since) {
-      const span: StateSpan = { board: b.board, state: cur.state, from: cur.since, to: at, open };
-      b.spans.push(span);
-      spans.push(span);
-    }
-    if (cur.state === 'host-to-move') ready--;
-    b.current = null;
-  };
-
-  const enter = (b: Draft, state: LiveState | null, at: number) => {
-    close(b, at, false);
-    if (state) b.current = { state, since: at };
-    if (state === 'host-to-move') ready++;
-    recordReady(at);
-  };
-
-  for (const e of events) {
-    lastAt = Math.max(lastAt, e.at);
-    const b = 'board' in e ? byNumber.get(e.board) : undefined;
+  add(e: SimulEvent): void {
+    this.lastAt = Math.max(this.lastAt, e.at);
+    const b = 'board' in e ? this.byNumber.get(e.board) : undefined;
     switch (e.type) {
       case 'simul-created':
-        mode = e.mode;
-        hostColor = e.hostColor;
+        this.mode = e.mode;
+        this.hostColor = e.hostColor;
         break;
       case 'seat-taken':
-        names.set(e.board, e.name);
+        this.names.set(e.board, e.name);
         break;
       case 'seat-freed':
-        names.delete(e.board);
+        this.names.delete(e.board);
         break;
       case 'simul-started':
-        start = e.at;
-        recordReady(e.at);
+        this.start = e.at;
+        this.readyQueue.record(e.at, this.ready);
         for (const n of e.boards) {
           const draft: Draft = {
             board: n,
-            hostColor: hostColorOf(hostColor, n),
-            opponent: names.get(n) ?? null,
+            hostColor: hostColorOf(this.hostColor, n),
+            opponent: this.names.get(n) ?? null,
             status: 'queued',
             result: null,
             reason: null,
@@ -161,23 +135,23 @@ export function readStates(events: readonly SimulEvent[], now?: number): SimulSt
             spans: [],
             current: null,
           };
-          byNumber.set(n, draft);
-          boards.push(draft);
-          enter(draft, 'queued', e.at);
+          this.byNumber.set(n, draft);
+          this.boards.push(draft);
+          this.enter(draft, 'queued', e.at);
         }
         break;
       case 'game-started':
         if (!b) break;
         b.status = 'playing';
         b.startedAt = e.at;
-        enter(b, b.hostColor === 'w' ? 'host-to-move' : 'opponent-to-move', e.at);
+        this.enter(b, b.hostColor === 'w' ? 'host-to-move' : 'opponent-to-move', e.at);
         break;
       case 'move-made':
         if (!b?.current) break;
-        moves.push({ board: b.board, by: e.by, at: e.at, san: e.san, since: b.current.since });
+        this.moves.push({ board: b.board, by: e.by, at: e.at, san: e.san, since: b.current.since });
         b.moves++;
-        if (e.by === 'host') lastHostBoard = b.board;
-        enter(b, e.by === 'host' ? 'opponent-to-move' : 'host-to-move', e.at);
+        if (e.by === 'host') this.lastHostBoard = b.board;
+        this.enter(b, e.by === 'host' ? 'opponent-to-move' : 'host-to-move', e.at);
         break;
       case 'game-ended':
       case 'game-aborted':
@@ -189,34 +163,88 @@ export function readStates(events: readonly SimulEvent[], now?: number): SimulSt
           b.resignedBy = e.reason === 'resignation' ? (e.by ?? null) : null;
         }
         b.endedAt = e.at;
-        enter(b, null, e.at);
+        this.enter(b, null, e.at);
         break;
       case 'simul-finished':
-        endedEarly = e.early;
+        this.endedEarly = e.early;
         break;
     }
   }
-  if (start === null) return null;
 
-  const running = boards.some((b) => b.current !== null);
-  const end = running
-    ? Math.max(now ?? lastAt, lastAt)
-    : Math.max(start, ...boards.map((b) => b.endedAt ?? start!));
+  get running(): boolean {
+    return this.boards.some((b) => b.current !== null);
+  }
 
-  // The waits still open have no known end; order them as the rotation would reach them.
-  const after = lastHostBoard === null ? -1 : boards.findIndex((b) => b.board === lastHostBoard);
-  for (let i = 1; i <= boards.length; i++) close(boards[(after + i) % boards.length], end, true);
-  if (readyQueue.at(-1)!.at < end) readyQueue.push({ at: end, length: readyQueue.at(-1)!.length });
+  /** The reading's end at `now`: see SimulStates.end. Only once started. */
+  end(now?: number): number {
+    const start = this.start!;
+    if (this.running) return Math.max(now ?? this.lastAt, this.lastAt);
+    return Math.max(start, ...this.boards.map((b) => b.endedAt ?? start));
+  }
 
-  return {
-    mode,
-    start,
-    end,
-    running,
-    endedEarly,
-    boards: boards.map(({ current: _current, ...record }) => record),
-    moves,
-    spans,
-    readyQueue,
-  };
+  /**
+   * The spans still open, cut at `end`. Their waits have no known end: they come in the
+   * order the rotation would reach them, cyclic table order after the host's last board.
+   */
+  openSpans(end: number): StateSpan[] {
+    const { boards } = this;
+    const open: StateSpan[] = [];
+    const after = this.lastHostBoard === null ? -1 : boards.findIndex((b) => b.board === this.lastHostBoard);
+    for (let i = 1; i <= boards.length; i++) {
+      const { board, current } = boards[(after + i) % boards.length];
+      if (current && end > current.since) open.push({ board, state: current.state, from: current.since, to: end, open: true });
+    }
+    return open;
+  }
+
+  /** The reading so far, measured to `now` (a copy: the fold can go on). Null before the start. */
+  read(now?: number): SimulStates | null {
+    if (this.start === null) return null;
+    const end = this.end(now);
+    const open = this.openSpans(end);
+    const openOf = new Map(open.map((s) => [s.board, s]));
+    return {
+      mode: this.mode,
+      start: this.start,
+      end,
+      running: this.running,
+      endedEarly: this.endedEarly,
+      boards: this.boards.map(({ current: _current, spans, ...record }) => ({
+        ...record,
+        spans: openOf.has(record.board) ? [...spans, openOf.get(record.board)!] : [...spans],
+      })),
+      moves: [...this.moves],
+      spans: [...this.spans, ...open],
+      readyQueue: this.readyQueue.readUntil(end),
+    };
+  }
+
+  private close(b: Draft, at: number): void {
+    const cur = b.current;
+    if (!cur) return;
+    if (at > cur.since) {
+      const span: StateSpan = { board: b.board, state: cur.state, from: cur.since, to: at, open: false };
+      b.spans.push(span);
+      this.spans.push(span);
+    }
+    if (cur.state === 'host-to-move') this.ready--;
+    b.current = null;
+  }
+
+  private enter(b: Draft, state: LiveState | null, at: number): void {
+    this.close(b, at);
+    if (state) b.current = { state, since: at };
+    if (state === 'host-to-move') this.ready++;
+    this.readyQueue.record(at, this.ready);
+  }
+}
+
+/**
+ * Reads the log once. `now` (ms, server time) closes the spans still open while the simul
+ * runs; it defaults to the last event's time. Null before the simul has started.
+ */
+export function readStates(events: readonly SimulEvent[], now?: number): SimulStates | null {
+  const fold = new StatesFold();
+  for (const e of events) fold.add(e);
+  return fold.read(now);
 }

@@ -13,7 +13,7 @@ const BLACK = [
   { from: 'f6', to: 'g8', san: 'Ng8' },
 ];
 
-/** The worked cases of METRICS.md (h = 5 s, o = 55 s, m = 30): sync and async totals in seconds. */
+/** The worked cases of docs/METRICS.md (h = 5 s, o = 55 s, m = 30): sync and async totals in seconds. */
 export const LESSON_CASES = [
   { n: 24, S: 43_200, A: 3_655 },
   { n: 6, S: 10_800, A: 1_825 },
@@ -219,16 +219,17 @@ function random(seed: number): (n: number) => number {
 /**
  * A random but valid simul: random delays (zeros too, so events share instants), the host
  * moving on any board that awaits it, random game lengths, and games ending by a draw, a
- * resignation by the side to move, or an abort.
+ * resignation by the side to move, or an abort. `plies` fixes every game's length in moves
+ * before its end (random up to 11 otherwise).
  */
-export function randomLog(seed: number, mode: Mode, hostColor: HostColorChoice, boards: number): LogBuilder {
+export function randomLog(seed: number, mode: Mode, hostColor: HostColorChoice, boards: number, plies?: number): LogBuilder {
   const int = random(seed);
   const log = new LogBuilder({ boards, mode, hostColor }).start(0);
   const toMove = new Map<number, Side>();
   const movesLeft = new Map<number, number>();
   const begin = (b: number) => {
     toMove.set(b, hostColorOf(hostColor, b) === 'w' ? 'host' : 'opponent');
-    movesLeft.set(b, int(12));
+    movesLeft.set(b, plies ?? int(12));
   };
   const queued = Array.from({ length: boards }, (_, i) => i + 1);
   for (const b of mode === 'async' ? queued.splice(0) : queued.splice(0, 1)) begin(b);

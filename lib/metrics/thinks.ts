@@ -1,8 +1,8 @@
 // The think time of every move, as METRICS "Per move" defines it. The host's is measured
 // against the host's previous move on any board, because the host is one worker: the
 // time between two of its moves is all it had, whichever board it spent it on.
-import type { BusyClock } from './host';
-import type { SimulStates } from './states';
+import type { BusyClock } from './ready-queue';
+import type { MoveRecord } from './states';
 import type { Side } from '../simul/types';
 
 export interface MoveThink {
@@ -17,13 +17,20 @@ export interface MoveThink {
   think: number;
 }
 
-/** Every move in log order with its think time. */
-export function moveThinks(states: SimulStates, clock: BusyClock): MoveThink[] {
-  let previousHostMove = states.start;
-  return states.moves.map(({ board, by, at, san, since }) => {
+/** Times the moves one after another, in log order. */
+export class ThinkTimer {
+  /** The host's last move so far, or the simul's start. */
+  lastHostMove: number;
+
+  constructor(start: number) {
+    this.lastHostMove = start;
+  }
+
+  /** `clock` must cover the move: busy time up to `at` does not change after it. */
+  next({ board, by, at, san, since }: MoveRecord, clock: BusyClock): MoveThink {
     if (by === 'opponent') return { board, by, at, san, think: at - since };
-    const think = clock.until(at) - clock.until(previousHostMove);
-    previousHostMove = at;
+    const think = clock.until(at) - clock.until(this.lastHostMove);
+    this.lastHostMove = at;
     return { board, by, at, san, think };
-  });
+  }
 }

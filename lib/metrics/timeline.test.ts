@@ -2,16 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../simul/evolve';
 import type { HostColorChoice, Mode } from '../simul/types';
-import { busyClock } from './host';
-import { readStates } from './states';
-import { boardTimelines, type Segment } from './timeline';
+import { simulMetrics } from './metrics-fold';
+import type { SimulEvent } from '../simul/types';
+import type { Segment } from './timeline';
 import { alternateLog, randomLog, syncLog, threeBoardLog } from './test-logs';
 
+const boardTimelines = (events: readonly SimulEvent[], now?: number) => simulMetrics(events, now)!.timeline;
 const rows = (segments: Segment[]) => segments.map((s) => [s.state, s.from / 1000, s.to / 1000]);
 
-describe('boardTimelines', () => {
+describe('board timelines', () => {
   it('async: the host thinks on the waiting board it moves on next; the others await it', () => {
-    const [b1, b2, b3] = boardTimelines(readStates(threeBoardLog().events)!);
+    const [b1, b2, b3] = boardTimelines(threeBoardLog().events);
     expect(rows(b1.segments)).toEqual([
       ['host-think', 0, 4],
       ['opponent-think', 4, 12],
@@ -45,7 +46,7 @@ describe('boardTimelines', () => {
   });
 
   it('sync: the next board is queued until its game begins', () => {
-    const [b1, b2] = boardTimelines(readStates(syncLog().events)!);
+    const [b1, b2] = boardTimelines(syncLog().events);
     expect(rows(b1.segments)).toEqual([
       ['host-think', 0, 3],
       ['opponent-think', 3, 10],
@@ -60,7 +61,7 @@ describe('boardTimelines', () => {
   });
 
   it('host playing black: the board opens with the opponent thinking', () => {
-    const [b1, b2] = boardTimelines(readStates(alternateLog().events)!);
+    const [b1, b2] = boardTimelines(alternateLog().events);
     expect(rows(b1.segments)).toEqual([
       ['host-think', 0, 5],
       ['opponent-think', 5, 9],
@@ -79,7 +80,7 @@ describe('boardTimelines', () => {
 
   it('while running, the open waits go in rotation order after the host’s last board', () => {
     const events = threeBoardLog().events.filter((e) => e.at <= 25_000);
-    const [b1, , b3] = boardTimelines(readStates(events, 26_000)!);
+    const [b1, , b3] = boardTimelines(events, 26_000);
     // Last host move on board 3: board 1 comes next, board 3 waits for it.
     expect(rows(b1.segments).at(-1)).toEqual(['host-think', 25, 26]);
     expect(rows(b3.segments).slice(-2)).toEqual([
@@ -101,17 +102,17 @@ describe('boardTimelines', () => {
         for (let seed = 1; seed <= 60; seed++) {
           const log = randomLog(seed, mode, hostColor, 1 + (seed % 7));
           replay(log.events); // a valid log
-          const states = readStates(log.events)!;
-          const timelines = boardTimelines(states);
+          const metrics = simulMetrics(log.events)!;
+          const timelines = metrics.timeline;
           const all = timelines.flatMap((t) => t.segments);
 
           const thinking = all.filter((s) => s.state === 'host-think').sort((a, b) => a.from - b.from);
           for (let i = 1; i < thinking.length; i++) expect(thinking[i].from).toBeGreaterThanOrEqual(thinking[i - 1].to);
           const thinkTotal = thinking.reduce((sum, s) => sum + s.to - s.from, 0);
-          expect(thinkTotal).toBe(busyClock(states.readyQueue).total);
+          expect(thinkTotal).toBe(metrics.busy);
 
           // The ready queue counts the boards in host-think or awaiting-host.
-          for (const p of states.readyQueue.slice(0, -1)) {
+          for (const p of metrics.readyQueue.slice(0, -1)) {
             const waiting = all.filter(
               (s) => (s.state === 'host-think' || s.state === 'awaiting-host') && s.from <= p.at && p.at < s.to,
             );
@@ -119,13 +120,13 @@ describe('boardTimelines', () => {
           }
 
           for (const [i, { segments }] of timelines.entries()) {
-            let cursor = states.start;
+            let cursor = metrics.start;
             for (const s of segments) {
               expect(s.from).toBe(cursor);
               expect(s.to).toBeGreaterThan(s.from);
               cursor = s.to;
             }
-            expect(cursor).toBe(states.boards[i].endedAt);
+            expect(cursor).toBe(metrics.boards[i].endedAt);
           }
         }
       });

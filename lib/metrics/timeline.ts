@@ -10,7 +10,7 @@
 // When the host moves on a board before turning to another — the usual case — this picks
 // the board of the host's next move, so the host-think of the timeline is the host's real
 // work; and in every case the host-think segments never overlap and add up to busy time.
-import type { Interval, SimulStates, StateSpan } from './states';
+import type { Interval, StateSpan } from './states';
 
 export type SegmentState = 'host-think' | 'awaiting-host' | 'opponent-think' | 'queued';
 
@@ -28,21 +28,52 @@ export interface BoardTimeline {
 }
 
 /**
- * The host-think part of each host-to-move span. Spans are taken in the order their
- * waits end (states.spans' order), so each one gets what the earlier-ending ones left.
- * `claimed` holds the union of the spans taken so far as disjoint intervals in time
- * order; every one of them ends no later than the span being taken, so only its top
- * entries can overlap it and each interval is merged away at most once: linear time.
+ * Splits the spans, taken in the order their waits end (states.spans' order), so each
+ * host-to-move span gets the host-think part the earlier-ending ones left. A stack holds
+ * the union of the spans taken so far as disjoint intervals in time order; every one of
+ * them ends no later than the span being taken, so only its top entries can overlap it
+ * and each interval is merged away at most once: linear time over a whole log.
  */
-function hostThinkParts(spans: readonly StateSpan[]): Map<StateSpan, Interval[]> {
-  const parts = new Map<StateSpan, Interval[]>();
-  const claimed: Interval[] = [];
-  for (const span of spans) {
-    if (span.state !== 'host-to-move') continue;
-    const overlapping: Interval[] = [];
-    while (claimed.length > 0 && claimed[claimed.length - 1].to > span.from) {
-      overlapping.push(claimed.pop()!);
+export class HostThinkClaims {
+  /** The bottom of the stack, read-only: shared with the claims this one was forked from. */
+  private readonly below: readonly Interval[];
+  private depth: number;
+  private readonly above: Interval[] = [];
+
+  constructor(below: readonly Interval[] = []) {
+    this.below = below;
+    this.depth = below.length;
+  }
+
+  /**
+   * A copy to take the open spans in, leaving this one as it is for the spans still to
+   * close. It shares this one's stack, never changing it: O(1) (unless this is a fork).
+   */
+  fork(): HostThinkClaims {
+    return new HostThinkClaims(this.depth === 0 ? this.above : [...this.below.slice(0, this.depth), ...this.above]);
+  }
+
+  /** The span's segments: a wait is host-think where no earlier-ending wait claimed it. */
+  segments(span: StateSpan): Segment[] {
+    const { board } = span;
+    if (span.state !== 'host-to-move') {
+      return [{ board, state: span.state === 'queued' ? 'queued' : 'opponent-think', from: span.from, to: span.to }];
     }
+    const segments: Segment[] = [];
+    let cursor = span.from;
+    for (const own of this.take(span)) {
+      if (own.from > cursor) segments.push({ board, state: 'awaiting-host', from: cursor, to: own.from });
+      segments.push({ board, state: 'host-think', from: own.from, to: own.to });
+      cursor = own.to;
+    }
+    if (cursor < span.to) segments.push({ board, state: 'awaiting-host', from: cursor, to: span.to });
+    return segments;
+  }
+
+  /** The host-think part of a host-to-move span. */
+  private take(span: Interval): Interval[] {
+    const overlapping: Interval[] = [];
+    for (let top = this.top(); top && top.to > span.from; top = this.top()) overlapping.push(this.pop());
     overlapping.reverse();
     const own: Interval[] = [];
     let cursor = span.from;
@@ -51,33 +82,18 @@ function hostThinkParts(spans: readonly StateSpan[]): Map<StateSpan, Interval[]>
       cursor = Math.max(cursor, c.to);
     }
     if (cursor < span.to) own.push({ from: cursor, to: span.to });
-    parts.set(span, own);
-    claimed.push({
+    this.above.push({
       from: Math.min(span.from, overlapping[0]?.from ?? span.from),
       to: Math.max(span.to, cursor), // equal unless the log's clock went backwards
     });
+    return own;
   }
-  return parts;
-}
 
-export function boardTimelines(states: SimulStates): BoardTimeline[] {
-  const parts = hostThinkParts(states.spans);
-  return states.boards.map(({ board, spans }) => {
-    const segments: Segment[] = [];
-    for (const span of spans) {
-      if (span.state !== 'host-to-move') {
-        const state = span.state === 'queued' ? 'queued' : 'opponent-think';
-        segments.push({ board, state, from: span.from, to: span.to });
-        continue;
-      }
-      let cursor = span.from;
-      for (const own of parts.get(span)!) {
-        if (own.from > cursor) segments.push({ board, state: 'awaiting-host', from: cursor, to: own.from });
-        segments.push({ board, state: 'host-think', from: own.from, to: own.to });
-        cursor = own.to;
-      }
-      if (cursor < span.to) segments.push({ board, state: 'awaiting-host', from: cursor, to: span.to });
-    }
-    return { board, segments };
-  });
+  private top(): Interval | undefined {
+    return this.above.length > 0 ? this.above[this.above.length - 1] : this.below[this.depth - 1];
+  }
+
+  private pop(): Interval {
+    return this.above.pop() ?? this.below[--this.depth];
+  }
 }

@@ -8,7 +8,7 @@ import { LessonChart, SERIES } from './LessonChart';
 import { num, readable, seconds } from './lesson-format';
 import { FIELDS, LESSON_PARAMS, checkField, isLesson, type FieldSpec, type ParamKey } from './lesson-params';
 
-/** Quick choices of n: the worked cases of METRICS.md, and twice the lesson's. */
+/** Quick choices of n: the worked cases of docs/METRICS.md, and twice the lesson's. */
 const PRESETS = [1, 6, 12, 24, 48];
 
 export function LessonCalculator({ initial }: { initial: LessonParams }) {

@@ -10,9 +10,10 @@ import { downloadText } from '@/lib/export/download';
 import { simulLogJson } from '@/lib/export/json';
 import { moveTimingsCsv } from '@/lib/export/csv';
 import { simulPgn } from '@/lib/export/pgn';
-import { simulMetrics, type SimulMetrics } from '@/lib/metrics';
+import type { SimulMetrics } from '@/lib/metrics';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Timeline } from '../dashboard/Timeline';
+import { useMetrics } from '../dashboard/use-metrics';
 import { ResultsTable } from '../ResultsTable';
 import { GameViewer } from './GameViewer';
 import { CompareTable } from './CompareTable';
@@ -31,8 +32,9 @@ function Review({ a, b }: { a: SimulConnection; b: SimulConnection | null }) {
   return b ? <Compare a={viewA} b={b} /> : <Single view={viewA} />;
 }
 
-function metricsOf(view: SimulView): SimulMetrics | null {
-  return simulMetrics(view.log, view.state.phase === 'finished' ? undefined : Date.now() + view.clockOffset);
+/** A review does not tick: a simul still running is measured to the last render. */
+function useReviewMetrics(view: SimulView): SimulMetrics | null {
+  return useMetrics(view.log, view.version, Date.now() + view.clockOffset, view.state.phase !== 'finished');
 }
 
 function Downloads({ view }: { view: SimulView }) {
@@ -89,7 +91,7 @@ function Header({ view }: { view: SimulView }) {
 }
 
 function Single({ view }: { view: SimulView }) {
-  const metrics = metricsOf(view);
+  const metrics = useReviewMetrics(view);
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6" data-testid="review">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -107,8 +109,8 @@ function Single({ view }: { view: SimulView }) {
 
 function Compare({ a, b }: { a: SimulView; b: SimulConnection }) {
   const viewB = useSimulView(b);
-  const ma = metricsOf(a);
-  const mb = viewB.version > 0 ? metricsOf(viewB) : null;
+  const ma = useReviewMetrics(a);
+  const mb = useReviewMetrics(viewB); // null until its log arrives
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6" data-testid="review-compare">
       <h1 className="text-3xl font-black">Two simuls side by side</h1>
