@@ -1,38 +1,12 @@
 // The one colour language: a board's state, its word, its icon and its colours, for every view.
-import { awaitsHost, sideToMove } from '@/lib/simul/queries';
-import { hostScore } from '@/lib/chess/rules';
+import { lookOf, type BoardLook } from '@/lib/simul/board-look';
+import { sideToMove } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
 
-export type BoardLook =
-  | 'seat-open'
-  | 'seated'
-  | 'host-thinking'
-  | 'awaiting-host'
-  | 'opponent-thinking'
-  | 'queued'
-  | 'win'
-  | 'draw'
-  | 'loss'
-  | 'unfinished';
+export type { BoardLook };
 
 export function boardLook(state: SimulState, board: BoardState): BoardLook {
-  switch (board.status) {
-    case 'open':
-      return 'seat-open';
-    case 'seated':
-      return 'seated';
-    case 'queued':
-      return 'queued';
-    case 'aborted':
-      return 'unfinished';
-    case 'finished': {
-      const score = hostScore(board.result!, board.hostColor);
-      return score === 1 ? 'win' : score === 0 ? 'loss' : 'draw';
-    }
-    case 'playing':
-      if (!awaitsHost(board)) return 'opponent-thinking';
-      return state.focus === board.number ? 'host-thinking' : 'awaiting-host';
-  }
+  return lookOf(board, state.focus);
 }
 
 export const LOOKS: Record<BoardLook, { label: string; icon: string; frame: string; chip: string }> = {

@@ -18,17 +18,21 @@ import {
   type Role,
   type ServerToClientEvents,
 } from '../protocol/events';
-import { evolve, evolveBoard, initialState, replay } from '../simul/evolve';
+import { boardsOf, evolve, evolveBoard, initialState, replay } from '../simul/evolve';
 import { fromSnapshot } from '../simul/snapshot';
 import { applySummary, type SimulSummary } from '../simul/summary';
 import type { Rejection, SimulEvent, SimulState } from '../simul/types';
 import type { CommandInput } from '../protocol/schemas';
+import { boardViews, updateBoardViews, type BoardViews } from './board-views';
 import { credentials } from './credentials';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
 
 export interface SimulView {
+  /** The folded state: mutated in place, so read it for what the board views do not hold. */
   state: SimulState;
+  /** Every board as an immutable view, rebuilt only for the boards an event touched: select these. */
+  boards: BoardViews;
   /** Bumped on every fold: the state object itself is updated in place. */
   version: number;
   /** The log, for the dashboard's figures and the downloads (from the snapshot on, for a 'state' view). */
@@ -76,6 +80,7 @@ export class SimulConnection {
   ) {
     this.store = createStore<SimulView>(() => ({
       state: initialState(),
+      boards: new Map(),
       version: 0,
       log: [],
       role: null,
@@ -175,7 +180,7 @@ export class SimulConnection {
       case 'snapshot': {
         const state = fromSnapshot(reply.snapshot);
         this.boardSeq = reply.boardSeq ?? 0;
-        this.store.setState({ ...who, state, log: [], queue: null, version: view.version + 1 });
+        this.store.setState({ ...who, state, boards: boardViews(state), log: [], queue: null, version: view.version + 1 });
         // A pending move the snapshot already holds was applied: its acknowledgement was lost.
         for (const board of state.boards.values()) {
           for (const id of [board.lastClientMoveId.host, board.lastClientMoveId.opponent]) {
@@ -184,10 +189,12 @@ export class SimulConnection {
         }
         return;
       }
-      case 'reset':
-        this.store.setState({ ...who, state: replay(reply.events), log: [...reply.events], queue: null, version: view.version + 1 });
+      case 'reset': {
+        const state = replay(reply.events);
+        this.store.setState({ ...who, state, boards: boardViews(state), log: [...reply.events], queue: null, version: view.version + 1 });
         this.settleSeen(reply.events);
         return;
+      }
       case 'delta':
         this.store.setState(who);
         this.receive(reply.events);
@@ -202,6 +209,8 @@ export class SimulConnection {
 
   private receive(events: SimulEvent[]): void {
     const view = this.store.getState();
+    const touched = new Set<number>();
+    const focusBefore = view.state.focus;
     let folded = 0;
     for (const e of events) {
       if (e.seq <= view.state.seq) continue; // already folded (a catch-up overlapping a broadcast)
@@ -211,11 +220,14 @@ export class SimulConnection {
         break;
       }
       evolve(view.state, e);
+      for (const n of boardsOf(view.state, e)) touched.add(n);
       view.log.push(e);
       folded++;
     }
     if (folded > 0) {
-      this.store.setState({ version: view.version + 1 });
+      // Where the host was and is: those boards' looks changed too.
+      for (const n of [focusBefore, view.state.focus]) if (n !== null) touched.add(n);
+      this.store.setState({ version: view.version + 1, boards: updateBoardViews(view.boards, view.state, touched) });
       this.settleSeen(events);
     }
   }
@@ -238,7 +250,7 @@ export class SimulConnection {
       folded++;
     });
     if (folded > 0) {
-      this.store.setState({ version: view.version + 1 });
+      this.store.setState({ version: view.version + 1, boards: updateBoardViews(view.boards, view.state, [batch.board]) });
       this.settleSeen(batch.events);
     }
   }
@@ -247,7 +259,8 @@ export class SimulConnection {
     const view = this.store.getState();
     if (this.listening !== 'board') return;
     applySummary(view.state, summary, view.board);
-    this.store.setState({ queue: summary.queue, version: view.version + 1 });
+    const boards = updateBoardViews(view.boards, view.state, view.state.order);
+    this.store.setState({ queue: summary.queue, boards, version: view.version + 1 });
   }
 
   /** A pending command seen in the log was applied: its acknowledgement may have been lost. */

@@ -1,94 +1,74 @@
 'use client';
 // Every board as a mini board framed in its state's colour; a click moves the host there.
+// Each cell selects its own board's view: an event redraws the cells of the boards it touched,
+// and the one-second clock redraws only the wait times.
 import { memo } from 'react';
-import { formatDuration } from '@/lib/metrics/format';
-import type { BoardState, SimulState } from '@/lib/simul/types';
-import { boardLook, LOOKS, type BoardLook } from '../board-look';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import type { BoardView } from '@/lib/client/board-views';
+import type { SimulView } from '@/lib/client/simul-connection';
+import { LOOKS } from '../board-look';
 import { MiniBoard } from '../MiniBoard';
+import { WaitTime } from '../WaitTime';
 
-interface CellProps {
-  number: number;
-  name: string;
-  fen: string;
-  flipped: boolean;
-  lastMove: string | null;
-  look: BoardLook;
-  waitedSeconds: number | null;
-  /** The opponent offers a draw: the host sees it without going to the board. */
-  drawOffered: boolean;
-  onPick?: (n: number) => void;
+type Store = StoreApi<SimulView>;
+
+/** The boards whose wait shows: the host's to play. */
+function showsWait(view: BoardView): boolean {
+  return (view.look === 'awaiting-host' || view.look === 'host-thinking') && view.turnSince !== null;
 }
 
-const Cell = memo(function Cell({ number, name, fen, flipped, lastMove, look, waitedSeconds, drawOffered, onPick }: CellProps) {
-  const l = LOOKS[look];
+const Cell = memo(function Cell({ store, number, onPick }: { store: Store; number: number; onPick?: (n: number) => void }) {
+  const view = useStore(store, (s) => s.boards.get(number));
+  if (!view) return null;
+  const l = LOOKS[view.look];
   const content = (
     <>
       <div className="flex items-baseline justify-between gap-1 px-1 text-xs">
         <span className="font-bold">{number}</span>
-        {drawOffered && (
+        {view.drawOfferBy === 'opponent' && (
           <span className="rounded bg-ready px-1 font-semibold text-slate-950" title="Draw offered" data-testid={`draw-offer-${number}`}>
             ½?
           </span>
         )}
-        <span className="truncate text-slate-500">{name}</span>
+        <span className="truncate text-slate-500">{view.name}</span>
       </div>
-      <MiniBoard fen={fen} flipped={flipped} lastMove={lastMove} />
+      <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} />
       <div className={`flex items-center justify-between px-1 py-0.5 text-[11px] font-semibold ${l.chip}`}>
         <span>
           {l.icon} {l.label}
         </span>
-        {waitedSeconds !== null && <span className="tabular-nums">{formatDuration(waitedSeconds * 1000)}</span>}
+        {showsWait(view) && <WaitTime store={store} since={view.turnSince!} className="tabular-nums" />}
       </div>
     </>
   );
   const frame = `flex flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame}`;
   return onPick ? (
-    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={look} aria-label={`Board ${number}, ${name}: ${l.label}`}>
+    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} aria-label={`Board ${number}, ${view.name}: ${l.label}`}>
       {content}
     </button>
   ) : (
-    <div className={frame} data-testid={`mini-${number}`} data-look={look}>
+    <div className={frame} data-testid={`mini-${number}`} data-look={view.look}>
       {content}
     </div>
   );
 });
 
-function waited(board: BoardState, look: BoardLook, now: number): number | null {
-  if ((look !== 'awaiting-host' && look !== 'host-thinking') || board.turnSince === null) return null;
-  return Math.max(0, Math.floor((now - board.turnSince) / 1000));
-}
-
-export function BoardGrid({
-  state,
-  now,
+export const BoardGrid = memo(function BoardGrid({
+  store,
   onPick,
   className = '',
 }: {
-  state: SimulState;
-  now: number;
+  store: Store;
   onPick?: (n: number) => void;
   className?: string;
 }) {
+  const order = useStore(store, (s) => s.state.order);
   return (
     <div className={`grid grid-cols-[repeat(auto-fill,minmax(6.5rem,1fr))] gap-2 ${className}`} data-testid="board-grid">
-      {state.order.map((n) => {
-        const b = state.boards.get(n)!;
-        const look = boardLook(state, b);
-        return (
-          <Cell
-            key={n}
-            number={n}
-            name={b.opponent?.name ?? ''}
-            fen={b.chess.fen()}
-            flipped={b.hostColor === 'b'}
-            lastMove={b.lastMove ? b.lastMove.from + b.lastMove.to : null}
-            look={look}
-            waitedSeconds={waited(b, look, now)}
-            drawOffered={b.drawOfferBy === 'opponent'}
-            onPick={onPick}
-          />
-        );
-      })}
+      {order.map((n) => (
+        <Cell key={n} store={store} number={n} onPick={onPick} />
+      ))}
     </div>
   );
-}
+});

@@ -5,7 +5,6 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { newClientMoveId, type SimulConnection } from '@/lib/client/simul-connection';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
-import { formatDuration } from '@/lib/metrics/format';
 import { readyQueue, tally } from '@/lib/simul/queries';
 import type { CommandInput } from '@/lib/protocol/schemas';
 import type { SimulEvent, SimulState } from '@/lib/simul/types';
@@ -15,6 +14,7 @@ import { ConnectionBadge } from '../ConnectionBadge';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable } from '../ResultsTable';
 import { useServerNow } from '../use-now';
+import { WaitTime } from '../WaitTime';
 import { BoardGrid } from './BoardGrid';
 import { Lobby } from './Lobby';
 import { ReissueSeatButton } from './ReissueSeatButton';
@@ -29,7 +29,6 @@ export function HostConsole({ simulId }: { simulId: string }) {
 function Console({ connection }: { connection: SimulConnection }) {
   const view = useSimulView(connection);
   const { state } = view;
-  const now = useServerNow(view.clockOffset);
   const [message, setMessage] = useState<string | null>(null);
 
   const run = useCallback(
@@ -114,8 +113,8 @@ function Console({ connection }: { connection: SimulConnection }) {
         </p>
       )}
       {state.phase === 'lobby' && <Lobby state={state} connection={connection} onError={setMessage} />}
-      {state.phase === 'playing' && <Playing connection={connection} state={state} now={now} run={run} nextReady={nextReady} />}
-      {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} version={view.version} now={now} />}
+      {state.phase === 'playing' && <Playing connection={connection} state={state} run={run} nextReady={nextReady} />}
+      {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} version={view.version} clockOffset={view.clockOffset} />}
       {state.phase === 'finished' && (
         <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
           <h2 className="mb-2 text-2xl font-bold" data-testid="simul-finished">
@@ -131,8 +130,10 @@ function Console({ connection }: { connection: SimulConnection }) {
   );
 }
 
-function DashboardPanel({ state, log, version, now }: { state: SimulState; log: SimulEvent[]; version: number; now: number }) {
+function DashboardPanel({ state, log, version, clockOffset }: { state: SimulState; log: SimulEvent[]; version: number; clockOffset: number }) {
   const [open, setOpen] = useState(true);
+  // The dashboard's own clock: its figures are read once a second, nothing else redraws with it.
+  const now = useServerNow(clockOffset);
   const metrics = useMetrics(log, version, now, open && state.phase === 'playing');
   return (
     <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} className="rounded-2xl bg-slate-100 p-4 dark:bg-slate-900/50">
@@ -145,13 +146,11 @@ function DashboardPanel({ state, log, version, now }: { state: SimulState; log: 
 function Playing({
   connection,
   state,
-  now,
   run,
   nextReady,
 }: {
   connection: SimulConnection;
   state: SimulState;
-  now: number;
   run: (c: CommandInput) => Promise<unknown>;
   nextReady: number | null;
 }) {
@@ -169,7 +168,7 @@ function Playing({
     <div className="grid gap-4 lg:grid-cols-[minmax(20rem,38rem)_1fr]">
       <section className="flex flex-col gap-2" aria-label="Focused board">
         {board ? (
-          <FocusedBoard connection={connection} state={state} number={board.number} now={now} run={run} />
+          <FocusedBoard connection={connection} state={state} number={board.number} run={run} />
         ) : (
           <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center" data-testid="no-board-ready">
             <p className="text-2xl font-bold">No board awaits you</p>
@@ -188,8 +187,7 @@ function Playing({
           {state.order.filter((n) => boardLook(state, state.boards.get(n)!) === 'opponent-thinking').length} opponents thinking
         </p>
         <BoardGrid
-          state={state}
-          now={now}
+          store={connection.store}
           onPick={pick}
           className="max-h-[80vh] overflow-y-auto p-1"
         />
@@ -202,13 +200,11 @@ function FocusedBoard({
   connection,
   state,
   number,
-  now,
   run,
 }: {
   connection: SimulConnection;
   state: SimulState;
   number: number;
-  now: number;
   run: (c: CommandInput) => Promise<unknown>;
 }) {
   const board = state.boards.get(number)!;
@@ -223,7 +219,11 @@ function FocusedBoard({
         </h2>
         <span className={`rounded px-2 py-0.5 text-sm font-semibold ${LOOKS[look].chip}`}>
           {LOOKS[look].icon} {hostToMove ? 'Your move' : LOOKS[look].label}
-          {board.turnSince !== null && hostToMove && <> · waited {formatDuration(Math.max(0, now - board.turnSince))}</>}
+          {board.turnSince !== null && hostToMove && (
+            <>
+              {' '}· waited <WaitTime store={connection.store} since={board.turnSince} />
+            </>
+          )}
         </span>
       </div>
       <PlayBoard

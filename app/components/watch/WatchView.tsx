@@ -60,7 +60,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
                 {state.phase === 'finished' ? 'All games are over' : 'The host is idle: every opponent is thinking'}
               </p>
             )}
-            <BoardGrid state={state} now={now} />
+            <BoardGrid store={connection.store} />
           </section>
           <Dashboard state={state} metrics={metrics} big />
         </div>

@@ -1,0 +1,71 @@
+// What a screen draws of each board, as immutable values: a board's view is rebuilt only when an
+// event touched it (or the host came or left), so a component that selects one board's view
+// redraws only when that board changed.
+import { lookOf, type BoardLook } from '../simul/board-look';
+import type { Color, EndReason, Result, Side, SimulState } from '../simul/types';
+
+export interface BoardView {
+  readonly number: number;
+  /** The opponent's name, or '' for a free seat. */
+  readonly name: string;
+  readonly fen: string;
+  readonly hostColor: Color;
+  readonly look: BoardLook;
+  /** "e2e4", or null before the first move. */
+  readonly lastMove: string | null;
+  /** Server time at which the side to move got the move: a leaf shows the wait from it. */
+  readonly turnSince: number | null;
+  readonly drawOfferBy: Side | null;
+  readonly moveCount: number;
+  readonly result: Result | null;
+  readonly endReason: EndReason | null;
+}
+
+export type BoardViews = ReadonlyMap<number, BoardView>;
+
+function viewOf(state: SimulState, number: number): BoardView | null {
+  const b = state.boards.get(number);
+  if (!b) return null;
+  return {
+    number,
+    name: b.opponent?.name ?? '',
+    fen: b.chess.fen(),
+    hostColor: b.hostColor,
+    look: lookOf(b, state.focus),
+    lastMove: b.lastMove ? b.lastMove.from + b.lastMove.to : null,
+    turnSince: b.turnSince,
+    drawOfferBy: b.drawOfferBy,
+    moveCount: b.moveCount,
+    result: b.result,
+    endReason: b.endReason,
+  };
+}
+
+function same(a: BoardView, b: BoardView): boolean {
+  for (const k of Object.keys(a) as (keyof BoardView)[]) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Every board's view, afresh. */
+export function boardViews(state: SimulState): BoardViews {
+  return updateBoardViews(new Map(), state, state.order);
+}
+
+/**
+ * The views after a change that touched `touched`: those are rebuilt (and kept as they were
+ * when nothing they show changed), every other view is the same object as before.
+ */
+export function updateBoardViews(views: BoardViews, state: SimulState, touched: Iterable<number>): BoardViews {
+  const next = new Map<number, BoardView>();
+  for (const n of state.order) {
+    const old = views.get(n);
+    if (old) next.set(n, old);
+  }
+  for (const n of touched) {
+    const view = viewOf(state, n);
+    if (!view) continue;
+    const old = views.get(n);
+    next.set(n, old && same(old, view) ? old : view);
+  }
+  return next;
+}
