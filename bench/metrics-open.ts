@@ -4,9 +4,9 @@
 // Usage: npx tsx bench/metrics-open.ts [boards=100] [plies=60]
 import { MetricsFold } from '../lib/metrics';
 import { wholeLogMetrics } from '../lib/metrics/whole-log-metrics';
-import { sideToMove } from '../lib/simul/queries';
 import type { SimulEvent } from '../lib/simul/types';
 import { SimulHub } from '../server/simul-hub';
+import { playSimul } from '../server/testing/played-simul';
 import { MemoryEventStore } from '../server/store/memory-store';
 
 const [boards = 100, plies = 60] = process.argv.slice(2).map(Number);
@@ -22,20 +22,8 @@ async function buildLogs(): Promise<{ running: SimulEvent[]; finished: SimulEven
     return (clock += 200 + (seed % 2800));
   };
   const hub = new SimulHub(new MemoryEventStore(), now, () => {});
-  const { simulId } = hub.create({ title: 'Metrics', boards, hostColor: 'alternate', mode: 'async' });
+  const { simulId } = await playSimul(hub, { boards, plies, title: 'Metrics', hostColor: 'alternate' });
   const room = hub.get(simulId)!;
-  for (let b = 0; b < boards; b++) await room.dispatch({ role: 'spectator' }, { type: 'join', name: `P${b}`, playerId: `p${b}` });
-  await room.dispatch({ role: 'host' }, { type: 'start' });
-  for (let ply = 0; ply < plies; ply++) {
-    for (const n of room.state.order) {
-      const board = room.state.boards.get(n)!;
-      if (board.status !== 'playing') continue;
-      const legal = board.chess.moves({ verbose: true });
-      const move = legal[(ply * 7 + n) % legal.length];
-      const actor = sideToMove(board) === 'host' ? { role: 'host' as const } : { role: 'opponent' as const, board: n };
-      await room.dispatch(actor, { type: 'move', board: n, from: move.from, to: move.to, promotion: 'q', clientMoveId: `${n}-${ply}` });
-    }
-  }
   const running = [...room.log];
   for (const n of room.state.order) {
     if (room.state.boards.get(n)!.status === 'playing') await room.dispatch({ role: 'opponent', board: n }, { type: 'resign', board: n });

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SimulHub } from '../server/simul-hub';
+import { playSimul } from '../server/testing/played-simul';
 import { SqliteEventStore } from '../server/store/sqlite-store';
-import { sideToMove } from '../lib/simul/queries';
 
 const [simuls = 40, boards = 25, moves = 40] = process.argv.slice(2).map(Number);
 const dir = mkdtempSync(path.join(tmpdir(), 'simul-restart-'));
@@ -20,20 +20,8 @@ async function fill(): Promise<number> {
   const hub = new SimulHub(store, () => (clock += 1000), () => {});
   let events = 0;
   for (let k = 0; k < simuls; k++) {
-    const { simulId } = hub.create({ title: `Restart ${k}`, boards, hostColor: 'white', mode: 'async' });
+    const { simulId } = await playSimul(hub, { boards, plies: moves, title: `Restart ${k}` });
     const room = hub.get(simulId)!;
-    for (let b = 0; b < boards; b++) await room.dispatch({ role: 'spectator' }, { type: 'join', name: `P${b}`, playerId: `p${b}` });
-    await room.dispatch({ role: 'host' }, { type: 'start' });
-    for (let ply = 0; ply < moves; ply++) {
-      for (const n of room.state.order) {
-        const board = room.state.boards.get(n)!;
-        if (board.status !== 'playing') continue;
-        const legal = board.chess.moves({ verbose: true });
-        const move = legal[(ply * 7 + n) % legal.length];
-        const actor = sideToMove(board) === 'host' ? { role: 'host' as const } : { role: 'opponent' as const, board: n };
-        await room.dispatch(actor, { type: 'move', board: n, from: move.from, to: move.to, promotion: 'q', clientMoveId: `${n}-${ply}` });
-      }
-    }
     events += room.log.length;
     if (room.state.phase === 'finished') throw new Error('a simul finished while filling; use fewer moves');
   }

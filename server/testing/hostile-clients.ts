@@ -7,31 +7,17 @@ import { setPriority } from 'node:os';
 import path from 'node:path';
 import { Chess } from 'chess.js';
 import WebSocket from 'ws';
-import { sideToMove } from '../../lib/simul/queries';
 import { SimulHub } from '../simul-hub';
 import { SqliteEventStore } from '../store/sqlite-store';
 import { TestClient } from '../test-client';
+import { playSimul } from './played-simul';
 import { command, createSimul, hello, join } from './simul-fixture';
 
-/** Fills a database with one unfinished simul of `boards` boards and about `plies` plies each; returns its id. */
+/** Fills a database with one unfinished simul of `boards` boards and `plies` plies each; returns its id. */
 export async function fillBigSimul(dbFile: string, boards: number, plies: number): Promise<string> {
   const store = new SqliteEventStore(dbFile, { synchronous: 'NORMAL' });
   let clock = Date.UTC(2026, 10, 25, 9);
-  const hub = new SimulHub(store, () => (clock += 1000), () => {});
-  const { simulId } = hub.create({ title: 'Big simul', boards, hostColor: 'white', mode: 'async' });
-  const room = hub.get(simulId)!;
-  for (let b = 0; b < boards; b++) await room.dispatch({ role: 'spectator' }, { type: 'join', name: `P${b}`, playerId: `p${b}` });
-  await room.dispatch({ role: 'host' }, { type: 'start' });
-  for (let ply = 0; ply < plies; ply++) {
-    for (const n of room.state.order) {
-      const board = room.state.boards.get(n)!;
-      if (board.status !== 'playing') continue;
-      const legal = board.chess.moves({ verbose: true });
-      const move = legal[(ply * 7 + n) % legal.length];
-      const actor = sideToMove(board) === 'host' ? { role: 'host' as const } : { role: 'opponent' as const, board: n };
-      await room.dispatch(actor, { type: 'move', board: n, from: move.from, to: move.to, promotion: 'q', clientMoveId: `${n}-${ply}` });
-    }
-  }
+  const { simulId } = await playSimul(new SimulHub(store, () => (clock += 1000), () => {}), { boards, plies, title: 'Big simul' });
   store.close();
   return simulId;
 }
