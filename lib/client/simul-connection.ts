@@ -68,6 +68,8 @@ export class SimulConnection {
   private listening: Listen | null = null;
   /** A board listener's count of its board's events folded so far. */
   private boardSeq = 0;
+  /** This page's seat was freed or moved: its notice outlives the hello that follows. */
+  private revoked = false;
 
   constructor(
     readonly simulId: string,
@@ -103,7 +105,8 @@ export class SimulConnection {
       const message =
         reason === 'reissued' ? 'Your seat was moved to another device.' : 'The host freed your seat: you can join again.';
       this.store.setState({ role: 'spectator', board: null, problem: { code: 'bad-credentials', message } });
-      // From now on this page watches the whole simul.
+      // From now on this page watches the whole simul; the notice stays until it sits again.
+      this.revoked = true;
       void this.hello();
     });
   }
@@ -174,7 +177,7 @@ export class SimulConnection {
 
   private applyHello(reply: HelloReply): void {
     const view = this.store.getState();
-    const who = { role: reply.role, board: reply.board, status: 'online' as const, problem: null };
+    const who = { role: reply.role, board: reply.board, status: 'online' as const, problem: this.revoked ? view.problem : null };
     this.store.setState({ clockOffset: reply.serverNow - Date.now() });
     switch (reply.kind) {
       case 'snapshot': {
@@ -324,6 +327,7 @@ export class SimulConnection {
       const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:join', board ? { name, board } : { name });
       if (!res.ok) return res;
       credentials.saveSeatToken(this.simulId, res.seatToken);
+      this.revoked = false;
       this.store.setState({ role: 'opponent', board: res.board, problem: null });
       // A phone, now seated, listens to its board from here on.
       if (this.want === 'state') void this.hello();
