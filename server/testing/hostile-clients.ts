@@ -15,10 +15,23 @@ import { command, createSimul, hello, join } from './simul-fixture';
 
 /** Fills a database with one unfinished simul of `boards` boards and about `plies` plies each; returns its id. */
 export async function fillBigSimul(dbFile: string, boards: number, plies: number): Promise<string> {
+  return (await addBigSimul(dbFile, boards, plies)).simulId;
+}
+
+/**
+ * Adds to a database one simul of `boards` boards and about `plies` plies each, played through
+ * the server's rooms; with `end`, the host then ends it. Returns its id, host key and event count.
+ */
+export async function addBigSimul(
+  dbFile: string,
+  boards: number,
+  plies: number,
+  { end = false }: { end?: boolean } = {},
+): Promise<{ simulId: string; hostKey: string; events: number }> {
   const store = new SqliteEventStore(dbFile, { synchronous: 'NORMAL' });
   let clock = Date.UTC(2026, 10, 25, 9);
   const hub = new SimulHub(store, () => (clock += 1000), () => {});
-  const { simulId } = hub.create({ title: 'Big simul', boards, hostColor: 'white', mode: 'async' });
+  const { simulId, hostKey } = hub.create({ title: 'Big simul', boards, hostColor: 'white', mode: 'async' });
   const room = hub.get(simulId)!;
   for (let b = 0; b < boards; b++) await room.dispatch({ role: 'spectator' }, { type: 'join', name: `P${b}`, playerId: `p${b}` });
   await room.dispatch({ role: 'host' }, { type: 'start' });
@@ -32,8 +45,13 @@ export async function fillBigSimul(dbFile: string, boards: number, plies: number
       await room.dispatch(actor, { type: 'move', board: n, from: move.from, to: move.to, promotion: 'q', clientMoveId: `${n}-${ply}` });
     }
   }
+  if (end) {
+    const res = await room.dispatch({ role: 'host' }, { type: 'end-simul' });
+    if (!res.ok) throw new Error(`end-simul refused: ${res.error.message}`);
+  }
+  const events = room.log.length;
   store.close();
-  return simulId;
+  return { simulId, hostKey, events };
 }
 
 /** Resident memory of a process, in bytes (Linux). */
