@@ -15,11 +15,31 @@ import { command, createSimul, hello, join } from './simul-fixture';
 
 /** Fills a database with one unfinished simul of `boards` boards and `plies` plies each; returns its id. */
 export async function fillBigSimul(dbFile: string, boards: number, plies: number): Promise<string> {
+  return (await addBigSimul(dbFile, boards, plies)).simulId;
+}
+
+/**
+ * Adds to a database one simul of `boards` boards and about `plies` plies each, played through
+ * the server's rooms; with `end`, the host then ends it. Returns its id, host key and event count.
+ */
+export async function addBigSimul(
+  dbFile: string,
+  boards: number,
+  plies: number,
+  { end = false }: { end?: boolean } = {},
+): Promise<{ simulId: string; hostKey: string; events: number }> {
   const store = new SqliteEventStore(dbFile, { synchronous: 'NORMAL' });
   let clock = Date.UTC(2026, 10, 25, 9);
-  const { simulId } = await playSimul(new SimulHub(store, () => (clock += 1000), () => {}), { boards, plies, title: 'Big simul' });
+  const hub = new SimulHub(store, () => (clock += 1000), () => {});
+  const { simulId, hostKey } = await playSimul(hub, { boards, plies, title: 'Big simul' });
+  const room = hub.get(simulId)!;
+  if (end) {
+    const res = await room.dispatch({ role: 'host' }, { type: 'end-simul' });
+    if (!res.ok) throw new Error(`end-simul refused: ${res.error.code}`);
+  }
+  const events = room.log.length;
   store.close();
-  return simulId;
+  return { simulId, hostKey, events };
 }
 
 /** Resident memory of a process, in bytes (Linux). */
