@@ -82,7 +82,7 @@ describe('the browser connection', () => {
     const reissued = (await setup.send('simul:command', { type: 'reissue-seat', board: 1 })) as { ok: boolean; seatToken?: string };
     expect(reissued.ok).toBe(true);
     const after = await until(phone, (v) => v.role === 'spectator');
-    expect(after.problem?.code).toBe('bad-credentials');
+    expect(after.problem?.code).toBe('seat-moved');
     expect(credentials.seatToken(created.simulId)).toBeUndefined();
   });
 });

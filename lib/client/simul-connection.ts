@@ -21,11 +21,23 @@ import {
 import { evolve, evolveBoard, initialState, replay } from '../simul/evolve';
 import { fromSnapshot } from '../simul/snapshot';
 import { applySummary, type SimulSummary } from '../simul/summary';
+import { retryAfterMs } from '../simul/rejection';
 import type { Rejection, SimulEvent, SimulState } from '../simul/types';
 import type { CommandInput } from '../protocol/schemas';
 import { credentials } from './credentials';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
+
+/** Problems this page finds without the server refusing: its seat revoked, or no answer in time. */
+export type ClientProblem = { code: 'seat-moved' } | { code: 'seat-freed' } | { code: 'no-answer' };
+
+/** Anything that stops a request or a view, as a code; app/words.ts says it in words. */
+export type Problem = Rejection | ClientProblem;
+
+/** A server's answer, or the page's own problem when none came. */
+export type Reply<T extends object = object> = Ack<T> | { ok: false; error: ClientProblem };
+
+const NO_ANSWER = { ok: false, error: { code: 'no-answer' } } as const;
 
 export interface SimulView {
   state: SimulState;
@@ -42,8 +54,8 @@ export interface SimulView {
    */
   queue: number[] | null;
   status: ConnectionStatus;
-  /** A problem that stops this view (unknown simul, revoked seat), in words. */
-  problem: Rejection | null;
+  /** A problem that stops this view (unknown simul, revoked seat). */
+  problem: Problem | null;
   pendingMoves: number;
   /** Server clock minus this browser's clock, in ms. */
   clockOffset: number;
@@ -94,9 +106,8 @@ export class SimulConnection {
     this.socket.on('simul:summary', (summary) => this.receiveSummary(summary));
     this.socket.on('simul:revoked', ({ reason }) => {
       credentials.forgetSeatToken(this.simulId);
-      const message =
-        reason === 'reissued' ? 'Your seat was moved to another device.' : 'The host freed your seat: you can join again.';
-      this.store.setState({ role: 'spectator', board: null, problem: { code: 'bad-credentials', message } });
+      const problem: ClientProblem = { code: reason === 'reissued' ? 'seat-moved' : 'seat-freed' };
+      this.store.setState({ role: 'spectator', board: null, problem });
       // From now on this page watches the whole simul.
       void this.hello();
     });
@@ -162,7 +173,7 @@ export class SimulConnection {
       if (sent === 'seat') credentials.forgetSeatToken(this.simulId);
       if (sent) setTimeout(() => void this.hello(), 0);
     } else if (error.code === 'rate-limited' || error.code === 'internal' || error.code === 'try-again') {
-      setTimeout(() => void this.hello(), error.retryAfterMs ?? (error.code === 'try-again' ? 50 : 2000));
+      setTimeout(() => void this.hello(), retryAfterMs(error) ?? (error.code === 'try-again' ? 50 : 2000));
     }
   }
 
@@ -268,7 +279,7 @@ export class SimulConnection {
   }
 
   /** Sends a command; moves are kept and resent with the same id until acknowledged. */
-  command<C extends CommandInput>(command: C): Promise<Ack<CommandAck<C['type']>>> {
+  command<C extends CommandInput>(command: C): Promise<Reply<CommandAck<C['type']>>> {
     if (command.type !== 'move') return this.send(command);
     return new Promise((resolve) => {
       this.pending.set(command.clientMoveId, { command, resolve: resolve as (res: Ack) => void });
@@ -277,11 +288,11 @@ export class SimulConnection {
     });
   }
 
-  private async send<C extends CommandInput>(command: C): Promise<Ack<CommandAck<C['type']>>> {
+  private async send<C extends CommandInput>(command: C): Promise<Reply<CommandAck<C['type']>>> {
     try {
       return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:command', command)) as Ack<CommandAck<C['type']>>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'No answer from the server: try again.' } };
+      return NO_ANSWER;
     }
   }
 
@@ -299,7 +310,7 @@ export class SimulConnection {
     for (const id of this.pending.keys()) void this.sendPending(id);
   }
 
-  async join(name: string, board?: number): Promise<Ack<{ board: number }>> {
+  async join(name: string, board?: number): Promise<Reply<{ board: number }>> {
     try {
       const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:join', board ? { name, board } : { name });
       if (!res.ok) return res;
@@ -309,7 +320,7 @@ export class SimulConnection {
       if (this.want === 'state') void this.hello();
       return { ok: true, board: res.board };
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'No answer from the server: try again.' } };
+      return NO_ANSWER;
     }
   }
 }
