@@ -39,6 +39,11 @@ export type Reply<T extends object = object> = Ack<T> | { ok: false; error: Clie
 
 const NO_ANSWER = { ok: false, error: { code: 'no-answer' } } as const;
 
+/** Why this page lost its seat, if it did: that stays shown while it watches, until it joins again. */
+function lostSeat(problem: Problem | null): ClientProblem | null {
+  return problem?.code === 'seat-moved' || problem?.code === 'seat-freed' ? problem : null;
+}
+
 export interface SimulView {
   state: SimulState;
   /** Bumped on every fold: the state object itself is updated in place. */
@@ -164,7 +169,9 @@ export class SimulConnection {
   }
 
   private helloRefused(error: Rejection, sent: 'host' | 'seat' | null): void {
-    this.store.setState({ problem: error, status: 'online' });
+    // A hello sent with a seat token just revoked is refused: the revocation already said why.
+    const problem = error.code === 'bad-credentials' ? (lostSeat(this.store.getState().problem) ?? error) : error;
+    this.store.setState({ problem, status: 'online' });
     if (error.code === 'bad-credentials') {
       // A stale secret (the seat was freed or moved): forget the one that was sent, and watch
       // instead. Nothing else makes a page forget a secret: not a payload the server could not
@@ -179,7 +186,7 @@ export class SimulConnection {
 
   private applyHello(reply: HelloReply): void {
     const view = this.store.getState();
-    const who = { role: reply.role, board: reply.board, status: 'online' as const, problem: null };
+    const who = { role: reply.role, board: reply.board, status: 'online' as const, problem: lostSeat(view.problem) };
     this.store.setState({ clockOffset: reply.serverNow - Date.now() });
     switch (reply.kind) {
       case 'snapshot': {
