@@ -198,7 +198,7 @@ function newSocket(): Promise<Socket> {
   });
 }
 
-type AckRes = { ok: boolean; error?: { code: string; message: string } } & Record<string, unknown>;
+type AckRes = { ok: boolean; error?: { code: string; params?: unknown } } & Record<string, unknown>;
 
 function request(s: Socket, event: string, payload: unknown): Promise<AckRes> {
   return new Promise((resolve, reject) => {
@@ -209,7 +209,7 @@ function request(s: Socket, event: string, payload: unknown): Promise<AckRes> {
       }
       if (!res.ok) {
         countError(res.error?.code ?? 'unknown');
-        return reject(new Error(`${event}: ${res.error?.code} ${res.error?.message}`));
+        return reject(new Error(`${event}: ${res.error?.code} ${JSON.stringify(res.error?.params ?? {})}`));
       }
       resolve(res);
     });
@@ -358,7 +358,7 @@ function sendMove(b: Board, side: Side): void {
     if (!res.ok) {
       countError(res.error?.code ?? 'unknown');
       pending.delete(clientMoveId);
-      process.stderr.write(`[${genId}] move rejected: ${res.error?.code} ${res.error?.message}\n`);
+      process.stderr.write(`[${genId}] move rejected: ${res.error?.code} ${JSON.stringify(res.error?.params ?? {})}\n`);
       return;
     }
     if (win?.open) {

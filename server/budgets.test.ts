@@ -4,6 +4,7 @@
 // them: the server trusts 127.0.0.1 as a proxy and reads X-Forwarded-For.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
+import { retryAfterMs } from '../lib/simul/rejection';
 import { command, createSimul, hello, join, outcomeOf, seatedSimul, Clients } from './testing/simul-fixture';
 import { joined, rawSocket } from './testing/hostile-clients';
 import { startTestServer, TestClient } from './test-client';
@@ -71,7 +72,7 @@ describe('join-code guessing', () => {
     }
     expect(await guesser.send('simul:hello', { v: 2, simulId: 'nosuch9xyz', lastSeq: 0 })).toMatchObject({
       ok: false,
-      error: { code: 'rate-limited', retryAfterMs: 20_000 },
+      error: { code: 'rate-limited', params: { retryAfterMs: 20_000 } },
     });
   });
 });
@@ -235,7 +236,7 @@ describe('hello replies', () => {
       const reply = await reader.send('simul:hello', { v: 2, simulId: game.simulId, lastSeq: seq });
       if (!reply.ok) {
         refusal = reply.error;
-        budgetTime += reply.error.retryAfterMs ?? 0;
+        budgetTime += retryAfterMs(reply.error) ?? 0;
         continue;
       }
       const page = reply as unknown as { events: { seq: number }[]; more: boolean; kind: string };

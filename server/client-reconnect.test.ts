@@ -82,7 +82,29 @@ describe('the browser connection', () => {
     const reissued = (await setup.send('simul:command', { type: 'reissue-seat', board: 1 })) as { ok: boolean; seatToken?: string };
     expect(reissued.ok).toBe(true);
     const after = await until(phone, (v) => v.role === 'spectator');
-    expect(after.problem?.code).toBe('bad-credentials');
+    expect(after.problem?.code).toBe('seat-moved');
     expect(credentials.seatToken(created.simulId)).toBeUndefined();
+  });
+
+  it('keeps telling a phone why it lost its seat while it watches, until it joins again', async () => {
+    for (const [type, code] of [['reissue-seat', 'seat-moved'], ['free-seat', 'seat-freed']] as const) {
+      const { setup, created } = await createOneBoardSimul(type);
+      await setup.send('simul:hello', { v: 2, simulId: created.simulId, lastSeq: 0, hostKey: created.hostKey });
+      const phone = new SimulConnection(created.simulId, server.url, 'state');
+      closers.push(() => phone.close());
+      await until(phone, (v) => v.version > 0);
+      expect(await phone.join('Ada')).toEqual({ ok: true, board: 1 });
+
+      expect(await setup.send('simul:command', { type, board: 1 })).toMatchObject({ ok: true });
+      await until(phone, (v) => v.role === 'spectator' && v.problem?.code === code);
+      // The hellos that follow (one refused, if it went out with the old token) leave the reason shown.
+      await expect(until(phone, (v) => v.problem?.code !== code, 300)).rejects.toThrow('timed out');
+      expect(phone.store.getState()).toMatchObject({ role: 'spectator', status: 'online', problem: { code } });
+      if (type === 'free-seat') {
+        // A freed seat can be taken again, and then the reason goes.
+        expect(await phone.join('Ada')).toEqual({ ok: true, board: 1 });
+        expect(phone.store.getState().problem).toBeNull();
+      }
+    }
   });
 });

@@ -6,13 +6,19 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
 import { replay, evolve } from '../lib/simul/evolve';
 import { sideToMove } from '../lib/simul/queries';
-import type { SimulEvent } from '../lib/simul/types';
+import { retryAfterMs } from '../lib/simul/rejection';
+import type { Rejection, SimulEvent } from '../lib/simul/types';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const [url = 'http://127.0.0.1:3000', boardsArg = '40', mode = 'async', thinkArg = '8'] = process.argv.slice(2);
 const boards = Number(boardsArg);
 const thinkMs = Number(thinkArg) * 1000;
+
+/** A refusal for the console: its code and params (the app has the words). */
+function refused(what: string, error: Rejection): Error {
+  return new Error(`${what} refused: ${error.code}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`);
+}
 
 function connect(): Promise<Client> {
   const socket: Client = io(url, { transports: ['websocket'] });
@@ -22,7 +28,7 @@ function connect(): Promise<Client> {
 async function bot(simulId: string, name: string): Promise<void> {
   const socket = await connect();
   const hello = await socket.emitWithAck('simul:hello', { v: 2, simulId, lastSeq: 0 });
-  if (!hello.ok) throw new Error(hello.error.message);
+  if (!hello.ok) throw refused('hello', hello.error);
   if (hello.kind !== 'reset') throw new Error(`a ${hello.kind} hello`);
   const state = replay(hello.events);
   // Listen before joining: the seat's own event may arrive before the join's answer.
@@ -36,11 +42,12 @@ async function bot(simulId: string, name: string): Promise<void> {
   let joined = await socket.emitWithAck('simul:join', { name });
   // One machine seating many bots is one network taking many seats: the server paces it.
   while (!joined.ok && joined.error.code === 'rate-limited') {
-    console.log(`${name}: the server paces joins from one network; waiting ${Math.ceil((joined.error.retryAfterMs ?? 1000) / 1000)} s (SIMUL_JOINS_PER_MINUTE raises it)`);
-    await new Promise((r) => setTimeout(r, joined.ok ? 0 : (joined.error.retryAfterMs ?? 1000)));
+    const waitMs = retryAfterMs(joined.error) ?? 1000;
+    console.log(`${name}: the server paces joins from one network; waiting ${Math.ceil(waitMs / 1000)} s (SIMUL_JOINS_PER_MINUTE raises it)`);
+    await new Promise((r) => setTimeout(r, waitMs));
     joined = await socket.emitWithAck('simul:join', { name });
   }
-  if (!joined.ok) throw new Error(joined.error.message);
+  if (!joined.ok) throw refused('join', joined.error);
   seat = joined.board;
   function maybeMove() {
     if (seat === null) return;
@@ -61,7 +68,7 @@ async function bot(simulId: string, name: string): Promise<void> {
 async function main(): Promise<void> {
   const host = await connect();
   const created = await host.emitWithAck('simul:create', { title: `Demo: ${boards} bots`, boards, hostColor: 'alternate', mode: mode === 'sync' ? 'sync' : 'async' });
-  if (!created.ok) throw new Error(created.error.message);
+  if (!created.ok) throw refused('create', created.error);
   host.close();
   for (let i = 1; i <= boards; i++) await bot(created.simulId, `Bot ${i}`);
   console.log(`${boards} bots seated. Host console: ${url}/host/${created.simulId}#key=${created.hostKey}`);

@@ -68,9 +68,16 @@ async function emitWithAck(client: TestClient, event: string, args: unknown[]): 
   }
 }
 
+/** A refusal's params: a flat object with at least one field, each a number or a string. */
+function isParams(params: unknown): boolean {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return false;
+  const values = Object.values(params);
+  return values.length > 0 && values.every((v) => typeof v === 'number' || typeof v === 'string');
+}
+
 /** What is wrong with a reply to a payload that must be refused, or null when nothing is. */
 function problemWith(reply: unknown, expected: 'bad-payload' | 'refused', rateLimits: 'raised' | 'default'): string | null {
-  const r = reply as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  const r = reply as { ok?: unknown; error?: { code?: unknown; params?: unknown } };
   const shapeOk =
     typeof reply === 'object' &&
     reply !== null &&
@@ -78,14 +85,18 @@ function problemWith(reply: unknown, expected: 'bad-payload' | 'refused', rateLi
     r.ok === false &&
     typeof r.error === 'object' &&
     r.error !== null &&
-    ['code,message', 'code,message,retryAfterMs'].includes(Object.keys(r.error).sort().join()) &&
-    typeof r.error.message === 'string' &&
-    r.error.message.length > 0;
+    ['code', 'code,params'].includes(Object.keys(r.error).sort().join()) &&
+    typeof r.error.code === 'string' &&
+    (!('params' in r.error) || isParams(r.error.params));
   if (!shapeOk) return `not a refusal: ${JSON.stringify(reply)?.slice(0, 200)}`;
   const code = String(r.error!.code);
   if (!REJECTION_CODES.has(code)) return `unknown code ${code}`;
   if (code === 'internal') return 'the handler threw';
-  if (code === 'rate-limited') return rateLimits === 'default' ? null : 'rate-limited with raised limits';
+  if (code === 'rate-limited') {
+    const wait = (r.error!.params as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+    if (!(typeof wait === 'number' && wait > 0)) return `rate-limited without a wait: ${JSON.stringify(r.error)}`;
+    return rateLimits === 'default' ? null : 'rate-limited with raised limits';
+  }
   // A hello without this protocol's version is refused as from an outdated page, which keeps its secrets.
   if (expected === 'bad-payload' && code !== 'bad-payload' && code !== 'outdated-client') return `expected bad-payload, got ${code}`;
   return null;

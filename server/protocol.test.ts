@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from './limits';
 import { startTestServer, TestClient } from './test-client';
+import type { TextProblem } from '../lib/simul/display-text';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -274,17 +275,17 @@ describe('the simul protocol', () => {
     const c = new TestClient(limited.url);
     await c.connected();
     const create = (title: string) => c.send('simul:create', { title, boards: 1, hostColor: 'white', mode: 'async' });
-    const refused: [string, string][] = [
-      ['Period\u00003', 'A title cannot hold control or invisible characters.'],
-      ['\u001b[2JPeriod 3', 'A title cannot hold control or invisible characters.'],
-      ['Period \u202e3', 'A title cannot hold control or invisible characters.'],
-      ['Period\u200b3', 'A title cannot hold control or invisible characters.'],
-      ['Period 3\uD800', 'A title cannot hold half a character (a lone surrogate).'],
-      ['x'.repeat(81), 'A title is 1 to 80 characters.'],
-      ['   ', 'A title is 1 to 80 characters.'],
+    const refused: [string, TextProblem][] = [
+      ['Period\u00003', { kind: 'invisible' }],
+      ['\u001b[2JPeriod 3', { kind: 'invisible' }],
+      ['Period \u202e3', { kind: 'invisible' }],
+      ['Period\u200b3', { kind: 'invisible' }],
+      ['Period 3\uD800', { kind: 'lone-surrogate' }],
+      ['x'.repeat(81), { kind: 'length', max: 80 }],
+      ['   ', { kind: 'length', max: 80 }],
     ];
-    for (const [title, message] of refused) {
-      expect(await create(title), JSON.stringify(title)).toEqual({ ok: false, error: { code: 'title-invalid', message } });
+    for (const [title, params] of refused) {
+      expect(await create(title), JSON.stringify(title)).toEqual({ ok: false, error: { code: 'title-invalid', params } });
     }
     expect(limited.hub.size).toBe(0);
     // Line breaks fold to a space, as in names; the one creation allowed is still there.

@@ -5,6 +5,7 @@
 import { decide } from '../lib/simul/decide';
 import { boardsOf, evolve, replay } from '../lib/simul/evolve';
 import { toSnapshot, type SimulSnapshot } from '../lib/simul/snapshot';
+import { rejection } from '../lib/simul/rejection';
 import type { Actor, Command, Rejection, SimulEvent, SimulState } from '../lib/simul/types';
 import type { BoardEvents } from '../lib/protocol/events';
 import type { CommitQueue } from './commit-queue';
@@ -30,7 +31,7 @@ export const LOG_PAGE_BYTES = 128 * 1024;
 
 const NOT_SAVED: DispatchResult = {
   ok: false,
-  error: { code: 'internal', message: 'The move could not be saved; try again.' },
+  error: rejection('internal', { during: 'save' }),
 };
 
 export class SimulRoom {
@@ -163,7 +164,7 @@ export class SimulRoom {
    */
   dispatch(actor: Actor, command: Command, network?: string): Promise<DispatchResult> {
     if (command.type === 'join' && network && this.blockedNetworks.has(network)) {
-      return Promise.resolve({ ok: false, error: { code: 'blocked', message: 'The host removed this device from the simul.' } });
+      return Promise.resolve({ ok: false, error: rejection('blocked') });
     }
     const decision = decide(this.state, actor, command);
     if (!decision.ok) return Promise.resolve(decision);

@@ -1,5 +1,5 @@
 // The boundary: every payload is parsed, every frame counted against the connection's and its
-// network's budgets, every command answered with { ok } or { ok: false, error: { code, message } }.
+// network's budgets, every command answered with { ok } or { ok: false, error: { code, params? } }.
 // A socket keeps only which simul it opened and the credential it presented there (one object,
 // replaced whole); who that makes it is asked of the room on every command.
 import type { Server, Socket } from 'socket.io';
@@ -8,7 +8,8 @@ import { commandSchema, createSimulSchema, helloSchema, joinSchema, type HelloIn
 import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type HelloReply, type ServerToClientEvents } from '../lib/protocol/events';
 import { summarize } from '../lib/simul/summary';
 import { cleanTitle } from '../lib/simul/display-text';
-import type { Rejection } from '../lib/simul/types';
+import { rejection, type RefusalArgs } from '../lib/simul/rejection';
+import type { Rejection, RejectionCode } from '../lib/simul/types';
 import type { AddressBudgets } from './address-budgets';
 import { hashSecret, newPlayerId } from './credentials';
 import { TokenBucket } from './rate-limit';
@@ -42,15 +43,12 @@ type SimulSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
 /** A client this many events behind gets a snapshot, if it asked for the state. */
 export const SNAPSHOT_AFTER_EVENTS = 200;
 
-function fail(code: Rejection['code'], message: string): { ok: false; error: Rejection } {
-  return { ok: false, error: { code, message } };
+function fail<C extends RejectionCode>(code: C, ...params: RefusalArgs<C>): { ok: false; error: Rejection } {
+  return { ok: false, error: rejection(code, ...params) };
 }
 
 function rateLimited(retryAfterMs: number): { ok: false; error: Rejection } {
-  return {
-    ok: false,
-    error: { code: 'rate-limited', message: 'Too many requests: slow down.', retryAfterMs: Math.max(1, retryAfterMs) },
-  };
+  return fail('rate-limited', { retryAfterMs: Math.max(1, retryAfterMs) });
 }
 
 function parse<T>(schema: ZodType<T>, input: unknown): T | null {
@@ -58,7 +56,7 @@ function parse<T>(schema: ZodType<T>, input: unknown): T | null {
   return result.success ? result.data : null;
 }
 
-const BAD_PAYLOAD = fail('bad-payload', 'The request was malformed.');
+const BAD_PAYLOAD = fail('bad-payload');
 
 /** Closes a connection at once, without waiting for a client that may not be reading. */
 export function cutOff(socket: SimulSocket): void {
@@ -121,7 +119,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
         if (args.length !== 1) return reply(BAD_PAYLOAD);
         const failed = (err: unknown) => {
           console.error(`handler ${event} failed:`, (err as Error).message);
-          reply(fail('internal', 'Something went wrong on the server.'));
+          reply(fail('internal'));
         };
         try {
           Promise.resolve(handle(args[0])).then(reply, failed);
@@ -145,7 +143,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       const title = cleanTitle(parsed.title);
       if (!title.ok) return fail('title-invalid', title.problem);
       if (!budgets.creations.take(socket.data.network)) {
-        return fail('too-many-simuls', `One network can create ${limits.simulsPerAddressPerHour} simuls an hour.`);
+        return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
       }
       return { ok: true, ...hub.create({ ...parsed, title: title.text }) };
     });
@@ -153,7 +151,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
     on('simul:hello', (input) => {
       // A page from before this protocol: told to reload, never to forget its secrets.
       if ((input as { v?: unknown } | null)?.v !== PROTOCOL_VERSION) {
-        return fail('outdated-client', 'This page is out of date: reload it.');
+        return fail('outdated-client');
       }
       const parsed = parse(helloSchema, input);
       if (!parsed) return BAD_PAYLOAD;
@@ -174,19 +172,19 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       const room = hub.get(parsed.simulId);
       if (!room) {
         budgets.missed(network);
-        return fail('unknown-simul', 'There is no simul at this link.');
+        return fail('unknown-simul');
       }
       const credential = room.credentialFor(parsed.hostKey, parsed.seatToken);
-      if (!credential) return fail('bad-credentials', 'This link is no longer valid on this device.');
+      if (!credential) return fail('bad-credentials');
       const actor = room.actorFor(credential);
       const listen = parsed.listen ?? 'simul';
-      if (listen === 'board' && actor.role !== 'opponent') return fail('not-seated', 'Only a seated student hears a board.');
+      if (listen === 'board' && actor.role !== 'opponent') return fail('not-seated', { listen: 'board' });
 
       const reply =
         actor.role === 'opponent' && listen === 'board'
           ? boardHelloReply(room, actor.board, parsed.boardSeq ?? 0)
           : helloReply(room, parsed.lastSeq, parsed.want ?? 'log');
-      if (!reply) return fail('try-again', 'The simul is saving a move: say hello again.');
+      if (!reply) return fail('try-again');
       // Replies are budgeted in bytes, for the connection and for its network.
       const own = socket.data.helloBytes;
       const shared = budgets.helloBytes.get(network);
@@ -223,10 +221,10 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       const parsed = parse(joinSchema, input);
       if (!parsed) return BAD_PAYLOAD;
       const here = current();
-      if (!here) return fail('unknown-simul', 'Open the simul before joining.');
+      if (!here) return fail('unknown-simul', { asked: 'join' });
       const { session, room } = here;
       // A second join while the first is being saved would seat this socket twice.
-      if (socket.data.joining) return fail('already-seated', 'Your seat is being saved.');
+      if (socket.data.joining) return fail('already-seated', { who: 'joining' });
       const joins = budgets.joins.get(`${room.id} ${socket.data.network}`);
       if (!joins.has()) {
         budgets.refused.joinsRefused++;
@@ -244,7 +242,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       joins.take();
       const seated = result.events.find((e) => e.type === 'seat-taken');
       if (!seated || seated.type !== 'seat-taken' || !result.seatToken) {
-        return fail('internal', 'The seat could not be taken.');
+        return fail('internal', { during: 'join' });
       }
       // Only if the socket is still where it joined: a hello to another simul meanwhile wins.
       if (socket.data.session === session) {
@@ -258,7 +256,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       const command = parse(commandSchema, input);
       if (!command) return BAD_PAYLOAD;
       const here = current();
-      if (!here) return fail('unknown-simul', 'Open the simul first.');
+      if (!here) return fail('unknown-simul', { asked: 'command' });
       const { session, room } = here;
       const result = await room.dispatch(room.actorFor(session.credential), command);
       if (!result.ok) return result;

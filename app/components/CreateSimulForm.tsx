@@ -6,6 +6,7 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/prot
 import type { Socket } from 'socket.io-client';
 import { credentials } from '@/lib/client/credentials';
 import { LIMITS, type HostColorChoice, type Mode } from '@/lib/simul/types';
+import { refusalText } from '@/app/words';
 
 type Created = Ack<{ simulId: string; hostKey: string; joinCode: string }>;
 
@@ -25,14 +26,14 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
     try {
       const res: Created = await socket.timeout(8000).emitWithAck('simul:create', { title, boards, hostColor, mode });
       if (!res.ok) {
-        setError(res.error.message);
+        setError(refusalText(res.error));
         return;
       }
       // The host key stays in this browser: the console's address never shows it.
       credentials.saveHostKey(res.simulId, res.hostKey);
       router.push(`/host/${res.simulId}`);
     } catch {
-      setError('The server did not answer. Try again.');
+      setError(refusalText({ code: 'no-answer' }));
     } finally {
       socket.close();
       setBusy(false);

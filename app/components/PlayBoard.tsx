@@ -4,7 +4,9 @@
 import dynamic from 'next/dynamic';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { Chess, isPromotionMove, playIfLegal } from '@/lib/chess/rules';
-import type { Promotion, Rejection } from '@/lib/simul/types';
+import type { Problem } from '@/lib/client/simul-connection';
+import type { Promotion } from '@/lib/simul/types';
+import { refusalText } from '@/app/words';
 import { PromotionDialog } from './PromotionDialog';
 
 // react-chessboard ships no usable CommonJS build, so it renders in the browser only.
@@ -20,7 +22,7 @@ interface Props {
   /** The colour this viewer may move now, or null when it may not move. */
   movable: 'w' | 'b' | null;
   lastMove: { from: string; to: string } | null;
-  onMove: (from: string, to: string, promotion?: Promotion) => Promise<Rejection | null>;
+  onMove: (from: string, to: string, promotion?: Promotion) => Promise<Problem | null>;
 }
 
 const HINT: CSSProperties = { background: 'radial-gradient(circle, rgba(0,0,0,.25) 22%, transparent 24%)' };
@@ -55,7 +57,7 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: P
     }
     const move = playIfLegal(game, from, to, piece);
     if (!move) {
-      setNotice(`${from}–${to} is not a legal move.`);
+      setNotice(refusalText({ code: 'illegal-move', params: { from, to } }));
       return false;
     }
     setNotice(null);
@@ -63,7 +65,7 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: P
     void onMove(from, to, move.promotion as Promotion | undefined).then((rejection) => {
       if (rejection) {
         setOptimistic(null);
-        setNotice(rejection.message);
+        setNotice(refusalText(rejection));
       }
     });
     return true;

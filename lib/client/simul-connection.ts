@@ -21,12 +21,29 @@ import {
 import { boardsOf, evolve, evolveBoard, initialState, replay } from '../simul/evolve';
 import { fromSnapshot } from '../simul/snapshot';
 import { applySummary, type SimulSummary } from '../simul/summary';
+import { retryAfterMs } from '../simul/rejection';
 import type { Rejection, SimulEvent, SimulState } from '../simul/types';
 import type { CommandInput } from '../protocol/schemas';
 import { boardViews, updateBoardViews, type BoardViews } from './board-views';
 import { credentials } from './credentials';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
+
+/** Problems this page finds without the server refusing: its seat revoked, or no answer in time. */
+export type ClientProblem = { code: 'seat-moved' } | { code: 'seat-freed' } | { code: 'no-answer' };
+
+/** Anything that stops a request or a view, as a code; app/words.ts says it in words. */
+export type Problem = Rejection | ClientProblem;
+
+/** A server's answer, or the page's own problem when none came. */
+export type Reply<T extends object = object> = Ack<T> | { ok: false; error: ClientProblem };
+
+const NO_ANSWER = { ok: false, error: { code: 'no-answer' } } as const;
+
+/** Why this page lost its seat, if it did: that stays shown while it watches, until it joins again. */
+function lostSeat(problem: Problem | null): ClientProblem | null {
+  return problem?.code === 'seat-moved' || problem?.code === 'seat-freed' ? problem : null;
+}
 
 export interface SimulView {
   /** The folded state: mutated in place, so read it for what the board views do not hold. */
@@ -46,8 +63,8 @@ export interface SimulView {
    */
   queue: number[] | null;
   status: ConnectionStatus;
-  /** A problem that stops this view (unknown simul, revoked seat), in words. */
-  problem: Rejection | null;
+  /** A problem that stops this view (unknown simul, revoked seat). */
+  problem: Problem | null;
   pendingCommands: number;
   /** Server clock minus this browser's clock, in ms. */
   clockOffset: number;
@@ -68,8 +85,6 @@ export class SimulConnection {
   private listening: Listen | null = null;
   /** A board listener's count of its board's events folded so far. */
   private boardSeq = 0;
-  /** This page's seat was freed or moved: its notice outlives the hello that follows. */
-  private revoked = false;
 
   constructor(
     readonly simulId: string,
@@ -102,11 +117,9 @@ export class SimulConnection {
     this.socket.on('simul:summary', (summary) => this.receiveSummary(summary));
     this.socket.on('simul:revoked', ({ reason }) => {
       credentials.forgetSeatToken(this.simulId);
-      const message =
-        reason === 'reissued' ? 'Your seat was moved to another device.' : 'The host freed your seat: you can join again.';
-      this.store.setState({ role: 'spectator', board: null, problem: { code: 'bad-credentials', message } });
+      const problem: ClientProblem = { code: reason === 'reissued' ? 'seat-moved' : 'seat-freed' };
+      this.store.setState({ role: 'spectator', board: null, problem });
       // From now on this page watches the whole simul; the notice stays until it sits again.
-      this.revoked = true;
       void this.hello();
     });
   }
@@ -162,7 +175,9 @@ export class SimulConnection {
   }
 
   private helloRefused(error: Rejection, sent: 'host' | 'seat' | null): void {
-    this.store.setState({ problem: error, status: 'online' });
+    // A hello sent with a seat token just revoked is refused: the revocation already said why.
+    const problem = error.code === 'bad-credentials' ? (lostSeat(this.store.getState().problem) ?? error) : error;
+    this.store.setState({ problem, status: 'online' });
     if (error.code === 'bad-credentials') {
       // A stale secret (the seat was freed or moved): forget the one that was sent, and watch
       // instead. Nothing else makes a page forget a secret: not a payload the server could not
@@ -171,13 +186,13 @@ export class SimulConnection {
       if (sent === 'seat') credentials.forgetSeatToken(this.simulId);
       if (sent) setTimeout(() => void this.hello(), 0);
     } else if (error.code === 'rate-limited' || error.code === 'internal' || error.code === 'try-again') {
-      setTimeout(() => void this.hello(), error.retryAfterMs ?? (error.code === 'try-again' ? 50 : 2000));
+      setTimeout(() => void this.hello(), retryAfterMs(error) ?? (error.code === 'try-again' ? 50 : 2000));
     }
   }
 
   private applyHello(reply: HelloReply): void {
     const view = this.store.getState();
-    const who = { role: reply.role, board: reply.board, status: 'online' as const, problem: this.revoked ? view.problem : null };
+    const who = { role: reply.role, board: reply.board, status: 'online' as const, problem: lostSeat(view.problem) };
     this.store.setState({ clockOffset: reply.serverNow - Date.now() });
     switch (reply.kind) {
       case 'snapshot': {
@@ -289,7 +304,7 @@ export class SimulConnection {
    * that id, after every reconnect, until it is acknowledged or seen in the log: the server
    * applies it once. A seat's re-issue is sent once: its answer is a new secret.
    */
-  command<C extends CommandInput>(command: C): Promise<Ack<CommandAck<C['type']>>> {
+  command<C extends CommandInput>(command: C): Promise<Reply<CommandAck<C['type']>>> {
     if (command.type === 'reissue-seat') return this.send(command);
     const sent = (idOf(command) ? command : { ...command, commandId: newCommandId() }) as CommandInput;
     const id = idOf(sent);
@@ -300,11 +315,11 @@ export class SimulConnection {
     });
   }
 
-  private async send<C extends CommandInput>(command: C): Promise<Ack<CommandAck<C['type']>>> {
+  private async send<C extends CommandInput>(command: C): Promise<Reply<CommandAck<C['type']>>> {
     try {
       return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:command', command)) as Ack<CommandAck<C['type']>>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'No answer from the server: try again.' } };
+      return NO_ANSWER;
     }
   }
 
@@ -322,18 +337,17 @@ export class SimulConnection {
     for (const id of this.pending.keys()) void this.sendPending(id);
   }
 
-  async join(name: string, board?: number): Promise<Ack<{ board: number }>> {
+  async join(name: string, board?: number): Promise<Reply<{ board: number }>> {
     try {
       const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:join', board ? { name, board } : { name });
       if (!res.ok) return res;
       credentials.saveSeatToken(this.simulId, res.seatToken);
-      this.revoked = false;
       this.store.setState({ role: 'opponent', board: res.board, problem: null });
       // A phone, now seated, listens to its board from here on.
       if (this.want === 'state') void this.hello();
       return { ok: true, board: res.board };
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'No answer from the server: try again.' } };
+      return NO_ANSWER;
     }
   }
 }

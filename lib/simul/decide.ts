@@ -3,6 +3,7 @@
 import { endingByRule, playIfLegal, resignationResult } from '../chess/rules';
 import { cleanName } from './display-text';
 import { colorOf, commandKey, currentSyncBoard, isOver, sideToMove } from './queries';
+import { rejection, type RefusalArgs } from './rejection';
 import { namesLookAlike } from './skeleton';
 import type {
   Actor,
@@ -20,8 +21,8 @@ export type Decision =
   | { ok: true; events: DecidedEvent[]; duplicate?: boolean }
   | { ok: false; error: Rejection };
 
-function reject(code: RejectionCode, message: string): Decision {
-  return { ok: false, error: { code, message } };
+function reject<C extends RejectionCode>(code: C, ...params: RefusalArgs<C>): Decision {
+  return { ok: false, error: rejection(code, ...params) };
 }
 
 function accept(...events: SimulEventBody[]): Decision {
@@ -44,24 +45,22 @@ function sideOf(actor: Actor, board: number): Side | Rejection {
   if (actor.role === 'host') return 'host';
   if (actor.role === 'opponent') {
     if (actor.board === board) return 'opponent';
-    return { code: 'not-your-board', message: `You play board ${actor.board}, not board ${board}.` };
+    return rejection('not-your-board', { board, yourBoard: actor.board });
   }
-  return { code: 'not-seated', message: 'Spectators only watch: join a seat to play.' };
+  return rejection('not-seated');
 }
 
 function liveBoard(state: SimulState, number: number): BoardState | Rejection {
-  if (state.phase === 'lobby') return { code: 'not-started', message: 'The simul has not started yet.' };
+  if (state.phase === 'lobby') return rejection('not-started');
   const board = state.boards.get(number);
-  if (!board) return { code: 'unknown-board', message: `There is no board ${number} in play.` };
-  if (isOver(board)) return { code: 'game-over', message: `The game on board ${number} is over.` };
-  if (board.status !== 'playing') {
-    return { code: 'game-not-live', message: `Board ${number} waits for its game to begin.` };
-  }
+  if (!board) return rejection('unknown-board', { board: number });
+  if (isOver(board)) return rejection('game-over', { board: number });
+  if (board.status !== 'playing') return rejection('game-not-live', { board: number });
   return board;
 }
 
 function isRejection(x: unknown): x is Rejection {
-  return typeof x === 'object' && x !== null && 'code' in x && 'message' in x;
+  return typeof x === 'object' && x !== null && 'code' in x;
 }
 
 /** Events that follow a game's end: the next sync game begins, or the simul finishes. */
@@ -90,34 +89,33 @@ export function decide(state: SimulState, actor: Actor, command: Command): Decis
 }
 
 function decideNew(state: SimulState, actor: Actor, command: Command): Decision {
-  if (state.phase === 'finished') return reject('simul-finished', 'This simul has finished.');
+  if (state.phase === 'finished') return reject('simul-finished');
   if (HOST_ONLY.has(command.type) && actor.role !== 'host') {
-    return reject('not-host', 'Only the host can do that.');
+    return reject('not-host');
   }
 
   switch (command.type) {
     case 'join': {
-      if (actor.role === 'host') return reject('already-seated', 'The host plays every board.');
-      if (actor.role === 'opponent') return reject('already-seated', `You already sit at board ${actor.board}.`);
-      if (state.phase !== 'lobby') return reject('already-started', 'The simul has started: seats are closed.');
-      if (state.joiningClosed) return reject('joining-closed', 'The host has closed joining.');
+      if (actor.role === 'host') return reject('already-seated', { who: 'host' });
+      if (actor.role === 'opponent') return reject('already-seated', { who: 'opponent', board: actor.board });
+      if (state.phase !== 'lobby') return reject('already-started', { command: command.type });
+      if (state.joiningClosed) return reject('joining-closed');
       const cleaned = cleanName(command.name);
       if (!cleaned.ok) return reject('name-invalid', cleaned.problem);
       const name = cleaned.text;
       for (const b of state.boards.values()) {
         if (b.opponent && namesLookAlike(b.opponent.name, name)) {
-          const seated = b.opponent.name;
-          return reject('name-taken', `Someone here is already called ${seated}: pick a name that looks different.`);
+          return reject('name-taken', { name: b.opponent.name });
         }
       }
       let board: BoardState | undefined;
       if (command.board !== undefined) {
         board = state.boards.get(command.board);
-        if (!board) return reject('unknown-board', `There is no board ${command.board}.`);
-        if (board.opponent) return reject('seat-taken', `Board ${command.board} is taken.`);
+        if (!board) return reject('unknown-board', { board: command.board });
+        if (board.opponent) return reject('seat-taken', { board: command.board });
       } else {
         board = state.order.map((n) => state.boards.get(n)!).find((b) => !b.opponent);
-        if (!board) return reject('simul-full', 'Every seat is taken.');
+        if (!board) return reject('simul-full');
       }
       return accept({ type: 'seat-taken', board: board.number, name, playerId: command.playerId });
     }
@@ -125,28 +123,26 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
     case 'free-seat':
     case 'reissue-seat': {
       if (state.phase !== 'lobby' && command.type === 'free-seat') {
-        return reject('already-started', 'Seats can be freed only before the start.');
+        return reject('already-started', { command: command.type });
       }
       const board = state.boards.get(command.board);
-      if (!board) return reject('unknown-board', `There is no board ${command.board}.`);
-      if (!board.opponent) return reject('not-seated', `Nobody sits at board ${command.board}.`);
-      if (command.type === 'reissue-seat' && isOver(board)) {
-        return reject('game-over', `The game on board ${command.board} is over.`);
-      }
+      if (!board) return reject('unknown-board', { board: command.board });
+      if (!board.opponent) return reject('not-seated', { board: command.board });
+      if (command.type === 'reissue-seat' && isOver(board)) return reject('game-over', { board: command.board });
       if (command.type === 'reissue-seat') return accept({ type: 'seat-reissued', board: board.number });
       return accept({ type: 'seat-freed', board: board.number, ...(command.block ? { blocked: true } : {}) });
     }
 
     case 'close-joining':
     case 'open-joining': {
-      if (state.phase !== 'lobby') return reject('already-started', 'The simul has started.');
+      if (state.phase !== 'lobby') return reject('already-started', { command: command.type });
       return accept({ type: command.type === 'close-joining' ? 'joining-closed' : 'joining-opened' });
     }
 
     case 'start': {
-      if (state.phase !== 'lobby') return reject('already-started', 'The simul has already started.');
+      if (state.phase !== 'lobby') return reject('already-started', { command: command.type });
       const seated = state.order.filter((n) => state.boards.get(n)!.opponent);
-      if (seated.length === 0) return reject('no-opponents', 'Wait for at least one opponent to join.');
+      if (seated.length === 0) return reject('no-opponents');
       const starts: SimulEventBody[] = (state.mode === 'async' ? seated : seated.slice(0, 1)).map(
         (board) => ({ type: 'game-started', board }),
       );
@@ -158,13 +154,11 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
       if (isRejection(board)) return { ok: false, error: board };
       const side = sideOf(actor, command.board);
       if (isRejection(side)) return { ok: false, error: side };
-      if (sideToMove(board) !== side) return reject('not-your-turn', 'Wait for your opponent to move.');
+      if (sideToMove(board) !== side) return reject('not-your-turn');
       // Validating plays the move; the ending needs the position after it; then it is
       // taken back, so the state is as it was when decide returns.
       const move = playIfLegal(board.chess, command.from, command.to, command.promotion);
-      if (!move) {
-        return reject('illegal-move', `${command.from}-${command.to} is not a legal move here.`);
-      }
+      if (!move) return reject('illegal-move', { from: command.from, to: command.to });
       let ending;
       try {
         ending = endingByRule(board.chess);
@@ -206,7 +200,7 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
       if (isRejection(board)) return { ok: false, error: board };
       const side = sideOf(actor, command.board);
       if (isRejection(side)) return { ok: false, error: side };
-      if (board.drawOfferBy) return reject('draw-already-offered', 'A draw offer is already open.');
+      if (board.drawOfferBy) return reject('draw-already-offered');
       return accept({ type: 'draw-offered', board: board.number, by: side });
     }
 
@@ -215,9 +209,7 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
       if (isRejection(board)) return { ok: false, error: board };
       const side = sideOf(actor, command.board);
       if (isRejection(side)) return { ok: false, error: side };
-      if (!board.drawOfferBy || board.drawOfferBy === side) {
-        return reject('no-draw-offer', 'There is no draw offer to answer.');
-      }
+      if (!board.drawOfferBy || board.drawOfferBy === side) return reject('no-draw-offer');
       if (!command.accept) return accept({ type: 'draw-declined', board: board.number, by: side });
       return accept(
         { type: 'game-ended', board: board.number, result: '1/2-1/2', reason: 'draw-agreed' },
@@ -233,10 +225,10 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
     }
 
     case 'abort-game': {
-      if (state.phase === 'lobby') return reject('not-started', 'The simul has not started yet.');
+      if (state.phase === 'lobby') return reject('not-started');
       const board = state.boards.get(command.board);
-      if (!board) return reject('unknown-board', `There is no board ${command.board} in play.`);
-      if (isOver(board)) return reject('game-over', `The game on board ${command.board} is over.`);
+      if (!board) return reject('unknown-board', { board: command.board });
+      if (isOver(board)) return reject('game-over', { board: command.board });
       return accept({ type: 'game-aborted', board: board.number }, ...afterGameEnds(state, board.number));
     }
 

@@ -2,7 +2,15 @@
 // for both, so a title can hold nothing that a name cannot.
 import { LIMITS } from './types';
 
-export type CleanText = { ok: true; text: string } | { ok: false; problem: string };
+/** What is wrong with a text; `max` is the longest text, or the most accents on one letter. */
+export type TextProblem =
+  | { kind: 'lone-surrogate' }
+  | { kind: 'length'; max: number }
+  | { kind: 'invisible' }
+  | { kind: 'bare-mark' }
+  | { kind: 'mark-stack'; max: number };
+
+export type CleanText = { ok: true; text: string } | { ok: false; problem: TextProblem };
 
 /** The most combining marks allowed in a row: Hindi "ज़िं" has three; a "Zalgo" stack has dozens. */
 export const MAX_MARKS_IN_A_ROW = 3;
@@ -24,31 +32,27 @@ const MARK_STACK = new RegExp(`\\p{M}{${MAX_MARKS_IN_A_ROW + 1},}`, 'u');
 /**
  * `raw` in NFC with every run of whitespace (line breaks too) made one space and the ends
  * trimmed; or, when the result is empty, longer than `maxLength` or holds what a display
- * text must not, the problem as a sentence about "a `noun`".
+ * text must not, the problem.
  */
-export function cleanDisplayText(raw: string, noun: string, maxLength: number): CleanText {
-  const problem = (sentence: string): CleanText => ({ ok: false, problem: sentence });
+export function cleanDisplayText(raw: string, maxLength: number): CleanText {
+  const refuse = (problem: TextProblem): CleanText => ({ ok: false, problem });
   // Half of a surrogate pair is no character at all: it shows as a box or breaks JSON elsewhere.
-  if (LONE_SURROGATE.test(raw)) return problem(`A ${noun} cannot hold half a character (a lone surrogate).`);
+  if (LONE_SURROGATE.test(raw)) return refuse({ kind: 'lone-surrogate' });
   const text = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (text.length < 1 || text.length > maxLength) return problem(`A ${noun} is 1 to ${maxLength} characters.`);
-  if (INVISIBLE.test(text.replace(EMOJI_JOINER, '').replace(EMOJI_STYLE, ''))) {
-    return problem(`A ${noun} cannot hold control or invisible characters.`);
-  }
-  if (BARE_MARK.test(text)) return problem(`A ${noun} cannot have an accent without a letter under it.`);
+  if (text.length < 1 || text.length > maxLength) return refuse({ kind: 'length', max: maxLength });
+  if (INVISIBLE.test(text.replace(EMOJI_JOINER, '').replace(EMOJI_STYLE, ''))) return refuse({ kind: 'invisible' });
+  if (BARE_MARK.test(text)) return refuse({ kind: 'bare-mark' });
   // Counted on the decomposed text: é with three more accents is a stack of four.
-  if (MARK_STACK.test(text.normalize('NFD'))) {
-    return problem(`A ${noun} cannot stack more than ${MAX_MARKS_IN_A_ROW} accents on one letter.`);
-  }
+  if (MARK_STACK.test(text.normalize('NFD'))) return refuse({ kind: 'mark-stack', max: MAX_MARKS_IN_A_ROW });
   return { ok: true, text };
 }
 
 /** An opponent's name: 1 to LIMITS.maxNameLength characters once cleaned. */
 export function cleanName(raw: string): CleanText {
-  return cleanDisplayText(raw, 'name', LIMITS.maxNameLength);
+  return cleanDisplayText(raw, LIMITS.maxNameLength);
 }
 
 /** A simul's title: 1 to LIMITS.maxTitleLength characters once cleaned. */
 export function cleanTitle(raw: string): CleanText {
-  return cleanDisplayText(raw, 'title', LIMITS.maxTitleLength);
+  return cleanDisplayText(raw, LIMITS.maxTitleLength);
 }

@@ -77,7 +77,7 @@ export class TestSimul {
   /** dispatch that must succeed; returns the events it produced. */
   ok(actor: Actor, command: Command): SimulEvent[] {
     const out = this.dispatch(actor, command);
-    if (!out.ok) throw new Error(`expected ${command.type} to succeed, got ${out.error.code}: ${out.error.message}`);
+    if (!out.ok) throw new Error(`expected ${command.type} to succeed, got ${JSON.stringify(out.error)}`);
     return out.events;
   }
 

@@ -110,44 +110,8 @@ export type Actor =
   | { role: 'opponent'; board: number }
   | { role: 'spectator' };
 
-export type RejectionCode =
-  | 'bad-payload'
-  | 'unknown-simul'
-  | 'not-host'
-  | 'not-seated'
-  | 'not-your-board'
-  | 'not-your-turn'
-  | 'illegal-move'
-  | 'unknown-board'
-  | 'game-over'
-  | 'game-not-live'
-  | 'not-started'
-  | 'already-started'
-  | 'simul-finished'
-  | 'joining-closed'
-  | 'simul-full'
-  | 'seat-taken'
-  | 'already-seated'
-  | 'name-invalid'
-  | 'name-taken'
-  | 'title-invalid'
-  | 'no-opponents'
-  | 'no-draw-offer'
-  | 'draw-already-offered'
-  | 'rate-limited'
-  | 'too-many-simuls'
-  | 'bad-credentials'
-  | 'blocked'
-  | 'outdated-client'
-  | 'try-again'
-  | 'internal';
-
-export interface Rejection {
-  code: RejectionCode;
-  message: string;
-  /** For 'rate-limited': when the same request would be accepted. */
-  retryAfterMs?: number;
-}
+/** Refusals: a code and the facts a sentence needs (rejection.ts). */
+export type { RefusalParams, Rejection, RejectionCode } from './rejection';
 
 export type BoardStatus = 'open' | 'seated' | 'queued' | 'playing' | 'finished' | 'aborted';
 

@@ -3,11 +3,12 @@
 // board awaiting the host one key away (N). Nothing secret is ever shown.
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import { newClientMoveId, type SimulConnection } from '@/lib/client/simul-connection';
+import { newClientMoveId, type Reply, type SimulConnection } from '@/lib/client/simul-connection';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { readyQueue, tally } from '@/lib/simul/queries';
 import type { CommandInput } from '@/lib/protocol/schemas';
 import type { SimulEvent, SimulState } from '@/lib/simul/types';
+import { refusalText } from '@/app/words';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useMetrics } from '../dashboard/use-metrics';
 import { ConnectionBadge } from '../ConnectionBadge';
@@ -34,7 +35,7 @@ function Console({ connection }: { connection: SimulConnection }) {
   const run = useCallback(
     async (command: CommandInput) => {
       const res = await connection.command(command);
-      setMessage(res.ok ? null : res.error.message);
+      setMessage(res.ok ? null : refusalText(res.error));
       return res;
     },
     [connection],
@@ -66,7 +67,7 @@ function Console({ connection }: { connection: SimulConnection }) {
       <main className="mx-auto max-w-xl p-8">
         <h1 className="text-2xl font-bold">This console is not yours on this device</h1>
         <p className="mt-2 text-slate-600 dark:text-slate-300">
-          {view.problem.message} The host key of a simul is kept in the browser that created it.
+          {refusalText(view.problem)} The host key of a simul is kept in the browser that created it.
         </p>
         <p className="mt-4">
           <Link className="text-host underline" href={`/watch/${connection.simulId}`}>Watch the simul instead</Link>
@@ -151,7 +152,7 @@ function Playing({
 }: {
   connection: SimulConnection;
   state: SimulState;
-  run: (c: CommandInput) => Promise<unknown>;
+  run: (c: CommandInput) => Promise<Reply>;
   nextReady: number | null;
 }) {
   const board = state.focus !== null ? state.boards.get(state.focus) ?? null : null;
@@ -205,7 +206,7 @@ function FocusedBoard({
   connection: SimulConnection;
   state: SimulState;
   number: number;
-  run: (c: CommandInput) => Promise<unknown>;
+  run: (c: CommandInput) => Promise<Reply>;
 }) {
   const board = state.boards.get(number)!;
   const look = boardLook(state, board);
@@ -234,11 +235,8 @@ function FocusedBoard({
         movable={hostToMove ? board.hostColor : null}
         lastMove={board.lastMove}
         onMove={async (from, to, promotion) => {
-          const res = (await run({ type: 'move', board: number, from, to, promotion, clientMoveId: newClientMoveId() })) as {
-            ok: boolean;
-            error?: { code: never; message: string };
-          };
-          return res.ok ? null : res.error!;
+          const res = await run({ type: 'move', board: number, from, to, promotion, clientMoveId: newClientMoveId() });
+          return res.ok ? null : res.error;
         }}
       />
       {offerFromOpponent && (

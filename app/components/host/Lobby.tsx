@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { SimulConnection } from '@/lib/client/simul-connection';
 import type { CommandInput } from '@/lib/protocol/schemas';
 import type { SimulState } from '@/lib/simul/types';
+import { refusalText } from '@/app/words';
 import { JoinPanel } from './JoinPanel';
 
 export function Lobby({ state, connection, onError }: { state: SimulState; connection: SimulConnection; onError: (m: string) => void }) {
@@ -13,7 +14,7 @@ export function Lobby({ state, connection, onError }: { state: SimulState; conne
 
   async function run(command: CommandInput) {
     const res = await connection.command(command);
-    if (!res.ok) onError(res.error.message);
+    if (!res.ok) onError(refusalText(res.error));
   }
 
   return (

@@ -6,6 +6,7 @@
 import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SimulConnection } from '@/lib/client/simul-connection';
+import { refusalText } from '@/app/words';
 
 export function ReissueSeatButton({ connection, board, name }: { connection: SimulConnection; board: number; name: string }) {
   const [open, setOpen] = useState(false);
@@ -48,7 +49,7 @@ function SeatLinkDialog({
     setBusy(true);
     const res = await connection.command({ type: 'reissue-seat', board });
     setBusy(false);
-    if (!res.ok) return setError(res.error.message);
+    if (!res.ok) return setError(refusalText(res.error));
     const token = res.seatToken;
     setLink(`${window.location.origin}/play/${connection.simulId}#seat=${token}`);
     setStep('hidden');

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { SimulConnection } from '@/lib/client/simul-connection';
 import { LIMITS, type SimulState } from '@/lib/simul/types';
+import { refusalText } from '@/app/words';
 
 export function JoinForm({ state, connection }: { state: SimulState; connection: SimulConnection }) {
   const [name, setName] = useState('');
@@ -16,7 +17,7 @@ export function JoinForm({ state, connection }: { state: SimulState; connection:
     setBusy(true);
     const res = await connection.join(name, seat ? Number(seat) : undefined);
     setBusy(false);
-    setError(res.ok ? null : res.error.message);
+    setError(res.ok ? null : refusalText(res.error));
   }
 
   if (state.joiningClosed) return <p className="text-lg">The host has closed joining.</p>;

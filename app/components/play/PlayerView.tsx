@@ -8,6 +8,7 @@ import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
 import type { CommandInput } from '@/lib/protocol/schemas';
+import { refusalText } from '@/app/words';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable } from '../ResultsTable';
@@ -32,7 +33,7 @@ function View({ connection }: { connection: SimulConnection }) {
 
   async function run(command: CommandInput) {
     const res = await connection.command(command);
-    setMessage(res.ok ? null : res.error.message);
+    setMessage(res.ok ? null : refusalText(res.error));
     return res;
   }
 
@@ -40,7 +41,7 @@ function View({ connection }: { connection: SimulConnection }) {
     return (
       <Shell>
         <h1 className="text-2xl font-bold">{view.problem.code === 'unknown-simul' ? 'No simul here' : 'Cannot open this simul'}</h1>
-        <p className="mt-2">{view.problem.message} Check the link or the code with your teacher.</p>
+        <p className="mt-2">{refusalText(view.problem)} Check the link or the code with your teacher.</p>
         <Link href="/" className="mt-4 inline-block text-host underline">Enter a join code</Link>
       </Shell>
     );
@@ -51,14 +52,14 @@ function View({ connection }: { connection: SimulConnection }) {
     if (state.phase === 'lobby') {
       return (
         <Shell title={state.title} status={view.status}>
-          {view.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{view.problem.message}</p>}
+          {view.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{refusalText(view.problem)}</p>}
           <JoinForm state={state} connection={connection} />
         </Shell>
       );
     }
     return (
       <Shell title={state.title} status={view.status}>
-        {view.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{view.problem.message}</p>}
+        {view.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{refusalText(view.problem)}</p>}
         <p className="text-lg">{state.phase === 'finished' ? 'This simul is over.' : 'This simul has started: seats are closed.'}</p>
         <Link href={`/watch/${state.simulId}`} className="mt-3 inline-block text-host underline">Watch it</Link>
         {state.phase === 'finished' && <div className="mt-4"><ResultsTable state={state} /></div>}

@@ -10,6 +10,7 @@ import { downloadText } from '@/lib/export/download';
 import { simulLogJson } from '@/lib/export/json';
 import { moveTimingsCsv } from '@/lib/export/csv';
 import { simulPgn } from '@/lib/export/pgn';
+import { refusalText } from '@/app/words';
 import type { SimulMetrics } from '@/lib/metrics';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Timeline } from '../dashboard/Timeline';
@@ -27,7 +28,7 @@ export function ReviewView({ simulId, withId }: { simulId: string; withId: strin
 
 function Review({ a, b }: { a: SimulConnection; b: SimulConnection | null }) {
   const viewA = useSimulView(a);
-  if (viewA.problem && viewA.version === 0) return <p className="p-8 text-xl">{viewA.problem.message}</p>;
+  if (viewA.problem && viewA.version === 0) return <p className="p-8 text-xl">{refusalText(viewA.problem)}</p>;
   if (viewA.version === 0) return <p className="p-8 text-slate-500">Loading the simul…</p>;
   return b ? <Compare a={viewA} b={b} /> : <Single view={viewA} />;
 }
@@ -115,7 +116,7 @@ function Compare({ a, b }: { a: SimulView; b: SimulConnection }) {
     <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6" data-testid="review-compare">
       <h1 className="text-3xl font-black">Two simuls side by side</h1>
       {viewB.problem && viewB.version === 0 ? (
-        <p role="alert" className="text-loss">The second simul: {viewB.problem.message}</p>
+        <p role="alert" className="text-loss">The second simul: {refusalText(viewB.problem)}</p>
       ) : null}
       <CompareTable a={{ state: a.state, metrics: ma }} b={viewB.version > 0 ? { state: viewB.state, metrics: mb } : null} />
       {[{ view: a, m: ma }, { view: viewB, m: mb }].map(({ view, m }, i) =>

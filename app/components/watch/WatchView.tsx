@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection } from '@/lib/client/simul-connection';
+import { refusalText } from '@/app/words';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useMetrics } from '../dashboard/use-metrics';
@@ -23,7 +24,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
   const { state } = view;
   const now = useServerNow(view.clockOffset);
   const metrics = useMetrics(view.log, view.version, now, state.phase === 'playing');
-  if (view.problem) return <p className="p-8 text-2xl">{view.problem.message}</p>;
+  if (view.problem && view.version === 0) return <p className="p-8 text-2xl">{refusalText(view.problem)}</p>;
   if (view.version === 0) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
   const focused = state.focus !== null ? state.boards.get(state.focus) : null;
   return (

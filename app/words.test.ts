@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '@/lib/client/simul-connection';
+import { HOST, opponent, SPECTATOR, TestSimul } from '@/lib/simul/test-log';
+import { refusalText } from './words';
+
+// Every code with each shape of params it can carry: a code missing here does not compile.
+const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
+  'bad-payload': [{ code: 'bad-payload' }],
+  'unknown-simul': [
+    { code: 'unknown-simul' },
+    { code: 'unknown-simul', params: { asked: 'join' } },
+    { code: 'unknown-simul', params: { asked: 'command' } },
+  ],
+  'not-host': [{ code: 'not-host' }],
+  'not-seated': [
+    { code: 'not-seated' },
+    { code: 'not-seated', params: { board: 4 } },
+    { code: 'not-seated', params: { listen: 'board' } },
+  ],
+  'not-your-board': [{ code: 'not-your-board', params: { board: 5, yourBoard: 3 } }],
+  'not-your-turn': [{ code: 'not-your-turn' }],
+  'illegal-move': [{ code: 'illegal-move', params: { from: 'e2', to: 'e5' } }],
+  'unknown-board': [{ code: 'unknown-board', params: { board: 9 } }],
+  'game-over': [{ code: 'game-over', params: { board: 2 } }],
+  'game-not-live': [{ code: 'game-not-live', params: { board: 2 } }],
+  'not-started': [{ code: 'not-started' }],
+  'already-started': [
+    { code: 'already-started', params: { command: 'join' } },
+    { code: 'already-started', params: { command: 'free-seat' } },
+    { code: 'already-started', params: { command: 'start' } },
+  ],
+  'simul-finished': [{ code: 'simul-finished' }],
+  'joining-closed': [{ code: 'joining-closed' }],
+  'simul-full': [{ code: 'simul-full' }],
+  'seat-taken': [{ code: 'seat-taken', params: { board: 1 } }],
+  'already-seated': [
+    { code: 'already-seated', params: { who: 'host' } },
+    { code: 'already-seated', params: { who: 'opponent', board: 2 } },
+    { code: 'already-seated', params: { who: 'joining' } },
+  ],
+  'name-invalid': [
+    { code: 'name-invalid', params: { kind: 'lone-surrogate' } },
+    { code: 'name-invalid', params: { kind: 'length', max: 24 } },
+    { code: 'name-invalid', params: { kind: 'invisible' } },
+    { code: 'name-invalid', params: { kind: 'bare-mark' } },
+    { code: 'name-invalid', params: { kind: 'mark-stack', max: 3 } },
+  ],
+  'name-taken': [{ code: 'name-taken', params: { name: 'Anna' } }],
+  'title-invalid': [
+    { code: 'title-invalid', params: { kind: 'length', max: 80 } },
+    { code: 'title-invalid', params: { kind: 'invisible' } },
+  ],
+  'no-opponents': [{ code: 'no-opponents' }],
+  'no-draw-offer': [{ code: 'no-draw-offer' }],
+  'draw-already-offered': [{ code: 'draw-already-offered' }],
+  'rate-limited': [{ code: 'rate-limited', params: { retryAfterMs: 1500 } }],
+  'too-many-simuls': [{ code: 'too-many-simuls', params: { perHour: 10 } }],
+  'bad-credentials': [{ code: 'bad-credentials' }],
+  'blocked': [{ code: 'blocked' }],
+  'outdated-client': [{ code: 'outdated-client' }],
+  'try-again': [{ code: 'try-again' }],
+  'internal': [{ code: 'internal' }, { code: 'internal', params: { during: 'save' } }, { code: 'internal', params: { during: 'join' } }],
+  'seat-moved': [{ code: 'seat-moved' }],
+  'seat-freed': [{ code: 'seat-freed' }],
+  'no-answer': [{ code: 'no-answer' }],
+};
+
+describe('refusalText', () => {
+  it('has a whole sentence for every code and every shape of its params', () => {
+    for (const samples of Object.values(SAMPLES)) {
+      for (const sample of samples as Problem[]) {
+        const text = refusalText(sample);
+        expect(text, JSON.stringify(sample)).toMatch(/^\S.*\.$/);
+        expect(text, JSON.stringify(sample)).not.toMatch(/undefined|null|\[object/);
+      }
+    }
+  });
+
+  it('says something different for each shape of a code\'s params', () => {
+    for (const samples of Object.values(SAMPLES)) {
+      const texts = (samples as Problem[]).map(refusalText);
+      expect(new Set(texts).size, texts.join(' | ')).toBe(texts.length);
+    }
+  });
+
+  it('names both boards when a student plays at another board', () => {
+    expect(refusalText({ code: 'not-your-board', params: { board: 5, yourBoard: 3 } })).toBe('You play board 3, not board 5.');
+  });
+
+  it('puts the params in their sentences', () => {
+    expect(refusalText({ code: 'name-invalid', params: { kind: 'length', max: 24 } })).toBe('A name is 1 to 24 characters.');
+    expect(refusalText({ code: 'title-invalid', params: { kind: 'mark-stack', max: 3 } })).toBe(
+      'A title cannot stack more than 3 accents on one letter.',
+    );
+    expect(refusalText({ code: 'name-taken', params: { name: 'Anna' } })).toBe(
+      'Someone here is already called Anna: pick a name that looks different.',
+    );
+    expect(refusalText({ code: 'too-many-simuls', params: { perHour: 10 } })).toBe('One network can create 10 simuls an hour.');
+    expect(refusalText({ code: 'illegal-move', params: { from: 'e2', to: 'e5' } })).toBe('e2-e5 is not a legal move here.');
+  });
+
+  it('says what the client found itself', () => {
+    expect(refusalText({ code: 'seat-moved' })).toBe('Your seat was moved to another device.');
+    expect(refusalText({ code: 'seat-freed' })).toBe('The host freed your seat: you can join again.');
+    expect(refusalText({ code: 'no-answer' })).toBe('No answer from the server: try again.');
+  });
+
+  it('reads right for the refusals the domain makes', () => {
+    const s = new TestSimul({ boards: 2 });
+    s.join('Ada');
+    const refusal = (outcome: ReturnType<TestSimul['dispatch']>) => (outcome.ok ? 'accepted' : refusalText(outcome.error));
+    expect(refusal(s.dispatch(SPECTATOR, { type: 'join', name: 'ada', playerId: 'p' }))).toBe(
+      'Someone here is already called Ada: pick a name that looks different.',
+    );
+    expect(refusal(s.dispatch(SPECTATOR, { type: 'join', name: 'Bo', board: 1, playerId: 'p' }))).toBe('Board 1 is taken.');
+    expect(refusal(s.dispatch(HOST, { type: 'free-seat', board: 2 }))).toBe('Nobody sits at board 2.');
+    s.join('Bo');
+    s.ok(HOST, { type: 'start' });
+    expect(refusal(s.dispatch(opponent(1), { type: 'resign', board: 2 }))).toBe('You play board 1, not board 2.');
+    expect(refusal(s.dispatch(HOST, { type: 'free-seat', board: 1 }))).toBe('Seats can be freed only before the start.');
+    expect(refusal(s.dispatch(SPECTATOR, { type: 'join', name: 'Cy', playerId: 'p' }))).toBe('The simul has started: seats are closed.');
+    expect(refusal(s.dispatch(HOST, { type: 'start' }))).toBe('The simul has already started.');
+  });
+});

@@ -1,0 +1,73 @@
+// Refusals: the domain and the server refuse with a code and the facts a sentence needs.
+// No words here: the app turns a refusal into a sentence (app/words.ts).
+import type { TextProblem } from './display-text';
+import type { CommandType } from './types';
+
+/** Every refusal code and what it carries; `undefined` where it may carry nothing. */
+export interface RefusalParams {
+  'bad-payload': undefined;
+  /** No simul at this link; or `asked`, a join or command sent before a simul was opened. */
+  'unknown-simul': { asked: 'join' | 'command' } | undefined;
+  'not-host': undefined;
+  /**
+   * A spectator tried to play; or nobody sits at `board`; or `listen`, a board's events were
+   * asked for by someone without a seat.
+   */
+  'not-seated': { board: number } | { listen: 'board' } | undefined;
+  'not-your-board': { board: number; yourBoard: number };
+  'not-your-turn': undefined;
+  'illegal-move': { from: string; to: string };
+  'unknown-board': { board: number };
+  'game-over': { board: number };
+  'game-not-live': { board: number };
+  'not-started': undefined;
+  /** `command`: what came too late. */
+  'already-started': { command: CommandType };
+  'simul-finished': undefined;
+  'joining-closed': undefined;
+  'simul-full': undefined;
+  'seat-taken': { board: number };
+  /** Who asked to join: the host, a student seated at `board`, or a socket whose join is being saved. */
+  'already-seated': { who: 'host' } | { who: 'opponent'; board: number } | { who: 'joining' };
+  'name-invalid': TextProblem;
+  /** `name`: the seated name the refused one looks like. */
+  'name-taken': { name: string };
+  'title-invalid': TextProblem;
+  'no-opponents': undefined;
+  'no-draw-offer': undefined;
+  'draw-already-offered': undefined;
+  /** `retryAfterMs`: when the same request would be accepted. */
+  'rate-limited': { retryAfterMs: number };
+  /** `perHour`: how many simuls one network may create an hour. */
+  'too-many-simuls': { perHour: number };
+  'bad-credentials': undefined;
+  'blocked': undefined;
+  'outdated-client': undefined;
+  'try-again': undefined;
+  /** `during`: a commit that failed, or a join that took no seat; otherwise a handler that threw. */
+  'internal': { during: 'save' | 'join' } | undefined;
+}
+
+export type RejectionCode = keyof RefusalParams;
+
+/** A refusal on the wire: its code, and its params when the code carries any. */
+export type Rejection = {
+  [C in RejectionCode]: undefined extends RefusalParams[C]
+    ? { code: C; params?: Exclude<RefusalParams[C], undefined> }
+    : { code: C; params: RefusalParams[C] };
+}[RejectionCode];
+
+/** What follows a code in rejection(): its params, which may be left out when the code needs none. */
+export type RefusalArgs<C extends RejectionCode> = undefined extends RefusalParams[C]
+  ? [params?: RefusalParams[C]]
+  : [params: RefusalParams[C]];
+
+/** A refusal with `code`; without params when none are given, so the wire carries only what is there. */
+export function rejection<C extends RejectionCode>(code: C, ...[params]: RefusalArgs<C>): Rejection {
+  return (params === undefined ? { code } : { code, params }) as Rejection;
+}
+
+/** How long to wait before asking again, for a rate-limited refusal. */
+export function retryAfterMs(error: Rejection): number | undefined {
+  return error.code === 'rate-limited' ? error.params.retryAfterMs : undefined;
+}
