@@ -13,7 +13,19 @@ const REASON: Record<string, string> = {
   'insufficient-material': 'material', resignation: 'resigned', 'draw-agreed': 'agreed',
 };
 
-export function Dashboard({ state, metrics, big = false }: { state: SimulState; metrics: SimulMetrics | null; big?: boolean }) {
+export function Dashboard({
+  state,
+  metrics,
+  big = false,
+  loading = false,
+}: {
+  state: SimulState;
+  metrics: SimulMetrics | null;
+  big?: boolean;
+  /** The log is still being fetched: the figures come when it is whole. */
+  loading?: boolean;
+}) {
+  if (loading) return <p className="text-slate-500">Loading the figures…</p>;
   if (!metrics) {
     return <p className="text-slate-500">The figures start when the simul starts.</p>;
   }
