@@ -1,4 +1,6 @@
-// A light board for grids of up to 100: plain elements from the FEN, no chess engine, no drag.
+// A light board for grids of up to 100: the squares are one painted background, the pieces and
+// the last move the only elements on it (a grid of 100 boards would otherwise be 6,400 squares
+// to lay out), from the FEN: no chess engine, no drag.
 import { memo } from 'react';
 
 const GLYPHS: Record<string, string> = {
@@ -7,15 +9,34 @@ const GLYPHS: Record<string, string> = {
 };
 const FILES = 'abcdefgh';
 
-function squaresOf(fen: string): (string | null)[] {
-  const squares: (string | null)[] = [];
+/** Pieces as [square index from the top left as drawn, piece letter]. */
+function piecesOf(fen: string, flipped: boolean): [number, string][] {
+  const pieces: [number, string][] = [];
+  let i = 0;
   for (const ch of fen.split(' ')[0]) {
     if (ch === '/') continue;
-    if (/\d/.test(ch)) for (let i = 0; i < Number(ch); i++) squares.push(null);
-    else squares.push(ch);
+    if (/\d/.test(ch)) i += Number(ch);
+    else pieces.push([flipped ? 63 - i++ : i++, ch]);
   }
-  return squares; // a8 … h1
+  return pieces;
 }
+
+/** A square's index from the top left as drawn ("e2" on an unflipped board: 52). */
+function indexOf(square: string, flipped: boolean): number {
+  const i = (8 - Number(square[1])) * 8 + FILES.indexOf(square[0]);
+  return flipped ? 63 - i : i;
+}
+
+/** Where square `i` sits, in percent of the board. */
+function place(i: number): React.CSSProperties {
+  return { left: `${(i % 8) * 12.5}%`, top: `${Math.floor(i / 8) * 12.5}%`, width: '12.5%', height: '12.5%' };
+}
+
+// The top-left square of every 2x2 tile is light (a8, or h1 when flipped).
+const SQUARES: React.CSSProperties = {
+  background:
+    'repeating-conic-gradient(var(--color-board-dark) 0 25%, var(--color-board-light) 0 50%) 0 0 / 25% 25%',
+};
 
 interface Props {
   fen: string;
@@ -25,39 +46,28 @@ interface Props {
 }
 
 export const MiniBoard = memo(function MiniBoard({ fen, flipped = false, lastMove, className = '' }: Props) {
-  const squares = squaresOf(fen);
-  const highlighted = lastMove ? [lastMove.slice(0, 2), lastMove.slice(2, 4)] : [];
-  const cells = [];
-  for (let i = 0; i < 64; i++) {
-    const idx = flipped ? 63 - i : i;
-    const rank = 8 - Math.floor(idx / 8);
-    const file = FILES[idx % 8];
-    const name = `${file}${rank}`;
-    const dark = (Math.floor(idx / 8) + (idx % 8)) % 2 === 1;
-    const piece = squares[idx];
-    const lit = highlighted.includes(name);
-    cells.push(
-      <div
-        key={name}
-        className={`flex items-center justify-center leading-none ${
-          lit ? (dark ? 'bg-[#baca2b]' : 'bg-[#f6f669]') : dark ? 'bg-board-dark' : 'bg-board-light'
-        }`}
-      >
-        {piece ? (
-          <span className={piece === piece.toUpperCase() ? 'text-white [text-shadow:0_0_1px_#000,0_0_1px_#000]' : 'text-black'}>
-            {GLYPHS[piece]}
-          </span>
-        ) : null}
-      </div>,
-    );
-  }
+  const lit = lastMove ? [lastMove.slice(0, 2), lastMove.slice(2, 4)].map((sq) => indexOf(sq, flipped)) : [];
   return (
     <div
-      className={`grid aspect-square grid-cols-8 grid-rows-8 overflow-hidden text-[min(2.2vw,1.1rem)] select-none ${className}`}
+      className={`relative aspect-square overflow-hidden text-[min(2.2vw,1.1rem)] leading-none select-none ${className}`}
+      style={SQUARES}
       role="img"
       aria-label="board position"
     >
-      {cells}
+      {lit.map((i) => (
+        <div key={`lit-${i}`} className="absolute bg-[#f6f669]/70" style={place(i)} />
+      ))}
+      {piecesOf(fen, flipped).map(([i, piece]) => (
+        <span
+          key={i}
+          className={`absolute flex items-center justify-center ${
+            piece === piece.toUpperCase() ? 'text-white [text-shadow:0_0_1px_#000,0_0_1px_#000]' : 'text-black'
+          }`}
+          style={place(i)}
+        >
+          {GLYPHS[piece]}
+        </span>
+      ))}
     </div>
   );
 });
