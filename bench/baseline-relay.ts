@@ -1,11 +1,17 @@
 // The benchmark's baseline: the least a Socket.IO chess relay can do. It speaks the subset of
 // the simul protocol the load generator uses (create, hello, join, start, move; acks and the
-// 'simul:events' broadcast to the simul's room) and, per move, checks the side to move and
-// validates the move with chess.js (chess.move, plus isGameOver so a finished game refuses
-// moves and the players learn it ended), then rebroadcasts it. Nothing else: no payload
-// schemas, no rate limits, no hashed credentials, no event log, no store, no domain state.
+// events) and, per move, checks the side to move and validates the move with chess.js
+// (chess.move, plus isGameOver so a finished game refuses moves and the players learn it
+// ended), then relays it. Nothing else: no payload schemas, no rate limits, no hashed
+// credentials, no event log, no store, no domain state, no summaries.
 //
-// Env: HOST (default 127.0.0.1), PORT (default 3001). Prints "baseline relay ready on ..." once listening.
+// Two ways to fan out, one implementation (env RELAY_FAN_OUT):
+// - 'simul' (default): every event to every socket of the simul ('simul:events').
+// - 'board': the host hears the whole simul ('simul:events'); a seated student that says hello
+//   with `listen: 'board'` and its seat token hears only its board ('board:events', numbered
+//   per board as our server numbers them). The least the per-board design can cost.
+//
+// Env: HOST (default 127.0.0.1), PORT (default 3001), RELAY_FAN_OUT. Prints "baseline relay ready on ..." once listening.
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { Server, type Socket } from 'socket.io';
@@ -14,8 +20,10 @@ import { Chess } from 'chess.js';
 interface Board {
   chess: Chess;
   hostColor: 'w' | 'b';
-  seated: boolean;
+  seatToken: string | null;
   over: boolean;
+  /** Events this board's listeners have been sent: the next batch is numbered from here + 1. */
+  sent: number;
 }
 
 interface Room {
@@ -33,9 +41,11 @@ interface Who {
 }
 
 type Reply = (res: unknown) => void;
+type RelayEvent = { type: string; board?: number } & Record<string, unknown>;
 
 const rooms = new Map<string, Room>();
 const MAX_PAYLOAD_BYTES = 8 * 1024;
+const PER_BOARD = process.env.RELAY_FAN_OUT === 'board';
 
 function fail(code: string, message: string) {
   return { ok: false, error: { code, message } };
@@ -51,12 +61,23 @@ const http = createServer((_req, res) => {
 });
 const io = new Server(http, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, serveClient: false });
 
-function broadcast(room: Room, events: object[]): void {
+function broadcast(room: Room, events: RelayEvent[]): void {
   const at = Date.now();
-  io.to(`simul:${room.id}`).emit(
-    'simul:events',
-    events.map((e) => ({ seq: ++room.seq, at, ...e })),
-  );
+  const numbered = events.map((e) => ({ seq: ++room.seq, at, ...e }));
+  io.to(`simul:${room.id}`).emit('simul:events', numbered);
+  if (!PER_BOARD) return;
+  const byBoard = new Map<number, RelayEvent[]>();
+  for (const e of numbered) {
+    if (e.board === undefined) continue;
+    const list = byBoard.get(e.board) ?? [];
+    list.push(e);
+    byBoard.set(e.board, list);
+  }
+  for (const [n, list] of byBoard) {
+    const board = room.boards[n - 1];
+    io.to(`board:${room.id}:${n}`).emit('board:events', { board: n, from: board.sent + 1, events: list });
+    board.sent += list.length;
+  }
 }
 
 io.on('connection', (socket: Socket) => {
@@ -80,7 +101,7 @@ io.on('connection', (socket: Socket) => {
     const room: Room = { id: newId(), hostKey: randomBytes(24).toString('base64url'), seq: 1, boards: [], started: false };
     for (let n = 1; n <= count; n++) {
       const hostColor = input.hostColor === 'black' ? 'b' : input.hostColor === 'alternate' && n % 2 === 0 ? 'b' : 'w';
-      room.boards.push({ chess: new Chess(), hostColor, seated: false, over: false });
+      room.boards.push({ chess: new Chess(), hostColor, seatToken: null, over: false, sent: 0 });
     }
     rooms.set(room.id, room);
     return { ok: true, simulId: room.id, hostKey: room.hostKey, joinCode: '000000' };
@@ -90,23 +111,32 @@ io.on('connection', (socket: Socket) => {
     const room = rooms.get(String(input.simulId));
     if (!room) return fail('unknown-simul', 'no such simul');
     if (input.hostKey !== undefined && input.hostKey !== room.hostKey) return fail('bad-credentials', 'bad key');
+    const seat = input.seatToken === undefined ? 0 : room.boards.findIndex((b) => b.seatToken === input.seatToken) + 1;
+    if (input.seatToken !== undefined && !seat) return fail('bad-credentials', 'bad token');
     who.room = room;
-    who.role = input.hostKey !== undefined ? 'host' : 'spectator';
+    who.role = input.hostKey !== undefined ? 'host' : seat ? 'opponent' : 'spectator';
+    who.board = seat;
+    for (const r of socket.rooms) if (r !== socket.id) socket.leave(r);
+    if (PER_BOARD && seat && input.listen === 'board') {
+      socket.join(`board:${room.id}:${seat}`);
+      return { ok: true, kind: 'board-delta', from: 1, events: [], role: who.role, board: seat, serverNow: Date.now() };
+    }
     socket.join(`simul:${room.id}`);
-    return { ok: true, role: who.role, board: null, events: [], reset: true, serverNow: Date.now() };
+    return { ok: true, kind: 'reset', events: [], more: false, role: who.role, board: seat || null, serverNow: Date.now() };
   });
 
   on('simul:join', () => {
     const room = who.room;
     if (!room || who.role !== 'spectator') return fail('unknown-simul', 'open the simul first');
     if (room.started) return fail('already-started', 'started');
-    const i = room.boards.findIndex((b) => !b.seated);
+    const i = room.boards.findIndex((b) => b.seatToken === null);
     if (i < 0) return fail('simul-full', 'full');
-    room.boards[i].seated = true;
+    const seatToken = randomBytes(24).toString('base64url');
+    room.boards[i].seatToken = seatToken;
     who.role = 'opponent';
     who.board = i + 1;
     broadcast(room, [{ type: 'seat-taken', board: i + 1 }]);
-    return { ok: true, board: i + 1, seatToken: randomBytes(24).toString('base64url'), playerId: newId() };
+    return { ok: true, board: i + 1, seatToken, playerId: newId() };
   });
 
   on('simul:command', (input) => {
@@ -116,8 +146,8 @@ io.on('connection', (socket: Socket) => {
       if (who.role !== 'host') return fail('not-host', 'host only');
       if (room.started) return fail('already-started', 'started');
       room.started = true;
-      const seated = room.boards.flatMap((b, i) => (b.seated ? [i + 1] : []));
-      room.boards = room.boards.map((b) => (b.seated ? b : { ...b, over: true }));
+      const seated = room.boards.flatMap((b, i) => (b.seatToken ? [i + 1] : []));
+      for (const b of room.boards) if (!b.seatToken) b.over = true;
       broadcast(room, [{ type: 'simul-started', boards: seated }, ...seated.map((board) => ({ type: 'game-started', board }))]);
       return { ok: true };
     }
@@ -134,10 +164,10 @@ io.on('connection', (socket: Socket) => {
     } catch {
       return fail('illegal-move', 'illegal');
     }
-    const moved: Record<string, unknown> = { type: 'move-made', board: n, by: side, san: move.san, from: move.from, to: move.to };
+    const moved: RelayEvent = { type: 'move-made', board: n, by: side, san: move.san, from: move.from, to: move.to };
     if (move.promotion) moved.promotion = move.promotion;
     moved.clientMoveId = input.clientMoveId;
-    const events: object[] = [moved];
+    const events: RelayEvent[] = [moved];
     if (board.chess.isGameOver()) {
       board.over = true;
       events.push({ type: 'game-ended', board: n, result: '1/2-1/2', reason: 'checkmate' });

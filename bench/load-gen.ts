@@ -1,18 +1,26 @@
 // A load-generator process for bench/run.ts (forked with an IPC channel; not run by hand).
 // It drives a server with socket.io-client exactly as browsers do: one socket per host and one
-// per opponent, websocket transport, every command acknowledged. Each simul's host creates it,
-// opponents open it (simul:hello) and join, the host starts it, then every board plays random
-// legal moves: the side to move waits a think time (exponential, with a small floor) counted
-// from when its own socket received the other side's move, then sends a move.
+// per opponent, websocket transport, every command acknowledged. Each simul's host creates it
+// and listens to the whole simul (protocol v2, as the host console does); opponents open it
+// (simul:hello), join, and say hello again with their seat token and `listen: 'board'`, as a
+// seated phone does (lib/client/simul-connection.ts): from then on they hear their board's
+// events ('board:events') and the coalesced 'simul:summary'. The host starts the simul, then
+// every board plays random legal moves: the side to move waits a think time (exponential, with
+// a small floor) counted from when its own socket received the other side's move, then sends a
+// move. A server that ignores `listen` (the relay in its 'simul' mode) sends opponents every
+// event of the simul ('simul:events'), and they play on as well.
 //
 // Round trip of an opponent's move: t0 = emit; t1 = the host's socket receives the move-made
-// event carrying the move's clientMoveId; t2 = the mover's acknowledgement. Host and
-// opponents live in this process, so one clock (performance.now) serves.
+// event carrying the move's clientMoveId ('simul:events'); t2 = the mover's acknowledgement.
+// Host and opponents live in this process, so one clock (performance.now) serves.
 //
-// To keep the generator cheap, the sockets of one simul share one chess position (the
-// browsers would each hold one): each event is applied once, by the first socket that sees
-// it, and moves are picked and applied through chess.js's internal move generator rather than
-// its verbose API (which builds FEN strings for every candidate move).
+// What a student socket receives, counted in the measured window: its messages other than
+// summaries, the moves on its own board among them, and its summaries.
+//
+// To keep the generator cheap, the host's and the opponent's sockets of one board share one
+// chess position (the browsers would each hold one): each event is applied once, by the first
+// socket that sees it, and moves are picked and applied through chess.js's internal move
+// generator rather than its verbose API (which builds FEN strings for every candidate move).
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io as connect, type Socket } from 'socket.io-client';
 import { Chess } from 'chess.js';
@@ -59,6 +67,8 @@ export interface GenWindowStats {
   loopDelayMax: number;
   /** Per second of the window: moves acknowledged and the worst event round trip (ms) of moves emitted in it. */
   timeline: Array<{ moves: number; maxEventRtt: number }>;
+  /** Per student socket, what it received during the window. */
+  students: StudentCounts[];
   sockets: number;
   boards: number;
   liveBoards: number;
@@ -66,6 +76,15 @@ export interface GenWindowStats {
   counters: GenCounters;
   /** Counters over the window only. */
   windowCounters: GenCounters;
+}
+
+export interface StudentCounts {
+  /** Messages other than summaries ('board:events', or 'simul:events' from a server that sends it). */
+  messages: number;
+  /** Moves on the socket's own board among the events those messages carried. */
+  ownMoves: number;
+  /** 'simul:summary' messages. */
+  summaries: number;
 }
 
 export type GenReply = { reqId: number; ok: true; data?: unknown } | { reqId: number; ok: false; error: string };
@@ -101,6 +120,8 @@ interface Board {
   opp: Socket | null;
   live: boolean;
   timer: NodeJS.Timeout | null;
+  /** The last event applied to the shared position: the host's and the opponent's sockets both see each one. */
+  appliedSeq: number;
 }
 
 interface Sim {
@@ -111,7 +132,6 @@ interface Sim {
   host: Socket;
   opponents: Socket[];
   boards: Map<number, Board>;
-  appliedSeq: number;
   seated: boolean;
   started: boolean;
 }
@@ -136,6 +156,9 @@ let liveBoards = 0;
 let gamesEnded = 0;
 let targetRate = 1; // moves per second over this generator's live boards
 const pending = new Map<string, Pending>();
+/** A student socket's board and its counts in the current window. */
+type Student = StudentCounts & { board: number };
+const students: Student[] = [];
 
 function zeroCounters(): GenCounters {
   return { errors: {}, ackTimeouts: 0, disconnects: 0, connectErrors: 0, lostEvents: 0, desyncs: 0 };
@@ -200,20 +223,32 @@ function newSocket(): Promise<Socket> {
 
 type AckRes = { ok: boolean; error?: { code: string; params?: unknown } } & Record<string, unknown>;
 
-function request(s: Socket, event: string, payload: unknown): Promise<AckRes> {
+/** The acknowledgement, ok or not; no acknowledgement is counted and thrown. */
+function ask(s: Socket, event: string, payload: unknown): Promise<AckRes> {
   return new Promise((resolve, reject) => {
     s.timeout(ACK_TIMEOUT_MS).emit(event, payload, (err: Error | null, res: AckRes) => {
       if (err) {
         count((c) => c.ackTimeouts++);
         return reject(new Error(`${event}: no acknowledgement`));
       }
-      if (!res.ok) {
-        countError(res.error?.code ?? 'unknown');
-        return reject(new Error(`${event}: ${res.error?.code} ${JSON.stringify(res.error?.params ?? {})}`));
-      }
       resolve(res);
     });
   });
+}
+
+/** A request that must succeed: a refusal is counted and thrown. */
+async function request(s: Socket, event: string, payload: unknown, retryOnTryAgain = false): Promise<AckRes> {
+  for (;;) {
+    const res = await ask(s, event, payload);
+    if (res.ok) return res;
+    // The server asks to be asked again while a commit is on its way, as the phone does (after 50 ms).
+    if (retryOnTryAgain && res.error?.code === 'try-again') {
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
+    countError(res.error?.code ?? 'unknown');
+    throw new Error(`${event}: ${res.error?.code} ${JSON.stringify(res.error?.params ?? {})}`);
+  }
 }
 
 async function inBatches<T>(items: T[], limit: number, f: (item: T) => Promise<void>): Promise<void> {
@@ -253,20 +288,24 @@ interface WireEvent {
   clientMoveId?: string;
 }
 
-/** Folds an event into the simul's shared copy (once per simul, whichever socket sees it first). */
+/**
+ * Folds a board's event into the board's shared position, once, whichever socket sees it first:
+ * each socket receives a board's events in order, and both the host's and the opponent's
+ * receive all of them.
+ */
 function apply(sim: Sim, e: WireEvent): void {
-  if (e.seq <= sim.appliedSeq) return;
-  sim.appliedSeq = e.seq;
   const b = e.board !== undefined ? sim.boards.get(e.board) : undefined;
+  if (!b || e.seq <= b.appliedSeq) return;
+  b.appliedSeq = e.seq;
   switch (e.type) {
     case 'game-started':
-      if (b && !b.live) {
+      if (!b.live) {
         b.live = true;
         liveBoards++;
       }
       break;
     case 'move-made': {
-      if (!b || !e.from || !e.to) return;
+      if (!e.from || !e.to) return;
       const m = b.chess
         ._moves({ legal: true, square: e.from })
         .find((c) => algebraic(c.to) === e.to && (!c.promotion || c.promotion === (e.promotion ?? 'q')));
@@ -280,10 +319,8 @@ function apply(sim: Sim, e: WireEvent): void {
     }
     case 'game-ended':
     case 'game-aborted':
-      if (b) {
-        if (b.live) gamesEnded++;
-        stopBoard(b);
-      }
+      if (b.live) gamesEnded++;
+      stopBoard(b);
       break;
   }
 }
@@ -293,6 +330,13 @@ function stopBoard(b: Board): void {
   b.live = false;
   if (b.timer) clearTimeout(b.timer);
   b.timer = null;
+}
+
+/** A student socket's message (other than a summary), counted in the window. */
+function countMessage(student: Student, events: WireEvent[]): void {
+  if (!win?.open) return;
+  student.messages++;
+  for (const e of events) if (e.type === 'move-made' && e.board === student.board) student.ownMoves++;
 }
 
 function onEvents(sim: Sim, role: Side, myBoard: number, events: WireEvent[]): void {
@@ -395,7 +439,6 @@ async function add(simuls: number, boardsPerSimul: number): Promise<{ sockets: n
       host: null as unknown as Socket,
       opponents: [],
       boards: new Map(),
-      appliedSeq: 0,
       seated: false,
       started: false,
     };
@@ -432,6 +475,7 @@ async function seatOne(sim: Sim): Promise<void> {
       opp: null,
       live: false,
       timer: null,
+      appliedSeq: 0,
     });
   }
   sim.host.on('simul:events', (events: WireEvent[]) => onEvents(sim, 'host', 0, events));
@@ -439,13 +483,27 @@ async function seatOne(sim: Sim): Promise<void> {
   for (const e of hello.events as WireEvent[]) apply(sim, e);
   await Promise.all(
     sim.opponents.map(async (s, k) => {
-      let myBoard = 0;
-      s.on('simul:events', (events: WireEvent[]) => onEvents(sim, 'opponent', myBoard, events));
+      const student: Student = { board: 0, messages: 0, ownMoves: 0, summaries: 0 };
+      students.push(student);
+      s.on('simul:events', (events: WireEvent[]) => {
+        countMessage(student, events);
+        onEvents(sim, 'opponent', student.board, events);
+      });
+      s.on('board:events', (batch: { events: WireEvent[] }) => {
+        countMessage(student, batch.events);
+        onEvents(sim, 'opponent', student.board, batch.events);
+      });
+      s.on('simul:summary', () => {
+        if (win?.open) student.summaries++;
+      });
       const h = await request(s, 'simul:hello', { v: 2, simulId: sim.id, lastSeq: 0 });
       for (const e of h.events as WireEvent[]) apply(sim, e);
       const joined = await request(s, 'simul:join', { name: `p${k}` });
-      myBoard = Number(joined.board);
-      sim.boards.get(myBoard)!.opp = s;
+      student.board = Number(joined.board);
+      sim.boards.get(student.board)!.opp = s;
+      // Seated: from now on the phone hears its board and the summaries.
+      const boardHello = { v: 2, simulId: sim.id, lastSeq: 0, seatToken: String(joined.seatToken), listen: 'board', boardSeq: 0 };
+      await request(s, 'simul:hello', boardHello, true);
     }),
   );
   sim.seated = true;
@@ -466,6 +524,11 @@ async function start(): Promise<void> {
 
 function windowStart(): void {
   windowCounters = zeroCounters();
+  for (const st of students) {
+    st.messages = 0;
+    st.ownMoves = 0;
+    st.summaries = 0;
+  }
   win = {
     open: true,
     start: performance.now(),
@@ -499,6 +562,7 @@ function windowEnd(): GenWindowStats {
     loopDelayP99: loopDelay.percentile(99) / 1e6,
     loopDelayMax: loopDelay.max / 1e6,
     timeline: win.timeline,
+    students: students.map(({ messages, ownMoves, summaries }) => ({ messages, ownMoves, summaries })),
     sockets: sockets.length,
     boards,
     liveBoards,
