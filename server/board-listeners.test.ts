@@ -94,17 +94,44 @@ describe('a board listener', () => {
     expect(p4.heard.boards).toEqual([]);
   });
 
-  it('hears at once when its own place changes', async () => {
+  it('hears at once when its own place changes, if it heard none in the last interval', async () => {
     const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'black' });
     const p1 = await phone(s, 1);
-    // Within the coalescing interval of the summary that board 2's move causes.
     await command(s.opponents[1].client, { type: 'move', board: 2, from: 'e2', to: 'e4', clientMoveId: 'x' });
+    // Quiet: the summaries that move causes have gone out, and an interval has passed since.
+    let last = p1.heard.summaries.length;
+    for (;;) {
+      await sleep(SUMMARY_EVERY_MS + 50);
+      if (p1.heard.summaries.length === last) break;
+      last = p1.heard.summaries.length;
+    }
     const before = p1.heard.summaries.length;
     await command(s.opponents[0].client, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'y' });
     await sleep(30);
     // Board 1 joined the host's queue: its phone heard it without waiting for the interval.
     expect(p1.heard.summaries.length).toBeGreaterThan(before);
     expect(p1.heard.summaries.at(-1)!.queue).toContain(1);
+  });
+
+  it('never hears two summaries closer than the interval, however its place changes', async () => {
+    const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'black' });
+    const p1 = await phone(s, 1);
+    const at: number[] = [];
+    p1.client.socket.on('simul:summary', () => at.push(performance.now()));
+    // Board 1 joins the queue, the host arrives, moves, again and again, as fast as it can.
+    const line: [string, string, string, string][] = [['g1', 'f3', 'g8', 'f6'], ['f3', 'g1', 'f6', 'g8'], ['g1', 'f3', 'g8', 'f6'], ['f3', 'g1', 'f6', 'g8']];
+    for (const [i, [of, ot, hf, ht]] of line.entries()) {
+      await command(s.opponents[0].client, { type: 'move', board: 1, from: of, to: ot, clientMoveId: `o${i}` });
+      await command(s.host, { type: 'focus', board: 1 });
+      await hostMove(s, 1, hf, ht, `h${i}`);
+    }
+    await sleep(SUMMARY_EVERY_MS * 2);
+    expect(at.length).toBeGreaterThanOrEqual(1);
+    const gaps = at.slice(1).map((t, i) => t - at[i]);
+    // Timers run a little early or late; the interval is what the server keeps.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(SUMMARY_EVERY_MS - 20);
+    // And the last one it heard is the latest: its board awaits nobody, the host moved last.
+    expect(p1.heard.summaries.at(-1)!.boards[0].moves).toBe(8);
   });
 
   it('catches up from its board number: the missed events, numbered, and the summary', async () => {

@@ -1,7 +1,9 @@
 // Who hears what, once events are durable. The whole stream goes to the simul's listeners; each
 // board's events, numbered per board, to that board's listeners; and a summary of the rest to
-// every student, coalesced: at most one per simul per SUMMARY_EVERY_MS, except that a student
-// whose board changes place (the host arrives, it joins or leaves the queue) hears it at once.
+// every student, coalesced. A student hears at most one summary per SUMMARY_EVERY_MS, whatever
+// the load: the simul's summary goes out at most that often, and a student whose board changes
+// place (the host arrives, it joins or leaves the queue) hears it at once, unless it heard one
+// within that time, in which case it hears it when that time is up.
 import type { Server } from 'socket.io';
 import type { BoardEvents, ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
 import { placeOf, summarize, type SimulSummary } from '../lib/simul/summary';
@@ -12,16 +14,22 @@ export const SUMMARY_EVERY_MS = 250;
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents>;
 
-interface Pending {
-  /** The summary of the durable state: what the next coalesced emission sends. */
+interface Summaries {
+  /** The summary of the durable state: what the next emission sends. */
   latest: SimulSummary;
   places: Map<number, string>;
+  /** When each board last heard a summary. */
+  heardAt: Map<number, number>;
+  /** Boards that are to hear the latest summary as soon as their quiet time is up. */
+  owed: Set<number>;
   lastSentAt: number;
+  /** The next summary to every student, and the next to the boards owed one. */
   timer: NodeJS.Timeout | null;
+  owedTimer: NodeJS.Timeout | null;
 }
 
 export class FanOut {
-  private summaries = new Map<string, Pending>();
+  private simuls = new Map<string, Summaries>();
 
   constructor(
     private io: Io,
@@ -36,40 +44,81 @@ export class FanOut {
     this.summaryChanged(simulId, state);
   }
 
-  /** The summary a board listener's hello carries, as the coalesced one would. */
   private summaryChanged(simulId: string, state: SimulState): void {
     const latest = summarize(state);
-    let pending = this.summaries.get(simulId);
-    if (!pending) {
-      pending = { latest, places: new Map(), lastSentAt: -Infinity, timer: null };
-      this.summaries.set(simulId, pending);
+    let s = this.simuls.get(simulId);
+    if (!s) {
+      s = { latest, places: new Map(), heardAt: new Map(), owed: new Set(), lastSentAt: -Infinity, timer: null, owedTimer: null };
+      this.simuls.set(simulId, s);
     }
-    const phaseChanged = pending.latest.phase !== latest.phase;
-    pending.latest = latest;
+    const phaseChanged = s.latest.phase !== latest.phase;
+    s.latest = latest;
     for (const { board } of latest.boards) {
       const place = placeOf(latest, board);
-      if (pending.places.get(board) !== place) {
-        if (pending.places.has(board)) this.io.to(boardRoom(simulId, board)).emit('simul:summary', latest);
-        pending.places.set(board, place);
-      }
+      if (s.places.get(board) === place) continue;
+      if (s.places.has(board)) s.owed.add(board);
+      s.places.set(board, place);
     }
-    if (phaseChanged || latest.phase === 'finished') return this.send(simulId, pending);
-    if (!pending.timer) {
-      const wait = Math.max(0, pending.lastSentAt + SUMMARY_EVERY_MS - this.now());
-      pending.timer = setTimeout(() => this.send(simulId, pending), wait);
+    if (phaseChanged || latest.phase === 'finished') return this.send(simulId, s);
+    this.deliverOwed(simulId, s);
+    if (!s.timer) {
+      const wait = Math.max(0, s.lastSentAt + SUMMARY_EVERY_MS - this.now());
+      s.timer = setTimeout(() => this.send(simulId, s), wait);
     }
   }
 
-  private send(simulId: string, pending: Pending): void {
-    if (pending.timer) clearTimeout(pending.timer);
-    pending.timer = null;
-    pending.lastSentAt = this.now();
-    this.io.to(studentsRoom(simulId)).emit('simul:summary', pending.latest);
-    if (pending.latest.phase === 'finished') this.summaries.delete(simulId);
+  private quiet(s: Summaries, board: number, t: number): boolean {
+    return t - (s.heardAt.get(board) ?? -Infinity) < SUMMARY_EVERY_MS;
+  }
+
+  /** The latest summary to every student, but those that heard one too recently: they are owed it. */
+  private send(simulId: string, s: Summaries): void {
+    if (s.timer) clearTimeout(s.timer);
+    s.timer = null;
+    const t = this.now();
+    const finished = s.latest.phase === 'finished';
+    const quiet = finished ? [] : s.latest.boards.map((b) => b.board).filter((b) => this.quiet(s, b, t));
+    this.io
+      .to(studentsRoom(simulId))
+      .except(quiet.map((b) => boardRoom(simulId, b)))
+      .emit('simul:summary', s.latest);
+    s.lastSentAt = t;
+    for (const { board } of s.latest.boards) {
+      if (quiet.includes(board)) s.owed.add(board);
+      else {
+        s.heardAt.set(board, t);
+        s.owed.delete(board);
+      }
+    }
+    if (finished) {
+      if (s.owedTimer) clearTimeout(s.owedTimer);
+      this.simuls.delete(simulId);
+      return;
+    }
+    this.deliverOwed(simulId, s);
+  }
+
+  /** A board owed the summary hears it now if it may, or when its quiet time is up. */
+  private deliverOwed(simulId: string, s: Summaries): void {
+    if (s.owedTimer) clearTimeout(s.owedTimer);
+    s.owedTimer = null;
+    const t = this.now();
+    for (const board of s.owed) {
+      if (this.quiet(s, board, t)) continue;
+      this.io.to(boardRoom(simulId, board)).emit('simul:summary', s.latest);
+      s.heardAt.set(board, t);
+      s.owed.delete(board);
+    }
+    if (s.owed.size === 0) return;
+    const next = Math.min(...[...s.owed].map((b) => s.heardAt.get(b)! + SUMMARY_EVERY_MS));
+    s.owedTimer = setTimeout(() => this.deliverOwed(simulId, s), Math.max(0, next - t));
   }
 
   close(): void {
-    for (const p of this.summaries.values()) if (p.timer) clearTimeout(p.timer);
-    this.summaries.clear();
+    for (const s of this.simuls.values()) {
+      if (s.timer) clearTimeout(s.timer);
+      if (s.owedTimer) clearTimeout(s.owedTimer);
+    }
+    this.simuls.clear();
   }
 }
