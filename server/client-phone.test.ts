@@ -149,25 +149,6 @@ describe('any command', () => {
 });
 
 describe('a console', () => {
-  it('opens from the state, then fetches the log before it in pages; live events in between are kept', async () => {
-    const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'white' });
-    const room = server.hub.get(s.simulId)!;
-    // A long log, made in the room itself: draw offers declined, 3,000 events.
-    for (let i = 0; i < 1500; i++) {
-      await room.dispatch({ role: 'host' }, { type: 'offer-draw', board: 2 });
-      await room.dispatch({ role: 'opponent', board: 2 }, { type: 'answer-draw', board: 2, accept: false });
-    }
-    const host = open(s, 'host', 'log');
-    const opened = await until(host, (v) => v.version > 0);
-    expect(opened.loadingLog).toBe(true);
-    expect(opened.state.seq).toBe(room.state.seq);
-    // A move while the log is still on its way.
-    await hostMove(s, 1, 'e2', 'e4', 'live');
-    const whole = await until(host, (v) => !v.loadingLog && v.log.length === room.log.length, 10_000);
-    expect(whole.log.map((e) => e.seq)).toEqual(room.log.map((e) => e.seq));
-    expect(whole.state.boards.get(1)!.chess.fen()).toBe(fenOf(s, 1));
-  });
-
   it('sees a gap in the simul events and catches up from its last seq', async () => {
     const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'white' });
     const host = open(s, 'host', 'log');

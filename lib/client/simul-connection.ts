@@ -52,10 +52,8 @@ export interface SimulView {
   boards: BoardViews;
   /** Bumped on every fold: the state object itself is updated in place. */
   version: number;
-  /** The log, for the dashboard's figures and the downloads: whole, from the first event (empty for a phone). */
+  /** The log, for the dashboard's figures and the downloads (from the snapshot on, for a 'state' view). */
   log: SimulEvent[];
-  /** A console fetches the log after it opened from the state: the figures wait for it. */
-  loadingLog: boolean;
   role: Role | null;
   board: number | null;
   /**
@@ -87,12 +85,6 @@ export class SimulConnection {
   private listening: Listen | null = null;
   /** A board listener's count of its board's events folded so far. */
   private boardSeq = 0;
-  /** A console opened from a snapshot: the log before it, while it is fetched (null once whole). */
-  private history: SimulEvent[] | null = null;
-  /** The events folded since the snapshot while the log before it was fetched. */
-  private liveSinceSnapshot: SimulEvent[] = [];
-  /** The snapshot's seq: the log before it is fetched up to here. */
-  private historyUpTo = 0;
 
   constructor(
     readonly simulId: string,
@@ -108,7 +100,6 @@ export class SimulConnection {
       boards: new Map(),
       version: 0,
       log: [],
-      loadingLog: false,
       role: null,
       board: null,
       queue: null,
@@ -154,14 +145,16 @@ export class SimulConnection {
       const seatToken = hostKey ? undefined : credentials.seatToken(this.simulId);
       const listen = this.listen(seatToken);
       // A copy built for the other way of listening is of no use: start again.
-      const same = this.listening === listen && state.seq > 0;
+      const same = this.listening === listen;
       const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:hello', {
         v: PROTOCOL_VERSION,
         simulId: this.simulId,
+        lastSeq: same && listen === 'simul' ? state.seq : 0,
         hostKey,
         seatToken,
+        want: this.want,
         listen,
-        ...this.wanted(listen, same),
+        ...(listen === 'board' ? { boardSeq: same ? this.boardSeq : 0 } : {}),
       });
       if (!res.ok) return this.helloRefused(res.error, hostKey ? 'host' : seatToken ? 'seat' : null);
       this.listening = listen;
@@ -179,19 +172,6 @@ export class SimulConnection {
         void this.hello();
       }
     }
-  }
-
-  /**
-   * What to ask for. A phone: the state, or its board's events since its last. A console: the
-   * state first (positions from a snapshot, not a replay of every move), then the log before it
-   * in pages, for the figures and the downloads; then the events since its last, as they come.
-   */
-  private wanted(listen: Listen, same: boolean): { want: 'log' | 'state'; lastSeq: number; boardSeq?: number } {
-    const { state } = this.store.getState();
-    if (listen === 'board') return { want: 'state', lastSeq: 0, boardSeq: same ? this.boardSeq : 0 };
-    if (!same) return { want: 'state', lastSeq: 0 };
-    if (this.history) return { want: 'log', lastSeq: this.history.length };
-    return { want: this.want, lastSeq: state.seq };
   }
 
   private helloRefused(error: Rejection, sent: 'host' | 'seat' | null): void {
@@ -218,21 +198,7 @@ export class SimulConnection {
       case 'snapshot': {
         const state = fromSnapshot(reply.snapshot);
         this.boardSeq = reply.boardSeq ?? 0;
-        // A console goes on to fetch the log before the snapshot.
-        const fetchHistory = this.want === 'log' && reply.snapshot.seq > 0;
-        this.history = fetchHistory ? [] : null;
-        this.historyUpTo = reply.snapshot.seq;
-        this.liveSinceSnapshot = [];
-        if (fetchHistory) this.helloAgain = true;
-        this.store.setState({
-          ...who,
-          state,
-          boards: boardViews(state),
-          log: [],
-          loadingLog: fetchHistory,
-          queue: null,
-          version: view.version + 1,
-        });
+        this.store.setState({ ...who, state, boards: boardViews(state), log: [], queue: null, version: view.version + 1 });
         // A pending move the snapshot already holds was applied: its acknowledgement was lost.
         for (const board of state.boards.values()) {
           for (const id of [board.lastClientMoveId.host, board.lastClientMoveId.opponent]) {
@@ -241,11 +207,6 @@ export class SimulConnection {
         }
         return;
       }
-      case 'reset':
-      case 'delta':
-        if (this.history) return this.takeHistory(who, reply.events);
-    }
-    switch (reply.kind) {
       case 'reset': {
         const state = replay(reply.events);
         this.store.setState({ ...who, state, boards: boardViews(state), log: [...reply.events], queue: null, version: view.version + 1 });
@@ -264,26 +225,6 @@ export class SimulConnection {
     }
   }
 
-  /** A page of the log before the snapshot; events after it are live ones, folded as usual. */
-  private takeHistory(who: Partial<SimulView>, events: SimulEvent[]): void {
-    const history = this.history!;
-    const upTo = this.historyUpTo;
-    this.store.setState(who);
-    for (const e of events) {
-      if (e.seq === history.length + 1 && e.seq <= upTo) history.push(e);
-    }
-    this.receive(events.filter((e) => e.seq > upTo));
-    if (history.length < upTo) {
-      this.helloAgain = true;
-      return;
-    }
-    const view = this.store.getState();
-    this.history = null;
-    this.store.setState({ log: [...history, ...this.liveSinceSnapshot], loadingLog: false, version: view.version + 1 });
-    this.liveSinceSnapshot = [];
-    this.settleSeen(history);
-  }
-
   private receive(events: SimulEvent[]): void {
     const view = this.store.getState();
     const touched = new Set<number>();
@@ -298,7 +239,7 @@ export class SimulConnection {
       }
       evolve(view.state, e);
       for (const n of boardsOf(view.state, e)) touched.add(n);
-      (this.history ? this.liveSinceSnapshot : view.log).push(e);
+      view.log.push(e);
       folded++;
     }
     if (folded > 0) {

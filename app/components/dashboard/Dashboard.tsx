@@ -13,19 +13,7 @@ const REASON: Record<string, string> = {
   'insufficient-material': 'material', resignation: 'resigned', 'draw-agreed': 'agreed',
 };
 
-export function Dashboard({
-  state,
-  metrics,
-  big = false,
-  loading = false,
-}: {
-  state: SimulState;
-  metrics: SimulMetrics | null;
-  big?: boolean;
-  /** The log is still being fetched: the figures come when it is whole. */
-  loading?: boolean;
-}) {
-  if (loading) return <p className="text-slate-500">Loading the figures…</p>;
+export function Dashboard({ state, metrics, big = false }: { state: SimulState; metrics: SimulMetrics | null; big?: boolean }) {
   if (!metrics) {
     return <p className="text-slate-500">The figures start when the simul starts.</p>;
   }

@@ -115,7 +115,7 @@ function Console({ connection }: { connection: SimulConnection }) {
       )}
       {state.phase === 'lobby' && <Lobby state={state} connection={connection} onError={setMessage} />}
       {state.phase === 'playing' && <Playing connection={connection} state={state} run={run} nextReady={nextReady} />}
-      {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} loading={view.loadingLog} version={view.version} clockOffset={view.clockOffset} />}
+      {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} version={view.version} clockOffset={view.clockOffset} />}
       {state.phase === 'finished' && (
         <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
           <h2 className="mb-2 text-2xl font-bold" data-testid="simul-finished">
@@ -131,19 +131,7 @@ function Console({ connection }: { connection: SimulConnection }) {
   );
 }
 
-function DashboardPanel({
-  state,
-  log,
-  loading,
-  version,
-  clockOffset,
-}: {
-  state: SimulState;
-  log: SimulEvent[];
-  loading: boolean;
-  version: number;
-  clockOffset: number;
-}) {
+function DashboardPanel({ state, log, version, clockOffset }: { state: SimulState; log: SimulEvent[]; version: number; clockOffset: number }) {
   const [open, setOpen] = useState(true);
   // The dashboard's own clock: its figures are read once a second, nothing else redraws with it.
   const now = useServerNow(clockOffset);
@@ -151,7 +139,7 @@ function DashboardPanel({
   return (
     <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} className="rounded-2xl bg-slate-100 p-4 dark:bg-slate-900/50">
       <summary className="cursor-pointer text-lg font-bold">Idle-time dashboard</summary>
-      {open && <div className="mt-4"><Dashboard state={state} metrics={metrics} loading={loading} /></div>}
+      {open && <div className="mt-4"><Dashboard state={state} metrics={metrics} /></div>}
     </details>
   );
 }

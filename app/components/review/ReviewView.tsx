@@ -29,8 +29,7 @@ export function ReviewView({ simulId, withId }: { simulId: string; withId: strin
 function Review({ a, b }: { a: SimulConnection; b: SimulConnection | null }) {
   const viewA = useSimulView(a);
   if (viewA.problem && viewA.version === 0) return <p className="p-8 text-xl">{refusalText(viewA.problem)}</p>;
-  // The review reads the whole log (figures, games, downloads): it waits until it is here.
-  if (viewA.version === 0 || viewA.loadingLog) return <p className="p-8 text-slate-500">Loading the simul…</p>;
+  if (viewA.version === 0) return <p className="p-8 text-slate-500">Loading the simul…</p>;
   return b ? <Compare a={viewA} b={b} /> : <Single view={viewA} />;
 }
 

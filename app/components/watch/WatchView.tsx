@@ -63,7 +63,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
             )}
             <BoardGrid store={connection.store} />
           </section>
-          <Dashboard state={state} metrics={metrics} big loading={view.loadingLog} />
+          <Dashboard state={state} metrics={metrics} big />
         </div>
       )}
       {state.phase === 'finished' && <ResultsTable state={state} />}
