@@ -244,8 +244,10 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       if (!seated || seated.type !== 'seat-taken' || !result.seatToken) {
         return fail('internal', { during: 'join' });
       }
-      // Only if the socket is still where it joined: a hello to another simul meanwhile wins.
-      if (socket.data.session === session) {
+      // Only if the socket still watches the simul it joined: a hello to another simul, or with
+      // another credential, meanwhile wins (a hello that only fetched more of this log does not).
+      const watching = socket.data.session;
+      if (watching?.simulId === session.simulId && watching.credential.kind === 'none') {
         socket.data.session = { simulId: room.id, credential: { kind: 'seat', hash: hashSecret(result.seatToken) } };
         socket.join(seatRoom(room.id, seated.board));
       }

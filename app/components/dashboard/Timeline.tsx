@@ -2,7 +2,7 @@
 // One row per board, time across: host think, opponent think, waiting for the host and
 // (sync) queued, plus the ready-queue length over time. SVG, so 40 boards and an hour stay crisp.
 import { memo } from 'react';
-import { formatDuration, type BoardTimeline, type ReadyPoint } from '@/lib/metrics';
+import { formatDuration, type BoardTimeline, type ReadyPoint, type SegmentState } from '@/lib/metrics';
 import { SEGMENTS } from './segment-colors';
 
 const ROW = 14;
@@ -17,6 +17,33 @@ function ticks(span: number): number[] {
   const out: number[] = [];
   for (let t = 0; t <= span; t += step) out.push(t);
   return out;
+}
+
+/**
+ * One board's row: one path per state, whatever the number of segments (a 100-board simul has
+ * thousands: one element each would be most of the page's work), and one title with the totals.
+ */
+function Row({ row, y, x, fontSize }: { row: BoardTimeline; y: number; x: (t: number) => number; fontSize: number }) {
+  const paths = new Map<SegmentState, string>();
+  const totals = new Map<SegmentState, number>();
+  for (const s of row.segments) {
+    const left = x(s.from);
+    const width = Math.max(0.6, x(s.to) - left);
+    paths.set(s.state, `${paths.get(s.state) ?? ''}M${left.toFixed(2)},${y}h${width.toFixed(2)}v${ROW}h${(-width).toFixed(2)}z`);
+    totals.set(s.state, (totals.get(s.state) ?? 0) + (s.to - s.from));
+  }
+  const title = `Board ${row.board}: ${[...totals].map(([state, ms]) => `${SEGMENTS[state].label.toLowerCase()} ${formatDuration(ms)}`).join(', ')}`;
+  return (
+    <g>
+      <title>{title}</title>
+      <text x={LABEL - 6} y={y + ROW - 3} textAnchor="end" fontSize={fontSize} fill="currentColor">
+        {row.board}
+      </text>
+      {[...paths].map(([state, d]) => (
+        <path key={state} d={d} fill={SEGMENTS[state].fill} />
+      ))}
+    </g>
+  );
 }
 
 export const Timeline = memo(function Timeline({
@@ -46,6 +73,8 @@ export const Timeline = memo(function Timeline({
     path += i === 0 ? `M${x(p.at)},${qy(p.length)}` : `H${x(p.at)}V${qy(p.length)}`;
   });
   const height = queueTop + QUEUE_HEIGHT + 30;
+  // The legend names only the states this timeline shows (nothing is queued in an async simul).
+  const occurring = new Set(timeline.flatMap((row) => row.segments.map((s) => s.state)));
   const summary = `${title}: ${timeline.length} boards over ${formatDuration(span)}; the ready queue peaked at ${maxQueue} board${maxQueue === 1 ? '' : 's'}.`;
 
   return (
@@ -57,21 +86,9 @@ export const Timeline = memo(function Timeline({
             <rect width="3" height="6" fill="var(--color-queued)" />
           </pattern>
         </defs>
-        {timeline.map((row, i) => {
-          const y = i * (ROW + GAP);
-          return (
-            <g key={row.board}>
-              <text x={LABEL - 6} y={y + ROW - 3} textAnchor="end" fontSize={fontSize} fill="currentColor">
-                {row.board}
-              </text>
-              {row.segments.map((s, j) => (
-                <rect key={j} x={x(s.from)} y={y} width={Math.max(0.6, x(s.to) - x(s.from))} height={ROW} fill={SEGMENTS[s.state].fill}>
-                  <title>{`Board ${row.board}: ${SEGMENTS[s.state].label}, ${formatDuration(s.to - s.from)}`}</title>
-                </rect>
-              ))}
-            </g>
-          );
-        })}
+        {timeline.map((row, i) => (
+          <Row key={row.board} row={row} y={i * (ROW + GAP)} x={x} fontSize={fontSize} />
+        ))}
         <text x={LABEL} y={queueTop - 6} fontSize={fontSize} fill="currentColor">
           Ready queue length (boards awaiting the host), max {maxQueue}
         </text>
@@ -87,7 +104,7 @@ export const Timeline = memo(function Timeline({
         ))}
       </svg>
       <figcaption className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        {Object.entries(SEGMENTS).map(([key, s]) => (
+        {Object.entries(SEGMENTS).filter(([key]) => occurring.has(key as SegmentState)).map(([key, s]) => (
           <span key={key} className="inline-flex items-center gap-1">
             <span className={`inline-block h-3 w-5 rounded-sm ${key === 'queued' ? 'queued-stripes bg-queued/40' : ''}`} style={key === 'queued' ? undefined : { background: s.fill }} aria-hidden />
             {s.label}
