@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { credentials } from '../lib/client/credentials';
 import { SimulConnection } from '../lib/client/simul-connection';
+import { SimulController } from '../lib/client/simul-controller';
 import type { BoardEvents } from '../lib/protocol/events';
 import type { SimulEvent } from '../lib/simul/types';
 import { dropNetwork, MemoryStorage, until } from './testing/browser-connection';
@@ -145,6 +146,24 @@ describe('any command', () => {
     dropNetwork(phone);
     expect(await answer).toEqual({ ok: true });
     expect(server.hub.get(s.simulId)!.log.filter((e) => e.type === 'game-ended')).toHaveLength(1);
+  });
+});
+
+describe('the controller', () => {
+  it('keeps the last refusal for the screen, and clears it when a command is accepted', async () => {
+    const s = await seatedSimul(clients, { boards: 1, seated: 1, start: true, hostColor: 'white' });
+    const host = open(s, 'host', 'log');
+    await until(host, (v) => v.role === 'host' && v.status === 'online');
+    const controller = new SimulController(host);
+    expect(await controller.move(1, 'e2', 'e5')).toMatchObject({ ok: false, error: { code: 'illegal-move' } });
+    expect(host.store.getState().refusal).toMatchObject({ code: 'illegal-move', params: { from: 'e2', to: 'e5' } });
+    expect(await controller.move(1, 'e2', 'e4')).toEqual({ ok: true });
+    expect(host.store.getState().refusal).toBeNull();
+    await controller.offerDraw(1);
+    expect((await controller.offerDraw(1)).ok).toBe(false);
+    expect(host.store.getState().refusal?.code).toBe('draw-already-offered');
+    controller.dismiss();
+    expect(host.store.getState().refusal).toBeNull();
   });
 });
 

@@ -62,11 +62,9 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: P
     }
     setNotice(null);
     setOptimistic({ basedOn: fen, fen: game.fen(), from, to });
+    // A refused move goes back; why is shown where the screen shows every refusal.
     void onMove(from, to, move.promotion as Promotion | undefined).then((rejection) => {
-      if (rejection) {
-        setOptimistic(null);
-        setNotice(refusalText(rejection));
-      }
+      if (rejection) setOptimistic(null);
     });
     return true;
   }

@@ -65,6 +65,8 @@ export interface SimulView {
   status: ConnectionStatus;
   /** A problem that stops this view (unknown simul, revoked seat). */
   problem: Problem | null;
+  /** The last command's refusal, shown until the next command is accepted (simul-controller.ts). */
+  refusal: Problem | null;
   pendingCommands: number;
   /** Server clock minus this browser's clock, in ms. */
   clockOffset: number;
@@ -105,6 +107,7 @@ export class SimulConnection {
       queue: null,
       status: 'connecting',
       problem: null,
+      refusal: null,
       pendingCommands: 0,
       clockOffset: 0,
     }));

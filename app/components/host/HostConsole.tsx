@@ -2,16 +2,17 @@
 // The teacher's console: the focused board large, every board as a mini board, the next
 // board awaiting the host one key away (N). Nothing secret is ever shown.
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
-import { newClientMoveId, type Reply, type SimulConnection } from '@/lib/client/simul-connection';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SimulConnection } from '@/lib/client/simul-connection';
+import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { readyQueue, tally } from '@/lib/simul/queries';
-import type { CommandInput } from '@/lib/protocol/schemas';
 import type { SimulEvent, SimulState } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useMetrics } from '../dashboard/use-metrics';
 import { ConnectionBadge } from '../ConnectionBadge';
+import { RefusalNotice } from '../RefusalNotice';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable } from '../ResultsTable';
 import { useServerNow } from '../use-now';
@@ -30,16 +31,7 @@ export function HostConsole({ simulId }: { simulId: string }) {
 function Console({ connection }: { connection: SimulConnection }) {
   const view = useSimulView(connection);
   const { state } = view;
-  const [message, setMessage] = useState<string | null>(null);
-
-  const run = useCallback(
-    async (command: CommandInput) => {
-      const res = await connection.command(command);
-      setMessage(res.ok ? null : refusalText(res.error));
-      return res;
-    },
-    [connection],
-  );
+  const controller = useMemo(() => new SimulController(connection), [connection]);
 
   const nextReady = state.phase === 'playing' ? readyQueue(state)[0] ?? null : null;
 
@@ -50,17 +42,17 @@ function Console({ connection }: { connection: SimulConnection }) {
       if (state.phase !== 'playing') return;
       const live = state.order.filter((n) => state.boards.get(n)!.status === 'playing');
       if ((e.key === 'n' || e.key === 'N') && nextReady !== null) {
-        void run({ type: 'focus', board: nextReady });
+        void controller.focus(nextReady);
       } else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && live.length > 0) {
         const at = state.focus === null ? -1 : live.indexOf(state.focus);
         const step = e.key === 'ArrowRight' ? 1 : -1;
         const target = live[(at + step + live.length) % live.length];
-        void run({ type: 'focus', board: target });
+        void controller.focus(target);
       }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [state, view.version, nextReady, run]);
+  }, [state, view.version, nextReady, controller]);
 
   if (view.problem && view.role !== 'host') {
     return (
@@ -108,13 +100,9 @@ function Console({ connection }: { connection: SimulConnection }) {
           <ConnectionBadge status={view.status} pendingCommands={view.pendingCommands} />
         </div>
       </header>
-      {message && (
-        <p role="alert" className="rounded-lg bg-loss/10 px-4 py-2 text-loss">
-          {message}
-        </p>
-      )}
-      {state.phase === 'lobby' && <Lobby state={state} connection={connection} onError={setMessage} />}
-      {state.phase === 'playing' && <Playing connection={connection} state={state} run={run} nextReady={nextReady} />}
+      <RefusalNotice store={connection.store} />
+      {state.phase === 'lobby' && <Lobby state={state} controller={controller} />}
+      {state.phase === 'playing' && <Playing controller={controller} state={state} nextReady={nextReady} />}
       {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} version={view.version} clockOffset={view.clockOffset} />}
       {state.phase === 'finished' && (
         <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
@@ -145,31 +133,30 @@ function DashboardPanel({ state, log, version, clockOffset }: { state: SimulStat
 }
 
 function Playing({
-  connection,
+  controller,
   state,
-  run,
   nextReady,
 }: {
-  connection: SimulConnection;
+  controller: SimulController;
   state: SimulState;
-  run: (c: CommandInput) => Promise<Reply>;
   nextReady: number | null;
 }) {
+  const connection = controller.connection;
   const board = state.focus !== null ? state.boards.get(state.focus) ?? null : null;
   const queue = readyQueue(state);
   // One function for every render (the state object is folded in place), so the memoised
   // mini boards skip the clock's ticks.
   const pick = useCallback(
     (n: number) => {
-      if (state.boards.get(n)?.status === 'playing') void run({ type: 'focus', board: n });
+      if (state.boards.get(n)?.status === 'playing') void controller.focus(n);
     },
-    [state, run],
+    [state, controller],
   );
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(20rem,38rem)_1fr]">
       <section className="flex flex-col gap-2" aria-label="Focused board">
         {board ? (
-          <FocusedBoard connection={connection} state={state} number={board.number} run={run} />
+          <FocusedBoard controller={controller} state={state} number={board.number} />
         ) : (
           <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center" data-testid="no-board-ready">
             <p className="text-2xl font-bold">No board awaits you</p>
@@ -197,17 +184,8 @@ function Playing({
   );
 }
 
-function FocusedBoard({
-  connection,
-  state,
-  number,
-  run,
-}: {
-  connection: SimulConnection;
-  state: SimulState;
-  number: number;
-  run: (c: CommandInput) => Promise<Reply>;
-}) {
+function FocusedBoard({ controller, state, number }: { controller: SimulController; state: SimulState; number: number }) {
+  const connection = controller.connection;
   const board = state.boards.get(number)!;
   const look = boardLook(state, board);
   const hostToMove = look === 'host-thinking';
@@ -235,7 +213,7 @@ function FocusedBoard({
         movable={hostToMove ? board.hostColor : null}
         lastMove={board.lastMove}
         onMove={async (from, to, promotion) => {
-          const res = await run({ type: 'move', board: number, from, to, promotion, clientMoveId: newClientMoveId() });
+          const res = await controller.move(number, from, to, promotion);
           return res.ok ? null : res.error;
         }}
       />
@@ -243,10 +221,10 @@ function FocusedBoard({
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" role="alert">
           <span className="font-semibold">{board.opponent?.name} offers a draw.</span>
           <span className="flex gap-2">
-            <button className="rounded bg-win px-3 py-1 font-semibold text-white" onClick={() => run({ type: 'answer-draw', board: number, accept: true })}>
+            <button className="rounded bg-win px-3 py-1 font-semibold text-white" onClick={() => controller.answerDraw(number, true)}>
               Accept
             </button>
-            <button className="rounded border px-3 py-1" onClick={() => run({ type: 'answer-draw', board: number, accept: false })}>
+            <button className="rounded border px-3 py-1" onClick={() => controller.answerDraw(number, false)}>
               Decline
             </button>
           </span>
@@ -256,26 +234,26 @@ function FocusedBoard({
         <button
           className="rounded border px-3 py-1 disabled:opacity-40"
           disabled={board.drawOfferBy !== null}
-          onClick={() => run({ type: 'offer-draw', board: number })}
+          onClick={() => controller.offerDraw(number)}
         >
           {board.drawOfferBy === 'host' ? 'Draw offered' : 'Offer a draw'}
         </button>
         <button
           className="rounded border px-3 py-1"
-          onClick={() => confirm(`Resign the game on board ${number}?`) && run({ type: 'resign', board: number })}
+          onClick={() => confirm(`Resign the game on board ${number}?`) && controller.resign(number)}
         >
           Resign
         </button>
         <button
           className="rounded border px-3 py-1 text-slate-500"
-          onClick={() => confirm(`Abort board ${number}? It is recorded as unfinished.`) && run({ type: 'abort-game', board: number })}
+          onClick={() => confirm(`Abort board ${number}? It is recorded as unfinished.`) && controller.abortGame(number)}
         >
           Abort game
         </button>
         <ReissueSeatButton connection={connection} board={number} name={board.opponent?.name ?? ''} />
         <button
           className="ml-auto rounded border border-loss px-3 py-1 text-loss"
-          onClick={() => confirm('End the whole simul now? Open games are recorded as unfinished.') && run({ type: 'end-simul' })}
+          onClick={() => confirm('End the whole simul now? Open games are recorded as unfinished.') && controller.endSimul()}
         >
           End simul
         </button>

@@ -2,20 +2,13 @@
 // The host's lobby: seats fill live as students join; the host frees seats (or removes a
 // squatter and blocks their device's network address), closes joining, starts.
 import { useState } from 'react';
-import type { SimulConnection } from '@/lib/client/simul-connection';
-import type { CommandInput } from '@/lib/protocol/schemas';
+import type { SimulController } from '@/lib/client/simul-controller';
 import type { SimulState } from '@/lib/simul/types';
-import { refusalText } from '@/app/words';
 import { JoinPanel } from './JoinPanel';
 
-export function Lobby({ state, connection, onError }: { state: SimulState; connection: SimulConnection; onError: (m: string) => void }) {
+export function Lobby({ state, controller }: { state: SimulState; controller: SimulController }) {
   const boards = state.order.map((n) => state.boards.get(n)!);
   const seated = boards.filter((b) => b.opponent).length;
-
-  async function run(command: CommandInput) {
-    const res = await connection.command(command);
-    if (!res.ok) onError(refusalText(res.error));
-  }
 
   return (
     <div className="flex flex-col gap-6">
@@ -27,13 +20,13 @@ export function Lobby({ state, connection, onError }: { state: SimulState; conne
           </h2>
           <div className="flex gap-2">
             <button
-              onClick={() => run({ type: state.joiningClosed ? 'open-joining' : 'close-joining' })}
+              onClick={() => controller.setJoining(state.joiningClosed)}
               className="rounded-lg border border-slate-300 px-4 py-2 font-semibold dark:border-slate-600"
             >
               {state.joiningClosed ? 'Open joining' : 'Close joining'}
             </button>
             <button
-              onClick={() => run({ type: 'start' })}
+              onClick={() => controller.start()}
               disabled={seated === 0}
               className="rounded-lg bg-host px-5 py-2 font-semibold text-white disabled:opacity-40"
               data-testid="start"
@@ -58,7 +51,7 @@ export function Lobby({ state, connection, onError }: { state: SimulState; conne
                 <span className="mr-2 text-sm text-slate-500">{b.number}</span>
                 <span className="font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? 'free'}</span>
               </span>
-              {b.opponent && <SeatActions key={b.opponent.playerId} board={b.number} name={b.opponent.name} run={run} />}
+              {b.opponent && <SeatActions key={b.opponent.playerId} board={b.number} name={b.opponent.name} controller={controller} />}
             </li>
           ))}
         </ul>
@@ -68,7 +61,7 @@ export function Lobby({ state, connection, onError }: { state: SimulState; conne
 }
 
 /** Free a seat, or (after a second click) remove its student and block their device from this simul. */
-function SeatActions({ board, name, run }: { board: number; name: string; run: (c: CommandInput) => Promise<void> }) {
+function SeatActions({ board, name, controller }: { board: number; name: string; controller: SimulController }) {
   const [confirming, setConfirming] = useState(false);
   if (confirming) {
     return (
@@ -78,7 +71,7 @@ function SeatActions({ board, name, run }: { board: number; name: string; run: (
           autoFocus
           onClick={() => {
             setConfirming(false);
-            void run({ type: 'free-seat', board, block: true });
+            void controller.freeSeat(board, true);
           }}
           className="rounded bg-loss px-2 py-1 font-semibold text-white"
         >
@@ -92,7 +85,7 @@ function SeatActions({ board, name, run }: { board: number; name: string; run: (
   }
   return (
     <span className="flex gap-3">
-      <button onClick={() => run({ type: 'free-seat', board })} className="text-xs text-slate-500 underline" aria-label={`Free seat ${board}`}>
+      <button onClick={() => controller.freeSeat(board)} className="text-xs text-slate-500 underline" aria-label={`Free seat ${board}`}>
         free
       </button>
       <button onClick={() => setConfirming(true)} className="text-xs text-loss underline" aria-label={`Remove and block seat ${board}`}>

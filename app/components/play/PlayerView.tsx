@@ -2,14 +2,15 @@
 // A student's phone: the board filling the width, "your move" impossible to miss, where the
 // host is, tap-to-move. Joining and rejoining (same device, same seat) happen here too.
 import Link from 'next/link';
-import { useState } from 'react';
-import { newClientMoveId, type ConnectionStatus, type SimulConnection } from '@/lib/client/simul-connection';
+import { useMemo } from 'react';
+import type { ConnectionStatus, SimulConnection } from '@/lib/client/simul-connection';
+import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
-import type { CommandInput } from '@/lib/protocol/schemas';
 import { refusalText } from '@/app/words';
 import { ConnectionBadge } from '../ConnectionBadge';
+import { RefusalNotice } from '../RefusalNotice';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable } from '../ResultsTable';
 import { boardLook, LOOKS } from '../board-look';
@@ -26,16 +27,10 @@ export function PlayerView({ simulId }: { simulId: string }) {
 function View({ connection }: { connection: SimulConnection }) {
   const view = useSimulView(connection);
   const { state } = view;
-  const [message, setMessage] = useState<string | null>(null);
+  const controller = useMemo(() => new SimulController(connection), [connection]);
   const board = view.board !== null ? state.boards.get(view.board) ?? null : null;
   const myTurn = Boolean(board && board.status === 'playing' && sideToMove(board) === 'opponent');
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
-
-  async function run(command: CommandInput) {
-    const res = await connection.command(command);
-    setMessage(res.ok ? null : refusalText(res.error));
-    return res;
-  }
 
   if (view.problem && view.version === 0) {
     return (
@@ -84,13 +79,13 @@ function View({ connection }: { connection: SimulConnection }) {
           movable={myTurn ? myColor : null}
           lastMove={board.lastMove}
           onMove={async (from, to, promotion) => {
-            const res = await run({ type: 'move', board: board.number, from, to, promotion, clientMoveId: newClientMoveId() });
+            const res = await controller.move(board.number, from, to, promotion);
             return res.ok ? null : res.error;
           }}
         />
       )}
-      {message && <p role="alert" className="mt-2 text-loss">{message}</p>}
-      {board.status === 'playing' && <GameActions board={board} run={run} />}
+      <RefusalNotice store={connection.store} className="mt-2" />
+      {board.status === 'playing' && <GameActions board={board} controller={controller} />}
       {state.phase === 'finished' && (
         <div className="mt-6">
           <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">Final results</h2>
@@ -145,17 +140,17 @@ function Banner({
   );
 }
 
-function GameActions({ board, run }: { board: BoardState; run: (c: CommandInput) => Promise<unknown> }) {
+function GameActions({ board, controller }: { board: BoardState; controller: SimulController }) {
   return (
     <div className="mt-3 flex flex-col gap-2">
       {board.drawOfferBy === 'host' && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/20 px-3 py-2" role="alert">
           <span className="font-semibold">The host offers a draw.</span>
           <span className="flex gap-2">
-            <button className="rounded bg-win px-3 py-2 font-semibold text-white" onClick={() => run({ type: 'answer-draw', board: board.number, accept: true })}>
+            <button className="rounded bg-win px-3 py-2 font-semibold text-white" onClick={() => controller.answerDraw(board.number, true)}>
               Accept
             </button>
-            <button className="rounded border px-3 py-2" onClick={() => run({ type: 'answer-draw', board: board.number, accept: false })}>
+            <button className="rounded border px-3 py-2" onClick={() => controller.answerDraw(board.number, false)}>
               Decline
             </button>
           </span>
@@ -165,13 +160,13 @@ function GameActions({ board, run }: { board: BoardState; run: (c: CommandInput)
         <button
           className="rounded-lg border px-3 py-3 font-semibold disabled:opacity-40"
           disabled={board.drawOfferBy !== null}
-          onClick={() => run({ type: 'offer-draw', board: board.number })}
+          onClick={() => controller.offerDraw(board.number)}
         >
           {board.drawOfferBy === 'opponent' ? 'Draw offered' : 'Offer a draw'}
         </button>
         <button
           className="rounded-lg border border-loss px-3 py-3 font-semibold text-loss"
-          onClick={() => confirm('Resign this game?') && run({ type: 'resign', board: board.number })}
+          onClick={() => confirm('Resign this game?') && controller.resign(board.number)}
         >
           Resign
         </button>

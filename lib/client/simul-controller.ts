@@ -1,0 +1,54 @@
+// What a screen does to a simul: move, resign, offer and answer draws, go to a board, run the
+// lobby. Every command goes through here, and its refusal is kept in the connection's store,
+// the one place a screen shows it from (app/components/RefusalNotice.tsx).
+import type { CommandAck } from '../protocol/events';
+import type { CommandInput } from '../protocol/schemas';
+import type { Promotion } from '../simul/types';
+import { newClientMoveId, type Reply, type SimulConnection } from './simul-connection';
+
+export class SimulController {
+  constructor(readonly connection: SimulConnection) {}
+
+  /** Sends a command; a refusal replaces the one shown, an acceptance clears it. */
+  async send<C extends CommandInput>(command: C): Promise<Reply<CommandAck<C['type']>>> {
+    const res = await this.connection.command(command);
+    this.connection.store.setState({ refusal: res.ok ? null : res.error });
+    return res;
+  }
+
+  move(board: number, from: string, to: string, promotion?: Promotion) {
+    return this.send({ type: 'move', board, from, to, promotion, clientMoveId: newClientMoveId() });
+  }
+  resign(board: number) {
+    return this.send({ type: 'resign', board });
+  }
+  offerDraw(board: number) {
+    return this.send({ type: 'offer-draw', board });
+  }
+  answerDraw(board: number, accept: boolean) {
+    return this.send({ type: 'answer-draw', board, accept });
+  }
+  focus(board: number) {
+    return this.send({ type: 'focus', board });
+  }
+  abortGame(board: number) {
+    return this.send({ type: 'abort-game', board });
+  }
+  endSimul() {
+    return this.send({ type: 'end-simul' });
+  }
+  start() {
+    return this.send({ type: 'start' });
+  }
+  setJoining(open: boolean) {
+    return this.send({ type: open ? 'open-joining' : 'close-joining' });
+  }
+  freeSeat(board: number, block = false) {
+    return this.send(block ? { type: 'free-seat', board, block: true } : { type: 'free-seat', board });
+  }
+
+  /** The refusal shown is read and gone. */
+  dismiss(): void {
+    this.connection.store.setState({ refusal: null });
+  }
+}
