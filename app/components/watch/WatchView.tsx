@@ -3,7 +3,7 @@
 // large, beside the live dashboard, following the host as it moves on.
 import Link from 'next/link';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
-import type { SimulConnection } from '@/lib/client/simul-connection';
+import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { refusalText } from '@/app/words';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { Dashboard } from '../dashboard/Dashboard';
@@ -19,11 +19,16 @@ export function WatchView({ simulId }: { simulId: string }) {
   return <Watch connection={connection} />;
 }
 
+/** The dashboard with its own one-second clock: nothing else on the projector redraws with it. */
+function LiveDashboard({ view }: { view: SimulView }) {
+  const now = useServerNow(view.clockOffset);
+  const metrics = useMetrics(view.log, view.version, now, view.state.phase === 'playing');
+  return <Dashboard state={view.state} metrics={metrics} big />;
+}
+
 function Watch({ connection }: { connection: SimulConnection }) {
   const view = useSimulView(connection);
   const { state } = view;
-  const now = useServerNow(view.clockOffset);
-  const metrics = useMetrics(view.log, view.version, now, state.phase === 'playing');
   if (view.problem && view.version === 0) return <p className="p-8 text-2xl">{refusalText(view.problem)}</p>;
   if (view.version === 0) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
   const focused = state.focus !== null ? state.boards.get(state.focus) : null;
@@ -63,7 +68,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
             )}
             <BoardGrid store={connection.store} />
           </section>
-          <Dashboard state={state} metrics={metrics} big />
+          <LiveDashboard view={view} />
         </div>
       )}
       {state.phase === 'finished' && <ResultsTable state={state} />}
