@@ -134,12 +134,6 @@ export class SimulRoom {
     return this.state.phase === 'lobby' && (this.seatNetworks.size > 0 || this.blockedNetworks.size > 0);
   }
 
-  /** The durable events after `seq`, or null when the caller's seq does not belong to this log. */
-  eventsAfter(seq: number): SimulEvent[] | null {
-    if (seq > this.committedSeq) return null;
-    return this.log.slice(seq, this.committedSeq);
-  }
-
   /**
    * A page of the durable events after `seq`: as many as fit in `maxBytes` (at least one),
    * with their size and whether more follow. Null when `seq` does not belong to this log.
