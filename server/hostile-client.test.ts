@@ -13,7 +13,12 @@ const dir = mkdtempSync(path.join(tmpdir(), 'simul-hostile-'));
 let server: ServerProcess;
 let simulId: string;
 let bystander: Bystander;
-/** The bystander's p99 with no attack; a floor of 5 ms keeps a very quiet baseline from making 3x meaningless. */
+/**
+ * The bystander's p99 with no attack, floored at 10 ms: on a quiet 2-core machine it can be 5 ms,
+ * and then the scheduling noise of a test run alone passes 3x. The code before these budgets
+ * measured 100 ms to 3.6 s under the same attacks (bench/hostile-clients.ts), so 30 ms still
+ * tells a server that stalls from one that does not.
+ */
 let quietP99: number;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,8 +34,8 @@ beforeAll(async () => {
   bystander.start();
   await sleep(1000); // warm up
   bystander.take();
-  await sleep(2000);
-  quietP99 = Math.max(5, percentile(bystander.take(), 99));
+  await sleep(3000);
+  quietP99 = Math.max(10, percentile(bystander.take(), 99));
 }, 120_000);
 
 afterAll(async () => {
