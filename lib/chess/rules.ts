@@ -35,11 +35,11 @@ export function isPromotionMove(chess: Chess, from: string, to: string): boolean
 
 /** How the game in this position has ended by rule, or null while it goes on. */
 export function endingByRule(chess: Chess): { result: Result; reason: EndReason } | null {
-  // One legal-move generation answers both mate and stalemate (chess.js's isCheckmate and
-  // isStalemate would each generate them): this runs on every move.
-  if (chess.moves().length === 0) {
-    if (chess.inCheck()) return { result: chess.turn() === 'w' ? '0-1' : '1-0', reason: 'checkmate' };
-    return { result: '1/2-1/2', reason: 'stalemate' };
+  // One legal-move generation answers mate or stalemate, whichever the check decides can be:
+  // this runs on every move. (chess.moves() would also write every move's notation.)
+  const checked = chess.inCheck();
+  if (checked ? chess.isCheckmate() : chess.isStalemate()) {
+    return checked ? { result: chess.turn() === 'w' ? '0-1' : '1-0', reason: 'checkmate' } : { result: '1/2-1/2', reason: 'stalemate' };
   }
   if (chess.isInsufficientMaterial()) return { result: '1/2-1/2', reason: 'insufficient-material' };
   if (chess.isThreefoldRepetition()) return { result: '1/2-1/2', reason: 'threefold-repetition' };
