@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardEvents, HelloReply } from '../lib/protocol/events';
 import type { SimulSummary } from '../lib/simul/summary';
-import { SUMMARY_EVERY_MS } from './fan-out';
+import { QUIET_MS, SUMMARY_EVERY_MS } from './fan-out';
 import { SNAPSHOT_AFTER_EVENTS } from './socket-handlers';
 import { Clients, command, outcomeOf, seatedSimul, type SeatedSimul } from './testing/simul-fixture';
 import { RAISED_LIMITS, startTestServer, type TestClient } from './test-client';
@@ -94,7 +94,7 @@ describe('a board listener', () => {
     expect(p4.heard.boards).toEqual([]);
   });
 
-  it('hears at once when its own place changes, if it heard none in the last interval', async () => {
+  it('hears at once when its own place changes, if it heard none in its quiet time', async () => {
     const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'black' });
     const p1 = await phone(s, 1);
     await command(s.opponents[1].client, { type: 'move', board: 2, from: 'e2', to: 'e4', clientMoveId: 'x' });
@@ -113,7 +113,7 @@ describe('a board listener', () => {
     expect(p1.heard.summaries.at(-1)!.queue).toContain(1);
   });
 
-  it('never hears two summaries closer than the interval, however its place changes', async () => {
+  it('never hears two summaries closer than its quiet time, however its place changes', async () => {
     const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'black' });
     const p1 = await phone(s, 1);
     const at: number[] = [];
@@ -125,11 +125,11 @@ describe('a board listener', () => {
       await command(s.host, { type: 'focus', board: 1 });
       await hostMove(s, 1, hf, ht, `h${i}`);
     }
-    await sleep(SUMMARY_EVERY_MS * 2);
+    await sleep(QUIET_MS * 2);
     expect(at.length).toBeGreaterThanOrEqual(1);
     const gaps = at.slice(1).map((t, i) => t - at[i]);
     // Timers run a little early or late; the interval is what the server keeps.
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(SUMMARY_EVERY_MS - 20);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(QUIET_MS - 20);
     // And the last one it heard is the latest: its board awaits nobody, the host moved last.
     expect(p1.heard.summaries.at(-1)!.boards[0].moves).toBe(8);
   });

@@ -1,16 +1,17 @@
 // Who hears what, once events are durable. The whole stream goes to the simul's listeners; each
 // board's events, numbered per board, to that board's listeners; and a summary of the rest to
-// every student, coalesced. A student hears at most one summary per SUMMARY_EVERY_MS, whatever
-// the load: the simul's summary goes out at most that often, and a student whose board changes
-// place (the host arrives, it joins or leaves the queue) hears it at once, unless it heard one
-// within that time, in which case it hears it when that time is up.
+// every student, coalesced. The simul's summary goes out at most once per SUMMARY_EVERY_MS; a
+// student whose board changes place (the host arrives, it joins or leaves the queue) hears it at
+// once; and no student hears two summaries within QUIET_MS, whatever the load (a change of
+// place that comes sooner is heard when that time is up).
 import type { Server } from 'socket.io';
 import type { BoardEvents, ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
 import { placeOf, summarize, type SimulSummary } from '../lib/simul/summary';
 import type { SimulEvent, SimulState } from '../lib/simul/types';
 import { boardRoom, simulRoom, studentsRoom } from './room-names';
 
-export const SUMMARY_EVERY_MS = 250;
+export const SUMMARY_EVERY_MS = 1000;
+export const QUIET_MS = 250;
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -68,7 +69,7 @@ export class FanOut {
   }
 
   private quiet(s: Summaries, board: number, t: number): boolean {
-    return t - (s.heardAt.get(board) ?? -Infinity) < SUMMARY_EVERY_MS;
+    return t - (s.heardAt.get(board) ?? -Infinity) < QUIET_MS;
   }
 
   /** The latest summary to every student, but those that heard one too recently: they are owed it. */
@@ -110,7 +111,7 @@ export class FanOut {
       s.owed.delete(board);
     }
     if (s.owed.size === 0) return;
-    const next = Math.min(...[...s.owed].map((b) => s.heardAt.get(b)! + SUMMARY_EVERY_MS));
+    const next = Math.min(...[...s.owed].map((b) => s.heardAt.get(b)! + QUIET_MS));
     s.owedTimer = setTimeout(() => this.deliverOwed(simulId, s), Math.max(0, next - t));
   }
 
