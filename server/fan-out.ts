@@ -6,7 +6,7 @@
 // place that comes sooner is heard when that time is up).
 import type { Server } from 'socket.io';
 import type { BoardEvents, ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
-import { placeOf, summarize, type SimulSummary } from '../lib/simul/summary';
+import { placesOf, summarize, type SimulSummary } from '../lib/simul/summary';
 import type { SimulEvent, SimulState } from '../lib/simul/types';
 import { boardRoom, simulRoom, studentsRoom } from './room-names';
 
@@ -54,8 +54,7 @@ export class FanOut {
     }
     const phaseChanged = s.latest.phase !== latest.phase;
     s.latest = latest;
-    for (const { board } of latest.boards) {
-      const place = placeOf(latest, board);
+    for (const [board, place] of placesOf(latest)) {
       if (s.places.get(board) === place) continue;
       if (s.places.has(board)) s.owed.add(board);
       s.places.set(board, place);

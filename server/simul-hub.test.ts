@@ -116,7 +116,9 @@ describe('eviction from memory', () => {
     await room.dispatch({ role: 'host' }, { type: 'free-seat', board: 1, block: true });
     advance(31 * MINUTE);
     expect(hub.evictIdle(rules).inMemory).toBe(1);
-    expect(hub.get(simulId)!.isBlocked('net-1')).toBe(true);
+    // Still the same room: the blocked network is still refused.
+    const again = await hub.get(simulId)!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, 'net-1');
+    expect(again).toMatchObject({ ok: false, error: { code: 'blocked' } });
   });
 
   it('ends an evicted simul that stays idle, loading it again, and forgets its join code', async () => {

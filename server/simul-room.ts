@@ -111,11 +111,6 @@ export class SimulRoom {
     return { role: 'spectator' };
   }
 
-  /** Whether the host blocked this network from joining. */
-  isBlocked(network: string): boolean {
-    return this.blockedNetworks.has(network);
-  }
-
   /** Whether every event is durable and broadcast: no commit is pending. */
   get settled(): boolean {
     return this.committedSeq === this.state.seq;

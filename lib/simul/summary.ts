@@ -63,11 +63,13 @@ export function applySummary(state: SimulState, summary: SimulSummary, own: numb
 }
 
 /**
- * A board's place as its student feels it: the host is at it, it waits in the queue, or neither.
- * A change of place is sent at once; a change in how many boards are ahead waits for the next
- * coalesced summary.
+ * Each board's place as its student feels it: the host is at it, it waits in the queue, or
+ * neither. A change of place is sent at once; a change in how many boards are ahead waits for
+ * the next coalesced summary.
  */
-export function placeOf(summary: SimulSummary, board: number): 'host-here' | 'queued' | 'none' {
-  if (summary.focus === board) return 'host-here';
-  return summary.queue.includes(board) ? 'queued' : 'none';
+export function placesOf(summary: SimulSummary): Map<number, 'host-here' | 'queued' | 'none'> {
+  const queued = new Set(summary.queue);
+  return new Map(
+    summary.boards.map(({ board }) => [board, summary.focus === board ? 'host-here' : queued.has(board) ? 'queued' : 'none']),
+  );
 }
