@@ -136,7 +136,8 @@ it('keeps every acknowledged move through repeated SIGKILLs of the server', { ti
         const actor = sideToMove(host.board(board)) === 'host' ? host : opponent;
         await actor.waitUntil(() => actor.board(board).moveCount >= plies, `board ${board} ply ${plies}`);
         if (killsDone && plies >= MOVE_CAP) {
-          pending = { actor, payload: { type: 'resign', board } };
+          // With an id: resent after a kill that saved it, it is acknowledged as a duplicate.
+          pending = { actor, payload: { type: 'resign', board, commandId: `resign-${board}` } };
         } else {
           const m = rng.pick(actor.board(board).chess.moves({ verbose: true }));
           const clientMoveId = `b${board}-${plies}`;
@@ -167,10 +168,10 @@ it('keeps every acknowledged move through repeated SIGKILLs of the server', { ti
         await sleep(5); // the server died: wait for it (the gate closes), then resend
         continue;
       }
-      // A resignation carries no id, and only ends a game: "game over" means the game ended
-      // (it was saved before a kill, or the last move ended it and the copy that chose to
-      // resign had not seen that yet). The copies must then show it over.
-      if (!reply.ok && !pending.move && reply.error.code === 'game-over') {
+      // A resignation refused as "game over" (or "simul finished", when it was the last game)
+      // means the last move ended the game and the copy that chose to resign had not seen that
+      // yet; a saved resignation resent is answered ok. The copies must then show it over.
+      if (!reply.ok && !pending.move && (reply.error.code === 'game-over' || reply.error.code === 'simul-finished')) {
         await host.waitUntil(() => isOver(host.board(board)), `board ${board} to be over`);
         return;
       }
