@@ -13,12 +13,13 @@ import { hasListeners } from './room-names';
 import { SimulHub } from './simul-hub';
 import { withSecurityHeaders } from './http-security';
 import type { EventStore } from './store/event-store';
-import type { ManualClock } from './manual-clock';
+import { realClock, type Clock, type ManualClock } from './clock';
 
 export interface ServerOptions {
   port: number;
   host: string;
   store: EventStore;
+  /** The simuls' time (real time by default); a test gives its own. */
   now?: () => number;
   /** Next's request handler; without it only Socket.IO and the join-code redirect are served. */
   pages?: (req: IncomingMessage, res: ServerResponse) => void;
@@ -46,14 +47,15 @@ export interface RunningServer {
 const JOIN_PATH = /^\/j\/([^/?#]+)\/?$/;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const now = options.testClock?.now ?? options.now ?? Date.now;
+  const clock: Clock = options.testClock ?? realClock(options.now);
+  const now = clock.now;
   let io!: SimulServer;
   const trustedProxies = options.trustedProxies ?? new Set<string>();
   const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()));
   let fanOut!: FanOut;
   const hub = new SimulHub(
     options.store,
-    now,
+    clock,
     (room, events, boards) => fanOut.publish(room.id, room.state, events, boards),
     (room) => hasListeners(io.sockets.adapter.rooms, room.id, room.state.boards.keys()),
   );

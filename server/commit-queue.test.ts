@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulEvent } from '../lib/simul/types';
 import { SimulHub } from './simul-hub';
+import { realClock } from './clock';
 import type { AppendEntry } from './store/event-store';
 import { MemoryEventStore } from './store/memory-store';
 
@@ -22,7 +23,7 @@ class CountingStore extends MemoryEventStore {
 async function setUp() {
   const store = new CountingStore();
   const broadcasts: SimulEvent[][] = [];
-  const hub = new SimulHub(store, () => 1_000, (_id, events) => broadcasts.push(events));
+  const hub = new SimulHub(store, realClock(() => 1_000), (_id, events) => broadcasts.push(events));
   const { simulId } = hub.create({ title: 'Batch', boards: 3, hostColor: 'white', mode: 'async' });
   const room = hub.get(simulId)!;
   for (const name of ['Ada', 'Bo', 'Cy']) await room.dispatch({ role: 'spectator' }, { type: 'join', name, playerId: name });

@@ -16,7 +16,7 @@ import { startServer } from './app';
 import { DEFAULT_EVICTION } from './simul-hub';
 import { limitsFromEnv } from './limits';
 import { listenAddresses } from './listen-addresses';
-import { ManualClock } from './manual-clock';
+import { ManualClock } from './clock';
 import { parseTrustedProxies } from './network-address';
 import { describeStore, openStore } from './store/open-store';
 

@@ -2,6 +2,7 @@
 // memory and are loaded again from the store.
 import { describe, expect, it, vi } from 'vitest';
 import { SimulHub } from './simul-hub';
+import { realClock } from './clock';
 import { MemoryEventStore } from './store/memory-store';
 import { startTestServer } from './test-client';
 import { Clients, hello, seatedSimul } from './testing/simul-fixture';
@@ -10,7 +11,7 @@ describe('idle simuls', () => {
   it('ends, as unfinished, the simuls with no event for the idle time, and no others', async () => {
     let now = 1_000;
     const store = new MemoryEventStore();
-    const hub = new SimulHub(store, () => now, () => {});
+    const hub = new SimulHub(store, realClock(() => now), () => {});
     const stale = hub.create({ title: 'Forgotten lobby', boards: 2, hostColor: 'white', mode: 'async' });
     now += 25 * 3600_000;
     const fresh = hub.create({ title: 'Today', boards: 2, hostColor: 'white', mode: 'async' });
@@ -30,7 +31,7 @@ describe('eviction from memory', () => {
     let now = 1_000;
     const store = new MemoryEventStore();
     const listening = new Set<string>();
-    const hub = new SimulHub(store, () => now, () => {}, (room) => listening.has(room.id));
+    const hub = new SimulHub(store, realClock(() => now), () => {}, (room) => listening.has(room.id));
     const advance = (ms: number) => (now += ms);
     return { store, hub, listening, advance };
   }

@@ -1,5 +1,6 @@
 // Every simul this server runs, by id and by join code. A room nobody has used for a while
 // leaves memory (evictIdle); hub.get loads it again from the store, as after a restart.
+import type { Clock } from './clock';
 import type { CreateSimulInput } from '../lib/protocol/schemas';
 import type { SimulEvent } from '../lib/simul/types';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
@@ -27,7 +28,7 @@ export class SimulHub {
 
   constructor(
     private store: EventStore,
-    private now: () => number,
+    private clock: Clock,
     private broadcast: Broadcast,
     /** Whether any socket listens to the room (its simul's or its seats' Socket.IO rooms). */
     private listened: (room: SimulRoom) => boolean = () => false,
@@ -59,7 +60,7 @@ export class SimulHub {
     const hostKey = newSecret();
     const created: SimulEvent = {
       seq: 1,
-      at: this.now(),
+      at: this.clock.now(),
       type: 'simul-created',
       simulId,
       title: input.title,
@@ -87,7 +88,7 @@ export class SimulHub {
     const onLost = (room: SimulRoom) => {
       if (this.rooms.get(simulId) === room) this.rooms.delete(simulId);
     };
-    return new SimulRoom(simulId, log, credentials, this.commits, this.now, this.onEvents, onLost);
+    return new SimulRoom(simulId, log, credentials, this.commits, this.clock, this.onEvents, onLost);
   }
 
   /**
@@ -96,7 +97,7 @@ export class SimulHub {
    * drops them from memory. Evicted simuls are loaded again to be ended.
    */
   async endIdle(idleMs: number): Promise<number> {
-    const cutoff = this.now() - idleMs;
+    const cutoff = this.clock.now() - idleMs;
     for (const [id, lastEventAt] of this.evicted) {
       if (lastEventAt < cutoff && !this.get(id)) this.evicted.delete(id);
     }
@@ -114,7 +115,7 @@ export class SimulHub {
    * forget them; endIdle ends it at last. Returns how many left, and how many stay.
    */
   evictIdle(rules: EvictionRules = DEFAULT_EVICTION): { finished: number; idle: number; inMemory: number } {
-    const now = this.now();
+    const now = this.clock.now();
     let finished = 0;
     let idle = 0;
     for (const room of [...this.rooms.values()]) {

@@ -11,6 +11,7 @@ import type { BoardEvents } from '../lib/protocol/events';
 import type { CommitQueue } from './commit-queue';
 import { hashSecret, newSecret, secretMatches } from './credentials';
 import type { SeatCredentialChange, SimulCredentials } from './store/event-store';
+import type { Clock } from './clock';
 
 export type DispatchResult =
   | { ok: true; events: SimulEvent[]; seatToken?: string }
@@ -53,7 +54,8 @@ export class SimulRoom {
     readonly log: SimulEvent[],
     private credentials: SimulCredentials,
     private commits: CommitQueue,
-    private now: () => number,
+    /** The simul's time, and timers on it. */
+    readonly clock: Clock,
     private broadcast: Broadcast,
     /** Called when a commit failed: the folded state is ahead of the store and must be dropped. */
     private onLost: (room: SimulRoom) => void,
@@ -160,7 +162,7 @@ export class SimulRoom {
     // Nothing new (a resent move): acknowledged once what it repeats is durable.
     if (decision.events.length === 0) return this.afterCommit([], undefined, undefined);
 
-    const at = this.now();
+    const at = this.clock.now();
     const first = this.state.seq + 1;
     const events = decision.events.map((body, i): SimulEvent => ({ seq: first + i, at, ...body }));
 
