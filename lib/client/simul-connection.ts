@@ -89,6 +89,8 @@ export class SimulConnection {
   private boardSeq = 0;
   /** A simul listener's last event in its log (the state, from a snapshot, may be further on). */
   private logSeq = 0;
+  /** Whether the log is coming in pages, and more of them are to come. */
+  private paging = false;
 
   constructor(
     readonly simulId: string,
@@ -164,8 +166,11 @@ export class SimulConnection {
       this.listening = listen;
       this.applyHello(res);
       // A long log comes in pages: ask for the next one at once.
-      if ((res.kind === 'reset' || res.kind === 'delta') && res.more) this.helloAgain = true;
+      const more = (res.kind === 'reset' || res.kind === 'delta') && res.more;
+      if (more) this.helloAgain = true;
       else this.resendPending();
+      if (this.paging && !more) this.store.setState({ version: this.store.getState().version + 1 });
+      this.paging = more;
     } catch {
       // No answer in time: try again while the socket is up.
       if (this.socket.connected) setTimeout(() => void this.hello(), 1000);
@@ -258,7 +263,8 @@ export class SimulConnection {
       this.logSeq = e.seq;
       added++;
     }
-    if (added === 0) return;
+    // History alone, while more of it is on the way, redraws nothing: the last page will.
+    if (added === 0 || (touched.size === 0 && this.paging)) return;
     // Where the host was and is: those boards' looks changed too.
     if (touched.size > 0) for (const n of [focusBefore, view.state.focus]) if (n !== null) touched.add(n);
     const boards = touched.size > 0 ? updateBoardViews(view.boards, view.state, touched) : view.boards;
