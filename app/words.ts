@@ -76,3 +76,10 @@ export function refusalText(problem: Problem): string {
   const sentence = english[problem.code] as (params: unknown) => string;
   return sentence('params' in problem ? problem.params : undefined);
 }
+
+/** What the server writes itself, outside any page (plain text). */
+export const serverWords = {
+  tooManyJoinCodes: 'Too many wrong join codes from this network: wait a minute, then try again.',
+  malformedPath: 'Bad request: this address cannot be read.',
+  notFound: 'Not found.',
+};
