@@ -68,6 +68,7 @@ export class SimulHub {
       hostColor: input.hostColor,
       mode: input.mode,
       joinCode,
+      ...(input.hostBot ? { hostBot: input.hostBot } : {}),
     };
     const hostKeyHash = hashSecret(hostKey);
     this.store.createSimul(simulId, hostKeyHash, created);
