@@ -5,6 +5,7 @@ import type { CreateSimulInput } from '../lib/protocol/schemas';
 import type { SimulEvent } from '../lib/simul/types';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
 import { SimulRoom, type Broadcast } from './simul-room';
+import { BotRunner } from './bot-runner';
 import { CommitQueue } from './commit-queue';
 import type { EventStore, SimulCredentials } from './store/event-store';
 
@@ -20,6 +21,8 @@ export const DEFAULT_EVICTION: EvictionRules = { idleMs: 30 * 60_000, finishedMs
 
 export class SimulHub {
   private rooms = new Map<string, SimulRoom>();
+  /** Each room's bots, while it is in memory (see bot-runner.ts). */
+  private bots = new Map<SimulRoom, BotRunner>();
   /** Join code to simul id, for every unfinished simul, in memory or not. */
   private codes = new Map<string, string>();
   /** Unfinished simuls evicted from memory, with the time of their last event (for endIdle). */
@@ -68,6 +71,7 @@ export class SimulHub {
       hostColor: input.hostColor,
       mode: input.mode,
       joinCode,
+      ...(input.hostBot ? { hostBot: input.hostBot } : {}),
     };
     const hostKeyHash = hashSecret(hostKey);
     this.store.createSimul(simulId, hostKeyHash, created);
@@ -87,6 +91,7 @@ export class SimulHub {
     // A room whose commit failed is dropped: the next request loads it again from the store.
     const onLost = (room: SimulRoom) => {
       if (this.rooms.get(simulId) === room) this.rooms.delete(simulId);
+      this.stopBots(room);
     };
     return new SimulRoom(simulId, log, credentials, this.commits, this.clock, this.onEvents, onLost);
   }
@@ -112,7 +117,9 @@ export class SimulHub {
    * Drops from memory each room nobody listens to, with no commit pending and no event for the
    * rules' time. The next hub.get loads it again from the store. A lobby that remembers
    * networks (seatNetworks, blockedNetworks: memory only) stays, or "remove and block" would
-   * forget them; endIdle ends it at last. Returns how many left, and how many stay.
+   * forget them; endIdle ends it at last. A room whose bots wait to move stays too (its bots
+   * would stop until someone opened it; loading it rebuilds their timers from the log all the
+   * same). Returns how many left, and how many stay.
    */
   evictIdle(rules: EvictionRules = DEFAULT_EVICTION): { finished: number; idle: number; inMemory: number } {
     const now = this.clock.now();
@@ -122,7 +129,9 @@ export class SimulHub {
       const isFinished = room.state.phase === 'finished';
       if (now - room.lastEventAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
       if (!room.settled || room.remembersNetworks() || this.listened(room)) continue;
+      if ((this.bots.get(room)?.pending ?? 0) > 0) continue;
       this.rooms.delete(room.id);
+      this.stopBots(room);
       if (isFinished) {
         finished++;
       } else {
@@ -145,12 +154,30 @@ export class SimulHub {
   private add(room: SimulRoom): SimulRoom {
     this.rooms.set(room.id, room);
     this.evicted.delete(room.id);
-    if (room.state.phase !== 'finished') this.codes.set(room.state.joinCode, room.id);
+    if (room.state.phase !== 'finished') {
+      this.codes.set(room.state.joinCode, room.id);
+      const bots = new BotRunner(room);
+      this.bots.set(room, bots);
+      bots.start();
+    }
     return room;
+  }
+
+  /** The bots of a room that is in memory, for tests and the exhibition. */
+  botsOf(room: SimulRoom): BotRunner | undefined {
+    return this.bots.get(room);
+  }
+
+  private stopBots(room: SimulRoom): void {
+    this.bots.get(room)?.stop();
+    this.bots.delete(room);
   }
 
   private onEvents: Broadcast = (room, events, boards) => {
     if (events.some((e) => e.type === 'simul-finished')) this.codes.delete(room.state.joinCode);
     this.broadcast(room, events, boards);
+    // After the broadcast: a bot's move planned now never overtakes the events it answers.
+    this.bots.get(room)?.afterCommit(events);
+    if (room.state.phase === 'finished') this.stopBots(room);
   };
 }

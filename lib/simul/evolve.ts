@@ -14,6 +14,7 @@ export function initialState(): SimulState {
     mode: 'async',
     hostColor: 'white',
     joinCode: '',
+    hostBot: null,
     phase: 'lobby',
     joiningClosed: false,
     seq: 0,
@@ -66,7 +67,7 @@ function moveFocusOn(state: SimulState, from: number): void {
 export function evolveBoard(board: BoardState, event: SimulEvent): void {
   switch (event.type) {
     case 'seat-taken':
-      board.opponent = { name: event.name, playerId: event.playerId };
+      board.opponent = { name: event.name, playerId: event.playerId, ...(event.bot ? { bot: event.bot } : {}) };
       board.status = 'seated';
       break;
     case 'seat-freed':
@@ -137,6 +138,7 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.mode = event.mode;
       state.hostColor = event.hostColor;
       state.joinCode = event.joinCode;
+      state.hostBot = event.hostBot ?? null;
       state.createdAt = event.at;
       for (let n = 1; n <= event.boardCount; n++) {
         state.boards.set(n, newBoard(n, hostColorOf(event.hostColor, n)));

@@ -6,6 +6,7 @@ import { initialState } from './evolve';
 import type {
   Actor,
   BoardState,
+  BotSpec,
   Command,
   HostColorChoice,
   Mode,
@@ -32,6 +33,8 @@ export interface SimulOptions {
   title?: string;
   /** Clock at creation (ms); the clock only moves when a test calls tick(). */
   now?: number;
+  /** A bot plays the host's side. */
+  hostBot?: BotSpec;
 }
 
 export class TestSimul {
@@ -51,6 +54,7 @@ export class TestSimul {
         hostColor: opts.hostColor ?? 'white',
         mode: opts.mode ?? 'async',
         joinCode: '123456',
+        ...(opts.hostBot ? { hostBot: opts.hostBot } : {}),
       },
     ]);
   }
@@ -161,6 +165,7 @@ export function snapshot(state: SimulState) {
     mode: state.mode,
     hostColor: state.hostColor,
     joinCode: state.joinCode,
+    hostBot: state.hostBot,
     phase: state.phase,
     joiningClosed: state.joiningClosed,
     seq: state.seq,
