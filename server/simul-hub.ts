@@ -42,7 +42,9 @@ export class SimulHub {
     for (const id of this.store.unfinishedSimulIds()) {
       // One log that no longer replays must not keep the server, and every other simul, down.
       try {
-        this.get(id);
+        const room = this.get(id)!;
+        // The clocks stood still while the server was down: the log says so, and the flags' timers follow.
+        if (room.state.clock) void room.dispatch({ role: 'server' }, { type: 'resume-clocks', downSince: room.lastEventAt });
         loaded++;
       } catch (err) {
         console.error(`simul ${id} could not be restored:`, (err as Error).message);
@@ -68,6 +70,8 @@ export class SimulHub {
       hostColor: input.hostColor,
       mode: input.mode,
       joinCode,
+      ...(input.drawRules ? { drawRules: input.drawRules } : {}),
+      ...(input.clock ? { clock: input.clock } : {}),
     };
     const hostKeyHash = hashSecret(hostKey);
     this.store.createSimul(simulId, hostKeyHash, created);
@@ -112,7 +116,8 @@ export class SimulHub {
    * Drops from memory each room nobody listens to, with no commit pending and no event for the
    * rules' time. The next hub.get loads it again from the store. A lobby that remembers
    * networks (seatNetworks, blockedNetworks: memory only) stays, or "remove and block" would
-   * forget them; endIdle ends it at last. Returns how many left, and how many stay.
+   * forget them; endIdle ends it at last. A room whose clocks run stays too: its flags fall on
+   * its timers. Returns how many left, and how many stay.
    */
   evictIdle(rules: EvictionRules = DEFAULT_EVICTION): { finished: number; idle: number; inMemory: number } {
     const now = this.clock.now();
@@ -121,7 +126,7 @@ export class SimulHub {
     for (const room of [...this.rooms.values()]) {
       const isFinished = room.state.phase === 'finished';
       if (now - room.lastEventAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
-      if (!room.settled || room.remembersNetworks() || this.listened(room)) continue;
+      if (!room.settled || room.runsClocks || room.remembersNetworks() || this.listened(room)) continue;
       this.rooms.delete(room.id);
       if (isFinished) {
         finished++;

@@ -6,7 +6,9 @@ import { initialState } from './evolve';
 import type {
   Actor,
   BoardState,
+  ClockSettings,
   Command,
+  DrawRules,
   HostColorChoice,
   Mode,
   Promotion,
@@ -32,6 +34,8 @@ export interface SimulOptions {
   title?: string;
   /** Clock at creation (ms); the clock only moves when a test calls tick(). */
   now?: number;
+  drawRules?: DrawRules;
+  clock?: ClockSettings;
 }
 
 export class TestSimul {
@@ -51,6 +55,8 @@ export class TestSimul {
         hostColor: opts.hostColor ?? 'white',
         mode: opts.mode ?? 'async',
         joinCode: '123456',
+        ...(opts.drawRules ? { drawRules: opts.drawRules } : {}),
+        ...(opts.clock ? { clock: opts.clock } : {}),
       },
     ]);
   }
@@ -68,7 +74,7 @@ export class TestSimul {
 
   /** decide → stamp seq/at → evolve, like SimulRoom.dispatch. */
   dispatch(actor: Actor, command: Command): Outcome {
-    const decision: Decision = decide(this.state, actor, command);
+    const decision: Decision = decide(this.state, actor, command, this.now);
     if (!decision.ok) return decision;
     const events = this.append(decision.events);
     return decision.duplicate ? { ok: true, events, duplicate: true } : { ok: true, events };
@@ -161,6 +167,8 @@ export function snapshot(state: SimulState) {
     mode: state.mode,
     hostColor: state.hostColor,
     joinCode: state.joinCode,
+    drawRules: state.drawRules,
+    clock: state.clock,
     phase: state.phase,
     joiningClosed: state.joiningClosed,
     seq: state.seq,
@@ -170,8 +178,9 @@ export function snapshot(state: SimulState) {
     endedEarly: state.endedEarly,
     order: [...state.order],
     focus: state.focus,
-    boards: [...state.boards.values()].map(({ chess, ...rest }) => ({
+    boards: [...state.boards.values()].map(({ chess, positions, ...rest }) => ({
       ...rest,
+      positions: [...positions],
       fen: chess.fen(),
       history: chess.history(),
     })),
