@@ -56,6 +56,11 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   'no-opponents': [{ code: 'no-opponents' }],
   'no-draw-offer': [{ code: 'no-draw-offer' }],
   'draw-already-offered': [{ code: 'draw-already-offered' }],
+  'no-draw-claim': [
+    { code: 'no-draw-claim', params: { repetitions: 1, quietMoves: 1 } },
+    { code: 'no-draw-claim', params: { repetitions: 2, quietMoves: 12 } },
+  ],
+  'out-of-time': [{ code: 'out-of-time', params: { board: 3 } }],
   'rate-limited': [{ code: 'rate-limited', params: { retryAfterMs: 1500 } }],
   'too-many-simuls': [{ code: 'too-many-simuls', params: { perHour: 10 } }],
   'bad-credentials': [{ code: 'bad-credentials' }],

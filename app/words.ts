@@ -3,7 +3,7 @@
 // without a sentence does not compile.
 import type { ClientProblem, Problem } from '@/lib/client/simul-connection';
 import type { TextProblem } from '@/lib/simul/display-text';
-import type { RefusalParams, RejectionCode } from '@/lib/simul/types';
+import type { DrawRules, EndReason, RefusalParams, RejectionCode } from '@/lib/simul/types';
 
 export type RefusalWords = { [C in RejectionCode]: (params: RefusalParams[C]) => string } & {
   [C in ClientProblem['code']]: () => string;
@@ -23,6 +23,10 @@ function textProblem(subject: string, p: TextProblem): string {
     case 'mark-stack':
       return `${subject} cannot stack more than ${p.max} accents on one letter.`;
   }
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
 const english: RefusalWords = {
@@ -61,6 +65,10 @@ const english: RefusalWords = {
   'no-opponents': () => 'Wait for at least one opponent to join.',
   'no-draw-offer': () => 'There is no draw offer to answer.',
   'draw-already-offered': () => 'A draw offer is already open.',
+  'no-draw-claim': (p) =>
+    `No draw to claim: this position has appeared ${times(p.repetitions)} (a claim needs 3), after ${p.quietMoves} ` +
+    `move${p.quietMoves === 1 ? '' : 's'} without a capture or pawn move (a claim needs 50).`,
+  'out-of-time': (p) => `Your time on board ${p.board} has run out.`,
   'rate-limited': () => 'Too many requests: slow down.',
   'too-many-simuls': (p) => `One network can create ${p.perHour} simuls an hour.`,
   'bad-credentials': () => 'This link is no longer valid on this device.',
@@ -87,3 +95,56 @@ export const serverWords = {
   malformedPath: 'Bad request: this address cannot be read.',
   notFound: 'Not found.',
 };
+/** How a game ended, as the results table says it. */
+export const END_REASON: Record<EndReason, string> = {
+  checkmate: 'checkmate',
+  stalemate: 'stalemate',
+  'threefold-repetition': 'threefold repetition',
+  'fifty-move-rule': 'fifty-move rule',
+  'fivefold-repetition': 'fivefold repetition',
+  'seventy-five-move-rule': 'seventy-five-move rule',
+  'insufficient-material': 'insufficient material',
+  resignation: 'resignation',
+  'draw-agreed': 'draw agreed',
+  timeout: 'time ran out',
+  'timeout-vs-insufficient-material': 'time ran out, no mating material left',
+};
+
+/** The same, in a word or two, for the dashboard's board table. */
+export const END_REASON_SHORT: Record<EndReason, string> = {
+  checkmate: 'mate',
+  stalemate: 'stalemate',
+  'threefold-repetition': 'repetition',
+  'fifty-move-rule': '50 moves',
+  'fivefold-repetition': '5-fold',
+  'seventy-five-move-rule': '75 moves',
+  'insufficient-material': 'material',
+  resignation: 'resigned',
+  'draw-agreed': 'agreed',
+  timeout: 'time',
+  'timeout-vs-insufficient-material': 'time, no material',
+};
+
+/** The simul's setting for repetition and fifty-move draws, as the screens name it. */
+export const DRAW_RULES: Record<DrawRules, string> = {
+  automatic: 'Repetition and 50-move draws: automatic',
+  claimed: 'Repetition and 50-move draws: claimed by the player to move',
+};
+
+/** The words around draw claims. */
+export const CLAIM_WORDS = {
+  claim: 'Claim a draw',
+  /** The button when the next move can make a claim valid: it offers a draw, the move claims it. */
+  claimWithMove: 'Claim a draw with your next move',
+  /** After that offer, while the player is still to move. */
+  claimPending: 'Your claim stands: make the move that repeats the position for the third time or completes 50 moves. Any other move leaves your draw offer open.',
+} as const;
+
+/** The words around clocks. */
+export const CLOCK_WORDS = {
+  host: 'Host',
+  you: 'You',
+  opponent: 'Opponent',
+  /** Shown beside a clock under 30 s, so that urgency does not rest on colour alone. */
+  low: 'low on time',
+} as const;

@@ -45,7 +45,9 @@ export class SimulHub {
     for (const id of this.store.unfinishedSimulIds()) {
       // One log that no longer replays must not keep the server, and every other simul, down.
       try {
-        this.get(id);
+        const room = this.get(id)!;
+        // The clocks stood still while the server was down: the log says so, and the flags' timers follow.
+        if (room.state.clock) void room.dispatch({ role: 'server' }, { type: 'resume-clocks', downSince: room.lastEventAt });
         loaded++;
       } catch (err) {
         console.error(`simul ${id} could not be restored:`, (err as Error).message);
@@ -72,6 +74,8 @@ export class SimulHub {
       mode: input.mode,
       joinCode,
       ...(input.hostBot ? { hostBot: input.hostBot } : {}),
+      ...(input.drawRules ? { drawRules: input.drawRules } : {}),
+      ...(input.clock ? { clock: input.clock } : {}),
     };
     const hostKeyHash = hashSecret(hostKey);
     this.store.createSimul(simulId, hostKeyHash, created);
@@ -119,7 +123,8 @@ export class SimulHub {
    * networks (seatNetworks, blockedNetworks: memory only) stays, or "remove and block" would
    * forget them; endIdle ends it at last. A room whose bots wait to move stays too (its bots
    * would stop until someone opened it; loading it rebuilds their timers from the log all the
-   * same). Returns how many left, and how many stay.
+   * same), and so does a room whose clocks run: its flags fall on its timers. Returns how many
+   * left, and how many stay.
    */
   evictIdle(rules: EvictionRules = DEFAULT_EVICTION): { finished: number; idle: number; inMemory: number } {
     const now = this.clock.now();
@@ -128,7 +133,7 @@ export class SimulHub {
     for (const room of [...this.rooms.values()]) {
       const isFinished = room.state.phase === 'finished';
       if (now - room.lastEventAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
-      if (!room.settled || room.remembersNetworks() || this.listened(room)) continue;
+      if (!room.settled || room.runsClocks || room.remembersNetworks() || this.listened(room)) continue;
       if ((this.bots.get(room)?.pending ?? 0) > 0) continue;
       this.rooms.delete(room.id);
       this.stopBots(room);

@@ -1,17 +1,8 @@
 // The results, counted from the host's side, the same on every screen.
 import { tally } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
+import { END_REASON } from '@/app/words';
 import { boardLook, LOOKS } from './board-look';
-
-const REASONS: Record<string, string> = {
-  checkmate: 'checkmate',
-  stalemate: 'stalemate',
-  'threefold-repetition': 'threefold repetition',
-  'fifty-move-rule': 'fifty-move rule',
-  'insufficient-material': 'insufficient material',
-  resignation: 'resignation',
-  'draw-agreed': 'draw agreed',
-};
 
 export function ResultsTable({ state, highlight }: { state: SimulState; highlight?: number | null }) {
   const t = tally(state);
@@ -53,7 +44,7 @@ export function ResultsTable({ state, highlight }: { state: SimulState; highligh
                       {look.icon} {look.label}
                     </span>
                   </td>
-                  <td className="py-1 pr-3 text-slate-500">{b.endReason ? REASONS[b.endReason] : b.status === 'aborted' ? 'aborted' : ''}</td>
+                  <td className="py-1 pr-3 text-slate-500">{b.endReason ? END_REASON[b.endReason] : b.status === 'aborted' ? 'aborted' : ''}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">{b.moveCount}</td>
                 </tr>
               );

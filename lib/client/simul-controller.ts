@@ -28,6 +28,9 @@ export class SimulController {
   answerDraw(board: number, accept: boolean) {
     return this.send({ type: 'answer-draw', board, accept });
   }
+  claimDraw(board: number) {
+    return this.send({ type: 'claim-draw', board });
+  }
   focus(board: number) {
     return this.send({ type: 'focus', board });
   }

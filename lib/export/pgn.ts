@@ -1,7 +1,8 @@
 // Every game of a simul as one PGN file (PGN standard, export format): one game per board
 // whose game started, in table order, with the seven-tag roster, the way the game ended,
-// and each move's elapsed time as a {[%emt H:MM:SS]} comment. Pure and browser-safe.
-import type { EndReason, Result, SimulEvent } from '../simul/types';
+// each move's elapsed time as a {[%emt H:MM:SS]} comment and, with clocks, the mover's time
+// left as [%clk H:MM:SS] and the time control as a TimeControl tag. Pure and browser-safe.
+import type { ClockSettings, EndReason, Result, SimulEvent } from '../simul/types';
 import { readGames, type ExportGame } from './games';
 
 /** PGN's name for the host in every game's White or Black tag. */
@@ -36,14 +37,21 @@ export function emt(ms: number): string {
   return `${h}:${String(min).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
-const REASON_TEXT: Record<Exclude<EndReason, 'resignation'>, string> = {
+const REASON_TEXT: Record<Exclude<EndReason, 'resignation' | 'timeout' | 'timeout-vs-insufficient-material'>, string> = {
   checkmate: 'Checkmate.',
   stalemate: 'Draw by stalemate.',
   'threefold-repetition': 'Draw by threefold repetition.',
   'fifty-move-rule': 'Draw by the fifty-move rule.',
+  'fivefold-repetition': 'Draw by fivefold repetition.',
+  'seventy-five-move-rule': 'Draw by the seventy-five-move rule.',
   'insufficient-material': 'Draw by insufficient material.',
   'draw-agreed': 'Draw agreed.',
 };
+
+/** PGN's TimeControl: "seconds+increment" (the host's extra time is not part of it), or "-". */
+export function timeControl(clock: ClockSettings | null): string {
+  return clock ? `${Math.round(clock.initialMs / 1000)}+${Math.round(clock.incrementMs / 1000)}` : '-';
+}
 
 /** The game's result tag and termination marker: '*' for a game aborted or still going. */
 function resultOf(game: ExportGame): Result | '*' {
@@ -52,6 +60,7 @@ function resultOf(game: ExportGame): Result | '*' {
 
 /** The PGN standard's Termination values. */
 function terminationOf(game: ExportGame): string {
+  if (game.reason === 'timeout' || game.reason === 'timeout-vs-insufficient-material') return 'time forfeit';
   if (game.status === 'finished') return 'normal';
   if (game.status === 'aborted') return 'abandoned';
   return 'unterminated';
@@ -65,6 +74,11 @@ function reasonText(game: ExportGame): string | null {
   if (game.reason === 'resignation') {
     // The loser resigned: 1-0 means black did. Name the colour, as PGN commentary does.
     return game.result === '1-0' ? 'Black resigns.' : game.result === '0-1' ? 'White resigns.' : 'Resignation.';
+  }
+  if (game.reason === 'timeout' || game.reason === 'timeout-vs-insufficient-material') {
+    // The side to move when the game ended ran out: white when an even number of plies was made.
+    const [out, other] = game.moves.length % 2 === 0 ? ['White', 'Black'] : ['Black', 'White'];
+    return game.reason === 'timeout' ? `${out} forfeits on time.` : `${out} ran out of time; ${other} cannot mate: draw.`;
   }
   return REASON_TEXT[game.reason];
 }
@@ -81,7 +95,8 @@ function movetextTokens(game: ExportGame): string[] {
     tokens.push(move.san);
     const last = i === game.moves.length - 1;
     // One comment per move: readers such as chess.js take a single comment after a move.
-    tokens.push(`{[%emt ${emt(move.elapsed)}]${last && closing ? ` ${closing}` : ''}}`);
+    const clk = move.clock === null ? '' : ` [%clk ${emt(move.clock)}]`;
+    tokens.push(`{[%emt ${emt(move.elapsed)}]${clk}${last && closing ? ` ${closing}` : ''}}`);
   });
   tokens.push(resultOf(game));
   return tokens;
@@ -112,7 +127,12 @@ function playerType(isBot: boolean): string {
  * One game in PGN: tag pairs, a blank line, the movetext. When a bot played either side, the
  * WhiteType and BlackType tags (PGN standard 9.3) say which side was a program.
  */
-export function gamePgn(game: ExportGame, event: string, site: string, hostIsBot = false): string {
+export function gamePgn(
+  game: ExportGame,
+  event: string,
+  site: string,
+  { hostIsBot = false, clock = null }: { hostIsBot?: boolean; clock?: ClockSettings | null } = {},
+): string {
   const opponent = game.opponent ?? '?';
   const white = game.hostColor === 'w' ? HOST_NAME : opponent;
   const black = game.hostColor === 'w' ? opponent : HOST_NAME;
@@ -124,7 +144,7 @@ export function gamePgn(game: ExportGame, event: string, site: string, hostIsBot
     ['White', white],
     ['Black', black],
     ['Result', resultOf(game)],
-    ['TimeControl', '-'],
+    ['TimeControl', timeControl(clock)],
     ['Termination', terminationOf(game)],
   ];
   if (hostIsBot || game.opponentIsBot) {
@@ -143,5 +163,7 @@ export function gamePgn(game: ExportGame, event: string, site: string, hostIsBot
  */
 export function simulPgn(events: SimulEvent[], site: string): string {
   const simul = readGames(events);
-  return simul.games.map((game) => gamePgn(game, simul.title ?? '', site, simul.hostIsBot)).join('\n');
+  return simul.games
+    .map((game) => gamePgn(game, simul.title ?? '', site, { hostIsBot: simul.hostIsBot, clock: simul.clock }))
+    .join('\n');
 }

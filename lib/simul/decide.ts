@@ -1,6 +1,17 @@
 // decide: a command from an actor becomes events, or a rejection with a code.
 // Pure with respect to the state: it reads, it never changes (see the move case).
-import { endingByRule, playIfLegal, resignationResult } from '../chess/rules';
+import {
+  cannotMate,
+  drawClaim,
+  endingByRule,
+  playIfLegal,
+  quietMoves,
+  resignationResult,
+  timesAfter,
+  timesNow,
+  type Ending,
+} from '../chess/rules';
+import { timeLeft } from './clocks';
 import { isBotSpec } from '../bots/spec';
 import { cleanName } from './display-text';
 import { colorOf, commandKey, currentSyncBoard, isOver, sideToMove } from './queries';
@@ -42,8 +53,12 @@ const HOST_ONLY = new Set<Command['type']>([
   'end-simul',
 ]);
 
+/** Commands only the room itself sends (on its timers); never a client's. */
+const SERVER_ONLY = new Set<Command['type']>(['time-out', 'resume-clocks']);
+
 /** Which side of `board` the actor plays, or a rejection when it plays neither. */
 function sideOf(actor: Actor, board: number): Side | Rejection {
+  if (actor.role === 'server') return rejection('not-seated');
   if (actor.role === 'host') return 'host';
   if (actor.role === 'opponent') {
     if (actor.board === board) return 'opponent';
@@ -87,23 +102,30 @@ function afterGameEnds(state: SimulState, ended: number): SimulEventBody[] {
   return [];
 }
 
+/** Whether `side`'s flag on a board with clocks has fallen at `now`. */
+function flagFallen(board: BoardState, side: Side, now: number): boolean {
+  return board.clock !== null && timeLeft(board.clock, side, now) <= 0;
+}
+
 /**
  * A command becomes events or a refusal. A command resent by its sender after it was applied
  * (its acknowledgement lost, a reconnect, a server restart) is a duplicate: acknowledged, with no
  * events, even when what it did (a move that ended the game, a resignation) makes it impossible now.
+ * `now`: the server's time, which only the clocks read.
  */
-export function decide(state: SimulState, actor: Actor, command: Command): Decision {
+export function decide(state: SimulState, actor: Actor, command: Command, now: number): Decision {
   const key = commandKey(actor, command);
   if (key && state.commands.has(key)) return { ok: true, events: [], duplicate: true };
-  const decision = decideNew(state, actor, command);
+  const decision = decideNew(state, actor, command, now);
   // A move is remembered by its clientMoveId; any other command by a key on its first event.
   if (!decision.ok || !key || command.type === 'move' || decision.events.length === 0) return decision;
   const [first, ...rest] = decision.events;
   return { ok: true, events: [{ ...first, command: key }, ...rest] };
 }
 
-function decideNew(state: SimulState, actor: Actor, command: Command): Decision {
+function decideNew(state: SimulState, actor: Actor, command: Command, now: number): Decision {
   if (state.phase === 'finished') return reject('simul-finished');
+  if (SERVER_ONLY.has(command.type) !== (actor.role === 'server')) return reject('bad-payload');
   if (HOST_ONLY.has(command.type) && actor.role !== 'host') {
     return reject('not-host');
   }
@@ -175,13 +197,18 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
       const side = sideOf(actor, command.board);
       if (isRejection(side)) return { ok: false, error: side };
       if (sideToMove(board) !== side) return reject('not-your-turn');
+      if (flagFallen(board, side, now)) return reject('out-of-time', { board: board.number });
       // Validating plays the move; the ending needs the position after it; then it is
       // taken back, so the state is as it was when decide returns.
       const move = playIfLegal(board.chess, command.from, command.to, command.promotion);
       if (!move) return reject('illegal-move', { from: command.from, to: command.to });
-      let ending;
+      let ending: (Ending & { by?: Side }) | null;
       try {
-        ending = endingByRule(board.chess);
+        const times = timesAfter(board.positions, board.chess, move);
+        ending = endingByRule(board.chess, times, state.drawRules);
+        // A draw offered, then a move that makes it claimable: the laws' claim with a move.
+        const claim = !ending && state.drawRules === 'claimed' && board.drawOfferBy === side ? drawClaim(board.chess, times) : null;
+        if (claim) ending = { result: '1/2-1/2', reason: claim, by: side };
       } finally {
         board.chess.undo();
       }
@@ -201,6 +228,40 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
         { type: 'game-ended', board: board.number, ...ending },
         ...afterGameEnds(state, board.number),
       );
+    }
+
+    case 'claim-draw': {
+      const board = liveBoard(state, command.board);
+      if (isRejection(board)) return { ok: false, error: board };
+      const side = sideOf(actor, command.board);
+      if (isRejection(side)) return { ok: false, error: side };
+      if (sideToMove(board) !== side) return reject('not-your-turn');
+      if (flagFallen(board, side, now)) return reject('out-of-time', { board: board.number });
+      const times = timesNow(board.positions, board.chess);
+      const claim = drawClaim(board.chess, times);
+      if (!claim) return reject('no-draw-claim', { repetitions: times, quietMoves: quietMoves(board.chess) });
+      return accept(
+        { type: 'game-ended', board: board.number, result: '1/2-1/2', reason: claim, by: side },
+        ...afterGameEnds(state, board.number),
+      );
+    }
+
+    case 'time-out': {
+      const board = liveBoard(state, command.board);
+      if (isRejection(board)) return { ok: false, error: board };
+      const side = sideToMove(board);
+      // A timer for a flag that has not fallen (the side moved in time): nothing happens.
+      if (!flagFallen(board, side, now)) return accept();
+      const loser = colorOf(board, side);
+      const ending: Ending = cannotMate(board.chess, loser === 'w' ? 'b' : 'w')
+        ? { result: '1/2-1/2', reason: 'timeout-vs-insufficient-material' }
+        : { result: resignationResult(loser), reason: 'timeout' };
+      return accept({ type: 'game-ended', board: board.number, ...ending, by: side }, ...afterGameEnds(state, board.number));
+    }
+
+    case 'resume-clocks': {
+      if (state.phase !== 'playing' || !state.clock) return accept();
+      return accept({ type: 'server-restarted', downSince: command.downSince });
     }
 
     case 'resign': {

@@ -3,8 +3,9 @@
 //
 // The state is mutated in place: a chess.js game is costly to copy, and a move's cost must
 // not grow with the number of boards. Callers that need a new reference (React) bump a version.
-import { Chess } from '../chess/rules';
-import type { BoardState, Color, SimulEvent, SimulState } from './types';
+import { Chess, firstPosition, recordPosition } from '../chess/rules';
+import { foldClock, newBoardClock } from './clocks';
+import type { BoardState, ClockSettings, Color, SimulEvent, SimulState } from './types';
 import { hostColorOf, moveKey, nextAwaitingHost, sideToMove } from './queries';
 
 export function initialState(): SimulState {
@@ -15,6 +16,8 @@ export function initialState(): SimulState {
     hostColor: 'white',
     joinCode: '',
     hostBot: null,
+    drawRules: 'automatic',
+    clock: null,
     phase: 'lobby',
     joiningClosed: false,
     seq: 0,
@@ -29,13 +32,14 @@ export function initialState(): SimulState {
   };
 }
 
-function newBoard(number: number, hostColor: Color): BoardState {
+function newBoard(number: number, hostColor: Color, clock: ClockSettings | null): BoardState {
+  const chess = new Chess();
   return {
     number,
     hostColor,
     opponent: null,
     status: 'open',
-    chess: new Chess(),
+    chess,
     moveCount: 0,
     lastMove: null,
     turnSince: null,
@@ -44,6 +48,8 @@ function newBoard(number: number, hostColor: Color): BoardState {
     result: null,
     endReason: null,
     drawOfferBy: null,
+    positions: firstPosition(chess),
+    clock: clock && newBoardClock(clock),
     lastClientMoveId: { host: null, opponent: null },
   };
 }
@@ -65,6 +71,7 @@ function moveFocusOn(state: SimulState, from: number): void {
  * uses it for every board, so the two can never disagree.
  */
 export function evolveBoard(board: BoardState, event: SimulEvent): void {
+  if (board.clock) foldClock(board.clock, event, board.hostColor === 'w' ? 'host' : 'opponent');
   switch (event.type) {
     case 'seat-taken':
       board.opponent = { name: event.name, playerId: event.playerId, ...(event.bot ? { bot: event.bot } : {}) };
@@ -82,14 +89,16 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       board.startedAt = event.at;
       board.turnSince = event.at;
       break;
-    case 'move-made':
-      board.chess.move({ from: event.from, to: event.to, promotion: event.promotion });
+    case 'move-made': {
+      const move = board.chess.move({ from: event.from, to: event.to, promotion: event.promotion });
+      recordPosition(board.positions, board.chess, move);
       board.moveCount += 1;
       board.lastMove = { from: event.from, to: event.to };
       board.turnSince = event.at;
       if (board.drawOfferBy !== event.by) board.drawOfferBy = null;
       if (event.clientMoveId) board.lastClientMoveId[event.by] = event.clientMoveId;
       break;
+    }
     case 'draw-offered':
       board.drawOfferBy = event.by;
       break;
@@ -116,6 +125,7 @@ export function boardsOf(state: SimulState, event: SimulEvent): number[] {
     case 'simul-started':
       return event.boards;
     case 'simul-finished':
+    case 'server-restarted': // every clock stood still
       return state.order;
     case 'host-focused': // where the host is: the simul's summary says it
       return [];
@@ -139,9 +149,11 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.hostColor = event.hostColor;
       state.joinCode = event.joinCode;
       state.hostBot = event.hostBot ?? null;
+      state.drawRules = event.drawRules ?? 'automatic';
+      state.clock = event.clock ?? null;
       state.createdAt = event.at;
       for (let n = 1; n <= event.boardCount; n++) {
-        state.boards.set(n, newBoard(n, hostColorOf(event.hostColor, n)));
+        state.boards.set(n, newBoard(n, hostColorOf(event.hostColor, n), state.clock));
         state.order.push(n);
       }
       return state;
@@ -173,6 +185,9 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.joiningClosed = true;
       return state;
     case 'seat-reissued':
+      return state;
+    case 'server-restarted':
+      for (const n of state.order) evolveBoard(boardOf(state, n), event);
       return state;
   }
   const board = boardOf(state, event.board);

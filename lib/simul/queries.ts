@@ -104,7 +104,7 @@ function keyOf(who: string, board: number | undefined, id: string): string {
  */
 export function commandKey(actor: Actor, command: Command): string | null {
   const id = command.type === 'move' ? command.clientMoveId : command.commandId;
-  if (!id || actor.role === 'spectator') return null;
+  if (!id || actor.role === 'spectator' || actor.role === 'server') return null;
   const who = actor.role === 'host' ? 'host' : `board ${actor.board}`;
   return keyOf(who, 'board' in command ? command.board : undefined, id);
 }

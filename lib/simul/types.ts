@@ -4,6 +4,8 @@ import type { Chess } from 'chess.js';
 import type { BotSpec } from '../bots/spec';
 
 export type { BotSpec } from '../bots/spec';
+import type { PositionCounts } from '../chess/rules';
+import type { BoardClock } from './clocks';
 
 export type Mode = 'async' | 'sync';
 export type HostColorChoice = 'white' | 'black' | 'alternate';
@@ -16,15 +18,39 @@ export type EndReason =
   | 'stalemate'
   | 'threefold-repetition'
   | 'fifty-move-rule'
+  | 'fivefold-repetition'
+  | 'seventy-five-move-rule'
   | 'insufficient-material'
   | 'resignation'
-  | 'draw-agreed';
+  | 'draw-agreed'
+  /** The side to move ran out of time (game-ended's `by`): the other side wins. */
+  | 'timeout'
+  /** The side to move ran out of time, but the other side cannot mate by any series of legal moves. */
+  | 'timeout-vs-insufficient-material';
+
+/**
+ * Threefold repetition and the fifty-move rule: the game ends at once ('automatic'), or the
+ * player to move may claim the draw ('claimed', as the laws of chess have it). Fivefold
+ * repetition and seventy-five moves end the game at once either way.
+ */
+export type DrawRules = 'automatic' | 'claimed';
+
+/** A simul's clocks: every game's initial time and increment, and the host's extra time on each board. */
+export interface ClockSettings {
+  initialMs: number;
+  incrementMs: number;
+  hostExtraMs: number;
+}
 
 export const LIMITS = {
   minBoards: 1,
   maxBoards: 100,
   maxNameLength: 24,
   maxTitleLength: 80,
+  /** A game's initial time: 1 minute to 3 hours; the host's extra time at most as much. */
+  minClockMs: 60_000,
+  maxClockMs: 3 * 3600_000,
+  maxIncrementMs: 180_000,
 } as const;
 
 /** Every event carries its sequence number in the simul's log and the server's time (ms). */
@@ -49,6 +75,10 @@ export type SimulEventBody =
       joinCode: string;
       /** A bot plays the host's side (the server runs it, see server/bot-runner.ts). */
       hostBot?: BotSpec;
+      /** Absent in logs from before draw claims: automatic. */
+      drawRules?: DrawRules;
+      /** Absent for a simul without clocks. */
+      clock?: ClockSettings;
     }
   /** `bot`: the host seated a bot there (the server runs it); otherwise a person joined. */
   | { type: 'seat-taken'; board: number; name: string; playerId: string; bot?: BotSpec }
@@ -74,6 +104,11 @@ export type SimulEventBody =
   | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side }
   | { type: 'game-aborted'; board: number }
   | { type: 'host-focused'; board: number }
+  /**
+   * The server loaded this unfinished simul after a restart: the clocks stood still from
+   * `downSince` (the simul's last event before it) until now.
+   */
+  | { type: 'server-restarted'; downSince: number }
   | { type: 'simul-finished'; early: boolean };
 
 export type SimulEvent = EventMeta & SimulEventBody;
@@ -107,16 +142,27 @@ export type CommandBody =
   | { type: 'resign'; board: number }
   | { type: 'offer-draw'; board: number }
   | { type: 'answer-draw'; board: number; accept: boolean }
+  /** The player to move claims a draw by threefold repetition or the fifty-move rule. */
+  | { type: 'claim-draw'; board: number }
   | { type: 'focus'; board: number }
   | { type: 'abort-game'; board: number }
-  | { type: 'end-simul' };
+  | { type: 'end-simul' }
+  /** The room's own, on its timer: the flag of the side to move on `board` has fallen. */
+  | { type: 'time-out'; board: number }
+  /** The room's own, after a restart: the clocks stood still since `downSince`. */
+  | { type: 'resume-clocks'; downSince: number };
 
 export type CommandType = Command['type'];
 
 export type Actor =
   | { role: 'host' }
   | { role: 'opponent'; board: number }
-  | { role: 'spectator' };
+  | { role: 'spectator' }
+  /** The room itself (its timers): never a client. */
+  | { role: 'server' };
+
+/** Who a client's credential makes it: anyone but the room itself. */
+export type ClientActor = Exclude<Actor, { role: 'server' }>;
 
 /** Refusals: a code and the facts a sentence needs (rejection.ts). */
 export type { RefusalParams, Rejection, RejectionCode } from './rejection';
@@ -141,6 +187,10 @@ export interface BoardState {
   result: Result | null;
   endReason: EndReason | null;
   drawOfferBy: Side | null;
+  /** Each position since the last capture or pawn move, and how many times it has appeared. */
+  positions: PositionCounts;
+  /** The game's clocks, in a simul with clocks. */
+  clock: BoardClock | null;
   /** Last clientMoveId applied per side: a resent move with the same id is applied once. */
   lastClientMoveId: { host: string | null; opponent: string | null };
 }
@@ -155,6 +205,8 @@ export interface SimulState {
   joinCode: string;
   /** The bot that plays the host's side, or null when a person does. */
   hostBot: BotSpec | null;
+  drawRules: DrawRules;
+  clock: ClockSettings | null;
   phase: Phase;
   joiningClosed: boolean;
   /** Seq of the last event folded in. */

@@ -7,11 +7,7 @@ import { readyQueue } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
 import { boardLook, LOOKS } from '../board-look';
 import { Timeline } from './Timeline';
-
-const REASON: Record<string, string> = {
-  checkmate: 'mate', stalemate: 'stalemate', 'threefold-repetition': 'repetition', 'fifty-move-rule': '50 moves',
-  'insufficient-material': 'material', resignation: 'resigned', 'draw-agreed': 'agreed',
-};
+import { END_REASON_SHORT } from '@/app/words';
 
 export function Dashboard({ state, metrics, big = false }: { state: SimulState; metrics: SimulMetrics | null; big?: boolean }) {
   if (!metrics) {
@@ -164,7 +160,7 @@ function BoardTable({ metrics }: { metrics: SimulMetrics }) {
               <td className="pr-3 text-right" data-testid={`wait-${b.board}`}>{formatDuration(b.wait)}</td>
               <td className="pr-3 text-right">{formatDuration(b.longestWait)}</td>
               <td className="pr-3 text-right">{b.moves}</td>
-              <td className="pr-3">{b.result ? `${b.result}${b.reason ? ` (${REASON[b.reason] ?? b.reason})` : ''}` : b.status === 'aborted' ? 'unfinished' : ''}</td>
+              <td className="pr-3">{b.result ? `${b.result}${b.reason ? ` (${END_REASON_SHORT[b.reason]})` : ''}` : b.status === 'aborted' ? 'unfinished' : ''}</td>
             </tr>
           ))}
         </tbody>
