@@ -1,7 +1,7 @@
 // The games of a simul as the exports need them: who sat where, when each game began, every
 // move with the time its mover took, and how the game ended. Pure and browser-safe.
 import { readStates } from '../metrics/states';
-import type { Color, EndReason, Mode, Result, Side, SimulEvent } from '../simul/types';
+import type { AbortReason, Color, EndReason, Mode, Result, Side, SimulEvent } from '../simul/types';
 
 export interface ExportMove {
   board: number;
@@ -26,7 +26,8 @@ export interface ExportGame {
   startedAt: number;
   status: ExportGameStatus;
   result: Result | null;
-  reason: EndReason | null;
+  /** How the game ended, or why it stayed unfinished. */
+  reason: EndReason | AbortReason | null;
   /** Who resigned, for a resignation. */
   resignedBy: Side | null;
   moves: ExportMove[];

@@ -1,7 +1,7 @@
 // Every game of a simul as one PGN file (PGN standard, export format): one game per board
 // whose game started, in table order, with the seven-tag roster, the way the game ended,
 // and each move's elapsed time as a {[%emt H:MM:SS]} comment. Pure and browser-safe.
-import type { EndReason, Result, SimulEvent } from '../simul/types';
+import type { AbortReason, EndReason, Result, SimulEvent } from '../simul/types';
 import { readGames, type ExportGame } from './games';
 
 /** PGN's name for the host in every game's White or Black tag. */
@@ -50,18 +50,27 @@ function resultOf(game: ExportGame): Result | '*' {
   return game.status === 'finished' && game.result ? game.result : '*';
 }
 
-/** The PGN standard's Termination values. */
+/**
+ * The Termination tag: the PGN standard's "normal" and "unterminated" (still going); a game the
+ * host aborted or the simul's early end left open says "unfinished", the word every screen uses.
+ */
 function terminationOf(game: ExportGame): string {
   if (game.status === 'finished') return 'normal';
-  if (game.status === 'aborted') return 'abandoned';
+  if (game.status === 'aborted') return 'unfinished';
   return 'unterminated';
 }
 
+/** Why a game stayed unfinished, as the closing comment says it (the screens' words). */
+const UNFINISHED_TEXT: Record<AbortReason, string> = {
+  'host-aborted': 'Unfinished: the host aborted the game.',
+  'simul-ended': 'Unfinished: the simul was ended early.',
+};
+
 /** The closing comment: why the game ended, in words (names stay in the tags). */
 function reasonText(game: ExportGame): string | null {
-  if (game.status === 'aborted') return 'Game aborted.';
-  if (game.status === 'playing') return 'Game unfinished.';
-  if (!game.reason) return null;
+  if (game.status === 'aborted') return UNFINISHED_TEXT[game.reason === 'simul-ended' ? 'simul-ended' : 'host-aborted'];
+  if (game.status === 'playing') return 'Game still in progress.';
+  if (!game.reason || game.reason === 'host-aborted' || game.reason === 'simul-ended') return null;
   if (game.reason === 'resignation') {
     // The loser resigned: 1-0 means black did. Name the colour, as PGN commentary does.
     return game.result === '1-0' ? 'Black resigns.' : game.result === '0-1' ? 'White resigns.' : 'Resignation.';

@@ -98,8 +98,8 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
     case 'join': {
       if (actor.role === 'host') return reject('already-seated', { who: 'host' });
       if (actor.role === 'opponent') return reject('already-seated', { who: 'opponent', board: actor.board });
-      if (state.phase !== 'lobby') return reject('already-started', { command: command.type });
-      if (state.joiningClosed) return reject('joining-closed');
+      const late = state.phase !== 'lobby';
+      if (state.joiningClosed) return late ? reject('already-started', { command: command.type }) : reject('joining-closed');
       const cleaned = cleanName(command.name);
       if (!cleaned.ok) return reject('name-invalid', cleaned.problem);
       const name = cleaned.text;
@@ -108,16 +108,23 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
           return reject('name-taken', { name: b.opponent.name });
         }
       }
-      let board: BoardState | undefined;
+      // The seats are tables 1 to boardCount; after the start a free one is no longer a board.
+      const isFree = (n: number) => !state.boards.get(n)?.opponent;
+      let number: number | undefined;
       if (command.board !== undefined) {
-        board = state.boards.get(command.board);
-        if (!board) return reject('unknown-board', { board: command.board });
-        if (board.opponent) return reject('seat-taken', { board: command.board });
+        if (!Number.isInteger(command.board) || command.board < 1 || command.board > state.boardCount) {
+          return reject('unknown-board', { board: command.board });
+        }
+        if (!isFree(command.board)) return reject('seat-taken', { board: command.board });
+        number = command.board;
       } else {
-        board = state.order.map((n) => state.boards.get(n)!).find((b) => !b.opponent);
-        if (!board) return reject('simul-full');
+        for (let n = 1; n <= state.boardCount && number === undefined; n++) if (isFree(n)) number = n;
+        if (number === undefined) return reject('simul-full');
       }
-      return accept({ type: 'seat-taken', board: board.number, name, playerId: command.playerId });
+      const seated: SimulEventBody = { type: 'seat-taken', board: number, name, playerId: command.playerId };
+      // A late joiner's game begins at once in async mode; in sync mode it is queued last.
+      if (late && state.mode === 'async') return accept(seated, { type: 'game-started', board: number });
+      return accept(seated);
     }
 
     case 'free-seat':
@@ -135,7 +142,7 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
 
     case 'close-joining':
     case 'open-joining': {
-      if (state.phase !== 'lobby') return reject('already-started', { command: command.type });
+      // Before and after the start: while joining is open a late joiner gets a new board.
       return accept({ type: command.type === 'close-joining' ? 'joining-closed' : 'joining-opened' });
     }
 
@@ -229,14 +236,17 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
       const board = state.boards.get(command.board);
       if (!board) return reject('unknown-board', { board: command.board });
       if (isOver(board)) return reject('game-over', { board: command.board });
-      return accept({ type: 'game-aborted', board: board.number }, ...afterGameEnds(state, board.number));
+      return accept(
+        { type: 'game-aborted', board: board.number, reason: 'host-aborted' },
+        ...afterGameEnds(state, board.number),
+      );
     }
 
     case 'end-simul': {
       const open =
         state.phase === 'lobby' ? [] : state.order.filter((n) => !isOver(state.boards.get(n)!));
       return accept(
-        ...open.map((board): SimulEventBody => ({ type: 'game-aborted', board })),
+        ...open.map((board): SimulEventBody => ({ type: 'game-aborted', board, reason: 'simul-ended' })),
         { type: 'simul-finished', early: true },
       );
     }

@@ -161,6 +161,7 @@ export function snapshot(state: SimulState) {
     mode: state.mode,
     hostColor: state.hostColor,
     joinCode: state.joinCode,
+    boardCount: state.boardCount,
     phase: state.phase,
     joiningClosed: state.joiningClosed,
     seq: state.seq,

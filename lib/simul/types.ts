@@ -16,6 +16,11 @@ export type EndReason =
   | 'insufficient-material'
   | 'resignation'
   | 'draw-agreed';
+/**
+ * Why a game stayed unfinished: the host aborted it, or the host ended the simul while it was
+ * open (or before it began). A log written before this was recorded says nothing: host-aborted.
+ */
+export type AbortReason = 'host-aborted' | 'simul-ended';
 
 export const LIMITS = {
   minBoards: 1,
@@ -45,6 +50,7 @@ export type SimulEventBody =
       mode: Mode;
       joinCode: string;
     }
+  /** After the start (a late joiner, joining still open) it adds the board: see evolve. */
   | { type: 'seat-taken'; board: number; name: string; playerId: string }
   /** `blocked`: the host also blocked the device's network from joining this simul again. */
   | { type: 'seat-freed'; board: number; blocked?: boolean }
@@ -66,7 +72,7 @@ export type SimulEventBody =
   | { type: 'draw-offered'; board: number; by: Side }
   | { type: 'draw-declined'; board: number; by: Side }
   | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side }
-  | { type: 'game-aborted'; board: number }
+  | { type: 'game-aborted'; board: number; reason?: AbortReason }
   | { type: 'host-focused'; board: number }
   | { type: 'simul-finished'; early: boolean };
 
@@ -130,7 +136,8 @@ export interface BoardState {
   startedAt: number | null;
   endedAt: number | null;
   result: Result | null;
-  endReason: EndReason | null;
+  /** How a finished game ended, or why an aborted one stayed unfinished. */
+  endReason: EndReason | AbortReason | null;
   drawOfferBy: Side | null;
   /** Last clientMoveId applied per side: a resent move with the same id is applied once. */
   lastClientMoveId: { host: string | null; opponent: string | null };
@@ -144,7 +151,10 @@ export interface SimulState {
   mode: Mode;
   hostColor: HostColorChoice;
   joinCode: string;
+  /** Seats the host created: tables 1 to boardCount. Late joiners take the free ones. */
+  boardCount: number;
   phase: Phase;
+  /** Set and cleared by the host, before and after the start; a finished simul is closed. */
   joiningClosed: boolean;
   /** Seq of the last event folded in. */
   seq: number;
@@ -152,9 +162,9 @@ export interface SimulState {
   startedAt: number | null;
   finishedAt: number | null;
   endedEarly: boolean;
-  /** Boards by table number; after the start only the seated ones remain. */
+  /** Boards by table number; after the start only the seated ones remain, and late joiners' are added. */
   boards: Map<number, BoardState>;
-  /** Table numbers in table order (the rotation order). */
+  /** Table numbers in the rotation order: table order, late joiners' boards last, as they came. */
   order: number[];
   /** The board the host is at: in async mode null when no board awaits the host; in sync mode the current game. */
   focus: number | null;
