@@ -2,7 +2,7 @@
 // Pure with respect to the state: it reads, it never changes (see the move case).
 import { endingByRule, playIfLegal, resignationResult } from '../chess/rules';
 import { cleanName } from './display-text';
-import { colorOf, commandKey, currentSyncBoard, isOver, sideToMove } from './queries';
+import { colorOf, commandKey, currentSyncBoard, freeSeats, isOver, sideToMove } from './queries';
 import { rejection, type RefusalArgs } from './rejection';
 import { namesLookAlike } from './skeleton';
 import type {
@@ -108,18 +108,16 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
           return reject('name-taken', { name: b.opponent.name });
         }
       }
-      // The seats are tables 1 to boardCount; after the start a free one is no longer a board.
-      const isFree = (n: number) => !state.boards.get(n)?.opponent;
-      let number: number | undefined;
+      const free = freeSeats(state);
+      let number = free[0];
       if (command.board !== undefined) {
         if (!Number.isInteger(command.board) || command.board < 1 || command.board > state.boardCount) {
           return reject('unknown-board', { board: command.board });
         }
-        if (!isFree(command.board)) return reject('seat-taken', { board: command.board });
+        if (!free.includes(command.board)) return reject('seat-taken', { board: command.board });
         number = command.board;
-      } else {
-        for (let n = 1; n <= state.boardCount && number === undefined; n++) if (isFree(n)) number = n;
-        if (number === undefined) return reject('simul-full');
+      } else if (number === undefined) {
+        return reject('simul-full');
       }
       const seated: SimulEventBody = { type: 'seat-taken', board: number, name, playerId: command.playerId };
       // A late joiner's game begins at once in async mode; in sync mode it is queued last.

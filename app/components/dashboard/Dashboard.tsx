@@ -6,6 +6,7 @@ import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from 
 import { readyQueue } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
 import { boardLook, LOOKS } from '../board-look';
+import { resultSentence } from '@/app/words';
 import { Timeline } from './Timeline';
 
 const REASON: Record<string, string> = {
@@ -164,7 +165,7 @@ function BoardTable({ metrics }: { metrics: SimulMetrics }) {
               <td className="pr-3 text-right" data-testid={`wait-${b.board}`}>{formatDuration(b.wait)}</td>
               <td className="pr-3 text-right">{formatDuration(b.longestWait)}</td>
               <td className="pr-3 text-right">{b.moves}</td>
-              <td className="pr-3">{b.result ? `${b.result}${b.reason ? ` (${REASON[b.reason] ?? b.reason})` : ''}` : b.status === 'aborted' ? 'unfinished' : ''}</td>
+              <td className="pr-3">{b.result ? `${b.result}${b.reason ? ` (${REASON[b.reason] ?? b.reason})` : ''}` : b.status === 'aborted' ? resultSentence({ ...b, number: b.board, endReason: b.reason }, { role: 'projector' }) : ''}</td>
             </tr>
           ))}
         </tbody>
