@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '@/lib/client/simul-connection';
 import { HOST, opponent, SPECTATOR, TestSimul } from '@/lib/simul/test-log';
-import { refusalText, resultSentence, resultWords, type Reader, type ResultOf } from './words';
+import { ANNOUNCE, refusalText, resultSentence, resultWords, spokenMove, type Reader, type ResultOf } from './words';
 
 // Every code with each shape of params it can carry: a code missing here does not compile.
 const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
@@ -164,5 +164,18 @@ describe('results in the words of whoever reads them', () => {
 
   it('says nothing of a game still going', () => {
     expect(resultWords({ ...mate, status: 'playing', result: null, endReason: null }, host)).toBeNull();
+  });
+});
+
+describe('moves as a screen reader says them', () => {
+  it('names the piece, the capture, the check and castling', () => {
+    expect(spokenMove('Nf3')).toBe('knight to f3');
+    expect(spokenMove('exd5')).toBe('pawn e takes d5');
+    expect(spokenMove('e4')).toBe('pawn to e4');
+    expect(spokenMove('Qxf7#')).toBe('queen takes f7, checkmate');
+    expect(spokenMove('Rae1+')).toBe('rook a to e1, check');
+    expect(spokenMove('e8=Q+')).toBe('pawn to e8, promotes to queen, check');
+    expect(spokenMove('O-O-O')).toBe('castles queenside');
+    expect(ANNOUNCE.hostPlayed('O-O+')).toBe('The host played castles kingside, check.');
   });
 });

@@ -78,6 +78,13 @@ export function refusalText(problem: Problem): string {
   return sentence('params' in problem ? problem.params : undefined);
 }
 
+/** The app's name and what it is, for the page head and the home-screen manifest. */
+export const APP = {
+  name: 'Async Simul',
+  shortName: 'Simul',
+  description: 'A chess simul for the classroom that teaches asyncio: one host, many boards.',
+};
+
 // --- Results: a game's outcome in the words of whoever reads it. -----------------------------
 
 /**
@@ -174,4 +181,36 @@ export const LATE_JOIN = {
   studentSync: 'The simul has started. Sit down and your game is queued after the others.',
   /** The lobby: what the start does to joining. */
   lobbyNote: 'Empty boards are dropped when you start; joining stays open for late arrivals until you close it.',
+};
+
+// --- For the keyboard and the screen reader. -----------------------------------------------------
+
+const PIECE_NAMES: Record<string, string> = { K: 'king', Q: 'queen', R: 'rook', B: 'bishop', N: 'knight' };
+
+/** A move in SAN as a screen reader should say it: "Nxf3+" is "knight takes f3, check". */
+export function spokenMove(san: string): string {
+  if (san.startsWith('O-O-O')) return `castles queenside${san.endsWith('#') ? ', checkmate' : san.endsWith('+') ? ', check' : ''}`;
+  if (san.startsWith('O-O')) return `castles kingside${san.endsWith('#') ? ', checkmate' : san.endsWith('+') ? ', check' : ''}`;
+  const m = /^([KQRBN])?([a-h]?[1-8]?)(x)?([a-h][1-8])(?:=([QRBN]))?([+#])?$/.exec(san);
+  if (!m) return san;
+  const [, piece, from, takes, to, promotion, mark] = m;
+  const who = piece ? `${PIECE_NAMES[piece]}${from ? ` ${from}` : ''}` : from ? `pawn ${from}` : 'pawn';
+  return [
+    `${who} ${takes ? 'takes' : 'to'} ${to}`,
+    promotion ? `, promotes to ${PIECE_NAMES[promotion]}` : '',
+    mark === '+' ? ', check' : mark === '#' ? ', checkmate' : '',
+  ].join('');
+}
+
+export const ANNOUNCE = {
+  /** Said on a student's phone when the host has moved on their board. */
+  hostPlayed: (san: string) => `The host played ${spokenMove(san)}.`,
+};
+
+export const TYPED_MOVE = {
+  label: 'Type a move',
+  placeholder: 'Nf3, e4, O-O or g1f3',
+  play: 'Play',
+  refused: (typed: string) => `"${typed}" is not a legal move here: type it like Nf3, exd5, O-O or g1f3.`,
+  notYourMove: 'It is not your move on this board.',
 };

@@ -20,6 +20,7 @@ import { WaitTime } from '../WaitTime';
 import { BoardGrid } from './BoardGrid';
 import { Lobby } from './Lobby';
 import { ReissueSeatButton } from './ReissueSeatButton';
+import { TypedMove } from './TypedMove';
 import { boardLook, LOOKS } from '../board-look';
 
 export function HostConsole({ simulId }: { simulId: string }) {
@@ -182,7 +183,7 @@ function Playing({
         <p className="text-sm text-slate-500">
           <kbd className="rounded border px-1">N</kbd> next board awaiting you
           {nextReady !== null ? ` (board ${nextReady})` : ''} · <kbd className="rounded border px-1">←</kbd>
-          <kbd className="rounded border px-1">→</kbd> step through boards
+          <kbd className="rounded border px-1">→</kbd> step through boards · type a move below the board
         </p>
       </section>
       <section aria-label="All boards" className="flex flex-col gap-2">
@@ -233,6 +234,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           return res.ok ? null : res.error;
         }}
       />
+      <TypedMove key={number} controller={controller} board={number} fen={board.chess.fen()} canMove={hostToMove} />
       {offerFromOpponent && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" role="alert">
           <span className="font-semibold">{board.opponent?.name} offers a draw.</span>

@@ -8,7 +8,7 @@ import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
-import { LATE_JOIN, refusalText, resultSentence } from '@/app/words';
+import { ANNOUNCE, LATE_JOIN, refusalText, resultSentence } from '@/app/words';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { RefusalNotice } from '../RefusalNotice';
 import { PlayBoard } from '../PlayBoard';
@@ -76,6 +76,7 @@ function View({ connection }: { connection: SimulConnection }) {
         {board.opponent?.name}
       </p>
       <Banner state={state} queue={view.queue} board={board} myTurn={myTurn} />
+      <HostMoveAnnouncement board={board} myTurn={myTurn} />
       {signal}
       {board.status === 'seated' ? null : (
         <PlayBoard
@@ -141,6 +142,20 @@ function Banner({
   return (
     <p className={`mb-3 rounded-xl px-4 py-3 text-center text-xl font-bold ${tone}`} role="status" aria-live="polite" data-testid="turn-banner">
       {text}
+    </p>
+  );
+}
+
+/**
+ * For a screen reader: what the host just played on this board (the banner beside it says
+ * "Your move"). Known for the moves this phone saw; a phone that opened from a snapshot has
+ * only the position, and then the banner alone speaks.
+ */
+function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: boolean }) {
+  const last = myTurn ? board.chess.history().at(-1) : undefined;
+  return (
+    <p className="sr-only" aria-live="polite" data-testid="host-move-announcement">
+      {last ? ANNOUNCE.hostPlayed(last) : ''}
     </p>
   );
 }
