@@ -1,9 +1,10 @@
-// The app's words for every refusal: the server and the domain refuse with a code and its
-// params, the page says it here. One table per language, each a `RefusalWords`, so a code
-// without a sentence does not compile.
+// The app's words. Every refusal: the server and the domain refuse with a code and its
+// params, the page says it here (one table per language, each a `RefusalWords`, so a code
+// without a sentence does not compile). Then results as each reader says them, the simul's
+// end, late joiners, the turn announcements and the typed move.
 import type { ClientProblem, Problem } from '@/lib/client/simul-connection';
 import type { TextProblem } from '@/lib/simul/display-text';
-import type { DrawRules, EndReason, RefusalParams, RejectionCode } from '@/lib/simul/types';
+import type { AbortReason, BoardStatus, Color, DrawRules, EndReason, RefusalParams, RejectionCode, Result } from '@/lib/simul/types';
 
 export type RefusalWords = { [C in RejectionCode]: (params: RefusalParams[C]) => string } & {
   [C in ClientProblem['code']]: () => string;
@@ -148,3 +149,131 @@ export const CLOCK_WORDS = {
   /** Shown beside a clock under 30 s, so that urgency does not rest on colour alone. */
   low: 'low on time',
 } as const;
+
+/** The app's name and what it is, for the page head and the home-screen manifest. */
+export const APP = {
+  name: 'Async Simul',
+  shortName: 'Simul',
+  description: 'A chess simul for the classroom that teaches asyncio: one host, many boards.',
+};
+
+// --- Results: a game's outcome in the words of whoever reads it. -----------------------------
+
+/**
+ * Who reads a result: the host (its console, the review), a student on their phone (`board`:
+ * theirs, which speaks to them; the others by their students' names), or the projector, which
+ * a room reads in the usual notation.
+ */
+export type Reader = { role: 'host' } | { role: 'student'; board: number } | { role: 'projector' };
+
+/** What a result needs of a board: any view of it (the state's board, a metrics row). */
+export interface ResultOf {
+  number: number;
+  hostColor: Color;
+  status: BoardStatus;
+  result: Result | null;
+  endReason: EndReason | AbortReason | null;
+  /** The student's name, when known. */
+  name?: string | null;
+}
+
+/** The one word for a game that did not finish, everywhere (PGN's Termination says it too). */
+export const UNFINISHED = 'Unfinished';
+
+/** Why a game stayed unfinished. */
+export const UNFINISHED_WHY: Record<AbortReason, string> = {
+  'host-aborted': 'the host aborted the game',
+  'simul-ended': 'the simul was ended early',
+};
+
+/** The usual notation, with a real half for the draw. */
+const NOTATION: Record<Result, string> = { '1-0': '1-0', '0-1': '0-1', '1/2-1/2': '½-½' };
+
+/** A result as its reader says it: `word` ("You won", "1-0", "Unfinished") and `how` it came. */
+export function resultWords(board: ResultOf, reader: Reader): { word: string; how: string } | null {
+  if (board.status === 'aborted') {
+    return { word: UNFINISHED, how: UNFINISHED_WHY[board.endReason === 'simul-ended' ? 'simul-ended' : 'host-aborted'] };
+  }
+  if (board.status !== 'finished' || !board.result) return null;
+  const hostScore = board.result === '1/2-1/2' ? 0.5 : (board.result === '1-0') === (board.hostColor === 'w') ? 1 : 0;
+  const student = board.name || `board ${board.number}`;
+  // Who is "you", and how the others are named, for this reader.
+  const mine = reader.role === 'student' && reader.board === board.number;
+  const hostName = reader.role === 'host' ? 'you' : 'the host';
+  const studentName = mine ? 'you' : student;
+  let word: string;
+  if (reader.role === 'projector') word = NOTATION[board.result];
+  else if (hostScore === 0.5) word = 'Draw';
+  else if (reader.role === 'host') word = hostScore === 1 ? 'You won' : 'You lost';
+  else if (mine) word = hostScore === 1 ? 'You lost' : 'You won';
+  else word = hostScore === 1 ? 'Host won' : `${capitalise(student)} won`;
+  const resigned = hostScore === 1 ? studentName : hostName;
+  const reason = board.endReason as EndReason | null;
+  const how = reason === 'resignation' ? `${resigned} resigned` : reason ? END_REASON[reason] : '';
+  return { word, how };
+}
+
+/** "You won: checkmate.", "Unfinished: the host aborted the game." */
+export function resultSentence(board: ResultOf, reader: Reader): string | null {
+  const words = resultWords(board, reader);
+  if (!words) return null;
+  return words.how ? `${words.word}: ${words.how}.` : `${words.word}.`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// --- The simul's end, and late joiners. ---------------------------------------------------------
+
+export const SIMUL_END = {
+  over: (endedEarly: boolean) => (endedEarly ? 'The simul was ended early' : 'The simul is over: every game has ended'),
+  review: 'Review the games and the time statistics',
+  /** The review's header: how the simul ended. */
+  reviewEnd: (endedEarly: boolean) => (endedEarly ? 'ended early by the host' : 'played to the end'),
+};
+
+export const LATE_JOIN = {
+  /** The host's console while playing: joining stays as the host set it. */
+  hostOpen: (code: string) => `Joining is open: a student who arrives now joins with code ${code} and gets a new board.`,
+  hostClosed: 'Joining is closed: nobody else can sit down.',
+  close: 'Close joining',
+  open: 'Open joining',
+  /** A student arriving after the start, joining still open. */
+  studentAsync: 'The simul has started. Sit down and your game begins at once.',
+  studentSync: 'The simul has started. Sit down and your game is queued after the others.',
+  /** The lobby: what the start does to joining. */
+  lobbyNote: 'Empty boards are dropped when you start; joining stays open for late arrivals until you close it.',
+};
+
+// --- For the keyboard and the screen reader. -----------------------------------------------------
+
+const PIECE_NAMES: Record<string, string> = { K: 'king', Q: 'queen', R: 'rook', B: 'bishop', N: 'knight' };
+
+/** A move in SAN as a screen reader should say it: "Nxf3+" is "knight takes f3, check". */
+export function spokenMove(san: string): string {
+  if (san.startsWith('O-O-O')) return `castles queenside${san.endsWith('#') ? ', checkmate' : san.endsWith('+') ? ', check' : ''}`;
+  if (san.startsWith('O-O')) return `castles kingside${san.endsWith('#') ? ', checkmate' : san.endsWith('+') ? ', check' : ''}`;
+  const m = /^([KQRBN])?([a-h]?[1-8]?)(x)?([a-h][1-8])(?:=([QRBN]))?([+#])?$/.exec(san);
+  if (!m) return san;
+  const [, piece, from, takes, to, promotion, mark] = m;
+  const who = piece ? `${PIECE_NAMES[piece]}${from ? ` ${from}` : ''}` : from ? `pawn ${from}` : 'pawn';
+  return [
+    `${who} ${takes ? 'takes' : 'to'} ${to}`,
+    promotion ? `, promotes to ${PIECE_NAMES[promotion]}` : '',
+    mark === '+' ? ', check' : mark === '#' ? ', checkmate' : '',
+  ].join('');
+}
+
+export const ANNOUNCE = {
+  /** Said on a student's phone when the host has moved on their board. */
+  hostPlayed: (san: string) => `The host played ${spokenMove(san)}.`,
+};
+
+export const TYPED_MOVE = {
+  label: 'Type a move',
+  placeholder: 'Nf3, e4, O-O or g1f3',
+  play: 'Play',
+  refused: (typed: string) => `"${typed}" is not a legal move here: type it like Nf3, exd5, O-O or g1f3.`,
+  notYourMove: 'It is not your move on this board.',
+};

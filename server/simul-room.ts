@@ -161,10 +161,12 @@ export class SimulRoom {
 
   /**
    * Whether the room knows networks that the store does not: a seat's network (which "remove
-   * and block" blocks) or a blocked one. Only a lobby needs them: nobody joins after the start.
+   * and block" blocks, in the lobby only) or a blocked one (refused until the simul finishes,
+   * since a late joiner may join after the start).
    */
   remembersNetworks(): boolean {
-    return this.state.phase === 'lobby' && (this.seatNetworks.size > 0 || this.blockedNetworks.size > 0);
+    if (this.state.phase === 'finished') return false;
+    return (this.state.phase === 'lobby' && this.seatNetworks.size > 0) || this.blockedNetworks.size > 0;
   }
 
   /**

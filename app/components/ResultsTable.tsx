@@ -1,10 +1,16 @@
-// The results, counted from the host's side, the same on every screen.
+// The results: the tally counted from the host's side; each game's result in the words of
+// whoever reads the screen (app/words.ts: resultWords).
 import { tally } from '@/lib/simul/queries';
-import type { SimulState } from '@/lib/simul/types';
-import { END_REASON } from '@/app/words';
+import type { BoardState, SimulState } from '@/lib/simul/types';
+import { resultWords, type Reader, type ResultOf } from '@/app/words';
 import { boardLook, LOOKS } from './board-look';
 
-export function ResultsTable({ state, highlight }: { state: SimulState; highlight?: number | null }) {
+/** A board of the state as a result reads it. */
+export function resultOf(b: BoardState): ResultOf {
+  return { number: b.number, hostColor: b.hostColor, status: b.status, result: b.result, endReason: b.endReason, name: b.opponent?.name };
+}
+
+export function ResultsTable({ state, reader, highlight }: { state: SimulState; reader: Reader; highlight?: number | null }) {
   const t = tally(state);
   return (
     <section aria-label="Results" data-testid="results">
@@ -30,6 +36,7 @@ export function ResultsTable({ state, highlight }: { state: SimulState; highligh
             {state.order.map((n) => {
               const b = state.boards.get(n)!;
               const look = LOOKS[boardLook(state, b)];
+              const words = resultWords(resultOf(b), reader);
               return (
                 <tr
                   key={n}
@@ -41,10 +48,10 @@ export function ResultsTable({ state, highlight }: { state: SimulState; highligh
                   <td className="py-1 pr-3">{b.hostColor === 'w' ? 'White' : 'Black'}</td>
                   <td className="py-1 pr-3">
                     <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${look.chip}`} data-testid={`result-${n}`}>
-                      {look.icon} {look.label}
+                      {words?.word ?? look.label}
                     </span>
                   </td>
-                  <td className="py-1 pr-3 text-slate-500">{b.endReason ? END_REASON[b.endReason] : b.status === 'aborted' ? 'aborted' : ''}</td>
+                  <td className="py-1 pr-3 text-slate-500">{words?.how}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">{b.moveCount}</td>
                 </tr>
               );

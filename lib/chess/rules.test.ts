@@ -7,6 +7,7 @@ import {
   drawClaim,
   endingByRule,
   firstPosition,
+  readTypedMove,
   playIfLegal,
   hostScore,
   isPromotionMove,
@@ -335,5 +336,22 @@ describe('hostScore', () => {
     expect(hostScore('0-1', 'b')).toBe(1);
     expect(hostScore('1/2-1/2', 'w')).toBe(0.5);
     expect(hostScore('1/2-1/2', 'b')).toBe(0.5);
+  });
+});
+
+describe('readTypedMove', () => {
+  const START = new Chess().fen();
+  it('reads SAN and UCI, forgiving spaces and a check mark', () => {
+    expect(readTypedMove(START, 'Nf3')).toEqual({ from: 'g1', to: 'f3' });
+    expect(readTypedMove(START, ' e4 ')).toEqual({ from: 'e2', to: 'e4' });
+    expect(readTypedMove(START, 'g1f3')).toEqual({ from: 'g1', to: 'f3' });
+    expect(readTypedMove(START, 'E2-E4')).toEqual({ from: 'e2', to: 'e4' });
+    const promoting = '8/4P3/8/8/8/8/k7/4K3 w - - 0 1';
+    expect(readTypedMove(promoting, 'e8=Q+')).toEqual({ from: 'e7', to: 'e8', promotion: 'q' });
+    expect(readTypedMove(promoting, 'e7e8n')).toEqual({ from: 'e7', to: 'e8', promotion: 'n' });
+  });
+
+  it('refuses what is not a legal move in the position, and leaves nothing changed', () => {
+    for (const typed of ['', 'Nf6', 'e5', 'e2e5', 'hello', 'O-O', 'Ke2']) expect(readTypedMove(START, typed), typed).toBeNull();
   });
 });

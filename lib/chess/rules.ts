@@ -26,6 +26,31 @@ export function playIfLegal(chess: Chess, from: string, to: string, promotion?: 
 }
 
 /** Whether a move from `from` to `to` needs a promotion piece (a pawn reaching the last rank). */
+const UCI = /^([a-h][1-8])-?([a-h][1-8])([qrbn])?$/;
+
+/**
+ * A move typed on a keyboard, in SAN ("Nf3", "exd5", "O-O", "e8=Q") or UCI ("g1f3", "e7e8q"),
+ * read in the position `fen`: its from, to and promotion, or null when it is not a legal move
+ * there. Spaces and a trailing check mark are forgiven; the position is not changed.
+ */
+export function readTypedMove(fen: string, typed: string): { from: string; to: string; promotion?: Promotion } | null {
+  const text = typed.trim().replace(/\s+/g, '');
+  if (!text) return null;
+  const chess = new Chess(fen);
+  const uci = UCI.exec(text.toLowerCase());
+  const move = uci ? playIfLegal(chess, uci[1], uci[2], uci[3] as Promotion | undefined) : playSan(chess, text);
+  if (!move) return null;
+  return { from: move.from, to: move.to, ...(move.promotion ? { promotion: move.promotion as Promotion } : {}) };
+}
+
+function playSan(chess: Chess, san: string): Move | null {
+  try {
+    return chess.move(san);
+  } catch {
+    return null;
+  }
+}
+
 export function isPromotionMove(chess: Chess, from: string, to: string): boolean {
   if (!isSquare(from) || !isSquare(to)) return false;
   return chess

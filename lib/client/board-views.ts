@@ -2,7 +2,7 @@
 // event touched it (or the host came or left), so a component that selects one board's view
 // redraws only when that board changed.
 import { lookOf, type BoardLook } from '../simul/board-look';
-import type { Color, EndReason, Result, Side, SimulState } from '../simul/types';
+import type { AbortReason, Color, EndReason, Result, Side, SimulState } from '../simul/types';
 
 export interface BoardView {
   readonly number: number;
@@ -18,7 +18,7 @@ export interface BoardView {
   readonly drawOfferBy: Side | null;
   readonly moveCount: number;
   readonly result: Result | null;
-  readonly endReason: EndReason | null;
+  readonly endReason: EndReason | AbortReason | null;
 }
 
 export type BoardViews = ReadonlyMap<number, BoardView>;

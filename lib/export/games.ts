@@ -2,7 +2,7 @@
 // move with the time its mover took, and how the game ended. Pure and browser-safe.
 import { readStates } from '../metrics/states';
 import { clocksAfterMoves } from '../simul/clocks';
-import type { ClockSettings, Color, EndReason, Mode, Result, Side, SimulEvent } from '../simul/types';
+import type { AbortReason, ClockSettings, Color, EndReason, Mode, Result, Side, SimulEvent } from '../simul/types';
 
 export interface ExportMove {
   board: number;
@@ -31,7 +31,8 @@ export interface ExportGame {
   startedAt: number;
   status: ExportGameStatus;
   result: Result | null;
-  reason: EndReason | null;
+  /** How the game ended, or why it stayed unfinished. */
+  reason: EndReason | AbortReason | null;
   /** Who resigned, for a resignation. */
   resignedBy: Side | null;
   moves: ExportMove[];

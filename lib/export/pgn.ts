@@ -2,7 +2,7 @@
 // whose game started, in table order, with the seven-tag roster, the way the game ended,
 // each move's elapsed time as a {[%emt H:MM:SS]} comment and, with clocks, the mover's time
 // left as [%clk H:MM:SS] and the time control as a TimeControl tag. Pure and browser-safe.
-import type { ClockSettings, EndReason, Result, SimulEvent } from '../simul/types';
+import type { AbortReason, ClockSettings, EndReason, Result, SimulEvent } from '../simul/types';
 import { readGames, type ExportGame } from './games';
 
 /** PGN's name for the host in every game's White or Black tag. */
@@ -58,19 +58,28 @@ function resultOf(game: ExportGame): Result | '*' {
   return game.status === 'finished' && game.result ? game.result : '*';
 }
 
-/** The PGN standard's Termination values. */
+/**
+ * The Termination tag: the PGN standard's "normal" and "unterminated" (still going); a game the
+ * host aborted or the simul's early end left open says "unfinished", the word every screen uses.
+ */
 function terminationOf(game: ExportGame): string {
   if (game.reason === 'timeout' || game.reason === 'timeout-vs-insufficient-material') return 'time forfeit';
   if (game.status === 'finished') return 'normal';
-  if (game.status === 'aborted') return 'abandoned';
+  if (game.status === 'aborted') return 'unfinished';
   return 'unterminated';
 }
 
+/** Why a game stayed unfinished, as the closing comment says it (the screens' words). */
+const UNFINISHED_TEXT: Record<AbortReason, string> = {
+  'host-aborted': 'Unfinished: the host aborted the game.',
+  'simul-ended': 'Unfinished: the simul was ended early.',
+};
+
 /** The closing comment: why the game ended, in words (names stay in the tags). */
 function reasonText(game: ExportGame): string | null {
-  if (game.status === 'aborted') return 'Game aborted.';
-  if (game.status === 'playing') return 'Game unfinished.';
-  if (!game.reason) return null;
+  if (game.status === 'aborted') return UNFINISHED_TEXT[game.reason === 'simul-ended' ? 'simul-ended' : 'host-aborted'];
+  if (game.status === 'playing') return 'Game still in progress.';
+  if (!game.reason || game.reason === 'host-aborted' || game.reason === 'simul-ended') return null;
   if (game.reason === 'resignation') {
     // The loser resigned: 1-0 means black did. Name the colour, as PGN commentary does.
     return game.result === '1-0' ? 'Black resigns.' : game.result === '0-1' ? 'White resigns.' : 'Resignation.';

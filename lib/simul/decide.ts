@@ -14,7 +14,7 @@ import {
 import { timeLeft } from './clocks';
 import { isBotSpec } from '../bots/spec';
 import { cleanName } from './display-text';
-import { colorOf, commandKey, currentSyncBoard, isOver, sideToMove } from './queries';
+import { colorOf, commandKey, currentSyncBoard, freeSeats, isOver, sideToMove } from './queries';
 import { rejection, type RefusalArgs } from './rejection';
 import { namesLookAlike } from './skeleton';
 import type {
@@ -134,20 +134,25 @@ function decideNew(state: SimulState, actor: Actor, command: Command, now: numbe
     case 'join': {
       if (actor.role === 'host') return reject('already-seated', { who: 'host' });
       if (actor.role === 'opponent') return reject('already-seated', { who: 'opponent', board: actor.board });
-      if (state.phase !== 'lobby') return reject('already-started', { command: command.type });
-      if (state.joiningClosed) return reject('joining-closed');
+      const late = state.phase !== 'lobby';
+      if (state.joiningClosed) return late ? reject('already-started', { command: command.type }) : reject('joining-closed');
       const name = seatName(state, command.name);
       if (isRejection(name)) return { ok: false, error: name };
-      let board: BoardState | undefined;
+      const free = freeSeats(state);
+      let number = free[0];
       if (command.board !== undefined) {
-        board = state.boards.get(command.board);
-        if (!board) return reject('unknown-board', { board: command.board });
-        if (board.opponent) return reject('seat-taken', { board: command.board });
-      } else {
-        board = state.order.map((n) => state.boards.get(n)!).find((b) => !b.opponent);
-        if (!board) return reject('simul-full');
+        if (!Number.isInteger(command.board) || command.board < 1 || command.board > state.boardCount) {
+          return reject('unknown-board', { board: command.board });
+        }
+        if (!free.includes(command.board)) return reject('seat-taken', { board: command.board });
+        number = command.board;
+      } else if (number === undefined) {
+        return reject('simul-full');
       }
-      return accept({ type: 'seat-taken', board: board.number, name, playerId: command.playerId });
+      const seated: SimulEventBody = { type: 'seat-taken', board: number, name, playerId: command.playerId };
+      // A late joiner's game begins at once in async mode; in sync mode it is queued last.
+      if (late && state.mode === 'async') return accept(seated, { type: 'game-started', board: number });
+      return accept(seated);
     }
 
     case 'seat-bot': {
@@ -177,7 +182,7 @@ function decideNew(state: SimulState, actor: Actor, command: Command, now: numbe
 
     case 'close-joining':
     case 'open-joining': {
-      if (state.phase !== 'lobby') return reject('already-started', { command: command.type });
+      // Before and after the start: while joining is open a late joiner gets a new board.
       return accept({ type: command.type === 'close-joining' ? 'joining-closed' : 'joining-opened' });
     }
 
@@ -310,14 +315,17 @@ function decideNew(state: SimulState, actor: Actor, command: Command, now: numbe
       const board = state.boards.get(command.board);
       if (!board) return reject('unknown-board', { board: command.board });
       if (isOver(board)) return reject('game-over', { board: command.board });
-      return accept({ type: 'game-aborted', board: board.number }, ...afterGameEnds(state, board.number));
+      return accept(
+        { type: 'game-aborted', board: board.number, reason: 'host-aborted' },
+        ...afterGameEnds(state, board.number),
+      );
     }
 
     case 'end-simul': {
       const open =
         state.phase === 'lobby' ? [] : state.order.filter((n) => !isOver(state.boards.get(n)!));
       return accept(
-        ...open.map((board): SimulEventBody => ({ type: 'game-aborted', board })),
+        ...open.map((board): SimulEventBody => ({ type: 'game-aborted', board, reason: 'simul-ended' })),
         { type: 'simul-finished', early: true },
       );
     }

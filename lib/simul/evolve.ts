@@ -18,6 +18,7 @@ export function initialState(): SimulState {
     hostBot: null,
     drawRules: 'automatic',
     clock: null,
+    boardCount: 0,
     phase: 'lobby',
     joiningClosed: false,
     seq: 0,
@@ -57,6 +58,14 @@ function newBoard(number: number, hostColor: Color, clock: ClockSettings | null)
 function boardOf(state: SimulState, number: number): BoardState {
   const board = state.boards.get(number);
   if (!board) throw new Error(`event for unknown board ${number} at seq ${state.seq}`);
+  return board;
+}
+
+/** A board added after the start, for a late joiner: last in the rotation order. */
+export function addBoard(state: SimulState, number: number): BoardState {
+  const board = newBoard(number, hostColorOf(state.hostColor, number), state.clock);
+  state.boards.set(number, board);
+  state.order.push(number);
   return board;
 }
 
@@ -114,6 +123,8 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       if (event.type === 'game-ended') {
         board.result = event.result;
         board.endReason = event.reason;
+      } else {
+        board.endReason = event.reason ?? 'host-aborted';
       }
       break;
   }
@@ -151,6 +162,7 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.hostBot = event.hostBot ?? null;
       state.drawRules = event.drawRules ?? 'automatic';
       state.clock = event.clock ?? null;
+      state.boardCount = event.boardCount;
       state.createdAt = event.at;
       for (let n = 1; n <= event.boardCount; n++) {
         state.boards.set(n, newBoard(n, hostColorOf(event.hostColor, n), state.clock));
@@ -170,7 +182,6 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.order = [...event.boards];
       for (const n of state.order) evolveBoard(boardOf(state, n), event);
       state.phase = 'playing';
-      state.joiningClosed = true;
       state.startedAt = event.at;
       return state;
     }
@@ -189,9 +200,14 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
     case 'server-restarted':
       for (const n of state.order) evolveBoard(boardOf(state, n), event);
       return state;
+    case 'seat-taken':
+      // A late joiner: the board is added last in the rotation, queued until its game begins.
+      if (state.phase !== 'lobby') addBoard(state, event.board);
+      break;
   }
   const board = boardOf(state, event.board);
   evolveBoard(board, event);
+  if (event.type === 'seat-taken' && state.phase !== 'lobby') board.status = 'queued';
   // Where the host goes next.
   switch (event.type) {
     case 'game-started':

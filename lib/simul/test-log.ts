@@ -174,6 +174,7 @@ export function snapshot(state: SimulState) {
     hostBot: state.hostBot,
     drawRules: state.drawRules,
     clock: state.clock,
+    boardCount: state.boardCount,
     phase: state.phase,
     joiningClosed: state.joiningClosed,
     seq: state.seq,

@@ -42,6 +42,12 @@ export interface ClockSettings {
   hostExtraMs: number;
 }
 
+/**
+ * Why a game stayed unfinished: the host aborted it, or the host ended the simul while it was
+ * open (or before it began). A log written before this was recorded says nothing: host-aborted.
+ */
+export type AbortReason = 'host-aborted' | 'simul-ended';
+
 export const LIMITS = {
   minBoards: 1,
   maxBoards: 100,
@@ -80,7 +86,10 @@ export type SimulEventBody =
       /** Absent for a simul without clocks. */
       clock?: ClockSettings;
     }
-  /** `bot`: the host seated a bot there (the server runs it); otherwise a person joined. */
+  /**
+   * `bot`: the host seated a bot there (the server runs it); otherwise a person joined. After the
+   * start (a late joiner, joining still open) it adds the board: see evolve.
+   */
   | { type: 'seat-taken'; board: number; name: string; playerId: string; bot?: BotSpec }
   /** `blocked`: the host also blocked the device's network from joining this simul again. */
   | { type: 'seat-freed'; board: number; blocked?: boolean }
@@ -102,7 +111,7 @@ export type SimulEventBody =
   | { type: 'draw-offered'; board: number; by: Side }
   | { type: 'draw-declined'; board: number; by: Side }
   | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side }
-  | { type: 'game-aborted'; board: number }
+  | { type: 'game-aborted'; board: number; reason?: AbortReason }
   | { type: 'host-focused'; board: number }
   /**
    * The server loaded this unfinished simul after a restart: the clocks stood still from
@@ -185,7 +194,8 @@ export interface BoardState {
   startedAt: number | null;
   endedAt: number | null;
   result: Result | null;
-  endReason: EndReason | null;
+  /** How a finished game ended, or why an aborted one stayed unfinished. */
+  endReason: EndReason | AbortReason | null;
   drawOfferBy: Side | null;
   /** Each position since the last capture or pawn move, and how many times it has appeared. */
   positions: PositionCounts;
@@ -207,7 +217,10 @@ export interface SimulState {
   hostBot: BotSpec | null;
   drawRules: DrawRules;
   clock: ClockSettings | null;
+  /** Seats the host created: tables 1 to boardCount. Late joiners take the free ones. */
+  boardCount: number;
   phase: Phase;
+  /** Set and cleared by the host, before and after the start; a finished simul is closed. */
   joiningClosed: boolean;
   /** Seq of the last event folded in. */
   seq: number;
@@ -215,9 +228,9 @@ export interface SimulState {
   startedAt: number | null;
   finishedAt: number | null;
   endedEarly: boolean;
-  /** Boards by table number; after the start only the seated ones remain. */
+  /** Boards by table number; after the start only the seated ones remain, and late joiners' are added. */
   boards: Map<number, BoardState>;
-  /** Table numbers in table order (the rotation order). */
+  /** Table numbers in the rotation order: table order, late joiners' boards last, as they came. */
   order: number[];
   /** The board the host is at: in async mode null when no board awaits the host; in sync mode the current game. */
   focus: number | null;

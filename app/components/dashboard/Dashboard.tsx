@@ -4,8 +4,9 @@
 // other mode projected from the same recorded think times. Every figure comes from the log.
 import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from '@/lib/metrics';
 import { readyQueue } from '@/lib/simul/queries';
-import type { SimulState } from '@/lib/simul/types';
+import type { EndReason, SimulState } from '@/lib/simul/types';
 import { boardLook, LOOKS } from '../board-look';
+import { resultSentence } from '@/app/words';
 import { Timeline } from './Timeline';
 import { END_REASON_SHORT } from '@/app/words';
 
@@ -160,7 +161,7 @@ function BoardTable({ metrics }: { metrics: SimulMetrics }) {
               <td className="pr-3 text-right" data-testid={`wait-${b.board}`}>{formatDuration(b.wait)}</td>
               <td className="pr-3 text-right">{formatDuration(b.longestWait)}</td>
               <td className="pr-3 text-right">{b.moves}</td>
-              <td className="pr-3">{b.result ? `${b.result}${b.reason ? ` (${END_REASON_SHORT[b.reason]})` : ''}` : b.status === 'aborted' ? 'unfinished' : ''}</td>
+              <td className="pr-3">{b.result ? `${b.result}${b.reason ? ` (${END_REASON_SHORT[b.reason as EndReason]})` : ''}` : b.status === 'aborted' ? resultSentence({ ...b, number: b.board, endReason: b.reason }, { role: 'projector' }) : ''}</td>
             </tr>
           ))}
         </tbody>

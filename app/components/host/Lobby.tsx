@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { SimulController } from '@/lib/client/simul-controller';
 import type { SimulState } from '@/lib/simul/types';
+import { LATE_JOIN } from '@/app/words';
 import { JoinPanel } from './JoinPanel';
 
 export function Lobby({ state, controller }: { state: SimulState; controller: SimulController }) {
@@ -37,7 +38,7 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
         </div>
         {state.joiningClosed && <p className="mb-3 font-semibold text-ready">Joining is closed.</p>}
         {seated > 0 && seated < boards.length && (
-          <p className="mb-3 text-sm text-slate-500">Empty boards are dropped when you start.</p>
+          <p className="mb-3 text-sm text-slate-500">{LATE_JOIN.lobbyNote}</p>
         )}
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2" data-testid="seats">
           {boards.map((b) => (

@@ -71,7 +71,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
           <LiveDashboard view={view} />
         </div>
       )}
-      {state.phase === 'finished' && <ResultsTable state={state} />}
+      {state.phase === 'finished' && <ResultsTable state={state} reader={{ role: 'projector' }} />}
     </main>
   );
 }
