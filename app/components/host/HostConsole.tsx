@@ -8,7 +8,7 @@ import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { readyQueue, tally } from '@/lib/simul/queries';
 import type { SimulEvent, SimulState } from '@/lib/simul/types';
-import { refusalText } from '@/app/words';
+import { consoleWords, refusalText } from '@/app/words';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useMetrics } from '../dashboard/use-metrics';
 import { ConnectionBadge } from '../ConnectionBadge';
@@ -245,10 +245,10 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           Resign
         </button>
         <button
-          className="rounded border px-3 py-1 text-slate-500"
+          className="rounded border px-3 py-1"
           onClick={() => confirm(`Abort board ${number}? It is recorded as unfinished.`) && controller.abortGame(number)}
         >
-          Abort game
+          {consoleWords.abortGame}
         </button>
         <ReissueSeatButton connection={connection} board={number} name={board.opponent?.name ?? ''} />
         <button
