@@ -55,7 +55,8 @@ async function paced(client: SeatedSimul['host'], payload: Record<string, unknow
   }
 }
 
-async function move(client: SeatedSimul['host'], board: number, from: string, to: string): Promise<void> {
+/** A move, sent as a client sends it (paced, applied once). */
+export async function move(client: SeatedSimul['host'], board: number, from: string, to: string): Promise<void> {
   await paced(client, { type: 'move', board, from, to });
 }
 

@@ -75,7 +75,7 @@ function Games({ connection, view }: { connection: SimulConnection; view: SimulV
     <div className="flex min-h-0 flex-1 flex-col gap-[2vh] lg:flex-row">
       <section
         aria-label={words.followedBoard}
-        className="flex min-h-0 shrink-0 flex-col gap-[1vh] lg:w-[min(32vw,44vh)]"
+        className={`flex min-h-0 shrink-0 flex-col gap-[1vh] ${state.phase === 'finished' ? 'lg:w-[48vw]' : 'lg:w-[min(32vw,44vh)]'}`}
         data-testid="followed-board"
       >
         {state.phase === 'finished' ? (
