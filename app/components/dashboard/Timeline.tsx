@@ -27,7 +27,8 @@ function measures(rows: number, fontSize: number, fit?: { width: number; height:
   if (!fit) return { width: WIDTH, top: 0, row: ROW, gap: GAP, queueHeight: QUEUE_HEIGHT, labelEvery: 1 };
   // The box holds the rows, the ready-queue chart (a fifth of it) and the axis labels.
   const queueHeight = Math.max(2 * fontSize, Math.min(QUEUE_HEIGHT, fit.height / 5));
-  const pitch = Math.max(1, (fit.height - queueHeight - 4 * fontSize - 6) / Math.max(1, rows));
+  // Rows may be thinner than a pixel at 100 boards on a small screen: the states still show as bands.
+  const pitch = Math.max(0.25, (fit.height - queueHeight - 4 * fontSize - 6) / Math.max(1, rows));
   return {
     width: fit.width,
     top: fontSize / 2,

@@ -21,6 +21,7 @@ import { BoardGrid } from './BoardGrid';
 import { Lobby } from './Lobby';
 import { ReissueSeatButton } from './ReissueSeatButton';
 import { boardLook, LOOKS } from '../board-look';
+import { ICONS } from '../icons';
 
 export function HostConsole({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId);
@@ -165,8 +166,8 @@ function Playing({
         )}
         <p className="text-sm text-slate-500">
           <kbd className="rounded border px-1">N</kbd> next board awaiting you
-          {nextReady !== null ? ` (board ${nextReady})` : ''} · <kbd className="rounded border px-1">←</kbd>
-          <kbd className="rounded border px-1">→</kbd> step through boards
+          {nextReady !== null ? ` (board ${nextReady})` : ''} · <kbd className="rounded border px-1" aria-label="Left arrow">{ICONS.left}</kbd>
+          <kbd className="rounded border px-1" aria-label="Right arrow">{ICONS.right}</kbd> step through boards
         </p>
       </section>
       <section aria-label="All boards" className="flex flex-col gap-2">

@@ -45,7 +45,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
   if (view.problem && view.version === 0) return <p className="p-8 text-2xl">{refusalText(view.problem)}</p>;
   if (view.version === 0) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   return (
-    <main className="flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector">
+    <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector">
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
         <div className="flex items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
@@ -123,7 +123,7 @@ function FittedTimeline({ metrics }: { metrics: NonNullable<ReturnType<typeof us
   // The legend takes a line under the drawing.
   const legend = fontSize * 1.5 + 8;
   return (
-    <div ref={box} className="h-[25%] min-h-32 shrink-0 overflow-hidden" data-testid="projector-timeline">
+    <div ref={box} className="relative h-[25%] min-h-32 shrink-0 overflow-hidden" data-testid="projector-timeline">
       {width > 0 && height > legend && (
         <Timeline
           start={metrics.start}
