@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
+import { PieceSprites } from './components/PieceSprites';
 import './globals.css';
 import { APP } from './words';
 
@@ -30,7 +31,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-dvh font-sans">{children}</body>
+      <body className="min-h-dvh font-sans">
+        <PieceSprites />
+        {children}
+      </body>
     </html>
   );
 }

@@ -248,7 +248,7 @@ export const LATE_JOIN = {
 
 // --- For the keyboard and the screen reader. -----------------------------------------------------
 
-const PIECE_NAMES: Record<string, string> = { K: 'king', Q: 'queen', R: 'rook', B: 'bishop', N: 'knight' };
+const SPOKEN_PIECES: Record<string, string> = { K: 'king', Q: 'queen', R: 'rook', B: 'bishop', N: 'knight' };
 
 /** A move in SAN as a screen reader should say it: "Nxf3+" is "knight takes f3, check". */
 export function spokenMove(san: string): string {
@@ -257,10 +257,10 @@ export function spokenMove(san: string): string {
   const m = /^([KQRBN])?([a-h]?[1-8]?)(x)?([a-h][1-8])(?:=([QRBN]))?([+#])?$/.exec(san);
   if (!m) return san;
   const [, piece, from, takes, to, promotion, mark] = m;
-  const who = piece ? `${PIECE_NAMES[piece]}${from ? ` ${from}` : ''}` : from ? `pawn ${from}` : 'pawn';
+  const who = piece ? `${SPOKEN_PIECES[piece]}${from ? ` ${from}` : ''}` : from ? `pawn ${from}` : 'pawn';
   return [
     `${who} ${takes ? 'takes' : 'to'} ${to}`,
-    promotion ? `, promotes to ${PIECE_NAMES[promotion]}` : '',
+    promotion ? `, promotes to ${SPOKEN_PIECES[promotion]}` : '',
     mark === '+' ? ', check' : mark === '#' ? ', checkmate' : '',
   ].join('');
 }
@@ -276,4 +276,71 @@ export const TYPED_MOVE = {
   play: 'Play',
   refused: (typed: string) => `"${typed}" is not a legal move here: type it like Nf3, exd5, O-O or g1f3.`,
   notYourMove: 'It is not your move on this board.',
+};
+
+/** The four pieces a pawn may become, by their letter. */
+export const PIECE_NAMES: Record<'q' | 'r' | 'b' | 'n', string> = { q: 'Queen', r: 'Rook', b: 'Bishop', n: 'Knight' };
+
+export const promotionWords = {
+  title: 'Promote the pawn to',
+  cancel: 'Cancel',
+};
+
+export const createWords = {
+  hostColor: 'You play',
+  white: 'White',
+  black: 'Black',
+  alternate: 'Alternating',
+  /** What "Alternating" does, said where the host chooses it. */
+  alternateHint: 'White on odd boards (1, 3, 5…), Black on even boards (2, 4, 6…).',
+};
+
+export const consoleWords = {
+  abortGame: 'Abort game',
+};
+
+/** The projector: read by a class from the back of the room. */
+export const projectorWords = {
+  opening: 'Opening…',
+  goTo: 'Go to',
+  typeCode: 'and type the code',
+  orScan: 'or scan with your phone’s camera',
+  seated: (n: number) => `${n} seated`,
+  free: (n: number) => `${n} ${n === 1 ? 'seat' : 'seats'} free`,
+  noneSeated: 'Names appear here as students sit down.',
+  waitingForHost: 'Waiting for the host to start',
+  joiningClosed: 'Joining is closed.',
+  seatedStudents: 'Seated students',
+  howToJoin: 'How to join',
+  hostAt: (board: number) => `Host at board ${board}`,
+  versus: (name: string) => `vs ${name}`,
+  hostIdle: 'The host is idle: every opponent is thinking',
+  allOver: 'All games are over',
+  followedBoard: 'The board the host is on',
+  review: 'Review',
+  /** The headline's shorter names for the two schedules' totals. */
+  asPlayed: (mode: 'async' | 'sync') => `${mode === 'async' ? 'Async' : 'Sync'} as played`,
+  projected: (mode: 'async' | 'sync') => `${mode === 'async' ? 'Async' : 'Sync'} projected`,
+  speedUp: 'Speed-up',
+  /** A grid shown a page at a time: "Boards 41–80 of 100". */
+  page: (first: number, last: number, total: number) => `Boards ${first}–${last} of ${total}`,
+};
+
+/** The dashboard's figures, the same words on the console, the projector and the review. */
+export const dashboardWords = {
+  busy: 'Busy',
+  busyHint: 'At least one board awaited the host',
+  idle: 'Idle',
+  idleHint: 'No board awaited the host',
+  utilization: 'Utilization',
+  asPlayed: (mode: 'async' | 'sync', soFar: boolean) =>
+    `${mode === 'async' ? 'Async (rotating)' : 'Sync (one game at a time)'}, as played${soFar ? ' so far' : ''}`,
+  projected: (mode: 'async' | 'sync') => `${mode === 'async' ? 'Async (rotating)' : 'Sync (one game at a time)'}, projected`,
+  speedUp: 'Speed-up of async over sync',
+  running: 'Running',
+  readyQueue: 'Ready queue',
+  waitingSet: 'Waiting set',
+  notScheduled: 'Not yet scheduled',
+  done: 'Done',
+  boards: (n: number) => `${n} ${n === 1 ? 'board' : 'boards'}`,
 };

@@ -10,18 +10,32 @@ export function resultOf(b: BoardState): ResultOf {
   return { number: b.number, hostColor: b.hostColor, status: b.status, result: b.result, endReason: b.endReason, name: b.opponent?.name };
 }
 
-export function ResultsTable({ state, reader, highlight }: { state: SimulState; reader: Reader; highlight?: number | null }) {
+export function ResultsTable({
+  state,
+  reader,
+  highlight,
+  numbers,
+  big = false,
+}: {
+  state: SimulState;
+  reader: Reader;
+  highlight?: number | null;
+  /** The boards to list (a projector's page); every board when not given. */
+  numbers?: number[];
+  /** Projector type, read from the back of the room. */
+  big?: boolean;
+}) {
   const t = tally(state);
   return (
     <section aria-label="Results" data-testid="results">
-      <p className="mb-3 text-lg" data-testid="tally">
+      <p className={big ? 'mb-[1vh] text-[clamp(1.25rem,3.6vh,2.75rem)]' : 'mb-3 text-lg'} data-testid="tally">
         Host: <strong data-testid="wins">{t.wins}</strong> won · <strong data-testid="draws">{t.draws}</strong> drawn ·{' '}
         <strong data-testid="losses">{t.losses}</strong> lost
         {t.unfinished > 0 && <> · {t.unfinished} unfinished</>}
         {t.playing > 0 && <> · {t.playing} playing</>}
       </p>
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className={`results-table w-full text-left ${big ? 'results-big' : 'text-sm'}`}>
           <thead className="border-b border-slate-300 text-slate-500 dark:border-slate-700">
             <tr>
               <th className="py-1 pr-3">Board</th>
@@ -33,7 +47,7 @@ export function ResultsTable({ state, reader, highlight }: { state: SimulState; 
             </tr>
           </thead>
           <tbody>
-            {state.order.map((n) => {
+            {(numbers ?? state.order).map((n) => {
               const b = state.boards.get(n)!;
               const look = LOOKS[boardLook(state, b)];
               const words = resultWords(resultOf(b), reader);

@@ -100,6 +100,11 @@ export class SimulConnection {
      * phone. Seated, it hears only its board.
      */
     private want: 'log' | 'state' = 'log',
+    /**
+     * 'watcher' for a screen everyone sees (the projector): it never sends this browser's host
+     * key or seat token, so it watches as a spectator even in the host's own browser.
+     */
+    private as: 'self' | 'watcher' = 'self',
   ) {
     this.store = createStore<SimulView>(() => ({
       state: initialState(),
@@ -147,8 +152,9 @@ export class SimulConnection {
     }
     this.helloInFlight = true;
     try {
-      const hostKey = credentials.hostKey(this.simulId);
-      const seatToken = hostKey ? undefined : credentials.seatToken(this.simulId);
+      const watcher = this.as === 'watcher';
+      const hostKey = watcher ? undefined : credentials.hostKey(this.simulId);
+      const seatToken = watcher || hostKey ? undefined : credentials.seatToken(this.simulId);
       const listen = this.listen(seatToken);
       // A copy built for the other way of listening is of no use: start again.
       const same = this.listening === listen;

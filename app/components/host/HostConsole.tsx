@@ -8,7 +8,7 @@ import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { readyQueue, tally } from '@/lib/simul/queries';
 import type { SimulEvent, SimulState } from '@/lib/simul/types';
-import { LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
+import { consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useMetrics } from '../dashboard/use-metrics';
 import { ConnectionBadge } from '../ConnectionBadge';
@@ -22,6 +22,7 @@ import { Lobby } from './Lobby';
 import { ReissueSeatButton } from './ReissueSeatButton';
 import { TypedMove } from './TypedMove';
 import { boardLook, LOOKS } from '../board-look';
+import { ICONS } from '../icons';
 
 export function HostConsole({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId);
@@ -182,8 +183,8 @@ function Playing({
         )}
         <p className="text-sm text-slate-500">
           <kbd className="rounded border px-1">N</kbd> next board awaiting you
-          {nextReady !== null ? ` (board ${nextReady})` : ''} · <kbd className="rounded border px-1">←</kbd>
-          <kbd className="rounded border px-1">→</kbd> step through boards · type a move below the board
+          {nextReady !== null ? ` (board ${nextReady})` : ''} · <kbd className="rounded border px-1" aria-label="Left arrow">{ICONS.left}</kbd>
+          <kbd className="rounded border px-1" aria-label="Right arrow">{ICONS.right}</kbd> step through boards · type a move below the board
         </p>
       </section>
       <section aria-label="All boards" className="flex flex-col gap-2">
@@ -263,10 +264,10 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           Resign
         </button>
         <button
-          className="rounded border px-3 py-1 text-slate-500"
+          className="rounded border px-3 py-1"
           onClick={() => confirm(`Abort board ${number}? It is recorded as unfinished.`) && controller.abortGame(number)}
         >
-          Abort game
+          {consoleWords.abortGame}
         </button>
         <ReissueSeatButton connection={connection} board={number} name={board.opponent?.name ?? ''} />
         <button
