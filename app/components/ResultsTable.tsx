@@ -1,4 +1,5 @@
 // The results, counted from the host's side, the same on every screen.
+import { BotMarker } from './BotMarker';
 import { tally } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
 import { boardLook, LOOKS } from './board-look';
@@ -46,7 +47,9 @@ export function ResultsTable({ state, highlight }: { state: SimulState; highligh
                   className={`border-b border-slate-200 dark:border-slate-800 ${highlight === n ? 'bg-host/10' : ''}`}
                 >
                   <td className="py-1 pr-3 font-semibold">{n}</td>
-                  <td className="py-1 pr-3">{b.opponent?.name ?? '—'}</td>
+                  <td className="py-1 pr-3">
+                    {b.opponent?.name ?? '—'} {b.opponent?.bot && <BotMarker />}
+                  </td>
                   <td className="py-1 pr-3">{b.hostColor === 'w' ? 'White' : 'Black'}</td>
                   <td className="py-1 pr-3">
                     <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${look.chip}`} data-testid={`result-${n}`}>

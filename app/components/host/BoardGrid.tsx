@@ -9,6 +9,8 @@ import type { BoardView } from '@/lib/client/board-views';
 import type { SimulView } from '@/lib/client/simul-connection';
 import { LOOKS } from '../board-look';
 import { MiniBoard } from '../MiniBoard';
+import { BotIcon } from '../BotMarker';
+import { botWords } from '@/app/words';
 import { WaitTime } from '../WaitTime';
 
 type Store = StoreApi<SimulView>;
@@ -31,7 +33,11 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
             ½?
           </span>
         )}
-        <span className="truncate text-slate-500">{view.name}</span>
+        <span className="flex min-w-0 items-center gap-0.5 text-slate-500">
+          {view.isBot && <BotIcon className="h-3 w-3 shrink-0" />}
+          <span className="truncate">{view.name}</span>
+          {view.isBot && <span className="sr-only">{botWords.marker}</span>}
+        </span>
       </div>
       <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} />
       <div className={`flex items-center justify-between px-1 py-0.5 text-[11px] font-semibold ${l.chip}`}>
@@ -44,11 +50,11 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
   );
   const frame = `flex flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame}`;
   return onPick ? (
-    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} aria-label={`Board ${number}, ${view.name}: ${l.label}`}>
+    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined} aria-label={`Board ${number}, ${view.isBot ? botWords.inText(view.name) : view.name}: ${l.label}`}>
       {content}
     </button>
   ) : (
-    <div className={frame} data-testid={`mini-${number}`} data-look={view.look}>
+    <div className={frame} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
       {content}
     </div>
   );

@@ -10,6 +10,8 @@ import { Dashboard } from '../dashboard/Dashboard';
 import { useMetrics } from '../dashboard/use-metrics';
 import { BoardGrid } from '../host/BoardGrid';
 import { MiniBoard } from '../MiniBoard';
+import { BotMarker } from '../BotMarker';
+import { botWords } from '@/app/words';
 import { ResultsTable } from '../ResultsTable';
 import { useServerNow } from '../use-now';
 
@@ -41,6 +43,11 @@ function Watch({ connection }: { connection: SimulConnection }) {
           <ConnectionBadge status={view.status} />
         </div>
       </header>
+      {state.hostBot && (
+        <p className="flex items-center gap-2 text-2xl" data-testid="host-bot">
+          <BotMarker /> {botWords.hostIsBot}
+        </p>
+      )}
       {state.phase === 'lobby' && (
         <p className="text-3xl">
           Waiting for the host to start · join code <span className="font-mono font-bold">{state.joinCode}</span>
@@ -52,7 +59,8 @@ function Watch({ connection }: { connection: SimulConnection }) {
             {focused ? (
               <>
                 <p className="text-3xl font-bold">
-                  Host at board {focused.number} <span className="font-normal text-slate-500">vs {focused.opponent?.name}</span>
+                  Host at board {focused.number} <span className="font-normal text-slate-500">vs {focused.opponent?.name}</span>{' '}
+                  {focused.opponent?.bot && <BotMarker />}
                 </p>
                 <MiniBoard
                   fen={focused.chess.fen()}
