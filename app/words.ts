@@ -344,3 +344,27 @@ export const dashboardWords = {
   done: 'Done',
   boards: (n: number) => `${n} ${n === 1 ? 'board' : 'boards'}`,
 };
+/** Think times the host can give the bots it seats, in seconds. */
+export const BOT_THINK_SECONDS = [2, 5, 10, 30, 60] as const;
+
+/** The words about bots: the host's lobby, and the marker every view shows beside a bot. */
+export const botWords = {
+  marker: 'Bot',
+  /** The name a bot gets at a seat. */
+  name: (board: number) => `Bot ${board}`,
+  /** After a name where only text fits (a list's option). */
+  inText: (name: string) => `${name} (bot)`,
+  hostIsBot: 'A bot plays the host\u2019s side.',
+  settings: 'Bots you add',
+  strength: 'Plays',
+  strengths: { sensible: 'sensible moves', random: 'random moves' },
+  think: 'Thinks',
+  thinkSeconds: (s: number) => `${s} s a move`,
+  spread: 'Think time',
+  spreads: { varied: 'varies around that', steady: 'always exactly that' },
+  add: 'Add a bot',
+  addAt: (board: number) => `Add a bot at seat ${board}`,
+  fill: 'Fill empty seats with bots',
+  remove: 'Remove bot',
+  removeAt: (board: number) => `Remove the bot at seat ${board}`,
+} as const;

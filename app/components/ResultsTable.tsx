@@ -1,5 +1,6 @@
 // The results: the tally counted from the host's side; each game's result in the words of
 // whoever reads the screen (app/words.ts: resultWords).
+import { BotMarker } from './BotMarker';
 import { tally } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
 import { resultWords, type Reader, type ResultOf } from '@/app/words';
@@ -58,7 +59,9 @@ export function ResultsTable({
                   className={`border-b border-slate-200 dark:border-slate-800 ${highlight === n ? 'bg-host/10' : ''}`}
                 >
                   <td className="py-1 pr-3 font-semibold">{n}</td>
-                  <td className="py-1 pr-3">{b.opponent?.name ?? '—'}</td>
+                  <td className="py-1 pr-3">
+                    {b.opponent?.name ?? '—'} {b.opponent?.bot && <BotMarker />}
+                  </td>
                   <td className="py-1 pr-3">{b.hostColor === 'w' ? 'White' : 'Black'}</td>
                   <td className="py-1 pr-3">
                     <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${look.chip}`} data-testid={`result-${n}`}>

@@ -8,6 +8,8 @@ export interface BoardView {
   readonly number: number;
   /** The opponent's name, or '' for a free seat. */
   readonly name: string;
+  /** Whether a bot sits there. */
+  readonly isBot: boolean;
   readonly fen: string;
   readonly hostColor: Color;
   readonly look: BoardLook;
@@ -29,6 +31,7 @@ function viewOf(state: SimulState, number: number): BoardView | null {
   return {
     number,
     name: b.opponent?.name ?? '',
+    isBot: Boolean(b.opponent?.bot),
     fen: b.chess.fen(),
     hostColor: b.hostColor,
     look: lookOf(b, state.focus),

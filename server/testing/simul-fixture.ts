@@ -52,6 +52,7 @@ export async function createSimul(client: TestClient, input: Partial<CreateSimul
       boards: input.boards ?? 3,
       hostColor: input.hostColor ?? 'white',
       mode: input.mode ?? 'async',
+      ...(input.hostBot ? { hostBot: input.hostBot } : {}),
     }),
   );
   return reply as unknown as CreatedSimul;

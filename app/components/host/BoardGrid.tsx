@@ -9,6 +9,8 @@ import type { BoardView } from '@/lib/client/board-views';
 import type { SimulView } from '@/lib/client/simul-connection';
 import { LOOKS } from '../board-look';
 import { MiniBoard } from '../MiniBoard';
+import { BotIcon } from '../BotMarker';
+import { botWords } from '@/app/words';
 import { WaitTime } from '../WaitTime';
 
 type Store = StoreApi<SimulView>;
@@ -33,7 +35,11 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
             ½?
           </span>
         )}
-        <span className="min-w-0 flex-1 truncate text-slate-600 dark:text-slate-300">{view.name}</span>
+        <span className="flex min-w-0 flex-1 items-center gap-0.5 text-slate-600 dark:text-slate-300">
+          {view.isBot && <BotIcon className="h-3 w-3 shrink-0" />}
+          <span className="truncate">{view.name}</span>
+          {view.isBot && <span className="sr-only">{botWords.marker}</span>}
+        </span>
         {showsWait(view) && <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />}
       </div>
       <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} />
@@ -48,11 +54,11 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
   );
   const frame = `@container flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame}`;
   return onPick ? (
-    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} aria-label={`Board ${number}, ${view.name}: ${l.label}`}>
+    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined} aria-label={`Board ${number}, ${view.isBot ? botWords.inText(view.name) : view.name}: ${l.label}`}>
       {content}
     </button>
   ) : (
-    <div className={frame} data-testid={`mini-${number}`} data-look={view.look}>
+    <div className={frame} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
       {content}
     </div>
   );

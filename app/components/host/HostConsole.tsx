@@ -8,7 +8,7 @@ import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { readyQueue, tally } from '@/lib/simul/queries';
 import type { SimulEvent, SimulState } from '@/lib/simul/types';
-import { consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
+import { botWords, consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useMetrics } from '../dashboard/use-metrics';
 import { ConnectionBadge } from '../ConnectionBadge';
@@ -18,6 +18,7 @@ import { ResultsTable } from '../ResultsTable';
 import { useServerNow } from '../use-now';
 import { WaitTime } from '../WaitTime';
 import { BoardGrid } from './BoardGrid';
+import { BotMarker } from '../BotMarker';
 import { Lobby } from './Lobby';
 import { ReissueSeatButton } from './ReissueSeatButton';
 import { TypedMove } from './TypedMove';
@@ -92,6 +93,11 @@ function Console({ connection }: { connection: SimulConnection }) {
             <span className="font-mono">{state.joinCode}</span> ·{' '}
             <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">projector view</Link>
           </p>
+          {state.hostBot && (
+            <p className="flex items-center gap-2 text-sm" data-testid="host-bot">
+              <BotMarker /> {botWords.hostIsBot}
+            </p>
+          )}
         </div>
         <div className="flex items-center gap-4">
           {state.phase !== 'lobby' && (
@@ -212,7 +218,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
     <div className="flex flex-col gap-2" data-testid="focused-board" data-board={number}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-xl font-bold">
-          Board {number} <span className="font-normal text-slate-500">vs</span> {board.opponent?.name}
+          Board {number} <span className="font-normal text-slate-500">vs</span> {board.opponent?.name} {board.opponent?.bot && <BotMarker />}
         </h2>
         <span className={`rounded px-2 py-0.5 text-sm font-semibold ${LOOKS[look].chip}`}>
           {LOOKS[look].icon} {hostToMove ? 'Your move' : LOOKS[look].label}
@@ -269,7 +275,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
         >
           {consoleWords.abortGame}
         </button>
-        <ReissueSeatButton connection={connection} board={number} name={board.opponent?.name ?? ''} />
+        {!board.opponent?.bot && <ReissueSeatButton connection={connection} board={number} name={board.opponent?.name ?? ''} />}
         <button
           className="ml-auto rounded border border-loss px-3 py-1 text-loss"
           onClick={() => confirm('End the whole simul now? Open games are recorded as unfinished.') && controller.endSimul()}

@@ -3,9 +3,17 @@
 import { useMemo, useState } from 'react';
 import { Chess } from '@/lib/chess/rules';
 import { formatDuration, type SimulMetrics } from '@/lib/metrics';
-import type { SimulState } from '@/lib/simul/types';
+import type { BoardState, SimulState } from '@/lib/simul/types';
+import { botWords } from '@/app/words';
+import { BotMarker } from '../BotMarker';
 import { ICONS } from '../icons';
 import { MiniBoard } from '../MiniBoard';
+
+/** An opponent's name in a list's option, where only text fits: a bot says so in words. */
+function optionName(opponent: BoardState['opponent'] | undefined): string {
+  if (!opponent) return '';
+  return opponent.bot ? botWords.inText(opponent.name) : opponent.name;
+}
 
 export function GameViewer({ state, metrics }: { state: SimulState; metrics: SimulMetrics }) {
   const [board, setBoard] = useState(state.order[0] ?? 1);
@@ -41,11 +49,13 @@ export function GameViewer({ state, metrics }: { state: SimulState; metrics: Sim
           >
             {state.order.map((n) => (
               <option key={n} value={n}>
-                {n} · {state.boards.get(n)?.opponent?.name}
+                {n} · {optionName(state.boards.get(n)?.opponent)}
               </option>
             ))}
           </select>
         </label>
+        {b?.opponent?.bot && <BotMarker />}
+        {state.hostBot && <span className="text-sm text-slate-500">{botWords.hostIsBot}</span>}
       </div>
       <div className="grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]">
         <div

@@ -16,6 +16,8 @@ import { BoardGrid } from '../host/BoardGrid';
 import { Timeline } from '../dashboard/Timeline';
 import { useMetrics } from '../dashboard/use-metrics';
 import { MiniBoard } from '../MiniBoard';
+import { BotMarker } from '../BotMarker';
+import { botWords } from '@/app/words';
 import { ResultsTable } from '../ResultsTable';
 import { useBoxSize, useMediaQuery } from '../use-box-size';
 import { useServerNow } from '../use-now';
@@ -57,6 +59,11 @@ function Watch({ connection }: { connection: SimulConnection }) {
           <ConnectionBadge status={view.status} />
         </div>
       </header>
+      {state.hostBot && (
+        <p className="flex items-center gap-2 text-2xl" data-testid="host-bot">
+          <BotMarker /> {botWords.hostIsBot}
+        </p>
+      )}
       {state.phase === 'lobby' ? <ProjectorLobby state={state} /> : <Games connection={connection} view={view} />}
     </main>
   );
@@ -87,7 +94,10 @@ function Games({ connection, view }: { connection: SimulConnection; view: SimulV
           <>
             <p className="flex min-w-0 flex-col text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">
               <span className="truncate">{words.hostAt(focused.number)}</span>
-              <span className="truncate text-[0.7em] font-normal text-slate-600 dark:text-slate-300">{words.versus(focused.opponent?.name ?? '')}</span>
+              <span className="flex min-w-0 items-center gap-2 text-[0.7em] font-normal text-slate-600 dark:text-slate-300">
+                <span className="truncate">{words.versus(focused.opponent?.name ?? '')}</span>
+                {focused.opponent?.bot && <BotMarker />}
+              </span>
             </p>
             <MiniBoard
               fen={focused.chess.fen()}
