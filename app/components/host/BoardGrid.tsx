@@ -44,7 +44,7 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
   );
   const frame = `flex flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame}`;
   return onPick ? (
-    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} aria-label={`Board ${number}, ${view.name}: ${l.label}`}>
+    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look}>
       {content}
     </button>
   ) : (
