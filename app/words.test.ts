@@ -142,12 +142,13 @@ describe('results in the words of whoever reads them', () => {
   const projector: Reader = { role: 'projector' };
   const student = (board: number): Reader => ({ role: 'student', board });
 
-  it('speaks to the student about their own board, and names the others', () => {
+  it('speaks to the student about their own board, and of the others from the host’s side', () => {
     expect(resultSentence(mate, student(1))).toBe('You lost: checkmate.');
     expect(resultSentence(resigned, student(2))).toBe('You won: the host resigned.');
     expect(resultSentence(drawn, student(3))).toBe('Draw: stalemate.');
     expect(resultWords(mate, student(2))).toEqual({ word: 'Host won', how: 'checkmate' });
-    expect(resultWords(resigned, student(1))).toEqual({ word: 'Bo won', how: 'the host resigned' });
+    expect(resultWords(resigned, student(1))).toEqual({ word: 'Host lost', how: 'the host resigned' });
+    expect(resultWords({ ...resigned, result: '0-1', name: null }, student(1))).toEqual({ word: 'Host won', how: 'the student resigned' });
   });
 
   it('speaks from the host’s side on the host’s screens', () => {

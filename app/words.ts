@@ -160,9 +160,9 @@ export const APP = {
 // --- Results: a game's outcome in the words of whoever reads it. -----------------------------
 
 /**
- * Who reads a result: the host (its console, the review), a student on their phone (`board`:
- * theirs, which speaks to them; the others by their students' names), or the projector, which
- * a room reads in the usual notation.
+ * Who reads a result: the host (its console), a student on their phone (`board`: theirs, which
+ * speaks to them; the others from the host's side, since a phone may not know every name), or
+ * the projector and the review, which anyone reads, in the usual notation.
  */
 export type Reader = { role: 'host' } | { role: 'student'; board: number } | { role: 'projector' };
 
@@ -196,7 +196,7 @@ export function resultWords(board: ResultOf, reader: Reader): { word: string; ho
   }
   if (board.status !== 'finished' || !board.result) return null;
   const hostScore = board.result === '1/2-1/2' ? 0.5 : (board.result === '1-0') === (board.hostColor === 'w') ? 1 : 0;
-  const student = board.name || `board ${board.number}`;
+  const student = board.name || 'the student';
   // Who is "you", and how the others are named, for this reader.
   const mine = reader.role === 'student' && reader.board === board.number;
   const hostName = reader.role === 'host' ? 'you' : 'the host';
@@ -206,7 +206,7 @@ export function resultWords(board: ResultOf, reader: Reader): { word: string; ho
   else if (hostScore === 0.5) word = 'Draw';
   else if (reader.role === 'host') word = hostScore === 1 ? 'You won' : 'You lost';
   else if (mine) word = hostScore === 1 ? 'You lost' : 'You won';
-  else word = hostScore === 1 ? 'Host won' : `${capitalise(student)} won`;
+  else word = hostScore === 1 ? 'Host won' : 'Host lost';
   const resigned = hostScore === 1 ? studentName : hostName;
   const reason = board.endReason as EndReason | null;
   const how = reason === 'resignation' ? `${resigned} resigned` : reason ? END_REASON[reason] : '';
@@ -218,10 +218,6 @@ export function resultSentence(board: ResultOf, reader: Reader): string | null {
   const words = resultWords(board, reader);
   if (!words) return null;
   return words.how ? `${words.word}: ${words.how}.` : `${words.word}.`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // --- The simul's end, and late joiners. ---------------------------------------------------------
@@ -268,6 +264,11 @@ export function spokenMove(san: string): string {
 export const ANNOUNCE = {
   /** Said on a student's phone when the host has moved on their board. */
   hostPlayed: (san: string) => `The host played ${spokenMove(san)}.`,
+};
+
+/** Names a screen reader gives to parts of a page. */
+export const REGIONS = {
+  results: 'Results by board',
 };
 
 export const TYPED_MOVE = {
@@ -368,3 +369,7 @@ export const botWords = {
   remove: 'Remove bot',
   removeAt: (board: number) => `Remove the bot at seat ${board}`,
 } as const;
+/** A piece as react-chessboard names it ("wN"), in words: "white knight". */
+export function pieceName(pieceType: string): string {
+  return `${pieceType[0] === 'w' ? 'white' : 'black'} ${SPOKEN_PIECES[pieceType[1]] ?? 'pawn'}`;
+}

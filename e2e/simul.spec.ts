@@ -56,12 +56,12 @@ test('async simul: checkmate, resignation and an agreed draw, the same results o
   await host.getByRole('button', { name: 'Accept' }).click();
 
   // The same results, each screen in its reader's words: the host's from its side, each
-  // student's own board to them, the other boards by their students' names.
+  // student's own board to them, the other boards from the host's side.
   const words = new Map([
     [host, ['You won', 'You lost', 'Draw']],
-    [ada, ['You lost', 'Bo won', 'Draw']],
+    [ada, ['You lost', 'Host lost', 'Draw']],
     [bo, ['Host won', 'You won', 'Draw']],
-    [cy, ['Host won', 'Bo won', 'Draw']],
+    [cy, ['Host won', 'Host lost', 'Draw']],
   ]);
   for (const [page, results] of words) {
     await expect(page.getByTestId('simul-finished')).toBeVisible();

@@ -3,7 +3,7 @@
 import { BotMarker } from './BotMarker';
 import { tally } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
-import { resultWords, type Reader, type ResultOf } from '@/app/words';
+import { REGIONS, resultWords, type Reader, type ResultOf } from '@/app/words';
 import { boardLook, LOOKS } from './board-look';
 
 /** A board of the state as a result reads it. */
@@ -35,7 +35,8 @@ export function ResultsTable({
         {t.unfinished > 0 && <> · {t.unfinished} unfinished</>}
         {t.playing > 0 && <> · {t.playing} playing</>}
       </p>
-      <div className="overflow-x-auto">
+      {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={REGIONS.results}>
         <table className={`results-table w-full text-left ${big ? 'results-big' : 'text-sm'}`}>
           <thead className="border-b border-slate-300 text-slate-500 dark:border-slate-700">
             <tr>
@@ -68,7 +69,7 @@ export function ResultsTable({
                       {words?.word ?? look.label}
                     </span>
                   </td>
-                  <td className="py-1 pr-3 text-slate-500">{words?.how}</td>
+                  <td className="py-1 pr-3 text-slate-600 dark:text-slate-400">{words?.how}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">{b.moveCount}</td>
                 </tr>
               );

@@ -65,7 +65,8 @@ function boardOf(state: SimulState, number: number): BoardState {
 export function addBoard(state: SimulState, number: number): BoardState {
   const board = newBoard(number, hostColorOf(state.hostColor, number), state.clock);
   state.boards.set(number, board);
-  state.order.push(number);
+  // A new array, not a push: a screen that selects the order redraws when it changes.
+  state.order = [...state.order, number];
   return board;
 }
 

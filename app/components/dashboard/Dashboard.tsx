@@ -97,7 +97,7 @@ function Contrast({ metrics }: { metrics: SimulMetrics }) {
 }
 
 function Chips({ boards, look }: { boards: number[]; look: keyof typeof LOOKS }) {
-  if (boards.length === 0) return <span className="text-sm text-slate-400">none</span>;
+  if (boards.length === 0) return <span className="text-sm text-slate-600 dark:text-slate-400">none</span>;
   return (
     <span className="flex flex-wrap gap-1">
       {boards.map((n) => (

@@ -54,7 +54,7 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
   );
   const frame = `@container flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame}`;
   return onPick ? (
-    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined} aria-label={`Board ${number}, ${view.isBot ? botWords.inText(view.name) : view.name}: ${l.label}`}>
+    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
       {content}
     </button>
   ) : (

@@ -241,7 +241,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           return res.ok ? null : res.error;
         }}
       />
-      <TypedMove key={number} controller={controller} board={number} fen={board.chess.fen()} canMove={hostToMove} />
+      <TypedMove key={`typed-${number}`} controller={controller} board={number} fen={board.chess.fen()} canMove={hostToMove} />
       {offerFromOpponent && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" role="alert">
           <span className="font-semibold">{board.opponent?.name} offers a draw.</span>

@@ -76,7 +76,7 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
             <li
               key={b.number}
               className={`flex flex-wrap items-center justify-between gap-x-2 gap-y-1 rounded-lg border px-3 py-2 ${
-                b.opponent ? 'border-slate-400 bg-slate-50 dark:bg-slate-800' : 'border-dashed border-slate-300 text-slate-400 dark:border-slate-700'
+                b.opponent ? 'border-slate-400 bg-slate-50 dark:bg-slate-800' : 'border-dashed border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400'
               }`}
             >
               <span className="flex min-w-0 items-center gap-1">
