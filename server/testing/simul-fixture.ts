@@ -52,6 +52,8 @@ export async function createSimul(client: TestClient, input: Partial<CreateSimul
       boards: input.boards ?? 3,
       hostColor: input.hostColor ?? 'white',
       mode: input.mode ?? 'async',
+      ...(input.drawRules ? { drawRules: input.drawRules } : {}),
+      ...(input.clock ? { clock: input.clock } : {}),
     }),
   );
   return reply as unknown as CreatedSimul;
