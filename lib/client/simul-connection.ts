@@ -248,7 +248,11 @@ export class SimulConnection {
     if (folded > 0) {
       // Where the host was and is: those boards' looks changed too.
       for (const n of [focusBefore, view.state.focus]) if (n !== null) touched.add(n);
-      this.store.setState({ version: view.version + 1, boards: updateBoardViews(view.boards, view.state, touched) });
+      this.store.setState({
+        version: view.version + 1,
+        boards: updateBoardViews(view.boards, view.state, touched),
+        clockOffset: offsetAfter(view.clockOffset, events),
+      });
       this.settleSeen(events);
     }
   }
@@ -271,7 +275,11 @@ export class SimulConnection {
       folded++;
     });
     if (folded > 0) {
-      this.store.setState({ version: view.version + 1, boards: updateBoardViews(view.boards, view.state, [batch.board]) });
+      this.store.setState({
+        version: view.version + 1,
+        boards: updateBoardViews(view.boards, view.state, [batch.board]),
+        clockOffset: offsetAfter(view.clockOffset, batch.events),
+      });
       this.settleSeen(batch.events);
     }
   }
@@ -353,6 +361,16 @@ export class SimulConnection {
       return NO_ANSWER;
     }
   }
+}
+
+/**
+ * The server's time is at least that of the last event heard: a browser whose estimate (its own
+ * clock plus the offset the hello gave) fell behind, because its clock or the server's moved
+ * unevenly, catches up, so that the clocks it shows never run slow of the server's.
+ */
+function offsetAfter(offset: number, events: readonly SimulEvent[]): number {
+  const last = events[events.length - 1];
+  return last ? Math.max(offset, last.at - Date.now()) : offset;
 }
 
 let counter = 0;

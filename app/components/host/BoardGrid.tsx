@@ -7,7 +7,9 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BoardView } from '@/lib/client/board-views';
 import type { SimulView } from '@/lib/client/simul-connection';
+import { END_REASON_SHORT } from '@/app/words';
 import { LOOKS } from '../board-look';
+import { ClockTime } from '../ClockTime';
 import { MiniBoard } from '../MiniBoard';
 import { WaitTime } from '../WaitTime';
 
@@ -32,6 +34,16 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
           </span>
         )}
         <span className="truncate text-slate-500">{view.name}</span>
+        {view.hostClock !== null && (
+          <ClockTime
+            store={store}
+            left={view.hostClock}
+            running={view.clockRunning === 'host'}
+            since={view.clockSince ?? 0}
+            className="ml-auto shrink-0"
+            testId={`mini-clock-${number}`}
+          />
+        )}
       </div>
       <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} />
       <div className={`flex items-center justify-between px-1 py-0.5 text-[11px] font-semibold ${l.chip}`}>
@@ -39,6 +51,7 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
           {l.icon} {l.label}
         </span>
         {showsWait(view) && <WaitTime store={store} since={view.turnSince!} className="tabular-nums" />}
+        {view.endReason && <span className="truncate font-normal" data-testid={`mini-reason-${number}`}>{END_REASON_SHORT[view.endReason]}</span>}
       </div>
     </>
   );

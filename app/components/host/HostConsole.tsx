@@ -11,7 +11,10 @@ import type { SimulEvent, SimulState } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useMetrics } from '../dashboard/use-metrics';
+import { ClaimDraw } from '../ClaimDraw';
 import { ConnectionBadge } from '../ConnectionBadge';
+import { GameClocks } from '../GameClocks';
+import { SimulSettings } from '../SimulSettings';
 import { RefusalNotice } from '../RefusalNotice';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable } from '../ResultsTable';
@@ -90,6 +93,7 @@ function Console({ connection }: { connection: SimulConnection }) {
             <span className="font-mono">{state.joinCode}</span> ·{' '}
             <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">projector view</Link>
           </p>
+          <SimulSettings state={state} />
         </div>
         <div className="flex items-center gap-4">
           {state.phase !== 'lobby' && (
@@ -205,6 +209,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           )}
         </span>
       </div>
+      <GameClocks store={connection.store} number={number} viewer="host" />
       <PlayBoard
         id={`host-board-${number}`}
         key={number}
@@ -230,6 +235,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           </span>
         </div>
       )}
+      <ClaimDraw board={board} side="host" drawRules={state.drawRules} controller={controller} className="self-start" />
       <div className="flex flex-wrap gap-2 text-sm">
         <button
           className="rounded border px-3 py-1 disabled:opacity-40"

@@ -7,9 +7,12 @@ import type { ConnectionStatus, SimulConnection } from '@/lib/client/simul-conne
 import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } from '@/lib/simul/queries';
-import type { BoardState, SimulState } from '@/lib/simul/types';
-import { refusalText } from '@/app/words';
+import type { BoardState, DrawRules, SimulState } from '@/lib/simul/types';
+import { END_REASON, refusalText } from '@/app/words';
+import { ClaimDraw } from '../ClaimDraw';
 import { ConnectionBadge } from '../ConnectionBadge';
+import { GameClocks } from '../GameClocks';
+import { SimulSettings } from '../SimulSettings';
 import { RefusalNotice } from '../RefusalNotice';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable } from '../ResultsTable';
@@ -69,8 +72,10 @@ function View({ connection }: { connection: SimulConnection }) {
         Board <strong data-testid="my-board">{board.number}</strong> · you play {myColor === 'w' ? 'White' : 'Black'} ·{' '}
         {board.opponent?.name}
       </p>
+      <SimulSettings state={state} className="mb-2" />
       <Banner state={state} queue={view.queue} board={board} myTurn={myTurn} />
       {signal}
+      {board.status !== 'seated' && <GameClocks store={connection.store} number={board.number} viewer="opponent" className="mb-2" />}
       {board.status === 'seated' ? null : (
         <PlayBoard
           id={`play-board-${board.number}`}
@@ -85,7 +90,7 @@ function View({ connection }: { connection: SimulConnection }) {
         />
       )}
       <RefusalNotice store={connection.store} className="mt-2" />
-      {board.status === 'playing' && <GameActions board={board} controller={controller} />}
+      {board.status === 'playing' && <GameActions board={board} controller={controller} drawRules={state.drawRules} />}
       {state.phase === 'finished' && (
         <div className="mt-6">
           <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">Final results</h2>
@@ -120,7 +125,8 @@ function Banner({
     // The student's own result, in the student's terms (the board colours speak for the host).
     const look = boardLook(state, board);
     const mine = look === 'win' ? 'You lost' : look === 'loss' ? 'You won!' : look === 'draw' ? 'Draw' : 'Game not finished';
-    text = `${mine}${board.result ? ` (${board.result})` : ''}`;
+    const how = [board.result, board.endReason && END_REASON[board.endReason]].filter(Boolean).join(', ');
+    text = `${mine}${how ? ` (${how})` : ''}`;
     tone = look === 'loss' ? 'bg-win text-white' : look === 'win' ? 'bg-slate-700 text-white' : LOOKS[look].chip;
   } else if (myTurn) {
     text = 'Your move';
@@ -140,9 +146,10 @@ function Banner({
   );
 }
 
-function GameActions({ board, controller }: { board: BoardState; controller: SimulController }) {
+function GameActions({ board, controller, drawRules }: { board: BoardState; controller: SimulController; drawRules: DrawRules }) {
   return (
     <div className="mt-3 flex flex-col gap-2">
+      <ClaimDraw board={board} side="opponent" drawRules={drawRules} controller={controller} />
       {board.drawOfferBy === 'host' && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/20 px-3 py-2" role="alert">
           <span className="font-semibold">The host offers a draw.</span>

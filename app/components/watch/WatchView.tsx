@@ -6,6 +6,8 @@ import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { refusalText } from '@/app/words';
 import { ConnectionBadge } from '../ConnectionBadge';
+import { GameClocks } from '../GameClocks';
+import { SimulSettings } from '../SimulSettings';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useMetrics } from '../dashboard/use-metrics';
 import { BoardGrid } from '../host/BoardGrid';
@@ -35,7 +37,10 @@ function Watch({ connection }: { connection: SimulConnection }) {
   return (
     <main className="flex flex-col gap-6 p-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-4xl font-black">{state.title}</h1>
+        <div>
+          <h1 className="text-4xl font-black">{state.title}</h1>
+          <SimulSettings state={state} className="!text-xl" />
+        </div>
         <div className="flex items-center gap-4">
           {state.phase === 'finished' && <Link href={`/review/${state.simulId}`} className="text-xl text-host underline">Review</Link>}
           <ConnectionBadge status={view.status} />
@@ -54,6 +59,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
                 <p className="text-3xl font-bold">
                   Host at board {focused.number} <span className="font-normal text-slate-500">vs {focused.opponent?.name}</span>
                 </p>
+                <GameClocks store={connection.store} number={focused.number} className="text-2xl" />
                 <MiniBoard
                   fen={focused.chess.fen()}
                   flipped={focused.hostColor === 'b'}
