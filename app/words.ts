@@ -143,6 +143,8 @@ export const CLOCK_WORDS = {
   opponent: 'Opponent',
   /** Shown beside a clock under 30 s, so that urgency does not rest on colour alone. */
   low: 'low on time',
+  /** The results table's column: each finished game's clocks as they stopped. */
+  finalClocks: 'Clocks (host · opponent)',
 } as const;
 
 /** "5 min", "3 s", else as durations read. */

@@ -47,19 +47,16 @@ function RunningClock({ store, left, since, className, testId }: Omit<Props, 'ru
 function ClockFace({ ms, running, className = '', testId }: { ms: number; running: boolean; className?: string; testId?: string }) {
   const urgent = ms < URGENT_MS;
   return (
-    <span
-      className={`inline-flex items-center gap-0.5 font-mono tabular-nums ${urgent ? 'font-bold text-loss' : ''} ${running ? '' : 'opacity-80'} ${className}`}
-      data-testid={testId}
-      data-running={running}
-      data-urgent={urgent}
-    >
+    <span className={`inline-flex items-center gap-0.5 font-mono tabular-nums ${urgent ? 'font-bold text-loss' : ''} ${running ? '' : 'opacity-80'} ${className}`}>
       {urgent && (
         <svg viewBox="0 0 16 16" className="h-[1em] w-[1em] shrink-0" aria-hidden="true">
           <circle cx="8" cy="9" r="6" fill="none" stroke="currentColor" strokeWidth="2" />
           <path d="M8 5.5V9l2.5 1.5M6 1.5h4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
       )}
-      {formatClock(ms)}
+      <span data-testid={testId} data-running={running} data-urgent={urgent}>
+        {formatClock(ms)}
+      </span>
       {urgent && <span className="sr-only"> ({CLOCK_WORDS.low})</span>}
     </span>
   );

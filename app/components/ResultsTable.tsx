@@ -1,11 +1,23 @@
-// The results, counted from the host's side, the same on every screen.
+// The results, counted from the host's side, the same on every screen; with clocks, each
+// finished game's clocks as they stopped.
 import { tally } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
-import { END_REASON } from '@/app/words';
+import { CLOCK_WORDS, END_REASON } from '@/app/words';
 import { boardLook, LOOKS } from './board-look';
+import { formatClock } from './ClockTime';
 
-export function ResultsTable({ state, highlight }: { state: SimulState; highlight?: number | null }) {
+export function ResultsTable({
+  state,
+  highlight,
+  clocks = true,
+}: {
+  state: SimulState;
+  highlight?: number | null;
+  /** False where the other boards' clocks are not followed (a phone hears only its own board). */
+  clocks?: boolean;
+}) {
   const t = tally(state);
+  const withClocks = clocks && state.clock !== null;
   return (
     <section aria-label="Results" data-testid="results">
       <p className="mb-3 text-lg" data-testid="tally">
@@ -23,6 +35,7 @@ export function ResultsTable({ state, highlight }: { state: SimulState; highligh
               <th className="py-1 pr-3">Host plays</th>
               <th className="py-1 pr-3">Result</th>
               <th className="py-1 pr-3">How</th>
+              {withClocks && <th className="py-1 pr-3">{CLOCK_WORDS.finalClocks}</th>}
               <th className="py-1 pr-3 text-right">Moves</th>
             </tr>
           </thead>
@@ -45,6 +58,11 @@ export function ResultsTable({ state, highlight }: { state: SimulState; highligh
                     </span>
                   </td>
                   <td className="py-1 pr-3 text-slate-500">{b.endReason ? END_REASON[b.endReason] : b.status === 'aborted' ? 'aborted' : ''}</td>
+                  {withClocks && (
+                    <td className="whitespace-nowrap py-1 pr-3 font-mono tabular-nums" data-testid={`result-clocks-${n}`}>
+                      {b.clock && b.clock.running === null && b.endedAt !== null ? `${formatClock(b.clock.host)} · ${formatClock(b.clock.opponent)}` : ''}
+                    </td>
+                  )}
                   <td className="py-1 pr-3 text-right tabular-nums">{b.moveCount}</td>
                 </tr>
               );

@@ -94,7 +94,7 @@ function View({ connection }: { connection: SimulConnection }) {
       {state.phase === 'finished' && (
         <div className="mt-6">
           <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">Final results</h2>
-          <ResultsTable state={state} highlight={board.number} />
+          <ResultsTable state={state} highlight={board.number} clocks={false} />
         </div>
       )}
     </Shell>
