@@ -6,8 +6,11 @@ import { memo } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BoardView } from '@/lib/client/board-views';
+import type { EndReason } from '@/lib/simul/types';
 import type { SimulView } from '@/lib/client/simul-connection';
+import { END_REASON_SHORT } from '@/app/words';
 import { LOOKS } from '../board-look';
+import { ClockTime } from '../ClockTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotIcon } from '../BotMarker';
 import { botWords } from '@/app/words';
@@ -41,6 +44,16 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
           {view.isBot && <span className="sr-only">{botWords.marker}</span>}
         </span>
         {showsWait(view) && <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />}
+        {view.hostClock !== null && (
+          <ClockTime
+            store={store}
+            left={view.hostClock}
+            running={view.clockRunning === 'host'}
+            since={view.clockSince ?? 0}
+            className="ml-auto shrink-0"
+            testId={`mini-clock-${number}`}
+          />
+        )}
       </div>
       <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} />
       <div
@@ -49,6 +62,9 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
       >
         {l.icon}
         <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{l.label}</span>
+        {view.endReason && view.result && (
+          <span className="min-w-0 truncate font-normal" data-testid={`mini-reason-${number}`}>{END_REASON_SHORT[view.endReason as EndReason]}</span>
+        )}
       </div>
     </>
   );
