@@ -55,7 +55,7 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
           />
         )}
       </div>
-      <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} />
+      <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} className="shrink-0" />
       <div
         className={`flex items-center gap-[0.3em] px-[0.3em] py-[0.1em] text-[clamp(9px,7cqw,28px)] leading-tight font-semibold whitespace-nowrap ${l.chip}`}
         data-testid={`chip-${number}`}
@@ -91,7 +91,11 @@ export const BoardGrid = memo(function BoardGrid({
   onPick?: (n: number) => void;
   /** The boards to show (a projector's page); every board when not given. */
   numbers?: number[];
-  /** Fixed columns of this many px (the projector's fitted grid); else as many as fit, 8rem or wider. */
+  /**
+   * Fixed columns of this many px (the projector's fitted grid); else as many as fit, 8rem or
+   * wider. Rows are always as tall as their cells: a grid shorter than its boards scrolls
+   * rather than squashing them.
+   */
   columns?: { count: number; cell: number };
   className?: string;
 }) {
@@ -99,7 +103,7 @@ export const BoardGrid = memo(function BoardGrid({
   const shown = numbers ?? order;
   return (
     <div
-      className={`grid gap-2 ${columns ? '' : 'grid-cols-[repeat(auto-fill,minmax(8rem,1fr))]'} ${className}`}
+      className={`grid auto-rows-max gap-2 ${columns ? '' : 'grid-cols-[repeat(auto-fill,minmax(8rem,1fr))]'} ${className}`}
       style={columns ? { gridTemplateColumns: `repeat(${columns.count}, ${columns.cell}px)` } : undefined}
       data-testid="board-grid"
     >
