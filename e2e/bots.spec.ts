@@ -69,7 +69,7 @@ test('a host plays two people and two bots to the end', async ({ browser, reques
   for (const board of [2, 3, 4]) {
     await host.getByTestId(`mini-${board}`).click();
     await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', String(board));
-    await host.getByRole('button', { name: 'Resign' }).click();
+    await host.getByRole('button', { name: 'Resign', exact: true }).click();
   }
   await expect(host.getByTestId('simul-finished')).toBeVisible();
   for (const page of [host, projector]) {
