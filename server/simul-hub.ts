@@ -1,8 +1,9 @@
 // Every simul this server runs, by id and by join code. A room nobody has used for a while
 // leaves memory (evictIdle); hub.get loads it again from the store, as after a restart.
-import type { Clock } from './clock';
+import { ManualClock, type Clock } from './clock';
 import type { CreateSimulInput } from '../lib/protocol/schemas';
-import type { SimulEvent } from '../lib/simul/types';
+import type { Exhibition, SimulEvent } from '../lib/simul/types';
+import { ExhibitionRun } from './exhibition';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
 import { SimulRoom, type Broadcast } from './simul-room';
 import { CommitQueue } from './commit-queue';
@@ -25,6 +26,10 @@ export class SimulHub {
   /** Unfinished simuls evicted from memory, with the time of their last event (for endIdle). */
   private evicted = new Map<string, number>();
   private commits: CommitQueue;
+  /** The exhibitions whose simulated clock is being advanced, by simul id. */
+  private runs = new Map<string, ExhibitionRun>();
+  /** When each exhibition's room last had an event, in real time (its events carry simulated time). */
+  private exhibitionActiveAt = new Map<string, number>();
 
   constructor(
     private store: EventStore,
@@ -51,10 +56,22 @@ export class SimulHub {
     return loaded;
   }
 
-  /** A new simul; its title was cleaned by cleanTitle (display-text.ts) first. */
-  create(input: CreateSimulInput): { simulId: string; hostKey: string; joinCode: string } {
+  /** An id no simul has. */
+  private newId(): string {
     let simulId = newSimulId();
     while (this.get(simulId)) simulId = newSimulId();
+    return simulId;
+  }
+
+  /**
+   * A new simul; its title was cleaned by cleanTitle (display-text.ts) first. An exhibition's
+   * simul comes with its id (its pair names it) and runs on a simulated clock of its own.
+   */
+  create(
+    input: CreateSimulInput,
+    exhibition?: { simulId: string } & Exhibition,
+  ): { simulId: string; hostKey: string; joinCode: string } {
+    const simulId = exhibition?.simulId ?? this.newId();
     let joinCode = newJoinCode();
     while (this.codes.has(joinCode)) joinCode = newJoinCode();
     const hostKey = newSecret();
@@ -68,6 +85,7 @@ export class SimulHub {
       hostColor: input.hostColor,
       mode: input.mode,
       joinCode,
+      ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };
     const hostKeyHash = hashSecret(hostKey);
     this.store.createSimul(simulId, hostKeyHash, created);
@@ -86,9 +104,41 @@ export class SimulHub {
   private room(simulId: string, log: SimulEvent[], credentials: SimulCredentials): SimulRoom {
     // A room whose commit failed is dropped: the next request loads it again from the store.
     const onLost = (room: SimulRoom) => {
-      if (this.rooms.get(simulId) === room) this.rooms.delete(simulId);
+      if (this.rooms.get(simulId) !== room) return;
+      this.rooms.delete(simulId);
+      this.runs.get(simulId)?.stop();
     };
-    return new SimulRoom(simulId, log, credentials, this.commits, this.clock, this.onEvents, onLost);
+    // An exhibition's time goes on from its last event, on its own clock.
+    const created = log[0];
+    const clock = created?.type === 'simul-created' && created.exhibition ? new ManualClock(log[log.length - 1].at) : this.clock;
+    return new SimulRoom(simulId, log, credentials, this.commits, clock, this.onEvents, onLost);
+  }
+
+  /**
+   * Starts advancing an exhibition's simulated clock once it plays: at its start (durable), or
+   * loaded again after a restart, from where it stopped.
+   */
+  private runExhibition(room: SimulRoom): void {
+    const exhibition = room.state.exhibition;
+    if (!exhibition || room.state.phase !== 'playing' || this.runs.has(room.id) || !(room.clock instanceof ManualClock)) return;
+    const run = new ExhibitionRun(room, room.clock, exhibition.speed, () => this.runs.delete(room.id));
+    this.runs.set(room.id, run);
+    run.start();
+  }
+
+  /** Whether an exhibition's clock is being advanced. */
+  isRunning(simulId: string): boolean {
+    return this.runs.has(simulId);
+  }
+
+  /** How many exhibitions are being run. */
+  get runningExhibitions(): number {
+    return this.runs.size;
+  }
+
+  /** Stops every exhibition's clock (the server closes); they go on when the simuls are loaded again. */
+  stopExhibitions(): void {
+    for (const run of [...this.runs.values()]) run.stop();
   }
 
   /**
@@ -102,7 +152,7 @@ export class SimulHub {
       if (lastEventAt < cutoff && !this.get(id)) this.evicted.delete(id);
     }
     const idle = [...this.rooms.values()].filter(
-      (room) => room.state.phase !== 'finished' && room.lastEventAt < cutoff,
+      (room) => room.state.phase !== 'finished' && this.lastActiveAt(room) < cutoff,
     );
     const ended = await Promise.all(idle.map((room) => room.dispatch({ role: 'host' }, { type: 'end-simul' })));
     return ended.filter((r) => r.ok).length;
@@ -120,17 +170,25 @@ export class SimulHub {
     let idle = 0;
     for (const room of [...this.rooms.values()]) {
       const isFinished = room.state.phase === 'finished';
-      if (now - room.lastEventAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
-      if (!room.settled || room.remembersNetworks() || this.listened(room)) continue;
+      const lastActiveAt = this.lastActiveAt(room);
+      if (now - lastActiveAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
+      if (this.runs.has(room.id) || !room.settled || room.remembersNetworks() || this.listened(room)) continue;
       this.rooms.delete(room.id);
+      this.exhibitionActiveAt.delete(room.id);
       if (isFinished) {
         finished++;
       } else {
         idle++;
-        this.evicted.set(room.id, room.lastEventAt);
+        this.evicted.set(room.id, lastActiveAt);
       }
     }
     return { finished, idle, inMemory: this.rooms.size };
+  }
+
+  /** When a room last had an event, on this hub's clock. */
+  private lastActiveAt(room: SimulRoom): number {
+    if (!room.state.exhibition) return room.lastEventAt;
+    return this.exhibitionActiveAt.get(room.id) ?? this.clock.now();
   }
 
   /** The simul a join code names, while it is open or running (in memory or not). */
@@ -146,11 +204,18 @@ export class SimulHub {
     this.rooms.set(room.id, room);
     this.evicted.delete(room.id);
     if (room.state.phase !== 'finished') this.codes.set(room.state.joinCode, room.id);
+    if (room.state.exhibition && !this.exhibitionActiveAt.has(room.id)) this.exhibitionActiveAt.set(room.id, this.clock.now());
+    this.runExhibition(room);
     return room;
   }
 
   private onEvents: Broadcast = (room, events, boards) => {
     if (events.some((e) => e.type === 'simul-finished')) this.codes.delete(room.state.joinCode);
+    if (room.state.exhibition) {
+      this.exhibitionActiveAt.set(room.id, this.clock.now());
+      // Started: its clock starts moving.
+      if (events.some((e) => e.type === 'simul-started')) this.runExhibition(room);
+    }
     this.broadcast(room, events, boards);
   };
 }

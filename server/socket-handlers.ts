@@ -65,7 +65,7 @@ export function cutOff(socket: SimulSocket): void {
   transport.socket?.terminate?.();
 }
 
-export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number, budgets: AddressBudgets): void {
+export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressBudgets): void {
   const limits = budgets.limits;
   const heavyReplies = new TurnQueue();
 
@@ -212,7 +212,8 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
         ...body,
         role: actor.role,
         board: actor.role === 'opponent' ? actor.board : null,
-        serverNow: now(),
+        // The simul's own time: an exhibition's is simulated.
+        serverNow: room.clock.now(),
       };
       return { ok: true, ...answer };
     }

@@ -63,6 +63,16 @@ function isRejection(x: unknown): x is Rejection {
   return typeof x === 'object' && x !== null && 'code' in x;
 }
 
+/**
+ * An exhibition's game is agreed drawn once both sides have made its number of moves (the
+ * lesson's m move pairs), with the move that completes them.
+ */
+function exhibitionEnding(state: SimulState, board: BoardState): { result: '1/2-1/2'; reason: 'draw-agreed'; movePairs: number } | null {
+  const pairs = state.exhibition?.movePairs;
+  if (!pairs || board.moveCount + 1 < 2 * pairs) return null;
+  return { result: '1/2-1/2', reason: 'draw-agreed', movePairs: pairs };
+}
+
 /** Events that follow a game's end: the next sync game begins, or the simul finishes. */
 function afterGameEnds(state: SimulState, ended: number): SimulEventBody[] {
   const remaining = state.order.filter((n) => n !== ended && !isOver(state.boards.get(n)!));
@@ -161,7 +171,7 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
       if (!move) return reject('illegal-move', { from: command.from, to: command.to });
       let ending;
       try {
-        ending = endingByRule(board.chess);
+        ending = endingByRule(board.chess) ?? exhibitionEnding(state, board);
       } finally {
         board.chess.undo();
       }

@@ -14,6 +14,7 @@ export function initialState(): SimulState {
     mode: 'async',
     hostColor: 'white',
     joinCode: '',
+    exhibition: null,
     phase: 'lobby',
     joiningClosed: false,
     seq: 0,
@@ -137,6 +138,7 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.mode = event.mode;
       state.hostColor = event.hostColor;
       state.joinCode = event.joinCode;
+      state.exhibition = event.exhibition ?? null;
       state.createdAt = event.at;
       for (let n = 1; n <= event.boardCount; n++) {
         state.boards.set(n, newBoard(n, hostColorOf(event.hostColor, n)));

@@ -7,6 +7,7 @@ import type {
   Actor,
   BoardState,
   Command,
+  Exhibition,
   HostColorChoice,
   Mode,
   Promotion,
@@ -32,6 +33,7 @@ export interface SimulOptions {
   title?: string;
   /** Clock at creation (ms); the clock only moves when a test calls tick(). */
   now?: number;
+  exhibition?: Exhibition;
 }
 
 export class TestSimul {
@@ -51,6 +53,7 @@ export class TestSimul {
         hostColor: opts.hostColor ?? 'white',
         mode: opts.mode ?? 'async',
         joinCode: '123456',
+        ...(opts.exhibition ? { exhibition: opts.exhibition } : {}),
       },
     ]);
   }

@@ -24,6 +24,21 @@ export const LIMITS = {
   maxTitleLength: 80,
 } as const;
 
+/** How fast an exhibition's simulated clock ran: times real time, or as fast as the machine goes. */
+export type ExhibitionSpeed = number | 'max';
+
+/**
+ * A simul played by bots on a simulated clock, to show the lesson happen: its times are
+ * simulated (every event's `at` is on that clock), run at `speed`. Each game is agreed drawn
+ * once both sides have made `movePairs` moves, as the lesson counts a game. `pair` is the
+ * other simul of the exhibition (the other mode, started with it).
+ */
+export interface Exhibition {
+  speed: ExhibitionSpeed;
+  movePairs: number;
+  pair: string;
+}
+
 /** Every event carries its sequence number in the simul's log and the server's time (ms). */
 export interface EventMeta {
   seq: number;
@@ -44,6 +59,8 @@ export type SimulEventBody =
       hostColor: HostColorChoice;
       mode: Mode;
       joinCode: string;
+      /** Only on an exhibition's simul. */
+      exhibition?: Exhibition;
     }
   | { type: 'seat-taken'; board: number; name: string; playerId: string }
   /** `blocked`: the host also blocked the device's network from joining this simul again. */
@@ -65,7 +82,8 @@ export type SimulEventBody =
     }
   | { type: 'draw-offered'; board: number; by: Side }
   | { type: 'draw-declined'; board: number; by: Side }
-  | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side }
+  /** `movePairs`: an exhibition's draw agreed after that many move pairs (its rule, not a player's offer). */
+  | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side; movePairs?: number }
   | { type: 'game-aborted'; board: number }
   | { type: 'host-focused'; board: number }
   | { type: 'simul-finished'; early: boolean };
@@ -144,6 +162,8 @@ export interface SimulState {
   mode: Mode;
   hostColor: HostColorChoice;
   joinCode: string;
+  /** Set when the simul is an exhibition: its times are simulated. */
+  exhibition: Exhibition | null;
   phase: Phase;
   joiningClosed: boolean;
   /** Seq of the last event folded in. */
