@@ -27,6 +27,8 @@ const CODES = [
   'draw-already-offered',
   'rate-limited',
   'too-many-simuls',
+  'exhibition-running',
+  'exhibition-too-long',
   'bad-credentials',
   'blocked',
   'outdated-client',

@@ -7,6 +7,7 @@ import { readyQueue } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
 import { boardLook, LOOKS } from '../board-look';
 import { Timeline } from './Timeline';
+import { SimulatedTime } from '../SimulatedTime';
 
 const REASON: Record<string, string> = {
   checkmate: 'mate', stalemate: 'stalemate', 'threefold-repetition': 'repetition', 'fifty-move-rule': '50 moves',
@@ -19,6 +20,7 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
   }
   return (
     <div className={`flex flex-col gap-6 ${big ? 'text-lg' : ''}`} data-testid="dashboard">
+      <SimulatedTime state={state} />
       <div className="grid gap-4 md:grid-cols-2">
         <HostPanel state={state} metrics={metrics} />
         <Contrast metrics={metrics} />

@@ -20,6 +20,8 @@ function showsWait(view: BoardView): boolean {
 
 const Cell = memo(function Cell({ store, number, onPick }: { store: Store; number: number; onPick?: (n: number) => void }) {
   const view = useStore(store, (s) => s.boards.get(number));
+  // An exhibition's waits are on its simulated clock, not this page's.
+  const simulated = useStore(store, (s) => s.state.exhibition !== null);
   if (!view) return null;
   const l = LOOKS[view.look];
   const content = (
@@ -38,7 +40,7 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
         <span>
           {l.icon} {l.label}
         </span>
-        {showsWait(view) && <WaitTime store={store} since={view.turnSince!} className="tabular-nums" />}
+        {showsWait(view) && !simulated && <WaitTime store={store} since={view.turnSince!} className="tabular-nums" />}
       </div>
     </>
   );

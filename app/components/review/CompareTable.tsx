@@ -2,12 +2,14 @@
 import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from '@/lib/metrics';
 import { tally } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
+import { speedText } from '@/app/words';
 
 type Side = { state: SimulState; metrics: SimulMetrics | null } | null;
 
 const ROWS: { label: string; value: (s: SimulState, m: SimulMetrics) => string }[] = [
   { label: 'Mode', value: (s) => (s.mode === 'async' ? 'async (rotating)' : 'sync (one game at a time)') },
   { label: 'Boards', value: (s) => String(s.order.length) },
+  { label: 'Clock', value: (s) => (s.exhibition ? `simulated, ${speedText(s.exhibition.speed)}` : 'real time') },
   { label: 'Results (host W / D / L)', value: (s) => { const t = tally(s); return `${t.wins} / ${t.draws} / ${t.losses}`; } },
   { label: 'Moves', value: (_, m) => String(m.moves.length) },
   { label: 'Elapsed', value: (_, m) => formatDuration(m.elapsed) },

@@ -7,7 +7,7 @@ import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { refusalText } from '@/app/words';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { Dashboard } from '../dashboard/Dashboard';
-import { useMetrics } from '../dashboard/use-metrics';
+import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
 import { BoardGrid } from '../host/BoardGrid';
 import { MiniBoard } from '../MiniBoard';
 import { ResultsTable } from '../ResultsTable';
@@ -21,8 +21,9 @@ export function WatchView({ simulId }: { simulId: string }) {
 
 /** The dashboard with its own one-second clock: nothing else on the projector redraws with it. */
 function LiveDashboard({ view }: { view: SimulView }) {
-  const now = useServerNow(view.clockOffset);
-  const metrics = useMetrics(view.log, view.version, now, view.state.phase === 'playing');
+  const simulated = view.state.exhibition !== null;
+  const now = useServerNow(view.clockOffset, simulated ? SIMULATED_READ_MS : 1000);
+  const metrics = useMetrics(view.log, view.version, now, view.state.phase === 'playing', simulated);
   return <Dashboard state={view.state} metrics={metrics} big />;
 }
 
