@@ -12,7 +12,7 @@ import { replay } from '../lib/simul/evolve';
 import { isOver, sideToMove } from '../lib/simul/queries';
 import type { SimulEvent } from '../lib/simul/types';
 import { SqliteEventStore } from './store/sqlite-store';
-import { Prng } from './testing/prng';
+import { Prng } from '../lib/random';
 import { freePort, ServerProcess } from './testing/server-process';
 import { Clients, seatedSimul } from './testing/simul-fixture';
 import { Disconnected, SimulPlayer } from './testing/simul-player';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SimulEvent } from '../lib/simul/types';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { nextCase, type FuzzCase, type FuzzWorld } from './testing/fuzz-payloads';
-import { Prng } from './testing/prng';
+import { Prng } from '../lib/random';
 import { REJECTION_CODES } from './testing/rejection-codes';
 import { Clients, command, hello, join, seatedSimul, type Credential, type SeatedSimul } from './testing/simul-fixture';
 import { RAISED_LIMITS, startTestServer, type TestClient } from './test-client';

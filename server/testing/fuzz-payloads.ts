@@ -4,7 +4,7 @@
 // who can do nothing but watch). The generator never builds a valid name, create or hello.
 import { MAX_PAYLOAD_BYTES } from '../../lib/protocol/events';
 import { LIMITS } from '../../lib/simul/types';
-import type { Prng } from './prng';
+import type { Prng } from '../../lib/random';
 
 export const KNOWN_EVENTS = ['simul:create', 'simul:hello', 'simul:join', 'simul:command'] as const;
 type KnownEvent = (typeof KNOWN_EVENTS)[number];

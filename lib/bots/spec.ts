@@ -1,0 +1,36 @@
+// What a bot is: how it chooses its moves and how long it thinks. Plain data, kept in the log.
+
+/** 'random': any legal move. 'sensible': takes free material, mates in one, keeps its queen. */
+export type BotStrength = 'random' | 'sensible';
+
+export const BOT_STRENGTHS: readonly BotStrength[] = ['random', 'sensible'];
+
+/**
+ * How long a bot thinks before each move: `meanMs` on average, drawn from a normal distribution
+ * whose standard deviation is `spreadMs`, cut symmetrically so that a draw is never negative and
+ * never more than two spreads from the mean (the mean stays the mean). Spread 0: always the mean.
+ */
+export interface ThinkTime {
+  meanMs: number;
+  spreadMs: number;
+}
+
+export interface BotPolicy {
+  strength: BotStrength;
+  /**
+   * Never choose a move that ends the game (mate, stalemate, a third repetition, insufficient
+   * material, the fifty-move rule) while another legal move exists: a game that must last.
+   */
+  avoidEnding?: boolean;
+}
+
+/** A bot in a seat (or on the host's side): its policy, its think time and the seed of its draws. */
+export interface BotSpec extends BotPolicy {
+  think: ThinkTime;
+  /** 32-bit: every move and think time the bot draws derives from it, its board and the ply. */
+  seed: number;
+}
+
+export const BOT_LIMITS = {
+  maxThinkMs: 10 * 60_000,
+} as const;

@@ -1,0 +1,93 @@
+// Trying moves fast, for the bots. chess.js's public move(), undo() and moves({ verbose }) each
+// write the notation and two FENs of every move they return or play, which costs a full
+// legal-move generation per move: looking one ply ahead through them costs milliseconds. Here
+// the same chess.js game is driven through the move generation those methods use inside
+// (chess.js 1.x: _moves, _makeMove, _undoMove, _getPositionCount, _hash;
+// fast-moves.test.ts checks that
+// this file agrees with the public methods, so a chess.js upgrade that changes them fails there).
+import type { Chess, PieceSymbol, Square } from 'chess.js';
+import type { EndReason, Promotion, Result } from '../simul/types';
+
+interface InternalMove {
+  from: number;
+  to: number;
+  piece: PieceSymbol;
+  captured?: PieceSymbol;
+  promotion?: PieceSymbol;
+}
+
+interface Internals {
+  _moves(options: { legal: boolean }): InternalMove[];
+  _makeMove(move: InternalMove): void;
+  _undoMove(): unknown;
+  _getPositionCount(hash: bigint): number;
+  _hash: bigint;
+}
+
+function internals(game: Chess): Internals {
+  return game as unknown as Internals;
+}
+
+/** A legal move as the bots see it: squares, the piece, what it takes and what it becomes. */
+export interface TriedMove {
+  from: Square;
+  to: Square;
+  piece: PieceSymbol;
+  captured?: PieceSymbol;
+  promotion?: Promotion;
+  /** chess.js's own move, to play it back with tryMove. */
+  readonly internal: InternalMove;
+}
+
+/** chess.js numbers squares 0x88: rank from the top in the high nibble, file in the low one. */
+function squareName(square0x88: number): Square {
+  return ('abcdefgh'[square0x88 & 0xf] + '87654321'[square0x88 >> 4]) as Square;
+}
+
+/** Every legal move of the side to move (no notation written). */
+export function legalMoves(game: Chess): TriedMove[] {
+  return internals(game)
+    ._moves({ legal: true })
+    .map((internal) => ({
+      from: squareName(internal.from),
+      to: squareName(internal.to),
+      piece: internal.piece,
+      ...(internal.captured ? { captured: internal.captured } : {}),
+      ...(internal.promotion ? { promotion: internal.promotion as Promotion } : {}),
+      internal,
+    }));
+}
+
+/**
+ * Plays `move` on `game`, asks `look` about the position after it, and takes the move back:
+ * the game is as it was when this returns. Inside `look` read the position with chess.js's
+ * questions (inCheck, isAttacked, attackers, board, get...) and endingAfterTry, never
+ * isThreefoldRepetition (a tried position is not counted) nor move or undo.
+ */
+export function tryMove<T>(game: Chess, move: TriedMove, look: (game: Chess) => T): T {
+  const inside = internals(game);
+  inside._makeMove(move.internal);
+  try {
+    return look(game);
+  } finally {
+    inside._undoMove();
+  }
+}
+
+/**
+ * How the game ends in the position a tryMove reached, or null (as endingByRule in rules.ts).
+ * `stalemate: false` leaves out the one question that costs a move generation when the side to
+ * move is not in check: whether it has any move at all.
+ */
+export function endingAfterTry(game: Chess, { stalemate = true } = {}): { result: Result; reason: EndReason } | null {
+  const inside = internals(game);
+  const checked = game.inCheck();
+  if ((checked || stalemate) && inside._moves({ legal: true }).length === 0) {
+    return checked ? { result: game.turn() === 'w' ? '0-1' : '1-0', reason: 'checkmate' } : { result: '1/2-1/2', reason: 'stalemate' };
+  }
+  if (game.isInsufficientMaterial()) return { result: '1/2-1/2', reason: 'insufficient-material' };
+  // The position tried is not yet counted: two earlier visits make this one the third.
+  if (inside._getPositionCount(inside._hash) >= 2) return { result: '1/2-1/2', reason: 'threefold-repetition' };
+  if (game.isDrawByFiftyMoves()) return { result: '1/2-1/2', reason: 'fifty-move-rule' };
+  return null;
+}
