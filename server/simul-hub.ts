@@ -1,11 +1,12 @@
 // Every simul this server runs, by id and by join code. A room nobody has used for a while
 // leaves memory (evictIdle); hub.get loads it again from the store, as after a restart.
 import { ManualClock, type Clock } from './clock';
-import type { CreateSimulInput } from '../lib/protocol/schemas';
-import type { Exhibition, SimulEvent } from '../lib/simul/types';
+import { randomInt } from 'node:crypto';
+import type { CreateSimulInput, StartExhibitionInput } from '../lib/protocol/schemas';
+import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../lib/simul/types';
 import { ExhibitionRun } from './exhibition';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
-import { SimulRoom, type Broadcast } from './simul-room';
+import { SimulRoom, type Broadcast, type DispatchResult } from './simul-room';
 import { CommitQueue } from './commit-queue';
 import type { EventStore, SimulCredentials } from './store/event-store';
 
@@ -28,6 +29,8 @@ export class SimulHub {
   private commits: CommitQueue;
   /** The exhibitions whose simulated clock is being advanced, by simul id. */
   private runs = new Map<string, ExhibitionRun>();
+  /** The simuls of the last exhibition each network started. */
+  private exhibitionNetworks = new Map<string, string[]>();
   /** When each exhibition's room last had an event, in real time (its events carry simulated time). */
   private exhibitionActiveAt = new Map<string, number>();
 
@@ -69,7 +72,7 @@ export class SimulHub {
    */
   create(
     input: CreateSimulInput,
-    exhibition?: { simulId: string } & Exhibition,
+    exhibition?: { simulId: string; hostBot?: BotSpec } & Exhibition,
   ): { simulId: string; hostKey: string; joinCode: string } {
     const simulId = exhibition?.simulId ?? this.newId();
     let joinCode = newJoinCode();
@@ -85,7 +88,9 @@ export class SimulHub {
       hostColor: input.hostColor,
       mode: input.mode,
       joinCode,
-      ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
+      ...(exhibition
+        ? { ...(exhibition.hostBot ? { hostBot: exhibition.hostBot } : {}), exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } }
+        : {}),
     };
     const hostKeyHash = hashSecret(hostKey);
     this.store.createSimul(simulId, hostKeyHash, created);
@@ -124,6 +129,65 @@ export class SimulHub {
     const run = new ExhibitionRun(room, room.clock, exhibition.speed, () => this.runs.delete(room.id));
     this.runs.set(room.id, run);
     run.start();
+  }
+
+  /**
+   * The lesson's exhibition: two simuls, sync and async, each with a bot host and `n` bot
+   * opponents thinking `h` and `o` seconds a move (fixed, or drawn within `spread` of the mean),
+   * their games agreed drawn after `m` move pairs. The host plays white everywhere: it moves
+   * first, as the lesson counts. Both simuls draw from the same seeds, so they play the same
+   * games with the same think times, only scheduled differently. They start in the same commit,
+   * so their clocks race from the same real instant.
+   */
+  async createExhibition(
+    spec: StartExhibitionInput,
+    network: string,
+  ): Promise<{ ok: true; sync: string; async: string } | { ok: false; error: Rejection }> {
+    const sync = this.newId();
+    let async = this.newId();
+    while (async === sync) async = this.newId();
+    this.exhibitionNetworks.set(network, [sync, async]);
+    const seed = randomInt(2 ** 32);
+    const bot = (seconds: number, botSeed: number): BotSpec => {
+      const meanMs = Math.round(seconds * 1000);
+      return { strength: 'sensible', avoidEnding: true, think: { meanMs, spreadMs: Math.round(meanMs * (spec.spread ?? 0)) }, seed: botSeed >>> 0 };
+    };
+    const host: Actor = { role: 'host' };
+    const dispatched: Promise<DispatchResult>[] = [];
+    for (const [mode, simulId, pair] of [['sync', sync, async], ['async', async, sync]] as const) {
+      this.create(
+        { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode },
+        { simulId, speed: spec.speed, movePairs: spec.m, pair, hostBot: bot(spec.h, seed) },
+      );
+      const room = this.get(simulId)!;
+      for (let board = 1; board <= spec.n; board++) {
+        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o, seed + board) }));
+      }
+      dispatched.push(room.dispatch(host, { type: 'start' }));
+    }
+    const refused = (await Promise.all(dispatched)).find((r) => !r.ok);
+    if (refused && !refused.ok) return refused;
+    return { ok: true, sync, async };
+  }
+
+  /** Whether an exhibition started from `network` is still running (or being set up). */
+  exhibitionRunningFrom(network: string): boolean {
+    return (this.exhibitionNetworks.get(network) ?? []).some((id) => this.isLive(id));
+  }
+
+  /** Exhibitions running (or being set up): a pair counts once. */
+  get exhibitionsRunning(): number {
+    const pairs = new Set<string>();
+    for (const room of this.rooms.values()) {
+      const exhibition = room.state.exhibition;
+      if (exhibition && this.isLive(room.id)) pairs.add([room.id, exhibition.pair].sort().join());
+    }
+    return pairs.size;
+  }
+
+  /** An exhibition's simul whose clock is advanced, or that has not started yet. */
+  private isLive(simulId: string): boolean {
+    return this.runs.has(simulId) || this.rooms.get(simulId)?.state.phase === 'lobby';
   }
 
   /** Whether an exhibition's clock is being advanced. */
