@@ -28,6 +28,7 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
     { code: 'already-started', params: { command: 'join' } },
     { code: 'already-started', params: { command: 'free-seat' } },
     { code: 'already-started', params: { command: 'start' } },
+    { code: 'already-started', params: { command: 'seat-bot' } },
   ],
   'simul-finished': [{ code: 'simul-finished' }],
   'joining-closed': [{ code: 'joining-closed' }],
@@ -46,6 +47,8 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
     { code: 'name-invalid', params: { kind: 'mark-stack', max: 3 } },
   ],
   'name-taken': [{ code: 'name-taken', params: { name: 'Anna' } }],
+  'bot-invalid': [{ code: 'bot-invalid' }],
+  'bot-seat': [{ code: 'bot-seat', params: { board: 3 } }],
   'title-invalid': [
     { code: 'title-invalid', params: { kind: 'length', max: 80 } },
     { code: 'title-invalid', params: { kind: 'invisible' } },

@@ -44,7 +44,9 @@ const english: RefusalWords = {
       ? 'The simul has started: seats are closed.'
       : p.command === 'free-seat'
         ? 'Seats can be freed only before the start.'
-        : 'The simul has already started.',
+        : p.command === 'seat-bot'
+          ? 'Bots can be seated only before the start.'
+          : 'The simul has already started.',
   'simul-finished': () => 'This simul has finished.',
   'joining-closed': () => 'The host has closed joining.',
   'simul-full': () => 'Every seat is taken.',
@@ -54,6 +56,8 @@ const english: RefusalWords = {
   'name-invalid': (p) => textProblem('A name', p),
   'name-taken': (p) => `Someone here is already called ${p.name}: pick a name that looks different.`,
   'title-invalid': (p) => textProblem('A title', p),
+  'bot-invalid': () => "The bot's settings are out of range.",
+  'bot-seat': (p) => `A bot plays board ${p.board}: it has no link to re-issue.`,
   'no-opponents': () => 'Wait for at least one opponent to join.',
   'no-draw-offer': () => 'There is no draw offer to answer.',
   'draw-already-offered': () => 'A draw offer is already open.',

@@ -113,6 +113,7 @@ const move = (from: string, to: string) => ({ type: 'move', board: 1, from, to, 
 
 const COLUMNS = {
   join: { phase: 'lobby', event: 'simul:join', payload: () => ({ name: 'Zed' }), emits: ['seat-taken'] },
+  'seat-bot': cmd('lobby', { type: 'seat-bot', board: 3, name: 'Bot 3', bot: { strength: 'random', think: { meanMs: 1000, spreadMs: 0 }, seed: 1 } }, ['seat-taken']),
   'free-seat': cmd('lobby', { type: 'free-seat', board: 1 }, ['seat-freed']),
   'reissue-seat': cmd('playing', { type: 'reissue-seat', board: 1 }, ['seat-reissued']),
   'close-joining': cmd('lobby', { type: 'close-joining' }, ['joining-closed']),
@@ -146,6 +147,7 @@ const BC = 'bad-credentials';
 //                                        host              opponent (b1)     other opp. (b2)   spectator         stranger  other simul
 const MATRIX: Record<ColumnName, readonly [string, string, string, string, string, string]> = {
   join:                                 ['already-seated', 'already-seated', 'already-seated', 'ok',             US,       'already-seated'],
+  'seat-bot':                           ['ok',             NH,               NH,               NH,               US,       NH],
   'free-seat':                          ['ok',             NH,               NH,               NH,               US,       NH],
   'reissue-seat':                       ['ok',             NH,               NH,               NH,               US,       NH],
   'close-joining':                      ['ok',             NH,               NH,               NH,               US,       NH],
@@ -181,8 +183,8 @@ function helloOutcome(reply: Awaited<ReturnType<TestClient['send']>>): string {
 
 describe('the authorisation matrix', () => {
   it('has a cell for every command and role', () => {
-    expect(CELLS).toHaveLength(21 * 6);
-    expect(CELLS.filter((c) => c.expected === 'ok')).toHaveLength(16);
+    expect(CELLS).toHaveLength(22 * 6);
+    expect(CELLS.filter((c) => c.expected === 'ok')).toHaveLength(17);
   });
 
   it.each(CELLS)('$column from $role: $expected', async ({ column, role, expected }) => {

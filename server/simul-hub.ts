@@ -72,7 +72,7 @@ export class SimulHub {
    */
   create(
     input: CreateSimulInput,
-    exhibition?: { simulId: string; hostBot?: BotSpec } & Exhibition,
+    exhibition?: { simulId: string } & Exhibition,
   ): { simulId: string; hostKey: string; joinCode: string } {
     const simulId = exhibition?.simulId ?? this.newId();
     let joinCode = newJoinCode();
@@ -88,9 +88,8 @@ export class SimulHub {
       hostColor: input.hostColor,
       mode: input.mode,
       joinCode,
-      ...(exhibition
-        ? { ...(exhibition.hostBot ? { hostBot: exhibition.hostBot } : {}), exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } }
-        : {}),
+      ...(input.hostBot ? { hostBot: input.hostBot } : {}),
+      ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };
     const hostKeyHash = hashSecret(hostKey);
     this.store.createSimul(simulId, hostKeyHash, created);
@@ -156,8 +155,8 @@ export class SimulHub {
     const dispatched: Promise<DispatchResult>[] = [];
     for (const [mode, simulId, pair] of [['sync', sync, async], ['async', async, sync]] as const) {
       this.create(
-        { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode },
-        { simulId, speed: spec.speed, movePairs: spec.m, pair, hostBot: bot(spec.h, seed) },
+        { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h, seed) },
+        { simulId, speed: spec.speed, movePairs: spec.m, pair },
       );
       const room = this.get(simulId)!;
       for (let board = 1; board <= spec.n; board++) {

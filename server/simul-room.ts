@@ -170,10 +170,11 @@ export class SimulRoom {
     let seatToken: string | undefined;
     let seat: SeatCredentialChange | undefined;
     for (const e of events) {
-      if (e.type === 'seat-taken' || e.type === 'seat-reissued') {
+      // A bot's seat has no secret: the server runs the bot (bot-runner.ts), not a device.
+      if ((e.type === 'seat-taken' && !e.bot) || e.type === 'seat-reissued') {
         seatToken = newSecret();
         seat = { board: e.board, tokenHash: hashSecret(seatToken) };
-      } else if (e.type === 'seat-freed') {
+      } else if (e.type === 'seat-freed' || e.type === 'seat-taken') {
         seat = { board: e.board, tokenHash: null };
       }
     }

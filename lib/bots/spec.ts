@@ -34,3 +34,29 @@ export interface BotSpec extends BotPolicy {
 export const BOT_LIMITS = {
   maxThinkMs: 10 * 60_000,
 } as const;
+
+function isWholeMs(x: unknown): x is number {
+  return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= BOT_LIMITS.maxThinkMs;
+}
+
+/** Whether `x` is a bot's spec with every setting in range (and nothing else). */
+export function isBotSpec(x: unknown): x is BotSpec {
+  if (typeof x !== 'object' || x === null) return false;
+  const bot = x as Record<string, unknown>;
+  const think = bot.think as Record<string, unknown> | null;
+  const keys = Object.keys(bot).filter((k) => k !== 'avoidEnding');
+  return (
+    keys.length === 3 &&
+    BOT_STRENGTHS.includes(bot.strength as BotStrength) &&
+    (bot.avoidEnding === undefined || typeof bot.avoidEnding === 'boolean') &&
+    typeof think === 'object' &&
+    think !== null &&
+    Object.keys(think).length === 2 &&
+    isWholeMs(think.meanMs) &&
+    isWholeMs(think.spreadMs) &&
+    typeof bot.seed === 'number' &&
+    Number.isInteger(bot.seed) &&
+    bot.seed >= 0 &&
+    bot.seed <= 0xffffffff
+  );
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulMetrics } from '../metrics';
 import { MOVE_TIMINGS_COLUMNS, csvField, moveTimingsCsv, safeText } from './csv';
-import { AWKWARD_NAME, COMMA_NAME, FORMULA_NAME, T0, asyncSimul, runningSimul, syncSimul } from './test-simuls';
+import { AWKWARD_NAME, COMMA_NAME, FORMULA_NAME, T0, asyncSimul, botSimul, runningSimul, syncSimul } from './test-simuls';
 
 /** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. */
 function parseCsv(text: string): string[][] {
@@ -62,7 +62,7 @@ describe('moveTimingsCsv', () => {
 
   it('starts with a header row and ends every record with CRLF', () => {
     expect(parseCsv(csv)[0]).toEqual([...MOVE_TIMINGS_COLUMNS]);
-    expect(csv.startsWith('board,opponent,ply,side,color,san,at,elapsed_ms,think_ms\r\n')).toBe(true);
+    expect(csv.startsWith('board,opponent,ply,side,color,san,at,elapsed_ms,think_ms,mover_type\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
@@ -157,5 +157,18 @@ describe('CSV helpers', () => {
     const small = ['\ufe66SUM(A1)', '\ufe621', '\ufe631', '\ufe6bx']; // ﹦ ﹢ ﹣ ﹫
     for (const text of [...wide, ...small]) expect(safeText(text), JSON.stringify(text)).toBe(`'${text}`);
     for (const text of ['Ada', 'Zoë', 'x=1', 'A-Z', '\uff21da', '1+1']) expect(safeText(text)).toBe(text);
+  });
+});
+
+describe('moveTimingsCsv: bots', () => {
+  it('says in mover_type whether a program or a person made each move', () => {
+    const rows = records(moveTimingsCsv(botSimul().log));
+    expect(rows.map((r) => [r.board, r.side, r.mover_type])).toEqual([
+      ['1', 'host', 'program'],
+      ['2', 'host', 'program'],
+      ['1', 'opponent', 'program'],
+      ['2', 'opponent', 'human'],
+    ]);
+    expect(new Set(records(moveTimingsCsv(asyncSimul().log)).map((r) => r.mover_type))).toEqual(new Set(['human']));
   });
 });

@@ -15,6 +15,7 @@ export const MOVE_TIMINGS_COLUMNS = [
   'at',
   'elapsed_ms',
   'think_ms',
+  'mover_type',
 ] as const;
 
 /** One RFC 4180 field. */
@@ -44,13 +45,15 @@ export function csvRow(fields: readonly (string | number | null | undefined)[]):
  * One row per move, in log order: board, opponent (display name), ply (1-based, per
  * board), side (host/opponent), color (white/black), san, at (ISO 8601, UTC),
  * elapsed_ms (the time since the previous move on that board, or since the game's
- * start) and think_ms (the dashboard's think time, METRICS "Per move": for the host,
+ * start), think_ms (the dashboard's think time, METRICS "Per move": for the host,
  * the busy part since its previous move on any board; for an opponent, the same as
- * elapsed_ms). A header row first; every line ends with CRLF.
+ * elapsed_ms), and mover_type (who made the move: "program" for a bot, "human" for a person,
+ * as PGN's WhiteType/BlackType say it). A header row first; every line ends with CRLF.
  */
 export function moveTimingsCsv(events: SimulEvent[]): string {
   const simul = readGames(events);
   const names = new Map(simul.games.map((g) => [g.board, g.opponent]));
+  const botBoards = new Set(simul.games.filter((g) => g.opponentIsBot).map((g) => g.board));
   const thinks = simulMetrics(events)?.moves ?? [];
   const lines = [csvRow(MOVE_TIMINGS_COLUMNS)];
   // Both lists come from one reading of the log (metrics/states.ts): the same moves in the same order.
@@ -66,6 +69,7 @@ export function moveTimingsCsv(events: SimulEvent[]): string {
         new Date(move.at).toISOString(),
         move.elapsed,
         Math.round(thinks[i].think),
+        (move.by === 'host' ? simul.hostIsBot : botBoards.has(move.board)) ? 'program' : 'human',
       ]),
     );
   });

@@ -23,6 +23,8 @@ export interface ExportGame {
   hostColor: Color;
   /** The opponent's display name at the start (null only if the log never seated one). */
   opponent: string | null;
+  /** Whether a bot played the opponent's side. */
+  opponentIsBot: boolean;
   startedAt: number;
   status: ExportGameStatus;
   result: Result | null;
@@ -36,10 +38,22 @@ export interface ExportSimul {
   simulId: string | null;
   title: string | null;
   mode: Mode | null;
+  /** Whether a bot played the host's side. */
+  hostIsBot: boolean;
   /** Games that started, in table order. Boards whose game never began are left out. */
   games: ExportGame[];
   /** Every move in log order. */
   moves: ExportMove[];
+}
+
+/** The boards whose seat holds a bot when the log ends (seats change only before the start). */
+function botSeats(events: readonly SimulEvent[]): Set<number> {
+  const bots = new Set<number>();
+  for (const e of events) {
+    if (e.type === 'seat-taken' && e.bot) bots.add(e.board);
+    else if (e.type === 'seat-taken' || e.type === 'seat-freed') bots.delete(e.board);
+  }
+  return bots;
 }
 
 /** The games as the exports need them, from the same reading of the log as the dashboard's. */
@@ -47,6 +61,7 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
   const created = events.find((e) => e.type === 'simul-created');
   const header = created?.type === 'simul-created' ? created : null;
   const states = readStates(events);
+  const bots = botSeats(events);
   const games = new Map<number, ExportGame>();
   for (const b of states?.boards ?? []) {
     if (b.startedAt === null) continue; // never began: nothing to export
@@ -54,6 +69,7 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
       board: b.board,
       hostColor: b.hostColor,
       opponent: b.opponent,
+      opponentIsBot: bots.has(b.board),
       startedAt: b.startedAt,
       status: b.status === 'queued' ? 'playing' : b.status,
       result: b.result,
@@ -84,6 +100,7 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
     simulId: header?.simulId ?? null,
     title: header?.title ?? null,
     mode: header?.mode ?? null,
+    hostIsBot: Boolean(header?.hostBot),
     games: [...games.values()].sort((x, y) => x.board - y.board),
     moves,
   };

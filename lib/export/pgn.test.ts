@@ -9,6 +9,7 @@ import {
   KNIGHT_DANCE,
   SCHOLARS_MATE,
   asyncSimul,
+  botSimul,
   runningSimul,
   syncSimul,
 } from './test-simuls';
@@ -194,6 +195,16 @@ describe('simulPgn: a sync simul ended early', () => {
     expect(tags(all[1])).toMatchObject({ White: 'Host', Black: 'Bob', Result: '*', Termination: 'abandoned' });
     expect(load(all[1]).history()).toEqual(['d4', 'Nf6']);
     expect(comments(all[1])).toEqual(['[%emt 1:02:03]', '[%emt 0:00:01] Game aborted.']);
+  });
+});
+
+describe('simulPgn: bots', () => {
+  it("says which side a bot played with WhiteType and BlackType, only where one played", () => {
+    const [withBot, withAda] = games(simulPgn(botSimul().log, SITE));
+    expect(tags(withBot)).toMatchObject({ White: 'Host', Black: 'Bot 1', WhiteType: 'program', BlackType: 'program' });
+    expect(tags(withAda)).toMatchObject({ White: 'Host', Black: 'Ada', WhiteType: 'program', BlackType: 'human' });
+    expect(load(withAda).getHeaders()).toMatchObject({ WhiteType: 'program', BlackType: 'human' });
+    for (const game of games(simulPgn(asyncSimul().log, SITE))) expect(tags(game)).not.toHaveProperty('WhiteType');
   });
 });
 

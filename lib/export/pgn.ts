@@ -103,8 +103,16 @@ function wrap(tokens: string[]): string {
   return lines.join('\n');
 }
 
-/** One game in PGN: tag pairs, a blank line, the movetext. */
-export function gamePgn(game: ExportGame, event: string, site: string): string {
+/** PGN's WhiteType/BlackType value for a player: a bot is a program. */
+function playerType(isBot: boolean): string {
+  return isBot ? 'program' : 'human';
+}
+
+/**
+ * One game in PGN: tag pairs, a blank line, the movetext. When a bot played either side, the
+ * WhiteType and BlackType tags (PGN standard 9.3) say which side was a program.
+ */
+export function gamePgn(game: ExportGame, event: string, site: string, hostIsBot = false): string {
   const opponent = game.opponent ?? '?';
   const white = game.hostColor === 'w' ? HOST_NAME : opponent;
   const black = game.hostColor === 'w' ? opponent : HOST_NAME;
@@ -119,6 +127,11 @@ export function gamePgn(game: ExportGame, event: string, site: string): string {
     ['TimeControl', '-'],
     ['Termination', terminationOf(game)],
   ];
+  if (hostIsBot || game.opponentIsBot) {
+    const hostType = playerType(hostIsBot);
+    const opponentType = playerType(game.opponentIsBot);
+    tags.push(['WhiteType', game.hostColor === 'w' ? hostType : opponentType], ['BlackType', game.hostColor === 'w' ? opponentType : hostType]);
+  }
   const header = tags.map(([name, value]) => `[${name} "${pgnString(value)}"]`).join('\n');
   return `${header}\n\n${wrap(movetextTokens(game))}\n`;
 }
@@ -130,5 +143,5 @@ export function gamePgn(game: ExportGame, event: string, site: string): string {
  */
 export function simulPgn(events: SimulEvent[], site: string): string {
   const simul = readGames(events);
-  return simul.games.map((game) => gamePgn(game, simul.title ?? '', site)).join('\n');
+  return simul.games.map((game) => gamePgn(game, simul.title ?? '', site, simul.hostIsBot)).join('\n');
 }

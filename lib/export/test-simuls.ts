@@ -88,3 +88,23 @@ export function runningSimul(): TestSimul {
   s.tick(3_000).play(1, 'c5');
   return s;
 }
+
+/**
+ * Async, host white played by a bot, three tables: a bot at board 1, Ada (a person) at
+ * board 2, a bot seated at board 3 and taken out again (the board is dropped at the start).
+ * One move pair on boards 1 and 2.
+ */
+export function botSimul(): TestSimul {
+  const bot = { strength: 'random', think: { meanMs: 1000, spreadMs: 0 }, seed: 1 } as const;
+  const s = new TestSimul({ boards: 3, mode: 'async', hostColor: 'white', now: T0, hostBot: bot });
+  s.ok(HOST, { type: 'seat-bot', board: 1, name: 'Bot 1', bot });
+  s.join('Ada', 2);
+  s.ok(HOST, { type: 'seat-bot', board: 3, name: 'Bot 3', bot });
+  s.ok(HOST, { type: 'free-seat', board: 3 });
+  s.ok(HOST, { type: 'start' });
+  s.tick(1_000).play(1, 'e4');
+  s.tick(1_000).play(2, 'd4');
+  s.tick(1_000).play(1, 'e5');
+  s.tick(1_000).play(2, 'd5');
+  return s;
+}

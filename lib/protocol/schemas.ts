@@ -2,6 +2,7 @@
 // Strict objects: a missing, extra or mistyped field is a bad payload.
 import { z } from 'zod';
 import { LIMITS } from '../simul/types';
+import { isBotSpec, type BotSpec } from '../bots/spec';
 
 const board = z.number().int().min(1).max(LIMITS.maxBoards);
 const square = z.string().regex(/^[a-h][1-8]$/);
@@ -10,12 +11,17 @@ const secret = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/);
 export const simulIdSchema = z.string().regex(/^[a-z0-9]{6,20}$/);
 export const joinCodeSchema = z.string().regex(/^\d{6}$/);
 
+/** A bot's settings (lib/bots/spec.ts checks every field and its range). */
+const botSpec = z.custom<BotSpec>(isBotSpec);
+
 export const createSimulSchema = z.strictObject({
   // Checked for length and characters by cleanTitle after trimming, as names are by the domain.
   title: z.string().max(200),
   boards: z.number().int().min(LIMITS.minBoards).max(LIMITS.maxBoards),
   hostColor: z.enum(['white', 'black', 'alternate']),
   mode: z.enum(['async', 'sync']),
+  /** A bot plays the host's side. */
+  hostBot: botSpec.optional(),
 });
 
 /**
@@ -79,6 +85,7 @@ const commandId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 /** Every command but a move (which has its clientMoveId) may carry a client's id: resent, it is applied once. */
 export const commandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('seat-bot'), board, name: z.string().max(200), bot: botSpec }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('free-seat'), board, block: z.boolean().optional() }),
   // Never resent: its answer is a new secret that only the first outcome holds.
   z.strictObject({ type: z.literal('reissue-seat'), board }),

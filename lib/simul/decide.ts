@@ -1,6 +1,7 @@
 // decide: a command from an actor becomes events, or a rejection with a code.
 // Pure with respect to the state: it reads, it never changes (see the move case).
 import { endingByRule, playIfLegal, resignationResult } from '../chess/rules';
+import { isBotSpec } from '../bots/spec';
 import { cleanName } from './display-text';
 import { colorOf, commandKey, currentSyncBoard, isOver, sideToMove } from './queries';
 import { rejection, type RefusalArgs } from './rejection';
@@ -30,6 +31,7 @@ function accept(...events: SimulEventBody[]): Decision {
 }
 
 const HOST_ONLY = new Set<Command['type']>([
+  'seat-bot',
   'free-seat',
   'reissue-seat',
   'close-joining',
@@ -57,6 +59,18 @@ function liveBoard(state: SimulState, number: number): BoardState | Rejection {
   if (isOver(board)) return rejection('game-over', { board: number });
   if (board.status !== 'playing') return rejection('game-not-live', { board: number });
   return board;
+}
+
+/** A name for a new seat, cleaned, or a refusal: it must not look like a seated one. */
+function seatName(state: SimulState, raw: string): string | Rejection {
+  const cleaned = cleanName(raw);
+  if (!cleaned.ok) return rejection('name-invalid', cleaned.problem);
+  for (const b of state.boards.values()) {
+    if (b.opponent && namesLookAlike(b.opponent.name, cleaned.text)) {
+      return rejection('name-taken', { name: b.opponent.name });
+    }
+  }
+  return cleaned.text;
 }
 
 function isRejection(x: unknown): x is Rejection {
@@ -110,14 +124,8 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
       if (actor.role === 'opponent') return reject('already-seated', { who: 'opponent', board: actor.board });
       if (state.phase !== 'lobby') return reject('already-started', { command: command.type });
       if (state.joiningClosed) return reject('joining-closed');
-      const cleaned = cleanName(command.name);
-      if (!cleaned.ok) return reject('name-invalid', cleaned.problem);
-      const name = cleaned.text;
-      for (const b of state.boards.values()) {
-        if (b.opponent && namesLookAlike(b.opponent.name, name)) {
-          return reject('name-taken', { name: b.opponent.name });
-        }
-      }
+      const name = seatName(state, command.name);
+      if (isRejection(name)) return { ok: false, error: name };
       let board: BoardState | undefined;
       if (command.board !== undefined) {
         board = state.boards.get(command.board);
@@ -130,6 +138,17 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
       return accept({ type: 'seat-taken', board: board.number, name, playerId: command.playerId });
     }
 
+    case 'seat-bot': {
+      if (state.phase !== 'lobby') return reject('already-started', { command: command.type });
+      const board = state.boards.get(command.board);
+      if (!board) return reject('unknown-board', { board: command.board });
+      if (board.opponent) return reject('seat-taken', { board: command.board });
+      if (!isBotSpec(command.bot)) return reject('bot-invalid');
+      const name = seatName(state, command.name);
+      if (isRejection(name)) return { ok: false, error: name };
+      return accept({ type: 'seat-taken', board: board.number, name, playerId: `bot-${board.number}`, bot: command.bot });
+    }
+
     case 'free-seat':
     case 'reissue-seat': {
       if (state.phase !== 'lobby' && command.type === 'free-seat') {
@@ -139,6 +158,7 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
       if (!board) return reject('unknown-board', { board: command.board });
       if (!board.opponent) return reject('not-seated', { board: command.board });
       if (command.type === 'reissue-seat' && isOver(board)) return reject('game-over', { board: command.board });
+      if (command.type === 'reissue-seat' && board.opponent.bot) return reject('bot-seat', { board: command.board });
       if (command.type === 'reissue-seat') return accept({ type: 'seat-reissued', board: board.number });
       return accept({ type: 'seat-freed', board: board.number, ...(command.block ? { blocked: true } : {}) });
     }

@@ -15,6 +15,7 @@ export function initialState(): SimulState {
     hostColor: 'white',
     joinCode: '',
     exhibition: null,
+    hostBot: null,
     phase: 'lobby',
     joiningClosed: false,
     seq: 0,
@@ -67,7 +68,7 @@ function moveFocusOn(state: SimulState, from: number): void {
 export function evolveBoard(board: BoardState, event: SimulEvent): void {
   switch (event.type) {
     case 'seat-taken':
-      board.opponent = { name: event.name, playerId: event.playerId };
+      board.opponent = { name: event.name, playerId: event.playerId, ...(event.bot ? { bot: event.bot } : {}) };
       board.status = 'seated';
       break;
     case 'seat-freed':
@@ -139,6 +140,7 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.hostColor = event.hostColor;
       state.joinCode = event.joinCode;
       state.exhibition = event.exhibition ?? null;
+      state.hostBot = event.hostBot ?? null;
       state.createdAt = event.at;
       for (let n = 1; n <= event.boardCount; n++) {
         state.boards.set(n, newBoard(n, hostColorOf(event.hostColor, n)));

@@ -33,6 +33,10 @@ export interface RefusalParams {
   /** `name`: the seated name the refused one looks like. */
   'name-taken': { name: string };
   'title-invalid': TextProblem;
+  /** A bot's settings out of range (strength, think time, seed). */
+  'bot-invalid': undefined;
+  /** A bot sits at `board`: it has no device whose link could be re-issued. */
+  'bot-seat': { board: number };
   'no-opponents': undefined;
   'no-draw-offer': undefined;
   'draw-already-offered': undefined;

@@ -6,6 +6,7 @@ import { initialState } from './evolve';
 import type {
   Actor,
   BoardState,
+  BotSpec,
   Command,
   Exhibition,
   HostColorChoice,
@@ -34,6 +35,8 @@ export interface SimulOptions {
   /** Clock at creation (ms); the clock only moves when a test calls tick(). */
   now?: number;
   exhibition?: Exhibition;
+  /** A bot plays the host's side. */
+  hostBot?: BotSpec;
 }
 
 export class TestSimul {
@@ -54,6 +57,7 @@ export class TestSimul {
         mode: opts.mode ?? 'async',
         joinCode: '123456',
         ...(opts.exhibition ? { exhibition: opts.exhibition } : {}),
+        ...(opts.hostBot ? { hostBot: opts.hostBot } : {}),
       },
     ]);
   }
@@ -164,6 +168,7 @@ export function snapshot(state: SimulState) {
     mode: state.mode,
     hostColor: state.hostColor,
     joinCode: state.joinCode,
+    hostBot: state.hostBot,
     phase: state.phase,
     joiningClosed: state.joiningClosed,
     seq: state.seq,

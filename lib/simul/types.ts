@@ -1,6 +1,9 @@
 // The simul domain's vocabulary: events (the record), commands (requests),
 // actors (who asks) and the folded state. Pure data, shared by server and browser.
 import type { Chess } from 'chess.js';
+import type { BotSpec } from '../bots/spec';
+
+export type { BotSpec } from '../bots/spec';
 
 export type Mode = 'async' | 'sync';
 export type HostColorChoice = 'white' | 'black' | 'alternate';
@@ -61,8 +64,11 @@ export type SimulEventBody =
       joinCode: string;
       /** Only on an exhibition's simul. */
       exhibition?: Exhibition;
+      /** A bot plays the host's side (the server runs it, see server/bot-runner.ts). */
+      hostBot?: BotSpec;
     }
-  | { type: 'seat-taken'; board: number; name: string; playerId: string }
+  /** `bot`: the host seated a bot there (the server runs it); otherwise a person joined. */
+  | { type: 'seat-taken'; board: number; name: string; playerId: string; bot?: BotSpec }
   /** `blocked`: the host also blocked the device's network from joining this simul again. */
   | { type: 'seat-freed'; board: number; blocked?: boolean }
   | { type: 'seat-reissued'; board: number }
@@ -101,6 +107,8 @@ export type Command = CommandBody & { commandId?: string };
 
 export type CommandBody =
   | { type: 'join'; name: string; board?: number; playerId: string }
+  /** The host seats a bot at an empty seat, before the start (free-seat takes it out). */
+  | { type: 'seat-bot'; board: number; name: string; bot: BotSpec }
   | { type: 'free-seat'; board: number; block?: boolean }
   | { type: 'reissue-seat'; board: number }
   | { type: 'close-joining' }
@@ -137,7 +145,8 @@ export interface BoardState {
   /** Table number, 1-based, stable for the whole simul. */
   number: number;
   hostColor: Color;
-  opponent: { name: string; playerId: string } | null;
+  /** `bot`: a bot sits here (see BotSpec); without it, a person. */
+  opponent: { name: string; playerId: string; bot?: BotSpec } | null;
   status: BoardStatus;
   /** chess.js game: the one source of truth for the position. Mutated only by evolve. */
   chess: Chess;
@@ -164,6 +173,8 @@ export interface SimulState {
   joinCode: string;
   /** Set when the simul is an exhibition: its times are simulated. */
   exhibition: Exhibition | null;
+  /** The bot that plays the host's side, or null when a person does. */
+  hostBot: BotSpec | null;
   phase: Phase;
   joiningClosed: boolean;
   /** Seq of the last event folded in. */

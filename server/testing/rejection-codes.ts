@@ -22,6 +22,8 @@ const CODES = [
   'name-invalid',
   'name-taken',
   'title-invalid',
+  'bot-invalid',
+  'bot-seat',
   'no-opponents',
   'no-draw-offer',
   'draw-already-offered',
