@@ -7,6 +7,7 @@ import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../lib/s
 import { ExhibitionRun } from './exhibition';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
 import { SimulRoom, type Broadcast, type DispatchResult } from './simul-room';
+import { BotRunner } from './bot-runner';
 import { CommitQueue } from './commit-queue';
 import type { EventStore, SimulCredentials } from './store/event-store';
 
@@ -22,6 +23,8 @@ export const DEFAULT_EVICTION: EvictionRules = { idleMs: 30 * 60_000, finishedMs
 
 export class SimulHub {
   private rooms = new Map<string, SimulRoom>();
+  /** Each room's bots, while it is in memory (see bot-runner.ts). */
+  private bots = new Map<SimulRoom, BotRunner>();
   /** Join code to simul id, for every unfinished simul, in memory or not. */
   private codes = new Map<string, string>();
   /** Unfinished simuls evicted from memory, with the time of their last event (for endIdle). */
@@ -108,6 +111,7 @@ export class SimulHub {
   private room(simulId: string, log: SimulEvent[], credentials: SimulCredentials): SimulRoom {
     // A room whose commit failed is dropped: the next request loads it again from the store.
     const onLost = (room: SimulRoom) => {
+      this.stopBots(room);
       if (this.rooms.get(simulId) !== room) return;
       this.rooms.delete(simulId);
       this.runs.get(simulId)?.stop();
@@ -194,11 +198,6 @@ export class SimulHub {
     return this.runs.has(simulId);
   }
 
-  /** How many exhibitions are being run. */
-  get runningExhibitions(): number {
-    return this.runs.size;
-  }
-
   /** Stops every exhibition's clock (the server closes); they go on when the simuls are loaded again. */
   stopExhibitions(): void {
     for (const run of [...this.runs.values()]) run.stop();
@@ -225,7 +224,9 @@ export class SimulHub {
    * Drops from memory each room nobody listens to, with no commit pending and no event for the
    * rules' time. The next hub.get loads it again from the store. A lobby that remembers
    * networks (seatNetworks, blockedNetworks: memory only) stays, or "remove and block" would
-   * forget them; endIdle ends it at last. Returns how many left, and how many stay.
+   * forget them; endIdle ends it at last. A room whose bots wait to move stays too (its bots
+   * would stop until someone opened it; loading it rebuilds their timers from the log all the
+   * same). Returns how many left, and how many stay.
    */
   evictIdle(rules: EvictionRules = DEFAULT_EVICTION): { finished: number; idle: number; inMemory: number } {
     const now = this.clock.now();
@@ -236,7 +237,9 @@ export class SimulHub {
       const lastActiveAt = this.lastActiveAt(room);
       if (now - lastActiveAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
       if (this.runs.has(room.id) || !room.settled || room.remembersNetworks() || this.listened(room)) continue;
+      if ((this.bots.get(room)?.pending ?? 0) > 0) continue;
       this.rooms.delete(room.id);
+      this.stopBots(room);
       this.exhibitionActiveAt.delete(room.id);
       if (isFinished) {
         finished++;
@@ -266,10 +269,25 @@ export class SimulHub {
   private add(room: SimulRoom): SimulRoom {
     this.rooms.set(room.id, room);
     this.evicted.delete(room.id);
-    if (room.state.phase !== 'finished') this.codes.set(room.state.joinCode, room.id);
+    if (room.state.phase !== 'finished') {
+      this.codes.set(room.state.joinCode, room.id);
+      const bots = new BotRunner(room);
+      this.bots.set(room, bots);
+      bots.start();
+    }
     if (room.state.exhibition && !this.exhibitionActiveAt.has(room.id)) this.exhibitionActiveAt.set(room.id, this.clock.now());
     this.runExhibition(room);
     return room;
+  }
+
+  /** The bots of a room that is in memory, for tests and the exhibition. */
+  botsOf(room: SimulRoom): BotRunner | undefined {
+    return this.bots.get(room);
+  }
+
+  private stopBots(room: SimulRoom): void {
+    this.bots.get(room)?.stop();
+    this.bots.delete(room);
   }
 
   private onEvents: Broadcast = (room, events, boards) => {
@@ -280,5 +298,8 @@ export class SimulHub {
       if (events.some((e) => e.type === 'simul-started')) this.runExhibition(room);
     }
     this.broadcast(room, events, boards);
+    // After the broadcast: a bot's move planned now never overtakes the events it answers.
+    this.bots.get(room)?.afterCommit(events);
+    if (room.state.phase === 'finished') this.stopBots(room);
   };
 }

@@ -1,0 +1,136 @@
+// The bots of one simul, run inside the server. A bot has no socket and no back door: it sends
+// its move through room.dispatch as the actor it is (an opponent seated at its board, or the
+// host), so the same decide, validation and authorisation judge it as a person, and its move
+// is durable before anyone hears of it (the commit queue).
+//
+// Time comes only from the room's clock. After every commit each bot that is to move gets one
+// timer: at the moment it got the move plus its think time, drawn from its seed, its board and
+// the ply (lib/bots/think-time.ts). The same draw comes out after a restart, so start() rebuilds
+// the timers from the log alone, and a timer already due when the server comes back runs at once.
+import { chooseMove } from '../lib/bots/moves';
+import type { BotSpec } from '../lib/bots/spec';
+import { botRandom, thinkMsFor } from '../lib/bots/think-time';
+import { awaitsHost, sideToMove } from '../lib/simul/queries';
+import type { Actor, Side, SimulEvent } from '../lib/simul/types';
+import type { SimulRoom } from './simul-room';
+
+/** A bot's move to come: on which board, at which ply, by which side, and when. */
+interface Plan {
+  board: number;
+  ply: number;
+  side: Side;
+  bot: BotSpec;
+  at: number;
+}
+
+interface Timer extends Plan {
+  cancel: () => void;
+}
+
+/** The host's timer, or a seated bot's, by its board. */
+type TimerKey = 'host' | number;
+
+export class BotRunner {
+  private timers = new Map<TimerKey, Timer>();
+  /** When the host last moved, on any board: a host bot starts thinking at a board no earlier. */
+  private lastHostMoveAt = -Infinity;
+  private stopped = false;
+
+  constructor(private room: SimulRoom) {}
+
+  /** How many bot moves wait for their time. */
+  get pending(): number {
+    return this.timers.size;
+  }
+
+  /** The bots' timers from the log: when the room is created or loaded (after a restart too). */
+  start(): void {
+    for (let i = this.room.log.length - 1; i >= 0; i--) {
+      const e = this.room.log[i];
+      if (e.type === 'move-made' && e.by === 'host') {
+        this.lastHostMoveAt = e.at;
+        break;
+      }
+    }
+    this.replan(this.room.state.order);
+  }
+
+  /** After a commit: the boards the events concern, and the host, plan their next move. */
+  afterCommit(events: readonly SimulEvent[]): void {
+    const boards = new Set<number>();
+    for (const e of events) {
+      if (e.type === 'move-made' && e.by === 'host') this.lastHostMoveAt = Math.max(this.lastHostMoveAt, e.at);
+      if (e.type === 'simul-started') for (const n of e.boards) boards.add(n);
+      else if ('board' in e) boards.add(e.board);
+    }
+    this.replan(boards);
+  }
+
+  /** Cancels every timer: the room left memory or was dropped. */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) timer.cancel();
+    this.timers.clear();
+  }
+
+  private replan(boards: Iterable<number>): void {
+    if (this.stopped) return;
+    if (this.room.state.phase === 'finished') return this.stop();
+    for (const n of boards) this.arm(n, this.opponentPlan(n));
+    this.arm('host', this.hostPlan());
+  }
+
+  /** The move a bot seated at board `n` is to make, if one is. */
+  private opponentPlan(n: number): Plan | null {
+    const board = this.room.state.boards.get(n);
+    const bot = board?.opponent?.bot;
+    if (!board || !bot || board.status !== 'playing' || sideToMove(board) !== 'opponent') return null;
+    const ply = board.moveCount;
+    return { board: n, ply, side: 'opponent', bot, at: board.turnSince! + thinkMsFor(bot, n, ply) };
+  }
+
+  /**
+   * The host bot's move: at the board the host is at (the focus, which the domain moves as the
+   * host plays: in async mode the next board awaiting it, in sync mode the current game), once
+   * it awaits the host. It starts thinking when it got there: when the board got its move, or
+   * when the host left its previous board, whichever is later.
+   */
+  private hostPlan(): Plan | null {
+    const { hostBot, focus } = this.room.state;
+    const board = focus === null ? undefined : this.room.state.boards.get(focus);
+    if (!hostBot || !board || !awaitsHost(board)) return null;
+    const ply = board.moveCount;
+    const since = Math.max(board.turnSince!, this.lastHostMoveAt);
+    return { board: board.number, ply, side: 'host', bot: hostBot, at: since + thinkMsFor(hostBot, board.number, ply) };
+  }
+
+  /** Keeps a timer that already plans the same move; otherwise replaces it. */
+  private arm(key: TimerKey, plan: Plan | null): void {
+    const current = this.timers.get(key);
+    if (current && plan && current.board === plan.board && current.ply === plan.ply && current.at === plan.at) return;
+    current?.cancel();
+    this.timers.delete(key);
+    if (!plan) return;
+    const cancel = this.room.clock.at(plan.at, () => {
+      this.timers.delete(key);
+      this.play(plan);
+    });
+    this.timers.set(key, { ...plan, cancel });
+  }
+
+  /** The bot's move, sent as its actor; anything that changed since the plan is decide's to judge. */
+  private play(plan: Plan): void {
+    const board = this.room.state.boards.get(plan.board);
+    if (this.stopped || !board || board.status !== 'playing' || board.moveCount !== plan.ply || sideToMove(board) !== plan.side) return;
+    const move = chooseMove(board.chess, plan.bot, botRandom(plan.bot, plan.board, plan.ply, 'move'));
+    const actor: Actor = plan.side === 'host' ? { role: 'host' } : { role: 'opponent', board: plan.board };
+    void this.room
+      .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: `bot-${plan.ply}` })
+      .then((result) => {
+        // Refused (a person moved first for the host, the game ended): the next commit plans again.
+        if (!result.ok && result.error.code !== 'not-your-turn' && result.error.code !== 'game-over') {
+          console.error(`bot on board ${plan.board} of simul ${this.room.id}: move refused (${result.error.code})`);
+        }
+      });
+  }
+}
