@@ -14,9 +14,9 @@ import { MemoryEventStore } from './store/memory-store';
 
 const T0 = Date.UTC(2026, 10, 25, 9);
 
-async function exhibition(spec: Omit<StartExhibitionInput, 'speed'>): Promise<{ sync: SimulRoom; async: SimulRoom }> {
+async function exhibition(spec: Omit<StartExhibitionInput, 'speed' | 'seed'>): Promise<{ sync: SimulRoom; async: SimulRoom }> {
   const hub = new SimulHub(new MemoryEventStore(), realClock(() => T0), () => {});
-  const started = await hub.createExhibition({ ...spec, speed: 'max' }, 'class');
+  const started = await hub.createExhibition({ ...spec, speed: 'max', seed: 20261125 }, 'class');
   if (!started.ok) throw new Error(`refused: ${started.error.code}`);
   const sync = hub.get(started.sync)!;
   const async = hub.get(started.async)!;

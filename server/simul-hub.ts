@@ -136,7 +136,8 @@ export class SimulHub {
 
   /**
    * The lesson's exhibition: two simuls, sync and async, each with a bot host and `n` bot
-   * opponents thinking `h` and `o` seconds a move (fixed, or drawn within `spread` of the mean),
+   * opponents thinking `h` and `o` seconds a move (fixed, or drawn with a spread of `spread` times
+   * the mean), from `seed` (a new one without: the same seed plays the same exhibition again),
    * their games agreed drawn after `m` move pairs. The host plays white everywhere: it moves
    * first, as the lesson counts. Both simuls draw from the same seeds, so they play the same
    * games with the same think times, only scheduled differently. They start in the same commit,
@@ -150,7 +151,7 @@ export class SimulHub {
     let async = this.newId();
     while (async === sync) async = this.newId();
     this.exhibitionNetworks.set(network, [sync, async]);
-    const seed = randomInt(2 ** 32);
+    const seed = spec.seed ?? randomInt(2 ** 32);
     const bot = (seconds: number, botSeed: number): BotSpec => {
       const meanMs = Math.round(seconds * 1000);
       return { strength: 'sensible', avoidEnding: true, think: { meanMs, spreadMs: Math.round(meanMs * (spec.spread ?? 0)) }, seed: botSeed >>> 0 };

@@ -36,7 +36,7 @@ export const EXHIBITION_LIMITS = {
   maxThinkSeconds: 600,
   minHostSeconds: 0.1,
   maxSpeed: 10_000,
-  /** How far think times may vary around their mean: ±50%. */
+  /** How far think times may vary: a spread of half their mean. */
   maxSpread: 0.5,
   maxMinutes: 60,
 } as const;
@@ -51,8 +51,10 @@ export const startExhibitionSchema = z.strictObject({
   m: z.number().int().min(1).max(EXHIBITION_LIMITS.maxMovePairs),
   /** Simulated time per real time, or 'max': as fast as the machine goes. */
   speed: z.union([z.number().int().min(1).max(EXHIBITION_LIMITS.maxSpeed), z.literal('max')]),
-  /** Think times drawn within ±spread of their mean (a fraction of it); fixed without. */
+  /** Think times drawn with a spread (standard deviation, see ThinkTime) of this fraction of their mean; fixed without. */
   spread: z.number().min(0).max(EXHIBITION_LIMITS.maxSpread).optional(),
+  /** The bots' seed, to play an exhibition again exactly; a new one without. */
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
 });
 
 /** Real minutes the sync simul of an exhibition takes at its speed (its mean think times): 0 at 'max'. */

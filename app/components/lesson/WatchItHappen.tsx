@@ -12,7 +12,7 @@ import { refusalText, speedText } from '@/app/words';
 import { num, readable } from './lesson-format';
 
 const SPEEDS: ExhibitionSpeed[] = [60, 600, 'max'];
-/** "Varied" think times: drawn within ±20% of their mean. */
+/** "Varied" think times: drawn with a spread (standard deviation) of 20% of their mean. */
 const VARIED_SPREAD = 0.2;
 
 type Started = Ack<{ sync: string; async: string }>;
@@ -107,7 +107,7 @@ export function WatchItHappen({ params }: { params: LessonParams }) {
         </fieldset>
         <label className={radio}>
           <input type="checkbox" checked={varied} onChange={(e) => setVaried(e.target.checked)} data-testid="exhibition-varied" />
-          <span>Vary think times (±{VARIED_SPREAD * 100}% around the mean)</span>
+          <span>Vary think times (spread: {VARIED_SPREAD * 100}% of the mean)</span>
         </label>
       </div>
       {problem && <p className="mt-3 text-loss" data-testid="watch-problem">{problem}</p>}
