@@ -44,8 +44,10 @@ class Watched {
 
 async function watch(socket: Client, simulId: string): Promise<Watched> {
   const watched = new Watched();
-  // Each socket hears one simul; what it hears after its hello follows the hello's reply.
-  socket.on('simul:events', (events) => watched.add(events));
+  // Each socket hears one simul. Events broadcast before the hello's reply arrives wait for it
+  // (those it already holds are skipped by their seq).
+  let early: SimulEvent[] | null = [];
+  socket.on('simul:events', (events) => (early ? early.push(...events) : watched.add(events)));
   let lastSeq = 0;
   for (;;) {
     const reply: Ack<HelloReply> = await socket.emitWithAck('simul:hello', { simulId, lastSeq, v: PROTOCOL_VERSION });
@@ -53,8 +55,11 @@ async function watch(socket: Client, simulId: string): Promise<Watched> {
     if (reply.kind !== 'reset' && reply.kind !== 'delta') throw new Error(`unexpected hello reply ${reply.kind}`);
     watched.add(reply.events);
     lastSeq = watched.state.seq;
-    if (!reply.more) return watched;
+    if (!reply.more) break;
   }
+  watched.add(early);
+  early = null;
+  return watched;
 }
 
 function cpuSeconds(pid: number): number {
