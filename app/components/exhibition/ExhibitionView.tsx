@@ -4,7 +4,7 @@
 // comparison of the two opens.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
@@ -23,19 +23,23 @@ export function ExhibitionView({ simulId }: { simulId: string }) {
 }
 
 function WithPair({ first }: { first: SimulConnection }) {
-  const view = useSimulView(first);
-  const second = useSimulConnection(view.state.exhibition?.pair ?? null);
-  if (view.problem && view.version === 0) return <p className="p-8 text-2xl">{refusalText(view.problem)}</p>;
-  if (view.version === 0) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
-  if (!view.state.exhibition) {
+  // Only what picks the pair: the race below redraws with each simul's own events.
+  const loaded = useStore(first.store, (s) => s.version > 0);
+  const problem = useStore(first.store, (s) => (s.version === 0 ? s.problem : null));
+  const pair = useStore(first.store, (s) => s.state.exhibition?.pair ?? null);
+  const mode = useStore(first.store, (s) => s.state.mode);
+  const second = useSimulConnection(pair);
+  if (problem) return <p className="p-8 text-2xl">{refusalText(problem)}</p>;
+  if (!loaded) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  if (!pair) {
     return (
       <p className="p-8 text-2xl">
-        This simul is no exhibition: <Link href={`/watch/${view.state.simulId}`} className="text-host underline">watch it</Link>.
+        This simul is no exhibition: <Link href={`/watch/${first.simulId}`} className="text-host underline">watch it</Link>.
       </p>
     );
   }
   if (!second) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
-  const [sync, async] = view.state.mode === 'sync' ? [first, second] : [second, first];
+  const [sync, async] = mode === 'sync' ? [first, second] : [second, first];
   return <Race sync={sync} async={async} />;
 }
 
@@ -116,9 +120,13 @@ function Progress({ view }: { view: SimulView }) {
   );
 }
 
-/** The dashboard, read four times a second at the simul's last event. */
+/**
+ * The dashboard, read four times a second at the simul's last event, and drawn only when its
+ * figures are read: an exhibition sends hundreds of events a second.
+ */
 function LiveDashboard({ view }: { view: SimulView }) {
   const now = useServerNow(0, SIMULATED_READ_MS);
   const metrics = useMetrics(view.log, view.version, now, view.state.phase === 'playing', true);
-  return <Dashboard state={view.state} metrics={metrics} />;
+  const { state } = view;
+  return useMemo(() => <Dashboard state={state} metrics={metrics} />, [state, metrics]);
 }

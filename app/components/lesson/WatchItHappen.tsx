@@ -11,7 +11,7 @@ import type { ExhibitionSpeed } from '@/lib/simul/types';
 import { refusalText, speedText } from '@/app/words';
 import { num, readable } from './lesson-format';
 
-const SPEEDS: ExhibitionSpeed[] = [60, 600, 'max'];
+const SPEEDS: ExhibitionSpeed[] = [60, 600, 6000, 'max'];
 /** "Varied" think times: drawn with a spread (standard deviation) of 20% of their mean. */
 const VARIED_SPREAD = 0.2;
 

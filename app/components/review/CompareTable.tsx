@@ -1,5 +1,5 @@
 // The same figures for two simuls in two columns.
-import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from '@/lib/metrics';
+import { formatDuration, formatPercent, formatSpeedUp, lessonFigures, type SimulMetrics } from '@/lib/metrics';
 import { tally } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
 import { speedText } from '@/app/words';
@@ -21,7 +21,21 @@ const ROWS: { label: string; value: (s: SimulState, m: SimulMetrics) => string }
   { label: 'Sync total (played or projected)', value: (_, m) => formatDuration(m.comparison.sync) },
   { label: 'Async total (played or projected)', value: (_, m) => formatDuration(m.comparison.async) },
   { label: 'Speed-up', value: (_, m) => formatSpeedUp(m.comparison.speedUp) },
+  { label: "The lesson's closed form", value: (s) => closedForm(s) },
 ];
+
+/**
+ * For an exhibition whose bots all think the same mean times: the lesson's total for its mode
+ * (docs/METRICS.md), which fixed think times reproduce exactly. '—' for any other simul.
+ */
+function closedForm(s: SimulState): string {
+  const host = s.hostBot?.think.meanMs;
+  const opponents = new Set(s.order.map((n) => s.boards.get(n)!.opponent?.bot?.think.meanMs));
+  const [o] = opponents;
+  if (!s.exhibition || host === undefined || opponents.size !== 1 || o === undefined) return '—';
+  const f = lessonFigures({ n: s.order.length, h: host / 1000, o: o / 1000, m: s.exhibition.movePairs });
+  return formatDuration((s.mode === 'sync' ? f.S : f.A) * 1000);
+}
 
 export function CompareTable({ a, b }: { a: Side; b: Side }) {
   const cell = (side: Side, row: (typeof ROWS)[number]) =>
