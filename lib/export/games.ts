@@ -1,7 +1,7 @@
 // The games of a simul as the exports need them: who sat where, when each game began, every
 // move with the time its mover took, and how the game ended. Pure and browser-safe.
 import { readStates } from '../metrics/states';
-import type { Color, EndReason, Mode, Result, Side, SimulEvent } from '../simul/types';
+import type { Color, EndReason, Exhibition, Mode, Result, Side, SimulEvent } from '../simul/types';
 
 export interface ExportMove {
   board: number;
@@ -40,6 +40,8 @@ export interface ExportSimul {
   mode: Mode | null;
   /** Whether a bot played the host's side. */
   hostIsBot: boolean;
+  /** Set for an exhibition: its times are simulated. */
+  exhibition: Exhibition | null;
   /** Games that started, in table order. Boards whose game never began are left out. */
   games: ExportGame[];
   /** Every move in log order. */
@@ -101,6 +103,7 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
     title: header?.title ?? null,
     mode: header?.mode ?? null,
     hostIsBot: Boolean(header?.hostBot),
+    exhibition: header?.exhibition ?? null,
     games: [...games.values()].sort((x, y) => x.board - y.board),
     moves,
   };

@@ -1,7 +1,7 @@
 // Every game of a simul as one PGN file (PGN standard, export format): one game per board
 // whose game started, in table order, with the seven-tag roster, the way the game ended,
 // and each move's elapsed time as a {[%emt H:MM:SS]} comment. Pure and browser-safe.
-import type { EndReason, Result, SimulEvent } from '../simul/types';
+import type { EndReason, Exhibition, Result, SimulEvent } from '../simul/types';
 import { readGames, type ExportGame } from './games';
 
 /** PGN's name for the host in every game's White or Black tag. */
@@ -110,9 +110,10 @@ function playerType(isBot: boolean): string {
 
 /**
  * One game in PGN: tag pairs, a blank line, the movetext. When a bot played either side, the
- * WhiteType and BlackType tags (PGN standard 9.3) say which side was a program.
+ * WhiteType and BlackType tags (PGN standard 9.3) say which side was a program; an exhibition's
+ * game has a SimulatedClock tag (its speed): its times are simulated.
  */
-export function gamePgn(game: ExportGame, event: string, site: string, hostIsBot = false): string {
+export function gamePgn(game: ExportGame, event: string, site: string, hostIsBot = false, exhibition: Exhibition | null = null): string {
   const opponent = game.opponent ?? '?';
   const white = game.hostColor === 'w' ? HOST_NAME : opponent;
   const black = game.hostColor === 'w' ? opponent : HOST_NAME;
@@ -132,6 +133,8 @@ export function gamePgn(game: ExportGame, event: string, site: string, hostIsBot
     const opponentType = playerType(game.opponentIsBot);
     tags.push(['WhiteType', game.hostColor === 'w' ? hostType : opponentType], ['BlackType', game.hostColor === 'w' ? opponentType : hostType]);
   }
+  // Not a PGN standard tag (any may be added): an exhibition's times, %emt too, are simulated.
+  if (exhibition) tags.push(['SimulatedClock', exhibition.speed === 'max' ? 'as fast as it went' : `${exhibition.speed}x`]);
   const header = tags.map(([name, value]) => `[${name} "${pgnString(value)}"]`).join('\n');
   return `${header}\n\n${wrap(movetextTokens(game))}\n`;
 }
@@ -143,5 +146,5 @@ export function gamePgn(game: ExportGame, event: string, site: string, hostIsBot
  */
 export function simulPgn(events: SimulEvent[], site: string): string {
   const simul = readGames(events);
-  return simul.games.map((game) => gamePgn(game, simul.title ?? '', site, simul.hostIsBot)).join('\n');
+  return simul.games.map((game) => gamePgn(game, simul.title ?? '', site, simul.hostIsBot, simul.exhibition)).join('\n');
 }
