@@ -144,3 +144,32 @@ describe('with drawn think times', () => {
     near(metricsOf(async).busy / 1000, f.busy);
   }, 120_000);
 });
+
+describe('an exhibition across a restart', () => {
+  it('goes on from its last event on a server started a day later, and still gives the closed form', async () => {
+    const store = new MemoryEventStore();
+    const hub = new SimulHub(store, realClock(() => T0), () => {});
+    const started = await hub.createExhibition({ n: 6, h: 5, o: 55, m: 10, speed: 'max', seed: 7 }, 'class');
+    if (!started.ok) throw new Error(started.error.code);
+    const sync = hub.get(started.sync)!;
+    await vi.waitFor(() => expect(sync.state.boards.get(2)!.moveCount).toBeGreaterThan(0), { interval: 5 });
+    // The server stops: its clocks stop moving, what was decided is saved.
+    hub.stopExhibitions();
+    await vi.waitFor(() => expect(sync.settled).toBe(true));
+    const before = structuredClone(store.load(started.sync)!.events);
+    expect(sync.state.phase).toBe('playing');
+
+    const again = new SimulHub(store, realClock(() => T0 + 86_400_000), () => {});
+    again.loadUnfinished();
+    const resumed = again.get(started.sync)!;
+    expect(resumed.clock.now()).toBe(before[before.length - 1].at);
+    const async = again.get(started.async)!;
+    await vi.waitFor(() => expect([resumed.state.phase, async.state.phase]).toEqual(['finished', 'finished']), { timeout: 30_000 });
+    // Nothing lost or played twice: the log goes on from where it stopped, every game whole.
+    expect(resumed.log.slice(0, before.length)).toEqual(before);
+    expectFullGames(resumed.state, 10);
+    const f = lessonFigures({ n: 6, h: 5, o: 55, m: 10 });
+    expect(seconds(metricsOf(resumed))).toEqual({ total: f.S, busy: f.busy, idle: f.idleSync });
+    expect(seconds(metricsOf(async))).toEqual({ total: f.A, busy: f.busy, idle: f.idleAsync });
+  }, 60_000);
+});
