@@ -21,10 +21,19 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } }],
   webServer: {
     // The real server, production build, on loopback, with a fresh in-memory store and a
-    // clock that moves only when a test says (review.spec.ts checks exact durations).
+    // clock that moves only when a test says (review.spec.ts checks exact durations). Every
+    // device of the tests is 127.0.0.1, like a class behind one address: the network's budgets
+    // are scaled as for one (SIMUL_NETWORK_SCALE), so a class of 100 can be seated.
     command: `node --import tsx server/index.ts`,
     url: `http://127.0.0.1:${PORT}/`,
-    env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(PORT), SIMUL_STORE: 'memory', SIMUL_TEST_CLOCK: '1' },
+    env: {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(PORT),
+      SIMUL_STORE: 'memory',
+      SIMUL_TEST_CLOCK: '1',
+      SIMUL_NETWORK_SCALE: '20',
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

@@ -1,10 +1,20 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
+import { PieceSprites } from './components/PieceSprites';
 import './globals.css';
+import { APP } from './words';
 
+// The icons, the manifest and the turn sound live in public/ (their licences: public/LICENSES.md);
+// a simul's phone page links its own manifest (app/play/[id]).
 export const metadata: Metadata = {
-  title: 'Async Simul',
-  description: 'A chess simul for the classroom that teaches asyncio: one host, many boards.',
+  title: APP.name,
+  description: APP.description,
+  manifest: '/manifest.webmanifest',
+  icons: {
+    icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }],
+    apple: '/apple-touch-icon.png',
+  },
+  appleWebApp: { capable: true, title: APP.shortName },
 };
 
 export const viewport: Viewport = {
@@ -21,7 +31,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-dvh font-sans">{children}</body>
+      <body className="min-h-dvh font-sans">
+        <PieceSprites />
+        {children}
+      </body>
     </html>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '@/lib/client/simul-connection';
 import { HOST, opponent, SPECTATOR, TestSimul } from '@/lib/simul/test-log';
-import { refusalText } from './words';
+import { ANNOUNCE, refusalText, resultSentence, resultWords, spokenMove, type Reader, type ResultOf } from './words';
 
 // Every code with each shape of params it can carry: a code missing here does not compile.
 const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
@@ -56,6 +56,11 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   'no-opponents': [{ code: 'no-opponents' }],
   'no-draw-offer': [{ code: 'no-draw-offer' }],
   'draw-already-offered': [{ code: 'draw-already-offered' }],
+  'no-draw-claim': [
+    { code: 'no-draw-claim', params: { repetitions: 1, quietMoves: 1 } },
+    { code: 'no-draw-claim', params: { repetitions: 2, quietMoves: 12 } },
+  ],
+  'out-of-time': [{ code: 'out-of-time', params: { board: 3 } }],
   'rate-limited': [{ code: 'rate-limited', params: { retryAfterMs: 1500 } }],
   'too-many-simuls': [{ code: 'too-many-simuls', params: { perHour: 10 } }],
   'exhibition-running': [
@@ -126,7 +131,65 @@ describe('refusalText', () => {
     s.ok(HOST, { type: 'start' });
     expect(refusal(s.dispatch(opponent(1), { type: 'resign', board: 2 }))).toBe('You play board 1, not board 2.');
     expect(refusal(s.dispatch(HOST, { type: 'free-seat', board: 1 }))).toBe('Seats can be freed only before the start.');
+    expect(refusal(s.dispatch(SPECTATOR, { type: 'join', name: 'Cy', playerId: 'p' }))).toBe('Every seat is taken.');
+    s.ok(HOST, { type: 'close-joining' });
     expect(refusal(s.dispatch(SPECTATOR, { type: 'join', name: 'Cy', playerId: 'p' }))).toBe('The simul has started: seats are closed.');
     expect(refusal(s.dispatch(HOST, { type: 'start' }))).toBe('The simul has already started.');
+  });
+});
+
+describe('results in the words of whoever reads them', () => {
+  // Board 1: the host (White) mates Ada. Board 2: the host (Black) resigns to Bo. Board 3: a draw.
+  const mate: ResultOf = { number: 1, hostColor: 'w', status: 'finished', result: '1-0', endReason: 'checkmate', name: 'Ada' };
+  const resigned: ResultOf = { number: 2, hostColor: 'b', status: 'finished', result: '1-0', endReason: 'resignation', name: 'bo' };
+  const drawn: ResultOf = { number: 3, hostColor: 'w', status: 'finished', result: '1/2-1/2', endReason: 'stalemate', name: 'Cy' };
+  const host: Reader = { role: 'host' };
+  const projector: Reader = { role: 'projector' };
+  const student = (board: number): Reader => ({ role: 'student', board });
+
+  it('speaks to the student about their own board, and of the others from the host’s side', () => {
+    expect(resultSentence(mate, student(1))).toBe('You lost: checkmate.');
+    expect(resultSentence(resigned, student(2))).toBe('You won: the host resigned.');
+    expect(resultSentence(drawn, student(3))).toBe('Draw: stalemate.');
+    expect(resultWords(mate, student(2))).toEqual({ word: 'Host won', how: 'checkmate' });
+    expect(resultWords(resigned, student(1))).toEqual({ word: 'Host lost', how: 'the host resigned' });
+    expect(resultWords({ ...resigned, result: '0-1', name: null }, student(1))).toEqual({ word: 'Host won', how: 'the student resigned' });
+  });
+
+  it('speaks from the host’s side on the host’s screens', () => {
+    expect(resultSentence(mate, host)).toBe('You won: checkmate.');
+    expect(resultSentence(resigned, host)).toBe('You lost: you resigned.');
+    expect(resultSentence({ ...resigned, result: '0-1' }, host)).toBe('You won: bo resigned.');
+    expect(resultSentence(drawn, host)).toBe('Draw: stalemate.');
+  });
+
+  it('uses the usual notation on the projector', () => {
+    expect([mate, resigned, drawn].map((b) => resultWords(b, projector)!.word)).toEqual(['1-0', '1-0', '½-½']);
+  });
+
+  it('calls an unfinished game one thing everywhere, with its reason', () => {
+    const aborted: ResultOf = { number: 4, hostColor: 'w', status: 'aborted', result: null, endReason: 'host-aborted', name: 'Di' };
+    const ended: ResultOf = { ...aborted, endReason: 'simul-ended' };
+    for (const reader of [host, projector, student(4), student(1)]) {
+      expect(resultSentence(aborted, reader)).toBe('Unfinished: the host aborted the game.');
+      expect(resultSentence(ended, reader)).toBe('Unfinished: the simul was ended early.');
+    }
+  });
+
+  it('says nothing of a game still going', () => {
+    expect(resultWords({ ...mate, status: 'playing', result: null, endReason: null }, host)).toBeNull();
+  });
+});
+
+describe('moves as a screen reader says them', () => {
+  it('names the piece, the capture, the check and castling', () => {
+    expect(spokenMove('Nf3')).toBe('knight to f3');
+    expect(spokenMove('exd5')).toBe('pawn e takes d5');
+    expect(spokenMove('e4')).toBe('pawn to e4');
+    expect(spokenMove('Qxf7#')).toBe('queen takes f7, checkmate');
+    expect(spokenMove('Rae1+')).toBe('rook a to e1, check');
+    expect(spokenMove('e8=Q+')).toBe('pawn to e8, promotes to queen, check');
+    expect(spokenMove('O-O-O')).toBe('castles queenside');
+    expect(ANNOUNCE.hostPlayed('O-O+')).toBe('The host played castles kingside, check.');
   });
 });

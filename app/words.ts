@@ -1,9 +1,10 @@
-// The app's words for every refusal: the server and the domain refuse with a code and its
-// params, the page says it here. One table per language, each a `RefusalWords`, so a code
-// without a sentence does not compile.
+// The app's words. Every refusal: the server and the domain refuse with a code and its
+// params, the page says it here (one table per language, each a `RefusalWords`, so a code
+// without a sentence does not compile). Then results as each reader says them, the simul's
+// end, late joiners, the turn announcements and the typed move.
 import type { ClientProblem, Problem } from '@/lib/client/simul-connection';
 import type { TextProblem } from '@/lib/simul/display-text';
-import type { Exhibition, ExhibitionSpeed, RefusalParams, RejectionCode } from '@/lib/simul/types';
+import type { AbortReason, BoardStatus, Color, DrawRules, EndReason, Exhibition, ExhibitionSpeed, RefusalParams, RejectionCode, Result } from '@/lib/simul/types';
 
 export type RefusalWords = { [C in RejectionCode]: (params: RefusalParams[C]) => string } & {
   [C in ClientProblem['code']]: () => string;
@@ -23,6 +24,10 @@ function textProblem(subject: string, p: TextProblem): string {
     case 'mark-stack':
       return `${subject} cannot stack more than ${p.max} accents on one letter.`;
   }
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
 const english: RefusalWords = {
@@ -61,6 +66,10 @@ const english: RefusalWords = {
   'no-opponents': () => 'Wait for at least one opponent to join.',
   'no-draw-offer': () => 'There is no draw offer to answer.',
   'draw-already-offered': () => 'A draw offer is already open.',
+  'no-draw-claim': (p) =>
+    `No draw to claim: this position has appeared ${times(p.repetitions)} (a claim needs 3), after ${p.quietMoves} ` +
+    `move${p.quietMoves === 1 ? '' : 's'} without a capture or pawn move (a claim needs 50).`,
+  'out-of-time': (p) => `Your time on board ${p.board} has run out.`,
   'rate-limited': () => 'Too many requests: slow down.',
   'too-many-simuls': (p) => `One network can create ${p.perHour} simuls an hour.`,
   'exhibition-running': (p) =>
@@ -85,6 +94,290 @@ export function refusalText(problem: Problem): string {
   // Each code's sentence takes that code's params: the union of codes loses the pairing.
   const sentence = english[problem.code] as (params: unknown) => string;
   return sentence('params' in problem ? problem.params : undefined);
+}
+
+/** What the server writes itself, outside any page (plain text). */
+export const serverWords = {
+  tooManyJoinCodes: 'Too many wrong join codes from this network: wait a minute, then try again.',
+  malformedPath: 'Bad request: this address cannot be read.',
+  notFound: 'Not found.',
+};
+/** How a game ended, as the results table says it. */
+export const END_REASON: Record<EndReason, string> = {
+  checkmate: 'checkmate',
+  stalemate: 'stalemate',
+  'threefold-repetition': 'threefold repetition',
+  'fifty-move-rule': 'fifty-move rule',
+  'fivefold-repetition': 'fivefold repetition',
+  'seventy-five-move-rule': 'seventy-five-move rule',
+  'insufficient-material': 'insufficient material',
+  resignation: 'resignation',
+  'draw-agreed': 'draw agreed',
+  timeout: 'time ran out',
+  'timeout-vs-insufficient-material': 'time ran out, no mating material left',
+};
+
+/** The same, in a word or two, for the dashboard's board table. */
+export const END_REASON_SHORT: Record<EndReason, string> = {
+  checkmate: 'mate',
+  stalemate: 'stalemate',
+  'threefold-repetition': 'repetition',
+  'fifty-move-rule': '50 moves',
+  'fivefold-repetition': '5-fold',
+  'seventy-five-move-rule': '75 moves',
+  'insufficient-material': 'material',
+  resignation: 'resigned',
+  'draw-agreed': 'agreed',
+  timeout: 'time',
+  'timeout-vs-insufficient-material': 'time, no material',
+};
+
+/** The simul's setting for repetition and fifty-move draws, as the screens name it. */
+export const DRAW_RULES: Record<DrawRules, string> = {
+  automatic: 'Repetition and 50-move draws: automatic',
+  claimed: 'Repetition and 50-move draws: claimed by the player to move',
+};
+
+/** The words around draw claims. */
+export const CLAIM_WORDS = {
+  claim: 'Claim a draw',
+  /** The button when the next move can make a claim valid: it offers a draw, the move claims it. */
+  claimWithMove: 'Claim a draw with your next move',
+  /** After that offer, while the player is still to move. */
+  claimPending: 'Your claim stands: make the move that repeats the position for the third time or completes 50 moves. Any other move leaves your draw offer open.',
+} as const;
+
+/** The words around clocks. */
+export const CLOCK_WORDS = {
+  host: 'Host',
+  you: 'You',
+  opponent: 'Opponent',
+  /** Shown beside a clock under 30 s, so that urgency does not rest on colour alone. */
+  low: 'low on time',
+} as const;
+
+/** The app's name and what it is, for the page head and the home-screen manifest. */
+export const APP = {
+  name: 'Async Simul',
+  shortName: 'Simul',
+  description: 'A chess simul for the classroom that teaches asyncio: one host, many boards.',
+};
+
+// --- Results: a game's outcome in the words of whoever reads it. -----------------------------
+
+/**
+ * Who reads a result: the host (its console), a student on their phone (`board`: theirs, which
+ * speaks to them; the others from the host's side, since a phone may not know every name), or
+ * the projector and the review, which anyone reads, in the usual notation.
+ */
+export type Reader = { role: 'host' } | { role: 'student'; board: number } | { role: 'projector' };
+
+/** What a result needs of a board: any view of it (the state's board, a metrics row). */
+export interface ResultOf {
+  number: number;
+  hostColor: Color;
+  status: BoardStatus;
+  result: Result | null;
+  endReason: EndReason | AbortReason | null;
+  /** The student's name, when known. */
+  name?: string | null;
+}
+
+/** The one word for a game that did not finish, everywhere (PGN's Termination says it too). */
+export const UNFINISHED = 'Unfinished';
+
+/** Why a game stayed unfinished. */
+export const UNFINISHED_WHY: Record<AbortReason, string> = {
+  'host-aborted': 'the host aborted the game',
+  'simul-ended': 'the simul was ended early',
+};
+
+/** The usual notation, with a real half for the draw. */
+const NOTATION: Record<Result, string> = { '1-0': '1-0', '0-1': '0-1', '1/2-1/2': '½-½' };
+
+/** A result as its reader says it: `word` ("You won", "1-0", "Unfinished") and `how` it came. */
+export function resultWords(board: ResultOf, reader: Reader): { word: string; how: string } | null {
+  if (board.status === 'aborted') {
+    return { word: UNFINISHED, how: UNFINISHED_WHY[board.endReason === 'simul-ended' ? 'simul-ended' : 'host-aborted'] };
+  }
+  if (board.status !== 'finished' || !board.result) return null;
+  const hostScore = board.result === '1/2-1/2' ? 0.5 : (board.result === '1-0') === (board.hostColor === 'w') ? 1 : 0;
+  const student = board.name || 'the student';
+  // Who is "you", and how the others are named, for this reader.
+  const mine = reader.role === 'student' && reader.board === board.number;
+  const hostName = reader.role === 'host' ? 'you' : 'the host';
+  const studentName = mine ? 'you' : student;
+  let word: string;
+  if (reader.role === 'projector') word = NOTATION[board.result];
+  else if (hostScore === 0.5) word = 'Draw';
+  else if (reader.role === 'host') word = hostScore === 1 ? 'You won' : 'You lost';
+  else if (mine) word = hostScore === 1 ? 'You lost' : 'You won';
+  else word = hostScore === 1 ? 'Host won' : 'Host lost';
+  const resigned = hostScore === 1 ? studentName : hostName;
+  const reason = board.endReason as EndReason | null;
+  const how = reason === 'resignation' ? `${resigned} resigned` : reason ? END_REASON[reason] : '';
+  return { word, how };
+}
+
+/** "You won: checkmate.", "Unfinished: the host aborted the game." */
+export function resultSentence(board: ResultOf, reader: Reader): string | null {
+  const words = resultWords(board, reader);
+  if (!words) return null;
+  return words.how ? `${words.word}: ${words.how}.` : `${words.word}.`;
+}
+
+// --- The simul's end, and late joiners. ---------------------------------------------------------
+
+export const SIMUL_END = {
+  over: (endedEarly: boolean) => (endedEarly ? 'The simul was ended early' : 'The simul is over: every game has ended'),
+  review: 'Review the games and the time statistics',
+  /** The review's header: how the simul ended. */
+  reviewEnd: (endedEarly: boolean) => (endedEarly ? 'ended early by the host' : 'played to the end'),
+};
+
+export const LATE_JOIN = {
+  /** The host's console while playing: joining stays as the host set it. */
+  hostOpen: (code: string) => `Joining is open: a student who arrives now joins with code ${code} and gets a new board.`,
+  hostClosed: 'Joining is closed: nobody else can sit down.',
+  close: 'Close joining',
+  open: 'Open joining',
+  /** A student arriving after the start, joining still open. */
+  studentAsync: 'The simul has started. Sit down and your game begins at once.',
+  studentSync: 'The simul has started. Sit down and your game is queued after the others.',
+  /** The lobby: what the start does to joining. */
+  lobbyNote: 'Empty boards are dropped when you start; joining stays open for late arrivals until you close it.',
+};
+
+// --- For the keyboard and the screen reader. -----------------------------------------------------
+
+const SPOKEN_PIECES: Record<string, string> = { K: 'king', Q: 'queen', R: 'rook', B: 'bishop', N: 'knight' };
+
+/** A move in SAN as a screen reader should say it: "Nxf3+" is "knight takes f3, check". */
+export function spokenMove(san: string): string {
+  if (san.startsWith('O-O-O')) return `castles queenside${san.endsWith('#') ? ', checkmate' : san.endsWith('+') ? ', check' : ''}`;
+  if (san.startsWith('O-O')) return `castles kingside${san.endsWith('#') ? ', checkmate' : san.endsWith('+') ? ', check' : ''}`;
+  const m = /^([KQRBN])?([a-h]?[1-8]?)(x)?([a-h][1-8])(?:=([QRBN]))?([+#])?$/.exec(san);
+  if (!m) return san;
+  const [, piece, from, takes, to, promotion, mark] = m;
+  const who = piece ? `${SPOKEN_PIECES[piece]}${from ? ` ${from}` : ''}` : from ? `pawn ${from}` : 'pawn';
+  return [
+    `${who} ${takes ? 'takes' : 'to'} ${to}`,
+    promotion ? `, promotes to ${SPOKEN_PIECES[promotion]}` : '',
+    mark === '+' ? ', check' : mark === '#' ? ', checkmate' : '',
+  ].join('');
+}
+
+export const ANNOUNCE = {
+  /** Said on a student's phone when the host has moved on their board. */
+  hostPlayed: (san: string) => `The host played ${spokenMove(san)}.`,
+};
+
+/** Names a screen reader gives to parts of a page. */
+export const REGIONS = {
+  results: 'Results by board',
+};
+
+export const TYPED_MOVE = {
+  label: 'Type a move',
+  placeholder: 'Nf3, e4, O-O or g1f3',
+  play: 'Play',
+  refused: (typed: string) => `"${typed}" is not a legal move here: type it like Nf3, exd5, O-O or g1f3.`,
+  notYourMove: 'It is not your move on this board.',
+};
+
+/** The four pieces a pawn may become, by their letter. */
+export const PIECE_NAMES: Record<'q' | 'r' | 'b' | 'n', string> = { q: 'Queen', r: 'Rook', b: 'Bishop', n: 'Knight' };
+
+export const promotionWords = {
+  title: 'Promote the pawn to',
+  cancel: 'Cancel',
+};
+
+export const createWords = {
+  hostColor: 'You play',
+  white: 'White',
+  black: 'Black',
+  alternate: 'Alternating',
+  /** What "Alternating" does, said where the host chooses it. */
+  alternateHint: 'White on odd boards (1, 3, 5…), Black on even boards (2, 4, 6…).',
+};
+
+export const consoleWords = {
+  abortGame: 'Abort game',
+};
+
+/** The projector: read by a class from the back of the room. */
+export const projectorWords = {
+  opening: 'Opening…',
+  goTo: 'Go to',
+  typeCode: 'and type the code',
+  orScan: 'or scan with your phone’s camera',
+  seated: (n: number) => `${n} seated`,
+  free: (n: number) => `${n} ${n === 1 ? 'seat' : 'seats'} free`,
+  noneSeated: 'Names appear here as students sit down.',
+  waitingForHost: 'Waiting for the host to start',
+  joiningClosed: 'Joining is closed.',
+  seatedStudents: 'Seated students',
+  howToJoin: 'How to join',
+  hostAt: (board: number) => `Host at board ${board}`,
+  versus: (name: string) => `vs ${name}`,
+  hostIdle: 'The host is idle: every opponent is thinking',
+  allOver: 'All games are over',
+  followedBoard: 'The board the host is on',
+  review: 'Review',
+  /** The headline's shorter names for the two schedules' totals. */
+  asPlayed: (mode: 'async' | 'sync') => `${mode === 'async' ? 'Async' : 'Sync'} as played`,
+  projected: (mode: 'async' | 'sync') => `${mode === 'async' ? 'Async' : 'Sync'} projected`,
+  speedUp: 'Speed-up',
+  /** A grid shown a page at a time: "Boards 41–80 of 100". */
+  page: (first: number, last: number, total: number) => `Boards ${first}–${last} of ${total}`,
+};
+
+/** The dashboard's figures, the same words on the console, the projector and the review. */
+export const dashboardWords = {
+  busy: 'Busy',
+  busyHint: 'At least one board awaited the host',
+  idle: 'Idle',
+  idleHint: 'No board awaited the host',
+  utilization: 'Utilization',
+  asPlayed: (mode: 'async' | 'sync', soFar: boolean) =>
+    `${mode === 'async' ? 'Async (rotating)' : 'Sync (one game at a time)'}, as played${soFar ? ' so far' : ''}`,
+  projected: (mode: 'async' | 'sync') => `${mode === 'async' ? 'Async (rotating)' : 'Sync (one game at a time)'}, projected`,
+  speedUp: 'Speed-up of async over sync',
+  running: 'Running',
+  readyQueue: 'Ready queue',
+  waitingSet: 'Waiting set',
+  notScheduled: 'Not yet scheduled',
+  done: 'Done',
+  boards: (n: number) => `${n} ${n === 1 ? 'board' : 'boards'}`,
+};
+/** Think times the host can give the bots it seats, in seconds. */
+export const BOT_THINK_SECONDS = [2, 5, 10, 30, 60] as const;
+
+/** The words about bots: the host's lobby, and the marker every view shows beside a bot. */
+export const botWords = {
+  marker: 'Bot',
+  /** The name a bot gets at a seat. */
+  name: (board: number) => `Bot ${board}`,
+  /** After a name where only text fits (a list's option). */
+  inText: (name: string) => `${name} (bot)`,
+  hostIsBot: 'A bot plays the host\u2019s side.',
+  settings: 'Bots you add',
+  strength: 'Plays',
+  strengths: { sensible: 'sensible moves', random: 'random moves' },
+  think: 'Thinks',
+  thinkSeconds: (s: number) => `${s} s a move`,
+  spread: 'Think time',
+  spreads: { varied: 'varies around that', steady: 'always exactly that' },
+  add: 'Add a bot',
+  addAt: (board: number) => `Add a bot at seat ${board}`,
+  fill: 'Fill empty seats with bots',
+  remove: 'Remove bot',
+  removeAt: (board: number) => `Remove the bot at seat ${board}`,
+} as const;
+/** A piece as react-chessboard names it ("wN"), in words: "white knight". */
+export function pieceName(pieceType: string): string {
+  return `${pieceType[0] === 'w' ? 'white' : 'black'} ${SPOKEN_PIECES[pieceType[1]] ?? 'pawn'}`;
 }
 
 /** An exhibition's speed: "600×", or as fast as the server went. */

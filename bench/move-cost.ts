@@ -5,7 +5,7 @@
 // replays the same move commands through each layer of the server's move path, timing each
 // on its own:
 //   parse    commandSchema.safeParse (zod)                        socket-handlers.ts
-//   decide   decide(state, actor, command)                         lib/simul/decide.ts
+//   decide   decide(state, actor, command, now)                       lib/simul/decide.ts
 //   append   EventStore.append, memory / SQLite NORMAL / SQLite FULL  server/store/*
 //   evolve   evolve(state, event)                                  lib/simul/evolve.ts
 // and, for comparison, the baseline relay's chess work: chess.move({from, to}) + isGameOver().
@@ -111,7 +111,7 @@ function run(label: string, store: EventStore, setup: SimulEvent[], steps: Step[
     });
     let events: SimulEvent[] = [];
     const td = time(() => {
-      const d = decide(state, step.actor, command);
+      const d = decide(state, step.actor, command, at);
       if (!d.ok) throw new Error(`rejected: ${d.error.code} ${JSON.stringify(step.input)}`);
       const first = state.seq + 1;
       events = d.events.map((body, i) => ({ seq: first + i, at, ...body }) as SimulEvent);
@@ -148,7 +148,7 @@ function groupCommit(file: string, setup: SimulEvent[], steps: Step[], batch: nu
   const cpu0 = process.cpuUsage();
   let cpuAppend = 0;
   for (const step of steps) {
-    const d = decide(state, step.actor, commandSchema.parse(step.input) as Command);
+    const d = decide(state, step.actor, commandSchema.parse(step.input) as Command, 1);
     if (!d.ok) throw new Error('rejected');
     const first = state.seq + 1;
     const events = d.events.map((body, i) => ({ seq: first + i, at: 1, ...body }) as SimulEvent);

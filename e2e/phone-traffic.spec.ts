@@ -61,9 +61,9 @@ test("a phone hears no other board's events, and still shows where the host is a
   await cy.getByRole('button', { name: 'Resign' }).click();
 
   await expect(cy.getByTestId('simul-finished')).toBeVisible();
-  await expect(cy.getByTestId('result-1')).toContainText('Host won');
-  await expect(cy.getByTestId('result-2')).toContainText('Draw');
-  await expect(cy.getByTestId('result-3')).toContainText('Host won');
+  await expect(cy.getByTestId('result-1')).toHaveText('Host won');
+  await expect(cy.getByTestId('result-2')).toHaveText('Draw');
+  await expect(cy.getByTestId('result-3')).toHaveText('You lost');
   await expect(cy.getByTestId('wins')).toHaveText('2');
 
   expect(traffic.simul).toBe(0);

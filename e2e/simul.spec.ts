@@ -40,13 +40,13 @@ test('async simul: checkmate, resignation and an agreed draw, the same results o
   await hostMove(host, 1, 'd1', 'h5');
   await opponentMove(ada, 'g8', 'f6');
   await hostMove(host, 1, 'h5', 'f7');
-  await expect(ada.getByTestId('turn-banner')).toHaveText(/You lost/);
+  await expect(ada.getByTestId('turn-banner')).toHaveText('You lost: checkmate.');
 
   // Board 2: the host resigns.
   await host.getByTestId('mini-2').click();
   await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', '2');
   await host.getByRole('button', { name: 'Resign' }).click();
-  await expect(bo.getByTestId('turn-banner')).toHaveText(/You won/);
+  await expect(bo.getByTestId('turn-banner')).toHaveText('You won: the host resigned.');
 
   // Board 3: the student offers a draw, the host accepts.
   await cy.getByRole('button', { name: 'Offer a draw' }).click();
@@ -55,15 +55,24 @@ test('async simul: checkmate, resignation and an agreed draw, the same results o
   await host.getByTestId('mini-3').click();
   await host.getByRole('button', { name: 'Accept' }).click();
 
-  for (const page of [host, ada, bo, cy]) {
+  // The same results, each screen in its reader's words: the host's from its side, each
+  // student's own board to them, the other boards from the host's side.
+  const words = new Map([
+    [host, ['You won', 'You lost', 'Draw']],
+    [ada, ['You lost', 'Host lost', 'Draw']],
+    [bo, ['Host won', 'You won', 'Draw']],
+    [cy, ['Host won', 'Host lost', 'Draw']],
+  ]);
+  for (const [page, results] of words) {
     await expect(page.getByTestId('simul-finished')).toBeVisible();
     await expect(page.getByTestId('wins')).toHaveText('1');
     await expect(page.getByTestId('draws')).toHaveText('1');
     await expect(page.getByTestId('losses')).toHaveText('1');
-    await expect(page.getByTestId('result-1')).toContainText('Host won');
-    await expect(page.getByTestId('result-2')).toContainText('Host lost');
-    await expect(page.getByTestId('result-3')).toContainText('Draw');
+    for (const [i, word] of results.entries()) await expect(page.getByTestId(`result-${i + 1}`)).toHaveText(word);
   }
+  // The console's top says the simul is over, with the way to its review, in view.
+  await expect(host.getByTestId('simul-finished')).toHaveText('The simul is over: every game has ended');
+  await expect(host.getByTestId('review-link')).toBeInViewport();
   await host.screenshot({ path: 'test-results/screenshots/host-console-finished.png', fullPage: true });
   await ada.screenshot({ path: 'test-results/screenshots/opponent-phone-finished.png', fullPage: true });
 });

@@ -12,6 +12,7 @@ import { attachHandlers, type SimulServer } from './socket-handlers';
 import { hasListeners } from './room-names';
 import { SimulHub } from './simul-hub';
 import { withSecurityHeaders } from './http-security';
+import { serverWords } from '../app/words';
 import type { EventStore } from './store/event-store';
 import { realClock, type Clock, type ManualClock } from './clock';
 
@@ -68,7 +69,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!budgets.mayLookUp(network)) {
         res.statusCode = 429;
         res.setHeader('Retry-After', String(Math.ceil(budgets.missedLookups.get(network).msUntil() / 1000)));
-        res.end('Too many wrong join codes from this network: wait a minute.');
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.end(serverWords.tooManyJoinCodes);
         return;
       }
       const code = joinCodeSchema.safeParse(match[1]);
@@ -91,12 +93,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (options.pages) return options.pages(req, res);
     res.statusCode = 404;
-    res.end('not found');
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end(serverWords.notFound);
   }));
 
   io = new Server(http, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
+    // Every client of ours speaks WebSocket only; long-polling would be one more way in to guard.
+    transports: ['websocket'],
   });
   fanOut = new FanOut(io);
   const stopGuard = guardConnections(io, budgets, {

@@ -10,6 +10,7 @@ import { ManualClock } from './clock';
 import { SimulHub } from './simul-hub';
 import type { DispatchResult, SimulRoom } from './simul-room';
 import { MemoryEventStore } from './store/memory-store';
+import { gamesOf, runBotsUntil, settle, startBotSimul } from './testing/bot-simul';
 
 const T0 = Date.UTC(2025, 2, 14, 9, 0, 0);
 const bot = (seed: number, meanMs: number, spreadMs = 0, strength: BotSpec['strength'] = 'sensible'): BotSpec => ({
@@ -17,9 +18,6 @@ const bot = (seed: number, meanMs: number, spreadMs = 0, strength: BotSpec['stre
   think: { meanMs, spreadMs },
   seed,
 });
-
-/** The commit queue flushes on the next turn; its broadcast plans the bots' next moves. */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Sent {
   actor: Actor;
@@ -41,36 +39,16 @@ function setUp(store = new MemoryEventStore(), clock = new ManualClock(T0)) {
     };
     return room;
   };
-  /** Moves the clock from timer to timer until `done` (or no timer is left). */
-  const runUntil = async (done: () => boolean, maxSteps = 100_000) => {
-    for (let step = 0; !done() && step < maxSteps; step++) {
-      const next = clock.nextTimer();
-      if (next === undefined) break;
-      clock.advanceTo(next);
-      await settle();
-    }
-  };
+  const runUntil = (done: () => boolean) => runBotsUntil(clock, done);
   return { store, clock, hub, sent, open, runUntil };
 }
 
 /** A simul with a bot host and bots in every seat, started. */
-async function botSimul(t: ReturnType<typeof setUp>, mode: Mode, boards: number, host: BotSpec, seat: (n: number) => BotSpec) {
-  const { simulId } = t.hub.create({ title: 'Bots', boards, hostColor: 'alternate', mode, hostBot: host });
-  const room = t.open(simulId);
-  for (let n = 1; n <= boards; n++) await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: seat(n) });
-  await room.dispatch({ role: 'host' }, { type: 'start' });
-  await settle();
-  return room;
+function botSimul(t: ReturnType<typeof setUp>, mode: Mode, boards: number, host: BotSpec, seat: (n: number) => BotSpec) {
+  return startBotSimul(t.hub, { mode, boards, hostColor: 'alternate', host, seat }, t.open);
 }
 
 const moves = (log: readonly SimulEvent[]) => log.filter((e) => e.type === 'move-made');
-/** Each board's moves in order, in SAN. */
-function gamesOf(log: readonly SimulEvent[]): Record<number, string[]> {
-  const games: Record<number, string[]> = {};
-  for (const e of moves(log)) (games[e.board] ??= []).push(e.san);
-  return games;
-}
-
 /**
  * Every move's time computed event by event from the rules, apart from the runner: an opponent
  * answers its board's last move after its think time; the host moves at its board after its

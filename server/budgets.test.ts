@@ -2,6 +2,7 @@
 // sockets. The budgets refill on a clock the test moves, so nothing here waits on real time.
 // Networks other than this machine's are simulated the way a deployment behind a proxy sees
 // them: the server trusts 127.0.0.1 as a proxy and reads X-Forwarded-For.
+import { serverWords } from '../app/words';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { retryAfterMs } from '../lib/simul/rejection';
@@ -55,6 +56,7 @@ describe('join-code guessing', () => {
     const refused = await joinCode(code, '198.51.100.7');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.text()).toBe(serverWords.tooManyJoinCodes);
     // Another network is not slowed by the guesser.
     expect((await joinCode(code, '198.51.100.8')).headers.get('location')).toBe(`/play/${simulId}`);
     expect(server.budgets.refused.missedLookups).toBe(10);
@@ -167,6 +169,15 @@ describe('connections', () => {
     expect(server.budgets.refused.originsRefused).toBe(2);
   });
 
+  it('speaks WebSocket only: a long-polling handshake is refused', async () => {
+    await start({});
+    const polling = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`);
+    expect(polling.status).toBe(400);
+    const c = new TestClient(server.url);
+    opened.push(c);
+    expect(await c.refusal()).toBeNull();
+  });
+
   it('counts an IPv6 network by its /64 and this machine as one, when creating simuls', async () => {
     await start({ simulsPerAddressPerHour: 1 });
     const create = async (address: string) =>
@@ -187,10 +198,9 @@ describe('floods', () => {
     const replies = await Promise.allSettled(
       Array.from({ length: 200 }, () => flooder.socket.timeout(500).emitWithAck('simul:command', { type: 'start' })),
     );
-    // The first ten are answered; the flooder is cut off once its strikes are spent, without
-    // waiting for it to read the rest of its answers.
+    // Ten are admitted and twenty refused; then the flooder is cut off at once, without waiting
+    // for it to read its answers (so how many of those reach it depends on the machine's load).
     const answered = replies.filter((r) => r.status === 'fulfilled');
-    expect(answered.length).toBeGreaterThanOrEqual(10);
     expect(answered.length).toBeLessThan(10 + 20 + 1);
     await new Promise((r) => setTimeout(r, 50));
     expect(flooder.socket.connected).toBe(false);

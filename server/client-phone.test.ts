@@ -185,6 +185,27 @@ describe('a console', () => {
     expect(view.log.map((e) => e.seq)).toEqual(server.hub.get(s.simulId)!.log.map((e) => e.seq));
   });
 
+  it('opens a long log with the positions from the snapshot and the whole history, in pages', async () => {
+    const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'white' });
+    await hostMove(s, 1, 'e2', 'e4', 'a');
+    await command(s.opponents[0].client, { type: 'move', board: 1, from: 'e7', to: 'e5', clientMoveId: 'b' });
+    // A log of several pages: draw offers declined, over and over.
+    const room = server.hub.get(s.simulId)!;
+    for (let i = 0; i < 1500; i++) {
+      await room.dispatch({ role: 'host' }, { type: 'offer-draw', board: 2 });
+      await room.dispatch({ role: 'opponent', board: 2 }, { type: 'answer-draw', board: 2, accept: false });
+    }
+    expect(room.pageAfter(0)!.more).toBe(true);
+    const host = open(s, 'host', 'log');
+    await until(host, (v) => v.role === 'host');
+    await hostMove(s, 2, 'd2', 'd4', 'c'); // while the pages come, or after
+    const view = await until(host, (v) => v.log.length === room.log.length);
+    expect(view.log).toEqual(room.log);
+    expect(view.state.seq).toBe(room.state.seq);
+    for (const n of [1, 2]) expect(view.state.boards.get(n)!.chess.fen()).toBe(fenOf(s, n));
+    expect(view.boards.get(2)!.fen).toBe(fenOf(s, 2));
+  });
+
   it('settles a move whose acknowledgement was lost when the log shows it', async () => {
     const s = await seatedSimul(clients, { boards: 1, seated: 1, start: true, hostColor: 'white' });
     const host = open(s, 'host', 'log');

@@ -107,4 +107,22 @@ describe('the browser connection', () => {
       }
     }
   });
+  it('a projector in the host\'s own browser watches as a spectator: it never sends the host key', async () => {
+    const { created } = await createOneBoardSimul('Projector');
+    credentials.saveHostKey(created.simulId, created.hostKey);
+    const hellos: Record<string, unknown>[] = [];
+    server.io.on('connection', (socket) => socket.on('simul:hello', (payload: unknown) => void hellos.push(payload as Record<string, unknown>)));
+
+    const projector = new SimulConnection(created.simulId, server.url, 'log', 'watcher');
+    closers.push(() => projector.close());
+    const view = await until(projector, (v) => v.status === 'online' && v.role !== null);
+    expect(view.role).toBe('spectator');
+    expect(view.state.title).toBe('Projector');
+    expect(hellos).toHaveLength(1);
+    expect(JSON.stringify(hellos)).not.toContain(created.hostKey);
+    // The same browser's console still opens as the host.
+    const hostConsole = new SimulConnection(created.simulId, server.url);
+    closers.push(() => hostConsole.close());
+    expect((await until(hostConsole, (v) => v.role !== null)).role).toBe('host');
+  });
 });

@@ -14,7 +14,9 @@ import type { SimulEvent } from '../lib/simul/types';
 import { SqliteEventStore } from './store/sqlite-store';
 import { Prng } from '../lib/random';
 import { freePort, ServerProcess } from './testing/server-process';
-import { Clients, seatedSimul } from './testing/simul-fixture';
+import { Clients, command, createSimul, hello, seatedSimul } from './testing/simul-fixture';
+import type { BotSimulSpec } from './testing/bot-simul';
+import { gamesOf, referenceGames } from './testing/bot-simul';
 import { Disconnected, SimulPlayer } from './testing/simul-player';
 
 const SEED = 424_242;
@@ -232,5 +234,77 @@ it('keeps every acknowledged move through repeated SIGKILLs of the server', { ti
     `crash test: survived ${kills} SIGKILLs; checked ${acked.length} acknowledged moves ` +
       `(${beforeAKill} acknowledged before a later kill) on ${BOARDS} boards; ${resent} resends after a kill, ` +
       `${savedUnacked} of them saved by the server but unacknowledged; ${seconds.toFixed(1)} s`,
+  );
+});
+
+it('bots finish their simul through repeated SIGKILLs, with no move lost or doubled', { timeout: 120_000 }, async () => {
+  const started = Date.now();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simul-crash-bots-'));
+  const dbFile = path.join(dir, 'simul.db');
+  const proc = new ServerProcess(await freePort(), dbFile);
+  server = proc;
+  expect(await proc.start()).toBe(0);
+
+  // Real time, short think times with a spread: kills land while bots' timers wait.
+  const spec: BotSimulSpec = {
+    mode: 'async',
+    boards: 3,
+    hostColor: 'alternate',
+    host: { strength: 'sensible', think: { meanMs: 4, spreadMs: 2 }, seed: SEED },
+    seat: (n) => ({ strength: 'sensible', think: { meanMs: 15, spreadMs: 10 }, seed: SEED + n }),
+  };
+  const setup = new Clients(proc.url);
+  const client = await setup.connect();
+  const simul = await createSimul(client, { boards: spec.boards, hostColor: spec.hostColor, mode: spec.mode, hostBot: spec.host });
+  await hello(client, simul.simulId, { hostKey: simul.hostKey });
+  for (let n = 1; n <= spec.boards; n++) await command(client, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: spec.seat(n) });
+  await command(client, { type: 'start' });
+  setup.closeAll();
+
+  // A watcher: the host's console, which only looks (the bots play).
+  const watcher = new SimulPlayer('watcher', simul.simulId, { hostKey: simul.hostKey });
+  players.push(watcher);
+  await watcher.connect(proc.url);
+  const movesSeen = () => watcher.log.filter((e) => e.type === 'move-made').length;
+  const finished = () => watcher.state.phase === 'finished';
+
+  const rng = new Prng(SEED);
+  let kills = 0;
+  const restored: number[] = [];
+  while (kills < 8 && !finished()) {
+    const target = movesSeen() + rng.int(10, 60);
+    await watcher.waitUntil(() => movesSeen() >= target || finished(), `${target} moves`);
+    if (finished()) break;
+    await sleep(rng.int(0, 8));
+    await proc.stop('SIGKILL');
+    kills++;
+    restored.push(await proc.start());
+    await watcher.connect(proc.url);
+  }
+  await watcher.waitUntil(finished, 'the bots to finish', 60_000);
+  await proc.stop('SIGKILL');
+
+  const store = new SqliteEventStore(dbFile);
+  const log = store.load(simul.simulId)!.events;
+  store.close();
+  expect(log).toEqual(watcher.log);
+  const final = replay(log); // throws on an illegal move or a gap in the seqs
+  expect(final.phase).toBe('finished');
+  expect(final.endedEarly).toBe(false);
+  // Each ply of each board once, by the side whose turn it was, with the bot's id for that ply.
+  const moves = log.filter((e): e is Extract<SimulEvent, { type: 'move-made' }> => e.type === 'move-made');
+  for (let n = 1; n <= spec.boards; n++) {
+    expect(moves.filter((m) => m.board === n).map((m) => m.clientMoveId)).toEqual(
+      moves.filter((m) => m.board === n).map((_, ply) => `bot-${ply}`),
+    );
+  }
+  // The very games the same bots play with no crash: nothing lost, nothing doubled, nothing else.
+  expect(gamesOf(log)).toEqual(await referenceGames(spec));
+  expect(kills).toBeGreaterThanOrEqual(5);
+  expect(restored).toEqual(Array(kills).fill(1));
+  expect(watcher.resets).toBe(0);
+  console.log(
+    `crash test, bots: survived ${kills} SIGKILLs; ${moves.length} bot moves on ${spec.boards} boards, ` +
+      `every game as played with no crash; ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 });

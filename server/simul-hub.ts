@@ -53,7 +53,9 @@ export class SimulHub {
     for (const id of this.store.unfinishedSimulIds()) {
       // One log that no longer replays must not keep the server, and every other simul, down.
       try {
-        this.get(id);
+        const room = this.get(id)!;
+        // The clocks stood still while the server was down: the log says so, and the flags' timers follow.
+        if (room.state.clock) void room.dispatch({ role: 'server' }, { type: 'resume-clocks', downSince: room.lastEventAt });
         loaded++;
       } catch (err) {
         console.error(`simul ${id} could not be restored:`, (err as Error).message);
@@ -92,6 +94,8 @@ export class SimulHub {
       mode: input.mode,
       joinCode,
       ...(input.hostBot ? { hostBot: input.hostBot } : {}),
+      ...(input.drawRules ? { drawRules: input.drawRules } : {}),
+      ...(input.clock ? { clock: input.clock } : {}),
       ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };
     const hostKeyHash = hashSecret(hostKey);
@@ -227,7 +231,8 @@ export class SimulHub {
    * networks (seatNetworks, blockedNetworks: memory only) stays, or "remove and block" would
    * forget them; endIdle ends it at last. A room whose bots wait to move stays too (its bots
    * would stop until someone opened it; loading it rebuilds their timers from the log all the
-   * same). Returns how many left, and how many stay.
+   * same), and so does a room whose clocks run: its flags fall on its timers. Returns how many
+   * left, and how many stay.
    */
   evictIdle(rules: EvictionRules = DEFAULT_EVICTION): { finished: number; idle: number; inMemory: number } {
     const now = this.clock.now();
@@ -237,7 +242,7 @@ export class SimulHub {
       const isFinished = room.state.phase === 'finished';
       const lastActiveAt = this.lastActiveAt(room);
       if (now - lastActiveAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
-      if (this.runs.has(room.id) || !room.settled || room.remembersNetworks() || this.listened(room)) continue;
+      if (this.runs.has(room.id) || !room.settled || room.runsClocks || room.remembersNetworks() || this.listened(room)) continue;
       if ((this.bots.get(room)?.pending ?? 0) > 0) continue;
       this.rooms.delete(room.id);
       this.stopBots(room);

@@ -2,11 +2,14 @@
 // dispatch() decides and folds synchronously, so commands on one simul are handled strictly
 // one after another (a serial queue by construction: nothing awaits between decide and
 // evolve). Acknowledgement and broadcast wait for the group commit (commit-queue.ts).
+// A simul with clocks keeps one timer per running clock: its flag falls on the server's time,
+// as a command like any other, without waiting for a move.
+import { flagTime } from '../lib/simul/clocks';
 import { decide } from '../lib/simul/decide';
 import { boardsOf, evolve, replay } from '../lib/simul/evolve';
 import { toSnapshot, type SimulSnapshot } from '../lib/simul/snapshot';
 import { rejection } from '../lib/simul/rejection';
-import type { Actor, Command, Rejection, SimulEvent, SimulState } from '../lib/simul/types';
+import type { Actor, ClientActor, Command, Rejection, SimulEvent, SimulState } from '../lib/simul/types';
 import type { BoardEvents } from '../lib/protocol/events';
 import type { CommitQueue } from './commit-queue';
 import { hashSecret, newSecret, secretMatches } from './credentials';
@@ -48,6 +51,8 @@ export class SimulRoom {
   private eventBytes: number[] = [];
   /** Each board's durable events, in order: what its listeners hear and catch up from. */
   private boardLogs = new Map<number, SimulEvent[]>();
+  /** The flag timer of each board whose clock runs: when the flag falls, and the timer's cancel. */
+  private flags = new Map<number, { at: number; cancel: () => void }>();
 
   constructor(
     readonly id: string,
@@ -64,6 +69,37 @@ export class SimulRoom {
     this.committedSeq = this.state.seq;
     for (const [board, hash] of credentials.seatTokenHashes) this.boardBySeatHash.set(hash, board);
     this.addToBoardLogs(log);
+    if (this.state.clock) this.armFlags(this.state.order);
+  }
+
+  /** Whether some game's clock runs: the room's timers must stay, so it must stay in memory. */
+  get runsClocks(): boolean {
+    return this.flags.size > 0;
+  }
+
+  /** (Re)arms the flag timer of each of `boards` for its running clock, or cancels it. */
+  private armFlags(boards: Iterable<number>): void {
+    for (const n of boards) {
+      const clock = this.state.boards.get(n)?.clock;
+      const at = clock ? flagTime(clock) : null;
+      const armed = this.flags.get(n);
+      if (armed?.at === at) continue;
+      armed?.cancel();
+      if (at === null) {
+        this.flags.delete(n);
+        continue;
+      }
+      const cancel = this.clock.at(at, () => {
+        this.flags.delete(n);
+        void this.dispatch({ role: 'server' }, { type: 'time-out', board: n });
+      });
+      this.flags.set(n, { at, cancel });
+    }
+  }
+
+  private cancelFlags(): void {
+    for (const { cancel } of this.flags.values()) cancel();
+    this.flags.clear();
   }
 
   /** Files durable events under the boards they concern; returns them per board, numbered. */
@@ -104,7 +140,7 @@ export class SimulRoom {
   }
 
   /** Who a credential makes its session now: a seat token no longer current only watches. */
-  actorFor(credential: Credential): Actor {
+  actorFor(credential: Credential): ClientActor {
     if (credential.kind === 'host' && credential.hash === this.credentials.hostKeyHash) return { role: 'host' };
     if (credential.kind === 'seat') {
       const board = this.boardBySeatHash.get(credential.hash);
@@ -125,10 +161,12 @@ export class SimulRoom {
 
   /**
    * Whether the room knows networks that the store does not: a seat's network (which "remove
-   * and block" blocks) or a blocked one. Only a lobby needs them: nobody joins after the start.
+   * and block" blocks, in the lobby only) or a blocked one (refused until the simul finishes,
+   * since a late joiner may join after the start).
    */
   remembersNetworks(): boolean {
-    return this.state.phase === 'lobby' && (this.seatNetworks.size > 0 || this.blockedNetworks.size > 0);
+    if (this.state.phase === 'finished') return false;
+    return (this.state.phase === 'lobby' && this.seatNetworks.size > 0) || this.blockedNetworks.size > 0;
   }
 
   /**
@@ -157,12 +195,12 @@ export class SimulRoom {
     if (command.type === 'join' && network && this.blockedNetworks.has(network)) {
       return Promise.resolve({ ok: false, error: rejection('blocked') });
     }
-    const decision = decide(this.state, actor, command);
+    const at = this.clock.now();
+    const decision = decide(this.state, actor, command, at);
     if (!decision.ok) return Promise.resolve(decision);
     // Nothing new (a resent move): acknowledged once what it repeats is durable.
     if (decision.events.length === 0) return this.afterCommit([], undefined, undefined);
 
-    const at = this.clock.now();
     const first = this.state.seq + 1;
     const events = decision.events.map((body, i): SimulEvent => ({ seq: first + i, at, ...body }));
 
@@ -183,6 +221,7 @@ export class SimulRoom {
       evolve(this.state, e);
       this.log.push(e);
     }
+    if (this.state.clock) this.armFlags(new Set(events.flatMap((e) => boardsOf(this.state, e))));
 
     return this.afterCommit(events, seat, seatToken);
   }
@@ -212,6 +251,7 @@ export class SimulRoom {
     return new Promise((resolve) => {
       this.commits.add({ simulId: this.id, events, seat }, (committed) => {
         if (!committed) {
+          this.cancelFlags();
           this.onLost(this);
           return resolve(NOT_SAVED);
         }

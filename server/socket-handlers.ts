@@ -296,8 +296,11 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
 
 type HelloBody = HelloReply extends infer R ? (R extends HelloReply ? Omit<R, 'role' | 'board' | 'serverNow'> : never) : never;
 
-/** What a simul listener is sent: a page of the log, or a snapshot for a client that needs only the state. */
-function helloReply(room: SimulRoom, lastSeq: number, want: 'log' | 'state'): { body: HelloBody; bytes: number } {
+/**
+ * What a simul listener is sent: a page of the log, or a snapshot for a client that needs only
+ * the state. Null while an event waits for its commit (say hello again).
+ */
+function helloReply(room: SimulRoom, lastSeq: number, want: 'log' | 'state'): { body: HelloBody; bytes: number } | null {
   const missing = room.pageAfter(lastSeq);
   const reset = lastSeq === 0 || missing === null;
   const behind = room.state.seq - (missing ? lastSeq : 0);
@@ -308,8 +311,16 @@ function helloReply(room: SimulRoom, lastSeq: number, want: 'log' | 'state'): { 
       return { body: { kind: 'snapshot', snapshot, boardSeq: null }, bytes: JSON.stringify(snapshot).length };
     }
   }
-  const page = reset ? room.pageAfter(0)! : missing!;
-  return { body: { kind: reset ? 'reset' : 'delta', events: page.events, more: page.more }, bytes: page.bytes };
+  if (!reset) return { body: { kind: 'delta', events: missing!.events, more: missing!.more }, bytes: missing!.bytes };
+  // A new copy: the state as it stands, so that the client replays no chess, and the log from
+  // its start, in pages, for the history. Null while an event waits for its commit.
+  const snapshot = room.snapshot();
+  if (!snapshot) return null;
+  const page = room.pageAfter(0)!;
+  return {
+    body: { kind: 'reset', snapshot, events: page.events, more: page.more },
+    bytes: page.bytes + JSON.stringify(snapshot).length,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/prot
 import type { Socket } from 'socket.io-client';
 import { credentials } from '@/lib/client/credentials';
 import { LIMITS, type HostColorChoice, type Mode } from '@/lib/simul/types';
-import { refusalText } from '@/app/words';
+import { createWords, refusalText } from '@/app/words';
 
 type Created = Ack<{ simulId: string; hostKey: string; joinCode: string }>;
 
@@ -67,15 +67,19 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         </label>
       </fieldset>
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 font-semibold">You play</legend>
-        <div className="grid grid-cols-3 gap-2">
+        <legend className="mb-1 font-semibold">{createWords.hostColor}</legend>
+        <div className="grid grid-cols-1 gap-2 min-[26rem]:grid-cols-3">
           {(['white', 'black', 'alternate'] as const).map((c) => (
             <label key={c} className={radio}>
-              <input type="radio" name="color" checked={hostColor === c} onChange={() => setHostColor(c)} />
-              <span className="capitalize">{c === 'alternate' ? 'Alternating' : c}</span>
+              <input type="radio" name="color" checked={hostColor === c} onChange={() => setHostColor(c)} data-testid={`color-${c}`}
+                aria-describedby={c === 'alternate' ? 'alternate-hint' : undefined} />
+              <span>{createWords[c]}</span>
             </label>
           ))}
         </div>
+        <p id="alternate-hint" className="text-sm text-slate-600 dark:text-slate-300" data-testid="alternate-hint">
+          {createWords.alternate}: {createWords.alternateHint}
+        </p>
       </fieldset>
       {error && <p role="alert" className="text-loss">{error}</p>}
       <button disabled={busy} className="rounded-lg bg-host px-5 py-3 text-lg font-semibold text-white disabled:opacity-50" data-testid="create">

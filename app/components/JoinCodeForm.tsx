@@ -21,7 +21,7 @@ export function JoinCodeForm({ initial }: { initial: string }) {
           pattern="\d{6}"
           placeholder="123456"
           required
-          className="rounded-lg border border-slate-300 px-3 py-3 text-center font-mono text-3xl tracking-[0.3em] dark:border-slate-600 dark:bg-slate-800"
+          className="w-full min-w-0 rounded-lg border border-slate-300 px-3 py-3 text-center font-mono text-3xl tracking-[0.3em] dark:border-slate-600 dark:bg-slate-800"
           data-testid="join-code-input"
         />
       </label>

@@ -1,12 +1,10 @@
 // A light board for grids of up to 100: the squares are one painted background, the pieces and
 // the last move the only elements on it (a grid of 100 boards would otherwise be 6,400 squares
-// to lay out), from the FEN: no chess engine, no drag.
+// to lay out), from the FEN: no chess engine, no drag. The pieces are the main board's set,
+// each a reference to its symbol (PieceSprites, drawn once per page).
 import { memo } from 'react';
+import { pieceSymbol } from './PieceSprites';
 
-const GLYPHS: Record<string, string> = {
-  K: '♔', Q: '♕', R: '♖', B: '♗', N: '♘', P: '♙',
-  k: '♚', q: '♛', r: '♜', b: '♝', n: '♞', p: '♟',
-};
 const FILES = 'abcdefgh';
 
 /** Pieces as [square index from the top left as drawn, piece letter]. */
@@ -48,26 +46,15 @@ interface Props {
 export const MiniBoard = memo(function MiniBoard({ fen, flipped = false, lastMove, className = '' }: Props) {
   const lit = lastMove ? [lastMove.slice(0, 2), lastMove.slice(2, 4)].map((sq) => indexOf(sq, flipped)) : [];
   return (
-    <div
-      className={`relative aspect-square overflow-hidden text-[min(2.2vw,1.1rem)] leading-none select-none ${className}`}
-      style={SQUARES}
-      role="img"
-      aria-label="board position"
-    >
+    <div className={`relative aspect-square overflow-hidden select-none ${className}`} style={SQUARES} role="img" aria-label="board position">
       {lit.map((i) => (
         <div key={`lit-${i}`} className="absolute bg-[#f6f669]/70" style={place(i)} />
       ))}
-      {piecesOf(fen, flipped).map(([i, piece]) => (
-        <span
-          key={i}
-          className={`absolute flex items-center justify-center ${
-            piece === piece.toUpperCase() ? 'text-white [text-shadow:0_0_1px_#000,0_0_1px_#000]' : 'text-black'
-          }`}
-          style={place(i)}
-        >
-          {GLYPHS[piece]}
-        </span>
-      ))}
+      <svg viewBox="0 0 8 8" className="absolute inset-0 h-full w-full" aria-hidden focusable="false">
+        {piecesOf(fen, flipped).map(([i, piece]) => (
+          <use key={i} href={`#${pieceSymbol(piece)}`} x={i % 8} y={Math.floor(i / 8)} width="1" height="1" />
+        ))}
+      </svg>
     </div>
   );
 });

@@ -7,6 +7,7 @@ import { Chess, isPromotionMove, playIfLegal } from '@/lib/chess/rules';
 import type { Problem } from '@/lib/client/simul-connection';
 import type { Promotion } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
+import { NAMED_PIECES } from './named-pieces';
 import { PromotionDialog } from './PromotionDialog';
 
 // react-chessboard ships no usable CommonJS build, so it renders in the browser only.
@@ -108,6 +109,7 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: P
               targetSquare ? attempt(sourceSquare, targetSquare) : false,
             onSquareClick: ({ square, piece }) => onSquareClick(square, piece?.pieceType ?? null),
             animationDurationInMs: 150,
+            pieces: NAMED_PIECES,
             darkSquareStyle: { backgroundColor: 'var(--color-board-dark)' },
             lightSquareStyle: { backgroundColor: 'var(--color-board-light)' },
           }}

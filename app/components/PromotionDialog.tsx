@@ -1,13 +1,12 @@
 'use client';
-// react-chessboard has no promotion dialog: this one asks which piece a pawn becomes.
+// react-chessboard has no promotion dialog: this one asks which piece a pawn becomes. It sits
+// along the bottom of the board, away from the far rank where the pawn promotes (the mover
+// always sees the board from their own side), so the position stays in view.
 import type { Promotion } from '@/lib/simul/types';
+import { PIECE_NAMES, promotionWords } from '@/app/words';
+import { Piece } from './PieceSprites';
 
-const CHOICES: { piece: Promotion; name: string; white: string; black: string }[] = [
-  { piece: 'q', name: 'Queen', white: '♕', black: '♛' },
-  { piece: 'r', name: 'Rook', white: '♖', black: '♜' },
-  { piece: 'b', name: 'Bishop', white: '♗', black: '♝' },
-  { piece: 'n', name: 'Knight', white: '♘', black: '♞' },
-];
+const CHOICES: Promotion[] = ['q', 'r', 'b', 'n'];
 
 export function PromotionDialog({
   color,
@@ -20,31 +19,32 @@ export function PromotionDialog({
 }) {
   return (
     <div
-      className="absolute inset-0 z-20 flex items-center justify-center bg-black/50"
+      className="absolute inset-x-1 bottom-1 z-20 rounded-xl border border-slate-300 bg-white/95 p-2 shadow-xl dark:border-slate-600 dark:bg-slate-800/95"
       role="dialog"
       aria-modal="true"
-      aria-label="Promote the pawn to"
+      aria-labelledby="promotion-title"
+      data-testid="promotion-dialog"
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
-      <div className="rounded-xl bg-white p-4 shadow-xl dark:bg-slate-800">
-        <p className="mb-3 text-center font-semibold">Promote to</p>
-        <div className="flex gap-2">
-          {CHOICES.map((c, i) => (
-            <button
-              key={c.piece}
-              autoFocus={i === 0}
-              onClick={() => onChoose(c.piece)}
-              className="flex h-16 w-16 flex-col items-center justify-center rounded-lg border border-slate-300 text-4xl hover:bg-slate-100 focus:outline-2 focus:outline-host dark:border-slate-600 dark:hover:bg-slate-700"
-              aria-label={c.name}
-              title={c.name}
-            >
-              {color === 'w' ? c.white : c.black}
-            </button>
-          ))}
-        </div>
-        <button onClick={onCancel} className="mt-3 w-full text-sm text-slate-500 underline">
-          Cancel
+      <div className="mb-1 flex items-baseline justify-between gap-2">
+        <p id="promotion-title" className="font-semibold">{promotionWords.title}</p>
+        <button onClick={onCancel} className="text-sm text-slate-600 underline dark:text-slate-300">
+          {promotionWords.cancel}
         </button>
+      </div>
+      <div className="grid grid-cols-4 gap-1">
+        {CHOICES.map((piece, i) => (
+          <button
+            key={piece}
+            autoFocus={i === 0}
+            onClick={() => onChoose(piece)}
+            className="flex min-w-0 flex-col items-center rounded-lg border border-slate-300 px-1 py-1 hover:bg-slate-100 focus:outline-2 focus:outline-host dark:border-slate-600 dark:hover:bg-slate-700"
+            data-testid={`promote-${piece}`}
+          >
+            <Piece letter={color === 'w' ? piece.toUpperCase() : piece} className="h-10 w-10" />
+            <span className="text-sm font-semibold">{PIECE_NAMES[piece]}</span>
+          </button>
+        ))}
       </div>
     </div>
   );

@@ -1,30 +1,43 @@
-// The results, counted from the host's side, the same on every screen.
+// The results: the tally counted from the host's side; each game's result in the words of
+// whoever reads the screen (app/words.ts: resultWords).
+import { BotMarker } from './BotMarker';
 import { tally } from '@/lib/simul/queries';
-import type { SimulState } from '@/lib/simul/types';
+import type { BoardState, SimulState } from '@/lib/simul/types';
+import { REGIONS, resultWords, type Reader, type ResultOf } from '@/app/words';
 import { boardLook, LOOKS } from './board-look';
 
-const REASONS: Record<string, string> = {
-  checkmate: 'checkmate',
-  stalemate: 'stalemate',
-  'threefold-repetition': 'threefold repetition',
-  'fifty-move-rule': 'fifty-move rule',
-  'insufficient-material': 'insufficient material',
-  resignation: 'resignation',
-  'draw-agreed': 'draw agreed',
-};
+/** A board of the state as a result reads it. */
+export function resultOf(b: BoardState): ResultOf {
+  return { number: b.number, hostColor: b.hostColor, status: b.status, result: b.result, endReason: b.endReason, name: b.opponent?.name };
+}
 
-export function ResultsTable({ state, highlight }: { state: SimulState; highlight?: number | null }) {
+export function ResultsTable({
+  state,
+  reader,
+  highlight,
+  numbers,
+  big = false,
+}: {
+  state: SimulState;
+  reader: Reader;
+  highlight?: number | null;
+  /** The boards to list (a projector's page); every board when not given. */
+  numbers?: number[];
+  /** Projector type, read from the back of the room. */
+  big?: boolean;
+}) {
   const t = tally(state);
   return (
     <section aria-label="Results" data-testid="results">
-      <p className="mb-3 text-lg" data-testid="tally">
+      <p className={big ? 'mb-[1vh] text-[clamp(1.25rem,3.6vh,2.75rem)]' : 'mb-3 text-lg'} data-testid="tally">
         Host: <strong data-testid="wins">{t.wins}</strong> won · <strong data-testid="draws">{t.draws}</strong> drawn ·{' '}
         <strong data-testid="losses">{t.losses}</strong> lost
         {t.unfinished > 0 && <> · {t.unfinished} unfinished</>}
         {t.playing > 0 && <> · {t.playing} playing</>}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+      {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={REGIONS.results}>
+        <table className={`results-table w-full text-left ${big ? 'results-big' : 'text-sm'}`}>
           <thead className="border-b border-slate-300 text-slate-500 dark:border-slate-700">
             <tr>
               <th className="py-1 pr-3">Board</th>
@@ -36,9 +49,10 @@ export function ResultsTable({ state, highlight }: { state: SimulState; highligh
             </tr>
           </thead>
           <tbody>
-            {state.order.map((n) => {
+            {(numbers ?? state.order).map((n) => {
               const b = state.boards.get(n)!;
               const look = LOOKS[boardLook(state, b)];
+              const words = resultWords(resultOf(b), reader);
               return (
                 <tr
                   key={n}
@@ -46,14 +60,16 @@ export function ResultsTable({ state, highlight }: { state: SimulState; highligh
                   className={`border-b border-slate-200 dark:border-slate-800 ${highlight === n ? 'bg-host/10' : ''}`}
                 >
                   <td className="py-1 pr-3 font-semibold">{n}</td>
-                  <td className="py-1 pr-3">{b.opponent?.name ?? '—'}</td>
+                  <td className="py-1 pr-3">
+                    {b.opponent?.name ?? '—'} {b.opponent?.bot && <BotMarker />}
+                  </td>
                   <td className="py-1 pr-3">{b.hostColor === 'w' ? 'White' : 'Black'}</td>
                   <td className="py-1 pr-3">
                     <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${look.chip}`} data-testid={`result-${n}`}>
-                      {look.icon} {look.label}
+                      {words?.word ?? look.label}
                     </span>
                   </td>
-                  <td className="py-1 pr-3 text-slate-500">{b.endReason ? REASONS[b.endReason] : b.status === 'aborted' ? 'aborted' : ''}</td>
+                  <td className="py-1 pr-3 text-slate-600 dark:text-slate-400">{words?.how}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">{b.moveCount}</td>
                 </tr>
               );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Analogy } from '../components/lesson/Analogy';
 import { LessonCalculator } from '../components/lesson/LessonCalculator';
 import { paramsFrom } from '../components/lesson/lesson-params';
+import { ICONS } from '@/app/components/icons';
 
 export const metadata: Metadata = {
   title: 'The lesson: sync vs async · Async Simul',
@@ -18,8 +19,8 @@ export default async function LessonPage({
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-8 p-4 text-lg sm:p-6 lg:p-8">
       <header className="flex flex-col gap-3">
-        <Link href="/" className="w-fit text-base text-host underline">
-          ← Async Simul
+        <Link href="/" className="inline-flex w-fit items-center gap-1 text-base text-host underline">
+          {ICONS.left} Async Simul
         </Link>
         <h1 className="text-4xl font-black tracking-tight sm:text-5xl">Sync vs async, in numbers</h1>
         <p className="max-w-3xl text-xl text-slate-600 dark:text-slate-300">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Chess } from 'chess.js';
-import { endingByRule } from '../chess/rules';
+import { endingByRule, firstPosition, recordPosition, timesAfter } from '../chess/rules';
 import { Prng } from '../random';
 import { chooseMove, type BotMove } from './moves';
 import type { BotPolicy } from './spec';
@@ -105,7 +105,8 @@ describe('chooseMove', () => {
       for (const strength of ['random', 'sensible'] as const) {
         for (let seed = 1; seed <= 25; seed++) {
           const move = chooseMove(fen, { strength, avoidEnding: true }, new Prng(seed));
-          expect(endingByRule(play(fen, move)), `${strength} ${move.from}-${move.to} in ${fen}`).toBeNull();
+          // One move from a position with no history: nothing has repeated.
+          expect(endingByRule(play(fen, move), 1), `${strength} ${move.from}-${move.to} in ${fen}`).toBeNull();
         }
       }
     }
@@ -133,9 +134,12 @@ describe('chooseMove', () => {
     for (const strength of ['random', 'sensible'] as const) {
       for (let seed = 1; seed <= 20; seed++) {
         const game = new Chess();
+        const positions = firstPosition(game);
         for (let ply = 0; ply < 60; ply++) {
-          game.move(chooseMove(game, { strength, avoidEnding: true }, new Prng(seed * 100 + ply)));
-          if (endingByRule(game)) expect.fail(`${strength}, seed ${seed}, ply ${ply}: ${game.history().join(' ')}`);
+          const move = game.move(chooseMove(game, { strength, avoidEnding: true }, new Prng(seed * 100 + ply)));
+          const times = timesAfter(positions, game, move);
+          recordPosition(positions, game, move);
+          if (endingByRule(game, times)) expect.fail(`${strength}, seed ${seed}, ply ${ply}: ${game.history().join(' ')}`);
         }
       }
     }

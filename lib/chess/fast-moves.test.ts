@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { Chess } from 'chess.js';
 import { Prng } from '../random';
 import { endingAfterTry, legalMoves, tryMove } from './fast-moves';
-import { endingByRule } from './rules';
+import { endingByRule, firstPosition, recordPosition, timesNow } from './rules';
+
+/** How many times the game's position has appeared, counted as the simul counts (rules.ts). */
+function timesOf(game: Chess): number {
+  const moves = game.history({ verbose: true });
+  const replay = new Chess(moves[0]?.before ?? game.fen());
+  const positions = firstPosition(replay);
+  for (const m of moves) recordPosition(positions, replay, replay.move(m));
+  return timesNow(positions, replay);
+}
 
 /** Games of random moves, kept whole (their history makes repetitions count). */
 function randomGames(count: number, seed: number): Chess[] {
@@ -56,7 +65,7 @@ describe('fast moves agree with chess.js public methods', () => {
       for (const move of legalMoves(game)) {
         const tried = tryMove(game, move, (after) => endingAfterTry(after));
         game.move({ from: move.from, to: move.to, promotion: move.promotion });
-        expect(tried, `${move.from}${move.to} to ${game.fen()}`).toEqual(endingByRule(game));
+        expect(tried, `${move.from}${move.to} to ${game.fen()}`).toEqual(endingByRule(game, timesOf(game)));
         game.undo();
         if (tried) seen.add(tried.reason);
       }

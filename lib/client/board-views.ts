@@ -2,12 +2,14 @@
 // event touched it (or the host came or left), so a component that selects one board's view
 // redraws only when that board changed.
 import { lookOf, type BoardLook } from '../simul/board-look';
-import type { Color, EndReason, Result, Side, SimulState } from '../simul/types';
+import type { AbortReason, Color, EndReason, Result, Side, SimulState } from '../simul/types';
 
 export interface BoardView {
   readonly number: number;
   /** The opponent's name, or '' for a free seat. */
   readonly name: string;
+  /** Whether a bot sits there. */
+  readonly isBot: boolean;
   readonly fen: string;
   readonly hostColor: Color;
   readonly look: BoardLook;
@@ -18,7 +20,7 @@ export interface BoardView {
   readonly drawOfferBy: Side | null;
   readonly moveCount: number;
   readonly result: Result | null;
-  readonly endReason: EndReason | null;
+  readonly endReason: EndReason | AbortReason | null;
 }
 
 export type BoardViews = ReadonlyMap<number, BoardView>;
@@ -29,6 +31,7 @@ function viewOf(state: SimulState, number: number): BoardView | null {
   return {
     number,
     name: b.opponent?.name ?? '',
+    isBot: Boolean(b.opponent?.bot),
     fen: b.chess.fen(),
     hostColor: b.hostColor,
     look: lookOf(b, state.focus),

@@ -18,8 +18,8 @@ import {
   type Role,
   type ServerToClientEvents,
 } from '../protocol/events';
-import { boardsOf, evolve, evolveBoard, initialState, replay } from '../simul/evolve';
-import { fromSnapshot } from '../simul/snapshot';
+import { boardsOf, evolve, evolveBoard, initialState } from '../simul/evolve';
+import { fromSnapshot, type SimulSnapshot } from '../simul/snapshot';
 import { applySummary, type SimulSummary } from '../simul/summary';
 import { retryAfterMs } from '../simul/rejection';
 import type { Rejection, SimulEvent, SimulState } from '../simul/types';
@@ -87,6 +87,10 @@ export class SimulConnection {
   private listening: Listen | null = null;
   /** A board listener's count of its board's events folded so far. */
   private boardSeq = 0;
+  /** A simul listener's last event in its log (the state, from a snapshot, may be further on). */
+  private logSeq = 0;
+  /** Whether the log is coming in pages, and more of them are to come. */
+  private paging = false;
 
   constructor(
     readonly simulId: string,
@@ -96,6 +100,11 @@ export class SimulConnection {
      * phone. Seated, it hears only its board.
      */
     private want: 'log' | 'state' = 'log',
+    /**
+     * 'watcher' for a screen everyone sees (the projector): it never sends this browser's host
+     * key or seat token, so it watches as a spectator even in the host's own browser.
+     */
+    private as: 'self' | 'watcher' = 'self',
   ) {
     this.store = createStore<SimulView>(() => ({
       state: initialState(),
@@ -143,16 +152,16 @@ export class SimulConnection {
     }
     this.helloInFlight = true;
     try {
-      const { state } = this.store.getState();
-      const hostKey = credentials.hostKey(this.simulId);
-      const seatToken = hostKey ? undefined : credentials.seatToken(this.simulId);
+      const watcher = this.as === 'watcher';
+      const hostKey = watcher ? undefined : credentials.hostKey(this.simulId);
+      const seatToken = watcher || hostKey ? undefined : credentials.seatToken(this.simulId);
       const listen = this.listen(seatToken);
       // A copy built for the other way of listening is of no use: start again.
       const same = this.listening === listen;
       const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('simul:hello', {
         v: PROTOCOL_VERSION,
         simulId: this.simulId,
-        lastSeq: same && listen === 'simul' ? state.seq : 0,
+        lastSeq: same && listen === 'simul' ? this.logSeq : 0,
         hostKey,
         seatToken,
         want: this.want,
@@ -163,8 +172,11 @@ export class SimulConnection {
       this.listening = listen;
       this.applyHello(res);
       // A long log comes in pages: ask for the next one at once.
-      if ((res.kind === 'reset' || res.kind === 'delta') && res.more) this.helloAgain = true;
+      const more = (res.kind === 'reset' || res.kind === 'delta') && res.more;
+      if (more) this.helloAgain = true;
       else this.resendPending();
+      if (this.paging && !more) this.store.setState({ version: this.store.getState().version + 1 });
+      this.paging = more;
     } catch {
       // No answer in time: try again while the socket is up.
       if (this.socket.connected) setTimeout(() => void this.hello(), 1000);
@@ -198,24 +210,15 @@ export class SimulConnection {
     const who = { role: reply.role, board: reply.board, status: 'online' as const, problem: lostSeat(view.problem) };
     this.store.setState({ clockOffset: reply.serverNow - Date.now() });
     switch (reply.kind) {
-      case 'snapshot': {
-        const state = fromSnapshot(reply.snapshot);
+      case 'snapshot':
         this.boardSeq = reply.boardSeq ?? 0;
-        this.store.setState({ ...who, state, boards: boardViews(state), log: [], queue: null, version: view.version + 1 });
-        // A pending move the snapshot already holds was applied: its acknowledgement was lost.
-        for (const board of state.boards.values()) {
-          for (const id of [board.lastClientMoveId.host, board.lastClientMoveId.opponent]) {
-            if (id && this.pending.has(id)) this.settle(id, { ok: true });
-          }
-        }
+        this.restore(reply.snapshot, who, reply.snapshot.seq);
         return;
-      }
-      case 'reset': {
-        const state = replay(reply.events);
-        this.store.setState({ ...who, state, boards: boardViews(state), log: [...reply.events], queue: null, version: view.version + 1 });
-        this.settleSeen(reply.events);
+      case 'reset':
+        // The positions from the snapshot; the log from its start, folding none of it again.
+        this.restore(reply.snapshot, who, 0);
+        this.receive(reply.events);
         return;
-      }
       case 'delta':
         this.store.setState(who);
         this.receive(reply.events);
@@ -228,29 +231,51 @@ export class SimulConnection {
     }
   }
 
+  /** Takes a snapshot as the state; the log starts empty, as if it held the events up to `logSeq`. */
+  private restore(snapshot: SimulSnapshot, who: Partial<SimulView>, logSeq: number): void {
+    const state = fromSnapshot(snapshot);
+    this.logSeq = logSeq;
+    const version = this.store.getState().version + 1;
+    this.store.setState({ ...who, state, boards: boardViews(state), log: [], queue: null, version });
+    // A pending move the snapshot already holds was applied: its acknowledgement was lost.
+    for (const board of state.boards.values()) {
+      for (const id of [board.lastClientMoveId.host, board.lastClientMoveId.opponent]) {
+        if (id && this.pending.has(id)) this.settle(id, { ok: true });
+      }
+    }
+  }
+
+  /**
+   * Events of the simul, in order: each is added to the log, and folded into the state unless
+   * the state (from a snapshot) already holds it, as it holds a long log's history.
+   */
   private receive(events: SimulEvent[]): void {
     const view = this.store.getState();
     const touched = new Set<number>();
     const focusBefore = view.state.focus;
-    let folded = 0;
+    let added = 0;
     for (const e of events) {
-      if (e.seq <= view.state.seq) continue; // already folded (a catch-up overlapping a broadcast)
-      if (e.seq !== view.state.seq + 1) {
+      if (e.seq <= this.logSeq) continue; // already had (a catch-up overlapping a broadcast)
+      if (e.seq !== this.logSeq + 1) {
         // A gap: something was missed; ask for everything after what we have.
         void this.hello();
         break;
       }
-      evolve(view.state, e);
-      for (const n of boardsOf(view.state, e)) touched.add(n);
+      if (e.seq > view.state.seq) {
+        evolve(view.state, e);
+        for (const n of boardsOf(view.state, e)) touched.add(n);
+      }
       view.log.push(e);
-      folded++;
+      this.logSeq = e.seq;
+      added++;
     }
-    if (folded > 0) {
-      // Where the host was and is: those boards' looks changed too.
-      for (const n of [focusBefore, view.state.focus]) if (n !== null) touched.add(n);
-      this.store.setState({ version: view.version + 1, boards: updateBoardViews(view.boards, view.state, touched) });
-      this.settleSeen(events);
-    }
+    // History alone, while more of it is on the way, redraws nothing: the last page will.
+    if (added === 0 || (touched.size === 0 && this.paging)) return;
+    // Where the host was and is: those boards' looks changed too.
+    if (touched.size > 0) for (const n of [focusBefore, view.state.focus]) if (n !== null) touched.add(n);
+    const boards = touched.size > 0 ? updateBoardViews(view.boards, view.state, touched) : view.boards;
+    this.store.setState({ version: view.version + 1, boards });
+    this.settleSeen(events);
   }
 
   /** A board listener's own board's events: numbered per board, so that a gap is seen. */

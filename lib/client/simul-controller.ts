@@ -3,7 +3,7 @@
 // the one place a screen shows it from (app/components/RefusalNotice.tsx).
 import type { CommandAck } from '../protocol/events';
 import type { CommandInput } from '../protocol/schemas';
-import type { Promotion } from '../simul/types';
+import type { BotSpec, Promotion } from '../simul/types';
 import { newClientMoveId, type Reply, type SimulConnection } from './simul-connection';
 
 export class SimulController {
@@ -28,6 +28,9 @@ export class SimulController {
   answerDraw(board: number, accept: boolean) {
     return this.send({ type: 'answer-draw', board, accept });
   }
+  claimDraw(board: number) {
+    return this.send({ type: 'claim-draw', board });
+  }
   focus(board: number) {
     return this.send({ type: 'focus', board });
   }
@@ -42,6 +45,9 @@ export class SimulController {
   }
   setJoining(open: boolean) {
     return this.send({ type: open ? 'open-joining' : 'close-joining' });
+  }
+  seatBot(board: number, name: string, bot: BotSpec) {
+    return this.send({ type: 'seat-bot', board, name, bot });
   }
   freeSeat(board: number, block = false) {
     return this.send(block ? { type: 'free-seat', board, block: true } : { type: 'free-seat', board });

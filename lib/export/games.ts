@@ -1,7 +1,8 @@
 // The games of a simul as the exports need them: who sat where, when each game began, every
 // move with the time its mover took, and how the game ended. Pure and browser-safe.
 import { readStates } from '../metrics/states';
-import type { Color, EndReason, Exhibition, Mode, Result, Side, SimulEvent } from '../simul/types';
+import { clocksAfterMoves } from '../simul/clocks';
+import type { AbortReason, ClockSettings, Color, EndReason, Exhibition, Mode, Result, Side, SimulEvent } from '../simul/types';
 
 export interface ExportMove {
   board: number;
@@ -14,6 +15,8 @@ export interface ExportMove {
   at: number;
   /** The time the mover took: at minus the previous move on this board, or minus the game's start. */
   elapsed: number;
+  /** In a simul with clocks: the mover's time left after the move (the increment added). */
+  clock: number | null;
 }
 
 export type ExportGameStatus = 'playing' | 'finished' | 'aborted';
@@ -28,7 +31,8 @@ export interface ExportGame {
   startedAt: number;
   status: ExportGameStatus;
   result: Result | null;
-  reason: EndReason | null;
+  /** How the game ended, or why it stayed unfinished. */
+  reason: EndReason | AbortReason | null;
   /** Who resigned, for a resignation. */
   resignedBy: Side | null;
   moves: ExportMove[];
@@ -40,6 +44,8 @@ export interface ExportSimul {
   mode: Mode | null;
   /** Whether a bot played the host's side. */
   hostIsBot: boolean;
+  /** The clocks, in a simul with clocks. */
+  clock: ClockSettings | null;
   /** Set for an exhibition: its times are simulated. */
   exhibition: Exhibition | null;
   /** Games that started, in table order. Boards whose game never began are left out. */
@@ -64,6 +70,7 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
   const header = created?.type === 'simul-created' ? created : null;
   const states = readStates(events);
   const bots = botSeats(events);
+  const clocks = clocksAfterMoves(events);
   const games = new Map<number, ExportGame>();
   for (const b of states?.boards ?? []) {
     if (b.startedAt === null) continue; // never began: nothing to export
@@ -94,6 +101,7 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
       san: m.san,
       at: m.at,
       elapsed: Math.max(0, m.at - m.since),
+      clock: clocks.get(m.board)?.[ply - 1] ?? null,
     };
     game.moves.push(move);
     moves.push(move);
@@ -103,6 +111,7 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
     title: header?.title ?? null,
     mode: header?.mode ?? null,
     hostIsBot: Boolean(header?.hostBot),
+    clock: header?.clock ?? null,
     exhibition: header?.exhibition ?? null,
     games: [...games.values()].sort((x, y) => x.board - y.board),
     moves,

@@ -103,14 +103,14 @@ describe('simulPgn: an async simul', () => {
       ['1-0', 'normal'],
       ['0-1', 'normal'],
       ['1/2-1/2', 'normal'],
-      ['*', 'abandoned'],
+      ['*', 'unfinished'],
     ]);
     expect([g1, g2, g3, g4].map((g) => g.trimEnd().split(/\s/).at(-1))).toEqual(['1-0', '0-1', '1/2-1/2', '*']);
     expect([g1, g2, g3, g4].map((g) => comments(g).at(-1))).toEqual([
       '[%emt 0:00:01] Checkmate.',
       '[%emt 0:00:20] White resigns.',
       '[%emt 0:00:01] Draw by threefold repetition.',
-      '[%emt 0:00:13] Game aborted.',
+      '[%emt 0:00:13] Unfinished: the host aborted the game.',
     ]);
   });
 
@@ -193,9 +193,9 @@ describe('simulPgn: a sync simul ended early', () => {
     expect(tags(all[0])).toMatchObject({ White: 'Host', Black: 'Ada', Result: '0-1', Termination: 'normal' });
     expect(load(all[0]).history()).toEqual(FOOLS_MATE);
     expect(comments(all[0]).at(-1)).toBe('[%emt 0:00:05] Checkmate.');
-    expect(tags(all[1])).toMatchObject({ White: 'Host', Black: 'Bob', Result: '*', Termination: 'abandoned' });
+    expect(tags(all[1])).toMatchObject({ White: 'Host', Black: 'Bob', Result: '*', Termination: 'unfinished' });
     expect(load(all[1]).history()).toEqual(['d4', 'Nf6']);
-    expect(comments(all[1])).toEqual(['[%emt 1:02:03]', '[%emt 0:00:01] Game aborted.']);
+    expect(comments(all[1])).toEqual(['[%emt 1:02:03]', '[%emt 0:00:01] Unfinished: the simul was ended early.']);
   });
 });
 
@@ -222,12 +222,12 @@ describe('simulPgn: an exhibition', () => {
 });
 
 describe('simulPgn: edge cases', () => {
-  it('marks games still going as unfinished, a game without moves included', () => {
+  it('marks games still going as in progress, a game without moves included', () => {
     const s = runningSimul();
     const [g1, g2] = games(simulPgn(s.log, SITE));
     expect(tags(g1)).toMatchObject({ Result: '*', Termination: 'unterminated' });
-    expect(comments(g1)).toEqual(['[%emt 0:00:02]', '[%emt 0:00:03] Game unfinished.']);
-    expect(g2.endsWith('\n\n{Game unfinished.} *\n')).toBe(true);
+    expect(comments(g1)).toEqual(['[%emt 0:00:02]', '[%emt 0:00:03] Game still in progress.']);
+    expect(g2.endsWith('\n\n{Game still in progress.} *\n')).toBe(true);
     expect(load(g2).history()).toEqual([]);
     expect(load(g2).getHeaders().Black).toBe('Bob');
   });

@@ -1,7 +1,8 @@
 // Every game of a simul as one PGN file (PGN standard, export format): one game per board
 // whose game started, in table order, with the seven-tag roster, the way the game ended,
-// and each move's elapsed time as a {[%emt H:MM:SS]} comment. Pure and browser-safe.
-import type { EndReason, Exhibition, Result, SimulEvent } from '../simul/types';
+// each move's elapsed time as a {[%emt H:MM:SS]} comment and, with clocks, the mover's time
+// left as [%clk H:MM:SS] and the time control as a TimeControl tag. Pure and browser-safe.
+import type { AbortReason, ClockSettings, EndReason, Exhibition, Result, SimulEvent } from '../simul/types';
 import { readGames, type ExportGame } from './games';
 
 /** PGN's name for the host in every game's White or Black tag. */
@@ -36,35 +37,57 @@ export function emt(ms: number): string {
   return `${h}:${String(min).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
-const REASON_TEXT: Record<Exclude<EndReason, 'resignation'>, string> = {
+const REASON_TEXT: Record<Exclude<EndReason, 'resignation' | 'timeout' | 'timeout-vs-insufficient-material'>, string> = {
   checkmate: 'Checkmate.',
   stalemate: 'Draw by stalemate.',
   'threefold-repetition': 'Draw by threefold repetition.',
   'fifty-move-rule': 'Draw by the fifty-move rule.',
+  'fivefold-repetition': 'Draw by fivefold repetition.',
+  'seventy-five-move-rule': 'Draw by the seventy-five-move rule.',
   'insufficient-material': 'Draw by insufficient material.',
   'draw-agreed': 'Draw agreed.',
 };
+
+/** PGN's TimeControl: "seconds+increment" (the host's extra time is not part of it), or "-". */
+export function timeControl(clock: ClockSettings | null): string {
+  return clock ? `${Math.round(clock.initialMs / 1000)}+${Math.round(clock.incrementMs / 1000)}` : '-';
+}
 
 /** The game's result tag and termination marker: '*' for a game aborted or still going. */
 function resultOf(game: ExportGame): Result | '*' {
   return game.status === 'finished' && game.result ? game.result : '*';
 }
 
-/** The PGN standard's Termination values. */
+/**
+ * The Termination tag: the PGN standard's "normal" and "unterminated" (still going); a game the
+ * host aborted or the simul's early end left open says "unfinished", the word every screen uses.
+ */
 function terminationOf(game: ExportGame): string {
+  if (game.reason === 'timeout' || game.reason === 'timeout-vs-insufficient-material') return 'time forfeit';
   if (game.status === 'finished') return 'normal';
-  if (game.status === 'aborted') return 'abandoned';
+  if (game.status === 'aborted') return 'unfinished';
   return 'unterminated';
 }
 
+/** Why a game stayed unfinished, as the closing comment says it (the screens' words). */
+const UNFINISHED_TEXT: Record<AbortReason, string> = {
+  'host-aborted': 'Unfinished: the host aborted the game.',
+  'simul-ended': 'Unfinished: the simul was ended early.',
+};
+
 /** The closing comment: why the game ended, in words (names stay in the tags). */
 function reasonText(game: ExportGame): string | null {
-  if (game.status === 'aborted') return 'Game aborted.';
-  if (game.status === 'playing') return 'Game unfinished.';
-  if (!game.reason) return null;
+  if (game.status === 'aborted') return UNFINISHED_TEXT[game.reason === 'simul-ended' ? 'simul-ended' : 'host-aborted'];
+  if (game.status === 'playing') return 'Game still in progress.';
+  if (!game.reason || game.reason === 'host-aborted' || game.reason === 'simul-ended') return null;
   if (game.reason === 'resignation') {
     // The loser resigned: 1-0 means black did. Name the colour, as PGN commentary does.
     return game.result === '1-0' ? 'Black resigns.' : game.result === '0-1' ? 'White resigns.' : 'Resignation.';
+  }
+  if (game.reason === 'timeout' || game.reason === 'timeout-vs-insufficient-material') {
+    // The side to move when the game ended ran out: white when an even number of plies was made.
+    const [out, other] = game.moves.length % 2 === 0 ? ['White', 'Black'] : ['Black', 'White'];
+    return game.reason === 'timeout' ? `${out} forfeits on time.` : `${out} ran out of time; ${other} cannot mate: draw.`;
   }
   return REASON_TEXT[game.reason];
 }
@@ -81,7 +104,8 @@ function movetextTokens(game: ExportGame): string[] {
     tokens.push(move.san);
     const last = i === game.moves.length - 1;
     // One comment per move: readers such as chess.js take a single comment after a move.
-    tokens.push(`{[%emt ${emt(move.elapsed)}]${last && closing ? ` ${closing}` : ''}}`);
+    const clk = move.clock === null ? '' : ` [%clk ${emt(move.clock)}]`;
+    tokens.push(`{[%emt ${emt(move.elapsed)}]${clk}${last && closing ? ` ${closing}` : ''}}`);
   });
   tokens.push(resultOf(game));
   return tokens;
@@ -113,7 +137,16 @@ function playerType(isBot: boolean): string {
  * WhiteType and BlackType tags (PGN standard 9.3) say which side was a program; an exhibition's
  * game has a SimulatedClock tag (its speed): its times are simulated.
  */
-export function gamePgn(game: ExportGame, event: string, site: string, hostIsBot = false, exhibition: Exhibition | null = null): string {
+export function gamePgn(
+  game: ExportGame,
+  event: string,
+  site: string,
+  {
+    hostIsBot = false,
+    clock = null,
+    exhibition = null,
+  }: { hostIsBot?: boolean; clock?: ClockSettings | null; exhibition?: Exhibition | null } = {},
+): string {
   const opponent = game.opponent ?? '?';
   const white = game.hostColor === 'w' ? HOST_NAME : opponent;
   const black = game.hostColor === 'w' ? opponent : HOST_NAME;
@@ -125,7 +158,7 @@ export function gamePgn(game: ExportGame, event: string, site: string, hostIsBot
     ['White', white],
     ['Black', black],
     ['Result', resultOf(game)],
-    ['TimeControl', '-'],
+    ['TimeControl', timeControl(clock)],
     ['Termination', terminationOf(game)],
   ];
   if (hostIsBot || game.opponentIsBot) {
@@ -146,5 +179,7 @@ export function gamePgn(game: ExportGame, event: string, site: string, hostIsBot
  */
 export function simulPgn(events: SimulEvent[], site: string): string {
   const simul = readGames(events);
-  return simul.games.map((game) => gamePgn(game, simul.title ?? '', site, simul.hostIsBot, simul.exhibition)).join('\n');
+  return simul.games
+    .map((game) => gamePgn(game, simul.title ?? '', site, { hostIsBot: simul.hostIsBot, clock: simul.clock, exhibition: simul.exhibition }))
+    .join('\n');
 }

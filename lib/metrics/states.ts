@@ -4,6 +4,7 @@
 // else derives from this.
 import { hostColorOf } from '../simul/queries';
 import type {
+  AbortReason,
   Color,
   EndReason,
   HostColorChoice,
@@ -46,13 +47,17 @@ export interface BoardRecord {
   opponent: string | null;
   status: GameStatus;
   result: Result | null;
-  reason: EndReason | null;
+  /** How the game ended, or why it stayed unfinished (aborted). */
+  reason: EndReason | AbortReason | null;
   /** Who resigned, when the game ended by resignation. */
   resignedBy: Side | null;
   startedAt: number | null;
   endedAt: number | null;
   moves: number;
-  /** This board's spans in time order, contiguous from the simul's start to its game's end. */
+  /**
+   * This board's spans in time order, contiguous from the simul's start (a late joiner's
+   * board: from the join) to its game's end.
+   */
   spans: StateSpan[];
 }
 
@@ -63,7 +68,7 @@ export interface SimulStates {
   end: number;
   running: boolean;
   endedEarly: boolean;
-  /** Boards in table order (the rotation order). */
+  /** Boards in the rotation order: table order, late joiners' boards last. */
   boards: BoardRecord[];
   /** Every move in log order. */
   moves: MoveRecord[];
@@ -113,6 +118,8 @@ export class StatesFold {
         break;
       case 'seat-taken':
         this.names.set(e.board, e.name);
+        // A late joiner: the board takes part from now, queued until its game begins.
+        if (this.start !== null) this.addBoard(e.board, e.at);
         break;
       case 'seat-freed':
         this.names.delete(e.board);
@@ -120,25 +127,7 @@ export class StatesFold {
       case 'simul-started':
         this.start = e.at;
         this.readyQueue.record(e.at, this.ready);
-        for (const n of e.boards) {
-          const draft: Draft = {
-            board: n,
-            hostColor: hostColorOf(this.hostColor, n),
-            opponent: this.names.get(n) ?? null,
-            status: 'queued',
-            result: null,
-            reason: null,
-            resignedBy: null,
-            startedAt: null,
-            endedAt: null,
-            moves: 0,
-            spans: [],
-            current: null,
-          };
-          this.byNumber.set(n, draft);
-          this.boards.push(draft);
-          this.enter(draft, 'queued', e.at);
-        }
+        for (const n of e.boards) this.addBoard(n, e.at);
         break;
       case 'game-started':
         if (!b) break;
@@ -161,6 +150,8 @@ export class StatesFold {
           b.result = e.result;
           b.reason = e.reason;
           b.resignedBy = e.reason === 'resignation' ? (e.by ?? null) : null;
+        } else {
+          b.reason = e.reason ?? 'host-aborted';
         }
         b.endedAt = e.at;
         this.enter(b, null, e.at);
@@ -217,6 +208,27 @@ export class StatesFold {
       spans: [...this.spans, ...open],
       readyQueue: this.readyQueue.readUntil(end),
     };
+  }
+
+  /** A board taking part from `at` (the start, or a late joiner's join), queued, last in the rotation. */
+  private addBoard(n: number, at: number): void {
+    const draft: Draft = {
+      board: n,
+      hostColor: hostColorOf(this.hostColor, n),
+      opponent: this.names.get(n) ?? null,
+      status: 'queued',
+      result: null,
+      reason: null,
+      resignedBy: null,
+      startedAt: null,
+      endedAt: null,
+      moves: 0,
+      spans: [],
+      current: null,
+    };
+    this.byNumber.set(n, draft);
+    this.boards.push(draft);
+    this.enter(draft, 'queued', at);
   }
 
   private close(b: Draft, at: number): void {

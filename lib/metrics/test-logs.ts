@@ -27,7 +27,8 @@ export class LogBuilder {
   private readonly hostColor: HostColorChoice;
   private readonly plies = new Map<number, number>();
 
-  constructor(opts: { boards: number; mode?: Mode; hostColor?: HostColorChoice }) {
+  /** `seated`: how many tables (from 1) are taken before the start; all of them by default. */
+  constructor(opts: { boards: number; seated?: number; mode?: Mode; hostColor?: HostColorChoice }) {
     this.mode = opts.mode ?? 'async';
     this.hostColor = opts.hostColor ?? 'white';
     this.add(0, {
@@ -39,9 +40,15 @@ export class LogBuilder {
       mode: this.mode,
       joinCode: '123456',
     });
-    for (let b = 1; b <= opts.boards; b++) {
+    for (let b = 1; b <= (opts.seated ?? opts.boards); b++) {
       this.add(0, { type: 'seat-taken', board: b, name: `P${b}`, playerId: `p${b}` });
     }
+  }
+
+  /** A late joiner sits at `board` after the start: in async mode its game begins at once. */
+  lateJoin(board: number, seconds: number): this {
+    this.add(seconds, { type: 'seat-taken', board, name: `P${board}`, playerId: `p${board}` });
+    return this.mode === 'async' ? this.gameStart(board, seconds) : this;
   }
 
   /** Appends an event at `seconds`, stamping seq and at (ms). */
@@ -50,7 +57,7 @@ export class LogBuilder {
     return this;
   }
 
-  /** Starts with every seat; async begins every game, sync only the first. */
+  /** Starts with every seat taken so far; async begins every game, sync only the first. */
   start(seconds: number): this {
     const boards = this.events.filter((e) => e.type === 'seat-taken').map((e) => (e as { board: number }).board);
     this.add(seconds, { type: 'simul-started', boards });
@@ -162,6 +169,58 @@ export function alternateLog(): LogBuilder {
     .end(1, 20, '1-0', 'resignation', 'opponent')
     .abort(2, 20)
     .finish(20);
+}
+
+/**
+ * Async, host white, 3 tables, 2 taken at the start; P3 joins at 10 and board 3's game begins
+ * then. Boards 1 and 2 end at 25 (a draw agreed, a resignation) while their opponents think;
+ * the host mates on board 3 at 30.
+ *
+ *   ready queue   0-4: 1 2 | 4-6: 2 | 6-10: - | 10-12: 3 | 12-15: 3 1 | 15-17: 1 | 17-18: - |
+ *                 18-20: 2 | 20-21: 2 3 | 21-23: 3 | 23-28: - | 28-30: 3
+ */
+export function lateJoinLog(): LogBuilder {
+  return new LogBuilder({ boards: 3, seated: 2 })
+    .start(0)
+    .host(1, 4)
+    .host(2, 6)
+    .lateJoin(3, 10)
+    .opponent(1, 12)
+    .host(3, 15)
+    .host(1, 17)
+    .opponent(2, 18)
+    .opponent(3, 20)
+    .host(2, 21)
+    .host(3, 23)
+    .end(1, 25, '1/2-1/2', 'draw-agreed')
+    .end(2, 25, '1-0', 'resignation', 'opponent')
+    .opponent(3, 28)
+    .host(3, 30)
+    .end(3, 30, '1-0', 'checkmate')
+    .finish(30);
+}
+
+/**
+ * Sync, host white, 3 tables, 2 taken at the start; P3 joins at 5 and is queued last.
+ * Board 1: host 0-3, opponent 3-10, host 10-12 and mates. Board 2: host 12-15, opponent
+ * 15-20, host resigns at 26. Board 3 (queued 5-26): host 26-28, the opponent resigns at 30.
+ */
+export function syncLateJoinLog(): LogBuilder {
+  return new LogBuilder({ boards: 3, seated: 2, mode: 'sync' })
+    .start(0)
+    .host(1, 3)
+    .lateJoin(3, 5)
+    .opponent(1, 10)
+    .host(1, 12)
+    .end(1, 12, '1-0', 'checkmate')
+    .gameStart(2, 12)
+    .host(2, 15)
+    .opponent(2, 20)
+    .end(2, 26, '0-1', 'resignation', 'host')
+    .gameStart(3, 26)
+    .host(3, 28)
+    .end(3, 30, '1-0', 'resignation', 'opponent')
+    .finish(30);
 }
 
 /**

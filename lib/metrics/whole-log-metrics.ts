@@ -1,4 +1,5 @@
-// The whole-log implementation the fold replaced, as it was at 63420bd but for its exports:
+// The whole-log implementation the fold replaced, as it was at 63420bd but for its exports,
+// late joiners' boards and unfinished games' reasons:
 // metrics-fold.test.ts checks the fold against it after every event, and
 // bench/metrics-open.ts times it. Only those import this.
 import { hostColorOf } from '../simul/queries';
@@ -62,6 +63,26 @@ function readStates(events: readonly SimulEvent[], now?: number): SimulStates | 
     recordReady(at);
   };
 
+  const addBoard = (n: number, at: number) => {
+    const draft: Draft = {
+      board: n,
+      hostColor: hostColorOf(hostColor, n),
+      opponent: names.get(n) ?? null,
+      status: 'queued',
+      result: null,
+      reason: null,
+      resignedBy: null,
+      startedAt: null,
+      endedAt: null,
+      moves: 0,
+      spans: [],
+      current: null,
+    };
+    byNumber.set(n, draft);
+    boards.push(draft);
+    enter(draft, 'queued', at);
+  };
+
   for (const e of events) {
     lastAt = Math.max(lastAt, e.at);
     const b = 'board' in e ? byNumber.get(e.board) : undefined;
@@ -72,6 +93,7 @@ function readStates(events: readonly SimulEvent[], now?: number): SimulStates | 
         break;
       case 'seat-taken':
         names.set(e.board, e.name);
+        if (start !== null) addBoard(e.board, e.at);
         break;
       case 'seat-freed':
         names.delete(e.board);
@@ -79,25 +101,7 @@ function readStates(events: readonly SimulEvent[], now?: number): SimulStates | 
       case 'simul-started':
         start = e.at;
         recordReady(e.at);
-        for (const n of e.boards) {
-          const draft: Draft = {
-            board: n,
-            hostColor: hostColorOf(hostColor, n),
-            opponent: names.get(n) ?? null,
-            status: 'queued',
-            result: null,
-            reason: null,
-            resignedBy: null,
-            startedAt: null,
-            endedAt: null,
-            moves: 0,
-            spans: [],
-            current: null,
-          };
-          byNumber.set(n, draft);
-          boards.push(draft);
-          enter(draft, 'queued', e.at);
-        }
+        for (const n of e.boards) addBoard(n, e.at);
         break;
       case 'game-started':
         if (!b) break;
@@ -120,6 +124,8 @@ function readStates(events: readonly SimulEvent[], now?: number): SimulStates | 
           b.result = e.result;
           b.reason = e.reason;
           b.resignedBy = e.reason === 'resignation' ? (e.by ?? null) : null;
+        } else {
+          b.reason = e.reason ?? 'host-aborted';
         }
         b.endedAt = e.at;
         enter(b, null, e.at);

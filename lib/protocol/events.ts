@@ -27,8 +27,13 @@ interface HelloCommon {
 export type HelloReply = HelloCommon &
   (
     | {
-        /** The client's copy is unusable (new, or ahead of the server): replace it with `events`. */
+        /**
+         * The client's copy is unusable (new, or ahead of the server): replace it. `snapshot` is
+         * the state as it stands, so that no position is replayed; `events` are the log's first
+         * page, for the history (the figures, the downloads).
+         */
         kind: 'reset';
+        snapshot: SimulSnapshot;
         events: SimulEvent[];
         /** A long log comes in pages: say hello again with the last seq for the next. */
         more: boolean;

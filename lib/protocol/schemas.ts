@@ -22,6 +22,16 @@ export const createSimulSchema = z.strictObject({
   mode: z.enum(['async', 'sync']),
   /** A bot plays the host's side. */
   hostBot: botSpec.optional(),
+  /** Repetition and fifty-move draws: automatic (the default) or claimed by the player to move. */
+  drawRules: z.enum(['automatic', 'claimed']).optional(),
+  /** Clocks for every game; none by default. */
+  clock: z
+    .strictObject({
+      initialMs: z.number().int().min(LIMITS.minClockMs).max(LIMITS.maxClockMs),
+      incrementMs: z.number().int().min(0).max(LIMITS.maxIncrementMs),
+      hostExtraMs: z.number().int().min(0).max(LIMITS.maxClockMs),
+    })
+    .optional(),
 });
 
 /**
@@ -105,6 +115,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ commandId: commandId.optional(), type: z.literal('resign'), board }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('offer-draw'), board }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('answer-draw'), board, accept: z.boolean() }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('claim-draw'), board }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('focus'), board }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('abort-game'), board }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('end-simul') }),

@@ -1,9 +1,20 @@
 // decide: a command from an actor becomes events, or a rejection with a code.
 // Pure with respect to the state: it reads, it never changes (see the move case).
-import { endingByRule, playIfLegal, resignationResult } from '../chess/rules';
+import {
+  cannotMate,
+  drawClaim,
+  endingByRule,
+  playIfLegal,
+  quietMoves,
+  resignationResult,
+  timesAfter,
+  timesNow,
+  type Ending,
+} from '../chess/rules';
+import { timeLeft } from './clocks';
 import { isBotSpec } from '../bots/spec';
 import { cleanName } from './display-text';
-import { colorOf, commandKey, currentSyncBoard, isOver, sideToMove } from './queries';
+import { colorOf, commandKey, currentSyncBoard, freeSeats, isOver, sideToMove } from './queries';
 import { rejection, type RefusalArgs } from './rejection';
 import { namesLookAlike } from './skeleton';
 import type {
@@ -42,8 +53,12 @@ const HOST_ONLY = new Set<Command['type']>([
   'end-simul',
 ]);
 
+/** Commands only the room itself sends (on its timers); never a client's. */
+const SERVER_ONLY = new Set<Command['type']>(['time-out', 'resume-clocks']);
+
 /** Which side of `board` the actor plays, or a rejection when it plays neither. */
 function sideOf(actor: Actor, board: number): Side | Rejection {
+  if (actor.role === 'server') return rejection('not-seated');
   if (actor.role === 'host') return 'host';
   if (actor.role === 'opponent') {
     if (actor.board === board) return 'opponent';
@@ -97,23 +112,30 @@ function afterGameEnds(state: SimulState, ended: number): SimulEventBody[] {
   return [];
 }
 
+/** Whether `side`'s flag on a board with clocks has fallen at `now`. */
+function flagFallen(board: BoardState, side: Side, now: number): boolean {
+  return board.clock !== null && timeLeft(board.clock, side, now) <= 0;
+}
+
 /**
  * A command becomes events or a refusal. A command resent by its sender after it was applied
  * (its acknowledgement lost, a reconnect, a server restart) is a duplicate: acknowledged, with no
  * events, even when what it did (a move that ended the game, a resignation) makes it impossible now.
+ * `now`: the server's time, which only the clocks read.
  */
-export function decide(state: SimulState, actor: Actor, command: Command): Decision {
+export function decide(state: SimulState, actor: Actor, command: Command, now: number): Decision {
   const key = commandKey(actor, command);
   if (key && state.commands.has(key)) return { ok: true, events: [], duplicate: true };
-  const decision = decideNew(state, actor, command);
+  const decision = decideNew(state, actor, command, now);
   // A move is remembered by its clientMoveId; any other command by a key on its first event.
   if (!decision.ok || !key || command.type === 'move' || decision.events.length === 0) return decision;
   const [first, ...rest] = decision.events;
   return { ok: true, events: [{ ...first, command: key }, ...rest] };
 }
 
-function decideNew(state: SimulState, actor: Actor, command: Command): Decision {
+function decideNew(state: SimulState, actor: Actor, command: Command, now: number): Decision {
   if (state.phase === 'finished') return reject('simul-finished');
+  if (SERVER_ONLY.has(command.type) !== (actor.role === 'server')) return reject('bad-payload');
   if (HOST_ONLY.has(command.type) && actor.role !== 'host') {
     return reject('not-host');
   }
@@ -122,20 +144,25 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
     case 'join': {
       if (actor.role === 'host') return reject('already-seated', { who: 'host' });
       if (actor.role === 'opponent') return reject('already-seated', { who: 'opponent', board: actor.board });
-      if (state.phase !== 'lobby') return reject('already-started', { command: command.type });
-      if (state.joiningClosed) return reject('joining-closed');
+      const late = state.phase !== 'lobby';
+      if (state.joiningClosed) return late ? reject('already-started', { command: command.type }) : reject('joining-closed');
       const name = seatName(state, command.name);
       if (isRejection(name)) return { ok: false, error: name };
-      let board: BoardState | undefined;
+      const free = freeSeats(state);
+      let number = free[0];
       if (command.board !== undefined) {
-        board = state.boards.get(command.board);
-        if (!board) return reject('unknown-board', { board: command.board });
-        if (board.opponent) return reject('seat-taken', { board: command.board });
-      } else {
-        board = state.order.map((n) => state.boards.get(n)!).find((b) => !b.opponent);
-        if (!board) return reject('simul-full');
+        if (!Number.isInteger(command.board) || command.board < 1 || command.board > state.boardCount) {
+          return reject('unknown-board', { board: command.board });
+        }
+        if (!free.includes(command.board)) return reject('seat-taken', { board: command.board });
+        number = command.board;
+      } else if (number === undefined) {
+        return reject('simul-full');
       }
-      return accept({ type: 'seat-taken', board: board.number, name, playerId: command.playerId });
+      const seated: SimulEventBody = { type: 'seat-taken', board: number, name, playerId: command.playerId };
+      // A late joiner's game begins at once in async mode; in sync mode it is queued last.
+      if (late && state.mode === 'async') return accept(seated, { type: 'game-started', board: number });
+      return accept(seated);
     }
 
     case 'seat-bot': {
@@ -165,7 +192,7 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
 
     case 'close-joining':
     case 'open-joining': {
-      if (state.phase !== 'lobby') return reject('already-started', { command: command.type });
+      // Before and after the start: while joining is open a late joiner gets a new board.
       return accept({ type: command.type === 'close-joining' ? 'joining-closed' : 'joining-opened' });
     }
 
@@ -185,13 +212,18 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
       const side = sideOf(actor, command.board);
       if (isRejection(side)) return { ok: false, error: side };
       if (sideToMove(board) !== side) return reject('not-your-turn');
+      if (flagFallen(board, side, now)) return reject('out-of-time', { board: board.number });
       // Validating plays the move; the ending needs the position after it; then it is
       // taken back, so the state is as it was when decide returns.
       const move = playIfLegal(board.chess, command.from, command.to, command.promotion);
       if (!move) return reject('illegal-move', { from: command.from, to: command.to });
-      let ending;
+      let ending: (Ending & { by?: Side; movePairs?: number }) | null;
       try {
-        ending = endingByRule(board.chess) ?? exhibitionEnding(state, board);
+        const times = timesAfter(board.positions, board.chess, move);
+        ending = endingByRule(board.chess, times, state.drawRules) ?? exhibitionEnding(state, board);
+        // A draw offered, then a move that makes it claimable: the laws' claim with a move.
+        const claim = !ending && state.drawRules === 'claimed' && board.drawOfferBy === side ? drawClaim(board.chess, times) : null;
+        if (claim) ending = { result: '1/2-1/2', reason: claim, by: side };
       } finally {
         board.chess.undo();
       }
@@ -211,6 +243,40 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
         { type: 'game-ended', board: board.number, ...ending },
         ...afterGameEnds(state, board.number),
       );
+    }
+
+    case 'claim-draw': {
+      const board = liveBoard(state, command.board);
+      if (isRejection(board)) return { ok: false, error: board };
+      const side = sideOf(actor, command.board);
+      if (isRejection(side)) return { ok: false, error: side };
+      if (sideToMove(board) !== side) return reject('not-your-turn');
+      if (flagFallen(board, side, now)) return reject('out-of-time', { board: board.number });
+      const times = timesNow(board.positions, board.chess);
+      const claim = drawClaim(board.chess, times);
+      if (!claim) return reject('no-draw-claim', { repetitions: times, quietMoves: quietMoves(board.chess) });
+      return accept(
+        { type: 'game-ended', board: board.number, result: '1/2-1/2', reason: claim, by: side },
+        ...afterGameEnds(state, board.number),
+      );
+    }
+
+    case 'time-out': {
+      const board = liveBoard(state, command.board);
+      if (isRejection(board)) return { ok: false, error: board };
+      const side = sideToMove(board);
+      // A timer for a flag that has not fallen (the side moved in time): nothing happens.
+      if (!flagFallen(board, side, now)) return accept();
+      const loser = colorOf(board, side);
+      const ending: Ending = cannotMate(board.chess, loser === 'w' ? 'b' : 'w')
+        ? { result: '1/2-1/2', reason: 'timeout-vs-insufficient-material' }
+        : { result: resignationResult(loser), reason: 'timeout' };
+      return accept({ type: 'game-ended', board: board.number, ...ending, by: side }, ...afterGameEnds(state, board.number));
+    }
+
+    case 'resume-clocks': {
+      if (state.phase !== 'playing' || !state.clock) return accept();
+      return accept({ type: 'server-restarted', downSince: command.downSince });
     }
 
     case 'resign': {
@@ -259,14 +325,17 @@ function decideNew(state: SimulState, actor: Actor, command: Command): Decision 
       const board = state.boards.get(command.board);
       if (!board) return reject('unknown-board', { board: command.board });
       if (isOver(board)) return reject('game-over', { board: command.board });
-      return accept({ type: 'game-aborted', board: board.number }, ...afterGameEnds(state, board.number));
+      return accept(
+        { type: 'game-aborted', board: board.number, reason: 'host-aborted' },
+        ...afterGameEnds(state, board.number),
+      );
     }
 
     case 'end-simul': {
       const open =
         state.phase === 'lobby' ? [] : state.order.filter((n) => !isOver(state.boards.get(n)!));
       return accept(
-        ...open.map((board): SimulEventBody => ({ type: 'game-aborted', board })),
+        ...open.map((board): SimulEventBody => ({ type: 'game-aborted', board, reason: 'simul-ended' })),
         { type: 'simul-finished', early: true },
       );
     }

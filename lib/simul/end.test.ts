@@ -1,5 +1,6 @@
 // The end: all games over, a single game aborted, the simul ended early, and nothing after.
 import { describe, expect, it } from 'vitest';
+import { replay } from './evolve';
 import { tally } from './queries';
 import { HOST, SPECTATOR, TestSimul, opponent, types } from './test-log';
 import type { Command } from './types';
@@ -34,9 +35,9 @@ describe('aborting a game', () => {
     const s = started(3);
     s.tick(5_000);
     expect(s.ok(HOST, { type: 'abort-game', board: 2 }).map(({ seq, ...e }) => e)).toEqual([
-      { at: 5_000, type: 'game-aborted', board: 2 },
+      { at: 5_000, type: 'game-aborted', board: 2, reason: 'host-aborted' },
     ]);
-    expect(s.board(2)).toMatchObject({ status: 'aborted', result: null, endReason: null, endedAt: 5_000, turnSince: null });
+    expect(s.board(2)).toMatchObject({ status: 'aborted', result: null, endReason: 'host-aborted', endedAt: 5_000, turnSince: null });
     expect(tally(s.state)).toEqual({ wins: 0, draws: 0, losses: 0, unfinished: 1, playing: 2 });
   });
 
@@ -67,6 +68,14 @@ describe('aborting a game', () => {
   });
 });
 
+describe('a log written before aborts carried their reason', () => {
+  it('replays an abort without a reason as the host aborting it', () => {
+    const s = started(2);
+    const old = replay([...s.log, { seq: s.state.seq + 1, at: 9_000, type: 'game-aborted', board: 1 }]);
+    expect(old.boards.get(1)).toMatchObject({ status: 'aborted', endReason: 'host-aborted' });
+  });
+});
+
 describe('ending the simul early', () => {
   it('aborts every open game (not the finished ones) and finishes early', () => {
     const s = started(3);
@@ -74,11 +83,12 @@ describe('ending the simul early', () => {
     s.tick(9_000);
     const events = s.ok(HOST, { type: 'end-simul' });
     expect(events.map(({ seq, at, ...e }) => e)).toEqual([
-      { type: 'game-aborted', board: 1 },
-      { type: 'game-aborted', board: 3 },
+      { type: 'game-aborted', board: 1, reason: 'simul-ended' },
+      { type: 'game-aborted', board: 3, reason: 'simul-ended' },
       { type: 'simul-finished', early: true },
     ]);
     expect([1, 2, 3].map((n) => s.board(n).status)).toEqual(['aborted', 'finished', 'aborted']);
+    expect([1, 3].map((n) => s.board(n).endReason)).toEqual(['simul-ended', 'simul-ended']);
     expect(s.state).toMatchObject({ phase: 'finished', endedEarly: true, finishedAt: 9_000, focus: null });
     expect(tally(s.state)).toEqual({ wins: 1, draws: 0, losses: 0, unfinished: 2, playing: 0 });
   });

@@ -3,8 +3,9 @@
 //
 // The state is mutated in place: a chess.js game is costly to copy, and a move's cost must
 // not grow with the number of boards. Callers that need a new reference (React) bump a version.
-import { Chess } from '../chess/rules';
-import type { BoardState, Color, SimulEvent, SimulState } from './types';
+import { Chess, firstPosition, recordPosition } from '../chess/rules';
+import { foldClock, newBoardClock } from './clocks';
+import type { BoardState, ClockSettings, Color, SimulEvent, SimulState } from './types';
 import { hostColorOf, moveKey, nextAwaitingHost, sideToMove } from './queries';
 
 export function initialState(): SimulState {
@@ -16,6 +17,9 @@ export function initialState(): SimulState {
     joinCode: '',
     exhibition: null,
     hostBot: null,
+    drawRules: 'automatic',
+    clock: null,
+    boardCount: 0,
     phase: 'lobby',
     joiningClosed: false,
     seq: 0,
@@ -30,13 +34,14 @@ export function initialState(): SimulState {
   };
 }
 
-function newBoard(number: number, hostColor: Color): BoardState {
+function newBoard(number: number, hostColor: Color, clock: ClockSettings | null): BoardState {
+  const chess = new Chess();
   return {
     number,
     hostColor,
     opponent: null,
     status: 'open',
-    chess: new Chess(),
+    chess,
     moveCount: 0,
     lastMove: null,
     turnSince: null,
@@ -45,6 +50,8 @@ function newBoard(number: number, hostColor: Color): BoardState {
     result: null,
     endReason: null,
     drawOfferBy: null,
+    positions: firstPosition(chess),
+    clock: clock && newBoardClock(clock),
     lastClientMoveId: { host: null, opponent: null },
   };
 }
@@ -52,6 +59,15 @@ function newBoard(number: number, hostColor: Color): BoardState {
 function boardOf(state: SimulState, number: number): BoardState {
   const board = state.boards.get(number);
   if (!board) throw new Error(`event for unknown board ${number} at seq ${state.seq}`);
+  return board;
+}
+
+/** A board added after the start, for a late joiner: last in the rotation order. */
+export function addBoard(state: SimulState, number: number): BoardState {
+  const board = newBoard(number, hostColorOf(state.hostColor, number), state.clock);
+  state.boards.set(number, board);
+  // A new array, not a push: a screen that selects the order redraws when it changes.
+  state.order = [...state.order, number];
   return board;
 }
 
@@ -66,6 +82,7 @@ function moveFocusOn(state: SimulState, from: number): void {
  * uses it for every board, so the two can never disagree.
  */
 export function evolveBoard(board: BoardState, event: SimulEvent): void {
+  if (board.clock) foldClock(board.clock, event, board.hostColor === 'w' ? 'host' : 'opponent');
   switch (event.type) {
     case 'seat-taken':
       board.opponent = { name: event.name, playerId: event.playerId, ...(event.bot ? { bot: event.bot } : {}) };
@@ -83,14 +100,16 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       board.startedAt = event.at;
       board.turnSince = event.at;
       break;
-    case 'move-made':
-      board.chess.move({ from: event.from, to: event.to, promotion: event.promotion });
+    case 'move-made': {
+      const move = board.chess.move({ from: event.from, to: event.to, promotion: event.promotion });
+      recordPosition(board.positions, board.chess, move);
       board.moveCount += 1;
       board.lastMove = { from: event.from, to: event.to };
       board.turnSince = event.at;
       if (board.drawOfferBy !== event.by) board.drawOfferBy = null;
       if (event.clientMoveId) board.lastClientMoveId[event.by] = event.clientMoveId;
       break;
+    }
     case 'draw-offered':
       board.drawOfferBy = event.by;
       break;
@@ -106,6 +125,8 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       if (event.type === 'game-ended') {
         board.result = event.result;
         board.endReason = event.reason;
+      } else {
+        board.endReason = event.reason ?? 'host-aborted';
       }
       break;
   }
@@ -117,6 +138,7 @@ export function boardsOf(state: SimulState, event: SimulEvent): number[] {
     case 'simul-started':
       return event.boards;
     case 'simul-finished':
+    case 'server-restarted': // every clock stood still
       return state.order;
     case 'host-focused': // where the host is: the simul's summary says it
       return [];
@@ -141,9 +163,12 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.joinCode = event.joinCode;
       state.exhibition = event.exhibition ?? null;
       state.hostBot = event.hostBot ?? null;
+      state.drawRules = event.drawRules ?? 'automatic';
+      state.clock = event.clock ?? null;
+      state.boardCount = event.boardCount;
       state.createdAt = event.at;
       for (let n = 1; n <= event.boardCount; n++) {
-        state.boards.set(n, newBoard(n, hostColorOf(event.hostColor, n)));
+        state.boards.set(n, newBoard(n, hostColorOf(event.hostColor, n), state.clock));
         state.order.push(n);
       }
       return state;
@@ -160,7 +185,6 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.order = [...event.boards];
       for (const n of state.order) evolveBoard(boardOf(state, n), event);
       state.phase = 'playing';
-      state.joiningClosed = true;
       state.startedAt = event.at;
       return state;
     }
@@ -176,9 +200,17 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       return state;
     case 'seat-reissued':
       return state;
+    case 'server-restarted':
+      for (const n of state.order) evolveBoard(boardOf(state, n), event);
+      return state;
+    case 'seat-taken':
+      // A late joiner: the board is added last in the rotation, queued until its game begins.
+      if (state.phase !== 'lobby') addBoard(state, event.board);
+      break;
   }
   const board = boardOf(state, event.board);
   evolveBoard(board, event);
+  if (event.type === 'seat-taken' && state.phase !== 'lobby') board.status = 'queued';
   // Where the host goes next.
   switch (event.type) {
     case 'game-started':

@@ -117,9 +117,10 @@ describe('joining', () => {
     expect(s.join('Ada')).toBe(1);
   });
 
-  it('refuses joining after the start', () => {
+  it('refuses joining after the start once the host closed joining', () => {
     const s = new TestSimul();
     s.seatAndStart('Ada');
+    s.ok(HOST, { type: 'close-joining' });
     expect(s.refused(SPECTATOR, { type: 'join', name: 'Bob', playerId: 'b' })).toBe('already-started');
   });
 });
@@ -182,7 +183,7 @@ describe('starting', () => {
     ]);
     expect(s.state.order).toEqual([2, 4]);
     expect([...s.state.boards.keys()]).toEqual([2, 4]);
-    expect(s.state).toMatchObject({ phase: 'playing', joiningClosed: true, startedAt: 5_100 });
+    expect(s.state).toMatchObject({ phase: 'playing', joiningClosed: false, startedAt: 5_100 });
     expect(s.board(2)).toMatchObject({ status: 'playing', startedAt: 5_100, turnSince: 5_100 });
   });
 
@@ -192,11 +193,12 @@ describe('starting', () => {
     expect(s.refused(HOST, { type: 'start' })).toBe('already-started');
   });
 
-  it('refuses lobby commands after the start', () => {
+  it('refuses freeing a seat after the start, and lets the host close and open joining', () => {
     const s = new TestSimul();
     s.seatAndStart('Ada');
-    expect(s.refused(HOST, { type: 'close-joining' })).toBe('already-started');
-    expect(s.refused(HOST, { type: 'open-joining' })).toBe('already-started');
+    expect(s.refused(HOST, { type: 'free-seat', board: 1 })).toBe('already-started');
+    expect(types(s.ok(HOST, { type: 'close-joining' }))).toEqual(['joining-closed']);
+    expect(types(s.ok(HOST, { type: 'open-joining' }))).toEqual(['joining-opened']);
   });
 
   it('refuses game commands before the start', () => {

@@ -43,6 +43,13 @@ export function nextAwaitingHost(state: SimulState, after: number): number | nul
   return readyQueue(state, after)[0] ?? null;
 }
 
+/** Tables 1 to boardCount nobody sits at: in the lobby the free seats, after the start where a late joiner may sit. */
+export function freeSeats(state: SimulState): number[] {
+  const free: number[] = [];
+  for (let n = 1; n <= state.boardCount; n++) if (!state.boards.get(n)?.opponent) free.push(n);
+  return free;
+}
+
 export function isOver(board: BoardState): boolean {
   return board.status === 'finished' || board.status === 'aborted';
 }
@@ -104,7 +111,7 @@ function keyOf(who: string, board: number | undefined, id: string): string {
  */
 export function commandKey(actor: Actor, command: Command): string | null {
   const id = command.type === 'move' ? command.clientMoveId : command.commandId;
-  if (!id || actor.role === 'spectator') return null;
+  if (!id || actor.role === 'spectator' || actor.role === 'server') return null;
   const who = actor.role === 'host' ? 'host' : `board ${actor.board}`;
   return keyOf(who, 'board' in command ? command.board : undefined, id);
 }

@@ -40,6 +40,10 @@ export interface RefusalParams {
   'no-opponents': undefined;
   'no-draw-offer': undefined;
   'draw-already-offered': undefined;
+  /** No draw can be claimed: the position has appeared `repetitions` times, after `quietMoves` moves without a capture or pawn move. */
+  'no-draw-claim': { repetitions: number; quietMoves: number };
+  /** A move or claim after the player's flag fell on `board`. */
+  'out-of-time': { board: number };
   /** `retryAfterMs`: when the same request would be accepted. */
   'rate-limited': { retryAfterMs: number };
   /** `perHour`: how many simuls one network may create an hour. */

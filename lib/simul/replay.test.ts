@@ -74,8 +74,8 @@ describe('replay', () => {
     const folded = replay(s.log);
     // One more repetition ends the game on the folded state exactly as on the live one.
     const command = s.moveCommand(1, 'Ng8');
-    const live = decide(s.state, opponent(1), command);
-    const again = decide(folded, opponent(1), command);
+    const live = decide(s.state, opponent(1), command, 0);
+    const again = decide(folded, opponent(1), command, 0);
     expect(again).toEqual(live);
     expect(live.ok && live.events.map((e) => e.type)).toEqual(['move-made', 'game-ended']);
   });
@@ -112,7 +112,7 @@ describe('idempotent moves (clientMoveId)', () => {
     const s = started();
     s.ok(HOST, e4);
     const before = snapshot(s.state);
-    const again = decide(s.state, HOST, e4);
+    const again = decide(s.state, HOST, e4, 0);
     expect(again).toEqual({ ok: true, events: [], duplicate: true });
     expect(s.dispatch(HOST, e4)).toEqual({ ok: true, events: [], duplicate: true });
     expect(snapshot(s.state)).toEqual(before);
@@ -171,7 +171,7 @@ describe('idempotent moves (clientMoveId)', () => {
   it('the last ids survive a replay', () => {
     const s = started();
     s.ok(HOST, e4);
-    expect(decide(replay(s.log), HOST, e4)).toEqual({ ok: true, events: [], duplicate: true });
+    expect(decide(replay(s.log), HOST, e4, 0)).toEqual({ ok: true, events: [], duplicate: true });
   });
 });
 
@@ -179,7 +179,7 @@ describe('decide never changes the state', () => {
   function expectPure(s: TestSimul, actor: Parameters<typeof decide>[1], command: Command) {
     const before = snapshot(s.state);
     const threefold = [...s.state.boards.values()].map((b) => b.chess.isThreefoldRepetition());
-    const decision = decide(s.state, actor, command);
+    const decision = decide(s.state, actor, command, 0);
     expect(snapshot(s.state)).toEqual(before);
     expect([...s.state.boards.values()].map((b) => b.chess.isThreefoldRepetition())).toEqual(threefold);
     return decision;
@@ -264,8 +264,8 @@ describe('idempotent commands (commandId)', () => {
     const focus: Command = { type: 'focus', board: 1, commandId: 'f1' };
     s.dispatch(HOST, focus);
     const restarted = replay(s.log);
-    expect(decide(restarted, opponent(2), answer)).toEqual({ ok: true, events: [], duplicate: true });
-    expect(decide(restarted, HOST, { type: 'offer-draw', board: 2, commandId: 'd1' })).toEqual({ ok: true, events: [], duplicate: true });
+    expect(decide(restarted, opponent(2), answer, 0)).toEqual({ ok: true, events: [], duplicate: true });
+    expect(decide(restarted, HOST, { type: 'offer-draw', board: 2, commandId: 'd1' }, 0)).toEqual({ ok: true, events: [], duplicate: true });
   });
 
   it('is a duplicate only from its sender: the same id from someone else is decided as theirs', () => {

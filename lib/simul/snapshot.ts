@@ -1,10 +1,11 @@
 // A simul's state as plain data: what a client that needs the position, not the history,
 // gets instead of the whole log (a student's phone opening or far behind). Positions travel
-// as FEN; the server keeps the full history and alone judges repetitions.
+// as FEN, with the positions since the last capture or pawn move (the only ones that can be
+// repeated), so that a phone knows when its player may claim a draw.
 import { Chess } from '../chess/rules';
 import type { BoardState, SimulState } from './types';
 
-export type BoardSnapshot = Omit<BoardState, 'chess'> & { fen: string };
+export type BoardSnapshot = Omit<BoardState, 'chess' | 'positions'> & { fen: string; positions: [string, number][] };
 /** The commands applied stay with the server, which alone judges a resend. */
 export type SimulSnapshot = Omit<SimulState, 'boards' | 'commands'> & { boards: BoardSnapshot[] };
 
@@ -15,9 +16,11 @@ export function toSnapshot(state: SimulState): SimulSnapshot {
     ...simul,
     order: [...state.order],
     boards: state.order.map((n) => {
-      const { chess, ...board } = state.boards.get(n)!;
+      const { chess, positions, ...board } = state.boards.get(n)!;
       return {
         ...board,
+        positions: [...positions],
+        clock: board.clock && { ...board.clock },
         lastMove: board.lastMove && { ...board.lastMove },
         opponent: board.opponent && { ...board.opponent },
         lastClientMoveId: { ...board.lastClientMoveId },
@@ -34,7 +37,7 @@ export function fromSnapshot(snapshot: SimulSnapshot): SimulState {
     commands: new Set(),
     order: [...simul.order],
     boards: new Map(
-      boards.map(({ fen, ...board }) => [board.number, { ...board, chess: new Chess(fen) }] as const),
+      boards.map(({ fen, positions, ...board }) => [board.number, { ...board, chess: new Chess(fen), positions: new Map(positions) }] as const),
     ),
   };
 }

@@ -1,15 +1,16 @@
 // What a student's phone hears of the rest of the simul: where the host is, the boards awaiting
 // it in the order it reaches them, the phase, and every board's status and result. Small, and
 // sent coalesced: the phone's own board comes as events of its own.
+import { addBoard } from './evolve';
 import { readyQueue } from './queries';
-import type { BoardStatus, EndReason, Phase, Result, SimulState } from './types';
+import type { AbortReason, BoardStatus, EndReason, Phase, Result, SimulState } from './types';
 
 export interface BoardSummary {
   board: number;
   status: BoardStatus;
   moves: number;
   result: Result | null;
-  reason: EndReason | null;
+  reason: EndReason | AbortReason | null;
 }
 
 export interface SimulSummary {
@@ -40,7 +41,8 @@ export function summarize(state: SimulState): SimulSummary {
 
 /**
  * Takes a summary into a phone's copy of the state: the simul's phase and focus, and the other
- * boards' status and result. The phone's own board (`own`) keeps what its own events made it.
+ * boards' status and result, and boards added for late joiners (without their names). The
+ * phone's own board (`own`) keeps what its own events made it.
  */
 export function applySummary(state: SimulState, summary: SimulSummary, own: number | null): void {
   if (summary.phase === 'playing' && state.phase === 'lobby') {
@@ -53,7 +55,8 @@ export function applySummary(state: SimulState, summary: SimulSummary, own: numb
   state.finishedAt = summary.finishedAt;
   state.endedEarly = summary.endedEarly;
   for (const s of summary.boards) {
-    const board = state.boards.get(s.board);
+    // A late joiner's board: added as evolve adds it (the phone hears no seat-taken of others).
+    const board = state.boards.get(s.board) ?? (state.phase === 'lobby' ? undefined : addBoard(state, s.board));
     if (!board || s.board === own) continue;
     board.status = s.status;
     board.moveCount = s.moves;

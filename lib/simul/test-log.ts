@@ -7,7 +7,9 @@ import type {
   Actor,
   BoardState,
   BotSpec,
+  ClockSettings,
   Command,
+  DrawRules,
   Exhibition,
   HostColorChoice,
   Mode,
@@ -37,6 +39,8 @@ export interface SimulOptions {
   exhibition?: Exhibition;
   /** A bot plays the host's side. */
   hostBot?: BotSpec;
+  drawRules?: DrawRules;
+  clock?: ClockSettings;
 }
 
 export class TestSimul {
@@ -58,6 +62,8 @@ export class TestSimul {
         joinCode: '123456',
         ...(opts.exhibition ? { exhibition: opts.exhibition } : {}),
         ...(opts.hostBot ? { hostBot: opts.hostBot } : {}),
+        ...(opts.drawRules ? { drawRules: opts.drawRules } : {}),
+        ...(opts.clock ? { clock: opts.clock } : {}),
       },
     ]);
   }
@@ -75,7 +81,7 @@ export class TestSimul {
 
   /** decide → stamp seq/at → evolve, like SimulRoom.dispatch. */
   dispatch(actor: Actor, command: Command): Outcome {
-    const decision: Decision = decide(this.state, actor, command);
+    const decision: Decision = decide(this.state, actor, command, this.now);
     if (!decision.ok) return decision;
     const events = this.append(decision.events);
     return decision.duplicate ? { ok: true, events, duplicate: true } : { ok: true, events };
@@ -169,6 +175,9 @@ export function snapshot(state: SimulState) {
     hostColor: state.hostColor,
     joinCode: state.joinCode,
     hostBot: state.hostBot,
+    drawRules: state.drawRules,
+    clock: state.clock,
+    boardCount: state.boardCount,
     phase: state.phase,
     joiningClosed: state.joiningClosed,
     seq: state.seq,
@@ -178,8 +187,9 @@ export function snapshot(state: SimulState) {
     endedEarly: state.endedEarly,
     order: [...state.order],
     focus: state.focus,
-    boards: [...state.boards.values()].map(({ chess, ...rest }) => ({
+    boards: [...state.boards.values()].map(({ chess, positions, ...rest }) => ({
       ...rest,
+      positions: [...positions],
       fen: chess.fen(),
       history: chess.history(),
     })),

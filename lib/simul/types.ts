@@ -4,6 +4,8 @@ import type { Chess } from 'chess.js';
 import type { BotSpec } from '../bots/spec';
 
 export type { BotSpec } from '../bots/spec';
+import type { PositionCounts } from '../chess/rules';
+import type { BoardClock } from './clocks';
 
 export type Mode = 'async' | 'sync';
 export type HostColorChoice = 'white' | 'black' | 'alternate';
@@ -16,15 +18,45 @@ export type EndReason =
   | 'stalemate'
   | 'threefold-repetition'
   | 'fifty-move-rule'
+  | 'fivefold-repetition'
+  | 'seventy-five-move-rule'
   | 'insufficient-material'
   | 'resignation'
-  | 'draw-agreed';
+  | 'draw-agreed'
+  /** The side to move ran out of time (game-ended's `by`): the other side wins. */
+  | 'timeout'
+  /** The side to move ran out of time, but the other side cannot mate by any series of legal moves. */
+  | 'timeout-vs-insufficient-material';
+
+/**
+ * Threefold repetition and the fifty-move rule: the game ends at once ('automatic'), or the
+ * player to move may claim the draw ('claimed', as the laws of chess have it). Fivefold
+ * repetition and seventy-five moves end the game at once either way.
+ */
+export type DrawRules = 'automatic' | 'claimed';
+
+/** A simul's clocks: every game's initial time and increment, and the host's extra time on each board. */
+export interface ClockSettings {
+  initialMs: number;
+  incrementMs: number;
+  hostExtraMs: number;
+}
+
+/**
+ * Why a game stayed unfinished: the host aborted it, or the host ended the simul while it was
+ * open (or before it began). A log written before this was recorded says nothing: host-aborted.
+ */
+export type AbortReason = 'host-aborted' | 'simul-ended';
 
 export const LIMITS = {
   minBoards: 1,
   maxBoards: 100,
   maxNameLength: 24,
   maxTitleLength: 80,
+  /** A game's initial time: 1 minute to 3 hours; the host's extra time at most as much. */
+  minClockMs: 60_000,
+  maxClockMs: 3 * 3600_000,
+  maxIncrementMs: 180_000,
 } as const;
 
 /** How fast an exhibition's simulated clock ran: times real time, or as fast as the machine goes. */
@@ -66,8 +98,15 @@ export type SimulEventBody =
       exhibition?: Exhibition;
       /** A bot plays the host's side (the server runs it, see server/bot-runner.ts). */
       hostBot?: BotSpec;
+      /** Absent in logs from before draw claims: automatic. */
+      drawRules?: DrawRules;
+      /** Absent for a simul without clocks. */
+      clock?: ClockSettings;
     }
-  /** `bot`: the host seated a bot there (the server runs it); otherwise a person joined. */
+  /**
+   * `bot`: the host seated a bot there (the server runs it); otherwise a person joined. After the
+   * start (a late joiner, joining still open) it adds the board: see evolve.
+   */
   | { type: 'seat-taken'; board: number; name: string; playerId: string; bot?: BotSpec }
   /** `blocked`: the host also blocked the device's network from joining this simul again. */
   | { type: 'seat-freed'; board: number; blocked?: boolean }
@@ -90,8 +129,13 @@ export type SimulEventBody =
   | { type: 'draw-declined'; board: number; by: Side }
   /** `movePairs`: an exhibition's draw agreed after that many move pairs (its rule, not a player's offer). */
   | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side; movePairs?: number }
-  | { type: 'game-aborted'; board: number }
+  | { type: 'game-aborted'; board: number; reason?: AbortReason }
   | { type: 'host-focused'; board: number }
+  /**
+   * The server loaded this unfinished simul after a restart: the clocks stood still from
+   * `downSince` (the simul's last event before it) until now.
+   */
+  | { type: 'server-restarted'; downSince: number }
   | { type: 'simul-finished'; early: boolean };
 
 export type SimulEvent = EventMeta & SimulEventBody;
@@ -125,16 +169,27 @@ export type CommandBody =
   | { type: 'resign'; board: number }
   | { type: 'offer-draw'; board: number }
   | { type: 'answer-draw'; board: number; accept: boolean }
+  /** The player to move claims a draw by threefold repetition or the fifty-move rule. */
+  | { type: 'claim-draw'; board: number }
   | { type: 'focus'; board: number }
   | { type: 'abort-game'; board: number }
-  | { type: 'end-simul' };
+  | { type: 'end-simul' }
+  /** The room's own, on its timer: the flag of the side to move on `board` has fallen. */
+  | { type: 'time-out'; board: number }
+  /** The room's own, after a restart: the clocks stood still since `downSince`. */
+  | { type: 'resume-clocks'; downSince: number };
 
 export type CommandType = Command['type'];
 
 export type Actor =
   | { role: 'host' }
   | { role: 'opponent'; board: number }
-  | { role: 'spectator' };
+  | { role: 'spectator' }
+  /** The room itself (its timers): never a client. */
+  | { role: 'server' };
+
+/** Who a client's credential makes it: anyone but the room itself. */
+export type ClientActor = Exclude<Actor, { role: 'server' }>;
 
 /** Refusals: a code and the facts a sentence needs (rejection.ts). */
 export type { RefusalParams, Rejection, RejectionCode } from './rejection';
@@ -157,8 +212,13 @@ export interface BoardState {
   startedAt: number | null;
   endedAt: number | null;
   result: Result | null;
-  endReason: EndReason | null;
+  /** How a finished game ended, or why an aborted one stayed unfinished. */
+  endReason: EndReason | AbortReason | null;
   drawOfferBy: Side | null;
+  /** Each position since the last capture or pawn move, and how many times it has appeared. */
+  positions: PositionCounts;
+  /** The game's clocks, in a simul with clocks. */
+  clock: BoardClock | null;
   /** Last clientMoveId applied per side: a resent move with the same id is applied once. */
   lastClientMoveId: { host: string | null; opponent: string | null };
 }
@@ -175,7 +235,12 @@ export interface SimulState {
   exhibition: Exhibition | null;
   /** The bot that plays the host's side, or null when a person does. */
   hostBot: BotSpec | null;
+  drawRules: DrawRules;
+  clock: ClockSettings | null;
+  /** Seats the host created: tables 1 to boardCount. Late joiners take the free ones. */
+  boardCount: number;
   phase: Phase;
+  /** Set and cleared by the host, before and after the start; a finished simul is closed. */
   joiningClosed: boolean;
   /** Seq of the last event folded in. */
   seq: number;
@@ -183,9 +248,9 @@ export interface SimulState {
   startedAt: number | null;
   finishedAt: number | null;
   endedEarly: boolean;
-  /** Boards by table number; after the start only the seated ones remain. */
+  /** Boards by table number; after the start only the seated ones remain, and late joiners' are added. */
   boards: Map<number, BoardState>;
-  /** Table numbers in table order (the rotation order). */
+  /** Table numbers in the rotation order: table order, late joiners' boards last, as they came. */
   order: number[];
   /** The board the host is at: in async mode null when no board awaits the host; in sync mode the current game. */
   focus: number | null;

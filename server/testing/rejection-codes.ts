@@ -27,6 +27,8 @@ const CODES = [
   'no-opponents',
   'no-draw-offer',
   'draw-already-offered',
+  'no-draw-claim',
+  'out-of-time',
   'rate-limited',
   'too-many-simuls',
   'exhibition-running',

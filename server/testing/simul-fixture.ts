@@ -52,6 +52,7 @@ export async function createSimul(client: TestClient, input: Partial<CreateSimul
       boards: input.boards ?? 3,
       hostColor: input.hostColor ?? 'white',
       mode: input.mode ?? 'async',
+      ...(input.hostBot ? { hostBot: input.hostBot } : {}),
     }),
   );
   return reply as unknown as CreatedSimul;
@@ -95,12 +96,12 @@ export interface SeatedSimul extends CreatedSimul {
 }
 
 /**
- * A simul whose host has said hello and whose first `seated` boards have an opponent each,
- * started when asked.
+ * A simul whose host has said hello and whose first `seated` boards have an opponent each
+ * (called `names` in board order, else "Player 1", "Player 2"…), started when asked.
  */
 export async function seatedSimul(
   clients: Clients,
-  opts: Partial<CreateSimulInput> & { seated: number; start?: boolean },
+  opts: Partial<CreateSimulInput> & { seated: number; start?: boolean; names?: string[] },
 ): Promise<SeatedSimul> {
   const host = await clients.connect();
   const created = await createSimul(host, opts);
@@ -109,7 +110,7 @@ export async function seatedSimul(
   for (let i = 1; i <= opts.seated; i++) {
     const client = await clients.connect();
     await hello(client, created.simulId);
-    const name = `Player ${i}`;
+    const name = opts.names?.[i - 1] ?? `Player ${i}`;
     opponents.push({ client, name, ...(await join(client, name, i)) });
   }
   if (opts.start) await command(host, { type: 'start' });

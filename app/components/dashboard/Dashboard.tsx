@@ -4,15 +4,13 @@
 // other mode projected from the same recorded think times. Every figure comes from the log.
 import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from '@/lib/metrics';
 import { readyQueue } from '@/lib/simul/queries';
-import type { SimulState } from '@/lib/simul/types';
+import type { EndReason, SimulState } from '@/lib/simul/types';
+import { dashboardWords as words } from '@/app/words';
 import { boardLook, LOOKS } from '../board-look';
+import { resultSentence } from '@/app/words';
 import { Timeline } from './Timeline';
 import { SimulatedTime } from '../SimulatedTime';
-
-const REASON: Record<string, string> = {
-  checkmate: 'mate', stalemate: 'stalemate', 'threefold-repetition': 'repetition', 'fifty-move-rule': '50 moves',
-  'insufficient-material': 'material', resignation: 'resigned', 'draw-agreed': 'agreed',
-};
+import { END_REASON_SHORT } from '@/app/words';
 
 export function Dashboard({ state, metrics, big = false }: { state: SimulState; metrics: SimulMetrics | null; big?: boolean }) {
   if (!metrics) {
@@ -49,9 +47,9 @@ function HostPanel({ state, metrics }: { state: SimulState; metrics: SimulMetric
     <section className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" aria-label="The host">
       <h2 className="mb-3 text-xl font-bold">The host: the event loop</h2>
       <dl className="grid grid-cols-3 gap-3">
-        <Figure label="Busy" value={formatDuration(metrics.busy)} testId="host-busy" hint="At least one board awaited the host" />
-        <Figure label="Idle" value={formatDuration(metrics.idle)} testId="host-idle" hint="No board awaited the host" />
-        <Figure label="Utilization" value={formatPercent(metrics.utilization)} testId="host-utilization" />
+        <Figure label={words.busy} value={formatDuration(metrics.busy)} testId="host-busy" hint={words.busyHint} />
+        <Figure label={words.idle} value={formatDuration(metrics.idle)} testId="host-idle" hint={words.idleHint} />
+        <Figure label={words.utilization} value={formatPercent(metrics.utilization)} testId="host-utilization" />
       </dl>
       <div className="mt-3 h-4 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="meter" aria-label="Host utilization"
         aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(metrics.utilization * 100)}>
@@ -82,17 +80,15 @@ function Contrast({ metrics }: { metrics: SimulMetrics }) {
   const { comparison } = metrics;
   // The projection replays recorded think times: before the first move there are none.
   const noMoves = metrics.moves.length === 0;
-  const actualLabel = comparison.actual.mode === 'async' ? 'Async (rotating), as played' : 'Sync (one game at a time), as played';
-  const otherLabel = comparison.projected.mode === 'async' ? 'Async (rotating), projected' : 'Sync (one game at a time), projected';
   return (
     <section className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" aria-label="Sync against async">
       <h2 className="mb-3 text-xl font-bold">Sync against async</h2>
       <dl className="grid grid-cols-2 gap-3">
-        <Figure label={`${actualLabel}${metrics.running ? ' so far' : ''}`} value={formatDuration(comparison.actual.total)} testId="actual-total" />
-        <Figure label={otherLabel} value={noMoves ? '—' : formatDuration(comparison.projected.total)} testId="projected-total" />
+        <Figure label={words.asPlayed(comparison.actual.mode, metrics.running)} value={formatDuration(comparison.actual.total)} testId="actual-total" />
+        <Figure label={words.projected(comparison.projected.mode)} value={noMoves ? '—' : formatDuration(comparison.projected.total)} testId="projected-total" />
       </dl>
       <p className="mt-3 text-lg">
-        Speed-up of async over sync: <strong data-testid="speed-up">{noMoves ? '—' : formatSpeedUp(comparison.speedUp)}</strong>
+        {words.speedUp}: <strong data-testid="speed-up">{noMoves ? '—' : formatSpeedUp(comparison.speedUp)}</strong>
       </p>
       <p className="mt-1 text-sm text-slate-500">
         The projection replays the same recorded think times through the other schedule
@@ -103,7 +99,7 @@ function Contrast({ metrics }: { metrics: SimulMetrics }) {
 }
 
 function Chips({ boards, look }: { boards: number[]; look: keyof typeof LOOKS }) {
-  if (boards.length === 0) return <span className="text-sm text-slate-400">none</span>;
+  if (boards.length === 0) return <span className="text-sm text-slate-600 dark:text-slate-400">none</span>;
   return (
     <span className="flex flex-wrap gap-1">
       {boards.map((n) => (
@@ -121,11 +117,11 @@ function EventLoopLens({ state }: { state: SimulState }) {
   const queued = looks.filter((l) => l.look === 'queued').map((l) => l.n);
   const done = looks.filter((l) => ['win', 'draw', 'loss', 'unfinished'].includes(l.look)).map((l) => l.n);
   const rows: { title: string; words: string; boards: number[]; look: keyof typeof LOOKS; testId: string }[] = [
-    { title: 'Running', words: 'the board the host is playing: the task on the event loop', boards: running, look: 'host-thinking', testId: 'lens-running' },
-    { title: 'Ready queue', words: 'opponent moved, awaiting the host, in the order the host will reach them', boards: ready, look: 'awaiting-host', testId: 'lens-ready' },
-    { title: 'Waiting set', words: 'opponent thinking: the task awaits I/O', boards: waiting, look: 'opponent-thinking', testId: 'lens-waiting' },
-    ...(state.mode === 'sync' ? [{ title: 'Not yet scheduled', words: 'queued: the game has not begun', boards: queued, look: 'queued' as const, testId: 'lens-queued' }] : []),
-    { title: 'Done', words: 'finished games', boards: done, look: 'draw', testId: 'lens-done' },
+    { title: words.running, words: 'the board the host is playing: the task on the event loop', boards: running, look: 'host-thinking', testId: 'lens-running' },
+    { title: words.readyQueue, words: 'opponent moved, awaiting the host, in the order the host will reach them', boards: ready, look: 'awaiting-host', testId: 'lens-ready' },
+    { title: words.waitingSet, words: 'opponent thinking: the task awaits I/O', boards: waiting, look: 'opponent-thinking', testId: 'lens-waiting' },
+    ...(state.mode === 'sync' ? [{ title: words.notScheduled, words: 'queued: the game has not begun', boards: queued, look: 'queued' as const, testId: 'lens-queued' }] : []),
+    { title: words.done, words: 'finished games', boards: done, look: 'draw', testId: 'lens-done' },
   ];
   return (
     <section className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" aria-label="The asyncio lens">
@@ -166,7 +162,7 @@ function BoardTable({ metrics }: { metrics: SimulMetrics }) {
               <td className="pr-3 text-right" data-testid={`wait-${b.board}`}>{formatDuration(b.wait)}</td>
               <td className="pr-3 text-right">{formatDuration(b.longestWait)}</td>
               <td className="pr-3 text-right">{b.moves}</td>
-              <td className="pr-3">{b.result ? `${b.result}${b.reason ? ` (${REASON[b.reason] ?? b.reason})` : ''}` : b.status === 'aborted' ? 'unfinished' : ''}</td>
+              <td className="pr-3">{b.result ? `${b.result}${b.reason ? ` (${END_REASON_SHORT[b.reason as EndReason]})` : ''}` : b.status === 'aborted' ? resultSentence({ ...b, number: b.board, endReason: b.reason }, { role: 'projector' }) : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -11,6 +11,34 @@ const LABEL = 34;
 const WIDTH = 1000;
 const QUEUE_HEIGHT = 70;
 
+/** The drawing's measures: fixed (it scales with its width), or fitted to a box (the projector). */
+interface Measures {
+  width: number;
+  /** Room above the first row, for its label. */
+  top: number;
+  row: number;
+  gap: number;
+  queueHeight: number;
+  /** Every how many rows a board number is written (rows thinner than the type skip some). */
+  labelEvery: number;
+}
+
+function measures(rows: number, fontSize: number, fit?: { width: number; height: number }): Measures {
+  if (!fit) return { width: WIDTH, top: 0, row: ROW, gap: GAP, queueHeight: QUEUE_HEIGHT, labelEvery: 1 };
+  // The box holds the rows, the ready-queue chart (a fifth of it) and the axis labels.
+  const queueHeight = Math.max(2 * fontSize, Math.min(QUEUE_HEIGHT, fit.height / 5));
+  // Rows may be thinner than a pixel at 100 boards on a small screen: the states still show as bands.
+  const pitch = Math.max(0.25, (fit.height - queueHeight - 4 * fontSize - 6) / Math.max(1, rows));
+  return {
+    width: fit.width,
+    top: fontSize / 2,
+    row: pitch * 0.8,
+    gap: pitch * 0.2,
+    queueHeight,
+    labelEvery: Math.ceil(fontSize / pitch),
+  };
+}
+
 function ticks(span: number): number[] {
   const steps = [10e3, 30e3, 60e3, 120e3, 300e3, 600e3, 900e3, 1800e3, 3600e3, 7200e3];
   const step = steps.find((s) => span / s <= 8) ?? 14400e3;
@@ -23,22 +51,24 @@ function ticks(span: number): number[] {
  * One board's row: one path per state, whatever the number of segments (a 100-board simul has
  * thousands: one element each would be most of the page's work), and one title with the totals.
  */
-function Row({ row, y, x, fontSize }: { row: BoardTimeline; y: number; x: (t: number) => number; fontSize: number }) {
+function Row({ row, y, x, fontSize, height, label }: { row: BoardTimeline; y: number; x: (t: number) => number; fontSize: number; height: number; label: number | null }) {
   const paths = new Map<SegmentState, string>();
   const totals = new Map<SegmentState, number>();
   for (const s of row.segments) {
     const left = x(s.from);
     const width = Math.max(0.6, x(s.to) - left);
-    paths.set(s.state, `${paths.get(s.state) ?? ''}M${left.toFixed(2)},${y}h${width.toFixed(2)}v${ROW}h${(-width).toFixed(2)}z`);
+    paths.set(s.state, `${paths.get(s.state) ?? ''}M${left.toFixed(2)},${y.toFixed(2)}h${width.toFixed(2)}v${height.toFixed(2)}h${(-width).toFixed(2)}z`);
     totals.set(s.state, (totals.get(s.state) ?? 0) + (s.to - s.from));
   }
   const title = `Board ${row.board}: ${[...totals].map(([state, ms]) => `${SEGMENTS[state].label.toLowerCase()} ${formatDuration(ms)}`).join(', ')}`;
   return (
     <g>
       <title>{title}</title>
-      <text x={LABEL - 6} y={y + ROW - 3} textAnchor="end" fontSize={fontSize} fill="currentColor">
-        {row.board}
-      </text>
+      {label !== null && (
+        <text x={label - 6} y={y + height / 2} dominantBaseline="central" textAnchor="end" fontSize={fontSize} fill="currentColor">
+          {row.board}
+        </text>
+      )}
       {[...paths].map(([state, d]) => (
         <path key={state} d={d} fill={SEGMENTS[state].fill} />
       ))}
@@ -53,6 +83,7 @@ export const Timeline = memo(function Timeline({
   readyQueue,
   title = 'Timeline',
   fontSize = 11,
+  fit,
 }: {
   start: number;
   end: number;
@@ -61,25 +92,29 @@ export const Timeline = memo(function Timeline({
   title?: string;
   /** Larger on the projector, read from the back of the room. */
   fontSize?: number;
+  /** The box to fill, in px (the projector, which cannot scroll); else the drawing scales with its width. */
+  fit?: { width: number; height: number };
 }) {
+  const m = measures(timeline.length, fontSize, fit);
+  const label = fit ? Math.max(LABEL, fontSize * 2.6) : LABEL;
   const span = Math.max(end - start, 1);
-  const x = (t: number) => LABEL + ((t - start) / span) * (WIDTH - LABEL);
-  const rowsHeight = timeline.length * (ROW + GAP);
+  const x = (t: number) => label + ((t - start) / span) * (m.width - label);
+  const rowsHeight = timeline.length * (m.row + m.gap);
   const maxQueue = Math.max(1, ...readyQueue.map((p) => p.length));
-  const queueTop = rowsHeight + 24;
-  const qy = (len: number) => queueTop + QUEUE_HEIGHT - (len / maxQueue) * QUEUE_HEIGHT;
+  const queueTop = m.top + rowsHeight + fontSize * 2;
+  const qy = (len: number) => queueTop + m.queueHeight - (len / maxQueue) * m.queueHeight;
   let path = '';
   readyQueue.forEach((p, i) => {
     path += i === 0 ? `M${x(p.at)},${qy(p.length)}` : `H${x(p.at)}V${qy(p.length)}`;
   });
-  const height = queueTop + QUEUE_HEIGHT + 30;
+  const height = queueTop + m.queueHeight + fontSize * 1.5 + 6;
   // The legend names only the states this timeline shows (nothing is queued in an async simul).
   const occurring = new Set(timeline.flatMap((row) => row.segments.map((s) => s.state)));
   const summary = `${title}: ${timeline.length} boards over ${formatDuration(span)}; the ready queue peaked at ${maxQueue} board${maxQueue === 1 ? '' : 's'}.`;
 
   return (
     <figure className="w-full" data-testid="timeline">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full" role="img" aria-label={summary}>
+      <svg viewBox={`0 0 ${m.width} ${height}`} className="h-auto w-full" role="img" aria-label={summary}>
         <defs>
           <pattern id="queued-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill="var(--color-queued)" opacity="0.45" />
@@ -87,17 +122,17 @@ export const Timeline = memo(function Timeline({
           </pattern>
         </defs>
         {timeline.map((row, i) => (
-          <Row key={row.board} row={row} y={i * (ROW + GAP)} x={x} fontSize={fontSize} />
+          <Row key={row.board} row={row} y={m.top + i * (m.row + m.gap)} x={x} fontSize={fontSize} height={m.row} label={i % m.labelEvery === 0 ? label : null} />
         ))}
-        <text x={LABEL} y={queueTop - 6} fontSize={fontSize} fill="currentColor">
+        <text x={label} y={queueTop - fontSize * 0.5} fontSize={fontSize} fill="currentColor">
           Ready queue length (boards awaiting the host), max {maxQueue}
         </text>
-        <line x1={LABEL} x2={WIDTH} y1={queueTop + QUEUE_HEIGHT} y2={queueTop + QUEUE_HEIGHT} stroke="currentColor" opacity="0.3" />
+        <line x1={label} x2={m.width} y1={queueTop + m.queueHeight} y2={queueTop + m.queueHeight} stroke="currentColor" opacity="0.3" />
         <path d={path} fill="none" stroke="var(--color-ready)" strokeWidth="2" />
         {ticks(span).map((t) => (
           <g key={t}>
-            <line x1={x(start + t)} x2={x(start + t)} y1={0} y2={queueTop + QUEUE_HEIGHT} stroke="currentColor" opacity="0.08" />
-            <text x={x(start + t)} y={height - 10} fontSize={fontSize} textAnchor="middle" fill="currentColor" opacity="0.7">
+            <line x1={x(start + t)} x2={x(start + t)} y1={0} y2={queueTop + m.queueHeight} stroke="currentColor" opacity="0.08" />
+            <text x={x(start + t)} y={height - 6} fontSize={fontSize} textAnchor="middle" fill="currentColor" opacity="0.7">
               {formatDuration(t)}
             </text>
           </g>

@@ -9,6 +9,8 @@ import type { BoardView } from '@/lib/client/board-views';
 import type { SimulView } from '@/lib/client/simul-connection';
 import { LOOKS } from '../board-look';
 import { MiniBoard } from '../MiniBoard';
+import { BotIcon } from '../BotMarker';
+import { botWords } from '@/app/words';
 import { WaitTime } from '../WaitTime';
 
 type Store = StoreApi<SimulView>;
@@ -24,33 +26,41 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
   const simulated = useStore(store, (s) => s.state.exhibition !== null);
   if (!view) return null;
   const l = LOOKS[view.look];
+  // Type scales with the cell (container query units), so a chip's words fit on one line at any
+  // cell from 128 px wide (the narrowest the console and the projector draw) up.
   const content = (
     <>
-      <div className="flex items-baseline justify-between gap-1 px-1 text-xs">
+      <div className="flex items-baseline gap-[0.4em] px-[0.3em] text-[clamp(9px,7cqw,28px)] leading-tight whitespace-nowrap">
         <span className="font-bold">{number}</span>
         {view.drawOfferBy === 'opponent' && (
-          <span className="rounded bg-ready px-1 font-semibold text-slate-950" title="Draw offered" data-testid={`draw-offer-${number}`}>
+          <span className="rounded bg-ready px-[0.25em] font-semibold text-slate-950" title="Draw offered" data-testid={`draw-offer-${number}`}>
             ½?
           </span>
         )}
-        <span className="truncate text-slate-500">{view.name}</span>
+        <span className="flex min-w-0 flex-1 items-center gap-0.5 text-slate-600 dark:text-slate-300">
+          {view.isBot && <BotIcon className="h-3 w-3 shrink-0" />}
+          <span className="truncate">{view.name}</span>
+          {view.isBot && <span className="sr-only">{botWords.marker}</span>}
+        </span>
+        {showsWait(view) && !simulated && <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />}
       </div>
       <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} />
-      <div className={`flex items-center justify-between px-1 py-0.5 text-[11px] font-semibold ${l.chip}`}>
-        <span>
-          {l.icon} {l.label}
-        </span>
-        {showsWait(view) && !simulated && <WaitTime store={store} since={view.turnSince!} className="tabular-nums" />}
+      <div
+        className={`flex items-center gap-[0.3em] px-[0.3em] py-[0.1em] text-[clamp(9px,7cqw,28px)] leading-tight font-semibold whitespace-nowrap ${l.chip}`}
+        data-testid={`chip-${number}`}
+      >
+        {l.icon}
+        <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{l.label}</span>
       </div>
     </>
   );
-  const frame = `flex flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame}`;
+  const frame = `@container flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame}`;
   return onPick ? (
-    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} aria-label={`Board ${number}, ${view.name}: ${l.label}`}>
+    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
       {content}
     </button>
   ) : (
-    <div className={frame} data-testid={`mini-${number}`} data-look={view.look}>
+    <div className={frame} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
       {content}
     </div>
   );
@@ -59,16 +69,27 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
 export const BoardGrid = memo(function BoardGrid({
   store,
   onPick,
+  numbers,
+  columns,
   className = '',
 }: {
   store: Store;
   onPick?: (n: number) => void;
+  /** The boards to show (a projector's page); every board when not given. */
+  numbers?: number[];
+  /** Fixed columns of this many px (the projector's fitted grid); else as many as fit, 8rem or wider. */
+  columns?: { count: number; cell: number };
   className?: string;
 }) {
   const order = useStore(store, (s) => s.state.order);
+  const shown = numbers ?? order;
   return (
-    <div className={`grid grid-cols-[repeat(auto-fill,minmax(6.5rem,1fr))] gap-2 ${className}`} data-testid="board-grid">
-      {order.map((n) => (
+    <div
+      className={`grid gap-2 ${columns ? '' : 'grid-cols-[repeat(auto-fill,minmax(8rem,1fr))]'} ${className}`}
+      style={columns ? { gridTemplateColumns: `repeat(${columns.count}, ${columns.cell}px)` } : undefined}
+      data-testid="board-grid"
+    >
+      {shown.map((n) => (
         <Cell key={n} store={store} number={n} onPick={onPick} />
       ))}
     </div>

@@ -8,7 +8,7 @@ import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { readyQueue, tally } from '@/lib/simul/queries';
 import type { SimulEvent, SimulState } from '@/lib/simul/types';
-import { refusalText } from '@/app/words';
+import { botWords, consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
 import { ConnectionBadge } from '../ConnectionBadge';
@@ -18,9 +18,12 @@ import { ResultsTable } from '../ResultsTable';
 import { useServerNow } from '../use-now';
 import { WaitTime } from '../WaitTime';
 import { BoardGrid } from './BoardGrid';
+import { BotMarker } from '../BotMarker';
 import { Lobby } from './Lobby';
 import { ReissueSeatButton } from './ReissueSeatButton';
+import { TypedMove } from './TypedMove';
 import { boardLook, LOOKS } from '../board-look';
+import { ICONS } from '../icons';
 
 export function HostConsole({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId);
@@ -90,6 +93,11 @@ function Console({ connection }: { connection: SimulConnection }) {
             <span className="font-mono">{state.joinCode}</span> ·{' '}
             <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">projector view</Link>
           </p>
+          {state.hostBot && (
+            <p className="flex items-center gap-2 text-sm" data-testid="host-bot">
+              <BotMarker /> {botWords.hostIsBot}
+            </p>
+          )}
         </div>
         <div className="flex items-center gap-4">
           {state.phase !== 'lobby' && (
@@ -101,21 +109,37 @@ function Console({ connection }: { connection: SimulConnection }) {
         </div>
       </header>
       <RefusalNotice store={connection.store} />
-      {state.phase === 'lobby' && <Lobby state={state} controller={controller} />}
-      {state.phase === 'playing' && <Playing controller={controller} state={state} nextReady={nextReady} />}
-      {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} version={view.version} clockOffset={view.clockOffset} />}
       {state.phase === 'finished' && (
-        <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
-          <h2 className="mb-2 text-2xl font-bold" data-testid="simul-finished">
-            {state.endedEarly ? 'The simul was ended early' : 'The simul is over'}
-          </h2>
+        // At the top, where the host looks: the simul is over, and the way to its review.
+        <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900" aria-labelledby="simul-finished">
+          <h2 id="simul-finished" className="mb-2 text-2xl font-bold" data-testid="simul-finished">{SIMUL_END.over(state.endedEarly)}</h2>
           <p className="mb-4">
-            <Link href={`/review/${state.simulId}`} className="text-host underline">Review the games and the time statistics</Link>
+            <Link href={`/review/${state.simulId}`} className="text-lg font-semibold text-host underline" data-testid="review-link">{SIMUL_END.review}</Link>
           </p>
-          <ResultsTable state={state} />
+          <ResultsTable state={state} reader={{ role: 'host' }} />
         </section>
       )}
+      {state.phase === 'lobby' && <Lobby state={state} controller={controller} />}
+      {state.phase === 'playing' && <LateJoining state={state} controller={controller} />}
+      {state.phase === 'playing' && <Playing controller={controller} state={state} nextReady={nextReady} />}
+      {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} version={view.version} clockOffset={view.clockOffset} />}
     </main>
+  );
+}
+
+/** While playing: whether late joiners may still sit down, and the host's switch for it. */
+function LateJoining({ state, controller }: { state: SimulState; controller: SimulController }) {
+  return (
+    <p className="flex flex-wrap items-center gap-3 text-sm" data-testid="late-joining">
+      <span>{state.joiningClosed ? LATE_JOIN.hostClosed : LATE_JOIN.hostOpen(state.joinCode)}</span>
+      <button
+        onClick={() => controller.setJoining(state.joiningClosed)}
+        className="rounded border border-slate-400 px-3 py-1 font-semibold"
+        data-testid="toggle-joining"
+      >
+        {state.joiningClosed ? LATE_JOIN.open : LATE_JOIN.close}
+      </button>
+    </p>
   );
 }
 
@@ -166,8 +190,8 @@ function Playing({
         )}
         <p className="text-sm text-slate-500">
           <kbd className="rounded border px-1">N</kbd> next board awaiting you
-          {nextReady !== null ? ` (board ${nextReady})` : ''} · <kbd className="rounded border px-1">←</kbd>
-          <kbd className="rounded border px-1">→</kbd> step through boards
+          {nextReady !== null ? ` (board ${nextReady})` : ''} · <kbd className="rounded border px-1" aria-label="Left arrow">{ICONS.left}</kbd>
+          <kbd className="rounded border px-1" aria-label="Right arrow">{ICONS.right}</kbd> step through boards · type a move below the board
         </p>
       </section>
       <section aria-label="All boards" className="flex flex-col gap-2">
@@ -195,7 +219,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
     <div className="flex flex-col gap-2" data-testid="focused-board" data-board={number}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-xl font-bold">
-          Board {number} <span className="font-normal text-slate-500">vs</span> {board.opponent?.name}
+          Board {number} <span className="font-normal text-slate-500">vs</span> {board.opponent?.name} {board.opponent?.bot && <BotMarker />}
         </h2>
         <span className={`rounded px-2 py-0.5 text-sm font-semibold ${LOOKS[look].chip}`}>
           {LOOKS[look].icon} {hostToMove ? 'Your move' : LOOKS[look].label}
@@ -218,6 +242,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           return res.ok ? null : res.error;
         }}
       />
+      <TypedMove key={`typed-${number}`} controller={controller} board={number} fen={board.chess.fen()} canMove={hostToMove} />
       {offerFromOpponent && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" role="alert">
           <span className="font-semibold">{board.opponent?.name} offers a draw.</span>
@@ -246,12 +271,12 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           Resign
         </button>
         <button
-          className="rounded border px-3 py-1 text-slate-500"
+          className="rounded border px-3 py-1"
           onClick={() => confirm(`Abort board ${number}? It is recorded as unfinished.`) && controller.abortGame(number)}
         >
-          Abort game
+          {consoleWords.abortGame}
         </button>
-        <ReissueSeatButton connection={connection} board={number} name={board.opponent?.name ?? ''} />
+        {!board.opponent?.bot && <ReissueSeatButton connection={connection} board={number} name={board.opponent?.name ?? ''} />}
         <button
           className="ml-auto rounded border border-loss px-3 py-1 text-loss"
           onClick={() => confirm('End the whole simul now? Open games are recorded as unfinished.') && controller.endSimul()}

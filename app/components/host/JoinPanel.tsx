@@ -2,13 +2,12 @@
 // What the teacher projects in the lobby: the join code, a QR code readable from the back
 // of the room, and the join link with a copy button. None of it is secret.
 import { QRCodeSVG } from 'qrcode.react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useJoinAddress } from '../join-address';
 
 export function JoinPanel({ simulId, joinCode }: { simulId: string; joinCode: string }) {
-  const [origin, setOrigin] = useState('');
+  const { address, link, ready } = useJoinAddress(simulId);
   const [copied, setCopied] = useState(false);
-  useEffect(() => setOrigin(window.location.origin), []);
-  const link = `${origin}/play/${simulId}`;
 
   async function copy() {
     try {
@@ -23,7 +22,7 @@ export function JoinPanel({ simulId, joinCode }: { simulId: string; joinCode: st
   return (
     <section className="flex flex-col items-center gap-4 rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900 md:flex-row md:items-start md:gap-8" aria-label="How to join">
       <div className="rounded-xl bg-white p-3">
-        {origin && <QRCodeSVG value={link} size={320} level="M" marginSize={2} title="Join link as a QR code" className="h-auto w-[min(70vw,320px)]" />}
+        {ready && <QRCodeSVG value={link} size={320} level="M" marginSize={2} title="Join link as a QR code" className="h-auto w-[min(70vw,320px)]" />}
       </div>
       <div className="flex flex-col gap-4 text-center md:text-left">
         <div>
@@ -32,7 +31,7 @@ export function JoinPanel({ simulId, joinCode }: { simulId: string; joinCode: st
             {joinCode}
           </p>
           <p className="mt-1 text-slate-500">
-            Type it at <span className="font-semibold">{origin.replace(/^https?:\/\//, '')}</span>, or scan the code.
+            Type it at <span className="font-semibold">{address}</span>, or scan the code.
           </p>
         </div>
         <div>

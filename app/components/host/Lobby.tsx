@@ -1,14 +1,45 @@
 'use client';
 // The host's lobby: seats fill live as students join; the host frees seats (or removes a
-// squatter and blocks their device's network address), closes joining, starts.
+// squatter and blocks their device's network address), seats bots at empty seats (or fills
+// them all) and takes them out again, closes joining, starts.
 import { useState } from 'react';
 import type { SimulController } from '@/lib/client/simul-controller';
-import type { SimulState } from '@/lib/simul/types';
+import type { BotSpec, SimulState } from '@/lib/simul/types';
+import type { BotStrength } from '@/lib/bots/spec';
+import { BOT_THINK_SECONDS, botWords, LATE_JOIN } from '@/app/words';
+import { BotMarker } from '../BotMarker';
 import { JoinPanel } from './JoinPanel';
+
+interface BotChoice {
+  strength: BotStrength;
+  thinkSeconds: number;
+  varied: boolean;
+}
+
+const DEFAULT_BOT: BotChoice = { strength: 'sensible', thinkSeconds: 10, varied: true };
+
+/** A bot as chosen, with a seed of its own: a varied think time spreads a third of the mean. */
+function botOf(choice: BotChoice): BotSpec {
+  const meanMs = choice.thinkSeconds * 1000;
+  return {
+    strength: choice.strength,
+    think: { meanMs, spreadMs: choice.varied ? Math.round(meanMs / 3) : 0 },
+    seed: Math.floor(Math.random() * 2 ** 32),
+  };
+}
 
 export function Lobby({ state, controller }: { state: SimulState; controller: SimulController }) {
   const boards = state.order.map((n) => state.boards.get(n)!);
   const seated = boards.filter((b) => b.opponent).length;
+  const [bot, setBot] = useState<BotChoice>(DEFAULT_BOT);
+  const addBot = (board: number) => controller.seatBot(board, botWords.name(board), botOf(bot));
+  const fill = async () => {
+    for (const b of boards) {
+      if (b.opponent) continue;
+      const res = await addBot(b.number);
+      if (!res.ok) return;
+    }
+  };
 
   return (
     <div className="flex flex-col gap-6">
@@ -36,22 +67,44 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
           </div>
         </div>
         {state.joiningClosed && <p className="mb-3 font-semibold text-ready">Joining is closed.</p>}
+        <BotSettings choice={bot} onChange={setBot} onFill={fill} canFill={seated < boards.length} />
         {seated > 0 && seated < boards.length && (
-          <p className="mb-3 text-sm text-slate-500">Empty boards are dropped when you start.</p>
+          <p className="mb-3 text-sm text-slate-500">{LATE_JOIN.lobbyNote}</p>
         )}
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2" data-testid="seats">
           {boards.map((b) => (
             <li
               key={b.number}
               className={`flex flex-wrap items-center justify-between gap-x-2 gap-y-1 rounded-lg border px-3 py-2 ${
-                b.opponent ? 'border-slate-400 bg-slate-50 dark:bg-slate-800' : 'border-dashed border-slate-300 text-slate-400 dark:border-slate-700'
+                b.opponent ? 'border-slate-400 bg-slate-50 dark:bg-slate-800' : 'border-dashed border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400'
               }`}
             >
-              <span>
-                <span className="mr-2 text-sm text-slate-500">{b.number}</span>
-                <span className="font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? 'free'}</span>
+              <span className="flex min-w-0 items-center gap-1">
+                <span className="mr-1 text-sm text-slate-500">{b.number}</span>
+                <span className="truncate font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? 'free'}</span>
+                {b.opponent?.bot && <BotMarker />}
               </span>
-              {b.opponent && <SeatActions key={b.opponent.playerId} board={b.number} name={b.opponent.name} controller={controller} />}
+              {b.opponent?.bot ? (
+                <button
+                  onClick={() => controller.freeSeat(b.number)}
+                  className="text-xs text-slate-500 underline"
+                  aria-label={botWords.removeAt(b.number)}
+                  data-testid={`remove-bot-${b.number}`}
+                >
+                  {botWords.remove}
+                </button>
+              ) : b.opponent ? (
+                <SeatActions key={b.opponent.playerId} board={b.number} name={b.opponent.name} controller={controller} />
+              ) : (
+                <button
+                  onClick={() => addBot(b.number)}
+                  className="text-xs text-host underline"
+                  aria-label={botWords.addAt(b.number)}
+                  data-testid={`add-bot-${b.number}`}
+                >
+                  {botWords.add}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -92,5 +145,55 @@ function SeatActions({ board, name, controller }: { board: number; name: string;
         remove and block
       </button>
     </span>
+  );
+}
+
+/** How the bots the host adds play and think; and the button that fills every empty seat. */
+function BotSettings({
+  choice,
+  onChange,
+  onFill,
+  canFill,
+}: {
+  choice: BotChoice;
+  onChange: (c: BotChoice) => void;
+  onFill: () => void;
+  canFill: boolean;
+}) {
+  const select = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
+  return (
+    <fieldset className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
+      <legend className="px-1 font-semibold">{botWords.settings}</legend>
+      <label className="flex items-center gap-2">
+        {botWords.strength}
+        <select value={choice.strength} onChange={(e) => onChange({ ...choice, strength: e.target.value as BotStrength })} className={select} data-testid="bot-strength">
+          {(Object.keys(botWords.strengths) as BotStrength[]).map((s) => (
+            <option key={s} value={s}>
+              {botWords.strengths[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2">
+        {botWords.think}
+        <select value={choice.thinkSeconds} onChange={(e) => onChange({ ...choice, thinkSeconds: Number(e.target.value) })} className={select} data-testid="bot-think">
+          {BOT_THINK_SECONDS.map((s) => (
+            <option key={s} value={s}>
+              {botWords.thinkSeconds(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2">
+        {botWords.spread}
+        <select value={choice.varied ? 'varied' : 'steady'} onChange={(e) => onChange({ ...choice, varied: e.target.value === 'varied' })} className={select} data-testid="bot-spread">
+          <option value="varied">{botWords.spreads.varied}</option>
+          <option value="steady">{botWords.spreads.steady}</option>
+        </select>
+      </label>
+      <button onClick={onFill} disabled={!canFill} className="rounded-lg border border-host px-3 py-1 font-semibold text-host disabled:opacity-40" data-testid="fill-bots">
+        {botWords.fill}
+      </button>
+    </fieldset>
   );
 }

@@ -121,7 +121,7 @@ function ShownLink({ link, board, name, onDone }: { link: string; board: number;
     } catch {
       field.current?.focus();
       field.current?.select();
-      setNote('This browser cannot copy here. The link is selected: copy it with Ctrl+C (⌘C on a Mac).');
+      setNote('This browser cannot copy here. The link is selected: copy it with Ctrl+C (Cmd+C on a Mac).');
     }
   }
 

@@ -1,5 +1,7 @@
 // The analogy in plain words: the simul's parts and their asyncio counterparts, each with
 // the colour it has in every view (and a word, never the colour alone).
+import { ICONS } from '../icons';
+
 const ROWS: { swatch: string; simul: string; asyncio: React.ReactNode; words: string }[] = [
   {
     swatch: 'bg-host',
@@ -84,7 +86,7 @@ export function Analogy() {
                   </span>
                 </th>
                 <td className="py-2 pr-4 max-sm:block max-sm:py-0 max-sm:pl-6 max-sm:font-semibold max-sm:text-host dark:max-sm:text-blue-300">
-                  <span className="sm:hidden" aria-hidden="true">→ </span>
+                  <span className="mr-1 sm:hidden">{ICONS.right}</span>
                   {r.asyncio}
                 </td>
                 <td className="py-2 text-slate-700 max-sm:block max-sm:py-0 max-sm:pl-6 dark:text-slate-300">{r.words}</td>

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import type { SimulConnection } from '@/lib/client/simul-connection';
+import { freeSeats } from '@/lib/simul/queries';
 import { LIMITS, type SimulState } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
 
@@ -9,7 +10,7 @@ export function JoinForm({ state, connection }: { state: SimulState; connection:
   const [seat, setSeat] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const free = state.order.filter((n) => !state.boards.get(n)!.opponent);
+  const free = freeSeats(state);
   const seated = state.order.map((n) => state.boards.get(n)!).filter((b) => b.opponent);
 
   async function submit(e: React.FormEvent) {

@@ -8,11 +8,11 @@ import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
-import { refusalText } from '@/app/words';
+import { ANNOUNCE, LATE_JOIN, refusalText, resultSentence } from '@/app/words';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { RefusalNotice } from '../RefusalNotice';
 import { PlayBoard } from '../PlayBoard';
-import { ResultsTable } from '../ResultsTable';
+import { ResultsTable, resultOf } from '../ResultsTable';
 import { boardLook, LOOKS } from '../board-look';
 import { JoinForm } from './JoinForm';
 import { useTurnSignal } from './use-turn-signal';
@@ -44,10 +44,16 @@ function View({ connection }: { connection: SimulConnection }) {
   if (view.version === 0) return <Shell><p className="text-slate-500">Opening…</p></Shell>;
 
   if (!board) {
-    if (state.phase === 'lobby') {
+    // Before the start, and after it while the host keeps joining open (a late joiner).
+    if (state.phase === 'lobby' || (state.phase === 'playing' && !state.joiningClosed)) {
       return (
         <Shell title={state.title} status={view.status}>
           {view.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{refusalText(view.problem)}</p>}
+          {state.phase === 'playing' && (
+            <p className="mb-3 rounded bg-host/10 p-2" data-testid="late-join-note">
+              {state.mode === 'async' ? LATE_JOIN.studentAsync : LATE_JOIN.studentSync}
+            </p>
+          )}
           <JoinForm state={state} connection={connection} />
         </Shell>
       );
@@ -57,7 +63,7 @@ function View({ connection }: { connection: SimulConnection }) {
         {view.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{refusalText(view.problem)}</p>}
         <p className="text-lg">{state.phase === 'finished' ? 'This simul is over.' : 'This simul has started: seats are closed.'}</p>
         <Link href={`/watch/${state.simulId}`} className="mt-3 inline-block text-host underline">Watch it</Link>
-        {state.phase === 'finished' && <div className="mt-4"><ResultsTable state={state} /></div>}
+        {state.phase === 'finished' && <div className="mt-4"><ResultsTable state={state} reader={{ role: 'projector' }} /></div>}
       </Shell>
     );
   }
@@ -70,6 +76,7 @@ function View({ connection }: { connection: SimulConnection }) {
         {board.opponent?.name}
       </p>
       <Banner state={state} queue={view.queue} board={board} myTurn={myTurn} />
+      <HostMoveAnnouncement board={board} myTurn={myTurn} />
       {signal}
       {board.status === 'seated' ? null : (
         <PlayBoard
@@ -89,7 +96,7 @@ function View({ connection }: { connection: SimulConnection }) {
       {state.phase === 'finished' && (
         <div className="mt-6">
           <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">Final results</h2>
-          <ResultsTable state={state} highlight={board.number} />
+          <ResultsTable state={state} reader={{ role: 'student', board: board.number }} highlight={board.number} />
         </div>
       )}
     </Shell>
@@ -119,8 +126,7 @@ function Banner({
   } else if (board.status === 'finished' || board.status === 'aborted') {
     // The student's own result, in the student's terms (the board colours speak for the host).
     const look = boardLook(state, board);
-    const mine = look === 'win' ? 'You lost' : look === 'loss' ? 'You won!' : look === 'draw' ? 'Draw' : 'Game not finished';
-    text = `${mine}${board.result ? ` (${board.result})` : ''}`;
+    text = resultSentence(resultOf(board), { role: 'student', board: board.number }) ?? '';
     tone = look === 'loss' ? 'bg-win text-white' : look === 'win' ? 'bg-slate-700 text-white' : LOOKS[look].chip;
   } else if (myTurn) {
     text = 'Your move';
@@ -136,6 +142,20 @@ function Banner({
   return (
     <p className={`mb-3 rounded-xl px-4 py-3 text-center text-xl font-bold ${tone}`} role="status" aria-live="polite" data-testid="turn-banner">
       {text}
+    </p>
+  );
+}
+
+/**
+ * For a screen reader: what the host just played on this board (the banner beside it says
+ * "Your move"). Known for the moves this phone saw; a phone that opened from a snapshot has
+ * only the position, and then the banner alone speaks.
+ */
+function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: boolean }) {
+  const last = myTurn ? board.chess.history().at(-1) : undefined;
+  return (
+    <p className="sr-only" aria-live="polite" data-testid="host-move-announcement">
+      {last ? ANNOUNCE.hostPlayed(last) : ''}
     </p>
   );
 }

@@ -3,8 +3,17 @@
 import { useMemo, useState } from 'react';
 import { Chess } from '@/lib/chess/rules';
 import { formatDuration, type SimulMetrics } from '@/lib/metrics';
-import type { SimulState } from '@/lib/simul/types';
+import type { BoardState, SimulState } from '@/lib/simul/types';
+import { botWords } from '@/app/words';
+import { BotMarker } from '../BotMarker';
+import { ICONS } from '../icons';
 import { MiniBoard } from '../MiniBoard';
+
+/** An opponent's name in a list's option, where only text fits: a bot says so in words. */
+function optionName(opponent: BoardState['opponent'] | undefined): string {
+  if (!opponent) return '';
+  return opponent.bot ? botWords.inText(opponent.name) : opponent.name;
+}
 
 export function GameViewer({ state, metrics }: { state: SimulState; metrics: SimulMetrics }) {
   const [board, setBoard] = useState(state.order[0] ?? 1);
@@ -40,11 +49,13 @@ export function GameViewer({ state, metrics }: { state: SimulState; metrics: Sim
           >
             {state.order.map((n) => (
               <option key={n} value={n}>
-                {n} · {state.boards.get(n)?.opponent?.name}
+                {n} · {optionName(state.boards.get(n)?.opponent)}
               </option>
             ))}
           </select>
         </label>
+        {b?.opponent?.bot && <BotMarker />}
+        {state.hostBot && <span className="text-sm text-slate-500">{botWords.hostIsBot}</span>}
       </div>
       <div className="grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]">
         <div
@@ -56,13 +67,13 @@ export function GameViewer({ state, metrics }: { state: SimulState; metrics: Sim
           className="flex flex-col gap-2 outline-none"
           aria-label="Board position; left and right arrows step through the game"
         >
-          <MiniBoard fen={positions[shown].fen} lastMove={positions[shown].last} flipped={b?.hostColor === 'b'} className="rounded !text-[min(7vw,2.4rem)]" />
+          <MiniBoard fen={positions[shown].fen} lastMove={positions[shown].last} flipped={b?.hostColor === 'b'} className="rounded" />
           <div className="flex items-center justify-between gap-2">
-            <button className="rounded border px-3 py-1" onClick={() => go(0)} aria-label="Start">«</button>
-            <button className="rounded border px-3 py-1" onClick={() => go(shown - 1)} aria-label="Previous move">◀</button>
+            <button className="rounded border px-3 py-1" onClick={() => go(0)} aria-label="Start">{ICONS.first}</button>
+            <button className="rounded border px-3 py-1" onClick={() => go(shown - 1)} aria-label="Previous move">{ICONS.previous}</button>
             <span className="text-sm tabular-nums">{shown} / {positions.length - 1}</span>
-            <button className="rounded border px-3 py-1" onClick={() => go(shown + 1)} aria-label="Next move">▶</button>
-            <button className="rounded border px-3 py-1" onClick={() => go(positions.length - 1)} aria-label="End">»</button>
+            <button className="rounded border px-3 py-1" onClick={() => go(shown + 1)} aria-label="Next move">{ICONS.next}</button>
+            <button className="rounded border px-3 py-1" onClick={() => go(positions.length - 1)} aria-label="End">{ICONS.last}</button>
           </div>
         </div>
         <ol className="grid max-h-96 grid-cols-[auto_1fr_1fr] content-start gap-x-3 gap-y-0.5 overflow-y-auto text-sm tabular-nums" data-testid="move-list">

@@ -10,7 +10,7 @@ import { downloadText } from '@/lib/export/download';
 import { simulLogJson } from '@/lib/export/json';
 import { moveTimingsCsv } from '@/lib/export/csv';
 import { simulPgn } from '@/lib/export/pgn';
-import { refusalText } from '@/app/words';
+import { refusalText, SIMUL_END } from '@/app/words';
 import type { SimulMetrics } from '@/lib/metrics';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Timeline } from '../dashboard/Timeline';
@@ -86,7 +86,7 @@ function Header({ view }: { view: SimulView }) {
       <p className="text-slate-500">
         {state.mode === 'async' ? 'Async: rotating between boards' : 'Sync: one game at a time'} ·{' '}
         {state.order.length} boards · {new Date(state.startedAt ?? state.createdAt).toLocaleString()}
-        {state.phase !== 'finished' && ' · still running'}
+        {state.phase !== 'finished' ? ' · still running' : <> · <span data-testid="review-end">{SIMUL_END.reviewEnd(state.endedEarly)}</span></>}
       </p>
       <SimulatedTime state={state} />
     </header>
@@ -103,7 +103,7 @@ function Single({ view }: { view: SimulView }) {
       </div>
       <CompareWith simulId={view.state.simulId} />
       {metrics ? <Dashboard state={view.state} metrics={metrics} /> : <p>This simul never started.</p>}
-      <ResultsTable state={view.state} />
+      <ResultsTable state={view.state} reader={{ role: 'projector' }} />
       {metrics && <GameViewer state={view.state} metrics={metrics} />}
       <Link href="/" className="text-host underline">Home</Link>
     </main>

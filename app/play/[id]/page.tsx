@@ -1,9 +1,15 @@
 import type { Metadata } from 'next';
 import { PlayerView } from '@/app/components/play/PlayerView';
 
-export const metadata: Metadata = { title: 'Async Simul' };
+type Params = { params: Promise<{ id: string }> };
 
-export default async function PlayPage({ params }: { params: Promise<{ id: string }> }) {
+/** Added to the home screen, the phone's page opens this simul again (its own manifest). */
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { id } = await params;
+  return { title: 'Async Simul', manifest: `/play/${encodeURIComponent(id)}/manifest.webmanifest` };
+}
+
+export default async function PlayPage({ params }: Params) {
   const { id } = await params;
   return <PlayerView simulId={id} />;
 }

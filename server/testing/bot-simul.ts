@@ -1,0 +1,60 @@
+// Test helper: simuls of bots run in-process on a ManualClock, stepped from one bot timer to
+// the next with the commits in between, as the server runs them. Only tests import this.
+import type { BotSpec } from '../../lib/bots/spec';
+import type { HostColorChoice, Mode, SimulEvent } from '../../lib/simul/types';
+import { ManualClock } from '../clock';
+import { SimulHub } from '../simul-hub';
+import type { SimulRoom } from '../simul-room';
+import { MemoryEventStore } from '../store/memory-store';
+
+/** The commit queue flushes on the next turn; its broadcast plans the bots' next moves. */
+export const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Moves `clock` from bot timer to bot timer until `done` holds or no timer is left. */
+export async function runBotsUntil(clock: ManualClock, done: () => boolean, maxSteps = 100_000): Promise<void> {
+  for (let step = 0; !done() && step < maxSteps; step++) {
+    const next = clock.nextTimer();
+    if (next === undefined) return;
+    clock.advanceTo(next);
+    await settle();
+  }
+}
+
+export interface BotSimulSpec {
+  mode: Mode;
+  boards: number;
+  hostColor: HostColorChoice;
+  host: BotSpec;
+  seat: (board: number) => BotSpec;
+}
+
+/** Creates a simul with a bot host and a bot in every seat, and starts it. */
+export async function startBotSimul(hub: SimulHub, spec: BotSimulSpec, open = (id: string) => hub.get(id)!): Promise<SimulRoom> {
+  const { simulId } = hub.create({ title: 'Bots', boards: spec.boards, hostColor: spec.hostColor, mode: spec.mode, hostBot: spec.host });
+  const room = open(simulId);
+  for (let n = 1; n <= spec.boards; n++) {
+    const seated = await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: spec.seat(n) });
+    if (!seated.ok) throw new Error(`seat-bot refused: ${seated.error.code}`);
+  }
+  const started = await room.dispatch({ role: 'host' }, { type: 'start' });
+  if (!started.ok) throw new Error(`start refused: ${started.error.code}`);
+  await settle();
+  return room;
+}
+
+/** Each board's moves in order, in SAN. */
+export function gamesOf(log: readonly SimulEvent[]): Record<number, string[]> {
+  const games: Record<number, string[]> = {};
+  for (const e of log) if (e.type === 'move-made') (games[e.board] ??= []).push(e.san);
+  return games;
+}
+
+/** The games bots play from these specs, played to the end in memory on a manual clock. */
+export async function referenceGames(spec: BotSimulSpec): Promise<Record<number, string[]>> {
+  const clock = new ManualClock(0);
+  const hub = new SimulHub(new MemoryEventStore(), clock, () => {});
+  const room = await startBotSimul(hub, spec);
+  await runBotsUntil(clock, () => room.state.phase === 'finished');
+  if (room.state.phase !== 'finished') throw new Error('the bots did not finish');
+  return gamesOf(room.log);
+}
