@@ -63,6 +63,11 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   'out-of-time': [{ code: 'out-of-time', params: { board: 3 } }],
   'rate-limited': [{ code: 'rate-limited', params: { retryAfterMs: 1500 } }],
   'too-many-simuls': [{ code: 'too-many-simuls', params: { perHour: 10 } }],
+  'exhibition-running': [
+    { code: 'exhibition-running', params: { scope: 'network' } },
+    { code: 'exhibition-running', params: { scope: 'server' } },
+  ],
+  'exhibition-too-long': [{ code: 'exhibition-too-long', params: { minutes: 720, maxMinutes: 60 } }],
   'bad-credentials': [{ code: 'bad-credentials' }],
   'blocked': [{ code: 'blocked' }],
   'outdated-client': [{ code: 'outdated-client' }],

@@ -5,7 +5,7 @@
 import type { ClientProblem, Problem } from '@/lib/client/simul-connection';
 import type { TextProblem } from '@/lib/simul/display-text';
 import { formatDuration } from '@/lib/metrics/format';
-import type { AbortReason, BoardStatus, ClockSettings, Color, DrawRules, EndReason, RefusalParams, RejectionCode, Result } from '@/lib/simul/types';
+import type { AbortReason, BoardStatus, ClockSettings, Color, DrawRules, EndReason, Exhibition, ExhibitionSpeed, RefusalParams, RejectionCode, Result } from '@/lib/simul/types';
 
 export type RefusalWords = { [C in RejectionCode]: (params: RefusalParams[C]) => string } & {
   [C in ClientProblem['code']]: () => string;
@@ -73,6 +73,12 @@ const english: RefusalWords = {
   'out-of-time': (p) => `Your time on board ${p.board} has run out.`,
   'rate-limited': () => 'Too many requests: slow down.',
   'too-many-simuls': (p) => `One network can create ${p.perHour} simuls an hour.`,
+  'exhibition-running': (p) =>
+    p.scope === 'network'
+      ? 'An exhibition from this network is still running: wait for it to end.'
+      : 'The server is running as many exhibitions as it can: try again in a few minutes.',
+  'exhibition-too-long': (p) =>
+    `At this speed the sync simul would take ${Math.ceil(p.minutes)} minutes: choose a faster speed (at most ${p.maxMinutes} minutes).`,
   'bad-credentials': () => 'This link is no longer valid on this device.',
   'blocked': () => 'The host removed this device from the simul.',
   'outdated-client': () => 'This page is out of date: reload it.',
@@ -402,4 +408,20 @@ export function clockSettingsText(clock: ClockSettings | null): string {
   const increment = clock.incrementMs > 0 ? ` + ${amount(clock.incrementMs)} a move` : '';
   const extra = clock.hostExtraMs > 0 ? `; the host has ${amount(clock.hostExtraMs)} more on each board` : '';
   return `Clocks: ${amount(clock.initialMs)}${increment}${extra}`;
+}
+
+/** An exhibition's speed: "600×", or as fast as the server went. */
+export function speedText(speed: ExhibitionSpeed): string {
+  return speed === 'max' ? 'as fast as the server goes' : `${speed.toLocaleString('en-US')}×`;
+}
+
+/** What every screen of an exhibition's simul says: its times are not real time. */
+export function simulatedTimeText(exhibition: Exhibition): string {
+  const speed = exhibition.speed === 'max' ? 'run as fast as the server goes' : `run at ${speedText(exhibition.speed)}`;
+  return `Times are simulated: bots played this exhibition on a simulated clock, ${speed}.`;
+}
+
+/** An exhibition whose games did not all last its move pairs: the figures count what was played. */
+export function endedEarlyText(games: number, movePairs: number): string {
+  return `${games} ${games === 1 ? 'game' : 'games'} ended before ${movePairs} move pairs (a bot could not avoid the end): the figures count the moves played.`;
 }

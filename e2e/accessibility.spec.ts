@@ -1,16 +1,7 @@
 // axe-core on every page, in each state a person meets it: no serious or critical violation.
 // And the host console with the keyboard alone: N to the next board, a typed move.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { createSimul, joinFromPhone, opponentMove } from './helpers';
-
-/** The serious and critical violations axe finds on the page as it is now (WCAG 2.1 A and AA). */
-async function seriousViolations(page: Page, where: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
+import { expect, test } from '@playwright/test';
+import { createSimul, joinFromPhone, opponentMove, seriousViolations } from './helpers';
 
 test('every page passes axe: home, create, lesson, console (lobby, playing, finished), phone, projector, review', async ({ browser }) => {
   const found: string[] = [];

@@ -1,4 +1,5 @@
 // What a person does, as steps: create a simul, join from a phone, make a move by tapping.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { devices } from '@playwright/test';
 
@@ -71,4 +72,12 @@ export async function opponentMove(page: Page, from: string, to: string): Promis
   const board = await page.getByTestId('my-board').textContent();
   await tapMove(page, `play-board-${board}`, from, to);
   await expect(page.getByTestId('turn-banner')).not.toHaveText('Your move');
+}
+
+/** The serious and critical violations axe finds on the page as it is now (WCAG 2.1 A and AA). */
+export async function seriousViolations(page: Page, where: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }

@@ -49,7 +49,6 @@ const JOIN_PATH = /^\/j\/([^/?#]+)\/?$/;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const clock: Clock = options.testClock ?? realClock(options.now);
-  const now = clock.now;
   let io!: SimulServer;
   const trustedProxies = options.trustedProxies ?? new Set<string>();
   const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()));
@@ -109,7 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     trustedProxies,
   });
-  attachHandlers(io, hub, now, budgets);
+  attachHandlers(io, hub, budgets);
   hub.loadUnfinished();
 
   await new Promise<void>((resolve) => http.listen(options.port, options.host, resolve));
@@ -125,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       new Promise<void>((resolve) => {
         stopGuard();
+        hub.stopExhibitions();
         fanOut.close();
         io.close(() => resolve());
       }),

@@ -28,8 +28,10 @@ export interface ServerLimits {
   missedLookupsPerMinute: number;
   /** Seats one network may take in one simul per minute (after a burst of as many). */
   joinsPerAddressPerMinute: number;
-  /** Simuls one network may create per hour (a teacher needs a few; a script, no more). */
+  /** Simuls one network may create per hour (a teacher needs a few; a script, no more). An exhibition counts two. */
   simulsPerAddressPerHour: number;
+  /** Exhibitions (bots on simulated clocks) running at once: one per network, and this many on the server. */
+  exhibitionsAtOnce: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -50,6 +52,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   missedLookupsPerMinute: 10,
   joinsPerAddressPerMinute: 10,
   simulsPerAddressPerHour: 60,
+  exhibitionsAtOnce: 4,
 };
 
 /**

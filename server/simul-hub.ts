@@ -1,10 +1,12 @@
 // Every simul this server runs, by id and by join code. A room nobody has used for a while
 // leaves memory (evictIdle); hub.get loads it again from the store, as after a restart.
-import type { Clock } from './clock';
-import type { CreateSimulInput } from '../lib/protocol/schemas';
-import type { SimulEvent } from '../lib/simul/types';
+import { ManualClock, type Clock } from './clock';
+import { randomInt } from 'node:crypto';
+import type { CreateSimulInput, StartExhibitionInput } from '../lib/protocol/schemas';
+import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../lib/simul/types';
+import { ExhibitionRun } from './exhibition';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
-import { SimulRoom, type Broadcast } from './simul-room';
+import { SimulRoom, type Broadcast, type DispatchResult } from './simul-room';
 import { BotRunner } from './bot-runner';
 import { CommitQueue } from './commit-queue';
 import type { EventStore, SimulCredentials } from './store/event-store';
@@ -28,6 +30,12 @@ export class SimulHub {
   /** Unfinished simuls evicted from memory, with the time of their last event (for endIdle). */
   private evicted = new Map<string, number>();
   private commits: CommitQueue;
+  /** The exhibitions whose simulated clock is being advanced, by simul id. */
+  private runs = new Map<string, ExhibitionRun>();
+  /** The simuls of the last exhibition each network started. */
+  private exhibitionNetworks = new Map<string, string[]>();
+  /** When each exhibition's room last had an event, in real time (its events carry simulated time). */
+  private exhibitionActiveAt = new Map<string, number>();
 
   constructor(
     private store: EventStore,
@@ -56,10 +64,22 @@ export class SimulHub {
     return loaded;
   }
 
-  /** A new simul; its title was cleaned by cleanTitle (display-text.ts) first. */
-  create(input: CreateSimulInput): { simulId: string; hostKey: string; joinCode: string } {
+  /** An id no simul has. */
+  private newId(): string {
     let simulId = newSimulId();
     while (this.get(simulId)) simulId = newSimulId();
+    return simulId;
+  }
+
+  /**
+   * A new simul; its title was cleaned by cleanTitle (display-text.ts) first. An exhibition's
+   * simul comes with its id (its pair names it) and runs on a simulated clock of its own.
+   */
+  create(
+    input: CreateSimulInput,
+    exhibition?: { simulId: string } & Exhibition,
+  ): { simulId: string; hostKey: string; joinCode: string } {
+    const simulId = exhibition?.simulId ?? this.newId();
     let joinCode = newJoinCode();
     while (this.codes.has(joinCode)) joinCode = newJoinCode();
     const hostKey = newSecret();
@@ -76,6 +96,7 @@ export class SimulHub {
       ...(input.hostBot ? { hostBot: input.hostBot } : {}),
       ...(input.drawRules ? { drawRules: input.drawRules } : {}),
       ...(input.clock ? { clock: input.clock } : {}),
+      ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };
     const hostKeyHash = hashSecret(hostKey);
     this.store.createSimul(simulId, hostKeyHash, created);
@@ -94,10 +115,97 @@ export class SimulHub {
   private room(simulId: string, log: SimulEvent[], credentials: SimulCredentials): SimulRoom {
     // A room whose commit failed is dropped: the next request loads it again from the store.
     const onLost = (room: SimulRoom) => {
-      if (this.rooms.get(simulId) === room) this.rooms.delete(simulId);
       this.stopBots(room);
+      if (this.rooms.get(simulId) !== room) return;
+      this.rooms.delete(simulId);
+      this.runs.get(simulId)?.stop();
     };
-    return new SimulRoom(simulId, log, credentials, this.commits, this.clock, this.onEvents, onLost);
+    // An exhibition's time goes on from its last event, on its own clock.
+    const created = log[0];
+    const clock = created?.type === 'simul-created' && created.exhibition ? new ManualClock(log[log.length - 1].at) : this.clock;
+    return new SimulRoom(simulId, log, credentials, this.commits, clock, this.onEvents, onLost);
+  }
+
+  /**
+   * Starts advancing an exhibition's simulated clock once it plays: at its start (durable), or
+   * loaded again after a restart, from where it stopped.
+   */
+  private runExhibition(room: SimulRoom): void {
+    const exhibition = room.state.exhibition;
+    if (!exhibition || room.state.phase !== 'playing' || this.runs.has(room.id) || !(room.clock instanceof ManualClock)) return;
+    const run = new ExhibitionRun(room, room.clock, exhibition.speed, () => this.runs.delete(room.id));
+    this.runs.set(room.id, run);
+    run.start();
+  }
+
+  /**
+   * The lesson's exhibition: two simuls, sync and async, each with a bot host and `n` bot
+   * opponents thinking `h` and `o` seconds a move (fixed, or drawn with a spread of `spread` times
+   * the mean), from `seed` (a new one without: the same seed plays the same exhibition again),
+   * their games agreed drawn after `m` move pairs. The host plays white everywhere: it moves
+   * first, as the lesson counts. Both simuls draw from the same seeds, so they play the same
+   * games with the same think times, only scheduled differently. They start in the same commit,
+   * so their clocks race from the same real instant.
+   */
+  async createExhibition(
+    spec: StartExhibitionInput,
+    network: string,
+  ): Promise<{ ok: true; sync: string; async: string } | { ok: false; error: Rejection }> {
+    const sync = this.newId();
+    let async = this.newId();
+    while (async === sync) async = this.newId();
+    this.exhibitionNetworks.set(network, [sync, async]);
+    const seed = spec.seed ?? randomInt(2 ** 32);
+    const bot = (seconds: number, botSeed: number): BotSpec => {
+      const meanMs = Math.round(seconds * 1000);
+      return { strength: 'sensible', avoidEnding: true, think: { meanMs, spreadMs: Math.round(meanMs * (spec.spread ?? 0)) }, seed: botSeed >>> 0 };
+    };
+    const host: Actor = { role: 'host' };
+    const dispatched: Promise<DispatchResult>[] = [];
+    for (const [mode, simulId, pair] of [['sync', sync, async], ['async', async, sync]] as const) {
+      this.create(
+        { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h, seed) },
+        { simulId, speed: spec.speed, movePairs: spec.m, pair },
+      );
+      const room = this.get(simulId)!;
+      for (let board = 1; board <= spec.n; board++) {
+        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o, seed + board) }));
+      }
+      dispatched.push(room.dispatch(host, { type: 'start' }));
+    }
+    const refused = (await Promise.all(dispatched)).find((r) => !r.ok);
+    if (refused && !refused.ok) return refused;
+    return { ok: true, sync, async };
+  }
+
+  /** Whether an exhibition started from `network` is still running (or being set up). */
+  exhibitionRunningFrom(network: string): boolean {
+    return (this.exhibitionNetworks.get(network) ?? []).some((id) => this.isLive(id));
+  }
+
+  /** Exhibitions running (or being set up): a pair counts once. */
+  get exhibitionsRunning(): number {
+    const pairs = new Set<string>();
+    for (const room of this.rooms.values()) {
+      const exhibition = room.state.exhibition;
+      if (exhibition && this.isLive(room.id)) pairs.add([room.id, exhibition.pair].sort().join());
+    }
+    return pairs.size;
+  }
+
+  /** An exhibition's simul whose clock is advanced, or that has not started yet. */
+  private isLive(simulId: string): boolean {
+    return this.runs.has(simulId) || this.rooms.get(simulId)?.state.phase === 'lobby';
+  }
+
+  /** Whether an exhibition's clock is being advanced. */
+  isRunning(simulId: string): boolean {
+    return this.runs.has(simulId);
+  }
+
+  /** Stops every exhibition's clock (the server closes); they go on when the simuls are loaded again. */
+  stopExhibitions(): void {
+    for (const run of [...this.runs.values()]) run.stop();
   }
 
   /**
@@ -111,7 +219,7 @@ export class SimulHub {
       if (lastEventAt < cutoff && !this.get(id)) this.evicted.delete(id);
     }
     const idle = [...this.rooms.values()].filter(
-      (room) => room.state.phase !== 'finished' && room.lastEventAt < cutoff,
+      (room) => room.state.phase !== 'finished' && this.lastActiveAt(room) < cutoff,
     );
     const ended = await Promise.all(idle.map((room) => room.dispatch({ role: 'host' }, { type: 'end-simul' })));
     return ended.filter((r) => r.ok).length;
@@ -132,19 +240,27 @@ export class SimulHub {
     let idle = 0;
     for (const room of [...this.rooms.values()]) {
       const isFinished = room.state.phase === 'finished';
-      if (now - room.lastEventAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
-      if (!room.settled || room.runsClocks || room.remembersNetworks() || this.listened(room)) continue;
+      const lastActiveAt = this.lastActiveAt(room);
+      if (now - lastActiveAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
+      if (this.runs.has(room.id) || !room.settled || room.runsClocks || room.remembersNetworks() || this.listened(room)) continue;
       if ((this.bots.get(room)?.pending ?? 0) > 0) continue;
       this.rooms.delete(room.id);
       this.stopBots(room);
+      this.exhibitionActiveAt.delete(room.id);
       if (isFinished) {
         finished++;
       } else {
         idle++;
-        this.evicted.set(room.id, room.lastEventAt);
+        this.evicted.set(room.id, lastActiveAt);
       }
     }
     return { finished, idle, inMemory: this.rooms.size };
+  }
+
+  /** When a room last had an event, on this hub's clock. */
+  private lastActiveAt(room: SimulRoom): number {
+    if (!room.state.exhibition) return room.lastEventAt;
+    return this.exhibitionActiveAt.get(room.id) ?? this.clock.now();
   }
 
   /** The simul a join code names, while it is open or running (in memory or not). */
@@ -165,6 +281,8 @@ export class SimulHub {
       this.bots.set(room, bots);
       bots.start();
     }
+    if (room.state.exhibition && !this.exhibitionActiveAt.has(room.id)) this.exhibitionActiveAt.set(room.id, this.clock.now());
+    this.runExhibition(room);
     return room;
   }
 
@@ -180,6 +298,11 @@ export class SimulHub {
 
   private onEvents: Broadcast = (room, events, boards) => {
     if (events.some((e) => e.type === 'simul-finished')) this.codes.delete(room.state.joinCode);
+    if (room.state.exhibition) {
+      this.exhibitionActiveAt.set(room.id, this.clock.now());
+      // Started: its clock starts moving.
+      if (events.some((e) => e.type === 'simul-started')) this.runExhibition(room);
+    }
     this.broadcast(room, events, boards);
     // After the broadcast: a bot's move planned now never overtakes the events it answers.
     this.bots.get(room)?.afterCommit(events);

@@ -4,7 +4,16 @@
 // replaced whole); who that makes it is asked of the room on every command.
 import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
-import { commandSchema, createSimulSchema, helloSchema, joinSchema, type HelloInput } from '../lib/protocol/schemas';
+import {
+  EXHIBITION_LIMITS,
+  commandSchema,
+  createSimulSchema,
+  exhibitionMinutes,
+  helloSchema,
+  joinSchema,
+  startExhibitionSchema,
+  type HelloInput,
+} from '../lib/protocol/schemas';
 import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type HelloReply, type ServerToClientEvents } from '../lib/protocol/events';
 import { summarize } from '../lib/simul/summary';
 import { cleanTitle } from '../lib/simul/display-text';
@@ -65,7 +74,7 @@ export function cutOff(socket: SimulSocket): void {
   transport.socket?.terminate?.();
 }
 
-export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number, budgets: AddressBudgets): void {
+export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressBudgets): void {
   const limits = budgets.limits;
   const heavyReplies = new TurnQueue();
 
@@ -148,6 +157,20 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
       return { ok: true, ...hub.create({ ...parsed, title: title.text }) };
     });
 
+    on('exhibition:start', async (input) => {
+      const spec = parse(startExhibitionSchema, input);
+      if (!spec) return BAD_PAYLOAD;
+      const minutes = exhibitionMinutes(spec);
+      if (minutes > EXHIBITION_LIMITS.maxMinutes) return fail('exhibition-too-long', { minutes, maxMinutes: EXHIBITION_LIMITS.maxMinutes });
+      const network = socket.data.network;
+      if (hub.exhibitionRunningFrom(network)) return fail('exhibition-running', { scope: 'network' });
+      if (hub.exhibitionsRunning >= limits.exhibitionsAtOnce) return fail('exhibition-running', { scope: 'server' });
+      // Two simuls: two of the network's creations.
+      if (!budgets.creations.take(network, 2)) return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
+      const started = await hub.createExhibition(spec, network);
+      return started.ok ? { ok: true, sync: started.sync, async: started.async } : started;
+    });
+
     on('simul:hello', (input) => {
       // A page from before this protocol: told to reload, never to forget its secrets.
       if ((input as { v?: unknown } | null)?.v !== PROTOCOL_VERSION) {
@@ -212,7 +235,8 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, now: () => number
         ...body,
         role: actor.role,
         board: actor.role === 'opponent' ? actor.board : null,
-        serverNow: now(),
+        // The simul's own time: an exhibition's is simulated.
+        serverNow: room.clock.now(),
       };
       return { ok: true, ...answer };
     }

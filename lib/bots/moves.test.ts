@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Chess } from 'chess.js';
-import { endingByRule } from '../chess/rules';
+import { endingByRule, firstPosition, recordPosition, timesAfter } from '../chess/rules';
 import { Prng } from '../random';
 import { chooseMove, type BotMove } from './moves';
 import type { BotPolicy } from './spec';
@@ -127,6 +127,35 @@ describe('chooseMove', () => {
     // Ng8 is one of the moves a bot minding nothing may play.
     const plain = Array.from({ length: 60 }, (_, i) => chooseMove(game, { strength: 'random' }, new Prng(i)));
     expect(plain).toContainEqual({ from: 'f6', to: 'g8' });
+  });
+
+  it('bots that avoid ending play games of 30 move pairs to the end (they keep out of forced repetitions)', () => {
+    // Two sensible bots once gave perpetual check until the third repetition was forced.
+    for (const strength of ['random', 'sensible'] as const) {
+      for (let seed = 1; seed <= 20; seed++) {
+        const game = new Chess();
+        const positions = firstPosition(game);
+        for (let ply = 0; ply < 60; ply++) {
+          const move = game.move(chooseMove(game, { strength, avoidEnding: true }, new Prng(seed * 100 + ply)));
+          const times = timesAfter(positions, game, move);
+          recordPosition(positions, game, move);
+          if (endingByRule(game, times)) expect.fail(`${strength}, seed ${seed}, ply ${ply}: ${game.history().join(' ')}`);
+        }
+      }
+    }
+  });
+
+  it('a bot that avoids ending does not go back to a position already seen while it has another move', () => {
+    // Two sensible bots' game: black's checks drive the white king back and forth; a second
+    // Bc5+ would repeat, and then white's only legal moves repeat a third time.
+    const line =
+      'Nh3 e5 a3 d5 Nc3 Na6 e3 Nb8 Bb5+ Ke7 Rb1 Kf6 Qf3+ Ke7 Nxd5+ Ke6 c3 Qxd5 Qxd5+ Kxd5 c4+ Kd6 f3 f6 e4 h5 f4 a5 ' +
+      'fxe5+ Kxe5 d3 Ke6 Nf4+ Ke7 Nd5+ Kd8 Rf1 Na6 Bf4 Nh6 Bxc7+ Nxc7 a4 Bb4+ Ke2 Bg4+ Ke3 Nxd5+ exd5 Nf5+ Kf2 Bc5+ Ke1 Bb4+ Kf2';
+    const game = new Chess();
+    for (const san of line.split(' ')) game.move(san);
+    for (let seed = 1; seed <= 20; seed++) {
+      expect(chooseMove(game, { strength: 'sensible', avoidEnding: true }, new Prng(seed))).not.toEqual({ from: 'b4', to: 'c5' });
+    }
   });
 
   it('when every move ends the game, a bot that avoids ending still moves', () => {

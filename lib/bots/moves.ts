@@ -2,7 +2,7 @@
 // Cheap on purpose (one ply and a look at what the reply can take): an exhibition plays
 // thousands of moves.
 import { Chess, type Color, type PieceSymbol, type Square } from 'chess.js';
-import { endingAfterTry, legalMoves, tryMove, type TriedMove } from '../chess/fast-moves';
+import { endingAfterTry, legalMoves, seenBefore, tryMove, type TriedMove } from '../chess/fast-moves';
 import type { Random } from '../random';
 import type { Promotion } from '../simul/types';
 import type { BotPolicy } from './spec';
@@ -21,6 +21,12 @@ const MATE = 1000;
 const DRAW = -0.5;
 /** Worse than any material: a game-ending move for a bot that must not end the game. */
 const ENDS_GAME = -10_000;
+/**
+ * Worse than any material, better than ending: for a bot that must not end the game, a move back
+ * to a position already seen. Repeating leads into lines (a perpetual check) where the third
+ * repetition is forced: every legal move then ends the game.
+ */
+const REPEATS = -1_000;
 
 /** Shuffled copy (Fisher-Yates): among equal moves the bot's draw decides. */
 function shuffled<T>(items: readonly T[], random: Random): T[] {
@@ -72,6 +78,7 @@ function score(game: Chess, move: TriedMove, policy: BotPolicy, stalemate: boole
   return tryMove(game, move, (after) => {
     const ending = endingAfterTry(after, { stalemate });
     if (ending && policy.avoidEnding) return ENDS_GAME;
+    if (policy.avoidEnding && seenBefore(after)) return REPEATS;
     if (ending?.reason === 'checkmate') return MATE;
     const gain = (move.captured ? VALUE[move.captured] : 0) + (move.promotion ? VALUE[move.promotion] - 1 : 0);
     if (ending) return gain + DRAW;
@@ -84,6 +91,11 @@ function endsGame(game: Chess, move: TriedMove): boolean {
   return tryMove(game, move, (after) => endingAfterTry(after) !== null);
 }
 
+/** Whether `move` neither ends the game nor goes back to a position already seen. */
+function goesOn(game: Chess, move: TriedMove): boolean {
+  return tryMove(game, move, (after) => endingAfterTry(after) === null && !seenBefore(after));
+}
+
 /**
  * A legal move for the side to move. `position` is a FEN, or a chess.js game when its history
  * matters (a third repetition needs it); a game given is left as it was. Throws when the game is
@@ -94,7 +106,7 @@ export function chooseMove(position: string | Chess, policy: BotPolicy, random: 
   const legal = shuffled(legalMoves(game), random);
   if (legal.length === 0) throw new Error('no legal move: the game is over');
   if (policy.strength === 'random') {
-    const going = policy.avoidEnding ? legal.find((m) => !endsGame(game, m)) : undefined;
+    const going = policy.avoidEnding ? (legal.find((m) => goesOn(game, m)) ?? legal.find((m) => !endsGame(game, m))) : undefined;
     return asBotMove(going ?? legal[0]);
   }
   // The cheap estimate of every move, best first; then the full score from the top down,

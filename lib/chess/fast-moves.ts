@@ -74,6 +74,12 @@ export function tryMove<T>(game: Chess, move: TriedMove, look: (game: Chess) => 
   }
 }
 
+/** Whether the position a tryMove reached was on the board before in this game. */
+export function seenBefore(game: Chess): boolean {
+  const inside = internals(game);
+  return inside._getPositionCount(inside._hash) >= 1;
+}
+
 /**
  * How the game ends in the position a tryMove reached, or null (as endingByRule in rules.ts).
  * `stalemate: false` leaves out the one question that costs a move generation when the side to

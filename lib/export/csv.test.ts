@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulMetrics } from '../metrics';
 import { MOVE_TIMINGS_COLUMNS, csvField, moveTimingsCsv, safeText } from './csv';
 import { AWKWARD_NAME, COMMA_NAME, FORMULA_NAME, T0, asyncSimul, botSimul, runningSimul, syncSimul } from './test-simuls';
+import { TestSimul } from '../simul/test-log';
 
 /** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. */
 function parseCsv(text: string): string[][] {
@@ -62,7 +63,7 @@ describe('moveTimingsCsv', () => {
 
   it('starts with a header row and ends every record with CRLF', () => {
     expect(parseCsv(csv)[0]).toEqual([...MOVE_TIMINGS_COLUMNS]);
-    expect(csv.startsWith('board,opponent,ply,side,color,san,at,elapsed_ms,think_ms,mover_type\r\n')).toBe(true);
+    expect(csv.startsWith('board,opponent,ply,side,color,san,at,elapsed_ms,think_ms,mover_type,clock\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
@@ -157,6 +158,16 @@ describe('CSV helpers', () => {
     const small = ['\ufe66SUM(A1)', '\ufe621', '\ufe631', '\ufe6bx']; // ﹦ ﹢ ﹣ ﹫
     for (const text of [...wide, ...small]) expect(safeText(text), JSON.stringify(text)).toBe(`'${text}`);
     for (const text of ['Ada', 'Zoë', 'x=1', 'A-Z', '\uff21da', '1+1']) expect(safeText(text)).toBe(text);
+  });
+});
+
+describe('moveTimingsCsv: an exhibition', () => {
+  it('says in clock that its times are simulated; any other simul is on real time', () => {
+    const s = new TestSimul({ boards: 1, exhibition: { speed: 'max', movePairs: 2, pair: 'sim-2' } });
+    s.seatAndStart('Ada');
+    s.playLine(1, 'e4 e5 Nf3');
+    expect(records(moveTimingsCsv(s.log)).map((r) => r.clock)).toEqual(['simulated', 'simulated', 'simulated']);
+    expect(new Set(records(moveTimingsCsv(asyncSimul().log)).map((r) => r.clock))).toEqual(new Set(['real']));
   });
 });
 

@@ -16,6 +16,7 @@ export const MOVE_TIMINGS_COLUMNS = [
   'elapsed_ms',
   'think_ms',
   'mover_type',
+  'clock',
 ] as const;
 
 /** One RFC 4180 field. */
@@ -47,8 +48,9 @@ export function csvRow(fields: readonly (string | number | null | undefined)[]):
  * elapsed_ms (the time since the previous move on that board, or since the game's
  * start), think_ms (the dashboard's think time, METRICS "Per move": for the host,
  * the busy part since its previous move on any board; for an opponent, the same as
- * elapsed_ms), and mover_type (who made the move: "program" for a bot, "human" for a person,
- * as PGN's WhiteType/BlackType say it). A header row first; every line ends with CRLF.
+ * elapsed_ms), mover_type (who made the move: "program" for a bot, "human" for a person,
+ * as PGN's WhiteType/BlackType say it) and clock ("simulated" for an exhibition, whose times
+ * are on its simulated clock; "real" otherwise). A header row first; every line ends with CRLF.
  */
 export function moveTimingsCsv(events: SimulEvent[]): string {
   const simul = readGames(events);
@@ -70,6 +72,7 @@ export function moveTimingsCsv(events: SimulEvent[]): string {
         move.elapsed,
         Math.round(thinks[i].think),
         (move.by === 'host' ? simul.hostIsBot : botBoards.has(move.board)) ? 'program' : 'human',
+        simul.exhibition ? 'simulated' : 'real',
       ]),
     );
   });

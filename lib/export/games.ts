@@ -2,7 +2,7 @@
 // move with the time its mover took, and how the game ended. Pure and browser-safe.
 import { readStates } from '../metrics/states';
 import { clocksAfterMoves } from '../simul/clocks';
-import type { AbortReason, ClockSettings, Color, EndReason, Mode, Result, Side, SimulEvent } from '../simul/types';
+import type { AbortReason, ClockSettings, Color, EndReason, Exhibition, Mode, Result, Side, SimulEvent } from '../simul/types';
 
 export interface ExportMove {
   board: number;
@@ -46,6 +46,8 @@ export interface ExportSimul {
   hostIsBot: boolean;
   /** The clocks, in a simul with clocks. */
   clock: ClockSettings | null;
+  /** Set for an exhibition: its times are simulated. */
+  exhibition: Exhibition | null;
   /** Games that started, in table order. Boards whose game never began are left out. */
   games: ExportGame[];
   /** Every move in log order. */
@@ -110,6 +112,7 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
     mode: header?.mode ?? null,
     hostIsBot: Boolean(header?.hostBot),
     clock: header?.clock ?? null,
+    exhibition: header?.exhibition ?? null,
     games: [...games.values()].sort((x, y) => x.board - y.board),
     moves,
   };

@@ -209,6 +209,18 @@ describe('simulPgn: bots', () => {
   });
 });
 
+describe('simulPgn: an exhibition', () => {
+  it('says in a SimulatedClock tag that its times are simulated, and at what speed', () => {
+    const s = new TestSimul({ boards: 1, exhibition: { speed: 600, movePairs: 2, pair: 'sim-2' } });
+    s.seatAndStart('Ada');
+    s.playLine(1, 'e4 e5 Nf3 Nc6');
+    const [game] = games(simulPgn(s.log, SITE));
+    expect(tags(game)).toMatchObject({ SimulatedClock: '600x', Result: '1/2-1/2', Termination: 'normal' });
+    expect(load(game).history()).toEqual(['e4', 'e5', 'Nf3', 'Nc6']);
+    for (const g of games(simulPgn(asyncSimul().log, SITE))) expect(tags(g)).not.toHaveProperty('SimulatedClock');
+  });
+});
+
 describe('simulPgn: edge cases', () => {
   it('marks games still going as in progress, a game without moves included', () => {
     const s = runningSimul();

@@ -2,7 +2,7 @@
 // whose game started, in table order, with the seven-tag roster, the way the game ended,
 // each move's elapsed time as a {[%emt H:MM:SS]} comment and, with clocks, the mover's time
 // left as [%clk H:MM:SS] and the time control as a TimeControl tag. Pure and browser-safe.
-import type { AbortReason, ClockSettings, EndReason, Result, SimulEvent } from '../simul/types';
+import type { AbortReason, ClockSettings, EndReason, Exhibition, Result, SimulEvent } from '../simul/types';
 import { readGames, type ExportGame } from './games';
 
 /** PGN's name for the host in every game's White or Black tag. */
@@ -134,13 +134,18 @@ function playerType(isBot: boolean): string {
 
 /**
  * One game in PGN: tag pairs, a blank line, the movetext. When a bot played either side, the
- * WhiteType and BlackType tags (PGN standard 9.3) say which side was a program.
+ * WhiteType and BlackType tags (PGN standard 9.3) say which side was a program; an exhibition's
+ * game has a SimulatedClock tag (its speed): its times are simulated.
  */
 export function gamePgn(
   game: ExportGame,
   event: string,
   site: string,
-  { hostIsBot = false, clock = null }: { hostIsBot?: boolean; clock?: ClockSettings | null } = {},
+  {
+    hostIsBot = false,
+    clock = null,
+    exhibition = null,
+  }: { hostIsBot?: boolean; clock?: ClockSettings | null; exhibition?: Exhibition | null } = {},
 ): string {
   const opponent = game.opponent ?? '?';
   const white = game.hostColor === 'w' ? HOST_NAME : opponent;
@@ -161,6 +166,8 @@ export function gamePgn(
     const opponentType = playerType(game.opponentIsBot);
     tags.push(['WhiteType', game.hostColor === 'w' ? hostType : opponentType], ['BlackType', game.hostColor === 'w' ? opponentType : hostType]);
   }
+  // Not a PGN standard tag (any may be added): an exhibition's times, %emt too, are simulated.
+  if (exhibition) tags.push(['SimulatedClock', exhibition.speed === 'max' ? 'as fast as it went' : `${exhibition.speed}x`]);
   const header = tags.map(([name, value]) => `[${name} "${pgnString(value)}"]`).join('\n');
   return `${header}\n\n${wrap(movetextTokens(game))}\n`;
 }
@@ -173,6 +180,6 @@ export function gamePgn(
 export function simulPgn(events: SimulEvent[], site: string): string {
   const simul = readGames(events);
   return simul.games
-    .map((game) => gamePgn(game, simul.title ?? '', site, { hostIsBot: simul.hostIsBot, clock: simul.clock }))
+    .map((game) => gamePgn(game, simul.title ?? '', site, { hostIsBot: simul.hostIsBot, clock: simul.clock, exhibition: simul.exhibition }))
     .join('\n');
 }

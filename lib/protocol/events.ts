@@ -73,6 +73,8 @@ export interface ClientToServerEvents {
     input: unknown,
     ack: (res: Ack<{ simulId: string; hostKey: string; joinCode: string }>) => void,
   ) => void;
+  /** Two simuls, sync and async, played by bots on simulated clocks, racing (see EXHIBITION_LIMITS). */
+  'exhibition:start': (input: unknown, ack: (res: Ack<{ sync: string; async: string }>) => void) => void;
   'simul:hello': (input: unknown, ack: (res: Ack<HelloReply>) => void) => void;
   'simul:join': (
     input: unknown,

@@ -34,6 +34,44 @@ export const createSimulSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * Bounds of an exhibition (two simuls played by bots on simulated clocks): so that it cannot
+ * become a way to keep the server's CPU busy. At a chosen speed the sync simul, the slower,
+ * must end within `maxMinutes` of real time ('max' is bounded by its moves alone).
+ */
+export const EXHIBITION_LIMITS = {
+  maxBoards: 100,
+  maxMovePairs: 60,
+  /** Seconds a side thinks per move, at most. */
+  maxThinkSeconds: 600,
+  minHostSeconds: 0.1,
+  maxSpeed: 10_000,
+  /** How far think times may vary: a spread of half their mean. */
+  maxSpread: 0.5,
+  maxMinutes: 60,
+} as const;
+
+export const startExhibitionSchema = z.strictObject({
+  /** Boards (bot opponents). */
+  n: z.number().int().min(1).max(EXHIBITION_LIMITS.maxBoards),
+  /** The host's and an opponent's seconds per move. */
+  h: z.number().min(EXHIBITION_LIMITS.minHostSeconds).max(EXHIBITION_LIMITS.maxThinkSeconds),
+  o: z.number().min(0).max(EXHIBITION_LIMITS.maxThinkSeconds),
+  /** Move pairs per game. */
+  m: z.number().int().min(1).max(EXHIBITION_LIMITS.maxMovePairs),
+  /** Simulated time per real time, or 'max': as fast as the machine goes. */
+  speed: z.union([z.number().int().min(1).max(EXHIBITION_LIMITS.maxSpeed), z.literal('max')]),
+  /** Think times drawn with a spread (standard deviation, see ThinkTime) of this fraction of their mean; fixed without. */
+  spread: z.number().min(0).max(EXHIBITION_LIMITS.maxSpread).optional(),
+  /** The bots' seed, to play an exhibition again exactly; a new one without. */
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+});
+
+/** Real minutes the sync simul of an exhibition takes at its speed (its mean think times): 0 at 'max'. */
+export function exhibitionMinutes({ n, h, o, m, speed }: Pick<StartExhibitionInput, 'n' | 'h' | 'o' | 'm' | 'speed'>): number {
+  return speed === 'max' ? 0 : (n * m * (h + o)) / speed / 60;
+}
+
 export const helloSchema = z.strictObject({
   simulId: simulIdSchema,
   lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
@@ -84,6 +122,7 @@ export const commandSchema = z.discriminatedUnion('type', [
 ]);
 
 export type CreateSimulInput = z.infer<typeof createSimulSchema>;
+export type StartExhibitionInput = z.infer<typeof startExhibitionSchema>;
 export type HelloInput = z.infer<typeof helloSchema>;
 export type JoinInput = z.infer<typeof joinSchema>;
 export type CommandInput = z.infer<typeof commandSchema>;

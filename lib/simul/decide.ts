@@ -92,6 +92,16 @@ function isRejection(x: unknown): x is Rejection {
   return typeof x === 'object' && x !== null && 'code' in x;
 }
 
+/**
+ * An exhibition's game is agreed drawn once both sides have made its number of moves (the
+ * lesson's m move pairs), with the move that completes them.
+ */
+function exhibitionEnding(state: SimulState, board: BoardState): { result: '1/2-1/2'; reason: 'draw-agreed'; movePairs: number } | null {
+  const pairs = state.exhibition?.movePairs;
+  if (!pairs || board.moveCount + 1 < 2 * pairs) return null;
+  return { result: '1/2-1/2', reason: 'draw-agreed', movePairs: pairs };
+}
+
 /** Events that follow a game's end: the next sync game begins, or the simul finishes. */
 function afterGameEnds(state: SimulState, ended: number): SimulEventBody[] {
   const remaining = state.order.filter((n) => n !== ended && !isOver(state.boards.get(n)!));
@@ -207,10 +217,10 @@ function decideNew(state: SimulState, actor: Actor, command: Command, now: numbe
       // taken back, so the state is as it was when decide returns.
       const move = playIfLegal(board.chess, command.from, command.to, command.promotion);
       if (!move) return reject('illegal-move', { from: command.from, to: command.to });
-      let ending: (Ending & { by?: Side }) | null;
+      let ending: (Ending & { by?: Side; movePairs?: number }) | null;
       try {
         const times = timesAfter(board.positions, board.chess, move);
-        ending = endingByRule(board.chess, times, state.drawRules);
+        ending = endingByRule(board.chess, times, state.drawRules) ?? exhibitionEnding(state, board);
         // A draw offered, then a move that makes it claimable: the laws' claim with a move.
         const claim = !ending && state.drawRules === 'claimed' && board.drawOfferBy === side ? drawClaim(board.chess, times) : null;
         if (claim) ending = { result: '1/2-1/2', reason: claim, by: side };

@@ -15,6 +15,7 @@ export function initialState(): SimulState {
     mode: 'async',
     hostColor: 'white',
     joinCode: '',
+    exhibition: null,
     hostBot: null,
     drawRules: 'automatic',
     clock: null,
@@ -160,6 +161,7 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.mode = event.mode;
       state.hostColor = event.hostColor;
       state.joinCode = event.joinCode;
+      state.exhibition = event.exhibition ?? null;
       state.hostBot = event.hostBot ?? null;
       state.drawRules = event.drawRules ?? 'automatic';
       state.clock = event.clock ?? null;

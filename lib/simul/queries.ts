@@ -120,3 +120,16 @@ export function commandKey(actor: Actor, command: Command): string | null {
 export function moveKey(by: Side, board: number, clientMoveId: string): string {
   return keyOf(by === 'host' ? 'host' : `board ${board}`, board, clientMoveId);
 }
+
+/**
+ * An exhibition's games that ended before its move pairs (a mate or a draw by rule its bots
+ * could not avoid, or a game left unfinished). Empty for a simul that is no exhibition.
+ */
+export function endedBeforeMovePairs(state: SimulState): number[] {
+  const pairs = state.exhibition?.movePairs;
+  if (!pairs) return [];
+  return state.order.filter((n) => {
+    const board = state.boards.get(n)!;
+    return isOver(board) && board.moveCount < 2 * pairs;
+  });
+}

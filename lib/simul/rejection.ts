@@ -48,6 +48,10 @@ export interface RefusalParams {
   'rate-limited': { retryAfterMs: number };
   /** `perHour`: how many simuls one network may create an hour. */
   'too-many-simuls': { perHour: number };
+  /** An exhibition is still running: this network's own, or as many as the server runs at once. */
+  'exhibition-running': { scope: 'network' | 'server' };
+  /** At the chosen speed the exhibition would take `minutes` of real time; at most `maxMinutes`. */
+  'exhibition-too-long': { minutes: number; maxMinutes: number };
   'bad-credentials': undefined;
   'blocked': undefined;
   'outdated-client': undefined;

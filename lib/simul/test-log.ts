@@ -10,6 +10,7 @@ import type {
   ClockSettings,
   Command,
   DrawRules,
+  Exhibition,
   HostColorChoice,
   Mode,
   Promotion,
@@ -35,6 +36,7 @@ export interface SimulOptions {
   title?: string;
   /** Clock at creation (ms); the clock only moves when a test calls tick(). */
   now?: number;
+  exhibition?: Exhibition;
   /** A bot plays the host's side. */
   hostBot?: BotSpec;
   drawRules?: DrawRules;
@@ -58,6 +60,7 @@ export class TestSimul {
         hostColor: opts.hostColor ?? 'white',
         mode: opts.mode ?? 'async',
         joinCode: '123456',
+        ...(opts.exhibition ? { exhibition: opts.exhibition } : {}),
         ...(opts.hostBot ? { hostBot: opts.hostBot } : {}),
         ...(opts.drawRules ? { drawRules: opts.drawRules } : {}),
         ...(opts.clock ? { clock: opts.clock } : {}),

@@ -59,6 +59,21 @@ export const LIMITS = {
   maxIncrementMs: 180_000,
 } as const;
 
+/** How fast an exhibition's simulated clock ran: times real time, or as fast as the machine goes. */
+export type ExhibitionSpeed = number | 'max';
+
+/**
+ * A simul played by bots on a simulated clock, to show the lesson happen: its times are
+ * simulated (every event's `at` is on that clock), run at `speed`. Each game is agreed drawn
+ * once both sides have made `movePairs` moves, as the lesson counts a game. `pair` is the
+ * other simul of the exhibition (the other mode, started with it).
+ */
+export interface Exhibition {
+  speed: ExhibitionSpeed;
+  movePairs: number;
+  pair: string;
+}
+
 /** Every event carries its sequence number in the simul's log and the server's time (ms). */
 export interface EventMeta {
   seq: number;
@@ -79,6 +94,8 @@ export type SimulEventBody =
       hostColor: HostColorChoice;
       mode: Mode;
       joinCode: string;
+      /** Only on an exhibition's simul. */
+      exhibition?: Exhibition;
       /** A bot plays the host's side (the server runs it, see server/bot-runner.ts). */
       hostBot?: BotSpec;
       /** Absent in logs from before draw claims: automatic. */
@@ -110,7 +127,8 @@ export type SimulEventBody =
     }
   | { type: 'draw-offered'; board: number; by: Side }
   | { type: 'draw-declined'; board: number; by: Side }
-  | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side }
+  /** `movePairs`: an exhibition's draw agreed after that many move pairs (its rule, not a player's offer). */
+  | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side; movePairs?: number }
   | { type: 'game-aborted'; board: number; reason?: AbortReason }
   | { type: 'host-focused'; board: number }
   /**
@@ -213,6 +231,8 @@ export interface SimulState {
   mode: Mode;
   hostColor: HostColorChoice;
   joinCode: string;
+  /** Set when the simul is an exhibition: its times are simulated. */
+  exhibition: Exhibition | null;
   /** The bot that plays the host's side, or null when a person does. */
   hostBot: BotSpec | null;
   drawRules: DrawRules;

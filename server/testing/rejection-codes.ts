@@ -31,6 +31,8 @@ const CODES = [
   'out-of-time',
   'rate-limited',
   'too-many-simuls',
+  'exhibition-running',
+  'exhibition-too-long',
   'bad-credentials',
   'blocked',
   'outdated-client',

@@ -9,6 +9,7 @@ import { dashboardWords as words } from '@/app/words';
 import { boardLook, LOOKS } from '../board-look';
 import { resultSentence } from '@/app/words';
 import { Timeline } from './Timeline';
+import { SimulatedTime } from '../SimulatedTime';
 import { END_REASON_SHORT } from '@/app/words';
 
 export function Dashboard({ state, metrics, big = false }: { state: SimulState; metrics: SimulMetrics | null; big?: boolean }) {
@@ -17,6 +18,7 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
   }
   return (
     <div className={`flex flex-col gap-6 ${big ? 'text-lg' : ''}`} data-testid="dashboard">
+      <SimulatedTime state={state} />
       <div className="grid gap-4 md:grid-cols-2">
         <HostPanel state={state} metrics={metrics} />
         <Contrast metrics={metrics} />

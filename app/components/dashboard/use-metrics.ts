@@ -8,13 +8,20 @@ import type { SimulEvent } from '@/lib/simul/types';
  * also picks up the events of that second; afterwards, when the log changes. The events
  * are folded in as they arrive, each once: the connection pushes new events onto the same
  * log array (and replaces the array when it reads the log afresh, which starts a new fold),
- * so a read costs the new events and the waits still open, not the whole log.
+ * so a read costs the new events and the waits still open, not the whole log. An exhibition's
+ * (`simulated`) are read four times a second, at its last event.
  */
-export function useMetrics(log: SimulEvent[], version: number, now: number, running: boolean): SimulMetrics | null {
+export function useMetrics(log: SimulEvent[], version: number, now: number, running: boolean, simulated = false): SimulMetrics | null {
   const fold = useMemo(() => ({ metrics: new MetricsFold(), folded: 0 }), [log]);
-  const tick = running ? Math.floor(now / 1000) : -version;
+  const tick = running ? Math.floor(now / (simulated ? SIMULATED_READ_MS : 1000)) : -version;
   return useMemo(() => {
     for (; fold.folded < log.length; fold.folded++) fold.metrics.add(log[fold.folded]);
-    return fold.metrics.at(running ? tick * 1000 : undefined);
-  }, [fold, log, tick, running]);
+    return fold.metrics.at(running && !simulated ? tick * 1000 : undefined);
+  }, [fold, log, tick, running, simulated]);
 }
+
+/**
+ * How often an exhibition's figures are read while it runs (`now` is then this page's clock,
+ * only for the redraw): its time is simulated, so they are measured to its last event.
+ */
+export const SIMULATED_READ_MS = 250;

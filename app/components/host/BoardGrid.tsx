@@ -25,6 +25,8 @@ function showsWait(view: BoardView): boolean {
 
 const Cell = memo(function Cell({ store, number, onPick }: { store: Store; number: number; onPick?: (n: number) => void }) {
   const view = useStore(store, (s) => s.boards.get(number));
+  // An exhibition's waits are on its simulated clock, not this page's.
+  const simulated = useStore(store, (s) => s.state.exhibition !== null);
   if (!view) return null;
   const l = LOOKS[view.look];
   // Type scales with the cell (container query units), so a chip's words fit on one line at any
@@ -43,7 +45,7 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
           <span className="truncate">{view.name}</span>
           {view.isBot && <span className="sr-only">{botWords.marker}</span>}
         </span>
-        {showsWait(view) && <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />}
+        {showsWait(view) && !simulated && <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />}
         {view.hostClock !== null && (
           <ClockTime
             store={store}

@@ -10,7 +10,7 @@ import { readyQueue, tally } from '@/lib/simul/queries';
 import type { SimulEvent, SimulState } from '@/lib/simul/types';
 import { botWords, consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
 import { Dashboard } from '../dashboard/Dashboard';
-import { useMetrics } from '../dashboard/use-metrics';
+import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
 import { ClaimDraw } from '../ClaimDraw';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
@@ -150,8 +150,9 @@ function LateJoining({ state, controller }: { state: SimulState; controller: Sim
 function DashboardPanel({ state, log, version, clockOffset }: { state: SimulState; log: SimulEvent[]; version: number; clockOffset: number }) {
   const [open, setOpen] = useState(true);
   // The dashboard's own clock: its figures are read once a second, nothing else redraws with it.
-  const now = useServerNow(clockOffset);
-  const metrics = useMetrics(log, version, now, open && state.phase === 'playing');
+  const simulated = state.exhibition !== null;
+  const now = useServerNow(clockOffset, simulated ? SIMULATED_READ_MS : 1000);
+  const metrics = useMetrics(log, version, now, open && state.phase === 'playing', simulated);
   return (
     <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} className="rounded-2xl bg-slate-100 p-4 dark:bg-slate-900/50">
       <summary className="cursor-pointer text-lg font-bold">Idle-time dashboard</summary>

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { formatPercent, formatSpeedUp, lessonFigures, type LessonParams } from '@/lib/metrics';
 import { LessonChart, SERIES } from './LessonChart';
+import { WatchItHappen } from './WatchItHappen';
 import { num, readable, seconds } from './lesson-format';
 import { FIELDS, LESSON_PARAMS, checkField, isLesson, type FieldSpec, type ParamKey } from './lesson-params';
 
@@ -101,6 +102,8 @@ export function LessonCalculator({ initial }: { initial: LessonParams }) {
       </section>
 
       <Figures params={params} />
+
+      <WatchItHappen params={params} />
 
       <section aria-labelledby="calc-chart" className="rounded-2xl bg-white p-5 shadow-sm sm:p-6 dark:bg-slate-900">
         <h2 id="calc-chart" className="mb-2 text-2xl font-bold">As the number of boards grows</h2>

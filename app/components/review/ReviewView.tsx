@@ -18,6 +18,7 @@ import { useMetrics } from '../dashboard/use-metrics';
 import { ResultsTable } from '../ResultsTable';
 import { GameViewer } from './GameViewer';
 import { CompareTable } from './CompareTable';
+import { SimulatedTime } from '../SimulatedTime';
 
 export function ReviewView({ simulId, withId }: { simulId: string; withId: string | null }) {
   const a = useSimulConnection(simulId);
@@ -35,7 +36,7 @@ function Review({ a, b }: { a: SimulConnection; b: SimulConnection | null }) {
 
 /** A review does not tick: a simul still running is measured to the last render. */
 function useReviewMetrics(view: SimulView): SimulMetrics | null {
-  return useMetrics(view.log, view.version, Date.now() + view.clockOffset, view.state.phase !== 'finished');
+  return useMetrics(view.log, view.version, Date.now() + view.clockOffset, view.state.phase !== 'finished', view.state.exhibition !== null);
 }
 
 function Downloads({ view }: { view: SimulView }) {
@@ -87,6 +88,7 @@ function Header({ view }: { view: SimulView }) {
         {state.order.length} boards · {new Date(state.startedAt ?? state.createdAt).toLocaleString()}
         {state.phase !== 'finished' ? ' · still running' : <> · <span data-testid="review-end">{SIMUL_END.reviewEnd(state.endedEarly)}</span></>}
       </p>
+      <SimulatedTime state={state} />
     </header>
   );
 }
@@ -125,6 +127,7 @@ function Compare({ a, b }: { a: SimulView; b: SimulConnection }) {
             <h2 className="mb-2 text-xl font-bold">
               {view.state.title} <span className="font-normal text-slate-500">({view.state.mode})</span>
             </h2>
+            <SimulatedTime state={view.state} className="mb-3" />
             <Timeline start={m.start} end={m.end} timeline={m.timeline} readyQueue={m.readyQueue} title={view.state.title} />
           </section>
         ) : null,

@@ -16,7 +16,8 @@ import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
 import { BoardGrid } from '../host/BoardGrid';
 import { Timeline } from '../dashboard/Timeline';
-import { useMetrics } from '../dashboard/use-metrics';
+import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
+import { SimulatedTime } from '../SimulatedTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotMarker } from '../BotMarker';
 import { botWords } from '@/app/words';
@@ -66,6 +67,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
           <BotMarker /> {botWords.hostIsBot}
         </p>
       )}
+      <SimulatedTime state={state} className="text-[clamp(1rem,2.4vh,1.75rem)]" />
       {state.phase === 'lobby' ? <ProjectorLobby state={state} /> : <Games connection={connection} view={view} />}
     </main>
   );
@@ -74,9 +76,10 @@ function Watch({ connection }: { connection: SimulConnection }) {
 /** The games under way or over: the followed board or the results on the left, the rest beside it. */
 function Games({ connection, view }: { connection: SimulConnection; view: SimulView }) {
   const { state } = view;
-  // The figures' own one-second clock.
-  const now = useServerNow(view.clockOffset);
-  const metrics = useMetrics(view.log, view.version, now, state.phase === 'playing');
+  // The figures' own one-second clock (an exhibition's are read at its last event, four times a second).
+  const simulated = state.exhibition !== null;
+  const now = useServerNow(view.clockOffset, simulated ? SIMULATED_READ_MS : 1000);
+  const metrics = useMetrics(view.log, view.version, now, state.phase === 'playing', simulated);
   const focused = state.focus !== null ? state.boards.get(state.focus) : null;
   // A projector-sized screen holds everything at once; a phone scrolls down instead.
   const fixed = useMediaQuery('(min-width: 64rem)');

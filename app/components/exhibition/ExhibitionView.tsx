@@ -1,0 +1,133 @@
+'use client';
+// An exhibition's race: its two simuls (sync and async, played by bots on simulated clocks)
+// side by side, each with its boards and its live dashboard. When both are over, the review's
+// comparison of the two opens.
+import Link from 'next/link';
+import { ICONS } from '../icons';
+import { useRouter } from 'next/navigation';
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
+import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
+import { formatDuration } from '@/lib/metrics';
+import { refusalText } from '@/app/words';
+import { ConnectionBadge } from '../ConnectionBadge';
+import { Dashboard } from '../dashboard/Dashboard';
+import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
+import { BoardGrid } from '../host/BoardGrid';
+import { useServerNow } from '../use-now';
+
+export function ExhibitionView({ simulId }: { simulId: string }) {
+  const first = useSimulConnection(simulId);
+  if (!first) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  return <WithPair first={first} />;
+}
+
+function WithPair({ first }: { first: SimulConnection }) {
+  // Only what picks the pair: the race below redraws with each simul's own events.
+  const loaded = useStore(first.store, (s) => s.version > 0);
+  const problem = useStore(first.store, (s) => (s.version === 0 ? s.problem : null));
+  const pair = useStore(first.store, (s) => s.state.exhibition?.pair ?? null);
+  const mode = useStore(first.store, (s) => s.state.mode);
+  const second = useSimulConnection(pair);
+  if (problem) return <p className="p-8 text-2xl">{refusalText(problem)}</p>;
+  if (!loaded) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  if (!pair) {
+    return (
+      <p className="p-8 text-2xl">
+        This simul is no exhibition: <Link href={`/watch/${first.simulId}`} className="text-host underline">watch it</Link>.
+      </p>
+    );
+  }
+  if (!second) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  const [sync, async] = mode === 'sync' ? [first, second] : [second, first];
+  return <Race sync={sync} async={async} />;
+}
+
+function Race({ sync, async }: { sync: SimulConnection; async: SimulConnection }) {
+  const router = useRouter();
+  const syncOver = useStore(sync.store, (s) => s.state.phase === 'finished');
+  const asyncOver = useStore(async.store, (s) => s.state.phase === 'finished');
+  const compare = `/review/${sync.simulId}?with=${async.simulId}`;
+  useEffect(() => {
+    if (syncOver && asyncOver) router.push(compare);
+  }, [syncOver, asyncOver, compare, router]);
+  return (
+    <main className="flex flex-col gap-6 p-4 sm:p-6" data-testid="exhibition">
+      <header className="flex flex-col gap-2">
+        <Link href="/lesson" className="flex w-fit items-center gap-1 text-base text-host underline">
+          {ICONS.left} The lesson
+        </Link>
+        <h1 className="text-3xl font-black sm:text-4xl">Sync against async, played by bots</h1>
+        {syncOver && asyncOver && (
+          <p role="status" className="text-xl">
+            Both are over: <Link href={compare} className="text-host underline">opening the comparison</Link>…
+          </p>
+        )}
+      </header>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Side connection={sync} />
+        <Side connection={async} />
+      </div>
+    </main>
+  );
+}
+
+function Side({ connection }: { connection: SimulConnection }) {
+  const view = useSimulView(connection);
+  const { state } = view;
+  if (view.problem && view.version === 0) return <p className="text-xl">{refusalText(view.problem)}</p>;
+  if (view.version === 0) return <p className="text-xl text-slate-500">Opening…</p>;
+  const title = state.mode === 'sync' ? 'Sync: one game at a time' : 'Async: rotating between boards';
+  return (
+    <section className="flex min-w-0 flex-col gap-4" aria-label={title} data-testid={`race-${state.mode}`}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-2xl font-bold">{title}</h2>
+        <ConnectionBadge status={view.status} />
+      </div>
+      <Progress view={view} />
+      <BoardGrid store={connection.store} />
+      <LiveDashboard view={view} />
+    </section>
+  );
+}
+
+/** How far the race has come: moves made of every game's move pairs, and the simulated time so far. */
+function Progress({ view }: { view: SimulView }) {
+  const { state } = view;
+  const pairs = state.exhibition?.movePairs ?? 0;
+  let moves = 0;
+  for (const n of state.order) moves += state.boards.get(n)!.moveCount;
+  const total = 2 * pairs * state.order.length;
+  const done = state.phase === 'finished';
+  const elapsed = (state.finishedAt ?? view.log[view.log.length - 1]?.at ?? 0) - (state.startedAt ?? 0);
+  return (
+    <div className="flex flex-col gap-1">
+      <div
+        className="h-4 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+        role="progressbar"
+        aria-label={`Moves played, ${state.mode}`}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={moves}
+      >
+        <div className={`h-full ${state.mode === 'async' ? 'bg-host' : 'bg-waiting'}`} style={{ width: `${total ? (100 * moves) / total : 0}%` }} />
+      </div>
+      <p className="text-lg tabular-nums" data-testid={`race-${state.mode}-elapsed`}>
+        {moves.toLocaleString('en-US')} of {total.toLocaleString('en-US')} moves ·{' '}
+        <strong>{state.startedAt === null ? '—' : formatDuration(elapsed)}</strong> simulated{done ? ', over' : ' so far'}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The dashboard, read four times a second at the simul's last event, and drawn only when its
+ * figures are read: an exhibition sends hundreds of events a second.
+ */
+function LiveDashboard({ view }: { view: SimulView }) {
+  const now = useServerNow(0, SIMULATED_READ_MS);
+  const metrics = useMetrics(view.log, view.version, now, view.state.phase === 'playing', true);
+  const { state } = view;
+  return useMemo(() => <Dashboard state={state} metrics={metrics} />, [state, metrics]);
+}

@@ -1,0 +1,115 @@
+// exhibition:start on a real server with real sockets: a bad or unbounded request is refused and
+// creates nothing; one creates two real simuls, marked as exhibitions, that anyone can open by
+// their link; a network runs one at a time, the server a few, and each costs two creations.
+// Other networks are simulated as behind a proxy (X-Forwarded-For from a trusted 127.0.0.1).
+import { afterEach, describe, expect, it } from 'vitest';
+import { replay } from '../lib/simul/evolve';
+import type { SimulEvent } from '../lib/simul/types';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits';
+import { outcomeOf } from './testing/simul-fixture';
+import { startTestServer, TestClient } from './test-client';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+let server: Server;
+const opened: TestClient[] = [];
+
+async function start(limits: Partial<ServerLimits> = {}): Promise<void> {
+  server = await startTestServer({
+    limits: { ...DEFAULT_LIMITS, simulsPerAddressPerHour: 1000, ...limits },
+    trustedProxies: new Set(['127.0.0.1']),
+  });
+}
+
+async function from(address: string): Promise<TestClient> {
+  const c = new TestClient(server.url, { 'x-forwarded-for': address });
+  opened.push(c);
+  return c.connected();
+}
+
+afterEach(async () => {
+  for (const c of opened.splice(0)) c.close();
+  await server?.close();
+});
+
+/** Slow enough to be still running while the test asks again: 80 s of simulated time at 1x. */
+const SLOW = { n: 2, h: 10, o: 10, m: 2, speed: 1 };
+
+describe('exhibition:start', () => {
+  it('refuses a malformed or unbounded request and creates nothing', async () => {
+    await start();
+    const c = await from('192.0.2.1');
+    const lesson = { n: 24, h: 5, o: 55, m: 30, speed: 600 };
+    const bad: unknown[] = [
+      {},
+      { ...lesson, n: 0 },
+      { ...lesson, n: 101 },
+      { ...lesson, n: 2.5 },
+      { ...lesson, m: 61 },
+      { ...lesson, h: 0 },
+      { ...lesson, o: -1 },
+      { ...lesson, o: 601 },
+      { ...lesson, speed: 0 },
+      { ...lesson, speed: 10_001 },
+      { ...lesson, speed: 'fast' },
+      { ...lesson, spread: 0.6 },
+      { ...lesson, extra: 1 },
+      'lesson',
+    ];
+    for (const payload of bad) expect(outcomeOf(await c.send('exhibition:start', payload)), JSON.stringify(payload)).toBe('bad-payload');
+    // 43,200 s at 10x is 72 minutes of real time.
+    const tooLong = await c.send('exhibition:start', { ...lesson, speed: 10 });
+    expect(tooLong).toEqual({ ok: false, error: { code: 'exhibition-too-long', params: { minutes: 72, maxMinutes: 60 } } });
+    expect(server.hub.size).toBe(0);
+  });
+
+  it('creates two real simuls, marked as exhibitions and started, that anyone can open by their link', async () => {
+    await start();
+    const c = await from('192.0.2.1');
+    const reply = await c.send('exhibition:start', { ...SLOW, spread: 0.2 });
+    expect(reply.ok).toBe(true);
+    const { sync, async } = reply as unknown as { sync: string; async: string };
+    for (const [id, mode, pair] of [[sync, 'sync', async], [async, 'async', sync]] as const) {
+      const viewer = await from('198.51.100.7');
+      const hello = await viewer.send('simul:hello', { simulId: id, lastSeq: 0, v: 2 });
+      expect(hello).toMatchObject({ ok: true, role: 'spectator', kind: 'reset' });
+      const state = replay((hello as unknown as { events: SimulEvent[] }).events);
+      expect(state).toMatchObject({ mode, hostColor: 'white', phase: 'playing', exhibition: { speed: 1, movePairs: 2, pair } });
+      expect(state.hostBot).toMatchObject({ avoidEnding: true, think: { meanMs: 10_000, spreadMs: 2_000 } });
+      expect(state.order).toEqual([1, 2]);
+      for (const n of state.order) expect(state.boards.get(n)!.opponent!.bot).toMatchObject({ think: { meanMs: 10_000, spreadMs: 2_000 } });
+      expect(server.hub.isRunning(id)).toBe(true);
+      // Kept in the store, as any simul.
+      expect(server.store.load(id)?.events[0]).toMatchObject({ type: 'simul-created', exhibition: { pair } });
+    }
+  });
+
+  it('runs one exhibition per network and limits.exhibitionsAtOnce on the server', async () => {
+    await start({ exhibitionsAtOnce: 2 });
+    const first = await from('2001:db8:1:2::1');
+    expect(outcomeOf(await first.send('exhibition:start', SLOW))).toBe('ok');
+    expect(await first.send('exhibition:start', SLOW)).toEqual({ ok: false, error: { code: 'exhibition-running', params: { scope: 'network' } } });
+    // Another device of the same network (an IPv6 /64) is the same network.
+    const neighbour = await from('2001:db8:1:2::99');
+    expect(outcomeOf(await neighbour.send('exhibition:start', SLOW))).toBe('exhibition-running');
+    expect(outcomeOf(await (await from('198.51.100.1')).send('exhibition:start', SLOW))).toBe('ok');
+    expect(await (await from('203.0.113.1')).send('exhibition:start', SLOW)).toEqual({
+      ok: false,
+      error: { code: 'exhibition-running', params: { scope: 'server' } },
+    });
+    expect(server.hub.exhibitionsRunning).toBe(2);
+  });
+
+  it('costs two of the network’s creations', async () => {
+    await start({ simulsPerAddressPerHour: 3 });
+    const c = await from('192.0.2.1');
+    expect(outcomeOf(await c.send('exhibition:start', SLOW))).toBe('ok');
+    const create = () => c.send('simul:create', { title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
+    expect(outcomeOf(await create())).toBe('ok');
+    expect(outcomeOf(await create())).toBe('too-many-simuls');
+    const poor = await from('198.51.100.1');
+    for (let i = 0; i < 2; i++) {
+      expect(outcomeOf(await poor.send('simul:create', { title: 'Class', boards: 2, hostColor: 'white', mode: 'async' }))).toBe('ok');
+    }
+    expect(await poor.send('exhibition:start', SLOW)).toEqual({ ok: false, error: { code: 'too-many-simuls', params: { perHour: 3 } } });
+  });
+});
