@@ -4,7 +4,8 @@
 // end, late joiners, the turn announcements and the typed move.
 import type { ClientProblem, Problem } from '@/lib/client/simul-connection';
 import type { TextProblem } from '@/lib/simul/display-text';
-import type { AbortReason, BoardStatus, Color, DrawRules, EndReason, Exhibition, ExhibitionSpeed, RefusalParams, RejectionCode, Result } from '@/lib/simul/types';
+import { formatDuration } from '@/lib/metrics/format';
+import type { AbortReason, BoardStatus, ClockSettings, Color, DrawRules, EndReason, Exhibition, ExhibitionSpeed, RefusalParams, RejectionCode, Result } from '@/lib/simul/types';
 
 export type RefusalWords = { [C in RejectionCode]: (params: RefusalParams[C]) => string } & {
   [C in ClientProblem['code']]: () => string;
@@ -132,11 +133,16 @@ export const END_REASON_SHORT: Record<EndReason, string> = {
   'timeout-vs-insufficient-material': 'time, no material',
 };
 
-/** The simul's setting for repetition and fifty-move draws, as the screens name it. */
+/** The simul's setting for repetition and fifty-move draws: the choice, and the setting named. */
 export const DRAW_RULES: Record<DrawRules, string> = {
-  automatic: 'Repetition and 50-move draws: automatic',
-  claimed: 'Repetition and 50-move draws: claimed by the player to move',
+  automatic: 'automatic (the game ends at once)',
+  claimed: 'claimed by the player to move, as the laws of chess have it',
 };
+export const DRAW_RULES_LEGEND = 'Repetition and 50-move draws';
+
+export function drawRulesText(rules: DrawRules): string {
+  return `${DRAW_RULES_LEGEND}: ${DRAW_RULES[rules]}`;
+}
 
 /** The words around draw claims. */
 export const CLAIM_WORDS = {
@@ -154,6 +160,8 @@ export const CLOCK_WORDS = {
   opponent: 'Opponent',
   /** Shown beside a clock under 30 s, so that urgency does not rest on colour alone. */
   low: 'low on time',
+  /** The results table's column: each finished game's clocks as they stopped. */
+  finalClocks: 'Clocks (host · opponent)',
 } as const;
 
 /** The app's name and what it is, for the page head and the home-screen manifest. */
@@ -380,6 +388,20 @@ export function pieceName(pieceType: string): string {
   return `${pieceType[0] === 'w' ? 'white' : 'black'} ${SPOKEN_PIECES[pieceType[1]] ?? 'pawn'}`;
 }
 
+/** "5 min", "3 s", else as durations read. */
+function amount(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
+  return formatDuration(ms);
+}
+
+/** A simul's clocks as every screen names them. */
+export function clockSettingsText(clock: ClockSettings | null): string {
+  if (!clock) return 'No clocks';
+  const increment = clock.incrementMs > 0 ? ` + ${amount(clock.incrementMs)} a move` : '';
+  const extra = clock.hostExtraMs > 0 ? `; the host has ${amount(clock.hostExtraMs)} more on each board` : '';
+  return `Clocks: ${amount(clock.initialMs)}${increment}${extra}`;
+}
+
 /** An exhibition's speed: "600×", or as fast as the server went. */
 export function speedText(speed: ExhibitionSpeed): string {
   return speed === 'max' ? 'as fast as the server goes' : `${speed.toLocaleString('en-US')}×`;
@@ -395,3 +417,28 @@ export function simulatedTimeText(exhibition: Exhibition): string {
 export function endedEarlyText(games: number, movePairs: number): string {
   return `${games} ${games === 1 ? 'game' : 'games'} ended before ${movePairs} move pairs (a bot could not avoid the end): the figures count the moves played.`;
 }
+
+/** The lesson's "Watch it happen" and the exhibition's race page. */
+export const exhibitionWords = {
+  watchTitle: 'Watch it happen',
+  speed: 'Speed',
+  fastest: 'As fast as it goes',
+  varied: (percent: number) => `Vary think times (spread: ${percent}% of the mean)`,
+  start: 'Watch it happen',
+  starting: 'Starting…',
+  tooManyBoards: (max: number) => `An exhibition plays at most ${max} boards.`,
+  tooManyPairs: (max: number) => `An exhibition plays at most ${max} move pairs a game.`,
+  thinkTooLong: (max: number) => `An exhibition's think times are at most ${max} s a move.`,
+  hostTooQuick: (min: number) => `The host needs at least ${min} s a move.`,
+  opening: 'Opening…',
+  backToLesson: 'The lesson',
+  raceTitle: 'Sync against async, played by bots',
+  bothOver: 'Both are over:',
+  openingComparison: 'opening the comparison',
+  notExhibition: 'This simul is no exhibition:',
+  watchIt: 'watch it',
+  side: (mode: 'sync' | 'async') => (mode === 'sync' ? 'Sync: one game at a time' : 'Async: rotating between boards'),
+  movesPlayed: (mode: 'sync' | 'async') => `Moves played, ${mode}`,
+  progress: (moves: number, total: number) => `${moves.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} moves`,
+  simulated: (over: boolean) => (over ? 'simulated, over' : 'simulated so far'),
+} as const;

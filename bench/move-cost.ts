@@ -5,7 +5,7 @@
 // replays the same move commands through each layer of the server's move path, timing each
 // on its own:
 //   parse    commandSchema.safeParse (zod)                        socket-handlers.ts
-//   decide   decide(state, actor, command, now)                       lib/simul/decide.ts
+//   decide   decide(state, actor, command, now)                    lib/simul/decide.ts
 //   append   EventStore.append, memory / SQLite NORMAL / SQLite FULL  server/store/*
 //   evolve   evolve(state, event)                                  lib/simul/evolve.ts
 // and, for comparison, the baseline relay's chess work: chess.move({from, to}) + isGameOver().

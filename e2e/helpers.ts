@@ -5,7 +5,14 @@ import { devices } from '@playwright/test';
 
 export async function createSimul(
   browser: Browser,
-  opts: { title: string; boards: number; mode: 'async' | 'sync' },
+  opts: {
+    title: string;
+    boards: number;
+    mode: 'async' | 'sync';
+    drawRules?: 'automatic' | 'claimed';
+    /** Clocks: minutes a game, seconds added a move, the host's extra minutes. */
+    clock?: { minutes: number; increment: number; hostExtra: number };
+  },
 ): Promise<{ context: BrowserContext; host: Page; simulId: string }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const host = await context.newPage();
@@ -15,6 +22,13 @@ export async function createSimul(
   await host.getByTestId('title').fill(opts.title);
   await host.getByTestId('boards').fill(String(opts.boards));
   await host.getByTestId(`mode-${opts.mode}`).check();
+  if (opts.drawRules) await host.getByTestId(`draws-${opts.drawRules}`).check();
+  if (opts.clock) {
+    await host.getByTestId('clocks').check();
+    await host.getByTestId('clock-minutes').fill(String(opts.clock.minutes));
+    await host.getByTestId('clock-increment').fill(String(opts.clock.increment));
+    await host.getByTestId('clock-host-extra').fill(String(opts.clock.hostExtra));
+  }
   await host.getByTestId('create').click();
   await host.waitForURL(/\/host\/[a-z0-9]+$/);
   const simulId = host.url().split('/').pop()!;

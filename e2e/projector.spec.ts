@@ -45,6 +45,7 @@ export async function expectChipsOnOneLine(page: Page): Promise<number> {
         height: chip.getBoundingClientRect().height,
         fontSize: parseFloat(getComputedStyle(chip).fontSize),
         cut: label.scrollWidth > label.clientWidth,
+        clipped: chip.getBoundingClientRect().bottom > chip.closest('[data-testid^="mini-"]')!.getBoundingClientRect().bottom + 0.5,
       };
     }),
   );
@@ -53,6 +54,7 @@ export async function expectChipsOnOneLine(page: Page): Promise<number> {
     // One line of leading-tight type with its padding is 1.45 em; two lines would be 2.7 em.
     expect(chip.height, `${chip.id} "${chip.text}" is ${chip.height}px at ${chip.fontSize}px type`).toBeLessThan(chip.fontSize * 1.6);
     expect(chip.cut, `${chip.id} "${chip.text}" is cut`).toBe(false);
+    expect(chip.clipped, `${chip.id} "${chip.text}" is hidden by its board's frame`).toBe(false);
   }
   return chips.length;
 }
@@ -138,13 +140,16 @@ for (const boards of [40, 100]) {
         const boxes = [...document.querySelectorAll('[data-testid^="mini-"]')].map((el) => el.getBoundingClientRect());
         return {
           pages: Number(document.querySelector('[data-testid="projector-boards"]')!.getAttribute('data-pages')),
+          perPage: Number(document.querySelector('[data-testid="projector-boards"]')!.getAttribute('data-per-page')),
           page: document.querySelector('[data-testid="projector-page"]')?.textContent ?? null,
           shown: boxes.length,
           bottom: Math.max(...boxes.map((b) => b.bottom)),
           right: Math.max(...boxes.map((b) => b.right)),
         };
       });
-      expect(grid.shown * grid.pages).toBeGreaterThanOrEqual(boards);
+      expect(grid.perPage * grid.pages).toBeGreaterThanOrEqual(boards);
+      expect(grid.shown).toBeGreaterThan(0);
+      expect(grid.shown).toBeLessThanOrEqual(grid.perPage);
       expect(grid.bottom).toBeLessThanOrEqual(viewport.height);
       expect(grid.right).toBeLessThanOrEqual(viewport.width);
       if (grid.pages > 1) expect(grid.page).toMatch(new RegExp(`^Boards \\d+–\\d+ of ${boards}$`));
@@ -162,6 +167,15 @@ for (const boards of [40, 100]) {
       await expect(console1440.getByTestId('mini-40')).toBeAttached();
       const chips = await expectChipsOnOneLine(console1440);
       expect(chips).toBe(40);
+      // The mini boards stay square in the grid that scrolls them.
+      const sides = await console1440.evaluate(() =>
+        [...document.querySelectorAll('[data-testid^="mini-"] [aria-label="board position"]')].map((b) => {
+          const r = b.getBoundingClientRect();
+          return Math.abs(r.width - r.height);
+        }),
+      );
+      expect(sides).toHaveLength(40);
+      expect(Math.max(...sides)).toBeLessThan(1);
       await shoot(console1440, 'host-console-40-boards-1440', { docs: 'console-40-boards' });
     }
     simul.clients.closeAll();

@@ -98,8 +98,10 @@ test('review: figures from the log, and PGN, CSV and JSON downloads', async ({ b
   await expect(busyRow.getByRole('cell')).toHaveText([formatDuration(m.busy), formatDuration(m.busy)]);
   await expect(viewer.getByTestId('timeline')).toHaveCount(2);
 
-  // The live dashboard on the projector view, final.
+  // The projector view, final: its headline figures are the same.
   await viewer.goto(`/watch/${simulId}`);
-  await expect(viewer.getByTestId('dashboard')).toBeVisible();
+  await expect(viewer.getByTestId('projector-headline')).toBeVisible();
+  await expect(viewer.getByTestId('host-busy')).toHaveText(formatDuration(m.busy));
+  await expect(viewer.getByTestId('speed-up')).toHaveText(formatSpeedUp(m.comparison.speedUp));
   await viewer.screenshot({ path: 'test-results/screenshots/dashboard.png', fullPage: true });
 });

@@ -5,8 +5,8 @@ import { io } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol/events';
 import type { Socket } from 'socket.io-client';
 import { credentials } from '@/lib/client/credentials';
-import { LIMITS, type HostColorChoice, type Mode } from '@/lib/simul/types';
-import { createWords, refusalText } from '@/app/words';
+import { LIMITS, type DrawRules, type HostColorChoice, type Mode } from '@/lib/simul/types';
+import { createWords, DRAW_RULES, DRAW_RULES_LEGEND, refusalText } from '@/app/words';
 
 type Created = Ack<{ simulId: string; hostKey: string; joinCode: string }>;
 
@@ -16,6 +16,11 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   const [boards, setBoards] = useState(24);
   const [hostColor, setHostColor] = useState<HostColorChoice>('white');
   const [mode, setMode] = useState<Mode>(initialMode);
+  const [drawRules, setDrawRules] = useState<DrawRules>('automatic');
+  const [clocks, setClocks] = useState(false);
+  const [initialMin, setInitialMin] = useState(10);
+  const [incrementS, setIncrementS] = useState(5);
+  const [hostExtraMin, setHostExtraMin] = useState(10);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -24,7 +29,12 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
     setBusy(true);
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
     try {
-      const res: Created = await socket.timeout(8000).emitWithAck('simul:create', { title, boards, hostColor, mode });
+      const clock = clocks
+        ? { initialMs: Math.round(initialMin * 60_000), incrementMs: Math.round(incrementS * 1000), hostExtraMs: Math.round(hostExtraMin * 60_000) }
+        : undefined;
+      const res: Created = await socket
+        .timeout(8000)
+        .emitWithAck('simul:create', { title, boards, hostColor, mode, drawRules, ...(clock ? { clock } : {}) });
       if (!res.ok) {
         setError(refusalText(res.error));
         return;
@@ -40,6 +50,7 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
     }
   }
 
+  const field = 'w-full rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800';
   const radio = 'flex cursor-pointer items-start gap-2 rounded-lg border border-slate-300 p-3 has-[:checked]:border-host has-[:checked]:bg-host/10 dark:border-slate-600';
   return (
     <form onSubmit={submit} className="flex flex-col gap-5">
@@ -80,6 +91,41 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         <p id="alternate-hint" className="text-sm text-slate-600 dark:text-slate-300" data-testid="alternate-hint">
           {createWords.alternate}: {createWords.alternateHint}
         </p>
+      </fieldset>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 font-semibold">{DRAW_RULES_LEGEND}</legend>
+        {(['automatic', 'claimed'] as const).map((rules) => (
+          <label key={rules} className={radio}>
+            <input type="radio" name="draw-rules" checked={drawRules === rules} onChange={() => setDrawRules(rules)} data-testid={`draws-${rules}`} />
+            <span className="first-letter:uppercase">{DRAW_RULES[rules]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 font-semibold">Clocks</legend>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={clocks} onChange={(e) => setClocks(e.target.checked)} data-testid="clocks" />
+          <span>Play with clocks</span>
+        </label>
+        {clocks && (
+          <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+            <label className="flex flex-col gap-1">
+              <span className="text-sm">Minutes per game</span>
+              <input type="number" min={LIMITS.minClockMs / 60_000} max={LIMITS.maxClockMs / 60_000} step={1} value={initialMin} required data-testid="clock-minutes"
+                onChange={(e) => setInitialMin(Number(e.target.value))} className={field} />
+            </label>
+            <label className="flex flex-col gap-1">
+              <span className="text-sm">Seconds added a move</span>
+              <input type="number" min={0} max={LIMITS.maxIncrementMs / 1000} step={1} value={incrementS} required data-testid="clock-increment"
+                onChange={(e) => setIncrementS(Number(e.target.value))} className={field} />
+            </label>
+            <label className="flex flex-col gap-1">
+              <span className="text-sm">Host&apos;s extra minutes</span>
+              <input type="number" min={0} max={LIMITS.maxClockMs / 60_000} step={1} value={hostExtraMin} required data-testid="clock-host-extra"
+                onChange={(e) => setHostExtraMin(Number(e.target.value))} className={field} />
+            </label>
+          </div>
+        )}
       </fieldset>
       {error && <p role="alert" className="text-loss">{error}</p>}
       <button disabled={busy} className="rounded-lg bg-host px-5 py-3 text-lg font-semibold text-white disabled:opacity-50" data-testid="create">

@@ -3,8 +3,9 @@
 import { BotMarker } from './BotMarker';
 import { tally } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
-import { REGIONS, resultWords, type Reader, type ResultOf } from '@/app/words';
+import { CLOCK_WORDS, REGIONS, resultWords, type Reader, type ResultOf } from '@/app/words';
 import { boardLook, LOOKS } from './board-look';
+import { formatClock } from './ClockTime';
 
 /** A board of the state as a result reads it. */
 export function resultOf(b: BoardState): ResultOf {
@@ -17,6 +18,7 @@ export function ResultsTable({
   highlight,
   numbers,
   big = false,
+  clocks = true,
 }: {
   state: SimulState;
   reader: Reader;
@@ -25,8 +27,11 @@ export function ResultsTable({
   numbers?: number[];
   /** Projector type, read from the back of the room. */
   big?: boolean;
+  /** False where the other boards' clocks are not followed (a phone hears only its own board). */
+  clocks?: boolean;
 }) {
   const t = tally(state);
+  const withClocks = clocks && state.clock !== null;
   return (
     <section aria-label="Results" data-testid="results">
       <p className={big ? 'mb-[1vh] text-[clamp(1.25rem,3.6vh,2.75rem)]' : 'mb-3 text-lg'} data-testid="tally">
@@ -45,6 +50,7 @@ export function ResultsTable({
               <th className="py-1 pr-3">Host plays</th>
               <th className="py-1 pr-3">Result</th>
               <th className="py-1 pr-3">How</th>
+              {withClocks && <th className="py-1 pr-3">{CLOCK_WORDS.finalClocks}</th>}
               <th className="py-1 pr-3 text-right">Moves</th>
             </tr>
           </thead>
@@ -70,6 +76,11 @@ export function ResultsTable({
                     </span>
                   </td>
                   <td className="py-1 pr-3 text-slate-600 dark:text-slate-400">{words?.how}</td>
+                  {withClocks && (
+                    <td className="whitespace-nowrap py-1 pr-3 font-mono tabular-nums" data-testid={`result-clocks-${n}`}>
+                      {b.clock && b.clock.running === null && b.endedAt !== null ? `${formatClock(b.clock.host)} · ${formatClock(b.clock.opponent)}` : ''}
+                    </td>
+                  )}
                   <td className="py-1 pr-3 text-right tabular-nums">{b.moveCount}</td>
                 </tr>
               );

@@ -21,6 +21,12 @@ export interface BoardView {
   readonly moveCount: number;
   readonly result: Result | null;
   readonly endReason: EndReason | AbortReason | null;
+  /** In a simul with clocks: each side's time left (the running side's as of `clockSince`). */
+  readonly hostClock: number | null;
+  readonly opponentClock: number | null;
+  /** The side whose clock runs, and since when (server time): a leaf counts it down. */
+  readonly clockRunning: Side | null;
+  readonly clockSince: number | null;
 }
 
 export type BoardViews = ReadonlyMap<number, BoardView>;
@@ -41,6 +47,10 @@ function viewOf(state: SimulState, number: number): BoardView | null {
     moveCount: b.moveCount,
     result: b.result,
     endReason: b.endReason,
+    hostClock: b.clock?.host ?? null,
+    opponentClock: b.clock?.opponent ?? null,
+    clockRunning: b.clock?.running ?? null,
+    clockSince: b.clock?.since ?? null,
   };
 }
 

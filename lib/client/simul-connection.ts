@@ -274,7 +274,7 @@ export class SimulConnection {
     // Where the host was and is: those boards' looks changed too.
     if (touched.size > 0) for (const n of [focusBefore, view.state.focus]) if (n !== null) touched.add(n);
     const boards = touched.size > 0 ? updateBoardViews(view.boards, view.state, touched) : view.boards;
-    this.store.setState({ version: view.version + 1, boards });
+    this.store.setState({ version: view.version + 1, boards, clockOffset: offsetAfter(view.clockOffset, events) });
     this.settleSeen(events);
   }
 
@@ -296,7 +296,11 @@ export class SimulConnection {
       folded++;
     });
     if (folded > 0) {
-      this.store.setState({ version: view.version + 1, boards: updateBoardViews(view.boards, view.state, [batch.board]) });
+      this.store.setState({
+        version: view.version + 1,
+        boards: updateBoardViews(view.boards, view.state, [batch.board]),
+        clockOffset: offsetAfter(view.clockOffset, batch.events),
+      });
       this.settleSeen(batch.events);
     }
   }
@@ -378,6 +382,16 @@ export class SimulConnection {
       return NO_ANSWER;
     }
   }
+}
+
+/**
+ * The server's time is at least that of the last event heard: a browser whose estimate (its own
+ * clock plus the offset the hello gave) fell behind, because its clock or the server's moved
+ * unevenly, catches up, so that the clocks it shows never run slow of the server's.
+ */
+function offsetAfter(offset: number, events: readonly SimulEvent[]): number {
+  const last = events[events.length - 1];
+  return last ? Math.max(offset, last.at - Date.now()) : offset;
 }
 
 let counter = 0;

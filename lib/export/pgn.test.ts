@@ -263,3 +263,19 @@ describe('PGN helpers', () => {
     ]);
   });
 });
+
+describe('a simul with clocks', () => {
+  it('carries the time control, the time left after each move, and a loss on time', () => {
+    const s = new TestSimul({ boards: 1, now: 0, clock: { initialMs: 180_000, incrementMs: 2_000, hostExtraMs: 60_000 } });
+    s.seatAndStart('Ada');
+    s.tick(5_000).play(1, 'e4');
+    s.tick(180_000);
+    s.ok({ role: 'server' }, { type: 'time-out', board: 1 });
+    const pgn = simulPgn(s.log, SITE);
+    expect(pgn).toContain('[TimeControl "180+2"]');
+    expect(pgn).toContain('[Termination "time forfeit"]');
+    // The host had 4:00, took 5 s and got 2 s back.
+    expect(pgn).toContain('1. e4 {[%emt 0:00:05] [%clk 0:03:57] Black forfeits on time.} 1-0');
+    expect(new Chess().loadPgn(pgn)).toBeUndefined();
+  });
+});

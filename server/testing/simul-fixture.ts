@@ -53,6 +53,8 @@ export async function createSimul(client: TestClient, input: Partial<CreateSimul
       hostColor: input.hostColor ?? 'white',
       mode: input.mode ?? 'async',
       ...(input.hostBot ? { hostBot: input.hostBot } : {}),
+      ...(input.drawRules ? { drawRules: input.drawRules } : {}),
+      ...(input.clock ? { clock: input.clock } : {}),
     }),
   );
   return reply as unknown as CreatedSimul;

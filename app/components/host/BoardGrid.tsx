@@ -6,8 +6,11 @@ import { memo } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BoardView } from '@/lib/client/board-views';
+import type { EndReason } from '@/lib/simul/types';
 import type { SimulView } from '@/lib/client/simul-connection';
+import { END_REASON_SHORT } from '@/app/words';
 import { LOOKS } from '../board-look';
+import { ClockTime } from '../ClockTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotIcon } from '../BotMarker';
 import { botWords } from '@/app/words';
@@ -43,14 +46,27 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
           {view.isBot && <span className="sr-only">{botWords.marker}</span>}
         </span>
         {showsWait(view) && !simulated && <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />}
+        {view.hostClock !== null && (
+          <ClockTime
+            store={store}
+            left={view.hostClock}
+            running={view.clockRunning === 'host'}
+            since={view.clockSince ?? 0}
+            className="ml-auto shrink-0"
+            testId={`mini-clock-${number}`}
+          />
+        )}
       </div>
-      <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} />
+      <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} className="shrink-0" />
       <div
         className={`flex items-center gap-[0.3em] px-[0.3em] py-[0.1em] text-[clamp(9px,7cqw,28px)] leading-tight font-semibold whitespace-nowrap ${l.chip}`}
         data-testid={`chip-${number}`}
       >
         {l.icon}
         <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{l.label}</span>
+        {view.endReason && view.result && (
+          <span className="min-w-0 truncate font-normal" data-testid={`mini-reason-${number}`}>{END_REASON_SHORT[view.endReason as EndReason]}</span>
+        )}
       </div>
     </>
   );
@@ -77,7 +93,11 @@ export const BoardGrid = memo(function BoardGrid({
   onPick?: (n: number) => void;
   /** The boards to show (a projector's page); every board when not given. */
   numbers?: number[];
-  /** Fixed columns of this many px (the projector's fitted grid); else as many as fit, 8rem or wider. */
+  /**
+   * Fixed columns of this many px (the projector's fitted grid); else as many as fit, 8rem or
+   * wider. Rows are always as tall as their cells: a grid shorter than its boards scrolls
+   * rather than squashing them.
+   */
   columns?: { count: number; cell: number };
   className?: string;
 }) {
@@ -85,7 +105,7 @@ export const BoardGrid = memo(function BoardGrid({
   const shown = numbers ?? order;
   return (
     <div
-      className={`grid gap-2 ${columns ? '' : 'grid-cols-[repeat(auto-fill,minmax(8rem,1fr))]'} ${className}`}
+      className={`grid auto-rows-max gap-2 ${columns ? '' : 'grid-cols-[repeat(auto-fill,minmax(8rem,1fr))]'} ${className}`}
       style={columns ? { gridTemplateColumns: `repeat(${columns.count}, ${columns.cell}px)` } : undefined}
       data-testid="board-grid"
     >

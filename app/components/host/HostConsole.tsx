@@ -11,7 +11,10 @@ import type { SimulEvent, SimulState } from '@/lib/simul/types';
 import { botWords, consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
+import { ClaimDraw } from '../ClaimDraw';
 import { ConnectionBadge } from '../ConnectionBadge';
+import { GameClocks } from '../GameClocks';
+import { SimulSettings } from '../SimulSettings';
 import { RefusalNotice } from '../RefusalNotice';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable } from '../ResultsTable';
@@ -98,6 +101,7 @@ function Console({ connection }: { connection: SimulConnection }) {
               <BotMarker /> {botWords.hostIsBot}
             </p>
           )}
+          <SimulSettings state={state} />
         </div>
         <div className="flex items-center gap-4">
           {state.phase !== 'lobby' && (
@@ -230,6 +234,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           )}
         </span>
       </div>
+      <GameClocks store={connection.store} number={number} viewer="host" />
       <PlayBoard
         id={`host-board-${number}`}
         key={number}
@@ -256,6 +261,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           </span>
         </div>
       )}
+      <ClaimDraw board={board} side="host" drawRules={state.drawRules} controller={controller} className="self-start" />
       <div className="flex flex-wrap gap-2 text-sm">
         <button
           className="rounded border px-3 py-1 disabled:opacity-40"

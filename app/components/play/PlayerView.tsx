@@ -7,9 +7,12 @@ import type { ConnectionStatus, SimulConnection } from '@/lib/client/simul-conne
 import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } from '@/lib/simul/queries';
-import type { BoardState, SimulState } from '@/lib/simul/types';
+import type { BoardState, DrawRules, SimulState } from '@/lib/simul/types';
 import { ANNOUNCE, LATE_JOIN, refusalText, resultSentence } from '@/app/words';
+import { ClaimDraw } from '../ClaimDraw';
 import { ConnectionBadge } from '../ConnectionBadge';
+import { GameClocks } from '../GameClocks';
+import { SimulSettings } from '../SimulSettings';
 import { RefusalNotice } from '../RefusalNotice';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable, resultOf } from '../ResultsTable';
@@ -75,9 +78,11 @@ function View({ connection }: { connection: SimulConnection }) {
         Board <strong data-testid="my-board">{board.number}</strong> · you play {myColor === 'w' ? 'White' : 'Black'} ·{' '}
         {board.opponent?.name}
       </p>
+      <SimulSettings state={state} className="mb-2" />
       <Banner state={state} queue={view.queue} board={board} myTurn={myTurn} />
       <HostMoveAnnouncement board={board} myTurn={myTurn} />
       {signal}
+      {board.status !== 'seated' && <GameClocks store={connection.store} number={board.number} viewer="opponent" className="mb-2" />}
       {board.status === 'seated' ? null : (
         <PlayBoard
           id={`play-board-${board.number}`}
@@ -92,11 +97,11 @@ function View({ connection }: { connection: SimulConnection }) {
         />
       )}
       <RefusalNotice store={connection.store} className="mt-2" />
-      {board.status === 'playing' && <GameActions board={board} controller={controller} />}
+      {board.status === 'playing' && <GameActions board={board} controller={controller} drawRules={state.drawRules} />}
       {state.phase === 'finished' && (
         <div className="mt-6">
           <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">Final results</h2>
-          <ResultsTable state={state} reader={{ role: 'student', board: board.number }} highlight={board.number} />
+          <ResultsTable state={state} reader={{ role: 'student', board: board.number }} highlight={board.number} clocks={false} />
         </div>
       )}
     </Shell>
@@ -160,9 +165,10 @@ function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: bo
   );
 }
 
-function GameActions({ board, controller }: { board: BoardState; controller: SimulController }) {
+function GameActions({ board, controller, drawRules }: { board: BoardState; controller: SimulController; drawRules: DrawRules }) {
   return (
     <div className="mt-3 flex flex-col gap-2">
+      <ClaimDraw board={board} side="opponent" drawRules={drawRules} controller={controller} />
       {board.drawOfferBy === 'host' && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/20 px-3 py-2" role="alert">
           <span className="font-semibold">The host offers a draw.</span>

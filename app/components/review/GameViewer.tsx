@@ -1,9 +1,13 @@
 'use client';
-// Each game's moves with the time each took, and a board to step through it.
+// Each game's moves with the time each took (and, with clocks, the mover's time left after it),
+// and a board to step through it.
 import { useMemo, useState } from 'react';
 import { Chess } from '@/lib/chess/rules';
 import { formatDuration, type SimulMetrics } from '@/lib/metrics';
-import type { BoardState, SimulState } from '@/lib/simul/types';
+import { clocksAfterMoves } from '@/lib/simul/clocks';
+import type { BoardState, SimulEvent, SimulState } from '@/lib/simul/types';
+import { formatClock } from '../ClockTime';
+import { SimulSettings } from '../SimulSettings';
 import { botWords } from '@/app/words';
 import { BotMarker } from '../BotMarker';
 import { ICONS } from '../icons';
@@ -15,10 +19,13 @@ function optionName(opponent: BoardState['opponent'] | undefined): string {
   return opponent.bot ? botWords.inText(opponent.name) : opponent.name;
 }
 
-export function GameViewer({ state, metrics }: { state: SimulState; metrics: SimulMetrics }) {
+export function GameViewer({ state, metrics, log }: { state: SimulState; metrics: SimulMetrics; log: SimulEvent[] }) {
   const [board, setBoard] = useState(state.order[0] ?? 1);
   const [ply, setPly] = useState(-1);
   const moves = useMemo(() => metrics.moves.filter((m) => m.board === board), [metrics, board]);
+  // The log grows in place: its length says when it changed.
+  const clocks = useMemo(() => clocksAfterMoves(log), [log, log.length]);
+  const left = clocks.get(board) ?? [];
   const positions = useMemo(() => {
     const chess = new Chess();
     const out = [{ fen: chess.fen(), last: null as string | null }];
@@ -92,6 +99,12 @@ export function GameViewer({ state, metrics }: { state: SimulState; metrics: Sim
                     >
                       <span className="font-semibold">{m.san}</span>{' '}
                       <span className={m.by === 'host' ? 'text-host' : 'text-waiting'}>{formatDuration(m.think)}</span>
+                      {left[i * 2 + j] !== undefined && (
+                        <span className="text-slate-500" data-testid={`clock-after-${i * 2 + j + 1}`}>
+                          {' '}
+                          · {formatClock(left[i * 2 + j])}
+                        </span>
+                      )}
                     </button>
                   ) : (
                     <span key={j} />
@@ -102,7 +115,9 @@ export function GameViewer({ state, metrics }: { state: SimulState; metrics: Sim
           })}
         </ol>
       </div>
+      <SimulSettings state={state} className="mt-2 text-xs" />
       <p className="mt-2 text-xs text-slate-500">
+        {state.clock && <>After each move, the mover&apos;s time left on the clock. </>}
         Times: <span className="text-host">host think</span> (busy time since the host&apos;s previous move on any board) ·{' '}
         <span className="text-waiting">opponent think</span> (since the host&apos;s move on that board).
       </p>

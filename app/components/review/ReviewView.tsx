@@ -104,7 +104,7 @@ function Single({ view }: { view: SimulView }) {
       <CompareWith simulId={view.state.simulId} />
       {metrics ? <Dashboard state={view.state} metrics={metrics} /> : <p>This simul never started.</p>}
       <ResultsTable state={view.state} reader={{ role: 'projector' }} />
-      {metrics && <GameViewer state={view.state} metrics={metrics} />}
+      {metrics && <GameViewer state={view.state} metrics={metrics} log={view.log} />}
       <Link href="/" className="text-host underline">Home</Link>
     </main>
   );

@@ -27,7 +27,7 @@ export function ProjectorBoards({ store }: { store: StoreApi<SimulView> }) {
   const first = page * fit.perPage;
   const shown = order.slice(first, first + fit.perPage);
   return (
-    <div ref={box} className="relative min-h-0 flex-1 overflow-hidden" data-testid="projector-boards" data-pages={fit.pages}>
+    <div ref={box} className="relative min-h-0 flex-1 overflow-hidden" data-testid="projector-boards" data-pages={fit.pages} data-per-page={fit.perPage}>
       {fit.cell > 0 && (
         <>
           {fit.pages > 1 && (

@@ -12,6 +12,8 @@ import type { SimulState } from '@/lib/simul/types';
 import { projectorWords as words, refusalText } from '@/app/words';
 import { boardLook } from '../board-look';
 import { ConnectionBadge } from '../ConnectionBadge';
+import { GameClocks } from '../GameClocks';
+import { SimulSettings } from '../SimulSettings';
 import { BoardGrid } from '../host/BoardGrid';
 import { Timeline } from '../dashboard/Timeline';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
