@@ -27,6 +27,8 @@ class Watched {
   state: SimulState = initialState();
   fold = new MetricsFold();
   reads = 0;
+  /** Hellos answered "try again" (a commit in flight). */
+  retries = 0;
 
   add(events: SimulEvent[]): void {
     for (const e of events) {
@@ -51,6 +53,12 @@ async function watch(socket: Client, simulId: string): Promise<Watched> {
   let lastSeq = 0;
   for (;;) {
     const reply: Ack<HelloReply> = await socket.emitWithAck('simul:hello', { simulId, lastSeq, v: PROTOCOL_VERSION });
+    // A commit in flight: say hello again soon, as the page does.
+    if (!reply.ok && reply.error.code === 'try-again') {
+      watched.retries++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
     if (!reply.ok) throw new Error(`hello refused: ${reply.error.code}`);
     if (reply.kind !== 'reset' && reply.kind !== 'delta') throw new Error(`unexpected hello reply ${reply.kind}`);
     watched.add(reply.events);
@@ -104,7 +112,10 @@ async function main(): Promise<void> {
     console.log(`exhibition n=${n} h=${h} s o=${o} s m=${m} at ${speed === 'max' ? 'max speed' : `${speed}x`}, a projector on both simuls`);
     console.log(`  async: over after ${(ended.async / 1000).toFixed(1)} s real; ${moves(async)} moves; simulated ${ma.elapsed / 1000} s (closed form ${expected.A} s)`);
     console.log(`  sync:  over after ${(ended.sync / 1000).toFixed(1)} s real; ${moves(sync)} moves; simulated ${ms.elapsed / 1000} s (closed form ${expected.S} s)`);
-    console.log(`  server CPU ${cpu.toFixed(1)} s over ${(Math.max(ended.sync, ended.async) / 1000).toFixed(1)} s; projector reads ${sync.reads + async.reads}`);
+    console.log(
+      `  server CPU ${cpu.toFixed(1)} s over ${(Math.max(ended.sync, ended.async) / 1000).toFixed(1)} s; ` +
+        `projector reads ${sync.reads + async.reads}, hellos said again ${sync.retries + async.retries}`,
+    );
     console.log(`  host busy ${ms.busy / 1000} s / ${ma.busy / 1000} s (closed form ${expected.busy} s)`);
   } finally {
     for (const s of sockets) s.close();
