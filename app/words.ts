@@ -425,3 +425,28 @@ export function simulatedTimeText(exhibition: Exhibition): string {
 export function endedEarlyText(games: number, movePairs: number): string {
   return `${games} ${games === 1 ? 'game' : 'games'} ended before ${movePairs} move pairs (a bot could not avoid the end): the figures count the moves played.`;
 }
+
+/** The lesson's "Watch it happen" and the exhibition's race page. */
+export const exhibitionWords = {
+  watchTitle: 'Watch it happen',
+  speed: 'Speed',
+  fastest: 'As fast as it goes',
+  varied: (percent: number) => `Vary think times (spread: ${percent}% of the mean)`,
+  start: 'Watch it happen',
+  starting: 'Starting…',
+  tooManyBoards: (max: number) => `An exhibition plays at most ${max} boards.`,
+  tooManyPairs: (max: number) => `An exhibition plays at most ${max} move pairs a game.`,
+  thinkTooLong: (max: number) => `An exhibition's think times are at most ${max} s a move.`,
+  hostTooQuick: (min: number) => `The host needs at least ${min} s a move.`,
+  opening: 'Opening…',
+  backToLesson: 'The lesson',
+  raceTitle: 'Sync against async, played by bots',
+  bothOver: 'Both are over:',
+  openingComparison: 'opening the comparison',
+  notExhibition: 'This simul is no exhibition:',
+  watchIt: 'watch it',
+  side: (mode: 'sync' | 'async') => (mode === 'sync' ? 'Sync: one game at a time' : 'Async: rotating between boards'),
+  movesPlayed: (mode: 'sync' | 'async') => `Moves played, ${mode}`,
+  progress: (moves: number, total: number) => `${moves.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} moves`,
+  simulated: (over: boolean) => (over ? 'simulated, over' : 'simulated so far'),
+} as const;

@@ -3,8 +3,10 @@
 // exhibition, says hello to both simuls as the exhibition page does, folds every event it is
 // sent with the page's own code (evolve, MetricsFold) and reads the figures four times a second.
 // It prints the real time from the start to both simuls' end, the server's CPU time, and the
-// simulated totals against the lesson's closed form.
-// Usage: npx tsx bench/exhibition.ts [speed=600|max] [n=24] [h=5] [o=55] [m=30]
+// simulated totals against the lesson's closed form. With --page (after `npx next build`) the
+// server serves its pages too, and Chromium opens the exhibition's race page, which follows
+// both simuls to the review's comparison, on this same machine.
+// Usage: npx tsx bench/exhibition.ts [speed=600|max] [n=24] [h=5] [o=55] [m=30] [--page]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,8 +16,11 @@ import { evolve, initialState } from '../lib/simul/evolve';
 import type { SimulEvent, SimulState } from '../lib/simul/types';
 import { MetricsFold, lessonFigures, type SimulMetrics } from '../lib/metrics';
 import { freePort, ServerProcess } from '../server/testing/server-process';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/browser';
 
-const [speedArg = '600', ...rest] = process.argv.slice(2);
+const withPage = process.argv.includes('--page');
+const [speedArg = '600', ...rest] = process.argv.slice(2).filter((a) => a !== '--page');
 const speed = speedArg === 'max' ? 'max' : Number(speedArg);
 const [n = 24, h = 5, o = 55, m = 30] = rest.map(Number);
 const READ_MS = 250;
@@ -27,6 +32,8 @@ class Watched {
   state: SimulState = initialState();
   fold = new MetricsFold();
   reads = 0;
+  /** Hellos answered "try again" (a commit in flight). */
+  retries = 0;
 
   add(events: SimulEvent[]): void {
     for (const e of events) {
@@ -51,6 +58,12 @@ async function watch(socket: Client, simulId: string): Promise<Watched> {
   let lastSeq = 0;
   for (;;) {
     const reply: Ack<HelloReply> = await socket.emitWithAck('simul:hello', { simulId, lastSeq, v: PROTOCOL_VERSION });
+    // A commit in flight: say hello again soon, as the page does.
+    if (!reply.ok && reply.error.code === 'try-again') {
+      watched.retries++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
     if (!reply.ok) throw new Error(`hello refused: ${reply.error.code}`);
     if (reply.kind !== 'reset' && reply.kind !== 'delta') throw new Error(`unexpected hello reply ${reply.kind}`);
     watched.add(reply.events);
@@ -70,8 +83,9 @@ function cpuSeconds(pid: number): number {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'simul-exhibition-'));
-  const server = new ServerProcess(await freePort(), path.join(dir, 'simul.db'));
-  await server.start();
+  const server = new ServerProcess(await freePort(), path.join(dir, 'simul.db'), withPage ? { SIMUL_PAGES: '1' } : {});
+  await server.start(withPage ? 120_000 : 30_000);
+  const browser = withPage ? await chromium.launch(chromiumLaunchOptions()) : null;
   // Two sockets, one per simul, as the page opens two connections.
   const sockets: Client[] = [0, 1].map(() => io(server.url, { transports: ['websocket'] }));
   try {
@@ -82,6 +96,9 @@ async function main(): Promise<void> {
       .timeout(30_000)
       .emitWithAck('exhibition:start', { n, h, o, m, speed });
     if (!started.ok) throw new Error(`exhibition:start refused: ${JSON.stringify(started.error)}`);
+    const page = browser ? await browser.newPage({ viewport: { width: 1600, height: 1000 } }) : null;
+    // The page loads while the race runs: its load does not hold up this projector's readings.
+    const opened = page?.goto(`${server.url}/exhibition/${started.sync}`);
     const [sync, async] = await Promise.all([watch(sockets[0], started.sync), watch(sockets[1], started.async)]);
     const ended: Record<string, number> = {};
     await new Promise<void>((resolve) => {
@@ -97,6 +114,11 @@ async function main(): Promise<void> {
       }, READ_MS);
     });
     const cpu = cpuSeconds(server.pid) - cpuBefore;
+    if (page) {
+      await opened;
+      await page.waitForURL(/\/review\/[a-z0-9]+\?with=/, { timeout: 60_000 });
+      console.log(`the race page opened the comparison ${((performance.now() - began) / 1000).toFixed(1)} s after the start`);
+    }
     const expected = lessonFigures({ n, h, o, m });
     const ms = sync.read()!;
     const ma = async.read()!;
@@ -104,10 +126,14 @@ async function main(): Promise<void> {
     console.log(`exhibition n=${n} h=${h} s o=${o} s m=${m} at ${speed === 'max' ? 'max speed' : `${speed}x`}, a projector on both simuls`);
     console.log(`  async: over after ${(ended.async / 1000).toFixed(1)} s real; ${moves(async)} moves; simulated ${ma.elapsed / 1000} s (closed form ${expected.A} s)`);
     console.log(`  sync:  over after ${(ended.sync / 1000).toFixed(1)} s real; ${moves(sync)} moves; simulated ${ms.elapsed / 1000} s (closed form ${expected.S} s)`);
-    console.log(`  server CPU ${cpu.toFixed(1)} s over ${(Math.max(ended.sync, ended.async) / 1000).toFixed(1)} s; projector reads ${sync.reads + async.reads}`);
+    console.log(
+      `  server CPU ${cpu.toFixed(1)} s over ${(Math.max(ended.sync, ended.async) / 1000).toFixed(1)} s; ` +
+        `projector reads ${sync.reads + async.reads}, hellos said again ${sync.retries + async.retries}`,
+    );
     console.log(`  host busy ${ms.busy / 1000} s / ${ma.busy / 1000} s (closed form ${expected.busy} s)`);
   } finally {
     for (const s of sockets) s.close();
+    await browser?.close();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -83,6 +83,26 @@ describe('exhibition:start', () => {
     }
   });
 
+  it('answers a hello while an exhibition runs as fast as it goes: the room is settled between two steps', async () => {
+    await start();
+    const c = await from('192.0.2.1');
+    const reply = await c.send('exhibition:start', { n: 24, h: 5, o: 55, m: 30, speed: 'max', seed: 1 });
+    const { sync } = reply as unknown as { sync: string };
+    const viewer = await from('198.51.100.7');
+    // A snapshot needs every event saved: were the room never settled between two steps, every
+    // hello would be told to try again until the simul ended.
+    const outcomes: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const hello = await viewer.send('simul:hello', { simulId: sync, lastSeq: 0, v: 2 });
+      outcomes.push(outcomeOf(hello));
+      if (hello.ok) {
+        expect((hello as unknown as { snapshot: { phase: string } }).snapshot.phase).toBe('playing');
+        break;
+      }
+    }
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+  });
+
   it('runs one exhibition per network and limits.exhibitionsAtOnce on the server', async () => {
     await start({ exhibitionsAtOnce: 2 });
     const first = await from('2001:db8:1:2::1');

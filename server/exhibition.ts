@@ -1,9 +1,10 @@
 // An exhibition's simulated time. Its room runs on a ManualClock of its own, which an
 // ExhibitionRun moves from one timer to the next (the bots' think times), paced at the
 // exhibition's speed: 600x reaches a timer 55 simulated seconds away after 92 ms of real time;
-// 'max' goes on at the next turn of the event loop (setImmediate), so sockets and other simuls
-// are served between two steps and nothing spins. Before each step every event is durable and
-// the bots have answered it: a step never runs ahead of the store.
+// 'max' goes on at the next turns of the event loop (setImmediate), so sockets and other simuls
+// are served between two steps and nothing spins. Before each step every event is durable, the
+// bots have answered it, and the event loop has had a turn (its I/O) with the room settled: a
+// step never runs ahead of the store, and a hello is never refused for a commit in flight.
 import type { ManualClock } from './clock';
 import type { SimulRoom } from './simul-room';
 import type { ExhibitionSpeed } from '../lib/simul/types';
@@ -16,6 +17,8 @@ export class ExhibitionRun {
   private simStart = 0;
   private pending: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private stalledSince: number | null = null;
+  /** Whether the room was settled at the last step: the next may advance. */
+  private quiet = false;
   private stopped = false;
 
   constructor(
@@ -59,7 +62,17 @@ export class ExhibitionRun {
     if (this.stopped) return;
     if (this.room.state.phase === 'finished') return this.stop();
     // Commits and the bots' answers to them first: they set the next timers.
-    if (!this.room.settled) return this.soon();
+    if (!this.room.settled) {
+      this.quiet = false;
+      return this.soon();
+    }
+    // Then one turn of the event loop with every event durable: a hello (which needs the room
+    // settled for its snapshot) is answered between two steps, even as fast as it goes.
+    if (!this.quiet) {
+      this.quiet = true;
+      return this.soon();
+    }
+    this.quiet = false;
     const next = this.clock.nextTimer();
     if (next === undefined) return this.stalled();
     this.stalledSince = null;

@@ -180,7 +180,9 @@ export class SimulHub {
 
   /** Whether an exhibition started from `network` is still running (or being set up). */
   exhibitionRunningFrom(network: string): boolean {
-    return (this.exhibitionNetworks.get(network) ?? []).some((id) => this.isLive(id));
+    const running = (this.exhibitionNetworks.get(network) ?? []).some((id) => this.isLive(id));
+    if (!running) this.exhibitionNetworks.delete(network);
+    return running;
   }
 
   /** Exhibitions running (or being set up): a pair counts once. */

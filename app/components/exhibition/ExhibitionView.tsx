@@ -3,14 +3,14 @@
 // side by side, each with its boards and its live dashboard. When both are over, the review's
 // comparison of the two opens.
 import Link from 'next/link';
-import { ICONS } from '../icons';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { formatDuration } from '@/lib/metrics';
-import { refusalText } from '@/app/words';
+import { exhibitionWords as words, refusalText } from '@/app/words';
+import { ICONS } from '@/app/components/icons';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
@@ -19,7 +19,7 @@ import { useServerNow } from '../use-now';
 
 export function ExhibitionView({ simulId }: { simulId: string }) {
   const first = useSimulConnection(simulId);
-  if (!first) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  if (!first) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   return <WithPair first={first} />;
 }
 
@@ -31,15 +31,18 @@ function WithPair({ first }: { first: SimulConnection }) {
   const mode = useStore(first.store, (s) => s.state.mode);
   const second = useSimulConnection(pair);
   if (problem) return <p className="p-8 text-2xl">{refusalText(problem)}</p>;
-  if (!loaded) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  if (!loaded) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   if (!pair) {
     return (
       <p className="p-8 text-2xl">
-        This simul is no exhibition: <Link href={`/watch/${first.simulId}`} className="text-host underline">watch it</Link>.
+        {words.notExhibition}{' '}
+        <Link href={`/watch/${first.simulId}`} className="text-host underline">
+          {words.watchIt}
+        </Link>
       </p>
     );
   }
-  if (!second) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  if (!second) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   const [sync, async] = mode === 'sync' ? [first, second] : [second, first];
   return <Race sync={sync} async={async} />;
 }
@@ -55,13 +58,17 @@ function Race({ sync, async }: { sync: SimulConnection; async: SimulConnection }
   return (
     <main className="flex flex-col gap-6 p-4 sm:p-6" data-testid="exhibition">
       <header className="flex flex-col gap-2">
-        <Link href="/lesson" className="flex w-fit items-center gap-1 text-base text-host underline">
-          {ICONS.left} The lesson
+        <Link href="/lesson" className="inline-flex w-fit items-center gap-1 text-base text-host underline">
+          {ICONS.left} {words.backToLesson}
         </Link>
-        <h1 className="text-3xl font-black sm:text-4xl">Sync against async, played by bots</h1>
+        <h1 className="text-3xl font-black sm:text-4xl">{words.raceTitle}</h1>
         {syncOver && asyncOver && (
           <p role="status" className="text-xl">
-            Both are over: <Link href={compare} className="text-host underline">opening the comparison</Link>…
+            {words.bothOver}{' '}
+            <Link href={compare} className="text-host underline">
+              {words.openingComparison}
+            </Link>
+            …
           </p>
         )}
       </header>
@@ -77,8 +84,8 @@ function Side({ connection }: { connection: SimulConnection }) {
   const view = useSimulView(connection);
   const { state } = view;
   if (view.problem && view.version === 0) return <p className="text-xl">{refusalText(view.problem)}</p>;
-  if (view.version === 0) return <p className="text-xl text-slate-500">Opening…</p>;
-  const title = state.mode === 'sync' ? 'Sync: one game at a time' : 'Async: rotating between boards';
+  if (view.version === 0) return <p className="text-xl text-slate-500">{words.opening}</p>;
+  const title = words.side(state.mode);
   return (
     <section className="flex min-w-0 flex-col gap-4" aria-label={title} data-testid={`race-${state.mode}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -106,7 +113,7 @@ function Progress({ view }: { view: SimulView }) {
       <div
         className="h-4 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
         role="progressbar"
-        aria-label={`Moves played, ${state.mode}`}
+        aria-label={words.movesPlayed(state.mode)}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={moves}
@@ -114,8 +121,8 @@ function Progress({ view }: { view: SimulView }) {
         <div className={`h-full ${state.mode === 'async' ? 'bg-host' : 'bg-waiting'}`} style={{ width: `${total ? (100 * moves) / total : 0}%` }} />
       </div>
       <p className="text-lg tabular-nums" data-testid={`race-${state.mode}-elapsed`}>
-        {moves.toLocaleString('en-US')} of {total.toLocaleString('en-US')} moves ·{' '}
-        <strong>{state.startedAt === null ? '—' : formatDuration(elapsed)}</strong> simulated{done ? ', over' : ' so far'}
+        {words.progress(moves, total)} · <strong>{state.startedAt === null ? '—' : formatDuration(elapsed)}</strong>{' '}
+        {words.simulated(done)}
       </p>
     </div>
   );

@@ -8,7 +8,7 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/prot
 import { EXHIBITION_LIMITS, exhibitionMinutes, startExhibitionSchema } from '@/lib/protocol/schemas';
 import { lessonFigures, type LessonParams } from '@/lib/metrics';
 import type { ExhibitionSpeed } from '@/lib/simul/types';
-import { refusalText, speedText } from '@/app/words';
+import { exhibitionWords as words, refusalText, speedText } from '@/app/words';
 import { num, readable } from './lesson-format';
 
 const SPEEDS: ExhibitionSpeed[] = [60, 600, 6000, 'max'];
@@ -21,10 +21,10 @@ type Started = Ack<{ sync: string; async: string }>;
 function problemOf(params: LessonParams, speed: ExhibitionSpeed): string | null {
   const { n, h, o, m } = params;
   const L = EXHIBITION_LIMITS;
-  if (n > L.maxBoards) return `An exhibition plays at most ${L.maxBoards} boards.`;
-  if (m > L.maxMovePairs) return `An exhibition plays at most ${L.maxMovePairs} move pairs a game.`;
-  if (h > L.maxThinkSeconds || o > L.maxThinkSeconds) return `An exhibition's think times are at most ${L.maxThinkSeconds} s a move.`;
-  if (h < L.minHostSeconds) return `The host needs at least ${L.minHostSeconds} s a move.`;
+  if (n > L.maxBoards) return words.tooManyBoards(L.maxBoards);
+  if (m > L.maxMovePairs) return words.tooManyPairs(L.maxMovePairs);
+  if (h > L.maxThinkSeconds || o > L.maxThinkSeconds) return words.thinkTooLong(L.maxThinkSeconds);
+  if (h < L.minHostSeconds) return words.hostTooQuick(L.minHostSeconds);
   const minutes = exhibitionMinutes({ ...params, speed });
   if (minutes > L.maxMinutes) return refusalText({ code: 'exhibition-too-long', params: { minutes, maxMinutes: L.maxMinutes } });
   return null;
@@ -64,7 +64,7 @@ export function WatchItHappen({ params }: { params: LessonParams }) {
     'flex cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 has-[:checked]:border-host has-[:checked]:bg-host/10 dark:border-slate-600';
   return (
     <section aria-labelledby="watch-it" className="rounded-2xl border-4 border-host/40 bg-white p-5 shadow-sm sm:p-6 dark:bg-slate-900" data-testid="watch-it-happen">
-      <h2 id="watch-it" className="text-2xl font-bold">Watch it happen</h2>
+      <h2 id="watch-it" className="text-2xl font-bold">{words.watchTitle}</h2>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
         The server plays these numbers out: two real simuls, one sync and one async, each with a bot host and {num(n)}{' '}
         bot {n === 1 ? 'opponent' : 'opponents'}. The host bot takes {readable(h)} a move, each opponent {readable(o)}, and
@@ -95,19 +95,19 @@ export function WatchItHappen({ params }: { params: LessonParams }) {
       </p>
       <div className="mt-4 flex flex-wrap items-end gap-4">
         <fieldset className="flex flex-col gap-2">
-          <legend className="mb-1 font-semibold">Speed</legend>
+          <legend className="mb-1 font-semibold">{words.speed}</legend>
           <div className="flex flex-wrap gap-2">
             {SPEEDS.map((s) => (
               <label key={String(s)} className={radio}>
                 <input type="radio" name="exhibition-speed" checked={speed === s} onChange={() => setSpeed(s)} data-testid={`speed-${s}`} />
-                <span>{s === 'max' ? 'As fast as it goes' : speedText(s)}</span>
+                <span>{s === 'max' ? words.fastest : speedText(s)}</span>
               </label>
             ))}
           </div>
         </fieldset>
         <label className={radio}>
           <input type="checkbox" checked={varied} onChange={(e) => setVaried(e.target.checked)} data-testid="exhibition-varied" />
-          <span>Vary think times (spread: {VARIED_SPREAD * 100}% of the mean)</span>
+          <span>{words.varied(VARIED_SPREAD * 100)}</span>
         </label>
       </div>
       {problem && <p className="mt-3 text-loss" data-testid="watch-problem">{problem}</p>}
@@ -119,7 +119,7 @@ export function WatchItHappen({ params }: { params: LessonParams }) {
         className="mt-4 rounded-lg bg-host px-5 py-3 text-lg font-semibold text-white disabled:opacity-50"
         data-testid="watch-start"
       >
-        {busy ? 'Starting…' : 'Watch it happen'}
+        {busy ? words.starting : words.start}
       </button>
     </section>
   );
