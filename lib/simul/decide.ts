@@ -219,7 +219,7 @@ function decideNew(state: SimulState, actor: Actor, command: Command, now: numbe
       if (!move) return reject('illegal-move', { from: command.from, to: command.to });
       let ending: (Ending & { by?: Side; movePairs?: number }) | null;
       try {
-        const times = timesAfter(board.positions, board.chess, move);
+        const times = timesAfter(board.positions, move);
         ending = endingByRule(board.chess, times, state.drawRules) ?? exhibitionEnding(state, board);
         // A draw offered, then a move that makes it claimable: the laws' claim with a move.
         const claim = !ending && state.drawRules === 'claimed' && board.drawOfferBy === side ? drawClaim(board.chess, times) : null;
