@@ -410,6 +410,23 @@ export function clockSettingsText(clock: ClockSettings | null): string {
   return `Clocks: ${amount(clock.initialMs)}${increment}${extra}`;
 }
 
+/** The exhibition's page: its two simuls racing side by side. */
+export const exhibitionWords = {
+  opening: 'Opening…',
+  notExhibition: 'This simul is no exhibition:',
+  watchIt: 'watch it',
+  backToLesson: 'The lesson',
+  title: 'Sync against async, played by bots',
+  bothOver: 'Both are over:',
+  openingComparison: 'opening the comparison',
+  side: (mode: 'async' | 'sync') => (mode === 'sync' ? 'Sync: one game at a time' : 'Async: rotating between boards'),
+  progressLabel: (mode: 'async' | 'sync') => `Moves played, ${mode}`,
+  /** "1,200 of 2,400 moves ·"; the simulated time follows. */
+  movesOf: (moves: number, total: number) => `${moves.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} moves ·`,
+  notStarted: '—',
+  simulated: (over: boolean) => `simulated${over ? ', over' : ' so far'}`,
+};
+
 /** An exhibition's speed: "600×", or as fast as the server went. */
 export function speedText(speed: ExhibitionSpeed): string {
   return speed === 'max' ? 'as fast as the server goes' : `${speed.toLocaleString('en-US')}×`;

@@ -10,7 +10,7 @@ import { useStore } from 'zustand';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { formatDuration } from '@/lib/metrics';
-import { refusalText } from '@/app/words';
+import { exhibitionWords as W, refusalText } from '@/app/words';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
@@ -19,7 +19,7 @@ import { useServerNow } from '../use-now';
 
 export function ExhibitionView({ simulId }: { simulId: string }) {
   const first = useSimulConnection(simulId);
-  if (!first) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  if (!first) return <p className="p-8 text-2xl text-slate-500">{W.opening}</p>;
   return <WithPair first={first} />;
 }
 
@@ -31,15 +31,15 @@ function WithPair({ first }: { first: SimulConnection }) {
   const mode = useStore(first.store, (s) => s.state.mode);
   const second = useSimulConnection(pair);
   if (problem) return <p className="p-8 text-2xl">{refusalText(problem)}</p>;
-  if (!loaded) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  if (!loaded) return <p className="p-8 text-2xl text-slate-500">{W.opening}</p>;
   if (!pair) {
     return (
       <p className="p-8 text-2xl">
-        This simul is no exhibition: <Link href={`/watch/${first.simulId}`} className="text-host underline">watch it</Link>.
+        {W.notExhibition} <Link href={`/watch/${first.simulId}`} className="text-host underline">{W.watchIt}</Link>.
       </p>
     );
   }
-  if (!second) return <p className="p-8 text-2xl text-slate-500">Opening…</p>;
+  if (!second) return <p className="p-8 text-2xl text-slate-500">{W.opening}</p>;
   const [sync, async] = mode === 'sync' ? [first, second] : [second, first];
   return <Race sync={sync} async={async} />;
 }
@@ -56,12 +56,12 @@ function Race({ sync, async }: { sync: SimulConnection; async: SimulConnection }
     <main className="flex flex-col gap-6 p-4 sm:p-6" data-testid="exhibition">
       <header className="flex flex-col gap-2">
         <Link href="/lesson" className="flex w-fit items-center gap-1 text-base text-host underline">
-          {ICONS.left} The lesson
+          {ICONS.left} {W.backToLesson}
         </Link>
-        <h1 className="text-3xl font-black sm:text-4xl">Sync against async, played by bots</h1>
+        <h1 className="text-3xl font-black sm:text-4xl">{W.title}</h1>
         {syncOver && asyncOver && (
           <p role="status" className="text-xl">
-            Both are over: <Link href={compare} className="text-host underline">opening the comparison</Link>…
+            {W.bothOver} <Link href={compare} className="text-host underline">{W.openingComparison}</Link>…
           </p>
         )}
       </header>
@@ -77,8 +77,8 @@ function Side({ connection }: { connection: SimulConnection }) {
   const view = useSimulView(connection);
   const { state } = view;
   if (view.problem && view.version === 0) return <p className="text-xl">{refusalText(view.problem)}</p>;
-  if (view.version === 0) return <p className="text-xl text-slate-500">Opening…</p>;
-  const title = state.mode === 'sync' ? 'Sync: one game at a time' : 'Async: rotating between boards';
+  if (view.version === 0) return <p className="text-xl text-slate-500">{W.opening}</p>;
+  const title = W.side(state.mode);
   return (
     <section className="flex min-w-0 flex-col gap-4" aria-label={title} data-testid={`race-${state.mode}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -106,7 +106,7 @@ function Progress({ view }: { view: SimulView }) {
       <div
         className="h-4 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
         role="progressbar"
-        aria-label={`Moves played, ${state.mode}`}
+        aria-label={W.progressLabel(state.mode)}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={moves}
@@ -114,8 +114,8 @@ function Progress({ view }: { view: SimulView }) {
         <div className={`h-full ${state.mode === 'async' ? 'bg-host' : 'bg-waiting'}`} style={{ width: `${total ? (100 * moves) / total : 0}%` }} />
       </div>
       <p className="text-lg tabular-nums" data-testid={`race-${state.mode}-elapsed`}>
-        {moves.toLocaleString('en-US')} of {total.toLocaleString('en-US')} moves ·{' '}
-        <strong>{state.startedAt === null ? '—' : formatDuration(elapsed)}</strong> simulated{done ? ', over' : ' so far'}
+        {W.movesOf(moves, total)}{' '}
+        <strong>{state.startedAt === null ? W.notStarted : formatDuration(elapsed)}</strong> {W.simulated(done)}
       </p>
     </div>
   );
