@@ -42,17 +42,28 @@ const logOf = (simulId: string): SimulEvent[] => structuredClone(server.hub.get(
 
 // --- Simul A's phases: each is where the commands of one column can succeed. ---------------
 
-type Phase = 'lobby' | 'lobby-closed' | 'playing' | 'opponent-to-move' | 'draw-offered' | 'seat-reissued';
+type Phase = 'lobby' | 'lobby-closed' | 'playing' | 'opponent-to-move' | 'draw-offered' | 'seat-reissued' | 'repetition';
 
-/** Simul A: three boards, the host white, boards 1 and 2 seated, board 3 free. */
+/**
+ * Simul A: three boards, the host white, boards 1 and 2 seated, board 3 free. In 'repetition'
+ * its draws are claimed, and board 1's first position has come a third time, the host to move.
+ */
 async function simulA(phase: Phase): Promise<SeatedSimul> {
   const inLobby = phase === 'lobby' || phase === 'lobby-closed';
-  const a = await seatedSimul(clients, { boards: 3, seated: 2, hostColor: 'white', start: !inLobby });
+  const drawRules = phase === 'repetition' ? ('claimed' as const) : undefined;
+  const a = await seatedSimul(clients, { boards: 3, seated: 2, hostColor: 'white', start: !inLobby, drawRules });
   if (phase === 'lobby-closed') await command(a.host, { type: 'close-joining' });
   if (phase === 'opponent-to-move') await command(a.host, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'h1' });
   if (phase === 'draw-offered') await command(a.host, { type: 'offer-draw', board: 1 });
   // The seat token the fixture keeps for board 1 is now the replaced one.
   if (phase === 'seat-reissued') await command(a.host, { type: 'reissue-seat', board: 1 });
+  if (phase === 'repetition') {
+    const knights = [['g1', 'f3'], ['g8', 'f6'], ['f3', 'g1'], ['f6', 'g8']];
+    for (let i = 0; i < 8; i++) {
+      const [from, to] = knights[i % 4];
+      await command(i % 2 === 0 ? a.host : a.opponents[0].client, { type: 'move', board: 1, from, to, clientMoveId: `r${i}` });
+    }
+  }
   return a;
 }
 
@@ -124,6 +135,10 @@ const COLUMNS = {
   resign: cmd('playing', { type: 'resign', board: 1 }, ['game-ended']),
   'offer-draw': cmd('playing', { type: 'offer-draw', board: 1 }, ['draw-offered']),
   'answer-draw (host offered)': cmd('draw-offered', { type: 'answer-draw', board: 1, accept: true }, ['game-ended']),
+  'claim-draw (host to move)': cmd('repetition', { type: 'claim-draw', board: 1 }, ['game-ended']),
+  // The room's own commands, on its timers: no client can send them.
+  'time-out': cmd('playing', { type: 'time-out', board: 1 }, []),
+  'resume-clocks': cmd('playing', { type: 'resume-clocks', downSince: 0 }, []),
   focus: cmd('playing', { type: 'focus', board: 2 }, ['host-focused']),
   'abort-game': cmd('playing', { type: 'abort-game', board: 1 }, ['game-aborted']),
   'end-simul': cmd('playing', { type: 'end-simul' }, ['game-aborted', 'game-aborted', 'simul-finished']),
@@ -143,6 +158,7 @@ type ColumnName = keyof typeof COLUMNS;
 const NH = 'not-host';
 const US = 'unknown-simul';
 const BC = 'bad-credentials';
+const BP = 'bad-payload';
 
 //                                        host              opponent (b1)     other opp. (b2)   spectator         stranger  other simul
 const MATRIX: Record<ColumnName, readonly [string, string, string, string, string, string]> = {
@@ -158,6 +174,9 @@ const MATRIX: Record<ColumnName, readonly [string, string, string, string, strin
   resign:                               ['ok',             'ok',             'not-your-board', 'not-seated',     US,       'not-started'],
   'offer-draw':                         ['ok',             'ok',             'not-your-board', 'not-seated',     US,       'not-started'],
   'answer-draw (host offered)':         ['no-draw-offer',  'ok',             'not-your-board', 'not-seated',     US,       'not-started'],
+  'claim-draw (host to move)':          ['ok',             'not-your-turn',  'not-your-board', 'not-seated',     US,       'not-started'],
+  'time-out':                           [BP,               BP,               BP,               BP,               BP,       BP],
+  'resume-clocks':                      [BP,               BP,               BP,               BP,               BP,       BP],
   focus:                                ['ok',             NH,               NH,               NH,               US,       NH],
   'abort-game':                         ['ok',             NH,               NH,               NH,               US,       NH],
   'end-simul':                          ['ok',             NH,               NH,               NH,               US,       NH],
@@ -183,8 +202,8 @@ function helloOutcome(reply: Awaited<ReturnType<TestClient['send']>>): string {
 
 describe('the authorisation matrix', () => {
   it('has a cell for every command and role', () => {
-    expect(CELLS).toHaveLength(22 * 6);
-    expect(CELLS.filter((c) => c.expected === 'ok')).toHaveLength(17);
+    expect(CELLS).toHaveLength(25 * 6);
+    expect(CELLS.filter((c) => c.expected === 'ok')).toHaveLength(18);
   });
 
   it.each(CELLS)('$column from $role: $expected', async ({ column, role, expected }) => {

@@ -1,7 +1,6 @@
 // The one colour language: a board's state, its word, its icon and its colours, for every view.
 import type { ReactNode } from 'react';
 import { lookOf, type BoardLook } from '@/lib/simul/board-look';
-import { sideToMove } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
 import { ICONS } from './icons';
 
@@ -23,8 +22,3 @@ export const LOOKS: Record<BoardLook, { label: string; icon: ReactNode; frame: s
   loss: { label: 'Host lost', icon: '0', frame: 'border-loss', chip: 'bg-loss text-white' },
   unfinished: { label: 'Unfinished', icon: ICONS.cross, frame: 'border-slate-300 opacity-70', chip: 'bg-slate-300 text-slate-800' },
 };
-
-/** Who is to move, in words, for a board's caption. */
-export function turnWords(board: BoardState): string {
-  return sideToMove(board) === 'host' ? 'host to move' : 'opponent to move';
-}

@@ -137,8 +137,8 @@ describe('chooseMove', () => {
         const positions = firstPosition(game);
         for (let ply = 0; ply < 60; ply++) {
           const move = game.move(chooseMove(game, { strength, avoidEnding: true }, new Prng(seed * 100 + ply)));
-          const times = timesAfter(positions, game, move);
-          recordPosition(positions, game, move);
+          const times = timesAfter(positions, move);
+          recordPosition(positions, move);
           if (endingByRule(game, times)) expect.fail(`${strength}, seed ${seed}, ply ${ply}: ${game.history().join(' ')}`);
         }
       }

@@ -9,7 +9,7 @@ function timesOf(game: Chess): number {
   const moves = game.history({ verbose: true });
   const replay = new Chess(moves[0]?.before ?? game.fen());
   const positions = firstPosition(replay);
-  for (const m of moves) recordPosition(positions, replay, replay.move(m));
+  for (const m of moves) recordPosition(positions, replay.move(m));
   return timesNow(positions, replay);
 }
 

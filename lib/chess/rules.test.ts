@@ -32,7 +32,7 @@ class Game extends Chess {
 
   /** Plays a line of SAN moves, counting each position. */
   line(moves: string): this {
-    for (const san of moves.split(/\s+/).filter(Boolean)) recordPosition(this.positions, this, this.move(san));
+    for (const san of moves.split(/\s+/).filter(Boolean)) recordPosition(this.positions, this.move(san));
     return this;
   }
 

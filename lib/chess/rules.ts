@@ -65,7 +65,10 @@ export function isPromotionMove(chess: Chess, from: string, to: string): boolean
  * when a pawn may legally take there. The move counters are left out.
  */
 export function positionKey(chess: Chess): string {
-  const fen = chess.fen();
+  return keyOfFen(chess.fen());
+}
+
+function keyOfFen(fen: string): string {
   let end = -1;
   for (let i = 0; i < 4; i++) end = fen.indexOf(' ', end + 1);
   return fen.slice(0, end);
@@ -87,15 +90,18 @@ function isIrreversible(move: Move): boolean {
   return move.piece === 'p' || Boolean(move.captured);
 }
 
-/** How many times the position after `move` (just played in `chess`) has appeared, counting this time. */
-export function timesAfter(positions: PositionCounts, chess: Chess, move: Move): number {
-  return isIrreversible(move) ? 1 : (positions.get(positionKey(chess)) ?? 0) + 1;
+// chess.js writes a move's FEN after it (move.after) as it plays the move: the key is read
+// from that, not from a second chess.fen() on every move.
+
+/** How many times the position after `move` has appeared, counting this time. */
+export function timesAfter(positions: PositionCounts, move: Move): number {
+  return isIrreversible(move) ? 1 : (positions.get(keyOfFen(move.after)) ?? 0) + 1;
 }
 
-/** Counts the position after `move` (just played in `chess`). */
-export function recordPosition(positions: PositionCounts, chess: Chess, move: Move): void {
+/** Counts the position after `move`. */
+export function recordPosition(positions: PositionCounts, move: Move): void {
   if (isIrreversible(move)) positions.clear();
-  const key = positionKey(chess);
+  const key = keyOfFen(move.after);
   positions.set(key, (positions.get(key) ?? 0) + 1);
 }
 
@@ -165,7 +171,7 @@ export function claimableByMove(chess: Chess, positions: PositionCounts): boolea
   for (const move of chess.moves({ verbose: true })) {
     chess.move(move);
     try {
-      if (drawClaim(chess, timesAfter(positions, chess, move))) return true;
+      if (drawClaim(chess, timesAfter(positions, move))) return true;
     } finally {
       chess.undo();
     }

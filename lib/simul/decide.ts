@@ -117,6 +117,17 @@ function flagFallen(board: BoardState, side: Side, now: number): boolean {
   return board.clock !== null && timeLeft(board.clock, side, now) <= 0;
 }
 
+/** Board `number`, live, and the side the actor plays there, when it is that side's move with time left. */
+function moverOn(state: SimulState, actor: Actor, number: number, now: number): { board: BoardState; side: Side } | Rejection {
+  const board = liveBoard(state, number);
+  if (isRejection(board)) return board;
+  const side = sideOf(actor, number);
+  if (isRejection(side)) return side;
+  if (sideToMove(board) !== side) return rejection('not-your-turn');
+  if (flagFallen(board, side, now)) return rejection('out-of-time', { board: number });
+  return { board, side };
+}
+
 /**
  * A command becomes events or a refusal. A command resent by its sender after it was applied
  * (its acknowledgement lost, a reconnect, a server restart) is a duplicate: acknowledged, with no
@@ -207,19 +218,16 @@ function decideNew(state: SimulState, actor: Actor, command: Command, now: numbe
     }
 
     case 'move': {
-      const board = liveBoard(state, command.board);
-      if (isRejection(board)) return { ok: false, error: board };
-      const side = sideOf(actor, command.board);
-      if (isRejection(side)) return { ok: false, error: side };
-      if (sideToMove(board) !== side) return reject('not-your-turn');
-      if (flagFallen(board, side, now)) return reject('out-of-time', { board: board.number });
+      const mover = moverOn(state, actor, command.board, now);
+      if (isRejection(mover)) return { ok: false, error: mover };
+      const { board, side } = mover;
       // Validating plays the move; the ending needs the position after it; then it is
       // taken back, so the state is as it was when decide returns.
       const move = playIfLegal(board.chess, command.from, command.to, command.promotion);
       if (!move) return reject('illegal-move', { from: command.from, to: command.to });
       let ending: (Ending & { by?: Side; movePairs?: number }) | null;
       try {
-        const times = timesAfter(board.positions, board.chess, move);
+        const times = timesAfter(board.positions, move);
         ending = endingByRule(board.chess, times, state.drawRules) ?? exhibitionEnding(state, board);
         // A draw offered, then a move that makes it claimable: the laws' claim with a move.
         const claim = !ending && state.drawRules === 'claimed' && board.drawOfferBy === side ? drawClaim(board.chess, times) : null;
@@ -246,12 +254,9 @@ function decideNew(state: SimulState, actor: Actor, command: Command, now: numbe
     }
 
     case 'claim-draw': {
-      const board = liveBoard(state, command.board);
-      if (isRejection(board)) return { ok: false, error: board };
-      const side = sideOf(actor, command.board);
-      if (isRejection(side)) return { ok: false, error: side };
-      if (sideToMove(board) !== side) return reject('not-your-turn');
-      if (flagFallen(board, side, now)) return reject('out-of-time', { board: board.number });
+      const mover = moverOn(state, actor, command.board, now);
+      if (isRejection(mover)) return { ok: false, error: mover };
+      const { board, side } = mover;
       const times = timesNow(board.positions, board.chess);
       const claim = drawClaim(board.chess, times);
       if (!claim) return reject('no-draw-claim', { repetitions: times, quietMoves: quietMoves(board.chess) });

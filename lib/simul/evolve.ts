@@ -102,7 +102,7 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       break;
     case 'move-made': {
       const move = board.chess.move({ from: event.from, to: event.to, promotion: event.promotion });
-      recordPosition(board.positions, board.chess, move);
+      recordPosition(board.positions, move);
       board.moveCount += 1;
       board.lastMove = { from: event.from, to: event.to };
       board.turnSince = event.at;
