@@ -312,6 +312,14 @@ export const createWords = {
 
 export const consoleWords = {
   abortGame: 'Abort game',
+  /** The keyboard's help line under the focused board. */
+  keys: {
+    next: (board: number | null) => `next board awaiting you${board !== null ? ` (board ${board})` : ''}`,
+    left: 'Left arrow',
+    right: 'Right arrow',
+    step: 'step through boards',
+    type: 'type a move below the board',
+  },
 };
 
 /** The projector: read by a class from the back of the room. */

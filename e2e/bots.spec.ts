@@ -69,7 +69,7 @@ test('a host plays two people and two bots to the end', async ({ browser, reques
   for (const board of [2, 3, 4]) {
     await host.getByTestId(`mini-${board}`).click();
     await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', String(board));
-    await host.getByRole('button', { name: 'Resign' }).click();
+    await host.getByRole('button', { name: 'Resign', exact: true }).click();
   }
   await expect(host.getByTestId('simul-finished')).toBeVisible();
   for (const page of [host, projector]) {
@@ -90,8 +90,9 @@ test('a host plays two people and two bots to the end', async ({ browser, reques
   expect(games[2]).toContain('[BlackType "program"]');
   expect(games[0]).not.toContain('Type "');
   const csv = await download(viewer, 'download-csv');
-  const rows = csv.trim().split('\r\n').slice(1).map((line) => line.split(','));
-  const botMoves = rows.filter((r) => r.at(-1) === 'program').map((r) => `${r[0]} ${r[5]}`);
+  const [header, ...rows] = csv.trim().split('\r\n').map((line) => line.split(','));
+  const moverType = header.indexOf('mover_type');
+  const botMoves = rows.filter((r) => r[moverType] === 'program').map((r) => `${r[0]} ${r[5]}`);
   expect(botMoves).toHaveLength(3);
   expect(botMoves.every((m) => m.startsWith('3 ') || m.startsWith('4 '))).toBe(true);
   await viewer.screenshot({ path: 'test-results/screenshots/review-with-bots.png', fullPage: true });

@@ -44,29 +44,29 @@ test('clocks: a student flags, the host flags on a neglected board, every screen
 
   // Ada never moves: her flag falls on the server's timer a minute later.
   await advance(60);
-  await expect(ada.getByTestId('turn-banner')).toHaveText('You lost (1-0, time ran out)');
-  for (const [page, id] of [[ada, 'clock-host-1'], [host, 'mini-clock-1'], [projector, 'mini-clock-1']] as const) {
+  await expect(ada.getByTestId('turn-banner')).toHaveText('You lost: time ran out.');
+  for (const [page, id] of [[ada, 'clock-host-1'], [host, 'host-clock-mini-1'], [projector, 'host-clock-mini-1']] as const) {
     await expect(page.getByTestId(id)).toHaveText('2:00');
   }
   await expect(ada.getByTestId('clock-opponent-1')).toHaveText('0:00');
-  await expect(host.getByTestId('mini-reason-1')).toHaveText('time');
+  await expect(host.getByTestId('end-reason-mini-1')).toHaveText('time');
 
   // Board 2 has awaited the host from the start, the host at board 1: its clock has run all along.
-  await expect(host.getByTestId('mini-clock-2')).toHaveText(/^(1:00|0:[45]\d)$/);
+  await expect(host.getByTestId('host-clock-mini-2')).toHaveText(/^(1:00|0:[45]\d)$/);
   await advance(35);
   // An event from board 2 (a draw offer) tells every screen the server's time: 25 s left, urgent.
   await bo.getByRole('button', { name: 'Offer a draw' }).click();
-  for (const [page, id] of [[host, 'mini-clock-2'], [projector, 'mini-clock-2'], [bo, 'clock-host-2'], [host, 'clock-host-2']] as const) {
+  for (const [page, id] of [[host, 'host-clock-mini-2'], [projector, 'host-clock-mini-2'], [bo, 'clock-host-2'], [host, 'clock-host-2']] as const) {
     await expect(page.getByTestId(id)).toHaveText(/^0:(1\d|2[0-5])$/);
     await expect(page.getByTestId(id)).toHaveAttribute('data-urgent', 'true');
   }
 
   // The host's flag falls on board 2 at 2:00: the last game ends, and the simul.
   await advance(25);
-  await expect(bo.getByTestId('turn-banner')).toHaveText('You won! (0-1, time ran out)');
+  await expect(bo.getByTestId('turn-banner')).toHaveText('You won: time ran out.');
   await expect(host.getByTestId('simul-finished')).toBeVisible();
-  await expect(projector.getByTestId('mini-clock-1')).toHaveText('2:00');
-  await expect(projector.getByTestId('mini-clock-2')).toHaveText('0:00');
+  await expect(projector.getByTestId('host-clock-mini-1')).toHaveText('2:00');
+  await expect(projector.getByTestId('host-clock-mini-2')).toHaveText('0:00');
   for (const page of [host, projector]) {
     await expect(page.getByTestId('result-row-1')).toContainText('time ran out');
     await expect(page.getByTestId('result-row-2')).toContainText('time ran out');
@@ -117,14 +117,14 @@ test('claimed draws: the host claims a threefold repetition, a student claims wi
   await opponentMove(ada, 'f6', 'g8');
   await host.getByTestId('mini-1').click();
   await host.getByTestId('claim-draw').click();
-  await expect(ada.getByTestId('turn-banner')).toHaveText('Draw (1/2-1/2, threefold repetition)');
+  await expect(ada.getByTestId('turn-banner')).toHaveText('Draw: threefold repetition.');
 
   // Bo claims with the move: a draw offered, then ...Ng8.
   await bo.getByTestId('claim-with-move').click();
   await expect(bo.getByTestId('claim-pending')).toBeVisible();
   const board = await bo.getByTestId('my-board').textContent();
   await tapMove(bo, `play-board-${board}`, 'f6', 'g8');
-  await expect(bo.getByTestId('turn-banner')).toHaveText('Draw (1/2-1/2, threefold repetition)');
+  await expect(bo.getByTestId('turn-banner')).toHaveText('Draw: threefold repetition.');
   await expect(host.getByTestId('simul-finished')).toBeVisible();
   await expect(host.getByTestId('result-row-2')).toContainText('threefold repetition');
 });

@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { LIMITS } from '../simul/types';
 import { isBotSpec, type BotSpec } from '../bots/spec';
 
+// A page parses too (the lesson checks an exhibition's numbers before sending them), under a
+// Content-Security-Policy without 'unsafe-eval': there zod must not even try its compiled parsers.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 const board = z.number().int().min(1).max(LIMITS.maxBoards);
 const square = z.string().regex(/^[a-h][1-8]$/);
 const secret = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/);

@@ -3,6 +3,7 @@
 // side by side, each with its boards and its live dashboard. When both are over, the review's
 // comparison of the two opens.
 import Link from 'next/link';
+import { ICONS } from '../icons';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
@@ -10,7 +11,6 @@ import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { formatDuration } from '@/lib/metrics';
 import { exhibitionWords as words, refusalText } from '@/app/words';
-import { ICONS } from '@/app/components/icons';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';

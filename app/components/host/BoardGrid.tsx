@@ -53,7 +53,7 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
             running={view.clockRunning === 'host'}
             since={view.clockSince ?? 0}
             className="ml-auto shrink-0"
-            testId={`mini-clock-${number}`}
+            testId={`host-clock-mini-${number}`}
           />
         )}
       </div>
@@ -65,7 +65,7 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
         {l.icon}
         <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{l.label}</span>
         {view.endReason && view.result && (
-          <span className="min-w-0 truncate font-normal" data-testid={`mini-reason-${number}`}>{END_REASON_SHORT[view.endReason as EndReason]}</span>
+          <span className="min-w-0 truncate font-normal" data-testid={`end-reason-mini-${number}`}>{END_REASON_SHORT[view.endReason as EndReason]}</span>
         )}
       </div>
     </>

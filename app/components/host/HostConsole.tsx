@@ -193,9 +193,10 @@ function Playing({
           </div>
         )}
         <p className="text-sm text-slate-500">
-          <kbd className="rounded border px-1">N</kbd> next board awaiting you
-          {nextReady !== null ? ` (board ${nextReady})` : ''} · <kbd className="rounded border px-1" aria-label="Left arrow">{ICONS.left}</kbd>
-          <kbd className="rounded border px-1" aria-label="Right arrow">{ICONS.right}</kbd> step through boards · type a move below the board
+          <kbd className="rounded border px-1">N</kbd> {consoleWords.keys.next(nextReady)} ·{' '}
+          <kbd className="rounded border px-1">{ICONS.left}<span className="sr-only">{consoleWords.keys.left}</span></kbd>
+          <kbd className="rounded border px-1">{ICONS.right}<span className="sr-only">{consoleWords.keys.right}</span></kbd>{' '}
+          {consoleWords.keys.step} · {consoleWords.keys.type}
         </p>
       </section>
       <section aria-label="All boards" className="flex flex-col gap-2">
