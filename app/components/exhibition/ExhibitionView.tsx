@@ -10,7 +10,6 @@ import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { formatDuration } from '@/lib/metrics';
 import { exhibitionWords as words, refusalText } from '@/app/words';
-import { ICONS } from '@/app/components/icons';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
