@@ -23,6 +23,8 @@ export class SimulPlayer {
   resets = 0;
   private client: TestClient | null = null;
   private waiters: Waiter[] = [];
+  /** Events received ahead of a gap, by seq, until the gap is filled. */
+  private early = new Map<number, SimulEvent>();
 
   constructor(
     readonly name: string,
@@ -41,9 +43,16 @@ export class SimulPlayer {
     this.client?.close();
     const client = new TestClient(url);
     this.client = client;
+    this.early.clear();
     client.socket.on('simul:events', (events) => this.fold(events));
     await client.connected();
-    const reply = await client.send('simul:hello', { v: 2, simulId: this.simulId, lastSeq: this.state.seq, ...this.credential });
+    const ask = () => client.send('simul:hello', { v: 2, simulId: this.simulId, lastSeq: this.state.seq, ...this.credential });
+    let reply = await ask();
+    // A new copy is a snapshot of the room settled: while a commit is on its way, ask again.
+    for (let tries = 0; !reply.ok && reply.error.code === 'try-again' && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      reply = await ask();
+    }
     if (!reply.ok) throw new Error(`${this.name}: hello refused: ${JSON.stringify(reply.error)}`);
     const hello = reply as unknown as HelloReply;
     if (hello.kind !== 'reset' && hello.kind !== 'delta') throw new Error(`${this.name}: a ${hello.kind} hello`);
@@ -51,7 +60,7 @@ export class SimulPlayer {
       if (this.state.seq > 0) this.resets++;
       this.state = replay(hello.events);
       this.log = [...hello.events];
-      this.notify();
+      this.fold([]);
     } else {
       this.fold(hello.events);
     }
@@ -93,12 +102,18 @@ export class SimulPlayer {
     this.client = null;
   }
 
+  /**
+   * Folds events in seq order. A broadcast may arrive ahead of the hello reply that fills the gap
+   * before it (the reply is read after the packets decoded with it): such events wait here.
+   */
   private fold(events: SimulEvent[]): void {
-    for (const e of events) {
-      if (e.seq <= this.state.seq) continue; // already folded (a catch-up overlapping a broadcast)
-      evolve(this.state, e); // throws on a gap: the copy would be wrong from here on
-      this.log.push(e);
+    for (const e of events) if (e.seq > this.state.seq) this.early.set(e.seq, e);
+    for (let next = this.early.get(this.state.seq + 1); next; next = this.early.get(this.state.seq + 1)) {
+      this.early.delete(next.seq);
+      evolve(this.state, next);
+      this.log.push(next);
     }
+    for (const seq of this.early.keys()) if (seq <= this.state.seq) this.early.delete(seq);
     this.notify();
   }
 

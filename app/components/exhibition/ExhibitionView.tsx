@@ -3,6 +3,7 @@
 // side by side, each with its boards and its live dashboard. When both are over, the review's
 // comparison of the two opens.
 import Link from 'next/link';
+import { ICONS } from '../icons';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
