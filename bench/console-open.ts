@@ -25,6 +25,7 @@ interface PageUnderTest {
   name: string;
   url: string;
   ready: Readiness;
+  viewport?: { width: number; height: number };
 }
 
 interface Run {
@@ -65,7 +66,7 @@ async function mainThreadMetrics(cdp: { send(method: 'Performance.getMetrics'): 
 }
 
 async function open(browser: Browser, page: PageUnderTest): Promise<Run> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(page.viewport ? { viewport: page.viewport } : {});
   try {
     await context.addInitScript({ content: readinessScript(page.ready) });
     const tab = await context.newPage();
@@ -121,7 +122,18 @@ async function main(): Promise<void> {
       // The floor: the home page, with no simul to open (Next's and React's own start-up).
       { name: 'home (floor)', url: `${server.url}/`, ready: [{ selector: '[data-testid="join-code-input"]', count: 1 }] },
       { name: 'host console', url: `${server.url}/host/${running.simulId}#key=${running.hostKey}`, ready: grid },
-      { name: 'projector', url: `${server.url}/watch/${running.simulId}`, ready: grid },
+      {
+        // A projector's screen: at 1920x1080 it shows the mini boards 40 at a time, the
+        // dashboard's headline figures and the timeline.
+        name: 'projector',
+        url: `${server.url}/watch/${running.simulId}`,
+        viewport: { width: 1920, height: 1080 },
+        ready: [
+          { selector: '[data-testid="projector-boards"] [data-testid^="mini-"]', count: Math.min(boards, 40) },
+          { selector: '[data-testid="projector-headline"]', count: 1 },
+          { selector: '[data-testid="projector-timeline"] svg', count: 1 },
+        ],
+      },
       {
         name: 'review',
         url: `${server.url}/review/${finished.simulId}`,

@@ -82,6 +82,14 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
   );
 });
 
+/**
+ * The console's grid, which scrolls: boards out of sight are not laid out or painted until they
+ * come near (content-visibility), a board's size kept meanwhile: opening 100 boards costs what
+ * the visible ones cost.
+ */
+const SCROLLING_GRID =
+  'grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] [&>*]:[content-visibility:auto] [&>*]:[contain-intrinsic-size:auto_8rem_auto_11rem]';
+
 export const BoardGrid = memo(function BoardGrid({
   store,
   onPick,
@@ -105,7 +113,7 @@ export const BoardGrid = memo(function BoardGrid({
   const shown = numbers ?? order;
   return (
     <div
-      className={`grid auto-rows-max gap-2 ${columns ? '' : 'grid-cols-[repeat(auto-fill,minmax(8rem,1fr))]'} ${className}`}
+      className={`grid auto-rows-max gap-2 ${columns ? '' : SCROLLING_GRID} ${className}`}
       style={columns ? { gridTemplateColumns: `repeat(${columns.count}, ${columns.cell}px)` } : undefined}
       data-testid="board-grid"
     >
