@@ -296,11 +296,8 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
 
 type HelloBody = HelloReply extends infer R ? (R extends HelloReply ? Omit<R, 'role' | 'board' | 'serverNow'> : never) : never;
 
-/**
- * What a simul listener is sent: a page of the log, or a snapshot for a client that needs only
- * the state. Null while an event waits for its commit (say hello again).
- */
-function helloReply(room: SimulRoom, lastSeq: number, want: 'log' | 'state'): { body: HelloBody; bytes: number } | null {
+/** What a simul listener is sent: a page of the log, or a snapshot for a client that needs only the state. */
+function helloReply(room: SimulRoom, lastSeq: number, want: 'log' | 'state'): { body: HelloBody; bytes: number } {
   const missing = room.pageAfter(lastSeq);
   const reset = lastSeq === 0 || missing === null;
   const behind = room.state.seq - (missing ? lastSeq : 0);
@@ -313,13 +310,13 @@ function helloReply(room: SimulRoom, lastSeq: number, want: 'log' | 'state'): { 
   }
   if (!reset) return { body: { kind: 'delta', events: missing!.events, more: missing!.more }, bytes: missing!.bytes };
   // A new copy: the state as it stands, so that the client replays no chess, and the log from
-  // its start, in pages, for the history. Null while an event waits for its commit.
+  // its start, in pages, for the history. While an event waits for its commit the state is ahead
+  // of the log: then no snapshot, and the client folds the pages as they come.
   const snapshot = room.snapshot();
-  if (!snapshot) return null;
   const page = room.pageAfter(0)!;
   return {
     body: { kind: 'reset', snapshot, events: page.events, more: page.more },
-    bytes: page.bytes + JSON.stringify(snapshot).length,
+    bytes: page.bytes + (snapshot ? JSON.stringify(snapshot).length : 0),
   };
 }
 

@@ -19,7 +19,7 @@ import {
   type ServerToClientEvents,
 } from '../protocol/events';
 import { boardsOf, evolve, evolveBoard, initialState } from '../simul/evolve';
-import { fromSnapshot, type SimulSnapshot } from '../simul/snapshot';
+import { fromSnapshot } from '../simul/snapshot';
 import { applySummary, type SimulSummary } from '../simul/summary';
 import { retryAfterMs } from '../simul/rejection';
 import type { Rejection, SimulEvent, SimulState } from '../simul/types';
@@ -212,11 +212,12 @@ export class SimulConnection {
     switch (reply.kind) {
       case 'snapshot':
         this.boardSeq = reply.boardSeq ?? 0;
-        this.restore(reply.snapshot, who, reply.snapshot.seq);
+        this.restore(fromSnapshot(reply.snapshot), who, reply.snapshot.seq);
         return;
       case 'reset':
-        // The positions from the snapshot; the log from its start, folding none of it again.
-        this.restore(reply.snapshot, who, 0);
+        // The positions from the snapshot; the log from its start, folding none of it again
+        // (without a snapshot, from the start: the log is folded as it comes).
+        this.restore(reply.snapshot ? fromSnapshot(reply.snapshot) : initialState(), who, 0);
         this.receive(reply.events);
         return;
       case 'delta':
@@ -231,9 +232,8 @@ export class SimulConnection {
     }
   }
 
-  /** Takes a snapshot as the state; the log starts empty, as if it held the events up to `logSeq`. */
-  private restore(snapshot: SimulSnapshot, who: Partial<SimulView>, logSeq: number): void {
-    const state = fromSnapshot(snapshot);
+  /** Takes `state` as the state; the log starts empty, as if it held the events up to `logSeq`. */
+  private restore(state: SimulState, who: Partial<SimulView>, logSeq: number): void {
     this.logSeq = logSeq;
     const version = this.store.getState().version + 1;
     this.store.setState({ ...who, state, boards: boardViews(state), log: [], queue: null, version });

@@ -29,11 +29,12 @@ export type HelloReply = HelloCommon &
     | {
         /**
          * The client's copy is unusable (new, or ahead of the server): replace it. `snapshot` is
-         * the state as it stands, so that no position is replayed; `events` are the log's first
-         * page, for the history (the figures, the downloads).
+         * the state as it stands, so that no position is replayed, or null while an event waits
+         * for its commit (then the client folds the log); `events` are the log's first page, for
+         * the history (the figures, the downloads).
          */
         kind: 'reset';
-        snapshot: SimulSnapshot;
+        snapshot: SimulSnapshot | null;
         events: SimulEvent[];
         /** A long log comes in pages: say hello again with the last seq for the next. */
         more: boolean;

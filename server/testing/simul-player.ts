@@ -46,13 +46,7 @@ export class SimulPlayer {
     this.early.clear();
     client.socket.on('simul:events', (events) => this.fold(events));
     await client.connected();
-    const ask = () => client.send('simul:hello', { v: 2, simulId: this.simulId, lastSeq: this.state.seq, ...this.credential });
-    let reply = await ask();
-    // A new copy is a snapshot of the room settled: while a commit is on its way, ask again.
-    for (let tries = 0; !reply.ok && reply.error.code === 'try-again' && tries < 100; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      reply = await ask();
-    }
+    const reply = await client.send('simul:hello', { v: 2, simulId: this.simulId, lastSeq: this.state.seq, ...this.credential });
     if (!reply.ok) throw new Error(`${this.name}: hello refused: ${JSON.stringify(reply.error)}`);
     const hello = reply as unknown as HelloReply;
     if (hello.kind !== 'reset' && hello.kind !== 'delta') throw new Error(`${this.name}: a ${hello.kind} hello`);
