@@ -14,7 +14,7 @@ import {
   type SeatedSimul,
 } from './testing/simul-fixture';
 import { startTestServer, type TestClient } from './test-client';
-import { CommitQueue } from './commit-queue';
+import { holdCommits } from './testing/hold-commits';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -261,22 +261,6 @@ describe('credentials of one simul on another', () => {
     expect(outcomeOf(await outsider.send('simul:command', { type: 'resign', board: 1 }))).toBe('not-started');
   });
 });
-
-/**
- * Commits wait, as on a slow disk, until the returned release() is called: the window between a
- * command's decision and its acknowledgement stays open for as long as a test needs.
- */
-function holdCommits(): () => void {
-  const held: (() => void)[] = [];
-  const add = CommitQueue.prototype.add;
-  const hold = vi.spyOn(CommitQueue.prototype, 'add').mockImplementation(function (this: CommitQueue, entry, done) {
-    held.push(() => add.call(this, entry, done));
-  });
-  return () => {
-    hold.mockRestore();
-    for (const commit of held.splice(0)) commit();
-  };
-}
 
 describe('a command sent between a seat change and its commit', () => {
   let release = () => {};

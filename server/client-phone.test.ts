@@ -1,7 +1,7 @@
 // The browser's connection (lib/client) as a phone and as a console, against a real server: what
 // it folds, how it sees a gap, and how a move whose acknowledgement was lost is settled. Each of
 // these fails when the part of the connection it names is taken out.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { credentials } from '../lib/client/credentials';
 import { SimulConnection } from '../lib/client/simul-connection';
 import { SimulController } from '../lib/client/simul-controller';
@@ -10,6 +10,7 @@ import type { SimulEvent } from '../lib/simul/types';
 import { dropNetwork, MemoryStorage, until } from './testing/browser-connection';
 import { Clients, command, seatedSimul, type SeatedSimul } from './testing/simul-fixture';
 import { startTestServer } from './test-client';
+import { holdCommits } from './testing/hold-commits';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let clients: Clients;
@@ -204,6 +205,29 @@ describe('a console', () => {
     expect(view.state.seq).toBe(room.state.seq);
     for (const n of [1, 2]) expect(view.state.boards.get(n)!.chess.fen()).toBe(fenOf(s, n));
     expect(view.boards.get(2)!.fen).toBe(fenOf(s, 2));
+  });
+
+  it('opens while a move waits for its commit: the log folded from the start, then that move', async () => {
+    const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'white' });
+    await hostMove(s, 1, 'e2', 'e4', 'a');
+    const room = server.hub.get(s.simulId)!;
+    const release = holdCommits();
+    let moved: Promise<unknown>;
+    try {
+      moved = hostMove(s, 2, 'd2', 'd4', 'b'); // decided, not yet durable: no snapshot to give
+      await vi.waitFor(() => expect(room.snapshot()).toBeNull());
+      const host = open(s, 'host', 'log');
+      const opened = await until(host, (v) => v.role === 'host' && v.status === 'online');
+      expect(opened.state.boards.get(1)!.chess.fen()).toBe(fenOf(s, 1));
+      expect(opened.state.boards.get(2)!.moveCount).toBe(0);
+      release();
+      await moved;
+      const view = await until(host, (v) => v.log.length === room.log.length);
+      expect(view.log).toEqual(room.log);
+      expect(view.state.boards.get(2)!.chess.fen()).toBe(fenOf(s, 2));
+    } finally {
+      release();
+    }
   });
 
   it('settles a move whose acknowledgement was lost when the log shows it', async () => {
