@@ -20,20 +20,10 @@ import type { Actor, Command, SimulEvent, SimulState } from '../lib/simul/types'
 import { MemoryEventStore } from '../server/store/memory-store';
 import { SqliteEventStore } from '../server/store/sqlite-store';
 import type { EventStore } from '../server/store/event-store';
+import { Prng } from '../lib/random';
 
 const MOVES = Number(process.argv[2] ?? 3000);
 const BOARDS = 25;
-
-function rng(seed: number): () => number {
-  // mulberry32
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Step {
   actor: Actor;
@@ -42,7 +32,8 @@ interface Step {
 
 /** A simul's setup events and a list of legal move commands played in turn over its boards. */
 function record(): { setup: SimulEvent[]; steps: Step[] } {
-  const random = rng(42);
+  const prng = new Prng(42);
+  const random = () => prng.next();
   const state = initialState();
   const setup: SimulEvent[] = [];
   let seq = 0;

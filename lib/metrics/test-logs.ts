@@ -2,6 +2,7 @@
 // can be worked out on paper. Only tests import this.
 import { hostColorOf } from '../simul/queries';
 import type { EndReason, HostColorChoice, Mode, Result, Side, SimulEvent, SimulEventBody } from '../simul/types';
+import { Prng } from '../random';
 
 /** Knights out and back: always legal, so evolve's replay accepts any number of moves. */
 const WHITE = [
@@ -264,17 +265,6 @@ export function lessonLog(mode: Mode, n: number, h: number, o: number, m: number
   return log.finish(t);
 }
 
-/** A small seeded generator (mulberry32), so a failing random case can be replayed. */
-function random(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), a | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return Math.floor((((x ^ (x >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
-
 /**
  * A random but valid simul: random delays (zeros too, so events share instants), the host
  * moving on any board that awaits it, random game lengths, and games ending by a draw, a
@@ -282,7 +272,9 @@ function random(seed: number): (n: number) => number {
  * before its end (random up to 11 otherwise).
  */
 export function randomLog(seed: number, mode: Mode, hostColor: HostColorChoice, boards: number, plies?: number): LogBuilder {
-  const int = random(seed);
+  const prng = new Prng(seed);
+  /** An integer in [0, n). */
+  const int = (n: number) => prng.int(0, n - 1);
   const log = new LogBuilder({ boards, mode, hostColor }).start(0);
   const toMove = new Map<number, Side>();
   const movesLeft = new Map<number, number>();
