@@ -308,6 +308,11 @@ export const createWords = {
   alternate: 'Alternating',
   /** What "Alternating" does, said where the host chooses it. */
   alternateHint: 'White on odd boards (1, 3, 5…), Black on even boards (2, 4, 6…).',
+  clocks: 'Clocks',
+  playWithClocks: 'Play with clocks',
+  minutesPerGame: 'Minutes per game',
+  secondsPerMove: 'Seconds added a move',
+  hostExtraMinutes: 'Host’s extra minutes',
 };
 
 export const consoleWords = {

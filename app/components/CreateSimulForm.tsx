@@ -102,25 +102,25 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         ))}
       </fieldset>
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 font-semibold">Clocks</legend>
+        <legend className="mb-1 font-semibold">{createWords.clocks}</legend>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={clocks} onChange={(e) => setClocks(e.target.checked)} data-testid="clocks" />
-          <span>Play with clocks</span>
+          <span>{createWords.playWithClocks}</span>
         </label>
         {clocks && (
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
             <label className="flex flex-col gap-1">
-              <span className="text-sm">Minutes per game</span>
+              <span className="text-sm">{createWords.minutesPerGame}</span>
               <input type="number" min={LIMITS.minClockMs / 60_000} max={LIMITS.maxClockMs / 60_000} step={1} value={initialMin} required data-testid="clock-minutes"
                 onChange={(e) => setInitialMin(Number(e.target.value))} className={field} />
             </label>
             <label className="flex flex-col gap-1">
-              <span className="text-sm">Seconds added a move</span>
+              <span className="text-sm">{createWords.secondsPerMove}</span>
               <input type="number" min={0} max={LIMITS.maxIncrementMs / 1000} step={1} value={incrementS} required data-testid="clock-increment"
                 onChange={(e) => setIncrementS(Number(e.target.value))} className={field} />
             </label>
             <label className="flex flex-col gap-1">
-              <span className="text-sm">Host&apos;s extra minutes</span>
+              <span className="text-sm">{createWords.hostExtraMinutes}</span>
               <input type="number" min={0} max={LIMITS.maxClockMs / 60_000} step={1} value={hostExtraMin} required data-testid="clock-host-extra"
                 onChange={(e) => setHostExtraMin(Number(e.target.value))} className={field} />
             </label>
