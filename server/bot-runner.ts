@@ -14,6 +14,14 @@ import { awaitsHost, sideToMove } from '../lib/simul/queries';
 import type { Actor, Side, SimulEvent } from '../lib/simul/types';
 import type { SimulRoom } from './simul-room';
 
+/**
+ * A bot's move's id: with a colon, which no client's id may hold (lib/protocol/schemas.ts), so
+ * that no person's command can pass for a bot's move, or stop one, by sharing its id.
+ */
+export function botMoveId(board: number, ply: number): string {
+  return `bot:${board}:${ply}`;
+}
+
 /** A bot's move to come: on which board, at which ply, by which side, and when. */
 interface Plan {
   board: number;
@@ -125,7 +133,7 @@ export class BotRunner {
     const move = chooseMove(board.chess, plan.bot, botRandom(plan.bot, plan.board, plan.ply, 'move'));
     const actor: Actor = plan.side === 'host' ? { role: 'host' } : { role: 'opponent', board: plan.board };
     void this.room
-      .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: `bot-${plan.ply}` })
+      .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: botMoveId(plan.board, plan.ply) })
       .then((result) => {
         // Refused (a person moved first for the host, the game ended): the next commit plans again.
         if (!result.ok && result.error.code !== 'not-your-turn' && result.error.code !== 'game-over') {
