@@ -258,7 +258,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       socket.data.joining = true;
       let result;
       try {
-        result = await room.dispatch(room.actorFor(session.credential), { type: 'join', ...parsed, playerId }, socket.data.network);
+        result = await room.dispatch(room.actorFor(session.credential), { type: 'join', ...parsed, playerId }, { network: socket.data.network });
       } finally {
         socket.data.joining = false;
       }
