@@ -64,18 +64,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // A typed join code goes to its simul's join page.
     const match = req.url ? JOIN_PATH.exec(req.url) : null;
     if (match) {
-      // Six digits are few: a network that keeps guessing wrong is refused for a while.
+      // Six digits are few: a network that keeps guessing wrong is refused new codes for a
+      // while, but not the code of a simul it already opened (see answerLookUp).
       const network = networkOf(req, trustedProxies);
-      if (!budgets.mayLookUp(network)) {
+      const code = joinCodeSchema.safeParse(match[1]);
+      const simulId = code.success ? hub.resolveCode(code.data) : null;
+      if (!budgets.answerLookUp(network, simulId, false)) {
         res.statusCode = 429;
-        res.setHeader('Retry-After', String(Math.ceil(budgets.missedLookups.get(network).msUntil() / 1000)));
+        res.setHeader('Retry-After', String(Math.ceil(budgets.missesRefillMs(network) / 1000)));
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
         res.end(serverWords.tooManyJoinCodes);
         return;
       }
-      const code = joinCodeSchema.safeParse(match[1]);
-      const simulId = code.success ? hub.resolveCode(code.data) : null;
-      if (!simulId) budgets.missed(network);
       res.statusCode = 302;
       res.setHeader('Location', simulId ? `/play/${simulId}` : `/?code=${encodeURIComponent(match[1].slice(0, 12))}&missing=1`);
       res.end();
