@@ -183,6 +183,7 @@ describe('connections', () => {
     const cases: [string, boolean][] = [
       ['https://evil.example', false],
       [`http://${url.host}`, true],
+      [`http://localhost:${url.port}`, true],
       ['https://school.example.org', true],
       ['null', false],
     ];
@@ -192,6 +193,16 @@ describe('connections', () => {
       expect(await c.refusal(), origin).toBe(allowed ? null : 'websocket error');
     }
     expect(server.budgets.refused.originsRefused).toBe(2);
+  });
+
+  it('refuses a DNS-rebinding page: an Origin that names the same host as the Host header is not the server\'s own', async () => {
+    await start({});
+    const url = new URL(server.url);
+    const rebind = `rebind.example:${url.port}`;
+    const c = new TestClient(server.url, { origin: `http://${rebind}`, host: rebind });
+    opened.push(c);
+    expect(await c.refusal()).toBe('websocket error');
+    expect(server.budgets.refused.originsRefused).toBe(1);
   });
 
   it('speaks WebSocket only: a long-polling handshake is refused', async () => {
