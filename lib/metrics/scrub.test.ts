@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../random';
 import { replay } from '../simul/evolve';
 import { readyQueue } from '../simul/queries';
-import { HOST, opponent, TestSimul } from '../simul/test-log';
-import type { SimulEvent, SimulState } from '../simul/types';
+import type { SimulState } from '../simul/types';
+import { fixtureLogs } from './fixture-logs';
 import { MetricsFold } from './metrics-fold';
 import { CHECKPOINT_EVERY, scrubAt, SimulScrubber } from './scrub';
-import { alternateLog, lateJoinLog, lessonLog, randomLog, syncLateJoinLog, syncLog, threeBoardLog } from './test-logs';
+import { lessonLog, threeBoardLog } from './test-logs';
 
 /** What a screen shows of the state: each board's position and status, where the host is, the ready queue. */
 function shown(state: SimulState) {
@@ -25,37 +25,7 @@ function shown(state: SimulState) {
   };
 }
 
-/** A simul played with real moves through decide (lib/simul/test-log.ts): resignation, a draw, an abort. */
-function playedLog(): SimulEvent[] {
-  const s = new TestSimul({ boards: 3, hostColor: 'alternate', clock: { initialMs: 600_000, incrementMs: 2_000, hostExtraMs: 60_000 } });
-  s.seatAndStart('Ada', 'Bo', 'Cy');
-  s.tick(4_000).play(1, 'e4');
-  s.tick(3_000).play(2, 'd4');
-  s.tick(2_000).play(2, 'Nf6');
-  s.tick(1_000).ok(HOST, { type: 'focus', board: 3 });
-  s.tick(5_000).play(1, 'e5');
-  s.tick(2_000).play(3, 'c4');
-  s.tick(6_000).play(3, 'e6');
-  s.tick(1_000).ok(opponent(2), { type: 'resign', board: 2 });
-  s.tick(3_000).play(1, 'Nf3');
-  s.tick(4_000).ok(opponent(1), { type: 'offer-draw', board: 1 });
-  s.tick(1_000).ok(HOST, { type: 'answer-draw', board: 1, accept: true });
-  s.tick(2_000).ok(HOST, { type: 'abort-game', board: 3 });
-  return s.log;
-}
-
-const LOGS: [string, SimulEvent[]][] = [
-  ['three boards, async', threeBoardLog().events],
-  ['two boards, sync', syncLog().events],
-  ['alternate colours', alternateLog().events],
-  ['a late joiner, async', lateJoinLog().events],
-  ['a late joiner, sync', syncLateJoinLog().events],
-  ['the lesson, 4 boards async', lessonLog('async', 4, 5, 55, 3).events],
-  ['the lesson, 3 boards sync', lessonLog('sync', 3, 5, 55, 2).events],
-  ['random, async, alternate', randomLog(7, 'async', 'alternate', 6).events],
-  ['random, sync, black', randomLog(11, 'sync', 'black', 4).events],
-  ['played through decide', playedLog()],
-];
+const LOGS = fixtureLogs().map((l) => [l.name, l.events] as const);
 
 describe('SimulScrubber', () => {
   it.each(LOGS)('%s: at every event, the dashboard’s figures and the console’s state', (_name, events) => {
