@@ -93,6 +93,13 @@ describe('SimulScrubber', () => {
     // A finished simul is measured to its last game's end, as the review measures it.
     expect(after.metrics!.elapsed).toBe(35_000);
     expect(after.state.phase).toBe('finished');
+    // Stepping from event to event: the moments something happened, on either side of a moment.
+    expect(scrubber.nextMoment(13_000)).toBe(14_000);
+    expect(scrubber.nextMoment(14_000)).toBe(15_000);
+    expect(scrubber.previousMoment(14_000)).toBe(12_000);
+    expect(scrubber.previousMoment(14_500)).toBe(14_000);
+    expect(scrubber.previousMoment(0)).toBeNull();
+    expect(scrubber.nextMoment(35_000)).toBeNull();
   });
 
   it('at 13 s of the three-board simul: the positions, where the host was, the ready queue and the waiting set', () => {

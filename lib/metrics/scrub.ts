@@ -62,6 +62,17 @@ export class SimulScrubber {
     return lo;
   }
 
+  /** The first moment after `t` at which something happened, or null past the last event. */
+  nextMoment(t: number): number | null {
+    return this.latest[this.countAt(t)] ?? null;
+  }
+
+  /** The last moment before `t` (ms) at which something happened, or null before the first event. */
+  previousMoment(t: number): number | null {
+    const k = this.countAt(t - 1);
+    return k > 0 ? this.latest[k - 1] : null;
+  }
+
   /** The simul at `t`: every event up to it, figures measured to it. */
   at(t: number): ScrubMoment {
     return this.moment(this.countAt(t), t);
