@@ -139,7 +139,7 @@ function EventLoopLens({ state }: { state: SimulState }) {
 
 function BoardTable({ metrics }: { metrics: SimulMetrics }) {
   return (
-    <section aria-label="Per board" className="overflow-x-auto rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
+    <section aria-label="Per board" tabIndex={0} className="overflow-x-auto rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
       <h2 className="mb-3 text-xl font-bold">Per board</h2>
       <table className="w-full text-left text-sm tabular-nums" data-testid="board-table">
         <thead className="text-slate-500">

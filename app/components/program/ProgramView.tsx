@@ -39,6 +39,14 @@ export function ProgramView({ state, className = '' }: { state: SimulState; clas
   const currentLine = view.current === null ? null : program.place['host-thinks'];
   const atLine = new Map<number, { board: number; state: TaskState }[]>();
   for (const t of view.tasks) if (t.line !== null) atLine.set(t.line, [...(atLine.get(t.line) ?? []), { board: t.board, state: t.state }]);
+  // Sync: the one game being played, running on the host or blocked on its opponent.
+  const shown = program.mode === 'sync' ? view.tasks.find((t) => t.state === 'running' || t.state === 'awaiting') : view.tasks.find((t) => t.state === 'running');
+  const lists: { title: string; boards: number[]; state: TaskState; testId: string }[] = [
+    ...(program.mode === 'async' ? [{ title: words.readyQueue, boards: view.ready, state: 'ready' as const, testId: 'program-ready' }] : []),
+    { title: words.awaiting, boards: view.awaiting, state: 'awaiting', testId: 'program-awaiting' },
+    ...(program.mode === 'sync' ? [{ title: words.notBegun, boards: view.notBegun, state: 'not-begun' as const, testId: 'program-not-begun' }] : []),
+    { title: words.done, boards: view.done, state: 'done', testId: 'program-done' },
+  ];
   return (
     <section className={`flex min-w-0 flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900 ${className}`} aria-label={words.title} data-testid="program-view" data-mode={program.mode}>
       <h2 className="text-xl font-bold">{words.title}</h2>
@@ -48,29 +56,19 @@ export function ProgramView({ state, className = '' }: { state: SimulState; clas
         <div>
           <dt className="text-sm font-semibold">{program.mode === 'async' ? words.current : words.currentSync}</dt>
           <dd data-testid="program-current" data-board={view.current ?? ''}>
-            {view.current !== null ? <Chip board={view.current} state="running" /> : <span className="text-sm text-slate-600 dark:text-slate-400">{view.started && view.awaiting.length > 0 ? words.idle : words.none}</span>}
+            {shown ? (
+              <Chip board={shown.board} state={shown.state} />
+            ) : (
+              <span className="text-sm text-slate-600 dark:text-slate-400">{view.started && view.ready.length === 0 && view.awaiting.length > 0 ? words.idle : words.none}</span>
+            )}
           </dd>
         </div>
-        {program.mode === 'async' && (
-          <div>
-            <dt className="text-sm font-semibold">{words.readyQueue}</dt>
-            <Boards boards={view.ready} state="ready" testId="program-ready" />
+        {lists.map((l) => (
+          <div key={l.testId}>
+            <dt className="text-sm font-semibold">{l.title}</dt>
+            <Boards boards={l.boards} state={l.state} testId={l.testId} />
           </div>
-        )}
-        <div>
-          <dt className="text-sm font-semibold">{words.awaiting}</dt>
-          <Boards boards={view.awaiting} state="awaiting" testId="program-awaiting" />
-        </div>
-        {program.mode === 'sync' && (
-          <div>
-            <dt className="text-sm font-semibold">{words.notBegun}</dt>
-            <Boards boards={view.notBegun} state="not-begun" testId="program-not-begun" />
-          </div>
-        )}
-        <div>
-          <dt className="text-sm font-semibold">{words.done}</dt>
-          <Boards boards={view.done} state="done" testId="program-done" />
-        </div>
+        ))}
       </dl>
       {/* The code keeps its lines: it scrolls sideways in its own box, never the page. */}
       <div className="max-w-full overflow-x-auto rounded-lg bg-slate-50 py-2 dark:bg-slate-950" tabIndex={0} role="region" aria-label={words.code}>
@@ -89,7 +87,7 @@ export function ProgramView({ state, className = '' }: { state: SimulState; clas
                 aria-current={current ? 'step' : undefined}
               >
                 <span className="flex gap-3">
-                  <span className="w-6 shrink-0 text-right text-slate-500 select-none dark:text-slate-400" aria-hidden>{line}</span>
+                  <span className="w-6 shrink-0 text-right text-slate-600 select-none dark:text-slate-400" aria-hidden>{line}</span>
                   <code className="whitespace-pre">{code || ' '}</code>
                 </span>
                 {tasks.length > 0 && (
