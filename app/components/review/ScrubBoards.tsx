@@ -14,9 +14,11 @@ export function ScrubBoards({ state }: { state: SimulState }) {
         const board = state.boards.get(n)!;
         const look = lookOf(board, state.focus);
         const l = LOOKS[look];
+        // The frame's colour only: a faded (unfinished) cell's type would be too faint to read.
+        const frame = l.frame.split(' ').filter((c) => !c.startsWith('opacity-')).join(' ');
         const fen = board.chess.fen();
         return (
-          <li key={n} className={`flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white dark:bg-slate-900 ${l.frame}`} data-testid={`scrub-board-${n}`} data-look={look} data-fen={fen}>
+          <li key={n} className={`flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white dark:bg-slate-900 ${frame}`} data-testid={`scrub-board-${n}`} data-look={look} data-fen={fen}>
             <span className="flex items-baseline gap-1 px-1 text-sm leading-tight">
               <span className="font-bold">{n}</span>
               <span className="min-w-0 flex-1 truncate text-slate-600 dark:text-slate-300">{board.opponent?.name ?? ''}</span>
