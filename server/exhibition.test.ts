@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ManualClock, realClock } from './clock';
 import { CommitQueue } from './commit-queue';
-import { ExhibitionRun } from './exhibition';
+import { ExhibitionRun, UNWATCHED_MS } from './exhibition';
 import { SimulHub } from './simul-hub';
 import { SimulRoom } from './simul-room';
 import { MemoryEventStore } from './store/memory-store';
@@ -59,7 +59,7 @@ describe('an exhibition on its own simulated clock', () => {
     expect(hub.isRunning(simulId)).toBe(true);
     scriptedPlayers(room);
 
-    await vi.waitFor(() => expect(room.state.phase).toBe('finished'));
+    await vi.waitFor(() => expect(room.state.phase).toBe('finished'), { timeout: 60_000 });
     const timed = (e: SimulEvent) => [e.type, e.at - T0];
     expect(room.log.slice(3).map(timed)).toEqual([
       ['game-started', 0],
@@ -71,7 +71,7 @@ describe('an exhibition on its own simulated clock', () => {
       ['simul-finished', 120_000],
     ]);
     expect(room.log.find((e) => e.type === 'game-ended')).toMatchObject({ result: '1/2-1/2', reason: 'draw-agreed', movePairs: 2 });
-    await vi.waitFor(() => expect(hub.isRunning(simulId)).toBe(false));
+    await vi.waitFor(() => expect(hub.isRunning(simulId)).toBe(false), { timeout: 60_000 });
     expect(room.state.endedEarly).toBe(false);
   });
 
@@ -89,7 +89,7 @@ describe('an exhibition on its own simulated clock', () => {
     expect(reloaded.clock.now()).toBe(T0);
     expect(again.isRunning(simulId)).toBe(true);
     scriptedPlayers(reloaded);
-    await vi.waitFor(() => expect(reloaded.state.phase).toBe('finished'));
+    await vi.waitFor(() => expect(reloaded.state.phase).toBe('finished'), { timeout: 60_000 });
     expect(reloaded.log.filter((e) => e.type === 'move-made').map((e) => e.at - T0)).toEqual([0, 55_000, 60_000, 115_000, 120_000, 175_000]);
   });
 
@@ -115,8 +115,40 @@ describe('an exhibition on its own simulated clock', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(clock.now()).toBe(T0);
     wall = 5_000 / 600 + 0.001;
-    await vi.waitFor(() => expect(room.state.boards.get(1)!.moveCount).toBe(1));
+    await vi.waitFor(() => expect(room.state.boards.get(1)!.moveCount).toBe(1), { timeout: 60_000 });
     expect(clock.now()).toBe(T0 + 5_000);
     run.stop();
+  });
+
+  it('ends, as the server, an exhibition nobody has watched for a minute; a watched one goes on', async () => {
+    const store = new MemoryEventStore();
+    const created: SimulEvent = {
+      seq: 1, at: T0, type: 'simul-created', simulId: 'alone', title: 'Alone', boardCount: 1, hostColor: 'white',
+      mode: 'async', joinCode: '123457', exhibition: { speed: 1, movePairs: 30, pair: 'other' },
+    };
+    store.createSimul('alone', 'hash', created);
+    const clock = new ManualClock(T0);
+    const room = new SimulRoom('alone', [created], { hostKeyHash: 'hash', seatTokenHashes: new Map(), secrets: new Map() }, new CommitQueue(store), clock, () => {}, () => {});
+    await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
+    await room.dispatch({ role: 'host' }, { type: 'start' });
+    let wall = 0;
+    let watching = true;
+    let ended = false;
+    const run = new ExhibitionRun(room, clock, 1, () => (ended = true), () => wall, () => watching);
+    run.start();
+    run.checkWatched();
+    wall = 10 * UNWATCHED_MS;
+    run.checkWatched();
+    expect(room.state.phase).toBe('playing');
+    watching = false;
+    run.checkWatched(); // nobody since now
+    wall += UNWATCHED_MS - 1;
+    run.checkWatched();
+    expect(room.state.phase).toBe('playing');
+    wall += 1;
+    run.checkWatched();
+    await vi.waitFor(() => expect(ended).toBe(true), { timeout: 60_000 });
+    const last = room.log[room.log.length - 1];
+    expect(last).toMatchObject({ type: 'simul-finished', early: true, ending: 'unwatched' });
   });
 });
