@@ -91,3 +91,8 @@ export const useFiguresInput = (c: SimulConnection) =>
     running: v.state.phase === 'playing',
     simulated: v.state.exhibition !== null,
   }));
+
+/** The whole view; re-renders on every store update: for a screen that draws all of it at once (the exhibition's race). */
+export function useSimulView(connection: SimulConnection): SimulView {
+  return useStore(connection.store);
+}
