@@ -49,7 +49,7 @@ export function HostConsole({ simulId }: { simulId: string }) {
  * The console's shell: it reads only what changes the page's outline (who this is, the phase),
  * so a move redraws the boards it touched, the focus and the figures, not this.
  */
-const Console = memo(function Console({ connection }: { connection: SimulConnection }) {
+export const Console = memo(function Console({ connection }: { connection: SimulConnection }) {
   const who = useWho(connection);
   const phase = usePhase(connection);
   const state = useSimulState(connection);

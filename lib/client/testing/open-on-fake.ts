@@ -1,4 +1,4 @@
-// A started simul of three boards (real events, lib/simul/test-log.ts) and a screen's connection
+// A started simul (three boards unless asked) (real events, lib/simul/test-log.ts) and a screen's connection
 // to it through a fake socket, its first hello answered with the log so far: the host's
 // console, or the phone seated at board 2 (a phone that asks for the log hears the whole simul).
 import { expect } from 'vitest';
@@ -32,9 +32,9 @@ export const delta = (events: SimulEvent[], who: Who = 'host'): { ok: true } & H
   more: false,
 });
 
-export async function openOnFake(who: Who) {
-  const simul = new TestSimul({ boards: 3 });
-  simul.seatAndStart('Ann', 'Bo', 'Cy');
+export async function openOnFake(who: Who, boards = 3) {
+  const simul = new TestSimul({ boards });
+  simul.seatAndStart(...Array.from({ length: boards }, (_, i) => `Player ${i + 1}`));
   if (who === 'host') credentials.saveHostKey('sim-1', 'k'.repeat(20));
   else credentials.saveSeatToken('sim-1', 's'.repeat(20));
   const socket = new FakeSocket();
