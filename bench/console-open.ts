@@ -286,8 +286,15 @@ async function main(): Promise<ConsoleOpenResult> {
     console.log(`filled: an unfinished simul of ${boards} boards x ${plies} plies (${running.events} events), a finished one (${finished.events} events)`);
 
     // The budgets that hold a network's many clients back (one machine here is one network)
-    // would time the bench's own clients, not the pages: raised.
-    server = new ServerProcess(await freePort(), dbFile, { SIMUL_PAGES: '1', SIMUL_NETWORK_SCALE: '50', SIMUL_JOINS_PER_MINUTE: '1000' });
+    // would time the bench's own clients, not the pages: raised. The filled simuls' clock is a
+    // fixed day in the past: without SIMUL_IDLE_HOURS=0 the server would end the unfinished one
+    // as idle when it loads it, and its console would show no boards to wait for.
+    server = new ServerProcess(await freePort(), dbFile, {
+      SIMUL_PAGES: '1',
+      SIMUL_IDLE_HOURS: '0',
+      SIMUL_NETWORK_SCALE: '50',
+      SIMUL_JOINS_PER_MINUTE: '1000',
+    });
     await step('starting the server', 90_000, () => server!.start(90_000));
     browser = await step('launching Chromium', 60_000, () => chromium.launch(chromiumLaunchOptions()));
 
