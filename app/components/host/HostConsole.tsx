@@ -193,10 +193,12 @@ function DashboardPanel({ connection }: { connection: SimulConnection }) {
   const [open, setOpen] = useState(true);
   const metrics = useFigures(connection, open);
   const state = useSimulState(connection);
+  // Drawn again when the figures are read again (once a second while playing), not on every fold.
+  const dashboard = useMemo(() => <Dashboard state={state} metrics={metrics} />, [state, metrics]);
   return (
     <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} className="rounded-2xl bg-slate-100 p-4 dark:bg-slate-900/50">
       <summary className="cursor-pointer text-lg font-bold">Idle-time dashboard</summary>
-      {open && <div className="mt-4"><Dashboard state={state} metrics={metrics} /></div>}
+      {open && <div className="mt-4">{dashboard}</div>}
     </details>
   );
 }

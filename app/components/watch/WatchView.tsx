@@ -4,7 +4,7 @@
 // and the timeline, all on one screen (a projector cannot scroll) at any number of boards.
 // It watches as a spectator, even in the host's browser: no secret ever reaches it.
 import Link from 'next/link';
-import { memo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useBoard, useFocus, useLink, usePhase, useSimul, useSimulConnection, useSimulShallow, useSimulState, useVersion, useWho } from '@/lib/client/use-simul';
 import type { SimulConnection } from '@/lib/client/simul-connection';
 import { readyQueue } from '@/lib/simul/queries';
@@ -95,6 +95,18 @@ function Games({ connection }: { connection: SimulConnection }) {
   const loop = useSimulShallow(connection, (v) => loopCounts(v.state));
   // A projector-sized screen holds everything at once; a phone scrolls down instead.
   const fixed = useMediaQuery('(min-width: 64rem)');
+  // The figures are drawn again when they are read again (once a second while playing), not on every fold.
+  const headline = useMemo(() => <ProjectorHeadline metrics={metrics} loop={loop} />, [metrics, loop]);
+  const timeline = useMemo(
+    () =>
+      metrics &&
+      (fixed ? (
+        <FittedTimeline metrics={metrics} />
+      ) : (
+        <Timeline start={metrics.start} end={metrics.end} timeline={metrics.timeline} readyQueue={metrics.readyQueue} />
+      )),
+    [metrics, fixed],
+  );
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-[2vh] lg:flex-row">
       <section
@@ -110,17 +122,12 @@ function Games({ connection }: { connection: SimulConnection }) {
         ) : (
           <Followed connection={connection} />
         )}
-        {phase !== 'finished' && <ProjectorHeadline metrics={metrics} loop={loop} />}
+        {phase !== 'finished' && headline}
       </section>
       <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-[2vh]">
-        {phase === 'finished' && <ProjectorHeadline metrics={metrics} loop={loop} />}
+        {phase === 'finished' && headline}
         {fixed ? <ProjectorBoards store={connection.store} /> : <BoardGrid store={connection.store} />}
-        {metrics &&
-          (fixed ? (
-            <FittedTimeline metrics={metrics} />
-          ) : (
-            <Timeline start={metrics.start} end={metrics.end} timeline={metrics.timeline} readyQueue={metrics.readyQueue} />
-          ))}
+        {timeline}
       </div>
     </div>
   );
