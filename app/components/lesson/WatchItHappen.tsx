@@ -4,11 +4,12 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { request } from '@/lib/client/request';
-import { EXHIBITION_LIMITS, exhibitionMinutes, startExhibitionSchema } from '@/lib/protocol/schemas';
+import { EXHIBITION_LIMITS, exhibitionMinutes, exhibitionPlies, startExhibitionSchema } from '@/lib/protocol/schemas';
 import { lessonFigures, type LessonParams } from '@/lib/metrics';
 import type { ExhibitionSpeed } from '@/lib/simul/types';
 import { exhibitionWords as words, refusalText, speedText } from '@/app/words';
 import { num, readable } from './lesson-format';
+import { credentials } from '@/lib/client/credentials';
 
 const SPEEDS: ExhibitionSpeed[] = [60, 600, 6000, 'max'];
 /** "Varied" think times: drawn with a spread (standard deviation) of 20% of their mean. */
@@ -22,6 +23,8 @@ function problemOf(params: LessonParams, speed: ExhibitionSpeed): string | null 
   if (m > L.maxMovePairs) return words.tooManyPairs(L.maxMovePairs);
   if (h > L.maxThinkSeconds || o > L.maxThinkSeconds) return words.thinkTooLong(L.maxThinkSeconds);
   if (h < L.minHostSeconds) return words.hostTooQuick(L.minHostSeconds);
+  const plies = exhibitionPlies(params);
+  if (plies > L.maxPlies) return refusalText({ code: 'exhibition-too-big', params: { plies, maxPlies: L.maxPlies } });
   const minutes = exhibitionMinutes({ ...params, speed });
   if (minutes > L.maxMinutes) return refusalText({ code: 'exhibition-too-long', params: { minutes, maxMinutes: L.maxMinutes } });
   return null;
@@ -47,6 +50,8 @@ export function WatchItHappen({ params }: { params: LessonParams }) {
     const res = await request('exhibition:start', input.data, 15_000);
     setBusy(false);
     if (!res.ok) return setError(refusalText(res.error));
+    // Kept by this browser, so that its race page can stop the exhibition.
+    credentials.saveExhibitionKey([res.sync, res.async], res.hostKey);
     router.push(`/exhibition/${res.sync}`);
   }
 
