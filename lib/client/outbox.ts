@@ -6,7 +6,7 @@
 import type { CommandAck } from '../protocol/events';
 import type { CommandInput } from '../protocol/schemas';
 import { Chess, playIfLegal } from '../chess/rules';
-import { commandKey, moveKey } from '../simul/queries';
+import { commandRecord, moveRecord, parseRecord, type CommandRecord } from '../simul/queries';
 import type { ClientActor, Command, SimulEvent, SimulState } from '../simul/types';
 import type { SimulSocket } from './simul-socket';
 import { NO_ANSWER, type OptimisticMove, type Reply, type SimulStore, type SimulView } from './simul-view';
@@ -27,10 +27,15 @@ function actorOf(view: SimulView): ClientActor | null {
   return null;
 }
 
-/** The key the server remembers an applied command by, from the event that applied it. */
-function keyOfEvent(e: SimulEvent): string | null {
-  if (e.type === 'move-made' && e.clientMoveId) return moveKey(e.by, e.board, e.clientMoveId);
-  return e.command ?? null;
+/** The record the server remembers an applied command by (its sender and id, what it asked), from the event that applied it. */
+function recordOfEvent(e: SimulEvent, state: SimulState): CommandRecord | null {
+  if (e.type === 'move-made' && e.clientMoveId) return moveRecord({ ...e, clientMoveId: e.clientMoveId }, state.boards.get(e.board));
+  return e.command ? parseRecord(e.command) : null;
+}
+
+/** The same command: the same sender and id, and the same request (a log from before fingerprints has none). */
+function same(mine: CommandRecord, applied: CommandRecord): boolean {
+  return mine.key === applied.key && (applied.fingerprint === '' || mine.fingerprint === applied.fingerprint);
 }
 
 export class Outbox {
@@ -89,17 +94,17 @@ export class Outbox {
     const done: string[] = [];
     if (this.pending.size > 0) {
       const actor = actorOf(view);
-      const mine = new Map<string, string>();
+      const mine = new Map<string, { id: string; record: CommandRecord }>();
       if (actor) {
         for (const [id, { command }] of this.pending) {
-          const key = commandKey(actor, command as Command);
-          if (key) mine.set(key, id);
+          const record = commandRecord(view.state, actor, command as Command);
+          if (record) mine.set(record.key, { id, record });
         }
       }
       for (const e of events) {
-        const key = keyOfEvent(e);
-        const id = key && mine.get(key);
-        if (id) done.push(id);
+        const applied = recordOfEvent(e, view.state);
+        const entry = applied && mine.get(applied.key);
+        if (entry && same(entry.record, applied)) done.push(entry.id);
       }
     }
     return this.settleAll(done, view);
