@@ -15,7 +15,7 @@
 // Every step has a deadline: the run finishes, or fails saying which step did not and why.
 // Usage (after `npx next build`): npx tsx bench/console-open.ts [boards=100] [plies=60] [--json=FILE]
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { Chess } from 'chess.js';
@@ -63,6 +63,8 @@ export interface ConsoleOpenResult {
   boards: number;
   plies: number;
   chromium: string;
+  /** The machine's 1-minute load average at the start and at the end: above its cores, every figure is inflated. */
+  loadAverage: [number, number];
   /** Median main-thread ms per page, and its ratio to the home page's. */
   open: { page: string; taskMs: number; ratio: number; scriptMs: number; layoutStyleMs: number; wallMs: number }[];
   live: { boards: number; movesPerSecond: number; busyShare: number; frames: number; frameP50Ms: number; frameP99Ms: number; refused: number };
@@ -267,6 +269,7 @@ async function live(browser: Browser, serverUrl: string): Promise<ConsoleOpenRes
 }
 
 async function main(): Promise<ConsoleOpenResult> {
+  const loadAtStart = loadavg()[0];
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('no production build of the pages (.next/BUILD_ID): run `npx next build` first');
   const dir = mkdtempSync(path.join(tmpdir(), 'simul-console-open-'));
   const dbFile = path.join(dir, 'simul.db');
@@ -391,12 +394,15 @@ async function main(): Promise<ConsoleOpenResult> {
         `${(liveFigures.busyShare * 100).toFixed(1)}%, frame of events on screen p50 ${liveFigures.frameP50Ms.toFixed(1)} ms, ` +
         `p99 ${liveFigures.frameP99Ms.toFixed(1)} ms (${liveFigures.frames} frames, ${liveFigures.refused} moves refused)`,
     );
+    const loadAtEnd = loadavg()[0];
+    console.log(`\nload average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end, on this machine's cores: above their number the figures are inflated`);
     console.log('\ntargets:');
     for (const c of checks) console.log(`  ${c.met ? 'met   ' : 'MISSED'}  ${c.target}: ${c.value} (target ${c.limit})`);
     return {
       boards,
       plies,
       chromium: browser.version(),
+      loadAverage: [loadAtStart, loadAtEnd],
       open: opened.map(({ range: _, ...o }) => o),
       live: liveFigures,
       checks,
