@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
+import { useSimulConnection, useVersion, useWho } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { downloadText } from '@/lib/export/download';
 import { simulLogJson } from '@/lib/export/json';
@@ -32,10 +32,19 @@ export function ReviewView({ simulId, withId }: { simulId: string; withId: strin
 }
 
 function Review({ a, b }: { a: SimulConnection; b: SimulConnection | null }) {
-  const viewA = useSimulView(a);
-  if (viewA.problem && viewA.version === 0) return <p className="p-8 text-xl">{refusalText(viewA.problem)}</p>;
-  if (viewA.version === 0) return <p className="p-8 text-slate-500">Loading the simul…</p>;
-  return b ? <Compare a={viewA} b={b} /> : <Single view={viewA} />;
+  const who = useWho(a);
+  if (who.problem && !who.loaded) return <p className="p-8 text-xl">{refusalText(who.problem)}</p>;
+  if (!who.loaded) return <p className="p-8 text-slate-500">Loading the simul…</p>;
+  return b ? <Compare a={a} b={b} /> : <Single connection={a} />;
+}
+
+/**
+ * The review draws the whole simul from its log: it redraws when the log grows (a page of a long
+ * log, or an event of a simul still running), not when the link comes and goes.
+ */
+function useFolded(connection: SimulConnection): SimulView {
+  useVersion(connection);
+  return connection.store.getState();
 }
 
 /** A review does not tick: a simul still running is measured to the last render. */
@@ -109,7 +118,8 @@ function ScrubPanel({ scrub, state }: { scrub: Scrub; state: SimulState }) {
   );
 }
 
-function Single({ view }: { view: SimulView }) {
+function Single({ connection }: { connection: SimulConnection }) {
+  const view = useFolded(connection);
   const live = useReviewMetrics(view);
   const scrub = useScrub(view.log);
   // The dashboard follows the scrubber; at the end, the figures as the log stands.
@@ -137,8 +147,9 @@ function Single({ view }: { view: SimulView }) {
   );
 }
 
-function Compare({ a, b }: { a: SimulView; b: SimulConnection }) {
-  const viewB = useSimulView(b);
+function Compare({ a: connectionA, b }: { a: SimulConnection; b: SimulConnection }) {
+  const a = useFolded(connectionA);
+  const viewB = useFolded(b);
   const ma = useReviewMetrics(a);
   const mb = useReviewMetrics(viewB); // null until its log arrives
   return (
