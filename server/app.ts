@@ -12,7 +12,7 @@ import { attachHandlers, type SimulServer } from './socket-handlers';
 import { hasListeners } from './room-names';
 import { SimulHub } from './simul-hub';
 import { withSecurityHeaders } from './http-security';
-import { serverWords } from '../app/words';
+import { serverWordsFor } from '../app/words';
 import type { EventStore } from './store/event-store';
 import { realClock, type Clock, type ManualClock } from './clock';
 
@@ -70,7 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.statusCode = 429;
         res.setHeader('Retry-After', String(Math.ceil(budgets.missedLookups.get(network).msUntil() / 1000)));
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-        res.end(serverWords.tooManyJoinCodes);
+        res.end(serverWordsFor(req.headers).tooManyJoinCodes);
         return;
       }
       const code = joinCodeSchema.safeParse(match[1]);
@@ -94,7 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (options.pages) return options.pages(req, res);
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.end(serverWords.notFound);
+    res.end(serverWordsFor(req.headers).notFound);
   }));
 
   io = new Server(http, {

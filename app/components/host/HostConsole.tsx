@@ -8,7 +8,8 @@ import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { readyQueue, tally } from '@/lib/simul/queries';
 import type { SimulEvent, SimulState } from '@/lib/simul/types';
-import { botWords, consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
+import { refusalText } from '@/app/words';
+import { useWords } from '../language';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
 import { ClaimDraw } from '../ClaimDraw';
@@ -30,7 +31,8 @@ import { ICONS } from '../icons';
 
 export function HostConsole({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId);
-  if (!connection) return <p className="p-8 text-slate-500">Opening the simul…</p>;
+  const w = useWords();
+  if (!connection) return <p className="p-8 text-slate-500">{w.console.opening}</p>;
   return <Console connection={connection} />;
 }
 
@@ -38,6 +40,8 @@ function Console({ connection }: { connection: SimulConnection }) {
   const view = useSimulView(connection);
   const { state } = view;
   const controller = useMemo(() => new SimulController(connection), [connection]);
+  const w = useWords();
+  const words = w.console;
 
   const nextReady = state.phase === 'playing' ? readyQueue(state)[0] ?? null : null;
 
@@ -63,23 +67,23 @@ function Console({ connection }: { connection: SimulConnection }) {
   if (view.problem && view.role !== 'host') {
     return (
       <main className="mx-auto max-w-xl p-8">
-        <h1 className="text-2xl font-bold">This console is not yours on this device</h1>
+        <h1 className="text-2xl font-bold">{words.notYours}</h1>
         <p className="mt-2 text-slate-600 dark:text-slate-300">
-          {refusalText(view.problem)} The host key of a simul is kept in the browser that created it.
+          {refusalText(w, view.problem)} {words.hostKeyKept}
         </p>
         <p className="mt-4">
-          <Link className="text-host underline" href={`/watch/${connection.simulId}`}>Watch the simul instead</Link>
+          <Link className="text-host underline" href={`/watch/${connection.simulId}`}>{words.watchInstead}</Link>
         </p>
       </main>
     );
   }
-  if (view.version === 0) return <p className="p-8 text-slate-500">Opening the simul…</p>;
+  if (view.version === 0) return <p className="p-8 text-slate-500">{words.opening}</p>;
   if (view.role && view.role !== 'host') {
     return (
       <main className="mx-auto max-w-xl p-8">
-        <h1 className="text-2xl font-bold">Only the host can open this console</h1>
+        <h1 className="text-2xl font-bold">{words.onlyHost}</h1>
         <p className="mt-2">
-          <Link className="text-host underline" href={`/watch/${state.simulId}`}>Watch the simul</Link>
+          <Link className="text-host underline" href={`/watch/${state.simulId}`}>{words.watch}</Link>
         </p>
       </main>
     );
@@ -92,21 +96,21 @@ function Console({ connection }: { connection: SimulConnection }) {
         <div>
           <h1 className="text-2xl font-bold" data-testid="simul-title">{state.title}</h1>
           <p className="text-sm text-slate-500">
-            {state.mode === 'async' ? 'Async: rotate between all boards' : 'Sync: one game at a time'} · code{' '}
+            {w.settings.mode(state.mode)} · {words.code}{' '}
             <span className="font-mono">{state.joinCode}</span> ·{' '}
-            <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">projector view</Link>
+            <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">{words.projectorView}</Link>
           </p>
           {state.hostBot && (
             <p className="flex items-center gap-2 text-sm" data-testid="host-bot">
-              <BotMarker /> {botWords.hostIsBot}
+              <BotMarker /> {w.bots.hostIsBot}
             </p>
           )}
           <SimulSettings state={state} />
         </div>
         <div className="flex items-center gap-4">
           {state.phase !== 'lobby' && (
-            <span className="text-lg" aria-label="Score from the host's side">
-              <strong>{t.wins}</strong> W · <strong>{t.draws}</strong> D · <strong>{t.losses}</strong> L
+            <span className="text-lg" aria-label={words.score}>
+              <strong>{t.wins}</strong> {words.scoreLetters.won} · <strong>{t.draws}</strong> {words.scoreLetters.drawn} · <strong>{t.losses}</strong> {words.scoreLetters.lost}
             </span>
           )}
           <ConnectionBadge status={view.status} pendingCommands={view.pendingCommands} />
@@ -116,9 +120,9 @@ function Console({ connection }: { connection: SimulConnection }) {
       {state.phase === 'finished' && (
         // At the top, where the host looks: the simul is over, and the way to its review.
         <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900" aria-labelledby="simul-finished">
-          <h2 id="simul-finished" className="mb-2 text-2xl font-bold" data-testid="simul-finished">{SIMUL_END.over(state.endedEarly)}</h2>
+          <h2 id="simul-finished" className="mb-2 text-2xl font-bold" data-testid="simul-finished">{w.simulEnd.over(state.endedEarly)}</h2>
           <p className="mb-4">
-            <Link href={`/review/${state.simulId}`} className="text-lg font-semibold text-host underline" data-testid="review-link">{SIMUL_END.review}</Link>
+            <Link href={`/review/${state.simulId}`} className="text-lg font-semibold text-host underline" data-testid="review-link">{w.simulEnd.review}</Link>
           </p>
           <ResultsTable state={state} reader={{ role: 'host' }} />
         </section>
@@ -133,21 +137,23 @@ function Console({ connection }: { connection: SimulConnection }) {
 
 /** While playing: whether late joiners may still sit down, and the host's switch for it. */
 function LateJoining({ state, controller }: { state: SimulState; controller: SimulController }) {
+  const words = useWords().console;
   return (
     <p className="flex flex-wrap items-center gap-3 text-sm" data-testid="late-joining">
-      <span>{state.joiningClosed ? LATE_JOIN.hostClosed : LATE_JOIN.hostOpen(state.joinCode)}</span>
+      <span>{state.joiningClosed ? words.lateClosed : words.lateOpen(state.joinCode)}</span>
       <button
         onClick={() => controller.setJoining(state.joiningClosed)}
         className="rounded border border-slate-400 px-3 py-1 font-semibold"
         data-testid="toggle-joining"
       >
-        {state.joiningClosed ? LATE_JOIN.open : LATE_JOIN.close}
+        {state.joiningClosed ? words.openJoining : words.closeJoining}
       </button>
     </p>
   );
 }
 
 function DashboardPanel({ state, log, version, clockOffset }: { state: SimulState; log: SimulEvent[]; version: number; clockOffset: number }) {
+  const words = useWords().console;
   const [open, setOpen] = useState(true);
   // The dashboard's own clock: its figures are read once a second, nothing else redraws with it.
   const simulated = state.exhibition !== null;
@@ -155,7 +161,7 @@ function DashboardPanel({ state, log, version, clockOffset }: { state: SimulStat
   const metrics = useMetrics(log, version, now, open && state.phase === 'playing', simulated);
   return (
     <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} className="rounded-2xl bg-slate-100 p-4 dark:bg-slate-900/50">
-      <summary className="cursor-pointer text-lg font-bold">Idle-time dashboard</summary>
+      <summary className="cursor-pointer text-lg font-bold">{words.dashboard}</summary>
       {open && <div className="mt-4"><Dashboard state={state} metrics={metrics} /></div>}
     </details>
   );
@@ -170,6 +176,7 @@ function Playing({
   state: SimulState;
   nextReady: number | null;
 }) {
+  const words = useWords().console;
   const connection = controller.connection;
   const board = state.focus !== null ? state.boards.get(state.focus) ?? null : null;
   const queue = readyQueue(state);
@@ -183,26 +190,26 @@ function Playing({
   );
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(20rem,38rem)_1fr]">
-      <section className="flex flex-col gap-2" aria-label="Focused board">
+      <section className="flex flex-col gap-2" aria-label={words.focusedBoard}>
         {board ? (
           <FocusedBoard controller={controller} state={state} number={board.number} />
         ) : (
           <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center" data-testid="no-board-ready">
-            <p className="text-2xl font-bold">No board awaits you</p>
-            <p className="mt-2 text-slate-500">Every opponent is thinking. The first board that becomes ready opens here.</p>
+            <p className="text-2xl font-bold">{words.noBoardReady}</p>
+            <p className="mt-2 text-slate-500">{words.everyoneThinking}</p>
           </div>
         )}
         <p className="text-sm text-slate-500">
-          <kbd className="rounded border px-1">N</kbd> {consoleWords.keys.next(nextReady)} ·{' '}
-          <kbd className="rounded border px-1">{ICONS.left}<span className="sr-only">{consoleWords.keys.left}</span></kbd>
-          <kbd className="rounded border px-1">{ICONS.right}<span className="sr-only">{consoleWords.keys.right}</span></kbd>{' '}
-          {consoleWords.keys.step} · {consoleWords.keys.type}
+          <kbd className="rounded border px-1">N</kbd> {words.keys.next(nextReady)} ·{' '}
+          <kbd className="rounded border px-1">{ICONS.left}<span className="sr-only">{words.keys.left}</span></kbd>
+          <kbd className="rounded border px-1">{ICONS.right}<span className="sr-only">{words.keys.right}</span></kbd>{' '}
+          {words.keys.step} · {words.keys.type}
         </p>
       </section>
-      <section aria-label="All boards" className="flex flex-col gap-2">
+      <section aria-label={words.allBoards} className="flex flex-col gap-2">
         <p className="text-sm">
-          <span className="font-semibold text-ready">{queue.length}</span> awaiting you ·{' '}
-          {state.order.filter((n) => boardLook(state, state.boards.get(n)!) === 'opponent-thinking').length} opponents thinking
+          <span className="font-semibold text-ready">{words.awaitingYou(queue.length)}</span> ·{' '}
+          {words.opponentsThinking(state.order.filter((n) => boardLook(state, state.boards.get(n)!) === 'opponent-thinking').length)}
         </p>
         <BoardGrid
           store={connection.store}
@@ -215,6 +222,8 @@ function Playing({
 }
 
 function FocusedBoard({ controller, state, number }: { controller: SimulController; state: SimulState; number: number }) {
+  const w = useWords();
+  const words = w.console;
   const connection = controller.connection;
   const board = state.boards.get(number)!;
   const look = boardLook(state, board);
@@ -224,13 +233,13 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
     <div className="flex flex-col gap-2" data-testid="focused-board" data-board={number}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-xl font-bold">
-          Board {number} <span className="font-normal text-slate-500">vs</span> {board.opponent?.name} {board.opponent?.bot && <BotMarker />}
+          {w.game.board(number)} <span className="font-normal text-slate-500">{w.game.vs}</span> {board.opponent?.name} {board.opponent?.bot && <BotMarker />}
         </h2>
         <span className={`rounded px-2 py-0.5 text-sm font-semibold ${LOOKS[look].chip}`}>
-          {LOOKS[look].icon} {hostToMove ? 'Your move' : LOOKS[look].label}
+          {LOOKS[look].icon} {hostToMove ? words.yourMove : w.boardLooks[look]}
           {board.turnSince !== null && hostToMove && (
             <>
-              {' '}· waited <WaitTime store={connection.store} since={board.turnSince} />
+              {' '}· {words.waited} <WaitTime store={connection.store} since={board.turnSince} />
             </>
           )}
         </span>
@@ -251,13 +260,13 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
       <TypedMove key={`typed-${number}`} controller={controller} board={number} fen={board.chess.fen()} canMove={hostToMove} />
       {offerFromOpponent && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" role="alert">
-          <span className="font-semibold">{board.opponent?.name} offers a draw.</span>
+          <span className="font-semibold">{words.offersDraw(board.opponent?.name ?? '')}</span>
           <span className="flex gap-2">
             <button className="rounded bg-win px-3 py-1 font-semibold text-white" onClick={() => controller.answerDraw(number, true)}>
-              Accept
+              {w.game.accept}
             </button>
             <button className="rounded border px-3 py-1" onClick={() => controller.answerDraw(number, false)}>
-              Decline
+              {w.game.decline}
             </button>
           </span>
         </div>
@@ -269,26 +278,26 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           disabled={board.drawOfferBy !== null}
           onClick={() => controller.offerDraw(number)}
         >
-          {board.drawOfferBy === 'host' ? 'Draw offered' : 'Offer a draw'}
+          {board.drawOfferBy === 'host' ? w.game.drawOffered : w.game.offerDraw}
         </button>
         <button
           className="rounded border px-3 py-1"
-          onClick={() => confirm(`Resign the game on board ${number}?`) && controller.resign(number)}
+          onClick={() => confirm(words.confirmResign(number)) && controller.resign(number)}
         >
-          Resign
+          {w.game.resign}
         </button>
         <button
           className="rounded border px-3 py-1"
-          onClick={() => confirm(`Abort board ${number}? It is recorded as unfinished.`) && controller.abortGame(number)}
+          onClick={() => confirm(words.confirmAbort(number)) && controller.abortGame(number)}
         >
-          {consoleWords.abortGame}
+          {words.abortGame}
         </button>
         {!board.opponent?.bot && <ReissueSeatButton connection={connection} board={number} name={board.opponent?.name ?? ''} />}
         <button
           className="ml-auto rounded border border-loss px-3 py-1 text-loss"
-          onClick={() => confirm('End the whole simul now? Open games are recorded as unfinished.') && controller.endSimul()}
+          onClick={() => confirm(words.confirmEnd) && controller.endSimul()}
         >
-          End simul
+          {words.endSimul}
         </button>
       </div>
     </div>

@@ -24,8 +24,8 @@ export function num(x: number): string {
 export interface TimeUnit {
   /** Seconds per unit. */
   size: number;
-  /** "hours" */
-  name: string;
+  /** "hours": the key of its name in the words table. */
+  name: 'hours' | 'minutes' | 'seconds';
   /** "h" */
   short: string;
 }

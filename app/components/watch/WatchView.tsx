@@ -9,7 +9,8 @@ import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { readyQueue } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
-import { projectorWords as words, refusalText } from '@/app/words';
+import { refusalText } from '@/app/words';
+import { useWords } from '../language';
 import { boardLook } from '../board-look';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
@@ -20,7 +21,6 @@ import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
 import { SimulatedTime } from '../SimulatedTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotMarker } from '../BotMarker';
-import { botWords } from '@/app/words';
 import { ResultsTable } from '../ResultsTable';
 import { useBoxSize, useMediaQuery } from '../use-box-size';
 import { useServerNow } from '../use-now';
@@ -31,6 +31,7 @@ import { usePage } from './use-page';
 
 export function WatchView({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId, 'log', 'watcher');
+  const words = useWords().projector;
   if (!connection) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   return <Watch connection={connection} />;
 }
@@ -47,7 +48,9 @@ function loopCounts(state: SimulState): LoopCounts {
 function Watch({ connection }: { connection: SimulConnection }) {
   const view = useSimulView(connection);
   const { state } = view;
-  if (view.problem && view.version === 0) return <p className="p-8 text-2xl">{refusalText(view.problem)}</p>;
+  const w = useWords();
+  const words = w.projector;
+  if (view.problem && view.version === 0) return <p className="p-8 text-2xl">{refusalText(w, view.problem)}</p>;
   if (view.version === 0) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   return (
     <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector">
@@ -64,7 +67,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
       </header>
       {state.hostBot && (
         <p className="flex items-center gap-2 text-2xl" data-testid="host-bot">
-          <BotMarker /> {botWords.hostIsBot}
+          <BotMarker /> {w.bots.hostIsBot}
         </p>
       )}
       <SimulatedTime state={state} className="text-[clamp(1rem,2.4vh,1.75rem)]" />
@@ -76,6 +79,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
 /** The games under way or over: the followed board or the results on the left, the rest beside it. */
 function Games({ connection, view }: { connection: SimulConnection; view: SimulView }) {
   const { state } = view;
+  const words = useWords().projector;
   // The figures' own one-second clock (an exhibition's are read at its last event, four times a second).
   const simulated = state.exhibition !== null;
   const now = useServerNow(view.clockOffset, simulated ? SIMULATED_READ_MS : 1000);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '@/lib/client/simul-connection';
 import { HOST, opponent, SPECTATOR, TestSimul } from '@/lib/simul/test-log';
-import { ANNOUNCE, refusalText, resultSentence, resultWords, spokenMove, type Reader, type ResultOf } from './words';
+import { en } from './en';
+import { refusalText as said, resultSentence as sentence, resultWords as words, spokenMove as spoken, type Reader, type ResultOf } from './say';
+
+// The English table's sentences: the checks below read them as a person would.
+const refusalText = (p: Problem) => said(en, p);
+const resultSentence = (b: ResultOf, r: Reader) => sentence(en, b, r);
+const resultWords = (b: ResultOf, r: Reader) => words(en, b, r);
+const spokenMove = (san: string) => spoken(en, san);
 
 // Every code with each shape of params it can carry: a code missing here does not compile.
 const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
@@ -190,6 +197,6 @@ describe('moves as a screen reader says them', () => {
     expect(spokenMove('Rae1+')).toBe('rook a to e1, check');
     expect(spokenMove('e8=Q+')).toBe('pawn to e8, promotes to queen, check');
     expect(spokenMove('O-O-O')).toBe('castles queenside');
-    expect(ANNOUNCE.hostPlayed('O-O+')).toBe('The host played castles kingside, check.');
+    expect(en.phone.hostPlayed(spokenMove('O-O+'))).toBe('The host played castles kingside, check.');
   });
 });
