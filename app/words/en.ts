@@ -226,7 +226,7 @@ const settings = {
   minutes: (n: number) => `${n} min`,
   clocks: (initial: string, increment: string | null, hostExtra: string | null) =>
     `Clocks: ${initial}${increment ? ` + ${increment} a move` : ''}${hostExtra ? `; the host has ${hostExtra} more on each board` : ''}`,
-  mode: (mode: Mode) => (mode === 'async' ? 'Async: rotate between all boards' : 'Sync: one game at a time'),
+  mode: (mode: Mode): string => (mode === 'async' ? 'Async: rotate between all boards' : 'Sync: one game at a time'),
 };
 
 /** The words around clocks. */
@@ -313,10 +313,10 @@ const bots = {
 
 /** The simul's end, on every screen. */
 const simulEnd = {
-  over: (endedEarly: boolean) => (endedEarly ? 'The simul was ended early' : 'The simul is over: every game has ended'),
+  over: (endedEarly: boolean): string => (endedEarly ? 'The simul was ended early' : 'The simul is over: every game has ended'),
   review: 'Review the games and the time statistics',
   /** The review's header: how the simul ended. */
-  reviewEnd: (endedEarly: boolean) => (endedEarly ? 'ended early by the host' : 'played to the end'),
+  reviewEnd: (endedEarly: boolean): string => (endedEarly ? 'ended early by the host' : 'played to the end'),
 };
 
 /** An exhibition's simulated time, on every screen of its simuls. */
@@ -611,7 +611,7 @@ const review = {
   compareWith: 'Compare with another simul:',
   compareHint: 'its review link or id',
   compare: 'Compare',
-  mode: (mode: Mode) => (mode === 'async' ? 'Async: rotating between boards' : 'Sync: one game at a time'),
+  mode: (mode: Mode): string => (mode === 'async' ? 'Async: rotating between boards' : 'Sync: one game at a time'),
   boards: (n: number) => plural(n, 'board', 'boards'),
   stillRunning: ' · still running',
   neverStarted: 'This simul never started.',
@@ -640,7 +640,7 @@ const review = {
     speedUp: 'Speed-up',
     closedForm: 'The lesson’s closed form',
   },
-  modeShort: (mode: Mode) => (mode === 'async' ? 'async (rotating)' : 'sync (one game at a time)'),
+  modeShort: (mode: Mode): string => (mode === 'async' ? 'async (rotating)' : 'sync (one game at a time)'),
   simulatedClock: (speed: string) => `simulated, ${speed}`,
   realTime: 'real time',
   // The games
@@ -818,10 +818,10 @@ const exhibition = {
   openingComparison: 'opening the comparison',
   notExhibition: 'This simul is no exhibition:',
   watchIt: 'watch it',
-  side: (mode: Mode) => (mode === 'sync' ? 'Sync: one game at a time' : 'Async: rotating between boards'),
+  side: (mode: Mode): string => (mode === 'sync' ? 'Sync: one game at a time' : 'Async: rotating between boards'),
   movesPlayed: (mode: Mode) => `Moves played, ${mode}`,
   progress: (moves: number, total: number) => `${number(moves)} of ${number(total)} moves`,
-  simulated: (over: boolean) => (over ? 'simulated, over' : 'simulated so far'),
+  simulated: (over: boolean): string => (over ? 'simulated, over' : 'simulated so far'),
 };
 
 // --- What the server writes itself, outside any page (plain text) --------------------------------
