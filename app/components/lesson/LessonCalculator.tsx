@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { formatPercent, formatSpeedUp, lessonFigures, type LessonParams } from '@/lib/metrics';
 import { LessonChart, SERIES } from './LessonChart';
 import { WatchItHappen } from './WatchItHappen';
-import { num, readable, seconds } from './lesson-format';
+import { numbersIn, readable } from './lesson-format';
 import { FIELDS, LESSON_PARAMS, checkField, isLesson, type FieldSpec, type ParamKey } from './lesson-params';
 import { useWords } from '../language';
 
@@ -123,7 +123,9 @@ export function LessonCalculator({ initial }: { initial: LessonParams }) {
 }
 
 function Figures({ params }: { params: LessonParams }) {
-  const words = useWords().lesson;
+  const w = useWords();
+  const words = w.lesson;
+  const { num, seconds } = numbersIn(w.lang);
   const { n, h, o, m } = params;
   const f = lessonFigures(params);
   const waitsEachRound = f.T > n * h;

@@ -15,7 +15,7 @@ import {
   type TooltipValueType,
 } from 'recharts';
 import { formatSpeedUp, lessonSeries, type LessonParams } from '@/lib/metrics';
-import { boardTicks, num, pickUnit, readable, seconds } from './lesson-format';
+import { boardTicks, numbersIn, pickUnit, readable } from './lesson-format';
 import { useWords } from '../language';
 
 /** Each line's look (its words: the words table's lesson.series). */
@@ -27,7 +27,9 @@ export const SERIES = {
 type Key = keyof typeof SERIES;
 
 export function LessonChart({ params }: { params: LessonParams }) {
-  const words = useWords().lesson;
+  const w = useWords();
+  const words = w.lesson;
+  const { num, seconds } = numbersIn(w.lang);
   const { n, h, o, m } = params;
   const maxN = Math.max(48, 2 * n);
   const series = lessonSeries({ h, o, m }, maxN);

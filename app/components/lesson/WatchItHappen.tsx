@@ -10,7 +10,7 @@ import { lessonFigures, type LessonParams } from '@/lib/metrics';
 import type { ExhibitionSpeed } from '@/lib/simul/types';
 import { refusalText, type Words } from '@/app/words';
 import { useWords } from '../language';
-import { num, readable } from './lesson-format';
+import { numbersIn, readable } from './lesson-format';
 
 const SPEEDS: ExhibitionSpeed[] = [60, 600, 6000, 'max'];
 /** "Varied" think times: drawn with a spread (standard deviation) of 20% of their mean. */
@@ -37,6 +37,7 @@ export function WatchItHappen({ params }: { params: LessonParams }) {
   const w = useWords();
   const words = w.lesson.watch;
   const speedText = w.simulatedTime.speed;
+  const { num } = numbersIn(w.lang);
   const [speed, setSpeed] = useState<ExhibitionSpeed>(600);
   const [varied, setVaried] = useState(false);
   const [error, setError] = useState<string | null>(null);
