@@ -2,6 +2,7 @@
 // The page's language: the server renders in the one it chose for the request (app/layout.tsx),
 // and the browser keeps its own choice, made with the switch, in localStorage (mirrored in a
 // cookie, so the next page comes from the server already in it).
+import { useRouter } from 'next/navigation';
 import { createContext, useContext, useEffect, useState } from 'react';
 import { chooseLanguage, LANGUAGE_KEY, LANGUAGES, wordsOf, type Language, type Words } from '@/app/words';
 
@@ -20,6 +21,7 @@ function keep(language: Language) {
 }
 
 export function LanguageProvider({ initial, children }: { initial: Language; children: React.ReactNode }) {
+  const router = useRouter();
   const [language, setLanguage] = useState(initial);
   useEffect(() => {
     let stored: string | null = null;
@@ -29,15 +31,21 @@ export function LanguageProvider({ initial, children }: { initial: Language; chi
       // No storage: the browser's languages decide.
     }
     const wanted = chooseLanguage(stored, navigator.languages ?? [navigator.language]);
-    if (stored && wanted !== initial) keep(wanted);
+    if (wanted === initial) return;
+    // The server chose otherwise (its cookie was gone): keep the browser's choice, and have the
+    // server's parts of the page drawn again in it.
+    if (stored) keep(wanted);
     setLanguage(wanted);
-  }, [initial]);
+    router.refresh();
+  }, [initial, router]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
   const choose = (next: Language) => {
     keep(next);
     setLanguage(next);
+    // The parts of the page the server drew (the home page, the lesson's text) come again in it.
+    router.refresh();
   };
   return <LanguageContext.Provider value={{ language, choose }}>{children}</LanguageContext.Provider>;
 }

@@ -1,3 +1,4 @@
+'use client';
 // The analogy in plain words: the simul's parts and their asyncio counterparts, each with
 // the colour it has in every view (and a word, never the colour alone).
 import type { Words } from '@/app/words';
