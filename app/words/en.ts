@@ -417,7 +417,8 @@ const hostConsole = {
   allBoards: 'All boards',
   noBoardReady: 'No board awaits you',
   everyoneThinking: 'Every opponent is thinking. The first board that becomes ready opens here.',
-  awaitingYou: (n: number) => `${n} awaiting you`,
+  /** After the count of boards awaiting the host (`n`, for languages whose verb agrees with it). */
+  awaitingYou: (_n: number) => 'awaiting you',
   opponentsThinking: (n: number) => `${n} ${n === 1 ? 'opponent' : 'opponents'} thinking`,
   yourMove: 'Your move',
   waited: 'waited',

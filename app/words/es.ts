@@ -377,7 +377,7 @@ const hostConsole: Words['console'] = {
   allBoards: 'Todos los tableros',
   noBoardReady: 'Ningún tablero te espera',
   everyoneThinking: 'Todos los rivales están pensando. Aquí se abre el primer tablero que quede listo.',
-  awaitingYou: (n) => `${n} ${n === 1 ? 'te espera' : 'te esperan'}`,
+  awaitingYou: (n) => (n === 1 ? 'te espera' : 'te esperan'),
   opponentsThinking: (n) => `${plural(n, 'rival pensando', 'rivales pensando')}`,
   yourMove: 'Te toca',
   waited: 'esperó',

@@ -208,7 +208,7 @@ function Playing({
       </section>
       <section aria-label={words.allBoards} className="flex flex-col gap-2">
         <p className="text-sm">
-          <span className="font-semibold text-ready">{words.awaitingYou(queue.length)}</span> ·{' '}
+          <span className="font-semibold text-ready">{queue.length}</span> {words.awaitingYou(queue.length)} ·{' '}
           {words.opponentsThinking(state.order.filter((n) => boardLook(state, state.boards.get(n)!) === 'opponent-thinking').length)}
         </p>
         <BoardGrid
