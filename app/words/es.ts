@@ -112,16 +112,21 @@ const refusals: RefusalWords = {
   'out-of-time': (p) => `Se te ha acabado el tiempo en el tablero ${p.board}.`,
   'rate-limited': () => 'Demasiadas peticiones: ve más despacio.',
   'too-many-simuls': (p) => `Una red puede crear ${p.perHour} simultáneas por hora.`,
-  'exhibition-running': (p) =>
-    p.scope === 'network'
-      ? 'Todavía hay una exhibición de esta red en marcha: espera a que termine.'
-      : 'El servidor ya tiene en marcha todas las exhibiciones que puede: inténtalo de nuevo en unos minutos.',
+  'exhibition-running': (p) => {
+    const wait = p.retryAfterMs === undefined ? 'unos minutos' : `unos ${Math.max(1, Math.ceil(p.retryAfterMs / 60_000))} min`;
+    return p.scope === 'network'
+      ? `Todavía hay una exhibición de esta red en marcha: detenla en su página o espera ${wait} a que termine.`
+      : `Todas las exhibiciones que el servidor puede tener a la vez están en uso: una queda libre en ${wait} (antes si nadie la mira). Inténtalo entonces.`;
+  },
+  'exhibition-too-big': (p) =>
+    `Las dos simultáneas juntas harían ${number(p.plies)} jugadas: elige menos tableros o menos pares de jugadas (como mucho ${number(p.maxPlies)}).`,
   'exhibition-too-long': (p) =>
     `A esta velocidad la simultánea síncrona duraría ${Math.ceil(p.minutes)} minutos: elige una velocidad mayor (como mucho ${p.maxMinutes} minutos).`,
   'bad-credentials': () => 'Este enlace ya no es válido en este dispositivo.',
   'blocked': () => 'El anfitrión ha retirado este dispositivo de la simultánea.',
   'outdated-client': () => 'Esta página está desactualizada: vuelve a cargarla.',
   'try-again': () => 'La simultánea está guardando una jugada: vuelve a saludar.',
+  'command-id-reused': () => 'Esa petición reutilizó el id de otra anterior y distinta, así que no se aplicó. Inténtalo de nuevo.',
   'internal': (p) =>
     p?.during === 'save'
       ? 'No se pudo guardar la jugada; inténtalo de nuevo.'
@@ -740,6 +745,7 @@ const exhibition: Words['exhibition'] = {
   opening: 'Abriendo…',
   backToLesson: 'La lección',
   raceTitle: 'Síncrona contra asíncrona, jugada por bots',
+  stop: 'Detener la exhibición',
   bothOver: 'Las dos han terminado:',
   openingComparison: 'abriendo la comparación',
   notExhibition: 'Esta simultánea no es una exhibición:',
