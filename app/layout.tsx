@@ -40,7 +40,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <PieceSprites />
         <LanguageProvider initial={language}>
           {children}
-          <footer className="flex justify-end px-4 py-2">
+          <footer className="flex justify-end px-4 py-2" data-language-switch>
             <LanguageSwitch />
           </footer>
         </LanguageProvider>

@@ -53,7 +53,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
   if (view.problem && view.version === 0) return <p className="p-8 text-2xl">{refusalText(w, view.problem)}</p>;
   if (view.version === 0) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   return (
-    <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector">
+    <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector" data-no-controls>
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
         <div className="flex items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
