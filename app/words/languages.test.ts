@@ -67,3 +67,13 @@ describe('the language a browser gets', () => {
     expect(requestLanguageOf({})).toBe('en');
   });
 });
+
+describe('the table', () => {
+  it('has no React and nothing of the pages in it: the server takes its words from here', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const files = readdirSync('app/words').filter((f) => /\.ts$/.test(f) && !f.endsWith('.test.ts') && f !== 'request.ts');
+    const imports = files.flatMap((f) => [...readFileSync(`app/words/${f}`, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${f}: ${m[1]}`));
+    expect(imports.filter((i) => /react|next|components|\.tsx/.test(i))).toEqual([]);
+    expect(files.sort()).toEqual(['en.ts', 'es.ts', 'index.ts', 'say.ts']);
+  });
+});
