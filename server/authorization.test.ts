@@ -124,7 +124,7 @@ const move = (from: string, to: string) => ({ type: 'move', board: 1, from, to, 
 
 const COLUMNS = {
   join: { phase: 'lobby', event: 'simul:join', payload: () => ({ name: 'Zed' }), emits: ['seat-taken'] },
-  'seat-bot': cmd('lobby', { type: 'seat-bot', board: 3, name: 'Bot 3', bot: { strength: 'random', think: { meanMs: 1000, spreadMs: 0 }, seed: 1 } }, ['seat-taken']),
+  'seat-bot': cmd('lobby', { type: 'seat-bot', board: 3, name: 'Bot 3', bot: { strength: 'random', think: { meanMs: 1000, spreadMs: 0 } } }, ['seat-taken']),
   'free-seat': cmd('lobby', { type: 'free-seat', board: 1 }, ['seat-freed']),
   'reissue-seat': cmd('playing', { type: 'reissue-seat', board: 1 }, ['seat-reissued']),
   'close-joining': cmd('lobby', { type: 'close-joining' }, ['joining-closed']),
@@ -274,7 +274,7 @@ describe('a command sent between a seat change and its commit', () => {
 
     const reissued = a.host.send('simul:command', { type: 'reissue-seat', board: 1 });
     // Decided and in the room's log, not yet durable: the host has no acknowledgement.
-    await vi.waitFor(() => expect(logOf(a.simulId)).toHaveLength(before.length + 1));
+    await vi.waitFor(() => expect(logOf(a.simulId)).toHaveLength(before.length + 1), { timeout: 60_000 });
     const moved = old.send('simul:command', move('e7', 'e5'));
     const resigned = old.send('simul:command', { type: 'resign', board: 1 });
     // Refused at once whoever sends it: once it is answered, the two before it have been decided.
@@ -294,7 +294,7 @@ describe('a command sent between a seat change and its commit', () => {
     release = holdCommits();
 
     const freed = a.host.send('simul:command', { type: 'free-seat', board: 1, block: true });
-    await vi.waitFor(() => expect(logOf(a.simulId)).toHaveLength(before.length + 1));
+    await vi.waitFor(() => expect(logOf(a.simulId)).toHaveLength(before.length + 1), { timeout: 60_000 });
     const joined = old.send('simul:join', { name: 'Back again', board: 1 });
     expect(outcomeOf(await old.send('simul:command', { type: 'focus', board: 2 }))).toBe('not-host');
     release();

@@ -756,6 +756,46 @@ const exhibition: Words['exhibition'] = {
   simulated: (over) => (over ? 'simulado, terminado' : 'simulado hasta ahora'),
 };
 
+const program: Words['program'] = {
+  title: 'La simultánea como programa de Python',
+  intro: (mode) =>
+    mode === 'async'
+      ? 'Una tarea por tablero en el bucle de eventos de asyncio: el anfitrión es el bucle, un solo hilo. Cada línea muestra los tableros que están en ella.'
+      : 'La versión bloqueante: una partida tras otra, el anfitrión esperando cada vez que su rival piensa. Cada línea muestra los tableros que están en ella.',
+  code: 'El programa, línea a línea',
+  notStarted: 'Las tareas empiezan cuando empieza la simultánea.',
+  current: 'La tarea actual del bucle',
+  currentSync: 'La partida que se está jugando',
+  none: 'ninguna',
+  idle: 'ninguna: todas las tareas esperan a su rival',
+  readyQueue: 'Cola de listos, en el orden en que las toma el anfitrión',
+  awaiting: 'Esperan a su rival',
+  notBegun: 'Sin empezar',
+  done: 'Terminadas',
+  board: (n) => `tablero ${n}`,
+  state: { running: 'en ejecución en el anfitrión', ready: 'lista', awaiting: 'espera a su rival', 'not-begun': 'sin empezar', done: 'terminada' },
+  lineTasks: (line, tasks) => `línea ${line}: ${tasks.join(', ')}`,
+};
+
+const scrub: Words['scrub'] = {
+  title: 'Volver a ver la simultánea',
+  intro: 'Arrastra hasta cualquier momento: cada tablero, dónde estaba el anfitrión, la cola de listos y las cifras hasta entonces.',
+  position: 'Momento de la simultánea',
+  at: (at, of) => `${at} de ${of}`,
+  play: 'Reproducir',
+  pause: 'Pausa',
+  speed: 'Velocidad',
+  speedOption: (x) => `${x}×`,
+  previous: 'Evento anterior',
+  next: 'Evento siguiente',
+  toEnd: 'Hasta el final',
+  event: (k, total) => `evento ${k} de ${total}`,
+  boards: 'Los tableros en este momento',
+  hostHere: 'aquí el anfitrión',
+  replay: 'Repetición',
+  backToResults: 'Resultados',
+};
+
 const server: Words['server'] = {
   tooManyJoinCodes: 'Demasiados códigos erróneos desde esta red: espera un minuto y vuelve a intentarlo.',
   malformedPath: 'Petición incorrecta: esta dirección no se puede leer.',
@@ -789,5 +829,7 @@ export const es: Words = {
   review,
   lesson,
   exhibition,
+  program,
+  scrub,
   server,
 };

@@ -3,10 +3,11 @@
 // time, the ready queue and the waiting set, every board's waits, the timeline, and the
 // other mode projected from the same recorded think times. Every figure comes from the log.
 import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from '@/lib/metrics';
-import { readyQueue } from '@/lib/simul/queries';
+import { eventLoopView } from '@/lib/program/tasks';
 import type { EndReason, SimulState } from '@/lib/simul/types';
+import { ProgramView } from '../program/ProgramView';
 import { resultSentence } from '@/app/words';
-import { boardLook, LOOKS } from '../board-look';
+import { LOOKS } from '../board-look';
 import { useWords } from '../language';
 import { Timeline } from './Timeline';
 import { SimulatedTime } from '../SimulatedTime';
@@ -24,6 +25,7 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
         <Contrast metrics={metrics} />
       </div>
       <EventLoopLens state={state} />
+      <ProgramView state={state} />
       <Timeline start={metrics.start} end={metrics.end} timeline={metrics.timeline} readyQueue={metrics.readyQueue} fontSize={big ? 16 : 11} />
       <BoardTable metrics={metrics} />
     </div>
@@ -114,18 +116,13 @@ function Chips({ boards, look }: { boards: number[]; look: keyof typeof LOOKS })
 
 function EventLoopLens({ state }: { state: SimulState }) {
   const words = useWords().dashboard;
-  const running = state.focus !== null && state.phase === 'playing' ? [state.focus] : [];
-  const ready = readyQueue(state).filter((n) => n !== state.focus);
-  const looks = state.order.map((n) => ({ n, look: boardLook(state, state.boards.get(n)!) }));
-  const waiting = looks.filter((l) => l.look === 'opponent-thinking').map((l) => l.n);
-  const queued = looks.filter((l) => l.look === 'queued').map((l) => l.n);
-  const done = looks.filter((l) => ['win', 'draw', 'loss', 'unfinished'].includes(l.look)).map((l) => l.n);
+  const loop = eventLoopView(state);
   const rows: { title: string; words: string; boards: number[]; look: keyof typeof LOOKS; testId: string }[] = [
-    { title: words.running, words: words.lensRows.running, boards: running, look: 'host-thinking', testId: 'lens-running' },
-    { title: words.readyQueue, words: words.lensRows.ready, boards: ready, look: 'awaiting-host', testId: 'lens-ready' },
-    { title: words.waitingSet, words: words.lensRows.waiting, boards: waiting, look: 'opponent-thinking', testId: 'lens-waiting' },
-    ...(state.mode === 'sync' ? [{ title: words.notScheduled, words: words.lensRows.queued, boards: queued, look: 'queued' as const, testId: 'lens-queued' }] : []),
-    { title: words.done, words: words.lensRows.done, boards: done, look: 'draw', testId: 'lens-done' },
+    { title: words.running, words: words.lensRows.running, boards: loop.current === null ? [] : [loop.current], look: 'host-thinking', testId: 'lens-running' },
+    { title: words.readyQueue, words: words.lensRows.ready, boards: loop.ready, look: 'awaiting-host', testId: 'lens-ready' },
+    { title: words.waitingSet, words: words.lensRows.waiting, boards: loop.awaiting, look: 'opponent-thinking', testId: 'lens-waiting' },
+    ...(state.mode === 'sync' ? [{ title: words.notScheduled, words: words.lensRows.queued, boards: loop.notBegun, look: 'queued' as const, testId: 'lens-queued' }] : []),
+    { title: words.done, words: words.lensRows.done, boards: loop.done, look: 'draw', testId: 'lens-done' },
   ];
   return (
     <section className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" aria-label={words.lens}>
@@ -149,7 +146,7 @@ function BoardTable({ metrics }: { metrics: SimulMetrics }) {
   const words = w.dashboard;
   const c = words.columns;
   return (
-    <section aria-label={words.perBoard} className="overflow-x-auto rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
+    <section aria-label={words.perBoard} tabIndex={0} className="overflow-x-auto rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
       <h2 className="mb-3 text-xl font-bold">{words.perBoard}</h2>
       <table className="w-full text-left text-sm tabular-nums" data-testid="board-table">
         <thead className="text-slate-500">

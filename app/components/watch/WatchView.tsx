@@ -4,14 +4,13 @@
 // and the timeline, all on one screen (a projector cannot scroll) at any number of boards.
 // It watches as a spectator, even in the host's browser: no secret ever reaches it.
 import Link from 'next/link';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
-import { readyQueue } from '@/lib/simul/queries';
+import { eventLoopView } from '@/lib/program/tasks';
 import type { SimulState } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
 import { useWords } from '../language';
-import { boardLook } from '../board-look';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
@@ -27,6 +26,7 @@ import { useServerNow } from '../use-now';
 import { ProjectorBoards } from './ProjectorBoards';
 import { ProjectorHeadline, type LoopCounts } from './ProjectorHeadline';
 import { ProjectorLobby } from './ProjectorLobby';
+import { ProjectorReplay } from './ProjectorReplay';
 import { usePage } from './use-page';
 
 export function WatchView({ simulId }: { simulId: string }) {
@@ -37,12 +37,8 @@ export function WatchView({ simulId }: { simulId: string }) {
 }
 
 function loopCounts(state: SimulState): LoopCounts {
-  const running = state.focus !== null && state.phase === 'playing' ? state.focus : null;
-  const looks = state.order.map((n) => boardLook(state, state.boards.get(n)!));
-  return {
-    ready: readyQueue(state).filter((n) => n !== running).length,
-    waiting: looks.filter((l) => l === 'opponent-thinking').length,
-  };
+  const loop = eventLoopView(state);
+  return { ready: loop.ready.length, waiting: loop.awaiting.length };
 }
 
 function Watch({ connection }: { connection: SimulConnection }) {
@@ -87,6 +83,9 @@ function Games({ connection, view }: { connection: SimulConnection; view: SimulV
   const focused = state.focus !== null ? state.boards.get(state.focus) : null;
   // A projector-sized screen holds everything at once; a phone scrolls down instead.
   const fixed = useMediaQuery('(min-width: 64rem)');
+  const scrubWords = useWords().scrub;
+  const [replay, setReplay] = useState(false);
+  if (replay && state.phase === 'finished') return <ProjectorReplay view={view} live={metrics} onClose={() => setReplay(false)} />;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-[2vh] lg:flex-row">
       <section
@@ -96,7 +95,12 @@ function Games({ connection, view }: { connection: SimulConnection; view: SimulV
       >
         {state.phase === 'finished' ? (
           <>
-            <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.allOver}</p>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.allOver}</p>
+              <button className="rounded-lg bg-host px-4 py-2 text-[clamp(1rem,2.4vh,1.5rem)] font-semibold text-white" onClick={() => setReplay(true)} data-testid="replay-open">
+                {scrubWords.replay}
+              </button>
+            </div>
             <PagedResults state={state} fixed={fixed} />
           </>
         ) : focused ? (
