@@ -3,6 +3,7 @@
 // to lay out), from the FEN: no chess engine, no drag. The pieces are the main board's set,
 // each a reference to its symbol (PieceSprites, drawn once per page).
 import { memo } from 'react';
+import { useWords } from './language';
 import { pieceSymbol } from './PieceSprites';
 
 const FILES = 'abcdefgh';
@@ -46,9 +47,10 @@ interface Props {
 }
 
 export const MiniBoard = memo(function MiniBoard({ fen, flipped = false, lastMove, pieces = true, className = '' }: Props) {
+  const w = useWords();
   const lit = lastMove ? [lastMove.slice(0, 2), lastMove.slice(2, 4)].map((sq) => indexOf(sq, flipped)) : [];
   return (
-    <div className={`relative aspect-square overflow-hidden select-none ${className}`} style={SQUARES} role="img" aria-label="board position">
+    <div className={`relative aspect-square overflow-hidden select-none ${className}`} style={SQUARES} role="img" aria-label={w.game.position}>
       {lit.map((i) => (
         <div key={`lit-${i}`} className="absolute bg-[#f6f669]/70" style={place(i)} />
       ))}

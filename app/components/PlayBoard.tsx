@@ -8,7 +8,8 @@ import { Chess, isPromotionMove, playIfLegal } from '@/lib/chess/rules';
 import type { OptimisticMove, Problem } from '@/lib/client/simul-connection';
 import type { Promotion } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
-import { NAMED_PIECES } from './named-pieces';
+import { useWords } from './language';
+import { namedPieces } from './named-pieces';
 import { PromotionDialog } from './PromotionDialog';
 
 // react-chessboard ships no usable CommonJS build, so it renders in the browser only.
@@ -36,6 +37,8 @@ const SELECTED: CSSProperties = { backgroundColor: 'rgba(37, 99, 235, 0.45)' };
 const CHECK: CSSProperties = { background: 'radial-gradient(circle, rgba(220,38,38,.85) 0%, rgba(220,38,38,.3) 60%, transparent 75%)' };
 
 export function PlayBoard({ id, fen, orientation, movable, lastMove, optimistic, onMove }: Props) {
+  const w = useWords();
+  const pieces = useMemo(() => namedPieces(w), [w]);
   const [selected, setSelected] = useState<string | null>(null);
   const [promotion, setPromotion] = useState<{ from: string; to: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -60,7 +63,7 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, optimistic,
     }
     const move = playIfLegal(game, from, to, piece);
     if (!move) {
-      setNotice(refusalText({ code: 'illegal-move', params: { from, to } }));
+      setNotice(refusalText(w, { code: 'illegal-move', params: { from, to } }));
       return false;
     }
     setNotice(null);
@@ -108,7 +111,7 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, optimistic,
               targetSquare ? attempt(sourceSquare, targetSquare) : false,
             onSquareClick: ({ square, piece }) => onSquareClick(square, piece?.pieceType ?? null),
             animationDurationInMs: 150,
-            pieces: NAMED_PIECES,
+            pieces,
             darkSquareStyle: { backgroundColor: 'var(--color-board-dark)' },
             lightSquareStyle: { backgroundColor: 'var(--color-board-light)' },
           }}

@@ -8,12 +8,11 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { BoardView } from '@/lib/client/board-views';
 import type { EndReason } from '@/lib/simul/types';
 import type { SimulView } from '@/lib/client/simul-connection';
-import { END_REASON_SHORT } from '@/app/words';
 import { LOOKS } from '../board-look';
 import { ClockTime } from '../ClockTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotIcon } from '../BotMarker';
-import { botWords } from '@/app/words';
+import { useWords } from '../language';
 import { WaitTime } from '../WaitTime';
 
 type Store = StoreApi<SimulView>;
@@ -69,6 +68,7 @@ function useDrawn(eager: boolean) {
 }
 
 const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store; number: number; onPick?: (n: number) => void; eager: boolean }) {
+  const w = useWords();
   const view = useStore(store, (s) => s.boards.get(number));
   const { ref, drawn } = useDrawn(eager);
   // An exhibition's waits are on its simulated clock, not this page's.
@@ -82,14 +82,14 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
       <div className="flex items-baseline gap-[0.4em] px-[0.3em] text-[clamp(9px,7cqw,28px)] leading-tight whitespace-nowrap">
         <span className="font-bold">{number}</span>
         {view.drawOfferBy === 'opponent' && (
-          <span className="rounded bg-ready px-[0.25em] font-semibold text-slate-950" title="Draw offered" data-testid={`draw-offer-${number}`}>
+          <span className="rounded bg-ready px-[0.25em] font-semibold text-slate-950" title={w.game.drawOffered} data-testid={`draw-offer-${number}`}>
             ½?
           </span>
         )}
         <span className="flex min-w-0 flex-1 items-center gap-0.5 text-slate-600 dark:text-slate-300">
           {view.isBot && <BotIcon className="h-3 w-3 shrink-0" />}
           <span className="truncate">{view.name}</span>
-          {view.isBot && <span className="sr-only">{botWords.marker}</span>}
+          {view.isBot && <span className="sr-only">{w.bots.marker}</span>}
         </span>
         {showsWait(view) && !simulated && <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />}
         {view.hostClock !== null && (
@@ -111,9 +111,9 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
         data-testid={`chip-${number}`}
       >
         {l.icon}
-        <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{l.label}</span>
+        <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{w.boardLooks[view.look]}</span>
         {view.endReason && view.result && (
-          <span className="min-w-0 truncate font-normal" data-testid={`end-reason-mini-${number}`}>{END_REASON_SHORT[view.endReason as EndReason]}</span>
+          <span className="min-w-0 truncate font-normal" data-testid={`end-reason-mini-${number}`}>{w.results.endReasonShort[view.endReason as EndReason]}</span>
         )}
       </div>
     </>

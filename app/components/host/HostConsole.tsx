@@ -20,7 +20,8 @@ import {
   useWho,
 } from '@/lib/client/use-simul';
 import { readyQueue } from '@/lib/simul/queries';
-import { botWords, consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
+import { refusalText } from '@/app/words';
+import { useWords } from '../language';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useFigures } from '../dashboard/use-metrics';
 import { ClaimDraw } from '../ClaimDraw';
@@ -41,7 +42,8 @@ import { ICONS } from '../icons';
 
 export function HostConsole({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId);
-  if (!connection) return <p className="p-8 text-slate-500">Opening the simul…</p>;
+  const w = useWords();
+  if (!connection) return <p className="p-8 text-slate-500">{w.console.opening}</p>;
   return <Console connection={connection} />;
 }
 
@@ -54,6 +56,8 @@ export const Console = memo(function Console({ connection }: { connection: Simul
   const phase = usePhase(connection);
   const state = useSimulState(connection);
   const controller = useMemo(() => new SimulController(connection), [connection]);
+  const w = useWords();
+  const words = w.console;
 
   // Keyboard: N jumps to the next board awaiting the host; arrows step through the boards. Bound
   // once: it reads the simul as it is when a key is pressed.
@@ -80,23 +84,23 @@ export const Console = memo(function Console({ connection }: { connection: Simul
   if (who.problem && who.role !== 'host') {
     return (
       <main className="mx-auto max-w-xl p-8">
-        <h1 className="text-2xl font-bold">This console is not yours on this device</h1>
+        <h1 className="text-2xl font-bold">{words.notYours}</h1>
         <p className="mt-2 text-slate-600 dark:text-slate-300">
-          {refusalText(who.problem)} The host key of a simul is kept in the browser that created it.
+          {refusalText(w, who.problem)} {words.hostKeyKept}
         </p>
         <p className="mt-4">
-          <Link className="text-host underline" href={`/watch/${connection.simulId}`}>Watch the simul instead</Link>
+          <Link className="text-host underline" href={`/watch/${connection.simulId}`}>{words.watchInstead}</Link>
         </p>
       </main>
     );
   }
-  if (!who.loaded) return <p className="p-8 text-slate-500">Opening the simul…</p>;
+  if (!who.loaded) return <p className="p-8 text-slate-500">{words.opening}</p>;
   if (who.role && who.role !== 'host') {
     return (
       <main className="mx-auto max-w-xl p-8">
-        <h1 className="text-2xl font-bold">Only the host can open this console</h1>
+        <h1 className="text-2xl font-bold">{words.onlyHost}</h1>
         <p className="mt-2">
-          <Link className="text-host underline" href={`/watch/${state.simulId}`}>Watch the simul</Link>
+          <Link className="text-host underline" href={`/watch/${state.simulId}`}>{words.watch}</Link>
         </p>
       </main>
     );
@@ -108,13 +112,13 @@ export const Console = memo(function Console({ connection }: { connection: Simul
         <div>
           <h1 className="text-2xl font-bold" data-testid="simul-title">{state.title}</h1>
           <p className="text-sm text-slate-500">
-            {state.mode === 'async' ? 'Async: rotate between all boards' : 'Sync: one game at a time'} · code{' '}
+            {w.settings.mode(state.mode)} · {words.code}{' '}
             <span className="font-mono">{state.joinCode}</span> ·{' '}
-            <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">projector view</Link>
+            <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">{words.projectorView}</Link>
           </p>
           {state.hostBot && (
             <p className="flex items-center gap-2 text-sm" data-testid="host-bot">
-              <BotMarker /> {botWords.hostIsBot}
+              <BotMarker /> {w.bots.hostIsBot}
             </p>
           )}
           <SimulSettings state={state} />
@@ -136,9 +140,10 @@ export const Console = memo(function Console({ connection }: { connection: Simul
 
 function Score({ connection }: { connection: SimulConnection }) {
   const t = useTally(connection);
+  const words = useWords().console;
   return (
-    <span className="text-lg" aria-label="Score from the host's side">
-      <strong>{t.wins}</strong> W · <strong>{t.draws}</strong> D · <strong>{t.losses}</strong> L
+    <span className="text-lg" aria-label={words.score}>
+      <strong>{t.wins}</strong> {words.scoreLetters.won} · <strong>{t.draws}</strong> {words.scoreLetters.drawn} · <strong>{t.losses}</strong> {words.scoreLetters.lost}
     </span>
   );
 }
@@ -158,12 +163,13 @@ function LobbyPanel({ connection, controller }: { connection: SimulConnection; c
 /** At the top, where the host looks: the simul is over, and the way to its review. */
 function Finished({ connection }: { connection: SimulConnection }) {
   useVersion(connection);
+  const w = useWords();
   const { state } = connection.store.getState();
   return (
         <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900" aria-labelledby="simul-finished">
-          <h2 id="simul-finished" className="mb-2 text-2xl font-bold" data-testid="simul-finished">{SIMUL_END.over(state.endedEarly)}</h2>
+          <h2 id="simul-finished" className="mb-2 text-2xl font-bold" data-testid="simul-finished">{w.simulEnd.over(state.endedEarly)}</h2>
           <p className="mb-4">
-            <Link href={`/review/${state.simulId}`} className="text-lg font-semibold text-host underline" data-testid="review-link">{SIMUL_END.review}</Link>
+            <Link href={`/review/${state.simulId}`} className="text-lg font-semibold text-host underline" data-testid="review-link">{w.simulEnd.review}</Link>
           </p>
           <ResultsTable state={state} reader={{ role: 'host' }} />
         </section>
@@ -174,15 +180,16 @@ function Finished({ connection }: { connection: SimulConnection }) {
 function LateJoining({ connection, controller }: { connection: SimulConnection; controller: SimulController }) {
   const joiningClosed = useSimul(connection, (v) => v.state.joiningClosed);
   const joinCode = useSimul(connection, (v) => v.state.joinCode);
+  const words = useWords().console;
   return (
     <p className="flex flex-wrap items-center gap-3 text-sm" data-testid="late-joining">
-      <span>{joiningClosed ? LATE_JOIN.hostClosed : LATE_JOIN.hostOpen(joinCode)}</span>
+      <span>{joiningClosed ? words.lateClosed : words.lateOpen(joinCode)}</span>
       <button
         onClick={() => controller.setJoining(joiningClosed)}
         className="rounded border border-slate-400 px-3 py-1 font-semibold"
         data-testid="toggle-joining"
       >
-        {joiningClosed ? LATE_JOIN.open : LATE_JOIN.close}
+        {joiningClosed ? words.openJoining : words.closeJoining}
       </button>
     </p>
   );
@@ -190,6 +197,7 @@ function LateJoining({ connection, controller }: { connection: SimulConnection; 
 
 /** The figures: read once a second while the simul runs (their own clock), nothing else redraws with it. */
 function DashboardPanel({ connection }: { connection: SimulConnection }) {
+  const words = useWords().console;
   const [open, setOpen] = useState(true);
   const metrics = useFigures(connection, open);
   const state = useSimulState(connection);
@@ -197,13 +205,14 @@ function DashboardPanel({ connection }: { connection: SimulConnection }) {
   const dashboard = useMemo(() => <Dashboard state={state} metrics={metrics} />, [state, metrics]);
   return (
     <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} className="rounded-2xl bg-slate-100 p-4 dark:bg-slate-900/50">
-      <summary className="cursor-pointer text-lg font-bold">Idle-time dashboard</summary>
+      <summary className="cursor-pointer text-lg font-bold">{words.dashboard}</summary>
       {open && <div className="mt-4">{dashboard}</div>}
     </details>
   );
 }
 
 const Playing = memo(function Playing({ controller }: { controller: SimulController }) {
+  const words = useWords().console;
   const connection = controller.connection;
   // One function for the page's life, so the memoised mini boards never redraw for it.
   const pick = useCallback(
@@ -214,11 +223,11 @@ const Playing = memo(function Playing({ controller }: { controller: SimulControl
   );
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(20rem,38rem)_1fr]">
-      <section className="flex flex-col gap-2" aria-label="Focused board">
+      <section className="flex flex-col gap-2" aria-label={words.focusedBoard}>
         <Focus controller={controller} />
         <KeysHint connection={connection} />
       </section>
-      <section aria-label="All boards" className="flex flex-col gap-2">
+      <section aria-label={words.allBoards} className="flex flex-col gap-2">
         <BoardCounts connection={connection} />
         <BoardGrid
           store={connection.store}
@@ -232,32 +241,35 @@ const Playing = memo(function Playing({ controller }: { controller: SimulControl
 
 /** The board the host is on, large, or a note that none awaits. */
 function Focus({ controller }: { controller: SimulController }) {
+  const words = useWords().console;
   const focus = useFocus(controller.connection);
   const exists = useSimul(controller.connection, (v) => focus !== null && v.boards.has(focus));
   return focus !== null && exists ? (
           <FocusedBoard controller={controller} number={focus} />
         ) : (
           <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center" data-testid="no-board-ready">
-            <p className="text-2xl font-bold">No board awaits you</p>
-            <p className="mt-2 text-slate-500">Every opponent is thinking. The first board that becomes ready opens here.</p>
+            <p className="text-2xl font-bold">{words.noBoardReady}</p>
+            <p className="mt-2 text-slate-500">{words.everyoneThinking}</p>
           </div>
         );
 }
 
 function KeysHint({ connection }: { connection: SimulConnection }) {
   const nextReady = useQueue(connection).next;
+  const words = useWords().console;
   return (
         <p className="text-sm text-slate-500">
-          <kbd className="rounded border px-1">N</kbd> {consoleWords.keys.next(nextReady)} ·{' '}
-          <kbd className="rounded border px-1">{ICONS.left}<span className="sr-only">{consoleWords.keys.left}</span></kbd>
-          <kbd className="rounded border px-1">{ICONS.right}<span className="sr-only">{consoleWords.keys.right}</span></kbd>{' '}
-          {consoleWords.keys.step} · {consoleWords.keys.type}
+          <kbd className="rounded border px-1">N</kbd> {words.keys.next(nextReady)} ·{' '}
+          <kbd className="rounded border px-1">{ICONS.left}<span className="sr-only">{words.keys.left}</span></kbd>
+          <kbd className="rounded border px-1">{ICONS.right}<span className="sr-only">{words.keys.right}</span></kbd>{' '}
+          {words.keys.step} · {words.keys.type}
         </p>
   );
 }
 
 function BoardCounts({ connection }: { connection: SimulConnection }) {
   const awaiting = useQueue(connection).length;
+  const words = useWords().console;
   const thinking = useSimul(connection, (v) => {
     let count = 0;
     for (const view of v.boards.values()) if (view.look === 'opponent-thinking') count++;
@@ -265,13 +277,15 @@ function BoardCounts({ connection }: { connection: SimulConnection }) {
   });
   return (
         <p className="text-sm">
-          <span className="font-semibold text-ready">{awaiting}</span> awaiting you ·{' '}
-          {thinking} opponents thinking
+          <span className="font-semibold text-ready">{awaiting}</span> {words.awaitingYou(awaiting)} ·{' '}
+          {words.opponentsThinking(thinking)}
         </p>
   );
 }
 
 function FocusedBoard({ controller, number }: { controller: SimulController; number: number }) {
+  const w = useWords();
+  const words = w.console;
   const connection = controller.connection;
   // Redrawn when this board's view changes; the rest it shows is read from the state then.
   useBoard(connection, number);
@@ -286,13 +300,13 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
     <div className="flex flex-col gap-2" data-testid="focused-board" data-board={number}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-xl font-bold">
-          Board {number} <span className="font-normal text-slate-500">vs</span> {board.opponent?.name} {board.opponent?.bot && <BotMarker />}
+          {w.game.board(number)} <span className="font-normal text-slate-500">{w.game.vs}</span> {board.opponent?.name} {board.opponent?.bot && <BotMarker />}
         </h2>
         <span className={`rounded px-2 py-0.5 text-sm font-semibold ${LOOKS[look].chip}`}>
-          {LOOKS[look].icon} {hostToMove ? 'Your move' : LOOKS[look].label}
+          {LOOKS[look].icon} {hostToMove ? words.yourMove : w.boardLooks[look]}
           {board.turnSince !== null && hostToMove && (
             <>
-              {' '}· waited <WaitTime store={connection.store} since={board.turnSince} />
+              {' '}· {words.waited} <WaitTime store={connection.store} since={board.turnSince} />
             </>
           )}
         </span>
@@ -314,13 +328,13 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
       <TypedMove key={`typed-${number}`} controller={controller} board={number} fen={board.chess.fen()} canMove={hostToMove} />
       {offerFromOpponent && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" role="alert">
-          <span className="font-semibold">{board.opponent?.name} offers a draw.</span>
+          <span className="font-semibold">{words.offersDraw(board.opponent?.name ?? '')}</span>
           <span className="flex gap-2">
             <button className="rounded bg-win px-3 py-1 font-semibold text-white" onClick={() => controller.answerDraw(number, true)}>
-              Accept
+              {w.game.accept}
             </button>
             <button className="rounded border px-3 py-1" onClick={() => controller.answerDraw(number, false)}>
-              Decline
+              {w.game.decline}
             </button>
           </span>
         </div>
@@ -332,26 +346,26 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
           disabled={board.drawOfferBy !== null}
           onClick={() => controller.offerDraw(number)}
         >
-          {board.drawOfferBy === 'host' ? 'Draw offered' : 'Offer a draw'}
+          {board.drawOfferBy === 'host' ? w.game.drawOffered : w.game.offerDraw}
         </button>
         <button
           className="rounded border px-3 py-1"
-          onClick={() => confirm(`Resign the game on board ${number}?`) && controller.resign(number)}
+          onClick={() => confirm(words.confirmResign(number)) && controller.resign(number)}
         >
-          Resign
+          {w.game.resign}
         </button>
         <button
           className="rounded border px-3 py-1"
-          onClick={() => confirm(`Abort board ${number}? It is recorded as unfinished.`) && controller.abortGame(number)}
+          onClick={() => confirm(words.confirmAbort(number)) && controller.abortGame(number)}
         >
-          {consoleWords.abortGame}
+          {words.abortGame}
         </button>
         {!board.opponent?.bot && <ReissueSeatButton controller={controller} board={number} name={board.opponent?.name ?? ''} />}
         <button
           className="ml-auto rounded border border-loss px-3 py-1 text-loss"
-          onClick={() => confirm('End the whole simul now? Open games are recorded as unfinished.') && controller.endSimul()}
+          onClick={() => confirm(words.confirmEnd) && controller.endSimul()}
         >
-          End simul
+          {words.endSimul}
         </button>
       </div>
     </div>

@@ -19,7 +19,8 @@ import {
 } from '@/lib/client/use-simul';
 import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } from '@/lib/simul/queries';
 import type { BoardState, DrawRules } from '@/lib/simul/types';
-import { ANNOUNCE, LATE_JOIN, refusalText, resultSentence } from '@/app/words';
+import { refusalText, resultSentence, spokenMove } from '@/app/words';
+import { useWords } from '../language';
 import { ClaimDraw } from '../ClaimDraw';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
@@ -34,11 +35,14 @@ import { useTurnSignal } from './use-turn-signal';
 export function PlayerView({ simulId }: { simulId: string }) {
   // A phone needs the position, not the history: it opens from a snapshot, not by replaying the log.
   const connection = useSimulConnection(simulId, 'state');
-  if (!connection) return <p className="p-6 text-slate-500">Opening…</p>;
+  const w = useWords();
+  if (!connection) return <p className="p-6 text-slate-500">{w.phone.opening}</p>;
   return <View connection={connection} />;
 }
 
 function View({ connection }: { connection: SimulConnection }) {
+  const w = useWords();
+  const words = w.phone;
   const who = useWho(connection);
   const link = useLink(connection);
   const phase = usePhase(connection);
@@ -55,23 +59,23 @@ function View({ connection }: { connection: SimulConnection }) {
   if (who.problem && !who.loaded) {
     return (
       <Shell>
-        <h1 className="text-2xl font-bold">{who.problem.code === 'unknown-simul' ? 'No simul here' : 'Cannot open this simul'}</h1>
-        <p className="mt-2">{refusalText(who.problem)} Check the link or the code with your teacher.</p>
-        <Link href="/" className="mt-4 inline-block text-host underline">Enter a join code</Link>
+        <h1 className="text-2xl font-bold">{who.problem.code === 'unknown-simul' ? words.noSimul : words.cannotOpen}</h1>
+        <p className="mt-2">{refusalText(w, who.problem)} {words.checkWithTeacher}</p>
+        <Link href="/" className="mt-4 inline-block text-host underline">{words.enterCode}</Link>
       </Shell>
     );
   }
-  if (!who.loaded) return <Shell><p className="text-slate-500">Opening…</p></Shell>;
+  if (!who.loaded) return <Shell><p className="text-slate-500">{words.opening}</p></Shell>;
 
   if (!board) {
     // Before the start, and after it while the host keeps joining open (a late joiner).
     if (phase === 'lobby' || (phase === 'playing' && !joiningClosed)) {
       return (
         <Shell title={state.title} status={link.status}>
-          {who.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{refusalText(who.problem)}</p>}
+          {who.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{refusalText(w, who.problem)}</p>}
           {phase === 'playing' && (
             <p className="mb-3 rounded bg-host/10 p-2" data-testid="late-join-note">
-              {state.mode === 'async' ? LATE_JOIN.studentAsync : LATE_JOIN.studentSync}
+              {state.mode === 'async' ? words.lateAsync : words.lateSync}
             </p>
           )}
           <Seats connection={connection} />
@@ -80,9 +84,9 @@ function View({ connection }: { connection: SimulConnection }) {
     }
     return (
       <Shell title={state.title} status={link.status}>
-        {who.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{refusalText(who.problem)}</p>}
-        <p className="text-lg">{phase === 'finished' ? 'This simul is over.' : 'This simul has started: seats are closed.'}</p>
-        <Link href={`/watch/${state.simulId}`} className="mt-3 inline-block text-host underline">Watch it</Link>
+        {who.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{refusalText(w, who.problem)}</p>}
+        <p className="text-lg">{phase === 'finished' ? words.over : words.seatsClosed}</p>
+        <Link href={`/watch/${state.simulId}`} className="mt-3 inline-block text-host underline">{words.watchIt}</Link>
         {phase === 'finished' && <div className="mt-4"><Results connection={connection} reader={{ role: 'projector' }} /></div>}
       </Shell>
     );
@@ -92,7 +96,7 @@ function View({ connection }: { connection: SimulConnection }) {
   return (
     <Shell title={state.title} status={link.status} pendingCommands={link.pendingCommands}>
       <p className="mb-2 text-sm text-slate-500">
-        Board <strong data-testid="my-board">{board.number}</strong> · you play {myColor === 'w' ? 'White' : 'Black'} ·{' '}
+        {words.board} <strong data-testid="my-board">{board.number}</strong> · {words.youPlay(myColor === 'w' ? w.game.white : w.game.black)} ·{' '}
         {board.opponent?.name}
       </p>
       <SimulSettings state={state} className="mb-2" />
@@ -118,7 +122,7 @@ function View({ connection }: { connection: SimulConnection }) {
       {board.status === 'playing' && <GameActions board={board} controller={controller} drawRules={state.drawRules} />}
       {phase === 'finished' && (
         <div className="mt-6">
-          <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">Final results</h2>
+          <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">{words.finalResults}</h2>
           <Results connection={connection} reader={{ role: 'student', board: board.number }} highlight={board.number} clocks={false} />
         </div>
       )}
@@ -146,27 +150,29 @@ function Banner({ connection, board, myTurn }: { connection: SimulConnection; bo
     before: v.queue ? placeInQueue(v.queue, v.state.focus, board.number) : boardsBefore(v.state, board.number),
   }));
   const state = connection.store.getState().state;
+  const w = useWords();
+  const words = w.phone;
   let text: string;
   let tone = 'bg-slate-200 text-slate-900 dark:bg-slate-800 dark:text-slate-100';
   if (board.status === 'seated') {
-    text = 'You are seated. The host starts soon.';
+    text = words.seated;
   } else if (board.status === 'queued') {
     const current = host.current;
-    text = `Waiting for your game to begin${current ? ` (the host is playing board ${current})` : ''}.`;
+    text = words.queued(current);
     tone = 'bg-queued text-slate-900 queued-stripes';
   } else if (board.status === 'finished' || board.status === 'aborted') {
     // The student's own result, in the student's terms (the board colours speak for the host).
     const look = boardLook(state, board);
-    text = resultSentence(resultOf(board), { role: 'student', board: board.number }) ?? '';
+    text = resultSentence(w, resultOf(board), { role: 'student', board: board.number }) ?? '';
     tone = look === 'loss' ? 'bg-win text-white' : look === 'win' ? 'bg-slate-700 text-white' : LOOKS[look].chip;
   } else if (myTurn) {
-    text = 'Your move';
+    text = words.yourMove;
     tone = 'bg-win text-white text-3xl';
   } else {
     const { before, at } = host;
-    if (at === board.number) text = 'The host is at your board, thinking';
-    else if (before !== null && at !== null) text = `The host is at board ${at}; ${before} board${before === 1 ? '' : 's'} before yours`;
-    else text = 'The host will come to your board next';
+    if (at === board.number) text = words.hostHere;
+    else if (before !== null && at !== null) text = words.hostAt(at, before);
+    else text = words.hostNext;
     tone = 'bg-host text-white';
   }
   return (
@@ -182,27 +188,29 @@ function Banner({ connection, board, myTurn }: { connection: SimulConnection; bo
  * only the position, and then the banner alone speaks.
  */
 function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: boolean }) {
+  const w = useWords();
   const last = myTurn ? board.chess.history().at(-1) : undefined;
   return (
     <p className="sr-only" aria-live="polite" data-testid="host-move-announcement">
-      {last ? ANNOUNCE.hostPlayed(last) : ''}
+      {last ? w.phone.hostPlayed(spokenMove(w, last)) : ''}
     </p>
   );
 }
 
 function GameActions({ board, controller, drawRules }: { board: BoardState; controller: SimulController; drawRules: DrawRules }) {
+  const w = useWords();
   return (
     <div className="mt-3 flex flex-col gap-2">
       <ClaimDraw board={board} side="opponent" drawRules={drawRules} controller={controller} />
       {board.drawOfferBy === 'host' && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/20 px-3 py-2" role="alert">
-          <span className="font-semibold">The host offers a draw.</span>
+          <span className="font-semibold">{w.phone.hostOffersDraw}</span>
           <span className="flex gap-2">
             <button className="rounded bg-win px-3 py-2 font-semibold text-white" onClick={() => controller.answerDraw(board.number, true)}>
-              Accept
+              {w.game.accept}
             </button>
             <button className="rounded border px-3 py-2" onClick={() => controller.answerDraw(board.number, false)}>
-              Decline
+              {w.game.decline}
             </button>
           </span>
         </div>
@@ -213,13 +221,13 @@ function GameActions({ board, controller, drawRules }: { board: BoardState; cont
           disabled={board.drawOfferBy !== null}
           onClick={() => controller.offerDraw(board.number)}
         >
-          {board.drawOfferBy === 'opponent' ? 'Draw offered' : 'Offer a draw'}
+          {board.drawOfferBy === 'opponent' ? w.game.drawOffered : w.game.offerDraw}
         </button>
         <button
           className="rounded-lg border border-loss px-3 py-3 font-semibold text-loss"
-          onClick={() => confirm('Resign this game?') && controller.resign(board.number)}
+          onClick={() => confirm(w.phone.confirmResign) && controller.resign(board.number)}
         >
-          Resign
+          {w.game.resign}
         </button>
       </div>
     </div>

@@ -5,7 +5,7 @@ import { memo, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { SimulView } from '@/lib/client/simul-connection';
-import { projectorWords as words } from '@/app/words';
+import { useWords } from '../language';
 import { BoardGrid } from '../host/BoardGrid';
 import { useBoxSize } from '../use-box-size';
 import { fitGrid } from './fit-grid';
@@ -18,6 +18,7 @@ const ASPECT = 1.22;
 const MIN_CELL = 128;
 
 export const ProjectorBoards = memo(function ProjectorBoards({ store }: { store: StoreApi<SimulView> }) {
+  const words = useWords().projector;
   const order = useStore(store, (s) => s.state.order);
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useBoxSize(box);

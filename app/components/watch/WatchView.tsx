@@ -9,7 +9,8 @@ import { useBoard, useFocus, useLink, usePhase, useSimul, useSimulConnection, us
 import type { SimulConnection } from '@/lib/client/simul-connection';
 import { eventLoopView } from '@/lib/program/tasks';
 import type { SimulState } from '@/lib/simul/types';
-import { projectorWords as words, refusalText } from '@/app/words';
+import { refusalText } from '@/app/words';
+import { useWords } from '../language';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
@@ -19,7 +20,6 @@ import { useFigures, type useMetrics } from '../dashboard/use-metrics';
 import { SimulatedTime } from '../SimulatedTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotMarker } from '../BotMarker';
-import { botWords, scrubWords } from '@/app/words';
 import { ResultsTable } from '../ResultsTable';
 import { useBoxSize, useMediaQuery } from '../use-box-size';
 import { ProjectorBoards } from './ProjectorBoards';
@@ -30,6 +30,7 @@ import { usePage } from './use-page';
 
 export function WatchView({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId, 'log', 'watcher');
+  const words = useWords().projector;
   if (!connection) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   return <Watch connection={connection} />;
 }
@@ -45,10 +46,12 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
   const phase = usePhase(connection);
   const { status } = useLink(connection);
   const state = useSimulState(connection);
-  if (who.problem && !who.loaded) return <p className="p-8 text-2xl">{refusalText(who.problem)}</p>;
+  const w = useWords();
+  const words = w.projector;
+  if (who.problem && !who.loaded) return <p className="p-8 text-2xl">{refusalText(w, who.problem)}</p>;
   if (!who.loaded) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   return (
-    <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector">
+    <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector" data-no-controls>
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
         <div className="flex items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
@@ -62,7 +65,7 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
       </header>
       {state.hostBot && (
         <p className="flex items-center gap-2 text-2xl" data-testid="host-bot">
-          <BotMarker /> {botWords.hostIsBot}
+          <BotMarker /> {w.bots.hostIsBot}
         </p>
       )}
       <Simulated connection={connection} />
@@ -86,11 +89,13 @@ function Lobby({ connection }: { connection: SimulConnection }) {
 /** The games under way or over: the followed board or the results on the left, the rest beside it. */
 function Games({ connection }: { connection: SimulConnection }) {
   const phase = usePhase(connection);
+  const words = useWords().projector;
   // The figures' own one-second clock (an exhibition's are read at its last event, four times a second).
   const metrics = useFigures(connection);
   const loop = useSimulShallow(connection, (v) => loopCounts(v.state));
   // A projector-sized screen holds everything at once; a phone scrolls down instead.
   const fixed = useMediaQuery('(min-width: 64rem)');
+  const scrubWords = useWords().scrub;
   const [replay, setReplay] = useState(false);
   // The figures are drawn again when they are read again (once a second while playing), not on every fold.
   const headline = useMemo(() => <ProjectorHeadline metrics={metrics} loop={loop} />, [metrics, loop]);
@@ -144,6 +149,7 @@ function Replay({ connection, live, onClose }: { connection: SimulConnection; li
 
 /** The board the host is on, large: redrawn when the host moves on or that board changes. */
 const Followed = memo(function Followed({ connection }: { connection: SimulConnection }) {
+  const words = useWords().projector;
   const focus = useFocus(connection);
   const focused = useBoard(connection, focus ?? 0);
   const opponent = focus !== null ? connection.store.getState().state.boards.get(focus)?.opponent : undefined;
