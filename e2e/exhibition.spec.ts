@@ -40,7 +40,7 @@ test('"Watch it happen" races a sync and an async simul of bots to the compariso
   await expect(sync.getByTestId('simulated-time')).toHaveText(/Times are simulated.*run at 600×/);
   await expect(async.getByTestId('simulated-time')).toHaveText(/Times are simulated.*run at 600×/);
   // Mid-race: the async simul over (or nearly), the sync one still playing.
-  await expect(async.getByTestId('race-async-elapsed')).toHaveText(/^1,[0-9]{3} of 1,440 moves/, { timeout: 30_000 });
+  await expect(async.getByTestId('race-async-elapsed')).toHaveText(/^1,[0-9]{3} of 1,440 moves/, { timeout: 60_000 });
   await expect(sync.getByTestId('race-sync-elapsed')).toHaveText(/^[1-9][\d,]* of 1,440 moves .* so far$/);
   await page.screenshot({ path: 'test-results/screenshots/exhibition-race.png', fullPage: true });
   const violations = await seriousViolations(page, 'exhibition, racing');
