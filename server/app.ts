@@ -8,12 +8,13 @@ import { AddressBudgets } from './address-budgets';
 import { guardConnections, networkOf } from './connection-guard';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { FanOut } from './fan-out';
-import { attachHandlers, type SimulServer } from './socket-handlers';
+import { attachHandlers, sendElsewhere, type SimulServer } from './socket-handlers';
 import { hasListeners } from './room-names';
 import { SimulHub } from './simul-hub';
 import { withSecurityHeaders } from './http-security';
 import { serverWords } from '../app/words';
 import type { EventStore } from './store/event-store';
+import type { SimulLeases } from './store/leases';
 import { realClock, type Clock, type ManualClock } from './clock';
 
 export interface ServerOptions {
@@ -33,6 +34,8 @@ export interface ServerOptions {
   trustedProxies?: ReadonlySet<string>;
   /** Only for browser tests: a clock that POST /__test/clock?advance=<ms> moves. Never in production. */
   testClock?: ManualClock;
+  /** In a cluster: the simuls' leases (this node runs a simul only while it holds its lease). */
+  leases?: SimulLeases;
 }
 
 export interface RunningServer {
@@ -46,6 +49,7 @@ export interface RunningServer {
 }
 
 const JOIN_PATH = /^\/j\/([^/?#]+)\/?$/;
+const HEALTH_PATH = '/healthz';
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const clock: Clock = options.testClock ?? realClock(options.now);
@@ -58,9 +62,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     (room, events, boards) => fanOut.publish(room.id, room.state, events, boards),
     (room) => hasListeners(io.sockets.adapter.rooms, room.id, room.state.boards.keys()),
+    options.leases,
+    // Its sockets here reconnect, through the load balancer, to the node that runs it now.
+    (simulId) => {
+      for (const socket of io.sockets.sockets.values()) if (socket.data.session?.simulId === simulId) sendElsewhere(socket);
+    },
   );
 
-  const http = createServer(withSecurityHeaders((req, res) => {
+  const http = createServer(withSecurityHeaders(async (req, res) => {
     // A typed join code goes to its simul's join page.
     const match = req.url ? JOIN_PATH.exec(req.url) : null;
     if (match) {
@@ -74,11 +83,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       const code = joinCodeSchema.safeParse(match[1]);
-      const simulId = code.success ? hub.resolveCode(code.data) : null;
+      let simulId: string | null = null;
+      try {
+        simulId = code.success ? await hub.resolveCode(code.data) : null;
+      } catch (err) {
+        console.error('join code lookup failed:', (err as Error).message);
+        res.statusCode = 503;
+        res.end();
+        return;
+      }
       if (!simulId) budgets.missed(network);
       res.statusCode = 302;
       res.setHeader('Location', simulId ? `/play/${simulId}` : `/?code=${encodeURIComponent(match[1].slice(0, 12))}&missing=1`);
       res.end();
+      return;
+    }
+    // For the load balancer's health check.
+    if (req.url === HEALTH_PATH) {
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('ok');
       return;
     }
     if (options.testClock && req.method === 'POST' && req.url?.startsWith('/__test/clock?')) {
@@ -109,7 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustedProxies,
   });
   attachHandlers(io, hub, budgets);
-  hub.loadUnfinished();
+  await hub.loadUnfinished();
 
   await new Promise<void>((resolve) => http.listen(options.port, options.host, resolve));
   const address = http.address();
@@ -121,12 +144,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     io,
     budgets,
     http,
-    close: () =>
-      new Promise<void>((resolve) => {
-        stopGuard();
-        hub.stopExhibitions();
-        fanOut.close();
-        io.close(() => resolve());
-      }),
+    close: async () => {
+      stopGuard();
+      hub.stopExhibitions();
+      // In a cluster, its simuls' leases are given back at once: other nodes take them over.
+      await hub.releaseAll().catch((err) => console.error('releasing the leases failed:', (err as Error).message));
+      fanOut.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
   };
 }

@@ -197,8 +197,8 @@ it('keeps every acknowledged move through repeated SIGKILLs of the server', { ti
 
   // The durable log, read straight from the database file.
   const store = new SqliteEventStore(dbFile);
-  const log = store.load(simul.simulId)!.events;
-  store.close();
+  const log = (await store.load(simul.simulId))!.events;
+  await store.close();
   expect(log).toEqual(host.log);
   const final = replay(log); // throws on an illegal move or a gap in the seqs
   expect(final.phase).toBe('finished');
@@ -285,8 +285,8 @@ it('bots finish their simul through repeated SIGKILLs, with no move lost or doub
   await proc.stop('SIGKILL');
 
   const store = new SqliteEventStore(dbFile);
-  const log = store.load(simul.simulId)!.events;
-  store.close();
+  const log = (await store.load(simul.simulId))!.events;
+  await store.close();
   expect(log).toEqual(watcher.log);
   const final = replay(log); // throws on an illegal move or a gap in the seqs
   expect(final.phase).toBe('finished');

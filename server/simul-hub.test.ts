@@ -12,14 +12,14 @@ describe('idle simuls', () => {
     let now = 1_000;
     const store = new MemoryEventStore();
     const hub = new SimulHub(store, realClock(() => now), () => {});
-    const stale = hub.create({ title: 'Forgotten lobby', boards: 2, hostColor: 'white', mode: 'async' });
+    const stale = await hub.create({ title: 'Forgotten lobby', boards: 2, hostColor: 'white', mode: 'async' });
     now += 25 * 3600_000;
-    const fresh = hub.create({ title: 'Today', boards: 2, hostColor: 'white', mode: 'async' });
+    const fresh = await hub.create({ title: 'Today', boards: 2, hostColor: 'white', mode: 'async' });
     expect(await hub.endIdle(24 * 3600_000)).toBe(1);
-    expect(hub.get(stale.simulId)!.state).toMatchObject({ phase: 'finished', endedEarly: true });
-    expect(hub.get(fresh.simulId)!.state.phase).toBe('lobby');
-    expect(hub.resolveCode(stale.joinCode)).toBeNull();
-    expect(store.unfinishedSimulIds()).toEqual([fresh.simulId]);
+    expect((await hub.open(stale.simulId))!.state).toMatchObject({ phase: 'finished', endedEarly: true });
+    expect((await hub.open(fresh.simulId))!.state.phase).toBe('lobby');
+    expect(await hub.resolveCode(stale.joinCode)).toBeNull();
+    expect(await store.unfinishedSimulIds()).toEqual([fresh.simulId]);
   });
 });
 
@@ -38,7 +38,7 @@ describe('eviction from memory', () => {
 
   /** A started two-board simul with a move on board 1; returns board 1's seat token. */
   async function playing(hub: SimulHub) {
-    const created = hub.create({ title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
+    const created = await hub.create({ title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
     const room = hub.get(created.simulId)!;
     const seat = await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Bo', playerId: 'b' });
@@ -58,7 +58,7 @@ describe('eviction from memory', () => {
     advance(2 * MINUTE);
     expect(hub.evictIdle(rules)).toEqual({ finished: 1, idle: 0, inMemory: 0 });
 
-    const loaded = hub.get(simulId)!;
+    const loaded = (await hub.open(simulId))!;
     expect(loaded).not.toBe(room);
     expect(loaded.log).toEqual(log);
     expect(loaded.state.phase).toBe('finished');
@@ -71,9 +71,9 @@ describe('eviction from memory', () => {
 
     advance(31 * MINUTE);
     expect(hub.evictIdle(rules)).toEqual({ finished: 0, idle: 1, inMemory: 0 });
-    expect(hub.resolveCode(joinCode)).toBe(simulId);
+    expect(await hub.resolveCode(joinCode)).toBe(simulId);
 
-    const loaded = hub.get(simulId)!;
+    const loaded = (await hub.open(simulId))!;
     expect(loaded).not.toBe(room);
     expect(loaded.state).toEqual(state);
     expect(loaded.actorFor(loaded.credentialFor(undefined, seatToken)!)).toEqual({ role: 'opponent', board: 1 });
@@ -108,7 +108,7 @@ describe('eviction from memory', () => {
 
   it('keeps a lobby that remembers a seat network or a blocked one, since the store does not', async () => {
     const { hub, advance } = setUp();
-    const { simulId } = hub.create({ title: 'Lobby', boards: 2, hostColor: 'white', mode: 'async' });
+    const { simulId } = await hub.create({ title: 'Lobby', boards: 2, hostColor: 'white', mode: 'async' });
     const room = hub.get(simulId)!;
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Squatter', playerId: 's' }, 'net-1');
     advance(31 * MINUTE);
@@ -118,7 +118,7 @@ describe('eviction from memory', () => {
     advance(31 * MINUTE);
     expect(hub.evictIdle(rules).inMemory).toBe(1);
     // Still the same room: the blocked network is still refused.
-    const again = await hub.get(simulId)!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, 'net-1');
+    const again = await (await hub.open(simulId))!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, 'net-1');
     expect(again).toMatchObject({ ok: false, error: { code: 'blocked' } });
   });
 
@@ -130,8 +130,8 @@ describe('eviction from memory', () => {
 
     advance(24 * 3600_000);
     expect(await hub.endIdle(24 * 3600_000)).toBe(1);
-    expect(store.unfinishedSimulIds()).toEqual([]);
-    expect(hub.resolveCode(joinCode)).toBeNull();
+    expect(await store.unfinishedSimulIds()).toEqual([]);
+    expect(await hub.resolveCode(joinCode)).toBeNull();
     advance(6 * MINUTE);
     expect(hub.evictIdle(rules)).toEqual({ finished: 1, idle: 0, inMemory: 0 });
   });
@@ -154,7 +154,7 @@ describe('eviction on a running server', () => {
       a.host.close();
       await vi.waitFor(() => expect(server.io.sockets.sockets.size).toBe(0));
       expect(server.hub.evictIdle()).toEqual({ finished: 0, idle: 1, inMemory: 0 });
-      expect(server.hub.resolveCode(a.joinCode)).toBe(a.simulId);
+      expect(await server.hub.resolveCode(a.joinCode)).toBe(a.simulId);
 
       const back = await clients.connect();
       const reply = await hello(back, a.simulId, { seatToken: a.opponents[0].seatToken });

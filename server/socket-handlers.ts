@@ -23,7 +23,7 @@ import type { AddressBudgets } from './address-budgets';
 import { hashSecret, newPlayerId } from './credentials';
 import { TokenBucket } from './rate-limit';
 import { TurnQueue } from './turn-queue';
-import type { SimulHub } from './simul-hub';
+import { OwnedElsewhere, type SimulHub } from './simul-hub';
 import { boardRoom, seatRoom, simulRoom, studentsRoom } from './room-names';
 import type { Credential, SimulRoom } from './simul-room';
 
@@ -66,6 +66,17 @@ function parse<T>(schema: ZodType<T>, input: unknown): T | null {
 }
 
 const BAD_PAYLOAD = fail('bad-payload');
+
+/** How long a client is told to wait before asking again for a simul another node still holds. */
+const OWNER_RETRY_MS = 1000;
+
+/**
+ * Closes a connection under the client, with no word from Socket.IO: the client takes it for a
+ * lost connection and reconnects by itself, through the load balancer, to wherever its simul runs.
+ */
+export function sendElsewhere(socket: SimulSocket): void {
+  socket.conn.close();
+}
 
 /** Closes a connection at once, without waiting for a client that may not be reading. */
 export function cutOff(socket: SimulSocket): void {
@@ -139,13 +150,13 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
     }
 
     /** The room of the socket's session and who the session is there now. */
-    function current(): { session: Session; room: SimulRoom } | null {
+    async function current(): Promise<{ session: Session; room: SimulRoom } | null> {
       const session = socket.data.session;
-      const room = session ? hub.get(session.simulId) : null;
+      const room = session ? await hub.open(session.simulId).catch(() => null) : null;
       return session && room ? { session, room } : null;
     }
 
-    on('simul:create', (input) => {
+    on('simul:create', async (input) => {
       const parsed = parse(createSimulSchema, input);
       if (!parsed) return BAD_PAYLOAD;
       // Before the hourly budget: a refused title spends none of it.
@@ -154,7 +165,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       if (!budgets.creations.take(socket.data.network)) {
         return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
       }
-      return { ok: true, ...hub.create({ ...parsed, title: title.text }) };
+      return { ok: true, ...(await hub.create({ ...parsed, title: title.text })) };
     });
 
     on('exhibition:start', async (input) => {
@@ -171,18 +182,33 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       return started.ok ? { ok: true, sync: started.sync, async: started.async } : started;
     });
 
-    on('simul:hello', (input) => {
+    on('simul:hello', async (input) => {
       // A page from before this protocol: told to reload, never to forget its secrets.
       if ((input as { v?: unknown } | null)?.v !== PROTOCOL_VERSION) {
         return fail('outdated-client');
       }
       const parsed = parse(helloSchema, input);
       if (!parsed) return BAD_PAYLOAD;
-      return heavyReplies.run(() => hello(parsed));
+      // A simul not in memory is loaded first (in a cluster, taken over from another node).
+      const network = socket.data.network;
+      if (!budgets.mayLookUp(network)) return rateLimited(budgets.missedLookups.get(network).msUntil());
+      let room: SimulRoom | null;
+      try {
+        room = await hub.open(parsed.simulId);
+      } catch (err) {
+        // Another node runs it: this connection closes, and the client's reconnection goes
+        // through HAProxy again, to the node the simul hashes to now (which waits for the lease).
+        if (err instanceof OwnedElsewhere) {
+          setTimeout(() => sendElsewhere(socket), 50);
+          return fail('try-again', { retryAfterMs: OWNER_RETRY_MS });
+        }
+        throw err;
+      }
+      return heavyReplies.run(() => hello(parsed, room));
     });
 
     /** A hello, run as a job of its own turn: it may send a page of the log. */
-    function hello(parsed: HelloInput): Ack<HelloReply> {
+    function hello(parsed: HelloInput, room: SimulRoom | null): Ack<HelloReply> {
       const network = socket.data.network;
       // The next page of a log this socket is being served is part of the same hello.
       const paged = socket.data.paged;
@@ -191,12 +217,12 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
         budgets.refused.hellosRefused++;
         return rateLimited(socket.data.hellos.msUntil());
       }
-      if (!budgets.mayLookUp(network)) return rateLimited(budgets.missedLookups.get(network).msUntil());
-      const room = hub.get(parsed.simulId);
       if (!room) {
         budgets.missed(network);
         return fail('unknown-simul');
       }
+      // Dropped from memory while the hello waited its turn (a failed commit, a lost lease).
+      if (hub.get(room.id) !== room) return fail('try-again');
       const credential = room.credentialFor(parsed.hostKey, parsed.seatToken);
       if (!credential) return fail('bad-credentials');
       const actor = room.actorFor(credential);
@@ -244,7 +270,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
     on('simul:join', async (input) => {
       const parsed = parse(joinSchema, input);
       if (!parsed) return BAD_PAYLOAD;
-      const here = current();
+      const here = await current();
       if (!here) return fail('unknown-simul', { asked: 'join' });
       const { session, room } = here;
       // A second join while the first is being saved would seat this socket twice.
@@ -281,7 +307,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
     on('simul:command', async (input) => {
       const command = parse(commandSchema, input);
       if (!command) return BAD_PAYLOAD;
-      const here = current();
+      const here = await current();
       if (!here) return fail('unknown-simul', { asked: 'command' });
       const { session, room } = here;
       const result = await room.dispatch(room.actorFor(session.credential), command);
