@@ -2,6 +2,8 @@
 // Tests call startServer() with no Next handler, on port 0, with their own clock and store.
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
 import { MAX_PAYLOAD_BYTES } from '../lib/protocol/events';
 import { joinCodeSchema } from '../lib/protocol/schemas';
 import { AddressBudgets } from './address-budgets';
@@ -36,6 +38,8 @@ export interface ServerOptions {
   testClock?: ManualClock;
   /** In a cluster: the simuls' leases (this node runs a simul only while it holds its lease). */
   leases?: SimulLeases;
+  /** In a cluster: the Redis the nodes share (budgets, exhibition slots, Socket.IO's adapter). */
+  redis?: Redis;
 }
 
 export interface RunningServer {
@@ -55,7 +59,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const clock: Clock = options.testClock ?? realClock(options.now);
   let io!: SimulServer;
   const trustedProxies = options.trustedProxies ?? new Set<string>();
-  const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()));
+  const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()), options.redis);
   let fanOut!: FanOut;
   const hub = new SimulHub(
     options.store,
@@ -125,6 +129,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveClient: false,
     // Every client of ours speaks WebSocket only; long-polling would be one more way in to guard.
     transports: ['websocket'],
+    // In a cluster, what is sent to a Socket.IO room reaches its sockets on every node.
+    ...(options.redis ? { adapter: createAdapter(options.redis) } : {}),
   });
   fanOut = new FanOut(io);
   const stopGuard = guardConnections(io, budgets, {

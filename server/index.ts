@@ -14,6 +14,7 @@
 // A cluster node (README, "Operators"): SIMUL_DATABASE_URL (Postgres, instead of SQLite),
 // SIMUL_REDIS_URL (budgets and exhibition slots shared by the nodes), SIMUL_NODE, SIMUL_LEASE_MS.
 import { networkInterfaces } from 'node:os';
+import { Redis } from 'ioredis';
 import { startServer } from './app';
 import { DEFAULT_EVICTION } from './simul-hub';
 import { limitsFromEnv } from './limits';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   const cluster = process.env.SIMUL_DATABASE_URL ? await openClusterStore(process.env) : null;
   const store = cluster?.store ?? openStore(process.env);
   if (cluster) console.log(`cluster node ${cluster.leases.node}: runs the simuls whose leases it holds`);
+  const redis = process.env.SIMUL_REDIS_URL ? new Redis(process.env.SIMUL_REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+  redis?.on('error', (err) => console.error('redis:', err.message));
   console.log(describeStore(store));
   const started = Date.now();
   const testClock = process.env.SIMUL_TEST_CLOCK === '1' ? new ManualClock(Date.now()) : undefined;
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
     pages,
     testClock,
     leases: cluster?.leases,
+    redis,
     limits: limitsFromEnv(process.env),
     trustedProxies: parseTrustedProxies(process.env.SIMUL_TRUST_PROXY),
     allowedOrigins: (process.env.SIMUL_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
@@ -94,6 +98,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await server.close();
     await store.close();
+    redis?.disconnect();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -174,8 +174,14 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       const minutes = exhibitionMinutes(spec);
       if (minutes > EXHIBITION_LIMITS.maxMinutes) return fail('exhibition-too-long', { minutes, maxMinutes: EXHIBITION_LIMITS.maxMinutes });
       const network = socket.data.network;
-      if (hub.exhibitionRunningFrom(network)) return fail('exhibition-running', { scope: 'network' });
-      if (hub.exhibitionsRunning >= limits.exhibitionsAtOnce) return fail('exhibition-running', { scope: 'server' });
+      if (budgets.exhibitions) {
+        // A cluster: the slots of every node, in Redis.
+        const refused = await budgets.exhibitions.take(network, minutes, limits.exhibitionsAtOnce);
+        if (refused) return fail('exhibition-running', { scope: refused });
+      } else {
+        if (hub.exhibitionRunningFrom(network)) return fail('exhibition-running', { scope: 'network' });
+        if (hub.exhibitionsRunning >= limits.exhibitionsAtOnce) return fail('exhibition-running', { scope: 'server' });
+      }
       // Two simuls: two of the network's creations.
       if (!budgets.creations.take(network, 2)) return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
       const started = await hub.createExhibition(spec, network);

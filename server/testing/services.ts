@@ -87,9 +87,12 @@ function startUntil(file: string, args: string[], ready: RegExp, timeoutMs = 30_
       reject(new Error(`${err.message}\n${output}`));
     };
     child.once('exit', (code, signal) => fail(new Error(`${path.basename(file)} exited (${code ?? signal})`)));
+    let started = false;
     const onData = (chunk: Buffer) => {
+      if (started) return;
       output = (output + chunk.toString()).slice(-4000);
       if (!ready.test(output)) return;
+      started = true;
       clearTimeout(timer);
       child.removeAllListeners('exit');
       resolve(child);
