@@ -120,7 +120,7 @@ export class SimulConnection {
       pendingCommands: 0,
       clockOffset: 0,
     }));
-    const options = { transports: ['websocket'], reconnectionDelayMax: 5000 };
+    const options = { transports: ['websocket'], reconnectionDelayMax: 5000, query: { simul: simulId } };
     this.socket = url ? io(url, options) : io(options);
     this.socket.on('connect', () => void this.hello());
     this.socket.on('disconnect', () => this.store.setState({ status: 'reconnecting' }));

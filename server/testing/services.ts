@@ -141,10 +141,13 @@ export function haproxyConfig(port: number, nodes: readonly number[], template =
 /** HAProxy in front of `nodes` (their ports), on a free port of its own, with the repository's configuration. */
 export async function startHaproxy(nodes: readonly number[], port?: number): Promise<Service> {
   const dir = tempDir('simul-haproxy-');
-  const front = port ?? (await freePort());
+  const front = port || (await freePort());
   const file = path.join(dir, 'haproxy.cfg');
   fs.writeFileSync(file, haproxyConfig(front, nodes));
-  await run(BINARIES.haproxy, ['-c', '-q', '-f', file]);
+  await run(BINARIES.haproxy, ['-c', '-q', '-f', file]).catch((err) => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`haproxy refused ${file}: ${(err as { stderr?: string }).stderr ?? err}`);
+  });
   // -db: stay in the foreground; it is ready once its front port accepts connections.
   const child = spawn(BINARIES.haproxy, ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
