@@ -134,8 +134,8 @@ export function haproxyConfig(port: number, nodes: readonly number[], template =
   return fs
     .readFileSync(template, 'utf8')
     .replace('bind 127.0.0.1:8080', `bind 127.0.0.1:${port}`)
-    .replace(/^ *server node1 .*$/m, servers)
-    .replace(/^ *server node[2-9] .*\n/gm, '');
+    .replace(/^ *server node[2-9] .*\n/gm, '')
+    .replace(/^ *server node1 .*$/m, servers);
 }
 
 /** HAProxy in front of `nodes` (their ports), on a free port of its own, with the repository's configuration. */
