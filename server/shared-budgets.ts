@@ -92,12 +92,14 @@ export class SharedTokenBucket extends TokenBucket {
 export class ExhibitionSlots {
   constructor(private redis: Redis) {}
 
-  /** Takes a slot for `network`, or says which limit refused it. */
-  async take(network: string, minutes: number, atOnce: number): Promise<'network' | 'server' | null> {
+  /** Takes a slot for `network`, or says which limit refused it and when a slot frees. */
+  async take(network: string, minutes: number, atOnce: number): Promise<{ scope: 'network' | 'server'; retryAfterMs: number } | null> {
     const ms = Math.max(1000, Math.ceil(minutes * 60_000));
     const now = Date.now();
     const mine = `simul:exhibition:network:${network}`;
-    if ((await this.redis.set(mine, String(now), 'PX', ms, 'NX')) !== 'OK') return 'network';
+    if ((await this.redis.set(mine, String(now), 'PX', ms, 'NX')) !== 'OK') {
+      return { scope: 'network', retryAfterMs: Math.max(1, await this.redis.pttl(mine)) };
+    }
     const all = 'simul:exhibition:all';
     const member = `${network} ${now}`;
     const [, , [, running]] = (await this.redis
@@ -108,6 +110,7 @@ export class ExhibitionSlots {
       .exec()) as [unknown, unknown, [unknown, number]];
     if (running <= atOnce) return null;
     await this.redis.multi().zrem(all, member).del(mine).exec();
-    return 'server';
+    const [, first] = await this.redis.zrangebyscore(all, '-inf', '+inf', 'WITHSCORES', 'LIMIT', 0, 1);
+    return { scope: 'server', retryAfterMs: Math.max(1, Number(first ?? now + 1000) - now) };
   }
 }

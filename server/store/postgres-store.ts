@@ -8,7 +8,7 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { SimulEvent } from '../../lib/simul/types';
-import { StaleEpochError, type AppendEntry, type EventStore, type LoadedSimul, type SeatCredentialChange } from './event-store';
+import { StaleEpochError, type AppendEntry, type EventStore, type LoadedSimul, type SeatCredentialChange, type SecretChange } from './event-store';
 import type { SimulLeases } from './leases';
 
 /** The schema, created once by whichever node opens the database first. */
@@ -45,6 +45,14 @@ const SCHEMA = `
     board      INTEGER NOT NULL,
     token_hash TEXT NOT NULL,
     PRIMARY KEY (simul_id, board)
+  );
+
+  -- The room's other secrets (bots' seeds, seats' networks, blocked networks), by name.
+  CREATE TABLE IF NOT EXISTS secrets (
+    simul_id TEXT NOT NULL REFERENCES simuls (simul_id) ON DELETE CASCADE,
+    name     TEXT NOT NULL,
+    value    TEXT NOT NULL,
+    PRIMARY KEY (simul_id, name)
   );
 
   -- The fence: an event is written only by the holder of the simul's current epoch. FOR SHARE
@@ -127,7 +135,7 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async createSimul(simulId: string, hostKeyHash: string, created: SimulEvent): Promise<void> {
+  async createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): Promise<void> {
     if (created.seq !== 1) throw new Error(`first event of ${simulId} must have seq 1`);
     const joinCode = created.type === 'simul-created' ? created.joinCode : '';
     await this.transaction(async (c) => {
@@ -138,6 +146,7 @@ export class PostgresEventStore implements EventStore {
         created.at,
       ]);
       await this.insertEvents(c, [{ simulId, events: [created] }]);
+      await this.changeSecrets(c, [{ simulId, secrets }]);
     });
   }
 
@@ -182,7 +191,29 @@ export class PostgresEventStore implements EventStore {
           freed.map((s) => s.seat.board),
         ]);
       }
+      await this.changeSecrets(c, entries);
     });
+  }
+
+  /** Sets and deletes secrets, the last change of each name standing. */
+  private async changeSecrets(c: pg.PoolClient, entries: readonly Pick<AppendEntry, 'simulId' | 'secrets'>[]): Promise<void> {
+    const last = new Map<string, { simulId: string; name: string; value: string | null }>();
+    for (const { simulId, secrets } of entries) for (const { name, value } of secrets ?? []) last.set(`${simulId} ${name}`, { simulId, name, value });
+    const set = [...last.values()].filter((x) => x.value !== null);
+    const gone = [...last.values()].filter((x) => x.value === null);
+    if (set.length > 0) {
+      await c.query(
+        `INSERT INTO secrets (simul_id, name, value) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+         ON CONFLICT (simul_id, name) DO UPDATE SET value = excluded.value`,
+        [set.map((x) => x.simulId), set.map((x) => x.name), set.map((x) => x.value)],
+      );
+    }
+    if (gone.length > 0) {
+      await c.query('DELETE FROM secrets WHERE (simul_id, name) IN (SELECT * FROM unnest($1::text[], $2::text[]))', [
+        gone.map((x) => x.simulId),
+        gone.map((x) => x.name),
+      ]);
+    }
   }
 
   /** Inserts the entries' events (the fence checks each one's epoch) and marks finished simuls. */
@@ -221,15 +252,17 @@ export class PostgresEventStore implements EventStore {
   async load(simulId: string): Promise<LoadedSimul | null> {
     const simul = await this.pool.query<{ host_key_hash: string }>('SELECT host_key_hash FROM simuls WHERE simul_id = $1', [simulId]);
     if (simul.rowCount === 0) return null;
-    const [events, seats] = await Promise.all([
+    const [events, seats, secrets] = await Promise.all([
       this.pool.query<EventRow>('SELECT seq, at, type, body FROM events WHERE simul_id = $1 ORDER BY seq', [simulId]),
       this.pool.query<{ board: number; token_hash: string }>('SELECT board, token_hash FROM seats WHERE simul_id = $1', [simulId]),
+      this.pool.query<{ name: string; value: string }>('SELECT name, value FROM secrets WHERE simul_id = $1', [simulId]),
     ]);
     return {
       events: events.rows.map((r) => ({ seq: r.seq, at: r.at, type: r.type, ...JSON.parse(r.body) }) as SimulEvent),
       credentials: {
         hostKeyHash: simul.rows[0].host_key_hash,
         seatTokenHashes: new Map(seats.rows.map((r) => [r.board, r.token_hash] as const)),
+        secrets: new Map(secrets.rows.map((r) => [r.name, r.value] as const)),
       },
     };
   }

@@ -122,7 +122,7 @@ export class Phone extends Device {
   }
 }
 
-const bot = (seed: number, meanMs: number): BotSpec => ({ strength: 'sensible', avoidEnding: true, think: { meanMs, spreadMs: 0 }, seed });
+const bot = (meanMs: number): BotSpec => ({ strength: 'sensible', avoidEnding: true, think: { meanMs, spreadMs: 0 } });
 
 export interface FailoverRun {
   simulId: string;
@@ -143,7 +143,7 @@ export async function playOnCluster(cluster: LocalCluster, phones = 2, bots = 2,
     boards: phones + bots,
     hostColor: 'white',
     mode: 'async',
-    hostBot: bot(1, 300),
+    hostBot: bot(300),
     clock: { initialMs: clockMs, incrementMs: 0, hostExtraMs: 0 },
   })) as { ok: boolean; simulId: string; hostKey: string };
   lobby.close();
@@ -161,7 +161,7 @@ export async function playOnCluster(cluster: LocalCluster, phones = 2, bots = 2,
     seated.push(new Phone(cluster.url, simulId, joined.seatToken, joined.board));
   }
   for (let b = phones + 1; b <= phones + bots; b++) {
-    const r = await host.send({ type: 'seat-bot', board: b, name: `Bot ${b}`, bot: bot(100 + b, 300) });
+    const r = await host.send({ type: 'seat-bot', board: b, name: `Bot ${b}`, bot: bot(300) });
     if (!r?.ok) throw new Error(`seat-bot refused: ${JSON.stringify(r)}`);
   }
   const started = await host.send({ type: 'start' });
