@@ -12,6 +12,8 @@
 // Flags:
 //   --quick            short smoke run (smaller club, short windows, two step-up steps)
 //   --only=a,b         scenarios to run: classroom, club, stepup (default: all)
+//   --cluster          the cluster's figures instead (bench/cluster.ts): failover, and the club
+//                      through HAProxy on 3 nodes against one SQLite node
 //   --generators=N     load-generator processes (default 1: with 2 cores, one for the server
 //                      and one for the load is the fairest split)
 //   --measure=S        measured window per scenario, seconds (default 20; quick 5)
@@ -47,7 +49,7 @@ function option(name: string): string | undefined {
   return hit?.slice(name.length + 3);
 }
 for (const a of argv) {
-  if (!/^--(quick|no-relays|profile|help|(only|generators|measure|variants|rounds)=.+)$/.test(a)) {
+  if (!/^--(quick|no-relays|profile|help|cluster|(only|generators|measure|variants|rounds)=.+)$/.test(a)) {
     console.error(`unknown argument ${a}; see the header of bench/run.ts`);
     process.exit(2);
   }
@@ -990,7 +992,7 @@ async function main(): Promise<void> {
   console.log(out.join('\n'));
 }
 
-main()
+(flag('cluster') ? import('./cluster').then((m) => m.runClusterBench()) : main())
   .then(() => {
     clearTimeout(hardLimit);
     killAll();
