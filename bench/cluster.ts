@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Device, Phone, killOwnerAndPlayOn, playOnCluster, until } from '../server/testing/cluster-game';
+import { Device, Phone, joinAs, killOwnerAndPlayOn, playOnCluster, until } from '../server/testing/cluster-game';
 import { startCluster, type LocalCluster } from '../server/testing/local-cluster';
 import { ServerProcess, freePort } from '../server/testing/server-process';
 import { io } from 'socket.io-client';
@@ -45,7 +45,7 @@ async function clubLoad(url: string, pids: number[]): Promise<string> {
     for (let b = 1; b <= BOARDS; b++) {
       const d = new Device(url, created.simulId, {});
       await until(() => d.log.length > 0, 30_000, 'phone');
-      const joined = (await d.socket.timeout(10_000).emitWithAck('simul:join', { name: `P${b}` })) as { board: number; seatToken: string };
+      const joined = await joinAs(d, `P${b}`);
       d.close();
       phones.push(new Phone(url, created.simulId, joined.seatToken, joined.board));
     }

@@ -51,11 +51,11 @@ export class CommitQueue {
   /** Writes a batch, calls each entry's done, and returns the simuls whose entries failed. */
   private async write(batch: Pending[]): Promise<Set<string>> {
     const failed = new Set<string>();
+    let written = true;
     try {
       await this.store.appendMany(batch.map((b) => b.entry));
-      for (const b of batch) b.done(true);
-      return failed;
     } catch (err) {
+      written = false;
       const simuls = new Set(batch.map((b) => b.entry.simulId));
       if (simuls.size === 1) {
         report(err, batch);
@@ -63,18 +63,24 @@ export class CommitQueue {
         return simuls;
       }
     }
+    // Outside the try: what a committed entry's acknowledgement does is no failure of the commit.
+    if (written) {
+      for (const b of batch) b.done(true);
+      return failed;
+    }
     // The batch was rolled back whole: each simul is tried again on its own, so that one
     // simul's refused append (a stale owner, a bad seq) does not sink the others'.
     await Promise.all(
       [...groupBySimul(batch).values()].map(async (entries) => {
         try {
           await this.store.appendMany(entries.map((b) => b.entry));
-          for (const b of entries) b.done(true);
         } catch (err) {
           report(err, entries);
           failed.add(entries[0].entry.simulId);
           for (const b of entries) b.done(false);
+          return;
         }
+        for (const b of entries) b.done(true);
       }),
     );
     return failed;

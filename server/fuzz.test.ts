@@ -226,10 +226,12 @@ interface Snapshot {
 
 async function snapshot(server: Server, t: Targets): Promise<Snapshot> {
   const all = [t.lobby, t.playing, t.other];
+  // The store first: the rest is read in one synchronous step, with nothing in between.
+  const unfinished = await server.store.unfinishedSimulIds();
   return {
     logs: new Map(all.map((s) => [s.simulId, structuredClone(server.hub.get(s.simulId)!.log)])),
     simuls: server.hub.size,
-    unfinished: await server.store.unfinishedSimulIds(),
+    unfinished,
     // Every host's socket sees every broadcast of its simul.
     broadcastsSeen: all.reduce((n, s) => n + s.host.received.length, 0),
   };

@@ -155,9 +155,8 @@ export async function playOnCluster(cluster: LocalCluster, phones = 2, bots = 2,
   for (let i = 1; i <= phones; i++) {
     const d = new Device(cluster.url, simulId, {});
     await until(() => d.log.length > 0, 30_000, 'a phone never heard its simul');
-    const joined = (await d.socket.timeout(10_000).emitWithAck('simul:join', { name: `Phone ${i}` })) as { ok: boolean; board: number; seatToken: string };
+    const joined = await joinAs(d, `Phone ${i}`);
     d.close();
-    if (!joined.ok) throw new Error(`join refused: ${JSON.stringify(joined)}`);
     seated.push(new Phone(cluster.url, simulId, joined.seatToken, joined.board));
   }
   for (let b = phones + 1; b <= phones + bots; b++) {
@@ -190,6 +189,21 @@ export async function playOnCluster(cluster: LocalCluster, phones = 2, bots = 2,
       await db.end();
     },
   };
+}
+
+/** Takes a seat from `device`, trying again while its connection is being moved to the simul's node. */
+export async function joinAs(device: Device, name: string): Promise<{ board: number; seatToken: string }> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await until(() => device.socket.connected && device.log.length > 0, 30_000, 'a phone never heard its simul');
+    const joined = (await device.socket.timeout(10_000).emitWithAck('simul:join', { name }).catch(() => null)) as
+      | { ok: true; board: number; seatToken: string }
+      | { ok: false; error: { code: string } }
+      | null;
+    if (joined?.ok) return joined;
+    if (joined && !['unknown-simul', 'internal', 'try-again'].includes(joined.error.code)) throw new Error(`join refused: ${JSON.stringify(joined)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('no seat after 40 tries');
 }
 
 export async function until(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
