@@ -3,8 +3,8 @@
 // and bots on the other boards. For the failover test and `npm run bench -- --cluster`.
 import { io, type Socket } from 'socket.io-client';
 import pg from 'pg';
-import { replay } from '../../lib/simul/evolve';
-import type { BotSpec, SimulEvent } from '../../lib/simul/types';
+import { evolve, replay } from '../../lib/simul/evolve';
+import type { BotSpec, SimulEvent, SimulState } from '../../lib/simul/types';
 import type { LocalCluster } from './local-cluster';
 
 const PROTOCOL = 2;
@@ -96,7 +96,7 @@ export class Phone extends Device {
   private async play(): Promise<void> {
     if (this.sending || !this.socket.connected || this.log.length === 0) return;
     if (!this.pending) {
-      const b = replay(this.log).boards.get(this.board);
+      const b = this.folded().boards.get(this.board);
       if (!b || b.status !== 'playing' || b.chess.turn() !== 'b') return;
       const moves = b.chess.moves({ verbose: true });
       if (moves.length === 0) return;
@@ -114,6 +114,19 @@ export class Phone extends Device {
       // Refused for good (the position moved on): think again.
       this.pending = null;
     }
+  }
+
+  private state: SimulState | null = null;
+  private foldedUpTo = 0;
+
+  /** The log folded, event by event as it comes (a reset hello folds it again from the start). */
+  private folded(): SimulState {
+    if (!this.state || this.foldedUpTo > this.log.length || this.log[this.foldedUpTo - 1]?.seq !== this.foldedUpTo) {
+      this.state = replay(this.log);
+      this.foldedUpTo = this.log.length;
+    }
+    for (; this.foldedUpTo < this.log.length; this.foldedUpTo++) evolve(this.state, this.log[this.foldedUpTo]);
+    return this.state;
   }
 
   override close(): void {
