@@ -1,14 +1,10 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { io } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol/events';
-import type { Socket } from 'socket.io-client';
 import { credentials } from '@/lib/client/credentials';
+import { request } from '@/lib/client/request';
 import { LIMITS, type DrawRules, type HostColorChoice, type Mode } from '@/lib/simul/types';
 import { createWords, DRAW_RULES, DRAW_RULES_LEGEND, refusalText } from '@/app/words';
-
-type Created = Ack<{ simulId: string; hostKey: string; joinCode: string }>;
 
 export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   const router = useRouter();
@@ -27,27 +23,18 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setBusy(true);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
-    try {
-      const clock = clocks
-        ? { initialMs: Math.round(initialMin * 60_000), incrementMs: Math.round(incrementS * 1000), hostExtraMs: Math.round(hostExtraMin * 60_000) }
-        : undefined;
-      const res: Created = await socket
-        .timeout(8000)
-        .emitWithAck('simul:create', { title, boards, hostColor, mode, drawRules, ...(clock ? { clock } : {}) });
-      if (!res.ok) {
-        setError(refusalText(res.error));
-        return;
-      }
-      // The host key stays in this browser: the console's address never shows it.
-      credentials.saveHostKey(res.simulId, res.hostKey);
-      router.push(`/host/${res.simulId}`);
-    } catch {
-      setError(refusalText({ code: 'no-answer' }));
-    } finally {
-      socket.close();
-      setBusy(false);
+    const clock = clocks
+      ? { initialMs: Math.round(initialMin * 60_000), incrementMs: Math.round(incrementS * 1000), hostExtraMs: Math.round(hostExtraMin * 60_000) }
+      : undefined;
+    const res = await request('simul:create', { title, boards, hostColor, mode, drawRules, ...(clock ? { clock } : {}) }, 8000);
+    setBusy(false);
+    if (!res.ok) {
+      setError(refusalText(res.error));
+      return;
     }
+    // The host key stays in this browser: the console's address never shows it.
+    credentials.saveHostKey(res.simulId, res.hostKey);
+    router.push(`/host/${res.simulId}`);
   }
 
   const field = 'w-full rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800';

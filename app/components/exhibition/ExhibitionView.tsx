@@ -6,9 +6,8 @@ import Link from 'next/link';
 import { ICONS } from '../icons';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol/events';
 import { credentials } from '@/lib/client/credentials';
+import { request } from '@/lib/client/request';
 import { useStore } from 'zustand';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
@@ -96,16 +95,9 @@ function StopButton({ simulId }: { simulId: string }) {
   async function stop() {
     setBusy(true);
     setError(null);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
-    try {
-      const res: Ack = await socket.timeout(15_000).emitWithAck('exhibition:stop', { simulId, hostKey: key });
-      if (!res.ok) setError(refusalText(res.error));
-    } catch {
-      setError(refusalText({ code: 'no-answer' }));
-    } finally {
-      socket.close();
-      setBusy(false);
-    }
+    const res = await request('exhibition:stop', { simulId, hostKey: key }, 15_000);
+    setBusy(false);
+    if (!res.ok) setError(refusalText(res.error));
   }
   return (
     <>

@@ -2,7 +2,7 @@
 // Every board as a mini board framed in its state's colour; a click moves the host there.
 // Each cell selects its own board's view: an event redraws the cells of the boards it touched,
 // and the one-second clock redraws only the wait times.
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BoardView } from '@/lib/client/board-views';
@@ -23,8 +23,54 @@ function showsWait(view: BoardView): boolean {
   return (view.look === 'awaiting-host' || view.look === 'host-thinking') && view.turnSince !== null;
 }
 
-const Cell = memo(function Cell({ store, number, onPick }: { store: Store; number: number; onPick?: (n: number) => void }) {
+/**
+ * How many cells a scrolling grid draws whole at once: about what a screen shows. The others draw
+ * their squares, name and chip at once, their pieces when they come near the screen: opening a
+ * console of 100 boards costs what the boards in sight cost.
+ */
+const DRAWN_AT_ONCE = 24;
+
+/** Calls back once when the element comes within a screen's reach (a shared observer for every cell). */
+const nearScreen = (() => {
+  let observer: IntersectionObserver | null = null;
+  const waiting = new Map<Element, () => void>();
+  return (element: Element, seen: () => void): (() => void) => {
+    observer ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          waiting.get(entry.target)?.();
+          waiting.delete(entry.target);
+          observer!.unobserve(entry.target);
+        }
+      },
+      // Near: within 300 px of sight, in the page or in the grid that scrolls.
+      { rootMargin: '300px', scrollMargin: '300px' } as IntersectionObserverInit,
+    );
+    waiting.set(element, seen);
+    observer.observe(element);
+    return () => {
+      waiting.delete(element);
+      observer?.unobserve(element);
+    };
+  };
+})();
+
+/** Whether a cell's pieces are drawn: at once, or from when it first comes near the screen. */
+function useDrawn(eager: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [drawn, setDrawn] = useState(eager);
+  useEffect(() => {
+    if (drawn) return;
+    if (!ref.current || typeof IntersectionObserver === 'undefined') return void setDrawn(true);
+    return nearScreen(ref.current, () => setDrawn(true));
+  }, [drawn]);
+  return { ref, drawn };
+}
+
+const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store; number: number; onPick?: (n: number) => void; eager: boolean }) {
   const view = useStore(store, (s) => s.boards.get(number));
+  const { ref, drawn } = useDrawn(eager);
   // An exhibition's waits are on its simulated clock, not this page's.
   const simulated = useStore(store, (s) => s.state.exhibition !== null);
   if (!view) return null;
@@ -57,7 +103,9 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
           />
         )}
       </div>
-      <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} className="shrink-0" />
+      <div ref={ref} className="shrink-0">
+        <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} pieces={drawn} />
+      </div>
       <div
         className={`flex items-center gap-[0.3em] px-[0.3em] py-[0.1em] text-[clamp(9px,7cqw,28px)] leading-tight font-semibold whitespace-nowrap ${l.chip}`}
         data-testid={`chip-${number}`}
@@ -117,8 +165,9 @@ export const BoardGrid = memo(function BoardGrid({
       style={columns ? { gridTemplateColumns: `repeat(${columns.count}, ${columns.cell}px)` } : undefined}
       data-testid="board-grid"
     >
-      {shown.map((n) => (
-        <Cell key={n} store={store} number={n} onPick={onPick} />
+      {shown.map((n, i) => (
+        // A fitted grid (the projector's page) is all on screen.
+        <Cell key={n} store={store} number={n} onPick={onPick} eager={Boolean(columns) || i < DRAWN_AT_ONCE} />
       ))}
     </div>
   );

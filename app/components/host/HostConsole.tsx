@@ -2,15 +2,27 @@
 // The teacher's console: the focused board large, every board as a mini board, the next
 // board awaiting the host one key away (N). Nothing secret is ever shown.
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { SimulConnection } from '@/lib/client/simul-connection';
 import { SimulController } from '@/lib/client/simul-controller';
-import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
-import { readyQueue, tally } from '@/lib/simul/queries';
-import type { SimulEvent, SimulState } from '@/lib/simul/types';
+import {
+  useBoard,
+  useFocus,
+  useLink,
+  useOptimistic,
+  usePhase,
+  useQueue,
+  useSimul,
+  useSimulConnection,
+  useSimulState,
+  useTally,
+  useVersion,
+  useWho,
+} from '@/lib/client/use-simul';
+import { readyQueue } from '@/lib/simul/queries';
 import { botWords, consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
 import { Dashboard } from '../dashboard/Dashboard';
-import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
+import { useFigures } from '../dashboard/use-metrics';
 import { ClaimDraw } from '../ClaimDraw';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
@@ -18,7 +30,6 @@ import { SimulSettings } from '../SimulSettings';
 import { RefusalNotice } from '../RefusalNotice';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable } from '../ResultsTable';
-import { useServerNow } from '../use-now';
 import { WaitTime } from '../WaitTime';
 import { BoardGrid } from './BoardGrid';
 import { BotMarker } from '../BotMarker';
@@ -34,18 +45,24 @@ export function HostConsole({ simulId }: { simulId: string }) {
   return <Console connection={connection} />;
 }
 
-function Console({ connection }: { connection: SimulConnection }) {
-  const view = useSimulView(connection);
-  const { state } = view;
+/**
+ * The console's shell: it reads only what changes the page's outline (who this is, the phase),
+ * so a move redraws the boards it touched, the focus and the figures, not this.
+ */
+export const Console = memo(function Console({ connection }: { connection: SimulConnection }) {
+  const who = useWho(connection);
+  const phase = usePhase(connection);
+  const state = useSimulState(connection);
   const controller = useMemo(() => new SimulController(connection), [connection]);
 
-  const nextReady = state.phase === 'playing' ? readyQueue(state)[0] ?? null : null;
-
-  // Keyboard: N jumps to the next board awaiting the host; arrows step through the boards.
+  // Keyboard: N jumps to the next board awaiting the host; arrows step through the boards. Bound
+  // once: it reads the simul as it is when a key is pressed.
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      const { state } = connection.store.getState();
       if (state.phase !== 'playing') return;
+      const nextReady = readyQueue(state)[0] ?? null;
       const live = state.order.filter((n) => state.boards.get(n)!.status === 'playing');
       if ((e.key === 'n' || e.key === 'N') && nextReady !== null) {
         void controller.focus(nextReady);
@@ -58,14 +75,14 @@ function Console({ connection }: { connection: SimulConnection }) {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [state, view.version, nextReady, controller]);
+  }, [connection, controller]);
 
-  if (view.problem && view.role !== 'host') {
+  if (who.problem && who.role !== 'host') {
     return (
       <main className="mx-auto max-w-xl p-8">
         <h1 className="text-2xl font-bold">This console is not yours on this device</h1>
         <p className="mt-2 text-slate-600 dark:text-slate-300">
-          {refusalText(view.problem)} The host key of a simul is kept in the browser that created it.
+          {refusalText(who.problem)} The host key of a simul is kept in the browser that created it.
         </p>
         <p className="mt-4">
           <Link className="text-host underline" href={`/watch/${connection.simulId}`}>Watch the simul instead</Link>
@@ -73,8 +90,8 @@ function Console({ connection }: { connection: SimulConnection }) {
       </main>
     );
   }
-  if (view.version === 0) return <p className="p-8 text-slate-500">Opening the simul…</p>;
-  if (view.role && view.role !== 'host') {
+  if (!who.loaded) return <p className="p-8 text-slate-500">Opening the simul…</p>;
+  if (who.role && who.role !== 'host') {
     return (
       <main className="mx-auto max-w-xl p-8">
         <h1 className="text-2xl font-bold">Only the host can open this console</h1>
@@ -85,7 +102,6 @@ function Console({ connection }: { connection: SimulConnection }) {
     );
   }
 
-  const t = tally(state);
   return (
     <main className="mx-auto flex max-w-[110rem] flex-col gap-4 p-4">
       <header className="flex flex-wrap items-center justify-between gap-3">
@@ -104,17 +120,46 @@ function Console({ connection }: { connection: SimulConnection }) {
           <SimulSettings state={state} />
         </div>
         <div className="flex items-center gap-4">
-          {state.phase !== 'lobby' && (
-            <span className="text-lg" aria-label="Score from the host's side">
-              <strong>{t.wins}</strong> W · <strong>{t.draws}</strong> D · <strong>{t.losses}</strong> L
-            </span>
-          )}
-          <ConnectionBadge status={view.status} pendingCommands={view.pendingCommands} />
+          {phase !== 'lobby' && <Score connection={connection} />}
+          <Link_ connection={connection} />
         </div>
       </header>
       <RefusalNotice store={connection.store} />
-      {state.phase === 'finished' && (
-        // At the top, where the host looks: the simul is over, and the way to its review.
+      {phase === 'finished' && <Finished connection={connection} />}
+      {phase === 'lobby' && <LobbyPanel connection={connection} controller={controller} />}
+      {phase === 'playing' && <LateJoining connection={connection} controller={controller} />}
+      {phase === 'playing' && <Playing controller={controller} />}
+      {phase !== 'lobby' && <DashboardPanel connection={connection} />}
+    </main>
+  );
+});
+
+function Score({ connection }: { connection: SimulConnection }) {
+  const t = useTally(connection);
+  return (
+    <span className="text-lg" aria-label="Score from the host's side">
+      <strong>{t.wins}</strong> W · <strong>{t.draws}</strong> D · <strong>{t.losses}</strong> L
+    </span>
+  );
+}
+
+// Named so as not to shadow next/link's Link.
+function Link_({ connection }: { connection: SimulConnection }) {
+  const { status, pendingCommands } = useLink(connection);
+  return <ConnectionBadge status={status} pendingCommands={pendingCommands} />;
+}
+
+/** The lobby draws from the whole state: it redraws on every fold (there are no moves yet). */
+function LobbyPanel({ connection, controller }: { connection: SimulConnection; controller: SimulController }) {
+  useVersion(connection);
+  return <Lobby state={connection.store.getState().state} controller={controller} />;
+}
+
+/** At the top, where the host looks: the simul is over, and the way to its review. */
+function Finished({ connection }: { connection: SimulConnection }) {
+  useVersion(connection);
+  const { state } = connection.store.getState();
+  return (
         <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900" aria-labelledby="simul-finished">
           <h2 id="simul-finished" className="mb-2 text-2xl font-bold" data-testid="simul-finished">{SIMUL_END.over(state.endedEarly)}</h2>
           <p className="mb-4">
@@ -122,88 +167,59 @@ function Console({ connection }: { connection: SimulConnection }) {
           </p>
           <ResultsTable state={state} reader={{ role: 'host' }} />
         </section>
-      )}
-      {state.phase === 'lobby' && <Lobby state={state} controller={controller} />}
-      {state.phase === 'playing' && <LateJoining state={state} controller={controller} />}
-      {state.phase === 'playing' && <Playing controller={controller} state={state} nextReady={nextReady} />}
-      {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} version={view.version} clockOffset={view.clockOffset} />}
-    </main>
   );
 }
 
 /** While playing: whether late joiners may still sit down, and the host's switch for it. */
-function LateJoining({ state, controller }: { state: SimulState; controller: SimulController }) {
+function LateJoining({ connection, controller }: { connection: SimulConnection; controller: SimulController }) {
+  const joiningClosed = useSimul(connection, (v) => v.state.joiningClosed);
+  const joinCode = useSimul(connection, (v) => v.state.joinCode);
   return (
     <p className="flex flex-wrap items-center gap-3 text-sm" data-testid="late-joining">
-      <span>{state.joiningClosed ? LATE_JOIN.hostClosed : LATE_JOIN.hostOpen(state.joinCode)}</span>
+      <span>{joiningClosed ? LATE_JOIN.hostClosed : LATE_JOIN.hostOpen(joinCode)}</span>
       <button
-        onClick={() => controller.setJoining(state.joiningClosed)}
+        onClick={() => controller.setJoining(joiningClosed)}
         className="rounded border border-slate-400 px-3 py-1 font-semibold"
         data-testid="toggle-joining"
       >
-        {state.joiningClosed ? LATE_JOIN.open : LATE_JOIN.close}
+        {joiningClosed ? LATE_JOIN.open : LATE_JOIN.close}
       </button>
     </p>
   );
 }
 
-function DashboardPanel({ state, log, version, clockOffset }: { state: SimulState; log: SimulEvent[]; version: number; clockOffset: number }) {
+/** The figures: read once a second while the simul runs (their own clock), nothing else redraws with it. */
+function DashboardPanel({ connection }: { connection: SimulConnection }) {
   const [open, setOpen] = useState(true);
-  // The dashboard's own clock: its figures are read once a second, nothing else redraws with it.
-  const simulated = state.exhibition !== null;
-  const now = useServerNow(clockOffset, simulated ? SIMULATED_READ_MS : 1000);
-  const metrics = useMetrics(log, version, now, open && state.phase === 'playing', simulated);
+  const metrics = useFigures(connection, open);
+  const state = useSimulState(connection);
+  // Drawn again when the figures are read again (once a second while playing), not on every fold.
+  const dashboard = useMemo(() => <Dashboard state={state} metrics={metrics} />, [state, metrics]);
   return (
     <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} className="rounded-2xl bg-slate-100 p-4 dark:bg-slate-900/50">
       <summary className="cursor-pointer text-lg font-bold">Idle-time dashboard</summary>
-      {open && <div className="mt-4"><Dashboard state={state} metrics={metrics} /></div>}
+      {open && <div className="mt-4">{dashboard}</div>}
     </details>
   );
 }
 
-function Playing({
-  controller,
-  state,
-  nextReady,
-}: {
-  controller: SimulController;
-  state: SimulState;
-  nextReady: number | null;
-}) {
+const Playing = memo(function Playing({ controller }: { controller: SimulController }) {
   const connection = controller.connection;
-  const board = state.focus !== null ? state.boards.get(state.focus) ?? null : null;
-  const queue = readyQueue(state);
-  // One function for every render (the state object is folded in place), so the memoised
-  // mini boards skip the clock's ticks.
+  // One function for the page's life, so the memoised mini boards never redraw for it.
   const pick = useCallback(
     (n: number) => {
-      if (state.boards.get(n)?.status === 'playing') void controller.focus(n);
+      if (connection.store.getState().state.boards.get(n)?.status === 'playing') void controller.focus(n);
     },
-    [state, controller],
+    [connection, controller],
   );
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(20rem,38rem)_1fr]">
       <section className="flex flex-col gap-2" aria-label="Focused board">
-        {board ? (
-          <FocusedBoard controller={controller} state={state} number={board.number} />
-        ) : (
-          <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center" data-testid="no-board-ready">
-            <p className="text-2xl font-bold">No board awaits you</p>
-            <p className="mt-2 text-slate-500">Every opponent is thinking. The first board that becomes ready opens here.</p>
-          </div>
-        )}
-        <p className="text-sm text-slate-500">
-          <kbd className="rounded border px-1">N</kbd> {consoleWords.keys.next(nextReady)} ·{' '}
-          <kbd className="rounded border px-1">{ICONS.left}<span className="sr-only">{consoleWords.keys.left}</span></kbd>
-          <kbd className="rounded border px-1">{ICONS.right}<span className="sr-only">{consoleWords.keys.right}</span></kbd>{' '}
-          {consoleWords.keys.step} · {consoleWords.keys.type}
-        </p>
+        <Focus controller={controller} />
+        <KeysHint connection={connection} />
       </section>
       <section aria-label="All boards" className="flex flex-col gap-2">
-        <p className="text-sm">
-          <span className="font-semibold text-ready">{queue.length}</span> awaiting you ·{' '}
-          {state.order.filter((n) => boardLook(state, state.boards.get(n)!) === 'opponent-thinking').length} opponents thinking
-        </p>
+        <BoardCounts connection={connection} />
         <BoardGrid
           store={connection.store}
           onPick={pick}
@@ -212,10 +228,56 @@ function Playing({
       </section>
     </div>
   );
+});
+
+/** The board the host is on, large, or a note that none awaits. */
+function Focus({ controller }: { controller: SimulController }) {
+  const focus = useFocus(controller.connection);
+  const exists = useSimul(controller.connection, (v) => focus !== null && v.boards.has(focus));
+  return focus !== null && exists ? (
+          <FocusedBoard controller={controller} number={focus} />
+        ) : (
+          <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center" data-testid="no-board-ready">
+            <p className="text-2xl font-bold">No board awaits you</p>
+            <p className="mt-2 text-slate-500">Every opponent is thinking. The first board that becomes ready opens here.</p>
+          </div>
+        );
 }
 
-function FocusedBoard({ controller, state, number }: { controller: SimulController; state: SimulState; number: number }) {
+function KeysHint({ connection }: { connection: SimulConnection }) {
+  const nextReady = useQueue(connection).next;
+  return (
+        <p className="text-sm text-slate-500">
+          <kbd className="rounded border px-1">N</kbd> {consoleWords.keys.next(nextReady)} ·{' '}
+          <kbd className="rounded border px-1">{ICONS.left}<span className="sr-only">{consoleWords.keys.left}</span></kbd>
+          <kbd className="rounded border px-1">{ICONS.right}<span className="sr-only">{consoleWords.keys.right}</span></kbd>{' '}
+          {consoleWords.keys.step} · {consoleWords.keys.type}
+        </p>
+  );
+}
+
+function BoardCounts({ connection }: { connection: SimulConnection }) {
+  const awaiting = useQueue(connection).length;
+  const thinking = useSimul(connection, (v) => {
+    let count = 0;
+    for (const view of v.boards.values()) if (view.look === 'opponent-thinking') count++;
+    return count;
+  });
+  return (
+        <p className="text-sm">
+          <span className="font-semibold text-ready">{awaiting}</span> awaiting you ·{' '}
+          {thinking} opponents thinking
+        </p>
+  );
+}
+
+function FocusedBoard({ controller, number }: { controller: SimulController; number: number }) {
   const connection = controller.connection;
+  // Redrawn when this board's view changes; the rest it shows is read from the state then.
+  useBoard(connection, number);
+  const optimistic = useOptimistic(connection, number);
+  const drawRules = useSimul(connection, (v) => v.state.drawRules);
+  const state = connection.store.getState().state;
   const board = state.boards.get(number)!;
   const look = boardLook(state, board);
   const hostToMove = look === 'host-thinking';
@@ -243,6 +305,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
         orientation={board.hostColor === 'w' ? 'white' : 'black'}
         movable={hostToMove ? board.hostColor : null}
         lastMove={board.lastMove}
+        optimistic={optimistic}
         onMove={async (from, to, promotion) => {
           const res = await controller.move(number, from, to, promotion);
           return res.ok ? null : res.error;
@@ -262,7 +325,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           </span>
         </div>
       )}
-      <ClaimDraw board={board} side="host" drawRules={state.drawRules} controller={controller} className="self-start" />
+      <ClaimDraw board={board} side="host" drawRules={drawRules} controller={controller} className="self-start" />
       <div className="flex flex-wrap gap-2 text-sm">
         <button
           className="rounded border px-3 py-1 disabled:opacity-40"
@@ -283,7 +346,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
         >
           {consoleWords.abortGame}
         </button>
-        {!board.opponent?.bot && <ReissueSeatButton connection={connection} board={number} name={board.opponent?.name ?? ''} />}
+        {!board.opponent?.bot && <ReissueSeatButton controller={controller} board={number} name={board.opponent?.name ?? ''} />}
         <button
           className="ml-auto rounded border border-loss px-3 py-1 text-loss"
           onClick={() => confirm('End the whole simul now? Open games are recorded as unfinished.') && controller.endSimul()}

@@ -5,17 +5,17 @@
 // held in this component's state alone and forgotten when the dialog closes.
 import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SimulConnection } from '@/lib/client/simul-connection';
+import type { SimulController } from '@/lib/client/simul-controller';
 import { refusalText } from '@/app/words';
 
-export function ReissueSeatButton({ connection, board, name }: { connection: SimulConnection; board: number; name: string }) {
+export function ReissueSeatButton({ controller, board, name }: { controller: SimulController; board: number; name: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <button className="rounded border px-3 py-1 text-slate-600 dark:text-slate-300" onClick={() => setOpen(true)}>
         New seat link
       </button>
-      {open && <SeatLinkDialog connection={connection} board={board} name={name} onClose={() => setOpen(false)} />}
+      {open && <SeatLinkDialog controller={controller} board={board} name={name} onClose={() => setOpen(false)} />}
     </>
   );
 }
@@ -23,12 +23,12 @@ export function ReissueSeatButton({ connection, board, name }: { connection: Sim
 type Step = 'confirm' | 'hidden' | 'shown';
 
 function SeatLinkDialog({
-  connection,
+  controller,
   board,
   name,
   onClose,
 }: {
-  connection: SimulConnection;
+  controller: SimulController;
   board: number;
   name: string;
   onClose: () => void;
@@ -47,11 +47,11 @@ function SeatLinkDialog({
 
   async function reissue() {
     setBusy(true);
-    const res = await connection.command({ type: 'reissue-seat', board });
+    const res = await controller.reissueSeat(board);
     setBusy(false);
     if (!res.ok) return setError(refusalText(res.error));
     const token = res.seatToken;
-    setLink(`${window.location.origin}/play/${connection.simulId}#seat=${token}`);
+    setLink(`${window.location.origin}/play/${controller.connection.simulId}#seat=${token}`);
     setStep('hidden');
   }
 

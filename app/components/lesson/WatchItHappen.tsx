@@ -3,8 +3,7 @@
 // async, on simulated clocks at a chosen speed. The server plays them; the race page shows them.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol/events';
+import { request } from '@/lib/client/request';
 import { EXHIBITION_LIMITS, exhibitionMinutes, exhibitionPlies, startExhibitionSchema } from '@/lib/protocol/schemas';
 import { lessonFigures, type LessonParams } from '@/lib/metrics';
 import type { ExhibitionSpeed } from '@/lib/simul/types';
@@ -15,8 +14,6 @@ import { credentials } from '@/lib/client/credentials';
 const SPEEDS: ExhibitionSpeed[] = [60, 600, 6000, 'max'];
 /** "Varied" think times: drawn with a spread (standard deviation) of 20% of their mean. */
 const VARIED_SPREAD = 0.2;
-
-type Started = Ack<{ sync: string; async: string; hostKey: string }>;
 
 /** Why these numbers cannot be played, or null. */
 function problemOf(params: LessonParams, speed: ExhibitionSpeed): string | null {
@@ -50,19 +47,12 @@ export function WatchItHappen({ params }: { params: LessonParams }) {
     const input = startExhibitionSchema.safeParse({ n, h, o, m, speed, ...(varied ? { spread: VARIED_SPREAD } : {}) });
     if (!input.success) return setError(problem ?? refusalText({ code: 'bad-payload' }));
     setBusy(true);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
-    try {
-      const res: Started = await socket.timeout(15_000).emitWithAck('exhibition:start', input.data);
-      if (!res.ok) return setError(refusalText(res.error));
-      // Kept by this browser, so that its race page can stop the exhibition.
-      credentials.saveExhibitionKey([res.sync, res.async], res.hostKey);
-      router.push(`/exhibition/${res.sync}`);
-    } catch {
-      setError(refusalText({ code: 'no-answer' }));
-    } finally {
-      socket.close();
-      setBusy(false);
-    }
+    const res = await request('exhibition:start', input.data, 15_000);
+    setBusy(false);
+    if (!res.ok) return setError(refusalText(res.error));
+    // Kept by this browser, so that its race page can stop the exhibition.
+    credentials.saveExhibitionKey([res.sync, res.async], res.hostKey);
+    router.push(`/exhibition/${res.sync}`);
   }
 
   const radio =

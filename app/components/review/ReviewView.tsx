@@ -4,13 +4,14 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
+import { useSimulConnection, useVersion, useWho } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { downloadText } from '@/lib/export/download';
 import { simulLogJson } from '@/lib/export/json';
 import { moveTimingsCsv } from '@/lib/export/csv';
 import { simulPgn } from '@/lib/export/pgn';
-import { refusalText, SIMUL_END } from '@/app/words';
+import { refusalText, scrubWords, SIMUL_END } from '@/app/words';
+import type { SimulState } from '@/lib/simul/types';
 import type { SimulMetrics } from '@/lib/metrics';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Timeline } from '../dashboard/Timeline';
@@ -19,6 +20,9 @@ import { ResultsTable } from '../ResultsTable';
 import { GameViewer } from './GameViewer';
 import { CompareTable } from './CompareTable';
 import { SimulatedTime } from '../SimulatedTime';
+import { ScrubBoards } from './ScrubBoards';
+import { ScrubControls } from './ScrubControls';
+import { useScrub, type Scrub } from './use-scrub';
 
 export function ReviewView({ simulId, withId }: { simulId: string; withId: string | null }) {
   const a = useSimulConnection(simulId);
@@ -28,10 +32,19 @@ export function ReviewView({ simulId, withId }: { simulId: string; withId: strin
 }
 
 function Review({ a, b }: { a: SimulConnection; b: SimulConnection | null }) {
-  const viewA = useSimulView(a);
-  if (viewA.problem && viewA.version === 0) return <p className="p-8 text-xl">{refusalText(viewA.problem)}</p>;
-  if (viewA.version === 0) return <p className="p-8 text-slate-500">Loading the simul…</p>;
-  return b ? <Compare a={viewA} b={b} /> : <Single view={viewA} />;
+  const who = useWho(a);
+  if (who.problem && !who.loaded) return <p className="p-8 text-xl">{refusalText(who.problem)}</p>;
+  if (!who.loaded) return <p className="p-8 text-slate-500">Loading the simul…</p>;
+  return b ? <Compare a={a} b={b} /> : <Single connection={a} />;
+}
+
+/**
+ * The review draws the whole simul from its log: it redraws when the log grows (a page of a long
+ * log, or an event of a simul still running), not when the link comes and goes.
+ */
+function useFolded(connection: SimulConnection): SimulView {
+  useVersion(connection);
+  return connection.store.getState();
 }
 
 /** A review does not tick: a simul still running is measured to the last render. */
@@ -93,8 +106,25 @@ function Header({ view }: { view: SimulView }) {
   );
 }
 
-function Single({ view }: { view: SimulView }) {
-  const metrics = useReviewMetrics(view);
+/** The scrubber over the recorded simul, and every board at the moment it shows. */
+function ScrubPanel({ scrub, state }: { scrub: Scrub; state: SimulState }) {
+  return (
+    <section aria-label={scrubWords.title} className="flex min-w-0 flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" data-testid="scrubber">
+      <h2 className="text-xl font-bold">{scrubWords.title}</h2>
+      <p className="text-sm text-slate-600 dark:text-slate-300">{scrubWords.intro}</p>
+      <ScrubControls scrub={scrub} />
+      <ScrubBoards state={state} />
+    </section>
+  );
+}
+
+function Single({ connection }: { connection: SimulConnection }) {
+  const view = useFolded(connection);
+  const live = useReviewMetrics(view);
+  const scrub = useScrub(view.log);
+  // The dashboard follows the scrubber; at the end, the figures as the log stands.
+  const state = scrub.moment?.state ?? view.state;
+  const metrics = scrub.moment ? scrub.moment.metrics : live;
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6" data-testid="review">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -102,16 +132,24 @@ function Single({ view }: { view: SimulView }) {
         <Downloads view={view} />
       </div>
       <CompareWith simulId={view.state.simulId} />
-      {metrics ? <Dashboard state={view.state} metrics={metrics} /> : <p>This simul never started.</p>}
+      {live ? (
+        <>
+          <ScrubPanel scrub={scrub} state={state} />
+          <Dashboard state={state} metrics={metrics} />
+        </>
+      ) : (
+        <p>This simul never started.</p>
+      )}
       <ResultsTable state={view.state} reader={{ role: 'projector' }} />
-      {metrics && <GameViewer state={view.state} metrics={metrics} log={view.log} />}
+      {live && <GameViewer state={view.state} metrics={live} log={view.log} />}
       <Link href="/" className="text-host underline">Home</Link>
     </main>
   );
 }
 
-function Compare({ a, b }: { a: SimulView; b: SimulConnection }) {
-  const viewB = useSimulView(b);
+function Compare({ a: connectionA, b }: { a: SimulConnection; b: SimulConnection }) {
+  const a = useFolded(connectionA);
+  const viewB = useFolded(b);
   const ma = useReviewMetrics(a);
   const mb = useReviewMetrics(viewB); // null until its log arrives
   return (
