@@ -15,6 +15,8 @@
 //                      is bench/console-open.ts: the browser's main thread opening a 100-board
 //                      simul's console, projector and review against the home page, and the
 //                      console while a club-sized simul plays; it needs `npx next build` first)
+//   --cluster          the cluster's figures instead (bench/cluster.ts): failover, and the club
+//                      through HAProxy on 3 nodes against one SQLite node
 //   --generators=N     load-generator processes (default 1: with 2 cores, one for the server
 //                      and one for the load is the fairest split)
 //   --measure=S        measured window per scenario, seconds (default 20; quick 5)
@@ -51,7 +53,7 @@ function option(name: string): string | undefined {
   return hit?.slice(name.length + 3);
 }
 for (const a of argv) {
-  if (!/^--(quick|no-relays|profile|help|(only|generators|measure|variants|rounds)=.+)$/.test(a)) {
+  if (!/^--(quick|no-relays|profile|help|cluster|(only|generators|measure|variants|rounds)=.+)$/.test(a)) {
     console.error(`unknown argument ${a}; see the header of bench/run.ts`);
     process.exit(2);
   }
@@ -1023,7 +1025,7 @@ async function main(): Promise<void> {
   console.log(out.join('\n'));
 }
 
-main()
+(flag('cluster') ? import('./cluster').then((m) => m.runClusterBench()) : main())
   .then(() => {
     clearTimeout(hardLimit);
     killAll();

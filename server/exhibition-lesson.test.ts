@@ -157,11 +157,11 @@ describe('an exhibition across a restart', () => {
     // The server stops: its clocks stop moving, what was decided is saved.
     hub.stopExhibitions();
     await vi.waitFor(() => expect(sync.settled).toBe(true), { timeout: 60_000 });
-    const before = structuredClone(store.load(started.sync)!.events);
+    const before = structuredClone((await store.load(started.sync))!.events);
     expect(sync.state.phase).toBe('playing');
 
     const again = new SimulHub(store, realClock(() => T0 + 86_400_000), () => {});
-    again.loadUnfinished();
+    await again.loadUnfinished();
     const resumed = again.get(started.sync)!;
     expect(resumed.clock.now()).toBe(before[before.length - 1].at);
     const async = again.get(started.async)!;

@@ -38,10 +38,10 @@ function scriptedPlayers(room: SimulRoom): void {
   next();
 }
 
-function exhibitionHub(speed: number | 'max', movePairs: number) {
+async function exhibitionHub(speed: number | 'max', movePairs: number) {
   const store = new MemoryEventStore();
   const hub = new SimulHub(store, realClock(() => T0), () => {});
-  const { simulId } = hub.create(
+  const { simulId } = await hub.create(
     { title: 'Exhibition', boards: 1, hostColor: 'white', mode: 'async' },
     { exhibition: { simulId: 'exhibitiona', speed, movePairs, pair: 'exhibitionb' } },
   );
@@ -50,8 +50,8 @@ function exhibitionHub(speed: number | 'max', movePairs: number) {
 
 describe('an exhibition on its own simulated clock', () => {
   it('plays on simulated time as fast as it goes, ends each game after the move pairs, then stops its clock', async () => {
-    const { hub, simulId } = exhibitionHub('max', 2);
-    const room = hub.get(simulId)!;
+    const { hub, simulId } = await exhibitionHub('max', 2);
+    const room = (await hub.open(simulId))!;
     expect(room.clock).toBeInstanceOf(ManualClock);
     expect(room.state.exhibition).toEqual({ speed: 'max', movePairs: 2, pair: 'exhibitionb' });
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
@@ -76,15 +76,15 @@ describe('an exhibition on its own simulated clock', () => {
   });
 
   it('goes on after a restart from its last event, on a new clock at that time', async () => {
-    const { store, hub, simulId } = exhibitionHub('max', 3);
-    const room = hub.get(simulId)!;
+    const { store, hub, simulId } = await exhibitionHub('max', 3);
+    const room = (await hub.open(simulId))!;
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
     await room.dispatch({ role: 'host' }, { type: 'start' });
     await room.dispatch({ role: 'host' }, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'p0' });
     hub.stopExhibitions();
     // The server stops; another loads what the store holds.
     const again = new SimulHub(store, realClock(() => T0 + 3600_000), () => {});
-    expect(again.loadUnfinished()).toBe(1);
+    expect(await again.loadUnfinished()).toBe(1);
     const reloaded = again.get(simulId)!;
     expect(reloaded.clock.now()).toBe(T0);
     expect(again.isRunning(simulId)).toBe(true);
@@ -99,7 +99,7 @@ describe('an exhibition on its own simulated clock', () => {
       seq: 1, at: T0, type: 'simul-created', simulId: 'paced', title: 'Paced', boardCount: 1, hostColor: 'white',
       mode: 'async', joinCode: '123456', exhibition: { speed: 600, movePairs: 30, pair: 'other' },
     };
-    store.createSimul('paced', 'hash', created);
+    await store.createSimul('paced', 'hash', created);
     const clock = new ManualClock(T0);
     const room = new SimulRoom('paced', [created], { hostKeyHash: 'hash', seatTokenHashes: new Map(), secrets: new Map() }, new CommitQueue(store), clock, () => {}, () => {});
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });

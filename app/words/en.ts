@@ -127,7 +127,7 @@ const refusals: RefusalWords = {
   'bad-credentials': () => 'This link is no longer valid on this device.',
   'blocked': () => 'The host removed this device from the simul.',
   'outdated-client': () => 'This page is out of date: reload it.',
-  'try-again': () => 'The simul is saving a move: say hello again.',
+  'try-again': (p) => (p ? 'The simul is moving to another server: a moment.' : 'The simul is saving a move: say hello again.'),
   'command-id-reused': () => 'That request reused the id of an earlier, different one, so it was not applied. Try again.',
   'internal': (p) =>
     p?.during === 'save' ? 'The move could not be saved; try again.' : p?.during === 'join' ? 'The seat could not be taken.' : 'Something went wrong on the server.',

@@ -125,7 +125,7 @@ const refusals: RefusalWords = {
   'bad-credentials': () => 'Este enlace ya no es válido en este dispositivo.',
   'blocked': () => 'El anfitrión ha retirado este dispositivo de la simultánea.',
   'outdated-client': () => 'Esta página está desactualizada: vuelve a cargarla.',
-  'try-again': () => 'La simultánea está guardando una jugada: vuelve a saludar.',
+  'try-again': (p) => (p ? 'La simultánea pasa a otro servidor: un momento.' : 'La simultánea está guardando una jugada: vuelve a saludar.'),
   'command-id-reused': () => 'Esa petición reutilizó el id de otra anterior y distinta, así que no se aplicó. Inténtalo de nuevo.',
   'internal': (p) =>
     p?.during === 'save'

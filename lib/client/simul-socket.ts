@@ -20,9 +20,9 @@ export interface SimulSocket {
   close(): unknown;
 }
 
-/** A real socket to this page's server (or to `url`), reconnecting by itself. */
-export function openSimulSocket(url?: string): SimulSocket {
-  const options = { transports: ['websocket'], reconnectionDelayMax: 5000 };
+/** A real socket to this page's server (or to `url`), reconnecting by itself; its handshake names the simul, for the load balancer. */
+export function openSimulSocket(url?: string, simulId?: string): SimulSocket {
+  const options = { transports: ['websocket'], reconnectionDelayMax: 5000, ...(simulId ? { query: { simul: simulId } } : {}) };
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = url ? io(url, options) : io(options);
   return socket as unknown as SimulSocket;
 }

@@ -29,7 +29,7 @@ export function useSimulConnection(
     if (!simulId) return;
     takeSecretFromFragment(simulId);
     const options: SyncOptions = { want, as };
-    const c = new SimulConnection(simulId, openSimulSocket(), options);
+    const c = new SimulConnection(simulId, openSimulSocket(undefined, simulId), options);
     setConnection(c);
     return () => c.close();
   }, [simulId, want, as]);
