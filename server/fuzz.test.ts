@@ -2,7 +2,7 @@
 // real sockets, from strangers, spectators and opponents in a lobby (who may do nothing but
 // watch). Every acked one is refused with a known code, no simul's log changes, no simul is
 // created, Object.prototype stays clean, and the server then still runs a game normally.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SimulEvent } from '../lib/simul/types';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { nextCase, type FuzzCase, type FuzzWorld } from './testing/fuzz-payloads';
@@ -226,6 +226,14 @@ interface Snapshot {
 
 async function snapshot(server: Server, t: Targets): Promise<Snapshot> {
   const all = [t.lobby, t.playing, t.other];
+  // The fan-out follows the acknowledgements at the end of the turn: every host has heard its
+  // simul's last event before the snapshot counts what the hosts saw.
+  await vi.waitFor(
+    () => {
+      for (const s of all) expect(s.host.received.at(-1)?.seq).toBe(server.hub.get(s.simulId)!.log.at(-1)!.seq);
+    },
+    { timeout: 60_000 },
+  );
   // The store first: the rest is read in one synchronous step, with nothing in between.
   const unfinished = await server.store.unfinishedSimulIds();
   return {
