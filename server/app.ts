@@ -13,6 +13,8 @@ import { hasListeners } from './room-names';
 import { SimulHub } from './simul-hub';
 import { withSecurityHeaders } from './http-security';
 import { serverWords } from '../app/words';
+import { JOIN_ADDRESSES_PATH, type JoinAddresses } from '../lib/join-address';
+import { listenAddresses } from './listen-addresses';
 import type { EventStore } from './store/event-store';
 import { realClock, type Clock, type ManualClock } from './clock';
 
@@ -31,6 +33,11 @@ export interface ServerOptions {
   allowedOrigins?: string[];
   /** Proxies whose X-Forwarded-For names the client (SIMUL_TRUST_PROXY); none by default. */
   trustedProxies?: ReadonlySet<string>;
+  /**
+   * The join addresses the pages offer (GET /join-addresses), given the port listened on; by
+   * default the listen address only (tests). server/index.ts gives this machine's network ones.
+   */
+  joinAddresses?: (port: number) => string[];
   /** Only for browser tests: a clock that POST /__test/clock?advance=<ms> moves. Never in production. */
   testClock?: ManualClock;
 }
@@ -53,6 +60,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const trustedProxies = options.trustedProxies ?? new Set<string>();
   const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()));
   let fanOut!: FanOut;
+  // Known once listening; no request arrives before.
+  let port = options.port;
+  const joinAddresses = options.joinAddresses ?? ((p: number) => listenAddresses(options.host, p, {}));
   const hub = new SimulHub(
     options.store,
     clock,
@@ -79,6 +89,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.statusCode = 302;
       res.setHeader('Location', simulId ? `/play/${simulId}` : `/?code=${encodeURIComponent(match[1].slice(0, 12))}&missing=1`);
       res.end();
+      return;
+    }
+    if (req.method === 'GET' && req.url?.split('?', 1)[0] === JOIN_ADDRESSES_PATH) {
+      const body: JoinAddresses = { addresses: joinAddresses(port) };
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(JSON.stringify(body));
       return;
     }
     if (options.testClock && req.method === 'POST' && req.url?.startsWith('/__test/clock?')) {
@@ -113,7 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   await new Promise<void>((resolve) => http.listen(options.port, options.host, resolve));
   const address = http.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  port = typeof address === 'object' && address ? address.port : options.port;
   return {
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
     port,

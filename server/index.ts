@@ -10,12 +10,13 @@
 // simuls older than that many days (nothing is pruned unless it is set), SIMUL_TRUST_PROXY (a
 // comma-separated list of proxy addresses whose X-Forwarded-For names the client; none by default),
 // SIMUL_ALLOWED_ORIGINS (other origins whose pages may connect; only the server's own by default),
-// SIMUL_NETWORK_SCALE and SIMUL_JOINS_PER_MINUTE (see server/limits.ts).
+// SIMUL_NETWORK_SCALE and SIMUL_JOINS_PER_MINUTE (see server/limits.ts), SIMUL_PUBLIC_URL (the
+// address a class opens when the server sits behind a proxy; the join address the pages show).
 import { networkInterfaces } from 'node:os';
 import { startServer } from './app';
 import { DEFAULT_EVICTION } from './simul-hub';
 import { limitsFromEnv } from './limits';
-import { listenAddresses } from './listen-addresses';
+import { joinAddresses, listenAddresses, parsePublicUrls } from './listen-addresses';
 import { ManualClock } from './clock';
 import { parseTrustedProxies } from './network-address';
 import { describeStore, openStore } from './store/open-store';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const dev = process.env.NODE_ENV !== 'production';
   const host = process.env.HOST ?? '0.0.0.0';
   const port = Number(process.env.PORT ?? 3000);
+  const publicUrls = parsePublicUrls(process.env.SIMUL_PUBLIC_URL);
   const pages = process.env.SIMUL_PAGES === '0' ? undefined : await pagesHandler(dev);
   const store = openStore(process.env);
   console.log(describeStore(store));
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     store,
     pages,
     testClock,
+    joinAddresses: (p) => joinAddresses(host, p, networkInterfaces(), publicUrls),
     limits: limitsFromEnv(process.env),
     trustedProxies: parseTrustedProxies(process.env.SIMUL_TRUST_PROXY),
     allowedOrigins: (process.env.SIMUL_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
       `${server.hub.size} unfinished simuls restored in ${Date.now() - started} ms)`,
   );
   for (const lan of lanAddresses) console.log(`  on this network: ${lan}`);
+  for (const url of publicUrls) console.log(`  public address (SIMUL_PUBLIC_URL): ${url}`);
 
   const idleHours = Number(process.env.SIMUL_IDLE_HOURS ?? 24);
   const pruneDays = Number(process.env.SIMUL_PRUNE_DAYS);

@@ -1,5 +1,7 @@
-// The addresses to print at start-up, the ones a phone on the classroom network can open.
+// The addresses to print at start-up, the ones a phone on the classroom network can open,
+// and the ones the pages offer as the join address (GET /join-addresses).
 import type { NetworkInterfaceInfo } from 'node:os';
+import { isLoopbackHost } from '../lib/join-address';
 
 /**
  * Listening on every interface (0.0.0.0 or ::): localhost, then each non-internal IPv4
@@ -18,4 +20,43 @@ export function listenAddresses(
     .filter((info) => info.family === 'IPv4' && !info.internal)
     .map((info) => `http://${info.address}:${port}`);
   return [`http://localhost:${port}`, ...lan];
+}
+
+/**
+ * SIMUL_PUBLIC_URL: the address (or comma-separated addresses) a class opens when the server
+ * sits behind a proxy, as origins ("https://simul.example.org"). Throws on anything else: the
+ * server refuses to start rather than show a class an address that does not work.
+ */
+export function parsePublicUrls(value: string | undefined): string[] {
+  const urls: string[] = [];
+  for (const part of (value ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    let url: URL;
+    try {
+      url = new URL(part);
+    } catch {
+      throw new Error(`SIMUL_PUBLIC_URL: "${part}" is not an address (write it like https://simul.example.org)`);
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash || url.username) {
+      throw new Error(`SIMUL_PUBLIC_URL: "${part}" must be an http or https address with no path (like https://simul.example.org)`);
+    }
+    urls.push(url.origin);
+  }
+  return urls;
+}
+
+/**
+ * The join addresses the pages offer, best first: the public ones when set, else every address
+ * of this machine that a phone on the network can open. Only a server with no such address
+ * (listening on loopback, or on no network) offers its loopback address, which the pages warn of.
+ */
+export function joinAddresses(
+  host: string,
+  port: number,
+  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
+  publicUrls: string[] = [],
+): string[] {
+  if (publicUrls.length > 0) return publicUrls;
+  const all = listenAddresses(host, port, interfaces);
+  const reachable = all.filter((a) => !isLoopbackHost(new URL(a).hostname));
+  return reachable.length > 0 ? reachable : all;
 }
