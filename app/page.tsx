@@ -1,31 +1,27 @@
 import Link from 'next/link';
+import { APP, homeWords as words } from './words';
 import { JoinCodeForm } from './components/JoinCodeForm';
 
+// A student who types the address meets the code box first; the teacher's actions are a link away.
 export default async function Home({ searchParams }: { searchParams: Promise<{ code?: string; missing?: string }> }) {
   const { code, missing } = await searchParams;
   return (
-    <main className="mx-auto flex min-h-dvh max-w-3xl flex-col justify-center gap-10 p-6">
-      <section>
-        <h1 className="text-5xl font-black tracking-tight">Async Simul</h1>
-        <p className="mt-4 text-xl text-slate-600 dark:text-slate-300">
-          One teacher plays chess against the whole class at once, walking from board to board while each student
-          thinks. A live dashboard shows how little the teacher waits, which is how asyncio runs many tasks on one thread.
-        </p>
+    <main className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center gap-8 p-6">
+      <section className="flex flex-col gap-4 rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900" aria-labelledby="join-heading">
+        <h1 id="join-heading" className="text-4xl font-black tracking-tight">{words.join}</h1>
+        <p className="text-lg text-slate-600 dark:text-slate-300">{words.joinHint}</p>
+        <JoinCodeForm initial={code ?? ''} />
+        {missing && <p role="alert" className="text-loss">{words.missing}</p>}
       </section>
-      <div className="grid gap-6 md:grid-cols-2">
-        <section className="flex flex-col gap-3 rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
-          <h2 className="text-xl font-bold">Teacher</h2>
-          <Link href="/new" className="rounded-lg bg-host px-5 py-3 text-center text-lg font-semibold text-white" data-testid="create-link">
-            Create a simul
-          </Link>
-          <Link href="/lesson" className="text-center text-host underline">The lesson: sync vs async in numbers</Link>
-        </section>
-        <section className="flex flex-col gap-3 rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
-          <h2 className="text-xl font-bold">Student</h2>
-          <JoinCodeForm initial={code ?? ''} />
-          {missing && <p role="alert" className="text-loss">No open simul has that code. Check it with your teacher.</p>}
-        </section>
-      </div>
+      <nav aria-label={words.teacher} className="flex flex-wrap items-baseline gap-x-4 gap-y-2 text-lg">
+        <span className="font-semibold">{words.teacher}</span>
+        <Link href="/new" className="font-semibold text-host underline" data-testid="create-link">{words.create}</Link>
+        <Link href="/lesson" className="text-host underline">{words.lesson}</Link>
+      </nav>
+      <section aria-label={APP.name}>
+        <h2 className="text-2xl font-bold">{APP.name}</h2>
+        <p className="mt-2 text-slate-600 dark:text-slate-300">{words.about}</p>
+      </section>
     </main>
   );
 }

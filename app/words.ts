@@ -455,3 +455,61 @@ export const exhibitionWords = {
   progress: (moves: number, total: number) => `${moves.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} moves`,
   simulated: (over: boolean) => (over ? 'simulated, over' : 'simulated so far'),
 } as const;
+
+/** The join address, as the console and the projector show it (app/components/join-address.ts). */
+export const joinWords = {
+  howToJoin: 'How to join',
+  joinCode: 'Join code',
+  typeAt: 'Type it at',
+  orScan: ', or scan the code.',
+  joinLink: 'Join link',
+  copy: 'Copy',
+  copied: 'Copied',
+  qrTitle: 'Join link as a QR code',
+  /** The picker, when the server has several network addresses. */
+  pick: 'Address the class uses',
+  pickHint: 'This machine has several network addresses: pick the one on the class’s network (the projector in this browser follows).',
+  /** The console opened at localhost, the server reachable from the network. */
+  pageAtLocalhost: (address: string) =>
+    `This page is open at localhost, which no phone can open: students join at ${address}, shown here and on the projector.`,
+  /** The server has no network address: nothing a phone can reach. */
+  unreachable: (address: string) =>
+    `No phone can reach ${address}: the server listens on this machine only. Start it with HOST=0.0.0.0 on the class’s network (or set SIMUL_PUBLIC_URL behind a proxy), then reload.`,
+  /** The projector's shorter warning of the same. */
+  projectorUnreachable: 'Phones cannot reach this address: the teacher must start the server on the class’s network.',
+};
+
+/** The host's lobby: the seats and what the host may do with each. */
+export const lobbyWords = {
+  seats: 'Seats',
+  seatsTaken: (n: number) => ` of ${n} seats taken`,
+  empty: 'empty',
+  start: 'Start the simul',
+  joiningClosed: 'Joining is closed.',
+  /** The one action beside a student's name; it asks what to do. */
+  remove: 'Remove…',
+  removeAt: (board: number, name: string) => `Remove ${name} from seat ${board}`,
+  askWhat: (name: string) => `Remove ${name}?`,
+  free: 'Free the seat',
+  freeHint: 'They, or someone else, may sit down again.',
+  freeAt: (board: number) => `Free seat ${board}`,
+  block: 'Remove and block the network',
+  blockHint:
+    'No device on this network can join this simul again. Behind one school address that is every phone of the class: block only a stranger on another network.',
+  blockAt: (board: number) => `Remove and block seat ${board}`,
+  cancel: 'Cancel',
+};
+
+/** The home page: a student's path first, a teacher's one link away. */
+export const homeWords = {
+  join: 'Join a simul',
+  joinHint: 'Type the six-digit code your teacher shows.',
+  codeLabel: 'Join code',
+  joinButton: 'Join',
+  missing: 'No open simul has that code. Check it with your teacher.',
+  teacher: 'Teacher?',
+  create: 'Create a simul',
+  lesson: 'The lesson: sync vs async in numbers',
+  about:
+    'One teacher plays chess against the whole class at once, walking from board to board while each student thinks. A live dashboard shows how little the teacher waits, which is how asyncio runs many tasks on one thread.',
+};

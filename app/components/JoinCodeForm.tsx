@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { homeWords as words } from '@/app/words';
 
 /** A student types the six-digit code; the server's /j/<code> sends them to the simul. */
 export function JoinCodeForm({ initial }: { initial: string }) {
@@ -13,7 +14,7 @@ export function JoinCodeForm({ initial }: { initial: string }) {
       className="flex flex-col gap-3"
     >
       <label className="flex flex-col gap-1">
-        <span className="text-sm text-slate-500">Join code</span>
+        <span className="text-sm text-slate-600 dark:text-slate-300">{words.codeLabel}</span>
         <input
           value={code}
           onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
@@ -25,7 +26,7 @@ export function JoinCodeForm({ initial }: { initial: string }) {
           data-testid="join-code-input"
         />
       </label>
-      <button className="rounded-lg bg-slate-900 px-5 py-3 text-lg font-semibold text-white dark:bg-slate-100 dark:text-slate-900">Join</button>
+      <button className="rounded-lg bg-slate-900 px-5 py-3 text-lg font-semibold text-white dark:bg-slate-100 dark:text-slate-900">{words.joinButton}</button>
     </form>
   );
 }

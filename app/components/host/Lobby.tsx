@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { SimulController } from '@/lib/client/simul-controller';
 import type { BotSpec, SimulState } from '@/lib/simul/types';
 import type { BotStrength } from '@/lib/bots/spec';
-import { BOT_THINK_SECONDS, botWords, LATE_JOIN } from '@/app/words';
+import { BOT_THINK_SECONDS, botWords, LATE_JOIN, lobbyWords as words } from '@/app/words';
 import { BotMarker } from '../BotMarker';
 import { JoinPanel } from './JoinPanel';
 
@@ -44,17 +44,18 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
   return (
     <div className="flex flex-col gap-6">
       <JoinPanel simulId={state.simulId} joinCode={state.joinCode} />
-      <section aria-label="Seats" className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
+      <section aria-label={words.seats} className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-2xl font-bold">
-            <span data-testid="seated-count">{seated}</span> of {boards.length} seats taken
+            <span data-testid="seated-count">{seated}</span>
+            {words.seatsTaken(boards.length)}
           </h2>
           <div className="flex gap-2">
             <button
               onClick={() => controller.setJoining(state.joiningClosed)}
               className="rounded-lg border border-slate-300 px-4 py-2 font-semibold dark:border-slate-600"
             >
-              {state.joiningClosed ? 'Open joining' : 'Close joining'}
+              {state.joiningClosed ? LATE_JOIN.open : LATE_JOIN.close}
             </button>
             <button
               onClick={() => controller.start()}
@@ -62,11 +63,11 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
               className="rounded-lg bg-host px-5 py-2 font-semibold text-white disabled:opacity-40"
               data-testid="start"
             >
-              Start the simul
+              {words.start}
             </button>
           </div>
         </div>
-        {state.joiningClosed && <p className="mb-3 font-semibold text-ready">Joining is closed.</p>}
+        {state.joiningClosed && <p className="mb-3 font-semibold text-ready">{words.joiningClosed}</p>}
         <BotSettings choice={bot} onChange={setBot} onFill={fill} canFill={seated < boards.length} />
         {seated > 0 && seated < boards.length && (
           <p className="mb-3 text-sm text-slate-500">{LATE_JOIN.lobbyNote}</p>
@@ -81,7 +82,7 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
             >
               <span className="flex min-w-0 items-center gap-1">
                 <span className="mr-1 text-sm text-slate-500">{b.number}</span>
-                <span className="truncate font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? 'free'}</span>
+                <span className="truncate font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? words.empty}</span>
                 {b.opponent?.bot && <BotMarker />}
               </span>
               {b.opponent?.bot ? (
@@ -113,38 +114,49 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
   );
 }
 
-/** Free a seat, or (after a second click) remove its student and block their device from this simul. */
+/**
+ * One action beside a student's name, which asks what to do: free the seat (they may sit down
+ * again), or remove them and block their network from this simul, said for what it is.
+ */
 function SeatActions({ board, name, controller }: { board: number; name: string; controller: SimulController }) {
-  const [confirming, setConfirming] = useState(false);
-  if (confirming) {
+  const [asking, setAsking] = useState(false);
+  if (asking) {
     return (
-      <span role="group" aria-label={`Remove and block seat ${board}`} className="flex basis-full flex-wrap items-center gap-2 text-sm">
-        <span>Remove {name} and block this device? Its network address can no longer join this simul.</span>
+      <span role="group" aria-label={words.askWhat(name)} className="flex basis-full flex-col gap-2 text-sm" data-testid={`seat-ask-${board}`}>
+        <span className="font-semibold">{words.askWhat(name)}</span>
         <button
           autoFocus
           onClick={() => {
-            setConfirming(false);
+            setAsking(false);
+            void controller.freeSeat(board);
+          }}
+          className="rounded border border-slate-400 px-2 py-1 text-left font-semibold"
+          aria-label={words.freeAt(board)}
+        >
+          {words.free}
+          <span className="block font-normal text-slate-600 dark:text-slate-300">{words.freeHint}</span>
+        </button>
+        <button
+          onClick={() => {
+            setAsking(false);
             void controller.freeSeat(board, true);
           }}
-          className="rounded bg-loss px-2 py-1 font-semibold text-white"
+          className="rounded border-2 border-loss px-2 py-1 text-left font-semibold text-loss"
+          aria-label={words.blockAt(board)}
         >
-          Remove and block
+          {words.block}
+          <span className="block font-normal text-slate-700 dark:text-slate-200">{words.blockHint}</span>
         </button>
-        <button onClick={() => setConfirming(false)} className="rounded border px-2 py-1">
-          Cancel
+        <button onClick={() => setAsking(false)} className="self-start rounded border px-2 py-1">
+          {words.cancel}
         </button>
       </span>
     );
   }
   return (
-    <span className="flex gap-3">
-      <button onClick={() => controller.freeSeat(board)} className="text-xs text-slate-500 underline" aria-label={`Free seat ${board}`}>
-        free
-      </button>
-      <button onClick={() => setConfirming(true)} className="text-xs text-loss underline" aria-label={`Remove and block seat ${board}`}>
-        remove and block
-      </button>
-    </span>
+    <button onClick={() => setAsking(true)} className="text-xs text-slate-600 underline dark:text-slate-300" aria-label={words.removeAt(board, name)} data-testid={`seat-remove-${board}`}>
+      {words.remove}
+    </button>
   );
 }
 

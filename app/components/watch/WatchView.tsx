@@ -26,7 +26,7 @@ import { useBoxSize, useMediaQuery } from '../use-box-size';
 import { useServerNow } from '../use-now';
 import { ProjectorBoards } from './ProjectorBoards';
 import { ProjectorHeadline, type LoopCounts } from './ProjectorHeadline';
-import { ProjectorLobby } from './ProjectorLobby';
+import { JoinCorner, ProjectorLobby } from './ProjectorLobby';
 import { usePage } from './use-page';
 
 export function WatchView({ simulId }: { simulId: string }) {
@@ -54,6 +54,7 @@ function Watch({ connection }: { connection: SimulConnection }) {
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
         <div className="flex items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
+          {state.phase === 'playing' && <JoinCorner state={state} />}
           {state.phase === 'finished' && (
             <Link href={`/review/${state.simulId}`} className="text-host underline">
               {words.review}
