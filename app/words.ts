@@ -164,6 +164,17 @@ export const CLOCK_WORDS = {
   finalClocks: 'Clocks (host · opponent)',
 } as const;
 
+/** The results table's column headers, in order (the clocks' column only when the simul had clocks). */
+export const RESULT_HEADERS = (clocks: boolean): string[] => [
+  'Board',
+  'Opponent',
+  'Host plays',
+  'Result',
+  'How',
+  ...(clocks ? [CLOCK_WORDS.finalClocks] : []),
+  'Moves',
+];
+
 /** The app's name and what it is, for the page head and the home-screen manifest. */
 export const APP = {
   name: 'Async Simul',
@@ -512,4 +523,18 @@ export const homeWords = {
   lesson: 'The lesson: sync vs async in numbers',
   about:
     'One teacher plays chess against the whole class at once, walking from board to board while each student thinks. A live dashboard shows how little the teacher waits, which is how asyncio runs many tasks on one thread.',
+};
+
+/** The console's counts above the boards. */
+export const consoleCounts = {
+  awaiting: (n: number) => `${n} awaiting you`,
+  thinking: (n: number) => `${n} ${n === 1 ? 'opponent' : 'opponents'} thinking`,
+};
+
+/** A mini board's header: which figure is the wait and which the host's clock. */
+export const miniBoardWords = {
+  wait: 'wait',
+  waitHint: 'How long this board has waited for the host',
+  hostClock: 'host',
+  hostClockHint: 'The host’s clock on this board',
 };

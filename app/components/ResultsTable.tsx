@@ -3,13 +3,26 @@
 import { BotMarker } from './BotMarker';
 import { tally } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
-import { CLOCK_WORDS, REGIONS, resultWords, type Reader, type ResultOf } from '@/app/words';
+import { REGIONS, RESULT_HEADERS, resultWords, type Reader, type ResultOf } from '@/app/words';
 import { boardLook, LOOKS } from './board-look';
 import { formatClock } from './ClockTime';
 
 /** A board of the state as a result reads it. */
 export function resultOf(b: BoardState): ResultOf {
   return { number: b.number, hostColor: b.hostColor, status: b.status, result: b.result, endReason: b.endReason, name: b.opponent?.name };
+}
+
+/** The host's score, counted from the host's side. */
+export function Tally({ state, big = false }: { state: SimulState; big?: boolean }) {
+  const t = tally(state);
+  return (
+    <p className={big ? 'mb-[1vh] text-[clamp(1.25rem,3.6vh,2.75rem)]' : 'mb-3 text-lg'} data-testid="tally">
+      Host: <strong data-testid="wins">{t.wins}</strong> won · <strong data-testid="draws">{t.draws}</strong> drawn ·{' '}
+      <strong data-testid="losses">{t.losses}</strong> lost
+      {t.unfinished > 0 && <> · {t.unfinished} unfinished</>}
+      {t.playing > 0 && <> · {t.playing} playing</>}
+    </p>
+  );
 }
 
 export function ResultsTable({
@@ -19,6 +32,8 @@ export function ResultsTable({
   numbers,
   big = false,
   clocks = true,
+  withTally = true,
+  fontPx,
 }: {
   state: SimulState;
   reader: Reader;
@@ -29,29 +44,26 @@ export function ResultsTable({
   big?: boolean;
   /** False where the other boards' clocks are not followed (a phone hears only its own board). */
   clocks?: boolean;
+  /** False where the tally is said once above several tables (the projector's end screen). */
+  withTally?: boolean;
+  /** The projector's fitted type size; its rows then stay on one line. */
+  fontPx?: number;
 }) {
-  const t = tally(state);
   const withClocks = clocks && state.clock !== null;
   return (
     <section aria-label="Results" data-testid="results">
-      <p className={big ? 'mb-[1vh] text-[clamp(1.25rem,3.6vh,2.75rem)]' : 'mb-3 text-lg'} data-testid="tally">
-        Host: <strong data-testid="wins">{t.wins}</strong> won · <strong data-testid="draws">{t.draws}</strong> drawn ·{' '}
-        <strong data-testid="losses">{t.losses}</strong> lost
-        {t.unfinished > 0 && <> · {t.unfinished} unfinished</>}
-        {t.playing > 0 && <> · {t.playing} playing</>}
-      </p>
+      {withTally && <Tally state={state} big={big} />}
       {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={REGIONS.results}>
-        <table className={`results-table w-full text-left ${big ? 'results-big' : 'text-sm'}`}>
+        <table
+          className={`results-table w-full text-left ${big ? 'results-big' : 'text-sm'} ${fontPx ? 'results-fitted' : ''}`}
+          style={fontPx ? { fontSize: `${fontPx}px` } : undefined}
+        >
           <thead className="border-b border-slate-300 text-slate-500 dark:border-slate-700">
             <tr>
-              <th className="py-1 pr-3">Board</th>
-              <th className="py-1 pr-3">Opponent</th>
-              <th className="py-1 pr-3">Host plays</th>
-              <th className="py-1 pr-3">Result</th>
-              <th className="py-1 pr-3">How</th>
-              {withClocks && <th className="py-1 pr-3">{CLOCK_WORDS.finalClocks}</th>}
-              <th className="py-1 pr-3 text-right">Moves</th>
+              {RESULT_HEADERS(withClocks).map((header, i, all) => (
+                <th key={header} className={`py-1 pr-3 ${i === all.length - 1 ? 'text-right' : ''}`}>{header}</th>
+              ))}
             </tr>
           </thead>
           <tbody>

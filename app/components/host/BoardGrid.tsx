@@ -13,7 +13,7 @@ import { LOOKS } from '../board-look';
 import { ClockTime } from '../ClockTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotIcon } from '../BotMarker';
-import { botWords } from '@/app/words';
+import { botWords, miniBoardWords } from '@/app/words';
 import { WaitTime } from '../WaitTime';
 
 type Store = StoreApi<SimulView>;
@@ -41,20 +41,27 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
           </span>
         )}
         <span className="flex min-w-0 flex-1 items-center gap-0.5 text-slate-600 dark:text-slate-300">
-          {view.isBot && <BotIcon className="h-3 w-3 shrink-0" />}
+          {/* Sized by the type, as the name is: a bot's row is as tall as any other. */}
+          {view.isBot && <BotIcon className="h-[1em] w-[1em] shrink-0" />}
           <span className="truncate">{view.name}</span>
           {view.isBot && <span className="sr-only">{botWords.marker}</span>}
         </span>
-        {showsWait(view) && !simulated && <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />}
+        {showsWait(view) && !simulated && (
+          <span className="shrink-0" title={miniBoardWords.waitHint}>
+            {miniBoardWords.wait} <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />
+          </span>
+        )}
         {view.hostClock !== null && (
+          <span className="ml-auto shrink-0" title={miniBoardWords.hostClockHint}>
+            {miniBoardWords.hostClock}{' '}
           <ClockTime
             store={store}
             left={view.hostClock}
             running={view.clockRunning === 'host'}
             since={view.clockSince ?? 0}
-            className="ml-auto shrink-0"
             testId={`host-clock-mini-${number}`}
           />
+          </span>
         )}
       </div>
       <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} className="shrink-0" />

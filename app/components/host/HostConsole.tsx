@@ -8,7 +8,8 @@ import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { readyQueue, tally } from '@/lib/simul/queries';
 import type { SimulEvent, SimulState } from '@/lib/simul/types';
-import { botWords, consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
+import { botWords, consoleCounts, consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
+import { ProjectorHeadline } from '../watch/ProjectorHeadline';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
 import { ClaimDraw } from '../ClaimDraw';
@@ -86,46 +87,50 @@ function Console({ connection }: { connection: SimulConnection }) {
   }
 
   const t = tally(state);
+  const playing = state.phase === 'playing';
   return (
     <main className="mx-auto flex max-w-[110rem] flex-col gap-4 p-4">
-      <header className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold" data-testid="simul-title">{state.title}</h1>
-          <p className="text-sm text-slate-500">
-            {state.mode === 'async' ? 'Async: rotate between all boards' : 'Sync: one game at a time'} · code{' '}
-            <span className="font-mono">{state.joinCode}</span> ·{' '}
-            <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">projector view</Link>
-          </p>
-          {state.hostBot && (
-            <p className="flex items-center gap-2 text-sm" data-testid="host-bot">
-              <BotMarker /> {botWords.hostIsBot}
+      {/* While playing, on a laptop, everything the host needs fits the screen: the board is as big as what is left. */}
+      <div className={`flex flex-col gap-3 ${playing ? 'lg:h-[calc(100dvh-2rem)] lg:min-h-[34rem]' : ''}`}>
+        <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-3 gap-y-1">
+          <div className="min-w-0">
+            <h1 className={`font-bold ${playing ? 'text-xl' : 'text-2xl'}`} data-testid="simul-title">{state.title}</h1>
+            <p className="text-sm text-slate-600 dark:text-slate-300">
+              {state.mode === 'async' ? 'Async: rotate between all boards' : 'Sync: one game at a time'} · code{' '}
+              <span className="font-mono">{state.joinCode}</span> ·{' '}
+              <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">projector view</Link>
             </p>
-          )}
-          <SimulSettings state={state} />
-        </div>
-        <div className="flex items-center gap-4">
-          {state.phase !== 'lobby' && (
-            <span className="text-lg" aria-label="Score from the host's side">
-              <strong>{t.wins}</strong> W · <strong>{t.draws}</strong> D · <strong>{t.losses}</strong> L
-            </span>
-          )}
-          <ConnectionBadge status={view.status} pendingCommands={view.pendingCommands} />
-        </div>
-      </header>
-      <RefusalNotice store={connection.store} />
-      {state.phase === 'finished' && (
-        // At the top, where the host looks: the simul is over, and the way to its review.
-        <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900" aria-labelledby="simul-finished">
-          <h2 id="simul-finished" className="mb-2 text-2xl font-bold" data-testid="simul-finished">{SIMUL_END.over(state.endedEarly)}</h2>
-          <p className="mb-4">
-            <Link href={`/review/${state.simulId}`} className="text-lg font-semibold text-host underline" data-testid="review-link">{SIMUL_END.review}</Link>
-          </p>
-          <ResultsTable state={state} reader={{ role: 'host' }} />
-        </section>
-      )}
-      {state.phase === 'lobby' && <Lobby state={state} controller={controller} />}
-      {state.phase === 'playing' && <LateJoining state={state} controller={controller} />}
-      {state.phase === 'playing' && <Playing controller={controller} state={state} nextReady={nextReady} />}
+            {state.hostBot && (
+              <p className="flex items-center gap-2 text-sm" data-testid="host-bot">
+                <BotMarker /> {botWords.hostIsBot}
+              </p>
+            )}
+            <SimulSettings state={state} />
+          </div>
+          <div className="flex items-center gap-4">
+            {state.phase !== 'lobby' && (
+              <span className="text-lg" aria-label="Score from the host's side">
+                <strong>{t.wins}</strong> W · <strong>{t.draws}</strong> D · <strong>{t.losses}</strong> L
+              </span>
+            )}
+            <ConnectionBadge status={view.status} pendingCommands={view.pendingCommands} />
+          </div>
+        </header>
+        <RefusalNotice store={connection.store} />
+        {state.phase === 'finished' && (
+          // At the top, where the host looks: the simul is over, and the way to its review.
+          <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900" aria-labelledby="simul-finished">
+            <h2 id="simul-finished" className="mb-2 text-2xl font-bold" data-testid="simul-finished">{SIMUL_END.over(state.endedEarly)}</h2>
+            <p className="mb-4">
+              <Link href={`/review/${state.simulId}`} className="text-lg font-semibold text-host underline" data-testid="review-link">{SIMUL_END.review}</Link>
+            </p>
+            <ResultsTable state={state} reader={{ role: 'host' }} />
+          </section>
+        )}
+        {state.phase === 'lobby' && <Lobby state={state} controller={controller} />}
+        {playing && <LateJoining state={state} controller={controller} />}
+        {playing && <Playing controller={controller} state={state} nextReady={nextReady} log={view.log} version={view.version} clockOffset={view.clockOffset} />}
+      </div>
       {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} version={view.version} clockOffset={view.clockOffset} />}
     </main>
   );
@@ -134,11 +139,11 @@ function Console({ connection }: { connection: SimulConnection }) {
 /** While playing: whether late joiners may still sit down, and the host's switch for it. */
 function LateJoining({ state, controller }: { state: SimulState; controller: SimulController }) {
   return (
-    <p className="flex flex-wrap items-center gap-3 text-sm" data-testid="late-joining">
+    <p className="flex shrink-0 flex-wrap items-center gap-3 text-sm" data-testid="late-joining">
       <span>{state.joiningClosed ? LATE_JOIN.hostClosed : LATE_JOIN.hostOpen(state.joinCode)}</span>
       <button
         onClick={() => controller.setJoining(state.joiningClosed)}
-        className="rounded border border-slate-400 px-3 py-1 font-semibold"
+        className="rounded border border-slate-400 px-2 py-0.5 font-semibold"
         data-testid="toggle-joining"
       >
         {state.joiningClosed ? LATE_JOIN.open : LATE_JOIN.close}
@@ -161,14 +166,28 @@ function DashboardPanel({ state, log, version, clockOffset }: { state: SimulStat
   );
 }
 
+/** The dashboard's headline figures above the boards, on their own one-second clock. */
+function ConsoleHeadline({ state, log, version, clockOffset }: { state: SimulState; log: SimulEvent[]; version: number; clockOffset: number }) {
+  const simulated = state.exhibition !== null;
+  const now = useServerNow(clockOffset, simulated ? SIMULATED_READ_MS : 1000);
+  const metrics = useMetrics(log, version, now, state.phase === 'playing', simulated);
+  return <ProjectorHeadline metrics={metrics} size="console" />;
+}
+
 function Playing({
   controller,
   state,
   nextReady,
+  log,
+  version,
+  clockOffset,
 }: {
   controller: SimulController;
   state: SimulState;
   nextReady: number | null;
+  log: SimulEvent[];
+  version: number;
+  clockOffset: number;
 }) {
   const connection = controller.connection;
   const board = state.focus !== null ? state.boards.get(state.focus) ?? null : null;
@@ -182,32 +201,35 @@ function Playing({
     [state, controller],
   );
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(20rem,38rem)_1fr]">
-      <section className="flex flex-col gap-2" aria-label="Focused board">
+    <div className="grid gap-4 lg:min-h-0 lg:flex-1 lg:grid-cols-[minmax(20rem,min(38rem,calc(100dvh-14rem)))_1fr] lg:grid-rows-[minmax(0,1fr)]">
+      <section className="flex min-h-0 flex-col gap-2" aria-label="Focused board">
         {board ? (
           <FocusedBoard controller={controller} state={state} number={board.number} />
         ) : (
-          <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center" data-testid="no-board-ready">
+          <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center lg:aspect-auto lg:flex-1" data-testid="no-board-ready">
             <p className="text-2xl font-bold">No board awaits you</p>
             <p className="mt-2 text-slate-500">Every opponent is thinking. The first board that becomes ready opens here.</p>
           </div>
         )}
-        <p className="text-sm text-slate-500">
+        <p className="shrink-0 text-sm text-slate-600 dark:text-slate-300" data-testid="keyboard-help">
           <kbd className="rounded border px-1">N</kbd> {consoleWords.keys.next(nextReady)} ·{' '}
           <kbd className="rounded border px-1">{ICONS.left}<span className="sr-only">{consoleWords.keys.left}</span></kbd>
           <kbd className="rounded border px-1">{ICONS.right}<span className="sr-only">{consoleWords.keys.right}</span></kbd>{' '}
           {consoleWords.keys.step} · {consoleWords.keys.type}
         </p>
       </section>
-      <section aria-label="All boards" className="flex flex-col gap-2">
-        <p className="text-sm">
-          <span className="font-semibold text-ready">{queue.length}</span> awaiting you ·{' '}
-          {state.order.filter((n) => boardLook(state, state.boards.get(n)!) === 'opponent-thinking').length} opponents thinking
+      <section aria-label="All boards" className="flex min-h-0 min-w-0 flex-col gap-2">
+        <div className="shrink-0 rounded-xl bg-white px-3 py-2 shadow-sm dark:bg-slate-900">
+          <ConsoleHeadline state={state} log={log} version={version} clockOffset={clockOffset} />
+        </div>
+        <p className="shrink-0 text-sm" data-testid="board-counts">
+          <span className="font-semibold">{consoleCounts.awaiting(queue.length)}</span> ·{' '}
+          {consoleCounts.thinking(state.order.filter((n) => boardLook(state, state.boards.get(n)!) === 'opponent-thinking').length)}
         </p>
         <BoardGrid
           store={connection.store}
           onPick={pick}
-          className="max-h-[80vh] overflow-y-auto p-1"
+          className="max-h-[80vh] overflow-y-auto p-1 lg:max-h-none lg:min-h-0 lg:flex-1"
         />
       </section>
     </div>
@@ -221,7 +243,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
   const hostToMove = look === 'host-thinking';
   const offerFromOpponent = board.drawOfferBy === 'opponent';
   return (
-    <div className="flex flex-col gap-2" data-testid="focused-board" data-board={number}>
+    <div className="flex min-h-0 flex-1 flex-col gap-2" data-testid="focused-board" data-board={number}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-xl font-bold">
           Board {number} <span className="font-normal text-slate-500">vs</span> {board.opponent?.name} {board.opponent?.bot && <BotMarker />}
@@ -235,7 +257,10 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           )}
         </span>
       </div>
-      <GameClocks store={connection.store} number={number} viewer="host" />
+      <GameClocks store={connection.store} number={number} viewer="host" className="shrink-0" />
+      {/* On a laptop the board takes the height left over (its status line under it included), never more. */}
+      <div className="flex justify-center lg:min-h-0 lg:flex-1 lg:[container-type:size]">
+        <div className="w-full lg:w-[min(100cqw,calc(100cqh-1.75rem))]">
       <PlayBoard
         id={`host-board-${number}`}
         key={number}
@@ -248,6 +273,8 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
           return res.ok ? null : res.error;
         }}
       />
+        </div>
+      </div>
       <TypedMove key={`typed-${number}`} controller={controller} board={number} fen={board.chess.fen()} canMove={hostToMove} />
       {offerFromOpponent && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" role="alert">
@@ -263,7 +290,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
         </div>
       )}
       <ClaimDraw board={board} side="host" drawRules={state.drawRules} controller={controller} className="self-start" />
-      <div className="flex flex-wrap gap-2 text-sm">
+      <div className="flex shrink-0 flex-wrap gap-2 text-sm" data-testid="board-actions">
         <button
           className="rounded border px-3 py-1 disabled:opacity-40"
           disabled={board.drawOfferBy !== null}

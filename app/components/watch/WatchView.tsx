@@ -4,12 +4,12 @@
 // and the timeline, all on one screen (a projector cannot scroll) at any number of boards.
 // It watches as a spectator, even in the host's browser: no secret ever reaches it.
 import Link from 'next/link';
-import { useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { readyQueue } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
-import { projectorWords as words, refusalText } from '@/app/words';
+import { projectorWords as words, refusalText, RESULT_HEADERS, resultWords } from '@/app/words';
 import { boardLook } from '../board-look';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
@@ -21,13 +21,13 @@ import { SimulatedTime } from '../SimulatedTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotMarker } from '../BotMarker';
 import { botWords } from '@/app/words';
-import { ResultsTable } from '../ResultsTable';
+import { resultOf, ResultsTable, Tally } from '../ResultsTable';
+import { fitResults, splitRows } from './fit-results';
 import { useBoxSize, useMediaQuery } from '../use-box-size';
 import { useServerNow } from '../use-now';
 import { ProjectorBoards } from './ProjectorBoards';
 import { ProjectorHeadline, type LoopCounts } from './ProjectorHeadline';
 import { JoinCorner, ProjectorLobby } from './ProjectorLobby';
-import { usePage } from './use-page';
 
 export function WatchView({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId, 'log', 'watcher');
@@ -84,19 +84,35 @@ function Games({ connection, view }: { connection: SimulConnection; view: SimulV
   const focused = state.focus !== null ? state.boards.get(state.focus) : null;
   // A projector-sized screen holds everything at once; a phone scrolls down instead.
   const fixed = useMediaQuery('(min-width: 64rem)');
+  if (state.phase === 'finished') {
+    // The end screen: the figures in one row, then every result at once (up to 30 boards).
+    return (
+      <div className="flex min-h-0 flex-1 flex-col gap-[1.5vh]" data-testid="end-screen">
+        <div className="flex shrink-0 flex-wrap items-baseline gap-x-[3vw] gap-y-[1vh]">
+          <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.allOver}</p>
+          <Tally state={state} big />
+        </div>
+        <div className="shrink-0">
+          <ProjectorHeadline metrics={metrics} size="wide" />
+        </div>
+        {fixed ? (
+          <FittedResults state={state} />
+        ) : (
+          <div data-testid="projector-results" data-pages={1}>
+            <ResultsTable state={state} reader={{ role: 'projector' }} big withTally={false} />
+          </div>
+        )}
+      </div>
+    );
+  }
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-[2vh] lg:flex-row">
       <section
         aria-label={words.followedBoard}
-        className={`flex min-h-0 shrink-0 flex-col gap-[1vh] ${state.phase === 'finished' ? 'lg:w-[48vw]' : 'lg:w-[min(32vw,44vh)]'}`}
+        className="flex min-h-0 shrink-0 flex-col gap-[1vh] lg:w-[min(32vw,44vh)]"
         data-testid="followed-board"
       >
-        {state.phase === 'finished' ? (
-          <>
-            <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.allOver}</p>
-            <PagedResults state={state} fixed={fixed} />
-          </>
-        ) : focused ? (
+        {focused ? (
           <>
             <p className="flex min-w-0 flex-col text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">
               <span className="truncate">{words.hostAt(focused.number)}</span>
@@ -115,10 +131,9 @@ function Games({ connection, view }: { connection: SimulConnection; view: SimulV
         ) : (
           <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.hostIdle}</p>
         )}
-        {state.phase !== 'finished' && <ProjectorHeadline metrics={metrics} loop={loopCounts(state)} />}
+        <ProjectorHeadline metrics={metrics} loop={loopCounts(state)} />
       </section>
       <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-[2vh]">
-        {state.phase === 'finished' && <ProjectorHeadline metrics={metrics} loop={loopCounts(state)} />}
         {fixed ? <ProjectorBoards store={connection.store} /> : <BoardGrid store={connection.store} />}
         {metrics &&
           (fixed ? (
@@ -154,19 +169,42 @@ function FittedTimeline({ metrics }: { metrics: NonNullable<ReturnType<typeof us
   );
 }
 
-/** The results, as many rows as the column holds, a page at a time (all of them on a phone). */
-function PagedResults({ state, fixed }: { state: SimulState; fixed: boolean }) {
+/** Each column's widest text in characters, as the projector's results table shows it. */
+function columnChars(state: SimulState): number[] {
+  const rows = state.order.map((n) => {
+    const b = state.boards.get(n)!;
+    const words = resultWords(resultOf(b), { role: 'projector' });
+    return [String(n), (b.opponent?.name ?? '—') + (b.opponent?.bot ? ' Bot' : ''), 'White', words?.word ?? '', words?.how ?? '', ...(state.clock ? ['00:00 · 00:00'] : []), String(b.moveCount)];
+  });
+  return RESULT_HEADERS(state.clock !== null).map((header, i) => Math.max(header.length, ...rows.map((r) => r[i].length)));
+}
+
+/**
+ * Every result at once, in as many side-by-side tables as give the largest type; if a table is
+ * still measured wider than its column, the type shrinks until none is.
+ */
+function FittedResults({ state }: { state: SimulState }) {
   const box = useRef<HTMLDivElement>(null);
-  const { height } = useBoxSize(box);
-  const row = typeof window === 'undefined' ? 32 : Math.max(16, window.innerHeight * 0.026) * 1.75;
-  // The tally and the table's header take about three rows.
-  const perPage = fixed ? Math.max(1, Math.floor((height - 3 * row) / row)) : state.order.length;
-  const pages = Math.ceil(state.order.length / perPage);
-  const page = usePage(pages);
-  const shown = state.order.slice(page * perPage, page * perPage + perPage);
+  const { width, height } = useBoxSize(box);
+  const gap = 32;
+  const fit = fitResults({ rows: state.order.length, width, height, columnChars: columnChars(state), gap, maxFont: 40, minFont: 9 });
+  const [shrink, setShrink] = useState(1);
+  const font = Math.max(9, Math.floor(fit.font * shrink));
+  useEffect(() => setShrink(1), [width, height, state.order.length]);
+  useLayoutEffect(() => {
+    const tables = box.current ? [...box.current.querySelectorAll<HTMLElement>('[role="region"]')] : [];
+    if (font > 9 && tables.some((t) => t.scrollWidth > t.clientWidth + 0.5)) setShrink((s) => s * 0.93);
+  });
+  const parts = splitRows(state.order, fit.tables);
   return (
-    <div ref={box} className="min-h-0 flex-1 overflow-hidden" data-testid="projector-results" data-pages={pages}>
-      {(!fixed || height > 0) && <ResultsTable state={state} reader={{ role: 'projector' }} numbers={shown} big />}
+    <div ref={box} className="min-h-0 flex-1 overflow-hidden" data-testid="projector-results" data-pages={1} data-tables={parts.length}>
+      {height > 0 && (
+        <div className="grid" style={{ gridTemplateColumns: `repeat(${parts.length}, minmax(0, 1fr))`, columnGap: gap }}>
+          {parts.map((numbers) => (
+            <ResultsTable key={numbers[0]} state={state} reader={{ role: 'projector' }} numbers={numbers} big withTally={false} fontPx={font} />
+          ))}
+        </div>
+      )}
     </div>
   );
 }
