@@ -538,3 +538,58 @@ export const miniBoardWords = {
   hostClock: 'host',
   hostClockHint: 'The host’s clock on this board',
 };
+
+/** A board's state as the dashboard's table names it: the same words every other screen uses. */
+export const BOARD_STATUS_WORDS: Record<BoardStatus, string> = {
+  open: 'Free seat',
+  seated: 'Seated',
+  queued: 'Queued',
+  playing: 'Playing',
+  finished: 'Finished',
+  aborted: UNFINISHED,
+};
+
+/** What the dashboard's figures mean, said in plain words beside them. */
+export interface StoryFigures {
+  mode: 'async' | 'sync';
+  running: boolean;
+  idle: number;
+  utilization: number;
+  /** Each student's time waiting for the host (boards with an opponent who moved). */
+  studentWaits: number[];
+  actualTotal: number;
+  /** The other schedule's total; null before the first move. */
+  projectedTotal: number | null;
+}
+
+export function dashboardStory(f: StoryFigures): string[] {
+  const soFar = f.running ? ' so far' : '';
+  const said: string[] = [];
+  said.push(
+    f.idle < 1000
+      ? `You never waited${soFar}: at every moment some board awaited you.`
+      : `You waited ${formatDuration(f.idle)} in all${soFar}, with every opponent thinking; you were busy ${Math.round(f.utilization * 100)}% of the time.`,
+  );
+  if (f.studentWaits.length > 0) {
+    const sorted = [...f.studentWaits].sort((a, b) => a - b);
+    const mean = sorted.reduce((s, w) => s + w, 0) / sorted.length;
+    const range = sorted.length > 1 ? ` (from ${formatDuration(sorted[0])} to ${formatDuration(sorted[sorted.length - 1])})` : '';
+    said.push(`Each student waited for you about ${formatDuration(mean)}${soFar}${range}.`);
+  }
+  if (f.projectedTotal !== null) {
+    said.push(
+      f.mode === 'async'
+        ? `One game at a time, with the same think times, the simul would have taken ${formatDuration(f.projectedTotal)}${f.running ? ' for these moves' : ''} instead of ${formatDuration(f.actualTotal)}.`
+        : `Rotating between the boards, with the same think times, it would have taken ${formatDuration(f.projectedTotal)}${f.running ? ' for these moves' : ''} instead of ${formatDuration(f.actualTotal)}.`,
+    );
+  }
+  return said;
+}
+
+/** The dashboard's words beside its figures. */
+export const dashboardMoreWords = {
+  story: 'In plain words',
+  utilizationHint: 'The share of the time at least one board awaited the host',
+  lastHostMoves: 'The host’s last moves:',
+  lastHostMove: (board: number, san: string, think: string) => `board ${board}: ${san} in ${think}`,
+};

@@ -5,7 +5,7 @@
 import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from '@/lib/metrics';
 import { readyQueue } from '@/lib/simul/queries';
 import type { EndReason, SimulState } from '@/lib/simul/types';
-import { dashboardWords as words } from '@/app/words';
+import { BOARD_STATUS_WORDS, dashboardMoreWords, dashboardStory, dashboardWords as words } from '@/app/words';
 import { boardLook, LOOKS } from '../board-look';
 import { resultSentence } from '@/app/words';
 import { Timeline } from './Timeline';
@@ -19,6 +19,7 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
   return (
     <div className={`flex flex-col gap-6 ${big ? 'text-lg' : ''}`} data-testid="dashboard">
       <SimulatedTime state={state} />
+      <Story metrics={metrics} />
       <div className="grid gap-4 md:grid-cols-2">
         <HostPanel state={state} metrics={metrics} />
         <Contrast metrics={metrics} />
@@ -30,13 +31,37 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
   );
 }
 
+/** The figures in sentences, at any class size: who waited, how long, and what the other schedule would have cost. */
+function Story({ metrics }: { metrics: SimulMetrics }) {
+  const noMoves = metrics.moves.length === 0;
+  const sentences = dashboardStory({
+    mode: metrics.comparison.actual.mode,
+    running: metrics.running,
+    idle: metrics.idle,
+    utilization: metrics.utilization,
+    studentWaits: metrics.boards.filter((b) => b.opponent && b.moves > 0).map((b) => b.wait),
+    actualTotal: metrics.comparison.actual.total,
+    projectedTotal: noMoves ? null : metrics.comparison.projected.total,
+  });
+  return (
+    <section className="rounded-2xl border-2 border-host/40 bg-white p-5 dark:bg-slate-900" aria-label={dashboardMoreWords.story} data-testid="dashboard-story">
+      <h2 className="mb-2 text-xl font-bold">{dashboardMoreWords.story}</h2>
+      {sentences.map((sentence) => (
+        <p key={sentence} className="text-lg">{sentence}</p>
+      ))}
+    </section>
+  );
+}
+
+/** A figure, its label and, shown (not only on hover), what it counts. */
 function Figure({ label, value, testId, hint }: { label: string; value: string; testId?: string; hint?: string }) {
   return (
     <div>
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="text-2xl font-bold tabular-nums" data-testid={testId} title={hint}>
+      <dt className="text-sm text-slate-600 dark:text-slate-300">{label}</dt>
+      <dd className="text-2xl font-bold tabular-nums" data-testid={testId}>
         {value}
       </dd>
+      {hint && <dd className="text-xs text-slate-600 dark:text-slate-300">{hint}</dd>}
     </div>
   );
 }
@@ -49,7 +74,7 @@ function HostPanel({ state, metrics }: { state: SimulState; metrics: SimulMetric
       <dl className="grid grid-cols-3 gap-3">
         <Figure label={words.busy} value={formatDuration(metrics.busy)} testId="host-busy" hint={words.busyHint} />
         <Figure label={words.idle} value={formatDuration(metrics.idle)} testId="host-idle" hint={words.idleHint} />
-        <Figure label={words.utilization} value={formatPercent(metrics.utilization)} testId="host-utilization" />
+        <Figure label={words.utilization} value={formatPercent(metrics.utilization)} testId="host-utilization" hint={dashboardMoreWords.utilizationHint} />
       </dl>
       <div className="mt-3 h-4 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="meter" aria-label="Host utilization"
         aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(metrics.utilization * 100)}>
@@ -63,11 +88,12 @@ function HostPanel({ state, metrics }: { state: SimulState; metrics: SimulMetric
         )}
       </p>
       {lastHostMoves.length > 0 && (
-        <p className="mt-1 text-sm text-slate-500">
-          Last host thinks:{' '}
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300" data-testid="last-host-moves">
+          {dashboardMoreWords.lastHostMoves}{' '}
           {lastHostMoves.map((m, i) => (
-            <span key={i} className="mr-2 tabular-nums">
-              b{m.board} {m.san} {formatDuration(m.think)}
+            <span key={i} className="tabular-nums">
+              {i > 0 && '; '}
+              {dashboardMoreWords.lastHostMove(m.board, m.san, formatDuration(m.think))}
             </span>
           ))}
         </p>
@@ -157,7 +183,7 @@ function BoardTable({ metrics }: { metrics: SimulMetrics }) {
             <tr key={b.board} className="border-t border-slate-200 dark:border-slate-800" data-testid={`board-row-${b.board}`}>
               <td className="pr-3 font-semibold">{b.board}</td>
               <td className="pr-3">{b.opponent ?? '—'}</td>
-              <td className="pr-3">{b.status}</td>
+              <td className="pr-3">{BOARD_STATUS_WORDS[b.status]}</td>
               <td className="pr-3 text-right" data-testid={`opp-think-${b.board}`}>{formatDuration(b.opponentThink)}</td>
               <td className="pr-3 text-right" data-testid={`wait-${b.board}`}>{formatDuration(b.wait)}</td>
               <td className="pr-3 text-right">{formatDuration(b.longestWait)}</td>

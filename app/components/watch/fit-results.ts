@@ -23,7 +23,7 @@ export interface ResultsFitInput {
 }
 
 /** A character's width in em (mixed, partly bold text), and each cell's padding in em. */
-const CHAR_EM = 0.58;
+const CHAR_EM = 0.52;
 const PAD_EM = 0.9;
 /** A row's height in em: one line and its padding. */
 export const ROW_EM = 1.6;
