@@ -190,6 +190,6 @@ describe('moves as a screen reader says them', () => {
     expect(spokenMove('Rae1+')).toBe('rook a to e1, check');
     expect(spokenMove('e8=Q+')).toBe('pawn to e8, promotes to queen, check');
     expect(spokenMove('O-O-O')).toBe('castles queenside');
-    expect(ANNOUNCE.hostPlayed('O-O+')).toBe('The host played castles kingside, check.');
+    expect(ANNOUNCE.hostPlayed('O-O+')).toBe('The host played O-O+: castles kingside, check.');
   });
 });

@@ -288,7 +288,9 @@ export function spokenMove(san: string): string {
 
 export const ANNOUNCE = {
   /** Said on a student's phone when the host has moved on their board. */
-  hostPlayed: (san: string) => `The host played ${spokenMove(san)}.`,
+  hostPlayed: (san: string) => `The host played ${san}: ${spokenMove(san)}.`,
+  /** The same, for a phone that knows only the last move's squares. */
+  hostMoved: (from: string, to: string) => `The host moved from ${from} to ${to}.`,
 };
 
 /** Names a screen reader gives to parts of a page. */

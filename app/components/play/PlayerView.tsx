@@ -152,15 +152,16 @@ function Banner({
 }
 
 /**
- * For a screen reader: what the host just played on this board (the banner beside it says
- * "Your move"). Known for the moves this phone saw; a phone that opened from a snapshot has
- * only the position, and then the banner alone speaks.
+ * What the host just played on this board, in words as well as the highlighted squares (and
+ * said by a screen reader). Known by its notation for the moves this phone saw; a phone that
+ * opened from a snapshot has the last move's squares only, and says those.
  */
 function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: boolean }) {
   const last = myTurn ? board.chess.history().at(-1) : undefined;
+  const text = !myTurn ? '' : last ? ANNOUNCE.hostPlayed(last) : board.lastMove ? ANNOUNCE.hostMoved(board.lastMove.from, board.lastMove.to) : '';
   return (
-    <p className="sr-only" aria-live="polite" data-testid="host-move-announcement">
-      {last ? ANNOUNCE.hostPlayed(last) : ''}
+    <p className={text ? 'mb-2 text-center text-lg font-semibold' : 'sr-only'} aria-live="polite" data-testid="host-move-announcement">
+      {text}
     </p>
   );
 }
