@@ -595,3 +595,24 @@ export const dashboardMoreWords = {
   lastHostMoves: 'The host’s last moves:',
   lastHostMove: (board: number, san: string, think: string) => `board ${board}: ${san} in ${think}`,
 };
+
+/** The create form's further words: the way home, the host's name, the clock's total, the class period. */
+export const createMoreWords = {
+  home: '← Home',
+  hostName: 'Your name in the exported games',
+  hostNameHint: 'Optional: the PGN names you this on every board (else “Host”).',
+  hostTotal: (baseMin: number, extraMin: number) =>
+    `Your clock on each board: ${baseMin + extraMin} min (${baseMin} + ${extraMin} extra); each student has ${baseMin} min.`,
+  estimate: 'Will it fit a class period?',
+  periodMinutes: 'Class period (minutes)',
+  hostSeconds: 'Your seconds a move',
+  studentSeconds: 'A student’s seconds a move',
+  movesPerGame: 'Moves a game (each side)',
+  estimateText: (mode: 'async' | 'sync', asyncTotal: string, syncTotal: string) =>
+    mode === 'async'
+      ? `Rotating between the boards: about ${asyncTotal} (one game at a time it would be ${syncTotal}).`
+      : `One game at a time: about ${syncTotal} (rotating between the boards it would be ${asyncTotal}).`,
+  fits: (minutes: number) => `That fits a ${minutes}-minute period.`,
+  tooLong: (minutes: number) => `That is longer than a ${minutes}-minute period: fewer boards, fewer moves or quicker moves would fit.`,
+  estimateNote: 'An estimate from the lesson’s arithmetic, with every move taking the times above.',
+};

@@ -6,7 +6,8 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/prot
 import type { Socket } from 'socket.io-client';
 import { credentials } from '@/lib/client/credentials';
 import { LIMITS, type DrawRules, type HostColorChoice, type Mode } from '@/lib/simul/types';
-import { createWords, DRAW_RULES, DRAW_RULES_LEGEND, refusalText } from '@/app/words';
+import { createMoreWords, createWords, DRAW_RULES, DRAW_RULES_LEGEND, refusalText } from '@/app/words';
+import { formatDuration, lessonFigures } from '@/lib/metrics';
 
 type Created = Ack<{ simulId: string; hostKey: string; joinCode: string }>;
 
@@ -21,6 +22,7 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   const [initialMin, setInitialMin] = useState(10);
   const [incrementS, setIncrementS] = useState(5);
   const [hostExtraMin, setHostExtraMin] = useState(10);
+  const [hostName, setHostName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -34,7 +36,7 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         : undefined;
       const res: Created = await socket
         .timeout(8000)
-        .emitWithAck('simul:create', { title, boards, hostColor, mode, drawRules, ...(clock ? { clock } : {}) });
+        .emitWithAck('simul:create', { title, boards, hostColor, mode, drawRules, ...(hostName.trim() ? { hostName } : {}), ...(clock ? { clock } : {}) });
       if (!res.ok) {
         setError(refusalText(res.error));
         return;
@@ -58,6 +60,12 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         <span className="font-semibold">Title</span>
         <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={LIMITS.maxTitleLength} required data-testid="title"
           className="rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="font-semibold">{createMoreWords.hostName}</span>
+        <input value={hostName} onChange={(e) => setHostName(e.target.value)} maxLength={LIMITS.maxNameLength} data-testid="host-name"
+          aria-describedby="host-name-hint" className="rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" />
+        <span id="host-name-hint" className="text-sm text-slate-600 dark:text-slate-300">{createMoreWords.hostNameHint}</span>
       </label>
       <label className="flex flex-col gap-1">
         <span className="font-semibold">Boards</span>
@@ -126,11 +134,53 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
             </label>
           </div>
         )}
+        {clocks && (
+          <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="host-clock-total">
+            {createMoreWords.hostTotal(initialMin, hostExtraMin)}
+          </p>
+        )}
       </fieldset>
+      <PeriodEstimate boards={boards} mode={mode} />
       {error && <p role="alert" className="text-loss">{error}</p>}
       <button disabled={busy} className="rounded-lg bg-host px-5 py-3 text-lg font-semibold text-white disabled:opacity-50" data-testid="create">
         {busy ? 'Creating…' : 'Create and open the console'}
       </button>
     </form>
+  );
+}
+
+/** Whether the simul fits a class period, by the lesson's arithmetic, with times the teacher may change. */
+function PeriodEstimate({ boards, mode }: { boards: number; mode: Mode }) {
+  const [period, setPeriod] = useState(45);
+  const [hostS, setHostS] = useState(10);
+  const [studentS, setStudentS] = useState(30);
+  const [moves, setMoves] = useState(30);
+  const valid = boards >= 1 && period > 0 && hostS > 0 && studentS >= 0 && moves >= 1;
+  const figures = valid ? lessonFigures({ n: boards, h: hostS * 1000, o: studentS * 1000, m: moves }) : null;
+  const total = figures ? (mode === 'async' ? figures.A : figures.S) : 0;
+  const field = 'w-24 rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
+  const input = (label: string, value: number, set: (n: number) => void, testId: string, min = 1) => (
+    <label className="flex flex-col gap-1 text-sm">
+      <span>{label}</span>
+      <input type="number" min={min} step={1} value={value} onChange={(e) => set(Number(e.target.value))} className={field} data-testid={testId} />
+    </label>
+  );
+  return (
+    <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-300 p-3 dark:border-slate-600">
+      <legend className="px-1 font-semibold">{createMoreWords.estimate}</legend>
+      <div className="flex flex-wrap gap-3">
+        {input(createMoreWords.periodMinutes, period, setPeriod, 'period-minutes')}
+        {input(createMoreWords.hostSeconds, hostS, setHostS, 'period-host-seconds')}
+        {input(createMoreWords.studentSeconds, studentS, setStudentS, 'period-student-seconds', 0)}
+        {input(createMoreWords.movesPerGame, moves, setMoves, 'period-moves')}
+      </div>
+      {figures && (
+        <p aria-live="polite" data-testid="period-estimate">
+          {createMoreWords.estimateText(mode, formatDuration(figures.A), formatDuration(figures.S))}{' '}
+          <strong>{total <= period * 60_000 ? createMoreWords.fits(period) : createMoreWords.tooLong(period)}</strong>
+        </p>
+      )}
+      <p className="text-sm text-slate-600 dark:text-slate-300">{createMoreWords.estimateNote}</p>
+    </fieldset>
   );
 }
