@@ -616,3 +616,10 @@ export const createMoreWords = {
   tooLong: (minutes: number) => `That is longer than a ${minutes}-minute period: fewer boards, fewer moves or quicker moves would fit.`,
   estimateNote: 'An estimate from the lesson’s arithmetic, with every move taking the times above.',
 };
+
+/** The race page's words about its two sides' ends. */
+export const raceWords = {
+  asyncFinished: (elapsed: string, speedUp: string | null) =>
+    `Async finished after ${elapsed} (simulated)${speedUp ? `: ${speedUp} faster than sync, by the same think times` : ''}.`,
+  syncLeft: (left: string, total: string) => `Sync: about ${left} (simulated) to go, of ${total} by the think times async recorded.`,
+};
