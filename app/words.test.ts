@@ -6,6 +6,7 @@ import { ANNOUNCE, refusalText, resultSentence, resultWords, spokenMove, type Re
 // Every code with each shape of params it can carry: a code missing here does not compile.
 const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   'bad-payload': [{ code: 'bad-payload' }],
+  'command-id-reused': [{ code: 'command-id-reused' }],
   'unknown-simul': [
     { code: 'unknown-simul' },
     { code: 'unknown-simul', params: { asked: 'join' } },

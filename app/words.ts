@@ -83,6 +83,7 @@ const english: RefusalWords = {
   'blocked': () => 'The host removed this device from the simul.',
   'outdated-client': () => 'This page is out of date: reload it.',
   'try-again': () => 'The simul is saving a move: say hello again.',
+  'command-id-reused': () => 'That request reused the id of an earlier, different one, so it was not applied. Try again.',
   'internal': (p) =>
     p?.during === 'save' ? 'The move could not be saved; try again.' : p?.during === 'join' ? 'The seat could not be taken.' : 'Something went wrong on the server.',
   'seat-moved': () => 'Your seat was moved to another device.',

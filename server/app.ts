@@ -12,9 +12,10 @@ import { attachHandlers, type SimulServer } from './socket-handlers';
 import { hasListeners } from './room-names';
 import { SimulHub } from './simul-hub';
 import { withSecurityHeaders } from './http-security';
+import { listenAddresses, serverOrigins } from './listen-addresses';
+import { networkInterfaces } from 'node:os';
 import { serverWords } from '../app/words';
 import { JOIN_ADDRESSES_PATH, type JoinAddresses } from '../lib/join-address';
-import { listenAddresses } from './listen-addresses';
 import type { EventStore } from './store/event-store';
 import { realClock, type Clock, type ManualClock } from './clock';
 
@@ -31,6 +32,8 @@ export interface ServerOptions {
   budgetClock?: () => number;
   /** Origins other than the server's own whose pages may connect (SIMUL_ALLOWED_ORIGINS). */
   allowedOrigins?: string[];
+  /** The addresses students open behind a proxy (SIMUL_PUBLIC_URL, parsed): their origins are the server's own too. */
+  publicUrls?: string[];
   /** Proxies whose X-Forwarded-For names the client (SIMUL_TRUST_PROXY); none by default. */
   trustedProxies?: ReadonlySet<string>;
   /**
@@ -60,8 +63,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const trustedProxies = options.trustedProxies ?? new Set<string>();
   const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()));
   let fanOut!: FanOut;
-  // Known once listening; no request arrives before.
-  let port = options.port;
+  // The port listened on, known once listening (no request or connection arrives before).
+  let boundPort = options.port;
   const joinAddresses = options.joinAddresses ?? ((p: number) => listenAddresses(options.host, p, {}));
   const hub = new SimulHub(
     options.store,
@@ -74,25 +77,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // A typed join code goes to its simul's join page.
     const match = req.url ? JOIN_PATH.exec(req.url) : null;
     if (match) {
-      // Six digits are few: a network that keeps guessing wrong is refused for a while.
+      // Six digits are few: a network that keeps guessing wrong is refused new codes for a
+      // while, but not the code of a simul it already opened (see answerLookUp).
       const network = networkOf(req, trustedProxies);
-      if (!budgets.mayLookUp(network)) {
+      const code = joinCodeSchema.safeParse(match[1]);
+      const simulId = code.success ? hub.resolveCode(code.data) : null;
+      if (!budgets.answerLookUp(network, simulId, false)) {
         res.statusCode = 429;
-        res.setHeader('Retry-After', String(Math.ceil(budgets.missedLookups.get(network).msUntil() / 1000)));
+        res.setHeader('Retry-After', String(Math.ceil(budgets.missesRefillMs(network) / 1000)));
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
         res.end(serverWords.tooManyJoinCodes);
         return;
       }
-      const code = joinCodeSchema.safeParse(match[1]);
-      const simulId = code.success ? hub.resolveCode(code.data) : null;
-      if (!simulId) budgets.missed(network);
       res.statusCode = 302;
       res.setHeader('Location', simulId ? `/play/${simulId}` : `/?code=${encodeURIComponent(match[1].slice(0, 12))}&missing=1`);
       res.end();
       return;
     }
     if (req.method === 'GET' && req.url?.split('?', 1)[0] === JOIN_ADDRESSES_PATH) {
-      const body: JoinAddresses = { addresses: joinAddresses(port) };
+      const body: JoinAddresses = { addresses: joinAddresses(boundPort) };
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Cache-Control', 'no-store');
       res.end(JSON.stringify(body));
@@ -121,16 +124,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     transports: ['websocket'],
   });
   fanOut = new FanOut(io);
-  const stopGuard = guardConnections(io, budgets, {
-    allowedOrigins: new Set(options.allowedOrigins ?? []),
-    trustedProxies,
-  });
+  // The server's own origins, from its addresses (which a laptop's LAN may change): looked up again every 30 s.
+  let origins: { at: number; set: ReadonlySet<string> } | null = null;
+  const allowedOrigins = () => {
+    const now = performance.now();
+    if (!origins || now - origins.at > 30_000) {
+      const own = serverOrigins(options.host, boundPort, networkInterfaces(), options.publicUrls);
+      origins = { at: now, set: new Set([...own, ...(options.allowedOrigins ?? [])]) };
+    }
+    return origins.set;
+  };
+  const stopGuard = guardConnections(io, budgets, { allowedOrigins, trustedProxies });
   attachHandlers(io, hub, budgets);
   hub.loadUnfinished();
 
   await new Promise<void>((resolve) => http.listen(options.port, options.host, resolve));
   const address = http.address();
-  port = typeof address === 'object' && address ? address.port : options.port;
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  boundPort = port;
   return {
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
     port,

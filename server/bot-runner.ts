@@ -4,8 +4,8 @@
 // is durable before anyone hears of it (the commit queue).
 //
 // Time comes only from the room's clock. After every commit each bot that is to move gets one
-// timer: at the moment it got the move plus its think time, drawn from its seed, its board and
-// the ply (lib/bots/think-time.ts). The same draw comes out after a restart, so start() rebuilds
+// timer: at the moment it got the move plus its think time, drawn from its secret seed (kept by
+// the room, never in an event), its board and the ply (lib/bots/think-time.ts). The same draw comes out after a restart, so start() rebuilds
 // the timers from the log alone, and a timer already due when the server comes back runs at once.
 import { chooseMove } from '../lib/bots/moves';
 import type { BotSpec } from '../lib/bots/spec';
@@ -14,12 +14,22 @@ import { awaitsHost, sideToMove } from '../lib/simul/queries';
 import type { Actor, Side, SimulEvent } from '../lib/simul/types';
 import type { SimulRoom } from './simul-room';
 
+/**
+ * A bot's move's id: with a colon, which no client's id may hold (lib/protocol/schemas.ts), so
+ * that no person's command can pass for a bot's move, or stop one, by sharing its id.
+ */
+export function botMoveId(board: number, ply: number): string {
+  return `bot:${board}:${ply}`;
+}
+
 /** A bot's move to come: on which board, at which ply, by which side, and when. */
 interface Plan {
   board: number;
   ply: number;
   side: Side;
   bot: BotSpec;
+  /** The bot's secret seed (the room keeps it: never in an event). */
+  seed: number;
   at: number;
 }
 
@@ -86,7 +96,8 @@ export class BotRunner {
     const bot = board?.opponent?.bot;
     if (!board || !bot || board.status !== 'playing' || sideToMove(board) !== 'opponent') return null;
     const ply = board.moveCount;
-    return { board: n, ply, side: 'opponent', bot, at: board.turnSince! + thinkMsFor(bot, n, ply) };
+    const seed = this.room.botSeed(n);
+    return { board: n, ply, side: 'opponent', bot, seed, at: board.turnSince! + thinkMsFor(bot, seed, n, ply) };
   }
 
   /**
@@ -101,7 +112,8 @@ export class BotRunner {
     if (!hostBot || !board || !awaitsHost(board)) return null;
     const ply = board.moveCount;
     const since = Math.max(board.turnSince!, this.lastHostMoveAt);
-    return { board: board.number, ply, side: 'host', bot: hostBot, at: since + thinkMsFor(hostBot, board.number, ply) };
+    const seed = this.room.botSeed('host');
+    return { board: board.number, ply, side: 'host', bot: hostBot, seed, at: since + thinkMsFor(hostBot, seed, board.number, ply) };
   }
 
   /** Keeps a timer that already plans the same move; otherwise replaces it. */
@@ -122,10 +134,10 @@ export class BotRunner {
   private play(plan: Plan): void {
     const board = this.room.state.boards.get(plan.board);
     if (this.stopped || !board || board.status !== 'playing' || board.moveCount !== plan.ply || sideToMove(board) !== plan.side) return;
-    const move = chooseMove(board.chess, plan.bot, botRandom(plan.bot, plan.board, plan.ply, 'move'));
+    const move = chooseMove(board.chess, plan.bot, botRandom(plan.seed, plan.board, plan.ply, 'move'));
     const actor: Actor = plan.side === 'host' ? { role: 'host' } : { role: 'opponent', board: plan.board };
     void this.room
-      .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: `bot-${plan.ply}` })
+      .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: botMoveId(plan.board, plan.ply) })
       .then((result) => {
         // Refused (a person moved first for the host, the game ended): the next commit plans again.
         if (!result.ok && result.error.code !== 'not-your-turn' && result.error.code !== 'game-over') {

@@ -43,7 +43,7 @@ function exhibitionHub(speed: number | 'max', movePairs: number) {
   const hub = new SimulHub(store, realClock(() => T0), () => {});
   const { simulId } = hub.create(
     { title: 'Exhibition', boards: 1, hostColor: 'white', mode: 'async' },
-    { simulId: 'exhibitiona', speed, movePairs, pair: 'exhibitionb' },
+    { exhibition: { simulId: 'exhibitiona', speed, movePairs, pair: 'exhibitionb' } },
   );
   return { store, hub, simulId };
 }
@@ -101,7 +101,7 @@ describe('an exhibition on its own simulated clock', () => {
     };
     store.createSimul('paced', 'hash', created);
     const clock = new ManualClock(T0);
-    const room = new SimulRoom('paced', [created], { hostKeyHash: 'hash', seatTokenHashes: new Map() }, new CommitQueue(store), clock, () => {}, () => {});
+    const room = new SimulRoom('paced', [created], { hostKeyHash: 'hash', seatTokenHashes: new Map(), secrets: new Map() }, new CommitQueue(store), clock, () => {}, () => {});
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
     await room.dispatch({ role: 'host' }, { type: 'start' });
     let wall = 0;

@@ -10,8 +10,9 @@
 // simuls older than that many days (nothing is pruned unless it is set), SIMUL_TRUST_PROXY (a
 // comma-separated list of proxy addresses whose X-Forwarded-For names the client; none by default),
 // SIMUL_ALLOWED_ORIGINS (other origins whose pages may connect; only the server's own by default),
-// SIMUL_NETWORK_SCALE and SIMUL_JOINS_PER_MINUTE (see server/limits.ts), SIMUL_PUBLIC_URL (the
-// address a class opens when the server sits behind a proxy; the join address the pages show).
+// SIMUL_PUBLIC_URL (the address students open when the server is behind a proxy, comma-separated
+// for several: its pages may connect, and the join address the pages show is it),
+// SIMUL_NETWORK_SCALE and SIMUL_JOINS_PER_MINUTE (see server/limits.ts).
 import { networkInterfaces } from 'node:os';
 import { startServer } from './app';
 import { DEFAULT_EVICTION } from './simul-hub';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     limits: limitsFromEnv(process.env),
     trustedProxies: parseTrustedProxies(process.env.SIMUL_TRUST_PROXY),
     allowedOrigins: (process.env.SIMUL_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    publicUrls,
   });
   const [address, ...lanAddresses] = listenAddresses(host, server.port, networkInterfaces());
   console.log(

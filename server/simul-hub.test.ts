@@ -106,20 +106,24 @@ describe('eviction from memory', () => {
     expect(hub.evictIdle(now)).toEqual({ finished: 1, idle: 0, inMemory: 0 });
   });
 
-  it('keeps a lobby that remembers a seat network or a blocked one, since the store does not', async () => {
-    const { hub, advance } = setUp();
+  it('remembers a blocked network in the store: evicted, or loaded by a new server, the room still refuses it', async () => {
+    const { hub, store, advance } = setUp();
     const { simulId } = hub.create({ title: 'Lobby', boards: 2, hostColor: 'white', mode: 'async' });
     const room = hub.get(simulId)!;
-    await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Squatter', playerId: 's' }, 'net-1');
-    advance(31 * MINUTE);
-    expect(hub.evictIdle(rules).inMemory).toBe(1);
-
+    await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Squatter', playerId: 's' }, { network: 'net-1' });
     await room.dispatch({ role: 'host' }, { type: 'free-seat', board: 1, block: true });
     advance(31 * MINUTE);
-    expect(hub.evictIdle(rules).inMemory).toBe(1);
-    // Still the same room: the blocked network is still refused.
-    const again = await hub.get(simulId)!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, 'net-1');
+    // Nothing is kept in memory only: the room may leave.
+    expect(hub.evictIdle(rules).inMemory).toBe(0);
+    const again = await hub.get(simulId)!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, { network: 'net-1' });
     expect(again).toMatchObject({ ok: false, error: { code: 'blocked' } });
+    // A server started anew on the same store refuses it too; another network still joins.
+    const restarted = new SimulHub(store, realClock(() => 40 * MINUTE), () => {});
+    const reloaded = restarted.get(simulId)!;
+    expect(await reloaded.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, { network: 'net-1' })).toMatchObject({ ok: false, error: { code: 'blocked' } });
+    expect(await reloaded.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' }, { network: 'net-2' })).toMatchObject({ ok: true });
+    // The store holds the network as a hash, never as it came.
+    expect(JSON.stringify([...store.load(simulId)!.credentials.secrets])).not.toContain('net-1');
   });
 
   it('ends an evicted simul that stays idle, loading it again, and forgets its join code', async () => {

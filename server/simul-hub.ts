@@ -6,7 +6,7 @@ import type { CreateSimulInput, StartExhibitionInput } from '../lib/protocol/sch
 import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../lib/simul/types';
 import { ExhibitionRun } from './exhibition';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
-import { SimulRoom, type Broadcast, type DispatchResult } from './simul-room';
+import { newBotSeed, SECRET_NAMES, SimulRoom, type Broadcast, type DispatchResult } from './simul-room';
 import { BotRunner } from './bot-runner';
 import { CommitQueue } from './commit-queue';
 import type { EventStore, SimulCredentials } from './store/event-store';
@@ -74,11 +74,13 @@ export class SimulHub {
   /**
    * A new simul; its title was cleaned by cleanTitle (display-text.ts) first. An exhibition's
    * simul comes with its id (its pair names it) and runs on a simulated clock of its own.
+   * `hostBotSeed`: the host bot's secret seed (an exhibition, or a test, replays its own).
    */
   create(
     input: CreateSimulInput,
-    exhibition?: { simulId: string } & Exhibition,
+    options: { exhibition?: { simulId: string } & Exhibition; hostBotSeed?: number } = {},
   ): { simulId: string; hostKey: string; joinCode: string } {
+    const { exhibition } = options;
     const simulId = exhibition?.simulId ?? this.newId();
     let joinCode = newJoinCode();
     while (this.codes.has(joinCode)) joinCode = newJoinCode();
@@ -100,8 +102,10 @@ export class SimulHub {
       ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };
     const hostKeyHash = hashSecret(hostKey);
-    this.store.createSimul(simulId, hostKeyHash, created);
-    this.add(this.room(simulId, [created], { hostKeyHash, seatTokenHashes: new Map() }));
+    // A host bot's seed is the room's secret from the start, like a seated bot's.
+    const secrets = input.hostBot ? [{ name: SECRET_NAMES.botSeed('host'), value: String(options.hostBotSeed ?? newBotSeed()) }] : [];
+    this.store.createSimul(simulId, hostKeyHash, created, secrets);
+    this.add(this.room(simulId, [created], { hostKeyHash, seatTokenHashes: new Map(), secrets: new Map(secrets.map((s) => [s.name, s.value])) }));
     return { simulId, hostKey, joinCode };
   }
 
@@ -157,20 +161,21 @@ export class SimulHub {
     while (async === sync) async = this.newId();
     this.exhibitionNetworks.set(network, [sync, async]);
     const seed = spec.seed ?? randomInt(2 ** 32);
-    const bot = (seconds: number, botSeed: number): BotSpec => {
+    const bot = (seconds: number): BotSpec => {
       const meanMs = Math.round(seconds * 1000);
-      return { strength: 'sensible', avoidEnding: true, think: { meanMs, spreadMs: Math.round(meanMs * (spec.spread ?? 0)) }, seed: botSeed >>> 0 };
+      return { strength: 'sensible', avoidEnding: true, think: { meanMs, spreadMs: Math.round(meanMs * (spec.spread ?? 0)) } };
     };
     const host: Actor = { role: 'host' };
     const dispatched: Promise<DispatchResult>[] = [];
     for (const [mode, simulId, pair] of [['sync', sync, async], ['async', async, sync]] as const) {
       this.create(
-        { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h, seed) },
-        { simulId, speed: spec.speed, movePairs: spec.m, pair },
+        { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h) },
+        { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: seed >>> 0 },
       );
       const room = this.get(simulId)!;
       for (let board = 1; board <= spec.n; board++) {
-        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o, seed + board) }));
+        const botSeed = (seed + board) >>> 0;
+        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o) }, { botSeed }));
       }
       dispatched.push(room.dispatch(host, { type: 'start' }));
     }
@@ -230,9 +235,8 @@ export class SimulHub {
 
   /**
    * Drops from memory each room nobody listens to, with no commit pending and no event for the
-   * rules' time. The next hub.get loads it again from the store. A lobby that remembers
-   * networks (seatNetworks, blockedNetworks: memory only) stays, or "remove and block" would
-   * forget them; endIdle ends it at last. A room whose bots wait to move stays too (its bots
+   * rules' time. The next hub.get loads it again from the store, with its secrets (seats'
+   * networks and blocked networks among them, so "remove and block" holds). A room whose bots wait to move stays too (its bots
    * would stop until someone opened it; loading it rebuilds their timers from the log all the
    * same), and so does a room whose clocks run: its flags fall on its timers. Returns how many
    * left, and how many stay.
@@ -245,7 +249,7 @@ export class SimulHub {
       const isFinished = room.state.phase === 'finished';
       const lastActiveAt = this.lastActiveAt(room);
       if (now - lastActiveAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
-      if (this.runs.has(room.id) || !room.settled || room.runsClocks || room.remembersNetworks() || this.listened(room)) continue;
+      if (this.runs.has(room.id) || !room.settled || room.runsClocks || this.listened(room)) continue;
       if ((this.bots.get(room)?.pending ?? 0) > 0) continue;
       this.rooms.delete(room.id);
       this.stopBots(room);

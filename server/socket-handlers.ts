@@ -195,12 +195,10 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
         budgets.refused.hellosRefused++;
         return rateLimited(socket.data.hellos.msUntil());
       }
-      if (!budgets.mayLookUp(network)) return rateLimited(budgets.missedLookups.get(network).msUntil());
+      // Only misses spend (and are refused by) the network's miss budget: an existing simul opens.
       const room = hub.get(parsed.simulId);
-      if (!room) {
-        budgets.missed(network);
-        return fail('unknown-simul');
-      }
+      if (!budgets.answerLookUp(network, room ? room.id : null, true)) return rateLimited(budgets.missesRefillMs(network));
+      if (!room) return fail('unknown-simul');
       const credential = room.credentialFor(parsed.hostKey, parsed.seatToken);
       if (!credential) return fail('bad-credentials');
       const actor = room.actorFor(credential);
@@ -262,7 +260,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       socket.data.joining = true;
       let result;
       try {
-        result = await room.dispatch(room.actorFor(session.credential), { type: 'join', ...parsed, playerId }, socket.data.network);
+        result = await room.dispatch(room.actorFor(session.credential), { type: 'join', ...parsed, playerId }, { network: socket.data.network });
       } finally {
         socket.data.joining = false;
       }

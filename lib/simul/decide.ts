@@ -14,7 +14,7 @@ import {
 import { timeLeft } from './clocks';
 import { isBotSpec } from '../bots/spec';
 import { cleanName } from './display-text';
-import { colorOf, commandKey, currentSyncBoard, freeSeats, isOver, sideToMove } from './queries';
+import { colorOf, commandRecord, currentSyncBoard, freeSeats, isOver, recordText, sideToMove } from './queries';
 import { rejection, type RefusalArgs } from './rejection';
 import { namesLookAlike } from './skeleton';
 import type {
@@ -135,13 +135,20 @@ function moverOn(state: SimulState, actor: Actor, number: number, now: number): 
  * `now`: the server's time, which only the clocks read.
  */
 export function decide(state: SimulState, actor: Actor, command: Command, now: number): Decision {
-  const key = commandKey(actor, command);
-  if (key && state.commands.has(key)) return { ok: true, events: [], duplicate: true };
+  const record = commandRecord(state, actor, command);
+  if (record) {
+    const applied = state.commands.get(record.key);
+    // The same id from the same sender: a resend of what it asked, or another request.
+    if (applied !== undefined) {
+      if (applied === '' || applied === record.fingerprint) return { ok: true, events: [], duplicate: true };
+      return reject('command-id-reused');
+    }
+  }
   const decision = decideNew(state, actor, command, now);
-  // A move is remembered by its clientMoveId; any other command by a key on its first event.
-  if (!decision.ok || !key || command.type === 'move' || decision.events.length === 0) return decision;
+  // A move is remembered by its clientMoveId; any other command by a record on its first event.
+  if (!decision.ok || !record || command.type === 'move' || decision.events.length === 0) return decision;
   const [first, ...rest] = decision.events;
-  return { ok: true, events: [{ ...first, command: key }, ...rest] };
+  return { ok: true, events: [{ ...first, command: recordText(record) }, ...rest] };
 }
 
 function decideNew(state: SimulState, actor: Actor, command: Command, now: number): Decision {

@@ -6,7 +6,7 @@
 import { Chess, firstPosition, recordPosition } from '../chess/rules';
 import { foldClock, newBoardClock } from './clocks';
 import type { BoardState, ClockSettings, Color, SimulEvent, SimulState } from './types';
-import { hostColorOf, moveKey, nextAwaitingHost, sideToMove } from './queries';
+import { hostColorOf, moveRecord, nextAwaitingHost, parseRecord, sideToMove } from './queries';
 
 export function initialState(): SimulState {
   return {
@@ -30,7 +30,7 @@ export function initialState(): SimulState {
     boards: new Map(),
     order: [],
     focus: null,
-    commands: new Set(),
+    commands: new Map(),
   };
 }
 
@@ -53,6 +53,7 @@ function newBoard(number: number, hostColor: Color, clock: ClockSettings | null)
     positions: firstPosition(chess),
     clock: clock && newBoardClock(clock),
     lastClientMoveId: { host: null, opponent: null },
+    seatSince: 0,
   };
 }
 
@@ -86,11 +87,16 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
   switch (event.type) {
     case 'seat-taken':
       board.opponent = { name: event.name, playerId: event.playerId, ...(event.bot ? { bot: event.bot } : {}) };
+      board.seatSince = event.seq;
       board.status = 'seated';
       break;
     case 'seat-freed':
       board.opponent = null;
       board.status = 'open';
+      board.seatSince = 0;
+      break;
+    case 'seat-reissued':
+      board.seatSince = event.seq;
       break;
     case 'simul-started':
       board.status = 'queued';
@@ -152,8 +158,14 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
     throw new Error(`event seq ${event.seq} does not follow ${state.seq}`);
   }
   state.seq = event.seq;
-  if (event.command) state.commands.add(event.command);
-  if (event.type === 'move-made' && event.clientMoveId) state.commands.add(moveKey(event.by, event.board, event.clientMoveId));
+  if (event.command) {
+    const record = parseRecord(event.command);
+    state.commands.set(record.key, record.fingerprint);
+  }
+  if (event.type === 'move-made' && event.clientMoveId) {
+    const record = moveRecord({ ...event, clientMoveId: event.clientMoveId }, state.boards.get(event.board));
+    state.commands.set(record.key, record.fingerprint);
+  }
   switch (event.type) {
     case 'simul-created': {
       state.simulId = event.simulId;
@@ -197,8 +209,6 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.endedEarly = event.early;
       state.focus = null;
       state.joiningClosed = true;
-      return state;
-    case 'seat-reissued':
       return state;
     case 'server-restarted':
       for (const n of state.order) evolveBoard(boardOf(state, n), event);

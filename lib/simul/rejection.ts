@@ -56,6 +56,8 @@ export interface RefusalParams {
   'blocked': undefined;
   'outdated-client': undefined;
   'try-again': undefined;
+  /** This sender already used the command's id for another request: a new request needs a new id. */
+  'command-id-reused': undefined;
   /** `during`: a commit that failed, or a join that took no seat; otherwise a handler that threw. */
   'internal': { during: 'save' | 'join' } | undefined;
 }

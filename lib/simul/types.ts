@@ -80,7 +80,7 @@ export interface EventMeta {
   at: number;
   /**
    * On the first event of a command other than a move (a move's id is its clientMoveId): the
-   * command's key (see commandKey), so that the command, resent, is applied once.
+   * command's record (see commandRecord), so that the command, resent, is applied once.
    */
   command?: string;
 }
@@ -223,6 +223,8 @@ export interface BoardState {
   clock: BoardClock | null;
   /** Last clientMoveId applied per side: a resent move with the same id is applied once. */
   lastClientMoveId: { host: string | null; opponent: string | null };
+  /** The seq of the event that gave the seat to its current device (taken or re-issued); 0 when free. */
+  seatSince: number;
 }
 
 export type Phase = 'lobby' | 'playing' | 'finished';
@@ -256,6 +258,9 @@ export interface SimulState {
   order: number[];
   /** The board the host is at: in async mode null when no board awaits the host; in sync mode the current game. */
   focus: number | null;
-  /** The keys of every command applied (see commandKey): a resend is a duplicate. */
-  commands: Set<string>;
+  /**
+   * Every command applied, by its sender and id, with the fingerprint of what it asked (see
+   * commandRecord): a resend is a duplicate, the same id for another request is refused.
+   */
+  commands: Map<string, string>;
 }

@@ -37,6 +37,7 @@ const CODES = [
   'blocked',
   'outdated-client',
   'try-again',
+  'command-id-reused',
   'internal',
 ] as const satisfies readonly RejectionCode[];
 
