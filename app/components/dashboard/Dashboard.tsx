@@ -43,6 +43,7 @@ function Story({ metrics }: { metrics: SimulMetrics }) {
     actualTotal: metrics.comparison.actual.total,
     projectedTotal: noMoves ? null : metrics.comparison.projected.total,
   });
+  if (sentences.length === 0) return null;
   return (
     <section className="rounded-2xl border-2 border-host/40 bg-white p-5 dark:bg-slate-900" aria-label={dashboardMoreWords.story} data-testid="dashboard-story">
       <h2 className="mb-2 text-xl font-bold">{dashboardMoreWords.story}</h2>
