@@ -568,7 +568,8 @@ export interface StoryFigures {
 export function dashboardStory(f: StoryFigures): string[] {
   const soFar = f.running ? ' so far' : '';
   const said: string[] = [];
-  if (f.utilization === 0 && f.studentWaits.length === 0) return said;
+  // Nothing has taken any time yet: nothing to say.
+  if (f.utilization === 0 && f.idle === 0) return said;
   said.push(
     f.idle < 1000
       ? `You never waited${soFar}: at every moment some board awaited you.`

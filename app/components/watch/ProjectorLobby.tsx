@@ -7,7 +7,7 @@
 // address, the code and the QR code in the header.
 import { QRCodeSVG } from 'qrcode.react';
 import type { SimulState } from '@/lib/simul/types';
-import { joinWords, projectorWords as words } from '@/app/words';
+import { projectorWords as words } from '@/app/words';
 import { LOOKS } from '../board-look';
 import { BotMarker } from '../BotMarker';
 import { JoinAddressWarning, useJoinAddress } from '../join-address';
@@ -93,20 +93,20 @@ export function ProjectorLobby({ state }: { state: SimulState }) {
 
 /**
  * While the games run and joining is open: the address, the code and a QR code, kept in the
- * header's corner, no taller than about a tenth of the screen (the boards need the rest).
+ * header's corner, about as tall as the title (the boards need the rest of the screen). The
+ * lobby said whether phones can reach the address; the console keeps saying it.
  */
 export function JoinCorner({ state }: { state: SimulState }) {
   const join = useJoinAddress(state.simulId);
   if (state.joiningClosed || !join.ready) return null;
   return (
-    <section aria-label={words.howToJoin} className="flex items-center gap-[1vw] rounded-2xl bg-white p-[0.8vh] shadow-sm dark:bg-slate-900" data-testid="join-corner">
+    <section aria-label={words.howToJoin} className="flex items-center gap-[1vw] rounded-xl bg-white px-[0.8vh] py-[0.4vh] shadow-sm dark:bg-slate-900" data-testid="join-corner">
       <div className="flex min-w-0 flex-col items-end text-right">
-        <p className="font-mono text-[clamp(0.75rem,2vh,1.5rem)] leading-tight font-bold break-all" data-testid="corner-address">{join.address}</p>
-        <Code code={state.joinCode} className="text-[clamp(1.25rem,4.5vh,3.5rem)]" testId="corner-code" />
-        {join.unreachable && <p className="max-w-[30vw] text-[clamp(0.75rem,1.8vh,1.25rem)] font-semibold text-loss">{joinWords.projectorUnreachable}</p>}
+        <p className="font-mono text-[clamp(0.75rem,1.8vh,1.5rem)] leading-tight font-bold break-all" data-testid="corner-address">{join.address}</p>
+        <Code code={state.joinCode} className="text-[clamp(1.25rem,3.6vh,3rem)]" testId="corner-code" />
       </div>
       <div className="rounded-lg bg-white p-[0.5vh]">
-        <QRCodeSVG value={join.link} size={256} level="M" marginSize={2} title={words.orScan} className="h-[clamp(3rem,8vh,7rem)] w-auto" data-testid="corner-qr" />
+        <QRCodeSVG value={join.link} size={256} level="M" marginSize={2} title={words.orScan} className="h-[clamp(2.75rem,6vh,6rem)] w-auto" data-testid="corner-qr" />
       </div>
     </section>
   );
