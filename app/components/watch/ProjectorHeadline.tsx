@@ -17,7 +17,7 @@ const TYPE: Record<Size, { label: string; value: string; grid: string }> = {
   wide: {
     label: 'text-[clamp(0.875rem,2.2vh,1.5rem)]',
     value: 'text-[clamp(1.25rem,3.6vh,2.75rem)]',
-    grid: 'grid grid-cols-3 gap-x-[2vw] gap-y-[1vh] lg:grid-cols-6',
+    grid: 'grid grid-cols-2 gap-x-[2vw] gap-y-[1vh] sm:grid-cols-3 lg:grid-cols-6',
   },
   console: { label: 'text-xs', value: 'text-lg', grid: 'grid grid-cols-3 gap-x-3 gap-y-1 xl:grid-cols-6' },
 };
