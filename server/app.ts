@@ -11,6 +11,7 @@ import { FanOut } from './fan-out';
 import { attachHandlers, type SimulServer } from './socket-handlers';
 import { hasListeners } from './room-names';
 import { SimulHub } from './simul-hub';
+import { ExhibitionPacer } from './exhibition';
 import { withSecurityHeaders } from './http-security';
 import { listenAddresses, serverOrigins } from './listen-addresses';
 import { networkInterfaces } from 'node:os';
@@ -71,6 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     (room, events, boards) => fanOut.publish(room.id, room.state, events, boards),
     (room) => hasListeners(io.sockets.adapter.rooms, room.id, room.state.boards.keys()),
+    new ExhibitionPacer(budgets.limits.exhibitionCpuShare),
   );
 
   const http = createServer(withSecurityHeaders((req, res) => {

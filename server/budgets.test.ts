@@ -295,7 +295,7 @@ describe('hello replies', () => {
     expect(pages).toBeGreaterThanOrEqual(2);
     // The second page overdrew the 400 KB burst: refused with when to come back, then served.
     expect(refusal).toMatchObject({ code: 'rate-limited' });
-  }, 30_000);
+  }, 300_000);
 });
 
 describe('slow readers', () => {
@@ -317,5 +317,5 @@ describe('slow readers', () => {
     ws.terminate();
     // Everyone else is served as before.
     await command(game.host, { type: 'offer-draw', board: 1 });
-  }, 30_000);
+  }, 300_000);
 });

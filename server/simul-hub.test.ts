@@ -17,6 +17,8 @@ describe('idle simuls', () => {
     const fresh = hub.create({ title: 'Today', boards: 2, hostColor: 'white', mode: 'async' });
     expect(await hub.endIdle(24 * 3600_000)).toBe(1);
     expect(hub.get(stale.simulId)!.state).toMatchObject({ phase: 'finished', endedEarly: true });
+    // The log says the server ended it, and why: not the teacher.
+    expect(hub.get(stale.simulId)!.log.at(-1)).toMatchObject({ type: 'simul-finished', ending: 'idle' });
     expect(hub.get(fresh.simulId)!.state.phase).toBe('lobby');
     expect(hub.resolveCode(stale.joinCode)).toBeNull();
     expect(store.unfinishedSimulIds()).toEqual([fresh.simulId]);
@@ -168,5 +170,39 @@ describe('eviction on a running server', () => {
       clients.closeAll();
       await server.close();
     }
+  });
+});
+
+describe('board logs across restarts', () => {
+  it("file a restart only under the boards that existed then: a late joiner's board keeps its numbering after a second restart", async () => {
+    const store = new MemoryEventStore();
+    let now = 1_000_000;
+    const clock = realClock(() => now);
+    const clocks = { initialMs: 600_000, incrementMs: 0, hostExtraMs: 0 };
+    const first = new SimulHub(store, clock, () => {});
+    const { simulId } = first.create({ title: 'Clocks', boards: 3, hostColor: 'white', mode: 'async', clock: clocks });
+    const room = first.get(simulId)!;
+    await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a', board: 1 });
+    await room.dispatch({ role: 'host' }, { type: 'start' });
+    await new Promise((resolve) => setImmediate(resolve));
+    // Restart: the new server records server-restarted (board 1 only exists).
+    now += 60_000;
+    const second = new SimulHub(store, clock, () => {});
+    second.loadUnfinished();
+    await new Promise((resolve) => setImmediate(resolve));
+    const late = await second.get(simulId)!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Bo', playerId: 'b' });
+    expect(late).toMatchObject({ ok: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    const lateBoard = second.get(simulId)!.state.order[1];
+    const before = second.get(simulId)!.boardSeq(lateBoard);
+    // A second restart: one more server-restarted on every board, the late one included.
+    now += 60_000;
+    const third = new SimulHub(store, clock, () => {});
+    third.loadUnfinished();
+    await new Promise((resolve) => setImmediate(resolve));
+    const reloaded = third.get(simulId)!;
+    expect(reloaded.boardSeq(lateBoard)).toBe(before + 1);
+    // A phone that had heard `before` events of its board catches up with exactly the restart.
+    expect(reloaded.boardEventsAfter(lateBoard, before)!.map((e) => e.type)).toEqual(['server-restarted']);
   });
 });

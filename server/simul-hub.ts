@@ -2,9 +2,10 @@
 // leaves memory (evictIdle); hub.get loads it again from the store, as after a restart.
 import { ManualClock, type Clock } from './clock';
 import { randomInt } from 'node:crypto';
-import type { CreateSimulInput, StartExhibitionInput } from '../lib/protocol/schemas';
+import { exhibitionMinutes, type CreateSimulInput, type StartExhibitionInput } from '../lib/protocol/schemas';
 import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../lib/simul/types';
-import { ExhibitionRun } from './exhibition';
+import { ExhibitionPacer, ExhibitionRun } from './exhibition';
+import { rejection } from '../lib/simul/rejection';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
 import { newBotSeed, SECRET_NAMES, SimulRoom, type Broadcast, type DispatchResult } from './simul-room';
 import { BotRunner } from './bot-runner';
@@ -34,6 +35,8 @@ export class SimulHub {
   private runs = new Map<string, ExhibitionRun>();
   /** The simuls of the last exhibition each network started. */
   private exhibitionNetworks = new Map<string, string[]>();
+  /** When each running exhibition (by its sync simul) should end at its speed, in real time. */
+  private exhibitionEndsBy = new Map<string, number>();
   /** When each exhibition's room last had an event, in real time (its events carry simulated time). */
   private exhibitionActiveAt = new Map<string, number>();
 
@@ -43,6 +46,8 @@ export class SimulHub {
     private broadcast: Broadcast,
     /** Whether any socket listens to the room (its simul's or its seats' Socket.IO rooms). */
     private listened: (room: SimulRoom) => boolean = () => false,
+    /** The share of the thread every exhibition together may take (see ExhibitionPacer). */
+    private exhibitionPacer = new ExhibitionPacer(),
   ) {
     this.commits = new CommitQueue(store);
   }
@@ -78,13 +83,13 @@ export class SimulHub {
    */
   create(
     input: CreateSimulInput,
-    options: { exhibition?: { simulId: string } & Exhibition; hostBotSeed?: number } = {},
+    options: { exhibition?: { simulId: string } & Exhibition; hostBotSeed?: number; hostKey?: string } = {},
   ): { simulId: string; hostKey: string; joinCode: string } {
     const { exhibition } = options;
     const simulId = exhibition?.simulId ?? this.newId();
     let joinCode = newJoinCode();
     while (this.codes.has(joinCode)) joinCode = newJoinCode();
-    const hostKey = newSecret();
+    const hostKey = options.hostKey ?? newSecret();
     const created: SimulEvent = {
       seq: 1,
       at: this.clock.now(),
@@ -138,7 +143,9 @@ export class SimulHub {
   private runExhibition(room: SimulRoom): void {
     const exhibition = room.state.exhibition;
     if (!exhibition || room.state.phase !== 'playing' || this.runs.has(room.id) || !(room.clock instanceof ManualClock)) return;
-    const run = new ExhibitionRun(room, room.clock, exhibition.speed, () => this.runs.delete(room.id));
+    // Watched while anyone listens to either simul of the pair (the race page opens both).
+    const watched = () => this.listened(room) || [this.rooms.get(exhibition.pair)].some((pair) => pair !== undefined && this.listened(pair));
+    const run = new ExhibitionRun(room, room.clock, exhibition.speed, () => this.runs.delete(room.id), undefined, watched, this.exhibitionPacer);
     this.runs.set(room.id, run);
     run.start();
   }
@@ -155,11 +162,14 @@ export class SimulHub {
   async createExhibition(
     spec: StartExhibitionInput,
     network: string,
-  ): Promise<{ ok: true; sync: string; async: string } | { ok: false; error: Rejection }> {
+  ): Promise<{ ok: true; sync: string; async: string; hostKey: string } | { ok: false; error: Rejection }> {
     const sync = this.newId();
     let async = this.newId();
     while (async === sync) async = this.newId();
     this.exhibitionNetworks.set(network, [sync, async]);
+    // Whoever starts it may stop it: one host key for both simuls, given to its page only.
+    const hostKey = newSecret();
+    this.exhibitionEndsBy.set(sync, performance.now() + exhibitionMinutes(spec) * 60_000);
     const seed = spec.seed ?? randomInt(2 ** 32);
     const bot = (seconds: number): BotSpec => {
       const meanMs = Math.round(seconds * 1000);
@@ -170,7 +180,7 @@ export class SimulHub {
     for (const [mode, simulId, pair] of [['sync', sync, async], ['async', async, sync]] as const) {
       this.create(
         { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h) },
-        { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: seed >>> 0 },
+        { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: seed >>> 0, hostKey },
       );
       const room = this.get(simulId)!;
       for (let board = 1; board <= spec.n; board++) {
@@ -181,7 +191,30 @@ export class SimulHub {
     }
     const refused = (await Promise.all(dispatched)).find((r) => !r.ok);
     if (refused && !refused.ok) return refused;
-    return { ok: true, sync, async };
+    return { ok: true, sync, async, hostKey };
+  }
+
+  /** Ends both simuls of an exhibition for whoever started it (its host key). */
+  async stopExhibition(simulId: string, hostKey: string): Promise<{ ok: true } | { ok: false; error: Rejection }> {
+    const room = this.get(simulId);
+    const pair = room?.state.exhibition ? this.get(room.state.exhibition.pair) : null;
+    if (!room || !pair) return { ok: false, error: rejection('unknown-simul') };
+    const credential = room.credentialFor(hostKey);
+    if (!credential || room.actorFor(credential).role !== 'host') return { ok: false, error: rejection('not-host') };
+    for (const r of [room, pair]) {
+      if (r.state.phase === 'finished') continue;
+      const ended = await r.dispatch({ role: 'host' }, { type: 'end-simul' });
+      if (!ended.ok) return ended;
+    }
+    return { ok: true };
+  }
+
+  /** Real ms until a running exhibition should have ended at its speed (an unwatched one ends sooner). */
+  exhibitionSlotFreesInMs(): number {
+    const now = performance.now();
+    const ends = [...this.exhibitionEndsBy].filter(([id]) => this.isLive(id)).map(([, at]) => at - now);
+    for (const [id] of this.exhibitionEndsBy) if (!this.isLive(id)) this.exhibitionEndsBy.delete(id);
+    return ends.length ? Math.max(1_000, Math.min(...ends)) : 1_000;
   }
 
   /** Whether an exhibition started from `network` is still running (or being set up). */
@@ -229,7 +262,7 @@ export class SimulHub {
     const idle = [...this.rooms.values()].filter(
       (room) => room.state.phase !== 'finished' && this.lastActiveAt(room) < cutoff,
     );
-    const ended = await Promise.all(idle.map((room) => room.dispatch({ role: 'host' }, { type: 'end-simul' })));
+    const ended = await Promise.all(idle.map((room) => room.dispatch({ role: 'server' }, { type: 'end-simul', ending: 'idle' })));
     return ended.filter((r) => r.ok).length;
   }
 
@@ -304,7 +337,11 @@ export class SimulHub {
   }
 
   private onEvents: Broadcast = (room, events, boards) => {
-    if (events.some((e) => e.type === 'simul-finished')) this.codes.delete(room.state.joinCode);
+    if (events.some((e) => e.type === 'simul-finished')) {
+      this.codes.delete(room.state.joinCode);
+      // Ended (by its host, or the server): its exhibition run, if any, stops at once and frees its slot.
+      this.runs.get(room.id)?.stop();
+    }
     if (room.state.exhibition) {
       this.exhibitionActiveAt.set(room.id, this.clock.now());
       // Started: its clock starts moving.

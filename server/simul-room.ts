@@ -6,7 +6,7 @@
 // as a command like any other, without waiting for a move.
 import { flagTime } from '../lib/simul/clocks';
 import { decide } from '../lib/simul/decide';
-import { boardsOf, evolve, replay } from '../lib/simul/evolve';
+import { boardsOf, evolve, initialState } from '../lib/simul/evolve';
 import { toSnapshot, type SimulSnapshot } from '../lib/simul/snapshot';
 import { rejection } from '../lib/simul/rejection';
 import type { Actor, ClientActor, Command, Rejection, SimulEvent, SimulState } from '../lib/simul/types';
@@ -88,10 +88,13 @@ export class SimulRoom {
     private onLost: (room: SimulRoom) => void,
   ) {
     moveSeedsToSecrets(log, credentials.secrets);
-    this.state = replay(log);
+    // Each event is filed under the boards it concerned when it happened, not at the end: a
+    // restart recorded before a late joiner's board existed is not that board's.
+    this.state = initialState();
+    const boards = log.map((e) => boardsOf(evolve(this.state, e), e));
     this.committedSeq = this.state.seq;
     for (const [board, hash] of credentials.seatTokenHashes) this.boardBySeatHash.set(hash, board);
-    this.addToBoardLogs(log);
+    this.addToBoardLogs(log, boards);
     if (this.state.clock) this.armFlags(this.state.order);
   }
 
@@ -125,11 +128,11 @@ export class SimulRoom {
     this.flags.clear();
   }
 
-  /** Files durable events under the boards they concern; returns them per board, numbered. */
-  private addToBoardLogs(events: SimulEvent[]): BoardEvents[] {
+  /** Files durable events under the boards they concerned (`boards`, one list per event); returns them per board, numbered. */
+  private addToBoardLogs(events: SimulEvent[], boards: number[][]): BoardEvents[] {
     const batches = new Map<number, BoardEvents>();
-    for (const e of events) {
-      for (const board of boardsOf(this.state, e)) {
+    for (const [i, e] of events.entries()) {
+      for (const board of boards[i]) {
         let log = this.boardLogs.get(board);
         if (!log) this.boardLogs.set(board, (log = []));
         log.push(e);
@@ -220,7 +223,7 @@ export class SimulRoom {
     const decision = decide(this.state, actor, command, at);
     if (!decision.ok) return Promise.resolve(decision);
     // Nothing new (a resent move): acknowledged once what it repeats is durable.
-    if (decision.events.length === 0) return this.afterCommit([], undefined, undefined);
+    if (decision.events.length === 0) return this.afterCommit([], []);
 
     const first = this.state.seq + 1;
     const events = decision.events.map((body, i): SimulEvent => ({ seq: first + i, at, ...body }));
@@ -243,13 +246,13 @@ export class SimulRoom {
       if (value === null) this.credentials.secrets.delete(name);
       else this.credentials.secrets.set(name, value);
     }
-    for (const e of events) {
-      evolve(this.state, e);
+    const boards = events.map((e) => {
       this.log.push(e);
-    }
-    if (this.state.clock) this.armFlags(new Set(events.flatMap((e) => boardsOf(this.state, e))));
+      return boardsOf(evolve(this.state, e), e);
+    });
+    if (this.state.clock) this.armFlags(new Set(boards.flat()));
 
-    return this.afterCommit(events, seat, seatToken, secrets);
+    return this.afterCommit(events, boards, seat, seatToken, secrets);
   }
 
   /** A seat's credential changes in the same dispatch as the event, with no window in between. */
@@ -287,6 +290,7 @@ export class SimulRoom {
   /** Commits the events (in this turn's batch), then broadcasts and acknowledges them. */
   private afterCommit(
     events: SimulEvent[],
+    boards: number[][],
     seat?: SeatCredentialChange,
     seatToken?: string,
     secrets: SecretChange[] = [],
@@ -302,7 +306,7 @@ export class SimulRoom {
           return resolve(NOT_SAVED);
         }
         this.committedSeq = Math.max(this.committedSeq, upTo);
-        if (events.length > 0) this.broadcast(this, events, this.addToBoardLogs(events));
+        if (events.length > 0) this.broadcast(this, events, this.addToBoardLogs(events, boards));
         resolve(done);
       });
     });

@@ -56,6 +56,9 @@ const HOST_ONLY = new Set<Command['type']>([
 /** Commands only the room itself sends (on its timers); never a client's. */
 const SERVER_ONLY = new Set<Command['type']>(['time-out', 'resume-clocks']);
 
+/** The host's commands the room may also send itself (its housekeeping), saying why. */
+const SERVER_TOO = new Set<Command['type']>(['end-simul']);
+
 /** Which side of `board` the actor plays, or a rejection when it plays neither. */
 function sideOf(actor: Actor, board: number): Side | Rejection {
   if (actor.role === 'server') return rejection('not-seated');
@@ -153,8 +156,9 @@ export function decide(state: SimulState, actor: Actor, command: Command, now: n
 
 function decideNew(state: SimulState, actor: Actor, command: Command, now: number): Decision {
   if (state.phase === 'finished') return reject('simul-finished');
-  if (SERVER_ONLY.has(command.type) !== (actor.role === 'server')) return reject('bad-payload');
-  if (HOST_ONLY.has(command.type) && actor.role !== 'host') {
+  const byServer = actor.role === 'server';
+  if (SERVER_ONLY.has(command.type) ? !byServer : byServer && !SERVER_TOO.has(command.type)) return reject('bad-payload');
+  if (HOST_ONLY.has(command.type) && actor.role !== 'host' && !byServer) {
     return reject('not-host');
   }
 
@@ -348,7 +352,7 @@ function decideNew(state: SimulState, actor: Actor, command: Command, now: numbe
         state.phase === 'lobby' ? [] : state.order.filter((n) => !isOver(state.boards.get(n)!));
       return accept(
         ...open.map((board): SimulEventBody => ({ type: 'game-aborted', board, reason: 'simul-ended' })),
-        { type: 'simul-finished', early: true },
+        actor.role === 'server' ? { type: 'simul-finished', early: true, ending: command.ending ?? 'idle' } : { type: 'simul-finished', early: true },
       );
     }
   }

@@ -138,7 +138,14 @@ export type SimulEventBody =
    * `downSince` (the simul's last event before it) until now.
    */
   | { type: 'server-restarted'; downSince: number }
-  | { type: 'simul-finished'; early: boolean };
+  /**
+   * `ending`: the server ended it, not the host: nobody had acted for a long time ('idle'), nobody
+   * watched an exhibition ('unwatched'), or an exhibition's bots could not go on ('stalled').
+   */
+  | { type: 'simul-finished'; early: boolean; ending?: ServerEnding };
+
+/** Why the server itself ended a simul (see simul-finished). */
+export type ServerEnding = 'idle' | 'unwatched' | 'stalled';
 
 export type SimulEvent = EventMeta & SimulEventBody;
 /** What decide returns: an event but for its place in the log and its time. */
@@ -175,7 +182,8 @@ export type CommandBody =
   | { type: 'claim-draw'; board: number }
   | { type: 'focus'; board: number }
   | { type: 'abort-game'; board: number }
-  | { type: 'end-simul' }
+  /** From the host; or from the room itself (its housekeeping), saying why. */
+  | { type: 'end-simul'; ending?: ServerEnding }
   /** The room's own, on its timer: the flag of the side to move on `board` has fallen. */
   | { type: 'time-out'; board: number }
   /** The room's own, after a restart: the clocks stood still since `downSince`. */

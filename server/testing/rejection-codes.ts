@@ -33,6 +33,7 @@ const CODES = [
   'too-many-simuls',
   'exhibition-running',
   'exhibition-too-long',
+  'exhibition-too-big',
   'bad-credentials',
   'blocked',
   'outdated-client',
