@@ -631,3 +631,46 @@ export const raceWords = {
     `Async finished after ${elapsed} (simulated)${speedUp ? `: ${speedUp} faster than sync, by the same think times` : ''}.`,
   syncLeft: (left: string, total: string) => `Sync: about ${left} (simulated) to go, of ${total} by the think times async recorded.`,
 };
+
+/** The simul as the Python program it is (the program itself is code, in lib/program/python.ts). */
+export const programWords = {
+  title: 'The simul as a Python program',
+  intro: (mode: 'async' | 'sync') =>
+    mode === 'async'
+      ? 'One task per board on asyncio’s event loop: the host is the loop, one thread. Each line shows the boards standing at it.'
+      : 'The blocking version: one game after another, the host waiting whenever its opponent thinks. Each line shows the boards standing at it.',
+  code: 'The program, line by line',
+  notStarted: 'The tasks begin when the simul starts.',
+  current: 'The loop’s current task',
+  currentSync: 'The game being played',
+  none: 'none',
+  idle: 'none: every task awaits its opponent',
+  readyQueue: 'Ready queue, in the order the host takes them',
+  awaiting: 'Awaiting their opponent',
+  notBegun: 'Not begun',
+  done: 'Done',
+  board: (n: number) => `board ${n}`,
+  state: { running: 'running on the host', ready: 'ready', awaiting: 'awaiting its opponent', 'not-begun': 'not begun', done: 'done' },
+  /** A line's boards, for a screen reader: "line 10: board 3 running on the host, board 5 ready". */
+  lineTasks: (line: number, tasks: string[]) => `line ${line}: ${tasks.join(', ')}`,
+} as const;
+
+/** The review's scrubber: the recorded simul at any moment, played back. */
+export const scrubWords = {
+  title: 'Replay the simul',
+  intro: 'Drag to any moment: every board, where the host was, the ready queue and the figures up to then.',
+  position: 'Moment of the simul',
+  at: (at: string, of: string) => `${at} of ${of}`,
+  play: 'Play',
+  pause: 'Pause',
+  speed: 'Speed',
+  speedOption: (x: number) => `${x}×`,
+  previous: 'Previous event',
+  next: 'Next event',
+  toEnd: 'To the end',
+  event: (k: number, total: number) => `event ${k} of ${total}`,
+  boards: 'The boards at this moment',
+  hostHere: 'host here',
+  replay: 'Replay',
+  backToResults: 'Results',
+} as const;

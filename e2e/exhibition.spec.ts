@@ -34,6 +34,9 @@ test('"Watch it happen" races a sync and an async simul of bots to the compariso
   const async = page.getByTestId('race-async');
   await expect(sync.getByTestId('board-grid').getByTestId(/^mini-/)).toHaveCount(24);
   await expect(async.getByTestId('board-grid').getByTestId(/^mini-/)).toHaveCount(24);
+  // Each side shows its program: the blocking one beside the sync race, asyncio's beside the async.
+  await expect(sync.getByTestId('program-view')).toHaveAttribute('data-mode', 'sync');
+  await expect(async.getByTestId('program-view')).toHaveAttribute('data-mode', 'async');
   await expect(sync.getByTestId('simulated-time')).toHaveText(/Times are simulated.*run at 600×/);
   await expect(async.getByTestId('simulated-time')).toHaveText(/Times are simulated.*run at 600×/);
   // Mid-race: the async simul over (or nearly), the sync one still playing.

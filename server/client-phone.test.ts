@@ -233,7 +233,7 @@ describe('a console', () => {
     let moved: Promise<unknown>;
     try {
       moved = hostMove(s, 2, 'd2', 'd4', 'b'); // decided, not yet durable: no snapshot to give
-      await vi.waitFor(() => expect(room.snapshot()).toBeNull());
+      await vi.waitFor(() => expect(room.snapshot()).toBeNull(), { timeout: 60_000 });
       const host = open(s, 'host', 'log');
       const opened = await until(host, (v) => v.role === 'host' && v.status === 'online');
       expect(opened.state.boards.get(1)!.chess.fen()).toBe(fenOf(s, 1));

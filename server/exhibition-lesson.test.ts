@@ -153,10 +153,10 @@ describe('an exhibition across a restart', () => {
     const started = await hub.createExhibition({ n: 6, h: 5, o: 55, m: 10, speed: 'max', seed: 7 }, 'class');
     if (!started.ok) throw new Error(started.error.code);
     const sync = hub.get(started.sync)!;
-    await vi.waitFor(() => expect(sync.state.boards.get(2)!.moveCount).toBeGreaterThan(0), { interval: 5 });
+    await vi.waitFor(() => expect(sync.state.boards.get(2)!.moveCount).toBeGreaterThan(0), { interval: 5, timeout: 60_000 });
     // The server stops: its clocks stop moving, what was decided is saved.
     hub.stopExhibitions();
-    await vi.waitFor(() => expect(sync.settled).toBe(true));
+    await vi.waitFor(() => expect(sync.settled).toBe(true), { timeout: 60_000 });
     const before = structuredClone(store.load(started.sync)!.events);
     expect(sync.state.phase).toBe('playing');
 

@@ -59,7 +59,7 @@ describe('an exhibition on its own simulated clock', () => {
     expect(hub.isRunning(simulId)).toBe(true);
     scriptedPlayers(room);
 
-    await vi.waitFor(() => expect(room.state.phase).toBe('finished'));
+    await vi.waitFor(() => expect(room.state.phase).toBe('finished'), { timeout: 60_000 });
     const timed = (e: SimulEvent) => [e.type, e.at - T0];
     expect(room.log.slice(3).map(timed)).toEqual([
       ['game-started', 0],
@@ -71,7 +71,7 @@ describe('an exhibition on its own simulated clock', () => {
       ['simul-finished', 120_000],
     ]);
     expect(room.log.find((e) => e.type === 'game-ended')).toMatchObject({ result: '1/2-1/2', reason: 'draw-agreed', movePairs: 2 });
-    await vi.waitFor(() => expect(hub.isRunning(simulId)).toBe(false));
+    await vi.waitFor(() => expect(hub.isRunning(simulId)).toBe(false), { timeout: 60_000 });
     expect(room.state.endedEarly).toBe(false);
   });
 
@@ -89,7 +89,7 @@ describe('an exhibition on its own simulated clock', () => {
     expect(reloaded.clock.now()).toBe(T0);
     expect(again.isRunning(simulId)).toBe(true);
     scriptedPlayers(reloaded);
-    await vi.waitFor(() => expect(reloaded.state.phase).toBe('finished'));
+    await vi.waitFor(() => expect(reloaded.state.phase).toBe('finished'), { timeout: 60_000 });
     expect(reloaded.log.filter((e) => e.type === 'move-made').map((e) => e.at - T0)).toEqual([0, 55_000, 60_000, 115_000, 120_000, 175_000]);
   });
 
@@ -115,7 +115,7 @@ describe('an exhibition on its own simulated clock', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(clock.now()).toBe(T0);
     wall = 5_000 / 600 + 0.001;
-    await vi.waitFor(() => expect(room.state.boards.get(1)!.moveCount).toBe(1));
+    await vi.waitFor(() => expect(room.state.boards.get(1)!.moveCount).toBe(1), { timeout: 60_000 });
     expect(clock.now()).toBe(T0 + 5_000);
     run.stop();
   });
@@ -147,7 +147,7 @@ describe('an exhibition on its own simulated clock', () => {
     expect(room.state.phase).toBe('playing');
     wall += 1;
     run.checkWatched();
-    await vi.waitFor(() => expect(ended).toBe(true));
+    await vi.waitFor(() => expect(ended).toBe(true), { timeout: 60_000 });
     const last = room.log[room.log.length - 1];
     expect(last).toMatchObject({ type: 'simul-finished', early: true, ending: 'unwatched' });
   });

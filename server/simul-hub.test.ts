@@ -154,11 +154,11 @@ describe('eviction on a running server', () => {
       expect(server.hub.evictIdle()).toMatchObject({ idle: 0, inMemory: 1 });
       // The host alone, in the simul's room and in no seat's, still holds it.
       a.opponents[0].client.close();
-      await vi.waitFor(() => expect(server.io.sockets.sockets.size).toBe(1));
+      await vi.waitFor(() => expect(server.io.sockets.sockets.size).toBe(1), { timeout: 60_000 });
       expect(server.hub.evictIdle()).toMatchObject({ idle: 0, inMemory: 1 });
 
       a.host.close();
-      await vi.waitFor(() => expect(server.io.sockets.sockets.size).toBe(0));
+      await vi.waitFor(() => expect(server.io.sockets.sockets.size).toBe(0), { timeout: 60_000 });
       expect(server.hub.evictIdle()).toEqual({ finished: 0, idle: 1, inMemory: 0 });
       expect(server.hub.resolveCode(a.joinCode)).toBe(a.simulId);
 

@@ -17,7 +17,8 @@ export const LOOKS: Record<BoardLook, { label: string; icon: ReactNode; frame: s
   'awaiting-host': { label: 'Awaiting host', icon: ICONS.diamond, frame: 'border-ready ring-2 ring-ready pulse-ready', chip: 'bg-ready text-slate-950' },
   'opponent-thinking': { label: 'Opponent thinking', icon: ICONS.ellipsis, frame: 'border-waiting', chip: 'bg-waiting text-white' },
   queued: { label: 'Queued', icon: ICONS.pause, frame: 'border-queued queued-stripes', chip: 'bg-queued text-slate-800 queued-stripes' },
-  win: { label: 'Host won', icon: '1', frame: 'border-win', chip: 'bg-win text-white' },
+  // White on --color-win is 3.3:1, too faint for a chip's small type: its chip is a darker green (5:1).
+  win: { label: 'Host won', icon: '1', frame: 'border-win', chip: 'bg-green-700 text-white' },
   draw: { label: 'Draw', icon: '½', frame: 'border-draw', chip: 'bg-draw text-slate-950' },
   loss: { label: 'Host lost', icon: '0', frame: 'border-loss', chip: 'bg-loss text-white' },
   unfinished: { label: 'Unfinished', icon: ICONS.cross, frame: 'border-slate-300 opacity-70', chip: 'bg-slate-300 text-slate-800' },

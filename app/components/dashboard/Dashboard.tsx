@@ -3,10 +3,11 @@
 // time, the ready queue and the waiting set, every board's waits, the timeline, and the
 // other mode projected from the same recorded think times. Every figure comes from the log.
 import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from '@/lib/metrics';
-import { readyQueue } from '@/lib/simul/queries';
+import { eventLoopView } from '@/lib/program/tasks';
 import type { EndReason, SimulState } from '@/lib/simul/types';
 import { BOARD_STATUS_WORDS, dashboardMoreWords, dashboardStory, dashboardWords as words } from '@/app/words';
-import { boardLook, LOOKS } from '../board-look';
+import { LOOKS } from '../board-look';
+import { ProgramView } from '../program/ProgramView';
 import { resultSentence } from '@/app/words';
 import { Timeline } from './Timeline';
 import { SimulatedTime } from '../SimulatedTime';
@@ -25,6 +26,7 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
         <Contrast metrics={metrics} />
       </div>
       <EventLoopLens state={state} />
+      <ProgramView state={state} />
       <Timeline start={metrics.start} end={metrics.end} timeline={metrics.timeline} readyQueue={metrics.readyQueue} fontSize={big ? 16 : 11} />
       <BoardTable metrics={metrics} />
     </div>
@@ -137,18 +139,13 @@ function Chips({ boards, look }: { boards: number[]; look: keyof typeof LOOKS })
 }
 
 function EventLoopLens({ state }: { state: SimulState }) {
-  const running = state.focus !== null && state.phase === 'playing' ? [state.focus] : [];
-  const ready = readyQueue(state).filter((n) => n !== state.focus);
-  const looks = state.order.map((n) => ({ n, look: boardLook(state, state.boards.get(n)!) }));
-  const waiting = looks.filter((l) => l.look === 'opponent-thinking').map((l) => l.n);
-  const queued = looks.filter((l) => l.look === 'queued').map((l) => l.n);
-  const done = looks.filter((l) => ['win', 'draw', 'loss', 'unfinished'].includes(l.look)).map((l) => l.n);
+  const loop = eventLoopView(state);
   const rows: { title: string; words: string; boards: number[]; look: keyof typeof LOOKS; testId: string }[] = [
-    { title: words.running, words: 'the board the host is playing: the task on the event loop', boards: running, look: 'host-thinking', testId: 'lens-running' },
-    { title: words.readyQueue, words: 'opponent moved, awaiting the host, in the order the host will reach them', boards: ready, look: 'awaiting-host', testId: 'lens-ready' },
-    { title: words.waitingSet, words: 'opponent thinking: the task awaits I/O', boards: waiting, look: 'opponent-thinking', testId: 'lens-waiting' },
-    ...(state.mode === 'sync' ? [{ title: words.notScheduled, words: 'queued: the game has not begun', boards: queued, look: 'queued' as const, testId: 'lens-queued' }] : []),
-    { title: words.done, words: 'finished games', boards: done, look: 'draw', testId: 'lens-done' },
+    { title: words.running, words: 'the board the host is playing: the task on the event loop', boards: loop.current === null ? [] : [loop.current], look: 'host-thinking', testId: 'lens-running' },
+    { title: words.readyQueue, words: 'opponent moved, awaiting the host, in the order the host will reach them', boards: loop.ready, look: 'awaiting-host', testId: 'lens-ready' },
+    { title: words.waitingSet, words: 'opponent thinking: the task awaits I/O', boards: loop.awaiting, look: 'opponent-thinking', testId: 'lens-waiting' },
+    ...(state.mode === 'sync' ? [{ title: words.notScheduled, words: 'queued: the game has not begun', boards: loop.notBegun, look: 'queued' as const, testId: 'lens-queued' }] : []),
+    { title: words.done, words: 'finished games', boards: loop.done, look: 'draw', testId: 'lens-done' },
   ];
   return (
     <section className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" aria-label="The asyncio lens">
@@ -169,7 +166,7 @@ function EventLoopLens({ state }: { state: SimulState }) {
 
 function BoardTable({ metrics }: { metrics: SimulMetrics }) {
   return (
-    <section aria-label="Per board" className="overflow-x-auto rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
+    <section aria-label="Per board" tabIndex={0} className="overflow-x-auto rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
       <h2 className="mb-3 text-xl font-bold">Per board</h2>
       <table className="w-full text-left text-sm tabular-nums" data-testid="board-table">
         <thead className="text-slate-500">

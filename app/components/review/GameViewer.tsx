@@ -89,13 +89,13 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
             const black = moves[i * 2 + 1];
             return (
               <li key={i} className="contents">
-                <span className="text-slate-400">{i + 1}.</span>
+                <span className="text-slate-600 dark:text-slate-400">{i + 1}.</span>
                 {[white, black].map((m, j) =>
                   m ? (
                     <button
                       key={j}
                       onClick={() => go(i * 2 + j + 1)}
-                      className={`rounded px-1 text-left ${shown === i * 2 + j + 1 ? 'bg-host/20' : ''}`}
+                      className={`rounded px-1 text-left ${shown === i * 2 + j + 1 ? 'ring-2 ring-host ring-inset' : ''}`}
                     >
                       <span className="font-semibold">{m.san}</span>{' '}
                       <span className={m.by === 'host' ? 'text-host' : 'text-waiting'}>{formatDuration(m.think)}</span>

@@ -10,7 +10,8 @@ import { downloadText } from '@/lib/export/download';
 import { simulLogJson } from '@/lib/export/json';
 import { moveTimingsCsv } from '@/lib/export/csv';
 import { simulPgn } from '@/lib/export/pgn';
-import { refusalText, SIMUL_END } from '@/app/words';
+import { refusalText, scrubWords, SIMUL_END } from '@/app/words';
+import type { SimulState } from '@/lib/simul/types';
 import type { SimulMetrics } from '@/lib/metrics';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Timeline } from '../dashboard/Timeline';
@@ -19,6 +20,9 @@ import { ResultsTable } from '../ResultsTable';
 import { GameViewer } from './GameViewer';
 import { CompareTable } from './CompareTable';
 import { SimulatedTime } from '../SimulatedTime';
+import { ScrubBoards } from './ScrubBoards';
+import { ScrubControls } from './ScrubControls';
+import { useScrub, type Scrub } from './use-scrub';
 
 export function ReviewView({ simulId, withId }: { simulId: string; withId: string | null }) {
   const a = useSimulConnection(simulId);
@@ -93,8 +97,24 @@ function Header({ view }: { view: SimulView }) {
   );
 }
 
+/** The scrubber over the recorded simul, and every board at the moment it shows. */
+function ScrubPanel({ scrub, state }: { scrub: Scrub; state: SimulState }) {
+  return (
+    <section aria-label={scrubWords.title} className="flex min-w-0 flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" data-testid="scrubber">
+      <h2 className="text-xl font-bold">{scrubWords.title}</h2>
+      <p className="text-sm text-slate-600 dark:text-slate-300">{scrubWords.intro}</p>
+      <ScrubControls scrub={scrub} />
+      <ScrubBoards state={state} />
+    </section>
+  );
+}
+
 function Single({ view }: { view: SimulView }) {
-  const metrics = useReviewMetrics(view);
+  const live = useReviewMetrics(view);
+  const scrub = useScrub(view.log);
+  // The dashboard follows the scrubber; at the end, the figures as the log stands.
+  const state = scrub.moment?.state ?? view.state;
+  const metrics = scrub.moment ? scrub.moment.metrics : live;
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6" data-testid="review">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -102,9 +122,16 @@ function Single({ view }: { view: SimulView }) {
         <Downloads view={view} />
       </div>
       <CompareWith simulId={view.state.simulId} />
-      {metrics ? <Dashboard state={view.state} metrics={metrics} /> : <p>This simul never started.</p>}
+      {live ? (
+        <>
+          <ScrubPanel scrub={scrub} state={state} />
+          <Dashboard state={state} metrics={metrics} />
+        </>
+      ) : (
+        <p>This simul never started.</p>
+      )}
       <ResultsTable state={view.state} reader={{ role: 'projector' }} />
-      {metrics && <GameViewer state={view.state} metrics={metrics} log={view.log} />}
+      {live && <GameViewer state={view.state} metrics={live} log={view.log} />}
       <Link href="/" className="text-host underline">Home</Link>
     </main>
   );

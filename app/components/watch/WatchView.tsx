@@ -7,10 +7,9 @@ import Link from 'next/link';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
-import { readyQueue } from '@/lib/simul/queries';
+import { eventLoopView } from '@/lib/program/tasks';
 import type { SimulState } from '@/lib/simul/types';
 import { projectorWords as words, refusalText, RESULT_HEADERS, resultWords } from '@/app/words';
-import { boardLook } from '../board-look';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
@@ -20,7 +19,7 @@ import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
 import { SimulatedTime } from '../SimulatedTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotMarker } from '../BotMarker';
-import { botWords } from '@/app/words';
+import { botWords, scrubWords } from '@/app/words';
 import { resultOf, ResultsTable, Tally } from '../ResultsTable';
 import { fitResults, splitRows } from './fit-results';
 import { useBoxSize, useMediaQuery } from '../use-box-size';
@@ -28,6 +27,7 @@ import { useServerNow } from '../use-now';
 import { ProjectorBoards } from './ProjectorBoards';
 import { ProjectorHeadline, type LoopCounts } from './ProjectorHeadline';
 import { JoinCorner, ProjectorLobby } from './ProjectorLobby';
+import { ProjectorReplay } from './ProjectorReplay';
 
 export function WatchView({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId, 'log', 'watcher');
@@ -36,12 +36,8 @@ export function WatchView({ simulId }: { simulId: string }) {
 }
 
 function loopCounts(state: SimulState): LoopCounts {
-  const running = state.focus !== null && state.phase === 'playing' ? state.focus : null;
-  const looks = state.order.map((n) => boardLook(state, state.boards.get(n)!));
-  return {
-    ready: readyQueue(state).filter((n) => n !== running).length,
-    waiting: looks.filter((l) => l === 'opponent-thinking').length,
-  };
+  const loop = eventLoopView(state);
+  return { ready: loop.ready.length, waiting: loop.awaiting.length };
 }
 
 function Watch({ connection }: { connection: SimulConnection }) {
@@ -84,6 +80,8 @@ function Games({ connection, view }: { connection: SimulConnection; view: SimulV
   const focused = state.focus !== null ? state.boards.get(state.focus) : null;
   // A projector-sized screen holds everything at once; a phone scrolls down instead.
   const fixed = useMediaQuery('(min-width: 64rem)');
+  const [replay, setReplay] = useState(false);
+  if (replay && state.phase === 'finished') return <ProjectorReplay view={view} live={metrics} onClose={() => setReplay(false)} />;
   if (state.phase === 'finished') {
     // The end screen: the figures in one row, then every result at once (up to 30 boards).
     return (
@@ -91,6 +89,9 @@ function Games({ connection, view }: { connection: SimulConnection; view: SimulV
         <div className="flex shrink-0 flex-wrap items-baseline gap-x-[3vw] gap-y-[1vh]">
           <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.allOver}</p>
           <Tally state={state} big />
+          <button className="rounded-lg bg-host px-4 py-2 text-[clamp(1rem,2.4vh,1.5rem)] font-semibold text-white" onClick={() => setReplay(true)} data-testid="replay-open">
+            {scrubWords.replay}
+          </button>
         </div>
         <div className="shrink-0">
           <ProjectorHeadline metrics={metrics} size="wide" />
