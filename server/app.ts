@@ -15,7 +15,7 @@ import { ExhibitionPacer } from './exhibition';
 import { withSecurityHeaders } from './http-security';
 import { listenAddresses, serverOrigins } from './listen-addresses';
 import { networkInterfaces } from 'node:os';
-import { serverWords } from '../app/words';
+import { serverWordsFor } from '../app/words';
 import { JOIN_ADDRESSES_PATH, type JoinAddresses } from '../lib/join-address';
 import type { EventStore } from './store/event-store';
 import { realClock, type Clock, type ManualClock } from './clock';
@@ -88,7 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.statusCode = 429;
         res.setHeader('Retry-After', String(Math.ceil(budgets.missesRefillMs(network) / 1000)));
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-        res.end(serverWords.tooManyJoinCodes);
+        res.end(serverWordsFor(req.headers).tooManyJoinCodes);
         return;
       }
       res.statusCode = 302;
@@ -116,7 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (options.pages) return options.pages(req, res);
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.end(serverWords.notFound);
+    res.end(serverWordsFor(req.headers).notFound);
   }));
 
   io = new Server(http, {

@@ -1,9 +1,10 @@
 // The results: the tally counted from the host's side; each game's result in the words of
-// whoever reads the screen (app/words.ts: resultWords).
+// whoever reads the screen (app/words/say.ts: resultWords).
 import { BotMarker } from './BotMarker';
 import { tally } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
-import { REGIONS, RESULT_HEADERS, resultWords, type Reader, type ResultOf } from '@/app/words';
+import { resultHeaders, resultWords, type Reader, type ResultOf } from '@/app/words';
+import { useWords } from './language';
 import { boardLook, LOOKS } from './board-look';
 import { formatClock } from './ClockTime';
 
@@ -14,13 +15,14 @@ export function resultOf(b: BoardState): ResultOf {
 
 /** The host's score, counted from the host's side. */
 export function Tally({ state, big = false }: { state: SimulState; big?: boolean }) {
+  const words = useWords().resultsTable.tally;
   const t = tally(state);
   return (
     <p className={big ? 'mb-[1vh] text-[clamp(1.25rem,3.6vh,2.75rem)]' : 'mb-3 text-lg'} data-testid="tally">
-      Host: <strong data-testid="wins">{t.wins}</strong> won · <strong data-testid="draws">{t.draws}</strong> drawn ·{' '}
-      <strong data-testid="losses">{t.losses}</strong> lost
-      {t.unfinished > 0 && <> · {t.unfinished} unfinished</>}
-      {t.playing > 0 && <> · {t.playing} playing</>}
+      {words.host} <strong data-testid="wins">{t.wins}</strong> {words.won} · <strong data-testid="draws">{t.draws}</strong>{' '}
+      {words.drawn} · <strong data-testid="losses">{t.losses}</strong> {words.lost}
+      {t.unfinished > 0 && <> · {t.unfinished} {words.unfinished}</>}
+      {t.playing > 0 && <> · {t.playing} {words.playing}</>}
     </p>
   );
 }
@@ -49,19 +51,21 @@ export function ResultsTable({
   /** The projector's fitted type size; its rows then stay on one line. */
   fontPx?: number;
 }) {
+  const w = useWords();
+  const words = w.resultsTable;
   const withClocks = clocks && state.clock !== null;
   return (
-    <section aria-label="Results" data-testid="results">
+    <section aria-label={words.region} data-testid="results">
       {withTally && <Tally state={state} big={big} />}
       {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={REGIONS.results}>
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={words.byBoard}>
         <table
           className={`results-table w-full text-left ${big ? 'results-big' : 'text-sm'} ${fontPx ? 'results-fitted' : ''}`}
           style={fontPx ? { fontSize: `${fontPx}px` } : undefined}
         >
           <thead className="border-b border-slate-300 text-slate-500 dark:border-slate-700">
             <tr>
-              {RESULT_HEADERS(withClocks).map((header, i, all) => (
+              {resultHeaders(w, withClocks).map((header, i, all) => (
                 <th key={header} className={`py-1 pr-3 ${i === all.length - 1 ? 'text-right' : ''}`}>{header}</th>
               ))}
             </tr>
@@ -69,8 +73,9 @@ export function ResultsTable({
           <tbody>
             {(numbers ?? state.order).map((n) => {
               const b = state.boards.get(n)!;
-              const look = LOOKS[boardLook(state, b)];
-              const words = resultWords(resultOf(b), reader);
+              const lookKey = boardLook(state, b);
+              const look = LOOKS[lookKey];
+              const said = resultWords(w, resultOf(b), reader);
               return (
                 <tr
                   key={n}
@@ -81,13 +86,13 @@ export function ResultsTable({
                   <td className="py-1 pr-3">
                     {b.opponent?.name ?? '—'} {b.opponent?.bot && <BotMarker />}
                   </td>
-                  <td className="py-1 pr-3">{b.hostColor === 'w' ? 'White' : 'Black'}</td>
+                  <td className="py-1 pr-3">{b.hostColor === 'w' ? w.game.white : w.game.black}</td>
                   <td className="py-1 pr-3">
                     <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${look.chip}`} data-testid={`result-${n}`}>
-                      {words?.word ?? look.label}
+                      {said?.word ?? w.boardLooks[lookKey]}
                     </span>
                   </td>
-                  <td className="py-1 pr-3 text-slate-600 dark:text-slate-400">{words?.how}</td>
+                  <td className="py-1 pr-3 text-slate-600 dark:text-slate-400">{said?.how}</td>
                   {withClocks && (
                     <td className="whitespace-nowrap py-1 pr-3 font-mono tabular-nums" data-testid={`result-clocks-${n}`}>
                       {b.clock && b.clock.running === null && b.endedAt !== null ? `${formatClock(b.clock.host)} · ${formatClock(b.clock.opponent)}` : ''}

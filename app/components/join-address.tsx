@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { joinWords } from '@/app/words';
 import { isLoopbackHost, JOIN_ADDRESSES_PATH, type JoinAddresses } from '@/lib/join-address';
+import { useWords } from './language';
 
 /** The address the teacher picked, kept in this browser (the projector in the same browser follows). */
 const CHOICE_KEY = 'simul:join-address';
@@ -90,6 +90,7 @@ export function useJoinAddress(simulId: string): JoinAddress {
  * when no phone can reach the address shown. Nothing when all is well.
  */
 export function JoinAddressWarning({ join, projector = false }: { join: JoinAddress; projector?: boolean }) {
+  const joinWords = useWords().join;
   if (!join.ready) return null;
   const text = join.unreachable
     ? projector

@@ -8,14 +8,14 @@ import Link from 'next/link';
 import { ICONS } from '../icons';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol/events';
 import { credentials } from '@/lib/client/credentials';
+import { request } from '@/lib/client/request';
 import { useStore } from 'zustand';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { formatDuration, formatSpeedUp } from '@/lib/metrics';
-import { exhibitionWords as words, raceWords, refusalText } from '@/app/words';
+import { refusalText } from '@/app/words';
+import { useWords } from '../language';
 import { ProjectorHeadline } from '../watch/ProjectorHeadline';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { Dashboard } from '../dashboard/Dashboard';
@@ -25,18 +25,21 @@ import { useServerNow } from '../use-now';
 
 export function ExhibitionView({ simulId }: { simulId: string }) {
   const first = useSimulConnection(simulId);
+  const words = useWords().exhibition;
   if (!first) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   return <WithPair first={first} />;
 }
 
 function WithPair({ first }: { first: SimulConnection }) {
+  const w = useWords();
+  const words = w.exhibition;
   // Only what picks the pair: the race below redraws with each simul's own events.
   const loaded = useStore(first.store, (s) => s.version > 0);
   const problem = useStore(first.store, (s) => (s.version === 0 ? s.problem : null));
   const pair = useStore(first.store, (s) => s.state.exhibition?.pair ?? null);
   const mode = useStore(first.store, (s) => s.state.mode);
   const second = useSimulConnection(pair);
-  if (problem) return <p className="p-8 text-2xl">{refusalText(problem)}</p>;
+  if (problem) return <p className="p-8 text-2xl">{refusalText(w, problem)}</p>;
   if (!loaded) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   if (!pair) {
     return (
@@ -62,6 +65,7 @@ interface AsyncFinish {
 }
 
 function Race({ sync, async }: { sync: SimulConnection; async: SimulConnection }) {
+  const words = useWords().exhibition;
   const router = useRouter();
   const syncOver = useStore(sync.store, (s) => s.state.phase === 'finished');
   const asyncOver = useStore(async.store, (s) => s.state.phase === 'finished');
@@ -100,6 +104,8 @@ function Race({ sync, async }: { sync: SimulConnection; async: SimulConnection }
 
 /** For the browser that started the exhibition (it holds its key): ends both simuls. */
 function StopButton({ simulId }: { simulId: string }) {
+  const w = useWords();
+  const words = w.exhibition;
   const [key, setKey] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -108,16 +114,9 @@ function StopButton({ simulId }: { simulId: string }) {
   async function stop() {
     setBusy(true);
     setError(null);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
-    try {
-      const res: Ack = await socket.timeout(15_000).emitWithAck('exhibition:stop', { simulId, hostKey: key });
-      if (!res.ok) setError(refusalText(res.error));
-    } catch {
-      setError(refusalText({ code: 'no-answer' }));
-    } finally {
-      socket.close();
-      setBusy(false);
-    }
+    const res = await request('exhibition:stop', { simulId, hostKey: key }, 15_000);
+    setBusy(false);
+    if (!res.ok) setError(refusalText(w, res.error));
   }
   return (
     <>
@@ -140,6 +139,8 @@ function Side({
 }) {
   const view = useSimulView(connection);
   const { state } = view;
+  const w = useWords();
+  const words = w.exhibition;
   // Read four times a second at the simul's last event, and drawn only when its figures are
   // read: an exhibition sends hundreds of events a second.
   const now = useServerNow(0, SIMULATED_READ_MS);
@@ -152,7 +153,7 @@ function Side({
     }
   }, [finished, metrics, onAsyncFinish, state.mode, elapsed]);
   const dashboard = useMemo(() => <Dashboard state={state} metrics={metrics} />, [state, metrics]);
-  if (view.problem && view.version === 0) return <p className="text-xl">{refusalText(view.problem)}</p>;
+  if (view.problem && view.version === 0) return <p className="text-xl">{refusalText(w, view.problem)}</p>;
   if (view.version === 0) return <p className="text-xl text-slate-500">{words.opening}</p>;
   const title = words.side(state.mode);
   return (
@@ -164,12 +165,12 @@ function Side({
       <Progress view={view} elapsed={elapsed} />
       {state.mode === 'async' && finished && metrics && (
         <p className="rounded-lg bg-host/10 px-3 py-2 text-lg font-semibold" role="status" data-testid="race-async-finished">
-          {raceWords.asyncFinished(formatDuration(elapsed), metrics.comparison.speedUp === null ? null : formatSpeedUp(metrics.comparison.speedUp))}
+          {words.asyncFinished(formatDuration(elapsed), metrics.comparison.speedUp === null ? null : formatSpeedUp(metrics.comparison.speedUp))}
         </p>
       )}
       {state.mode === 'sync' && !finished && asyncFinish && (
         <p className="rounded-lg bg-waiting/15 px-3 py-2 text-lg font-semibold tabular-nums" role="timer" aria-live="off" data-testid="race-sync-countdown">
-          {raceWords.syncLeft(formatDuration(Math.max(0, asyncFinish.syncProjected - elapsed)), formatDuration(asyncFinish.syncProjected))}
+          {words.syncLeft(formatDuration(Math.max(0, asyncFinish.syncProjected - elapsed)), formatDuration(asyncFinish.syncProjected))}
         </p>
       )}
       <div className="rounded-xl bg-white px-3 py-2 shadow-sm dark:bg-slate-900">
@@ -183,6 +184,7 @@ function Side({
 
 /** How far the race has come: moves made of every game's move pairs, and the simulated time so far. */
 function Progress({ view, elapsed }: { view: SimulView; elapsed: number }) {
+  const words = useWords().exhibition;
   const { state } = view;
   const pairs = state.exhibition?.movePairs ?? 0;
   let moves = 0;

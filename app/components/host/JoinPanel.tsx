@@ -4,12 +4,13 @@
 // teacher picks when it has several). None of it is secret.
 import { QRCodeSVG } from 'qrcode.react';
 import { useState } from 'react';
-import { joinWords as words } from '@/app/words';
 import { JoinAddressWarning, useJoinAddress, type JoinAddress } from '../join-address';
+import { useWords } from '../language';
 
 export function JoinPanel({ simulId, joinCode }: { simulId: string; joinCode: string }) {
   const join = useJoinAddress(simulId);
   const { address, link, ready } = join;
+  const words = useWords().join;
   const [copied, setCopied] = useState(false);
 
   async function copy() {
@@ -60,6 +61,7 @@ export function JoinPanel({ simulId, joinCode }: { simulId: string; joinCode: st
 
 /** Several network addresses (wired and wireless, a VPN): the teacher says which the class is on. */
 export function AddressPicker({ join }: { join: JoinAddress }) {
+  const words = useWords().join;
   if (join.choices.length < 2) return null;
   return (
     <label className="flex flex-col gap-1 text-sm">

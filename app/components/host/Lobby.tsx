@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { SimulController } from '@/lib/client/simul-controller';
 import type { BotSpec, SimulState } from '@/lib/simul/types';
 import type { BotStrength } from '@/lib/bots/spec';
-import { BOT_THINK_SECONDS, botWords, LATE_JOIN, lobbyWords as words } from '@/app/words';
+import { useWords } from '../language';
 import { BotMarker } from '../BotMarker';
 import { JoinPanel } from './JoinPanel';
 
@@ -15,6 +15,9 @@ interface BotChoice {
   thinkSeconds: number;
   varied: boolean;
 }
+
+/** Think times the host can give the bots it seats, in seconds. */
+const BOT_THINK_SECONDS = [2, 5, 10, 30, 60] as const;
 
 const DEFAULT_BOT: BotChoice = { strength: 'sensible', thinkSeconds: 10, varied: true };
 
@@ -28,6 +31,9 @@ function botOf(choice: BotChoice): BotSpec {
 }
 
 export function Lobby({ state, controller }: { state: SimulState; controller: SimulController }) {
+  const w = useWords();
+  const words = w.console;
+  const botWords = w.bots;
   const boards = state.order.map((n) => state.boards.get(n)!);
   const seated = boards.filter((b) => b.opponent).length;
   const [bot, setBot] = useState<BotChoice>(DEFAULT_BOT);
@@ -46,15 +52,14 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
       <section aria-label={words.seats} className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-2xl font-bold">
-            <span data-testid="seated-count">{seated}</span>
-            {words.seatsTaken(boards.length)}
+            <span data-testid="seated-count">{seated}</span> {words.seatsTaken(boards.length)}
           </h2>
           <div className="flex gap-2">
             <button
               onClick={() => controller.setJoining(state.joiningClosed)}
               className="rounded-lg border border-slate-300 px-4 py-2 font-semibold dark:border-slate-600"
             >
-              {state.joiningClosed ? LATE_JOIN.open : LATE_JOIN.close}
+              {state.joiningClosed ? words.openJoining : words.closeJoining}
             </button>
             <button
               onClick={() => controller.start()}
@@ -69,7 +74,7 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
         {state.joiningClosed && <p className="mb-3 font-semibold text-ready">{words.joiningClosed}</p>}
         <BotSettings choice={bot} onChange={setBot} onFill={fill} canFill={seated < boards.length} />
         {seated > 0 && seated < boards.length && (
-          <p className="mb-3 text-sm text-slate-500">{LATE_JOIN.lobbyNote}</p>
+          <p className="mb-3 text-sm text-slate-500">{words.lobbyNote}</p>
         )}
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2" data-testid="seats">
           {boards.map((b) => (
@@ -81,7 +86,7 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
             >
               <span className="flex min-w-0 items-center gap-1">
                 <span className="mr-1 text-sm text-slate-500">{b.number}</span>
-                <span className="truncate font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? words.empty}</span>
+                <span className="truncate font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? w.lobby.empty}</span>
                 {b.opponent?.bot && <BotMarker />}
               </span>
               {b.opponent?.bot ? (
@@ -118,6 +123,8 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
  * again), or remove them and block their network from this simul, said for what it is.
  */
 function SeatActions({ board, name, controller }: { board: number; name: string; controller: SimulController }) {
+  const w = useWords();
+  const words = w.lobby;
   const [asking, setAsking] = useState(false);
   if (asking) {
     return (
@@ -147,7 +154,7 @@ function SeatActions({ board, name, controller }: { board: number; name: string;
           <span className="block font-normal text-slate-700 dark:text-slate-200">{words.blockHint}</span>
         </button>
         <button onClick={() => setAsking(false)} className="self-start rounded border px-2 py-1">
-          {words.cancel}
+          {w.console.cancel}
         </button>
       </span>
     );
@@ -171,6 +178,7 @@ function BotSettings({
   onFill: () => void;
   canFill: boolean;
 }) {
+  const botWords = useWords().bots;
   const select = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
   return (
     <fieldset className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">

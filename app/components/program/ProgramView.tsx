@@ -4,7 +4,7 @@
 // Everything is read from the simul's state (lib/program/tasks.ts), live or scrubbed.
 import { eventLoopView, type TaskState } from '@/lib/program/tasks';
 import type { SimulState } from '@/lib/simul/types';
-import { programWords as words } from '@/app/words';
+import { useWords } from '../language';
 import { LOOKS, type BoardLook } from '../board-look';
 
 /** Each task state in the one colour language. */
@@ -17,6 +17,7 @@ const TASK_LOOK: Record<TaskState, BoardLook> = {
 };
 
 function Chip({ board, state }: { board: number; state: TaskState }) {
+  const words = useWords().program;
   return (
     <span className={`rounded px-1.5 py-0.5 text-xs font-semibold tabular-nums ${LOOKS[TASK_LOOK[state]].chip}`} data-testid={`program-task-${board}`} data-state={state}>
       {board}
@@ -26,6 +27,7 @@ function Chip({ board, state }: { board: number; state: TaskState }) {
 }
 
 function Boards({ boards, state, testId }: { boards: number[]; state: TaskState; testId: string }) {
+  const words = useWords().program;
   return (
     <dd className="flex flex-wrap gap-1" data-testid={testId} data-boards={boards.join(' ')}>
       {boards.length === 0 ? <span className="text-sm text-slate-600 dark:text-slate-400">{words.none}</span> : boards.map((n) => <Chip key={n} board={n} state={state} />)}
@@ -34,6 +36,7 @@ function Boards({ boards, state, testId }: { boards: number[]; state: TaskState;
 }
 
 export function ProgramView({ state, className = '' }: { state: SimulState; className?: string }) {
+  const words = useWords().program;
   const view = eventLoopView(state);
   const { program } = view;
   const currentLine = view.current === null ? null : program.place['host-thinks'];

@@ -3,11 +3,13 @@
 // where the host was.
 import { lookOf } from '@/lib/simul/board-look';
 import type { SimulState } from '@/lib/simul/types';
-import { scrubWords as words } from '@/app/words';
+import { useWords } from '../language';
 import { LOOKS } from '../board-look';
 import { MiniBoard } from '../MiniBoard';
 
 export function ScrubBoards({ state }: { state: SimulState }) {
+  const w = useWords();
+  const words = w.scrub;
   return (
     <ul className="grid grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] gap-2" aria-label={words.boards} data-testid="scrub-boards">
       {state.order.map((n) => {
@@ -27,7 +29,7 @@ export function ScrubBoards({ state }: { state: SimulState }) {
             <MiniBoard fen={fen} flipped={board.hostColor === 'b'} lastMove={board.lastMove ? board.lastMove.from + board.lastMove.to : null} />
             <span className={`flex items-center gap-1 px-1 text-xs font-semibold ${l.chip}`}>
               {l.icon}
-              <span className="min-w-0 truncate">{l.label}</span>
+              <span className="min-w-0 truncate">{w.boardLooks[look]}</span>
             </span>
           </li>
         );

@@ -2,13 +2,14 @@
 // The scrubber's controls: a slider over the simul's time, play and pause at a chosen speed, and
 // steps from one event to the next.
 import { formatDuration } from '@/lib/metrics/format';
-import { scrubWords as words } from '@/app/words';
+import { useWords } from '../language';
 import { ICONS } from '../icons';
 import { SPEEDS, type Scrub } from './use-scrub';
 
 const BUTTON = 'rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
 
 export function ScrubControls({ scrub }: { scrub: Scrub }) {
+  const words = useWords().scrub;
   const { start, end, scrubber } = scrub;
   const t = scrub.t ?? end;
   const shown = words.at(formatDuration(t - start), formatDuration(end - start));

@@ -3,30 +3,30 @@
 // row above the boards, in view while the host plays. The dashboard shows the same figures with
 // their details.
 import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from '@/lib/metrics';
-import { dashboardWords as words, projectorWords } from '@/app/words';
+import { useWords } from '../language';
 
 type Size = 'projector' | 'wide' | 'console';
 
-const TYPE: Record<Size, { label: string; value: string; grid: string }> = {
+const TYPE: Record<Size, { labelType: string; valueType: string; grid: string }> = {
   projector: {
-    label: 'text-[clamp(0.875rem,2.2vh,1.5rem)]',
-    value: 'text-[clamp(1.25rem,3.2vh,2.5rem)]',
+    labelType: 'text-[clamp(0.875rem,2.2vh,1.5rem)]',
+    valueType: 'text-[clamp(1.25rem,3.2vh,2.5rem)]',
     grid: 'grid grid-cols-2 gap-x-[1.5vw] gap-y-[1vh]',
   },
   /** The projector's end screen: the figures in one row. */
   wide: {
-    label: 'text-[clamp(0.875rem,2.2vh,1.5rem)]',
-    value: 'text-[clamp(1.25rem,3.6vh,2.75rem)]',
+    labelType: 'text-[clamp(0.875rem,2.2vh,1.5rem)]',
+    valueType: 'text-[clamp(1.25rem,3.6vh,2.75rem)]',
     grid: 'grid grid-cols-2 gap-x-[2vw] gap-y-[1vh] sm:grid-cols-3 lg:grid-cols-6',
   },
-  console: { label: 'text-xs', value: 'text-lg', grid: 'grid grid-cols-3 gap-x-3 gap-y-1 xl:grid-cols-6' },
+  console: { labelType: 'text-xs', valueType: 'text-lg', grid: 'grid grid-cols-3 gap-x-3 gap-y-1 xl:grid-cols-6' },
 };
 
 function Figure({ label, value, testId, size }: { label: string; value: string; testId: string; size: Size }) {
   return (
     <div className="min-w-0">
-      <dt className={`truncate ${TYPE[size].label} leading-tight text-slate-600 dark:text-slate-300`}>{label}</dt>
-      <dd className={`truncate ${TYPE[size].value} leading-tight font-bold tabular-nums`} data-testid={testId}>
+      <dt className={`truncate ${TYPE[size].labelType} leading-tight text-slate-600 dark:text-slate-300`}>{label}</dt>
+      <dd className={`truncate ${TYPE[size].valueType} leading-tight font-bold tabular-nums`} data-testid={testId}>
         {value}
       </dd>
     </div>
@@ -40,6 +40,7 @@ export interface LoopCounts {
 }
 
 export function ProjectorHeadline({ metrics, loop, size = 'projector' }: { metrics: SimulMetrics | null; loop?: LoopCounts; size?: Size }) {
+  const { dashboard: words, projector: projectorWords } = useWords();
   if (!metrics) return null;
   const { comparison } = metrics;
   // The projection replays recorded think times: before the first move there are none.

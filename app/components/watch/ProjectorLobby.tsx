@@ -7,7 +7,7 @@
 // address, the code and the QR code in the header.
 import { QRCodeSVG } from 'qrcode.react';
 import type { SimulState } from '@/lib/simul/types';
-import { projectorWords as words } from '@/app/words';
+import { useWords } from '../language';
 import { LOOKS } from '../board-look';
 import { BotMarker } from '../BotMarker';
 import { JoinAddressWarning, useJoinAddress } from '../join-address';
@@ -31,6 +31,7 @@ function Code({ code, className, testId }: { code: string; className: string; te
 }
 
 export function ProjectorLobby({ state }: { state: SimulState }) {
+  const words = useWords().projector;
   const join = useJoinAddress(state.simulId);
   const { address, link, ready } = join;
   const boards = state.order.map((n) => state.boards.get(n)!);
@@ -97,6 +98,7 @@ export function ProjectorLobby({ state }: { state: SimulState }) {
  * lobby said whether phones can reach the address; the console keeps saying it.
  */
 export function JoinCorner({ state }: { state: SimulState }) {
+  const words = useWords().projector;
   const join = useJoinAddress(state.simulId);
   if (state.joiningClosed || !join.ready) return null;
   return (

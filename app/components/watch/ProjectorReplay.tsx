@@ -4,7 +4,7 @@
 import type { SimulView } from '@/lib/client/simul-connection';
 import type { SimulMetrics } from '@/lib/metrics';
 import { eventLoopView } from '@/lib/program/tasks';
-import { scrubWords as words } from '@/app/words';
+import { useWords } from '../language';
 import { Timeline } from '../dashboard/Timeline';
 import { ProgramView } from '../program/ProgramView';
 import { ScrubBoards } from '../review/ScrubBoards';
@@ -13,6 +13,7 @@ import { useScrub } from '../review/use-scrub';
 import { ProjectorHeadline } from './ProjectorHeadline';
 
 export function ProjectorReplay({ view, live, onClose }: { view: SimulView; live: SimulMetrics | null; onClose: () => void }) {
+  const words = useWords().scrub;
   const scrub = useScrub(view.log);
   const state = scrub.moment?.state ?? view.state;
   const metrics = scrub.moment ? scrub.moment.metrics : live;

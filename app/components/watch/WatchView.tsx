@@ -4,26 +4,25 @@
 // and the timeline, all on one screen (a projector cannot scroll) at any number of boards.
 // It watches as a spectator, even in the host's browser: no secret ever reaches it.
 import Link from 'next/link';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
-import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useBoard, useFocus, useLink, usePhase, useSimul, useSimulConnection, useSimulShallow, useSimulState, useVersion, useWho } from '@/lib/client/use-simul';
+import type { SimulConnection } from '@/lib/client/simul-connection';
 import { eventLoopView } from '@/lib/program/tasks';
 import type { SimulState } from '@/lib/simul/types';
-import { projectorWords as words, refusalText, RESULT_HEADERS, resultWords } from '@/app/words';
+import { refusalText, resultHeaders, resultWords, type Words } from '@/app/words';
+import { useWords } from '../language';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
 import { BoardGrid } from '../host/BoardGrid';
 import { Timeline } from '../dashboard/Timeline';
-import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
+import { useFigures, type useMetrics } from '../dashboard/use-metrics';
 import { SimulatedTime } from '../SimulatedTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotMarker } from '../BotMarker';
-import { botWords, scrubWords } from '@/app/words';
 import { resultOf, ResultsTable, Tally } from '../ResultsTable';
 import { fitResults, splitRows } from './fit-results';
 import { useBoxSize, useMediaQuery } from '../use-box-size';
-import { useServerNow } from '../use-now';
 import { ProjectorBoards } from './ProjectorBoards';
 import { ProjectorHeadline, type LoopCounts } from './ProjectorHeadline';
 import { JoinCorner, ProjectorLobby } from './ProjectorLobby';
@@ -31,6 +30,7 @@ import { ProjectorReplay } from './ProjectorReplay';
 
 export function WatchView({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId, 'log', 'watcher');
+  const words = useWords().projector;
   if (!connection) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   return <Watch connection={connection} />;
 }
@@ -40,55 +40,84 @@ function loopCounts(state: SimulState): LoopCounts {
   return { ready: loop.ready.length, waiting: loop.awaiting.length };
 }
 
-function Watch({ connection }: { connection: SimulConnection }) {
-  const view = useSimulView(connection);
-  const { state } = view;
-  if (view.problem && view.version === 0) return <p className="p-8 text-2xl">{refusalText(view.problem)}</p>;
-  if (view.version === 0) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
+/** The projector's shell: it reads only what changes the page's outline, not the moves. */
+const Watch = memo(function Watch({ connection }: { connection: SimulConnection }) {
+  const who = useWho(connection);
+  const phase = usePhase(connection);
+  const { status } = useLink(connection);
+  const state = useSimulState(connection);
+  const w = useWords();
+  const words = w.projector;
+  if (who.problem && !who.loaded) return <p className="p-8 text-2xl">{refusalText(w, who.problem)}</p>;
+  if (!who.loaded) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   return (
-    <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector">
+    <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector" data-no-controls>
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
         <div className="flex items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
-          {state.phase === 'playing' && <JoinCorner state={state} />}
-          {state.phase === 'finished' && (
+          {phase === 'playing' && <JoinCorner state={state} />}
+          {phase === 'finished' && (
             <Link href={`/review/${state.simulId}`} className="text-host underline">
               {words.review}
             </Link>
           )}
-          <ConnectionBadge status={view.status} />
+          <ConnectionBadge status={status} />
         </div>
       </header>
       {state.hostBot && (
         <p className="flex items-center gap-2 text-2xl" data-testid="host-bot">
-          <BotMarker /> {botWords.hostIsBot}
+          <BotMarker /> {w.bots.hostIsBot}
         </p>
       )}
-      <SimulatedTime state={state} className="text-[clamp(1rem,2.4vh,1.75rem)]" />
-      {state.phase === 'lobby' ? <ProjectorLobby state={state} /> : <Games connection={connection} view={view} />}
+      <Simulated connection={connection} />
+      {phase === 'lobby' ? <Lobby connection={connection} /> : <Games connection={connection} />}
     </main>
   );
+});
+
+/** An exhibition's note, which counts the games that ended early: it redraws with every fold of an exhibition only. */
+function Simulated({ connection }: { connection: SimulConnection }) {
+  useSimul(connection, (v) => (v.state.exhibition ? v.version : 0));
+  return <SimulatedTime state={connection.store.getState().state} className="text-[clamp(1rem,2.4vh,1.75rem)]" />;
+}
+
+/** The class's join screen draws the whole lobby: it redraws on every fold (there are no moves yet). */
+function Lobby({ connection }: { connection: SimulConnection }) {
+  useVersion(connection);
+  return <ProjectorLobby state={connection.store.getState().state} />;
 }
 
 /** The games under way or over: the followed board or the results on the left, the rest beside it. */
-function Games({ connection, view }: { connection: SimulConnection; view: SimulView }) {
-  const { state } = view;
+function Games({ connection }: { connection: SimulConnection }) {
+  const phase = usePhase(connection);
+  const words = useWords().projector;
   // The figures' own one-second clock (an exhibition's are read at its last event, four times a second).
-  const simulated = state.exhibition !== null;
-  const now = useServerNow(view.clockOffset, simulated ? SIMULATED_READ_MS : 1000);
-  const metrics = useMetrics(view.log, view.version, now, state.phase === 'playing', simulated);
-  const focused = state.focus !== null ? state.boards.get(state.focus) : null;
+  const metrics = useFigures(connection);
+  const loop = useSimulShallow(connection, (v) => loopCounts(v.state));
   // A projector-sized screen holds everything at once; a phone scrolls down instead.
   const fixed = useMediaQuery('(min-width: 64rem)');
+  const scrubWords = useWords().scrub;
   const [replay, setReplay] = useState(false);
-  if (replay && state.phase === 'finished') return <ProjectorReplay view={view} live={metrics} onClose={() => setReplay(false)} />;
-  if (state.phase === 'finished') {
+  // The figures are drawn again when they are read again (once a second while playing), not on every fold.
+  const headline = useMemo(() => <ProjectorHeadline metrics={metrics} loop={loop} />, [metrics, loop]);
+  const timeline = useMemo(
+    () =>
+      metrics &&
+      (fixed ? (
+        <FittedTimeline metrics={metrics} />
+      ) : (
+        <Timeline start={metrics.start} end={metrics.end} timeline={metrics.timeline} readyQueue={metrics.readyQueue} />
+      )),
+    [metrics, fixed],
+  );
+  if (replay && phase === 'finished') return <Replay connection={connection} live={metrics} onClose={() => setReplay(false)} />;
+  if (phase === 'finished') {
     // The end screen: the figures in one row, then every result at once (up to 30 boards).
     return (
       <div className="flex min-h-0 flex-1 flex-col gap-[1.5vh]" data-testid="end-screen">
         <div className="flex shrink-0 flex-wrap items-baseline gap-x-[3vw] gap-y-[1vh]">
           <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.allOver}</p>
-          <Tally state={state} big />
+          <EndTally connection={connection} />
           <button className="rounded-lg bg-host px-4 py-2 text-[clamp(1rem,2.4vh,1.5rem)] font-semibold text-white" onClick={() => setReplay(true)} data-testid="replay-open">
             {scrubWords.replay}
           </button>
@@ -96,56 +125,69 @@ function Games({ connection, view }: { connection: SimulConnection; view: SimulV
         <div className="shrink-0">
           <ProjectorHeadline metrics={metrics} size="wide" />
         </div>
-        {fixed ? (
-          <FittedResults state={state} />
-        ) : (
-          <div data-testid="projector-results" data-pages={1}>
-            <ResultsTable state={state} reader={{ role: 'projector' }} big withTally={false} />
-          </div>
-        )}
+        <EndResults connection={connection} fixed={fixed} />
       </div>
     );
   }
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-[2vh] lg:flex-row">
-      <section
-        aria-label={words.followedBoard}
-        className="flex min-h-0 shrink-0 flex-col gap-[1vh] lg:w-[min(32vw,44vh)]"
-        data-testid="followed-board"
-      >
-        {focused ? (
-          <>
-            <p className="flex min-w-0 flex-col text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">
-              <span className="truncate">{words.hostAt(focused.number)}</span>
-              <span className="flex min-w-0 items-center gap-2 text-[0.7em] font-normal text-slate-600 dark:text-slate-300">
-                <span className="truncate">{words.versus(focused.opponent?.name ?? '')}</span>
-                {focused.opponent?.bot && <BotMarker />}
-              </span>
-            </p>
-            <MiniBoard
-              fen={focused.chess.fen()}
-              flipped={focused.hostColor === 'b'}
-              lastMove={focused.lastMove ? focused.lastMove.from + focused.lastMove.to : null}
-              className="w-full shrink-0 rounded-lg"
-            />
-          </>
-        ) : (
-          <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.hostIdle}</p>
-        )}
-        <ProjectorHeadline metrics={metrics} loop={loopCounts(state)} />
+      <section aria-label={words.followedBoard} className="flex min-h-0 shrink-0 flex-col gap-[1vh] lg:w-[min(32vw,44vh)]" data-testid="followed-board">
+        <Followed connection={connection} />
+        {headline}
       </section>
       <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-[2vh]">
         {fixed ? <ProjectorBoards store={connection.store} /> : <BoardGrid store={connection.store} />}
-        {metrics &&
-          (fixed ? (
-            <FittedTimeline metrics={metrics} />
-          ) : (
-            <Timeline start={metrics.start} end={metrics.end} timeline={metrics.timeline} readyQueue={metrics.readyQueue} />
-          ))}
+        {timeline}
       </div>
     </div>
   );
 }
+
+/** The host's score on the end screen (the simul is over: it draws once). */
+function EndTally({ connection }: { connection: SimulConnection }) {
+  useVersion(connection);
+  return <Tally state={connection.store.getState().state} big />;
+}
+
+/** Every result at once: fitted to the screen on a projector, one table a phone scrolls down. */
+function EndResults({ connection, fixed }: { connection: SimulConnection; fixed: boolean }) {
+  useVersion(connection);
+  const { state } = connection.store.getState();
+  return fixed ? (
+    <FittedResults state={state} />
+  ) : (
+    <div data-testid="projector-results" data-pages={1}>
+      <ResultsTable state={state} reader={{ role: 'projector' }} big withTally={false} />
+    </div>
+  );
+}
+
+/** After the games: the recorded simul scrubbed on the projector (it redraws with the log). */
+function Replay({ connection, live, onClose }: { connection: SimulConnection; live: ReturnType<typeof useMetrics>; onClose: () => void }) {
+  useVersion(connection);
+  return <ProjectorReplay view={connection.store.getState()} live={live} onClose={onClose} />;
+}
+
+/** The board the host is on, large: redrawn when the host moves on or that board changes. */
+const Followed = memo(function Followed({ connection }: { connection: SimulConnection }) {
+  const words = useWords().projector;
+  const focus = useFocus(connection);
+  const focused = useBoard(connection, focus ?? 0);
+  const opponent = focus !== null ? connection.store.getState().state.boards.get(focus)?.opponent : undefined;
+  if (focus === null || !focused) return <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.hostIdle}</p>;
+  return (
+    <>
+      <p className="flex min-w-0 flex-col text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">
+        <span className="truncate">{words.hostAt(focused.number)}</span>
+        <span className="flex min-w-0 items-center gap-2 text-[0.7em] font-normal text-slate-600 dark:text-slate-300">
+          <span className="truncate">{words.versus(opponent?.name ?? '')}</span>
+          {opponent?.bot && <BotMarker />}
+        </span>
+      </p>
+      <MiniBoard fen={focused.fen} flipped={focused.hostColor === 'b'} lastMove={focused.lastMove} className="w-full shrink-0 rounded-lg" />
+    </>
+  );
+});
 
 /** The timeline in the lower part of the screen, its rows thinning as boards are added. */
 function FittedTimeline({ metrics }: { metrics: NonNullable<ReturnType<typeof useMetrics>> }) {
@@ -171,13 +213,15 @@ function FittedTimeline({ metrics }: { metrics: NonNullable<ReturnType<typeof us
 }
 
 /** Each column's widest text in characters, as the projector's results table shows it. */
-function columnChars(state: SimulState): number[] {
+function columnChars(w: Words, state: SimulState): number[] {
   const rows = state.order.map((n) => {
     const b = state.boards.get(n)!;
-    const words = resultWords(resultOf(b), { role: 'projector' });
-    return [String(n), (b.opponent?.name ?? '—') + (b.opponent?.bot ? ' Bot' : ''), 'White', words?.word ?? '', words?.how ?? '', ...(state.clock ? ['00:00 · 00:00'] : []), String(b.moveCount)];
+    const said = resultWords(w, resultOf(b), { role: 'projector' });
+    const name = (b.opponent?.name ?? '—') + (b.opponent?.bot ? ` ${w.bots.marker}` : '');
+    const color = b.hostColor === 'w' ? w.game.white : w.game.black;
+    return [String(n), name, color, said?.word ?? '', said?.how ?? '', ...(state.clock ? ['00:00 · 00:00'] : []), String(b.moveCount)];
   });
-  return RESULT_HEADERS(state.clock !== null).map((header, i) => Math.max(header.length, ...rows.map((r) => r[i].length)));
+  return resultHeaders(w, state.clock !== null).map((header, i) => Math.max(header.length, ...rows.map((r) => r[i].length)));
 }
 
 /**
@@ -185,10 +229,11 @@ function columnChars(state: SimulState): number[] {
  * still measured wider than its column, the type shrinks until none is.
  */
 function FittedResults({ state }: { state: SimulState }) {
+  const w = useWords();
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useBoxSize(box);
   const gap = 32;
-  const fit = fitResults({ rows: state.order.length, width, height, columnChars: columnChars(state), gap, maxFont: 40, minFont: 9 });
+  const fit = fitResults({ rows: state.order.length, width, height, columnChars: columnChars(w, state), gap, maxFont: 40, minFont: 9 });
   const [shrink, setShrink] = useState(1);
   const font = Math.max(9, Math.floor(fit.font * shrink));
   useEffect(() => setShrink(1), [width, height, state.order.length]);
