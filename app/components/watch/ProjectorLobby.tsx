@@ -97,15 +97,15 @@ export function ProjectorLobby({ state }: { state: SimulState }) {
  * header's corner, about as tall as the title (the boards need the rest of the screen). The
  * lobby said whether phones can reach the address; the console keeps saying it.
  */
-export function JoinCorner({ state }: { state: SimulState }) {
+export function JoinCorner({ simulId, joinCode, joiningClosed }: { simulId: string; joinCode: string; joiningClosed: boolean }) {
   const words = useWords().projector;
-  const join = useJoinAddress(state.simulId);
-  if (state.joiningClosed || !join.ready) return null;
+  const join = useJoinAddress(simulId);
+  if (joiningClosed || !join.ready) return null;
   return (
     <section aria-label={words.howToJoin} className="flex items-center gap-[1vw] rounded-xl bg-white px-[0.8vh] py-[0.4vh] shadow-sm dark:bg-slate-900" data-testid="join-corner">
       <div className="flex min-w-0 flex-col items-end text-right">
         <p className="font-mono text-[clamp(0.75rem,1.8vh,1.5rem)] leading-tight font-bold break-all" data-testid="corner-address">{join.address}</p>
-        <Code code={state.joinCode} className="text-[clamp(1.25rem,3.6vh,3rem)]" testId="corner-code" />
+        <Code code={joinCode} className="text-[clamp(1.25rem,3.6vh,3rem)]" testId="corner-code" />
       </div>
       <div className="rounded-lg bg-white p-[0.5vh]">
         <QRCodeSVG value={join.link} size={256} level="M" marginSize={2} title={words.orScan} className="h-[clamp(2.75rem,6vh,6rem)] w-auto" data-testid="corner-qr" />

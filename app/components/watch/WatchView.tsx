@@ -55,7 +55,7 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
         <div className="flex items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
-          {phase === 'playing' && <JoinCorner state={state} />}
+          {phase === 'playing' && <Corner connection={connection} />}
           {phase === 'finished' && (
             <Link href={`/review/${state.simulId}`} className="text-host underline">
               {words.review}
@@ -74,6 +74,13 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
     </main>
   );
 });
+
+/** The join corner: redrawn when the host opens or closes joining. */
+function Corner({ connection }: { connection: SimulConnection }) {
+  const joiningClosed = useSimul(connection, (v) => v.state.joiningClosed);
+  const joinCode = useSimul(connection, (v) => v.state.joinCode);
+  return <JoinCorner simulId={connection.simulId} joinCode={joinCode} joiningClosed={joiningClosed} />;
+}
 
 /** An exhibition's note, which counts the games that ended early: it redraws with every fold of an exhibition only. */
 function Simulated({ connection }: { connection: SimulConnection }) {
