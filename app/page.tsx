@@ -14,8 +14,8 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ c
         <JoinCodeForm initial={code ?? ''} />
         {missing && <p role="alert" className="text-loss">{w.home.missing}</p>}
       </section>
-      <nav aria-label={w.home.teacherAsk} className="flex flex-wrap items-baseline gap-x-4 gap-y-2 text-lg">
-        <span className="font-semibold">{w.home.teacherAsk}</span>
+      <nav aria-label={w.home.teacher} className="flex flex-wrap items-baseline gap-x-4 gap-y-2 text-lg">
+        <span className="font-semibold">{w.home.teacher}</span>
         <Link href="/new" className="font-semibold text-host underline" data-testid="create-link">{w.home.create}</Link>
         <Link href="/lesson" className="text-host underline">{w.home.lesson}</Link>
       </nav>

@@ -65,17 +65,15 @@ const home = {
   intro:
     'One teacher plays chess against the whole class at once, walking from board to board while each student thinks. ' +
     'A live dashboard shows how little the teacher waits, which is how asyncio runs many tasks on one thread.',
-  teacher: 'Teacher',
   create: 'Create a simul',
   lesson: 'The lesson: sync vs async in numbers',
-  student: 'Student',
   missing: 'No open simul has that code. Check it with your teacher.',
   /** A student's path first. */
   join: 'Join a simul',
   joinHint: 'Type the six-digit code your teacher shows.',
   codeLabel: 'Join code',
   joinButton: 'Join',
-  teacherAsk: 'Teacher?',
+  teacher: 'Teacher?',
 };
 
 const refusals: RefusalWords = {

@@ -51,16 +51,14 @@ const home: Words['home'] = {
   intro:
     'Un profesor juega al ajedrez contra toda la clase a la vez, pasando de tablero en tablero mientras cada alumno piensa. ' +
     'Un panel en directo muestra lo poco que espera el profesor: así ejecuta asyncio muchas tareas en un solo hilo.',
-  teacher: 'Profesor',
   create: 'Crear una simultánea',
   lesson: 'La lección: síncrono contra asíncrono en números',
-  student: 'Alumno',
   missing: 'Ninguna simultánea abierta tiene ese código. Compruébalo con tu profesor.',
   join: 'Unirse a una simultánea',
   joinHint: 'Escribe el código de seis cifras que muestra tu profesor.',
   codeLabel: 'Código para unirse',
   joinButton: 'Unirse',
-  teacherAsk: '¿Eres profesor?',
+  teacher: '¿Eres profesor?',
 };
 
 const refusals: RefusalWords = {
