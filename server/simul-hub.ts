@@ -128,6 +128,7 @@ export class SimulHub {
       ...(input.hostBot ? { hostBot: input.hostBot } : {}),
       ...(input.drawRules ? { drawRules: input.drawRules } : {}),
       ...(input.clock ? { clock: input.clock } : {}),
+      ...(input.hostName ? { hostName: input.hostName } : {}),
       ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };
     const hostKeyHash = hashSecret(hostKey);

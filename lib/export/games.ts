@@ -41,6 +41,8 @@ export interface ExportGame {
 export interface ExportSimul {
   simulId: string | null;
   title: string | null;
+  /** The name the teacher gave the host at the creation; null: "Host". */
+  hostName: string | null;
   mode: Mode | null;
   /** Whether a bot played the host's side. */
   hostIsBot: boolean;
@@ -109,6 +111,7 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
   return {
     simulId: header?.simulId ?? null,
     title: header?.title ?? null,
+    hostName: header?.hostName ?? null,
     mode: header?.mode ?? null,
     hostIsBot: Boolean(header?.hostBot),
     clock: header?.clock ?? null,

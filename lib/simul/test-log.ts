@@ -41,6 +41,8 @@ export interface SimulOptions {
   hostBot?: BotSpec;
   drawRules?: DrawRules;
   clock?: ClockSettings;
+  /** The host's name as the teacher gave it. */
+  hostName?: string;
 }
 
 export class TestSimul {
@@ -64,6 +66,7 @@ export class TestSimul {
         ...(opts.hostBot ? { hostBot: opts.hostBot } : {}),
         ...(opts.drawRules ? { drawRules: opts.drawRules } : {}),
         ...(opts.clock ? { clock: opts.clock } : {}),
+        ...(opts.hostName ? { hostName: opts.hostName } : {}),
       },
     ]);
   }

@@ -102,6 +102,8 @@ export type SimulEventBody =
       drawRules?: DrawRules;
       /** Absent for a simul without clocks. */
       clock?: ClockSettings;
+      /** The host's name as the teacher gave it (the exported games' White or Black); absent: "Host". */
+      hostName?: string;
     }
   /**
    * `bot`: the host seated a bot there (the server runs it); otherwise a person joined. After the
