@@ -55,7 +55,7 @@ test('"Watch it happen" races a sync and an async simul of bots to the compariso
   await expect(row(/^Elapsed/)).toHaveText([formatDuration(f.S * 1000), formatDuration(f.A * 1000)]);
   await expect(row(/^Host busy/)).toHaveText([formatDuration(f.busy * 1000), formatDuration(f.busy * 1000)]);
   await expect(row(/^Host idle/)).toHaveText([formatDuration(f.idleSync * 1000), formatDuration(f.idleAsync * 1000)]);
-  await expect(row(/^The lesson's closed form/)).toHaveText([formatDuration(f.S * 1000), formatDuration(f.A * 1000)]);
+  await expect(row(/^The lesson[’']s closed form/)).toHaveText([formatDuration(f.S * 1000), formatDuration(f.A * 1000)]);
   await expect(row(/^Results/)).toHaveText(['0 / 24 / 0', '0 / 24 / 0']);
   await expect(page.getByTestId('simulated-time')).toHaveCount(2);
   await expect(page.getByTestId('ended-early')).toHaveCount(0);
