@@ -4,6 +4,7 @@
 // end, late joiners, the turn announcements and the typed move.
 import type { ClientProblem, Problem } from '@/lib/client/simul-connection';
 import type { TextProblem } from '@/lib/simul/display-text';
+import type { PositionProblem } from '@/lib/chess/positions';
 import { formatDuration } from '@/lib/metrics/format';
 import type { AbortReason, BoardStatus, ClockSettings, Color, DrawRules, EndReason, Exhibition, ExhibitionSpeed, RefusalParams, RejectionCode, Result } from '@/lib/simul/types';
 
@@ -26,6 +27,33 @@ function textProblem(subject: string, p: TextProblem): string {
       return `${subject} cannot stack more than ${p.max} accents on one letter.`;
   }
 }
+
+/** What is wrong with a start position (lib/chess/positions.ts), as a sentence. */
+export function positionProblemText(p: PositionProblem): string {
+  switch (p.kind) {
+    case 'format':
+      return `That is not a FEN: ${FEN_FIELD[p.field]}.`;
+    case 'kings':
+      return 'A position needs exactly one king of each colour.';
+    case 'pawns-on-edge':
+      return 'Pawns cannot stand on the first or the last rank.';
+    case 'too-many-pieces':
+      return 'A side has more than 16 pieces or more than 8 pawns.';
+    case 'in-check':
+      return 'The side that is not to move is in check: no game can reach this position.';
+    case 'over':
+      return `The game is already over in this position (${END_REASON[p.reason]}).`;
+  }
+}
+
+const FEN_FIELD: Record<Extract<PositionProblem, { kind: 'format' }>['field'], string> = {
+  fields: 'it has six fields separated by spaces (pieces, side to move, castling, en passant, two counters)',
+  counters: 'its last two fields are the half-move counter (0 or more) and the move number (1 or more)',
+  'en-passant': 'its fourth field is an en passant square on the third or sixth rank, or -',
+  castling: 'its third field is the castling rights (some of KQkq) or -',
+  'side-to-move': 'its second field is w or b',
+  placement: 'its first field is eight ranks separated by /, each with 8 squares of pieces (KQRBNPkqrbnp) and digits',
+};
 
 function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
@@ -71,6 +99,18 @@ const english: RefusalWords = {
     `No draw to claim: this position has appeared ${times(p.repetitions)} (a claim needs 3), after ${p.quietMoves} ` +
     `move${p.quietMoves === 1 ? '' : 's'} without a capture or pawn move (a claim needs 50).`,
   'out-of-time': (p) => `Your time on board ${p.board} has run out.`,
+  'simul-paused': () => 'The class is paused: wait for the host to resume.',
+  'already-paused': () => 'The class is already paused.',
+  'not-paused': () => 'The class is not paused.',
+  'no-takeback': (p) =>
+    p.who === 'host' ? `The host has made no move to take back on board ${p.board}.` : `There is no move of yours to take back on board ${p.board}.`,
+  'no-takeback-request': () => 'There is no takeback request to answer.',
+  'students-only': () => 'Only the student at the board asks for a takeback; the host takes back its own move.',
+  'takeback-already-requested': () => 'A takeback request is already open.',
+  'game-live': (p) => `The game on board ${p.board} is still going on: a rematch follows a finished game.`,
+  'rematch-host-only': () => 'Only the host can start a rematch in this simul.',
+  'position-invalid': (p) => (p.board === undefined ? '' : `Board ${p.board}: `) + positionProblemText(p.problem),
+  'rotation-needs-clocks': () => 'Going to the most urgent board reads the host’s clocks: set clocks, or choose another rotation.',
   'rate-limited': () => 'Too many requests: slow down.',
   'too-many-simuls': (p) => `One network can create ${p.perHour} simuls an hour.`,
   'exhibition-running': (p) =>

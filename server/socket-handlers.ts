@@ -17,6 +17,7 @@ import {
 import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type HelloReply, type ServerToClientEvents } from '../lib/protocol/events';
 import { summarize } from '../lib/simul/summary';
 import { cleanTitle } from '../lib/simul/display-text';
+import { checkSetup } from '../lib/simul/setup';
 import { rejection, type RefusalArgs } from '../lib/simul/rejection';
 import type { Rejection, RejectionCode } from '../lib/simul/types';
 import type { AddressBudgets } from './address-budgets';
@@ -151,10 +152,13 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       // Before the hourly budget: a refused title spends none of it.
       const title = cleanTitle(parsed.title);
       if (!title.ok) return fail('title-invalid', title.problem);
+      const checked = checkSetup(parsed);
+      if (!checked.ok) return { ok: false, error: checked.error };
       if (!budgets.creations.take(socket.data.network)) {
         return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
       }
-      return { ok: true, ...hub.create({ ...parsed, title: title.text }) };
+      const { rotation, startFen, boardFens } = checked.setup;
+      return { ok: true, ...hub.create({ ...parsed, title: title.text, rotation, startFen, boardFens }) };
     });
 
     on('exhibition:start', async (input) => {

@@ -18,6 +18,23 @@ const HOST_ONLY = new Set<CommandType>([
   'focus',
   'abort-game',
   'end-simul',
+  'answer-takeback',
+  'take-back',
+  'pause',
+  'resume',
+]);
+
+/** What the class may still do while paused: resume, end, and what moves no clock. */
+const WHILE_PAUSED = new Set<CommandType>([
+  'pause',
+  'resume',
+  'end-simul',
+  'close-joining',
+  'open-joining',
+  'reissue-seat',
+  'focus',
+  'time-out',
+  'resume-clocks',
 ]);
 
 /** Commands only the room itself sends (on its timers); never a client's. */
@@ -43,6 +60,7 @@ function decideNew(state: SimulState, actor: Actor, command: Command, now: numbe
   if (state.phase === 'finished') return reject('simul-finished');
   if (SERVER_ONLY.has(command.type) !== (actor.role === 'server')) return reject('bad-payload');
   if (HOST_ONLY.has(command.type) && actor.role !== 'host') return reject('not-host');
+  if (state.pausedSince !== null && !WHILE_PAUSED.has(command.type)) return reject('simul-paused');
   const decider = DECIDERS[command.type] as Decider<CommandType> | undefined;
   if (!decider) return reject('bad-payload');
   return decider(state, actor, command, now);

@@ -15,6 +15,7 @@ import type {
   Mode,
   Promotion,
   Rejection,
+  Rotation,
   RejectionCode,
   SimulEvent,
   SimulEventBody,
@@ -41,6 +42,10 @@ export interface SimulOptions {
   hostBot?: BotSpec;
   drawRules?: DrawRules;
   clock?: ClockSettings;
+  rotation?: Rotation;
+  startFen?: string;
+  boardFens?: Record<number, string>;
+  studentRematch?: boolean;
 }
 
 export class TestSimul {
@@ -64,6 +69,10 @@ export class TestSimul {
         ...(opts.hostBot ? { hostBot: opts.hostBot } : {}),
         ...(opts.drawRules ? { drawRules: opts.drawRules } : {}),
         ...(opts.clock ? { clock: opts.clock } : {}),
+        ...(opts.rotation ? { rotation: opts.rotation } : {}),
+        ...(opts.startFen ? { startFen: opts.startFen } : {}),
+        ...(opts.boardFens ? { boardFens: opts.boardFens } : {}),
+        ...(opts.studentRematch ? { studentRematch: true } : {}),
       },
     ]);
   }
@@ -177,6 +186,11 @@ export function snapshot(state: SimulState) {
     hostBot: state.hostBot,
     drawRules: state.drawRules,
     clock: state.clock,
+    rotation: state.rotation,
+    startFen: state.startFen,
+    boardFens: state.boardFens,
+    studentRematch: state.studentRematch,
+    pausedSince: state.pausedSince,
     boardCount: state.boardCount,
     phase: state.phase,
     joiningClosed: state.joiningClosed,

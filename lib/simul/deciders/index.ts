@@ -8,11 +8,14 @@ import { decideFocus } from './focus';
 import { decideJoin } from './join';
 import { decideCloseJoining, decideOpenJoining } from './joining';
 import { decideMove } from './move';
+import { decidePause, decideResume } from './pause';
+import { decideRematch } from './rematch';
 import { decideResign } from './resign';
 import { decideResumeClocks } from './resume-clocks';
 import { decideSeatBot } from './seat-bot';
 import { decideFreeSeat, decideReissueSeat } from './seats';
 import { decideStart } from './start';
+import { decideAnswerTakeback, decideRequestTakeback, decideTakeBack } from './takebacks';
 import { decideTimeOut } from './time-out';
 
 export const DECIDERS: { [T in CommandType]: Decider<T> } = {
@@ -33,4 +36,10 @@ export const DECIDERS: { [T in CommandType]: Decider<T> } = {
   'end-simul': decideEndSimul,
   'time-out': decideTimeOut,
   'resume-clocks': decideResumeClocks,
+  rematch: decideRematch,
+  'request-takeback': decideRequestTakeback,
+  'answer-takeback': decideAnswerTakeback,
+  'take-back': decideTakeBack,
+  pause: decidePause,
+  resume: decideResume,
 };
