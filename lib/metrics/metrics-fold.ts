@@ -112,8 +112,9 @@ export class MetricsFold {
       timeline.push({ board: record.board, segments: [...soFar.segments, ...tail] });
     }
 
-    const usage = hostUsage(states.start, end, clock, this.timer?.lastHostMove ?? states.start);
-    this.projected ??= projection(boardThinks(states.boards, this.moves));
+    const { paused } = states.pausesUntil(end);
+    const usage = hostUsage(states.start, end, clock, this.timer?.lastHostMove ?? states.start, paused);
+    this.projected ??= projection(boardThinks(states.boards, this.moves), { rotation: states.rotation, clock: states.clock });
     const projected = this.projected;
     const mode = states.mode;
     const other: Mode = mode === 'async' ? 'sync' : 'async';
