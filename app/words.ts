@@ -495,3 +495,14 @@ export const exhibitionWords = {
   progress: (moves: number, total: number) => `${moves.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} moves`,
   simulated: (over: boolean) => (over ? 'simulated, over' : 'simulated so far'),
 } as const;
+
+/** Pausing the class: the host's buttons, what every screen says, the timeline's band. */
+export const PAUSE_WORDS = {
+  pause: 'Pause the class',
+  resume: 'Resume',
+  banner: 'The class is paused: every clock has stopped.',
+  bannerHost: 'The class is paused: every clock and the rotation have stopped. Resume when the class is ready.',
+  band: 'Paused (charged to no one)',
+  bandAsyncio: 'the event loop suspended',
+  total: (paused: string) => `Paused ${paused} in all (charged to no one).`,
+};

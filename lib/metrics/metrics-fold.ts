@@ -103,7 +103,8 @@ export class MetricsFold {
 
     const boards: BoardRow[] = [];
     const timeline: BoardTimeline[] = [];
-    for (const { current: _current, spans: _spans, ...record } of states.boards) {
+    for (const { current: _current, spans: _spans, games, ...board } of states.boards) {
+      const record = { ...board, games: games.map((g) => ({ ...g })) };
       const soFar = this.board(record.board);
       const tail = open.get(record.board) ?? [];
       const sums = soFar.sums.copy();

@@ -49,6 +49,8 @@ export interface MoveRecord {
   game: number;
   /** A takeback took this move back: it is not in the line as finally played. */
   takenBack: boolean;
+  /** Its half-move number in its game's line when it was made: 1 for the game's first move. */
+  ply: number;
 }
 
 /** One game on a board: a board has several once it is rematched. */
@@ -198,8 +200,10 @@ export class StatesFold {
       case 'move-made': {
         if (!b?.current) break;
         const turn = this.turns.get(b.board)!;
-        this.played.get(b.board)!.push(this.moves.length);
-        this.moves.push({ board: b.board, by: e.by, at: e.at, san: e.san, since: turn.since, paused: turn.paused, game: b.games.length, takenBack: false });
+        const played = this.played.get(b.board)!;
+        const ply = played.length + 1;
+        played.push(this.moves.length);
+        this.moves.push({ board: b.board, by: e.by, at: e.at, san: e.san, since: turn.since, paused: turn.paused, game: b.games.length, takenBack: false, ply });
         b.moves++;
         if (e.by === 'host') this.lastHostBoard = b.board;
         this.turn(b, e.by === 'host' ? 'opponent-to-move' : 'host-to-move', e.at);

@@ -114,7 +114,7 @@ function readStates(events: readonly SimulEvent[], now?: number): SimulStates | 
         break;
       case 'move-made':
         if (!b?.current) break;
-        moves.push({ board: b.board, by: e.by, at: e.at, san: e.san, since: b.current.since, paused: 0, game: 1, takenBack: false });
+        moves.push({ board: b.board, by: e.by, at: e.at, san: e.san, since: b.current.since, paused: 0, game: 1, takenBack: false, ply: b.moves + 1 });
         b.moves++;
         if (e.by === 'host') lastHostBoard = b.board;
         enter(b, e.by === 'host' ? 'opponent-to-move' : 'host-to-move', e.at);
