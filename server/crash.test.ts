@@ -295,7 +295,7 @@ it('bots finish their simul through repeated SIGKILLs, with no move lost or doub
   const moves = log.filter((e): e is Extract<SimulEvent, { type: 'move-made' }> => e.type === 'move-made');
   for (let n = 1; n <= spec.boards; n++) {
     expect(moves.filter((m) => m.board === n).map((m) => m.clientMoveId)).toEqual(
-      moves.filter((m) => m.board === n).map((_, ply) => `bot-${ply}`),
+      moves.filter((m) => m.board === n).map((_, ply) => `bot-1-0-${ply}`),
     );
   }
   // The very games the same bots play with no crash: nothing lost, nothing doubled, nothing else.
