@@ -4,9 +4,9 @@
 // end, late joiners, the turn announcements and the typed move.
 import type { ClientProblem, Problem } from '@/lib/client/simul-connection';
 import type { TextProblem } from '@/lib/simul/display-text';
-import type { PositionProblem } from '@/lib/chess/positions';
+import type { NamedPositionId, PositionProblem } from '@/lib/chess/positions';
 import { formatDuration } from '@/lib/metrics/format';
-import type { AbortReason, BoardStatus, ClockSettings, Color, DrawRules, EndReason, Exhibition, ExhibitionSpeed, RefusalParams, RejectionCode, Result } from '@/lib/simul/types';
+import type { AbortReason, BoardStatus, ClockSettings, Color, DrawRules, EndReason, Exhibition, ExhibitionSpeed, RefusalParams, RejectionCode, Result, Rotation } from '@/lib/simul/types';
 
 export type RefusalWords = { [C in RejectionCode]: (params: RefusalParams[C]) => string } & {
   [C in ClientProblem['code']]: () => string;
@@ -505,4 +505,82 @@ export const PAUSE_WORDS = {
   band: 'Paused (charged to no one)',
   bandAsyncio: 'the event loop suspended',
   total: (paused: string) => `Paused ${paused} in all (charged to no one).`,
+};
+
+/** How the host rotates (docs/METRICS.md "How the host rotates"): the create form, every screen's settings line. */
+export const ROTATION_WORDS = {
+  legend: 'How the host goes from board to board (async)',
+  name: { 'table-order': 'Around the tables', 'first-ready': 'First ready', 'most-urgent': 'Most urgent' } satisfies Record<Rotation, string>,
+  hint: {
+    'table-order': 'the next board in table order that awaits the host',
+    'first-ready': 'the board that has waited longest: asyncio’s first-in, first-out ready queue',
+    'most-urgent': 'the board where the host’s clock is lowest (needs clocks)',
+  } satisfies Record<Rotation, string>,
+  /** The settings line: which rule the auto-advance follows. */
+  line: (r: Rotation) => `Host goes: ${ROTATION_WORDS.name[r].toLowerCase()} (${ROTATION_WORDS.hint[r]})`,
+  needsClocks: 'Most urgent reads the host’s clocks: turn clocks on to choose it.',
+  equalBoards: 'With every board alike the three rules visit the boards in the same order, so these figures hold for each.',
+};
+
+/** Where the games start: the create form, the settings line, the review. */
+export const POSITION_WORDS = {
+  legend: 'Where the games start',
+  initial: 'The initial position',
+  custom: 'A position of my own (FEN)',
+  choose: 'Start position',
+  fen: 'FEN',
+  ok: 'A legal position: the games start here.',
+  groups: { endgame: 'Endgame drills', opening: 'Openings' },
+  names: {
+    'queen-mate': 'Mate with king and queen',
+    'rook-mate': 'Mate with king and rook',
+    'king-and-pawn': 'King and pawn against king',
+    lucena: 'Lucena position (rook endgame, win)',
+    philidor: 'Philidor position (rook endgame, draw)',
+    italian: 'Italian Game',
+    'ruy-lopez': 'Ruy Lopez',
+    sicilian: 'Sicilian Defence',
+    french: 'French Defence',
+    'queens-gambit': 'Queen’s Gambit',
+  } satisfies Record<NamedPositionId, string>,
+  perBoard: 'Boards with a position of their own',
+  addBoard: 'Give a board its own position',
+  board: 'Board',
+  remove: 'Remove',
+  /** The settings line. */
+  line: (every: string | null, ownBoards: number[]) =>
+    [every ? `Games start from ${every}` : null, ownBoards.length > 0 ? `board${ownBoards.length === 1 ? '' : 's'} ${ownBoards.join(', ')} from ${ownBoards.length === 1 ? 'its' : 'their'} own position` : null]
+      .filter(Boolean)
+      .join('; '),
+  aPosition: 'a set position',
+};
+
+/** The per-board table's columns that only some simuls have. */
+export const BOARD_COLUMNS = {
+  games: 'Games',
+};
+
+/** Takebacks: the phone asks, the console answers, the review counts. */
+export const TAKEBACK_WORDS = {
+  ask: 'Ask to take back my move',
+  asked: 'You asked to take back your move: the host will answer.',
+  request: (board: number, name: string) => `Board ${board}: ${name} asks to take back a move.`,
+  grant: 'Grant',
+  refuse: 'Refuse',
+  requests: 'Takeback requests',
+  hostTakeBack: (board: number) => `Take back my last move on board ${board}`,
+  count: (n: number) => (n === 1 ? '1 takeback' : `${n} takebacks`),
+  column: 'Takebacks',
+};
+
+/** Rematches: the console's finished boards, the phone when the host allows it, the review. */
+export const REMATCH_WORDS = {
+  finished: 'Finished boards: play again',
+  swap: 'Rematch, colours swapped',
+  keep: 'Rematch, same colours',
+  board: (board: number, name: string) => `Board ${board} · ${name}`,
+  studentMay: 'Students may start a rematch of their finished game',
+  askStudent: 'Play again (colours swapped)',
+  game: (n: number) => `game ${n}`,
+  gameOf: (board: number, game: number) => (game === 1 ? `Board ${board}` : `Board ${board}, game ${game}`),
 };

@@ -5,7 +5,7 @@
 import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from '@/lib/metrics';
 import { readyQueue } from '@/lib/simul/queries';
 import type { EndReason, SimulState } from '@/lib/simul/types';
-import { dashboardWords as words } from '@/app/words';
+import { BOARD_COLUMNS, dashboardWords as words, PAUSE_WORDS, TAKEBACK_WORDS } from '@/app/words';
 import { boardLook, LOOKS } from '../board-look';
 import { resultSentence } from '@/app/words';
 import { Timeline } from './Timeline';
@@ -62,6 +62,7 @@ function HostPanel({ state, metrics }: { state: SimulState; metrics: SimulMetric
           <>Elapsed <strong data-testid="elapsed">{formatDuration(metrics.elapsed)}</strong>.</>
         )}
       </p>
+      {metrics.paused > 0 && <p className="mt-1 text-sm" data-testid="paused-total">{PAUSE_WORDS.total(formatDuration(metrics.paused))}</p>}
       {lastHostMoves.length > 0 && (
         <p className="mt-1 text-sm text-slate-500">
           Last host thinks:{' '}
@@ -141,6 +142,9 @@ function EventLoopLens({ state }: { state: SimulState }) {
 }
 
 function BoardTable({ metrics }: { metrics: SimulMetrics }) {
+  // Only a simul with rematches or takebacks needs their columns.
+  const rematched = metrics.boards.some((b) => b.games.length > 1);
+  const tookBack = metrics.boards.some((b) => b.takebacks > 0);
   return (
     <section aria-label="Per board" className="overflow-x-auto rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
       <h2 className="mb-3 text-xl font-bold">Per board</h2>
@@ -149,7 +153,10 @@ function BoardTable({ metrics }: { metrics: SimulMetrics }) {
           <tr>
             <th className="pr-3">Board</th><th className="pr-3">Opponent</th><th className="pr-3">State</th>
             <th className="pr-3 text-right">Opponent think</th><th className="pr-3 text-right">Waited for host</th>
-            <th className="pr-3 text-right">Longest wait</th><th className="pr-3 text-right">Moves</th><th className="pr-3">Result</th>
+            <th className="pr-3 text-right">Longest wait</th><th className="pr-3 text-right">Moves</th>
+            {rematched && <th className="pr-3 text-right">{BOARD_COLUMNS.games}</th>}
+            {tookBack && <th className="pr-3 text-right">{TAKEBACK_WORDS.column}</th>}
+            <th className="pr-3">Result</th>
           </tr>
         </thead>
         <tbody>
@@ -162,6 +169,8 @@ function BoardTable({ metrics }: { metrics: SimulMetrics }) {
               <td className="pr-3 text-right" data-testid={`wait-${b.board}`}>{formatDuration(b.wait)}</td>
               <td className="pr-3 text-right">{formatDuration(b.longestWait)}</td>
               <td className="pr-3 text-right">{b.moves}</td>
+              {rematched && <td className="pr-3 text-right" data-testid={`games-${b.board}`}>{b.games.length}</td>}
+              {tookBack && <td className="pr-3 text-right" data-testid={`takebacks-${b.board}`}>{b.takebacks}</td>}
               <td className="pr-3">{b.result ? `${b.result}${b.reason ? ` (${END_REASON_SHORT[b.reason as EndReason]})` : ''}` : b.status === 'aborted' ? resultSentence({ ...b, number: b.board, endReason: b.reason }, { role: 'projector' }) : ''}</td>
             </tr>
           ))}

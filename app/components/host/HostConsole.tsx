@@ -6,9 +6,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SimulConnection } from '@/lib/client/simul-connection';
 import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
-import { readyQueue, tally } from '@/lib/simul/queries';
+import { isOver, readyQueue, sideToMove, tally } from '@/lib/simul/queries';
 import type { SimulEvent, SimulState } from '@/lib/simul/types';
-import { botWords, consoleWords, LATE_JOIN, refusalText, SIMUL_END } from '@/app/words';
+import { botWords, consoleWords, LATE_JOIN, PAUSE_WORDS, refusalText, REMATCH_WORDS, SIMUL_END, TAKEBACK_WORDS } from '@/app/words';
+import { PausedNotice } from '../PausedNotice';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
 import { ClaimDraw } from '../ClaimDraw';
@@ -104,6 +105,15 @@ function Console({ connection }: { connection: SimulConnection }) {
           <SimulSettings state={state} />
         </div>
         <div className="flex items-center gap-4">
+          {state.phase === 'playing' && (
+            <button
+              onClick={() => controller.setPaused(state.pausedSince === null)}
+              className="rounded-lg border-2 border-paused px-3 py-1 font-semibold"
+              data-testid={state.pausedSince === null ? 'pause' : 'resume'}
+            >
+              {state.pausedSince === null ? PAUSE_WORDS.pause : PAUSE_WORDS.resume}
+            </button>
+          )}
           {state.phase !== 'lobby' && (
             <span className="text-lg" aria-label="Score from the host's side">
               <strong>{t.wins}</strong> W · <strong>{t.draws}</strong> D · <strong>{t.losses}</strong> L
@@ -113,6 +123,7 @@ function Console({ connection }: { connection: SimulConnection }) {
         </div>
       </header>
       <RefusalNotice store={connection.store} />
+      <PausedNotice paused={state.pausedSince !== null} host />
       {state.phase === 'finished' && (
         // At the top, where the host looks: the simul is over, and the way to its review.
         <section className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900" aria-labelledby="simul-finished">
@@ -125,9 +136,67 @@ function Console({ connection }: { connection: SimulConnection }) {
       )}
       {state.phase === 'lobby' && <Lobby state={state} controller={controller} />}
       {state.phase === 'playing' && <LateJoining state={state} controller={controller} />}
-      {state.phase === 'playing' && <Playing controller={controller} state={state} nextReady={nextReady} />}
+      {state.phase === 'playing' && <TakebackRequests state={state} controller={controller} />}
+      {state.phase === 'playing' && <Playing controller={controller} state={state} nextReady={nextReady} lastHostBoard={lastHostBoard(view.log)} />}
+      {state.phase === 'playing' && <Rematches state={state} controller={controller} />}
       {state.phase !== 'lobby' && <DashboardPanel state={state} log={view.log} version={view.version} clockOffset={view.clockOffset} />}
     </main>
+  );
+}
+
+/** The board of the host's last move, from the log. */
+function lastHostBoard(log: readonly SimulEvent[]): number | null {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const e = log[i];
+    if (e.type === 'move-made' && e.by === 'host') return e.board;
+  }
+  return null;
+}
+
+/** Every board whose student asks to take back a move, wherever the host is. */
+function TakebackRequests({ state, controller }: { state: SimulState; controller: SimulController }) {
+  const asking = state.order.filter((n) => state.boards.get(n)!.takebackBy === 'opponent');
+  if (asking.length === 0) return null;
+  return (
+    <section aria-label={TAKEBACK_WORDS.requests} className="flex flex-col gap-2" data-testid="takeback-requests">
+      {asking.map((n) => (
+        <div key={n} role="alert" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" data-testid={`takeback-request-${n}`}>
+          <span className="font-semibold">{TAKEBACK_WORDS.request(n, state.boards.get(n)!.opponent?.name ?? '')}</span>
+          <span className="flex gap-2">
+            <button className="rounded bg-win px-3 py-1 font-semibold text-white" onClick={() => controller.answerTakeback(n, true)} data-testid={`grant-takeback-${n}`}>
+              {TAKEBACK_WORDS.grant}
+            </button>
+            <button className="rounded border px-3 py-1" onClick={() => controller.answerTakeback(n, false)} data-testid={`refuse-takeback-${n}`}>
+              {TAKEBACK_WORDS.refuse}
+            </button>
+          </span>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The finished boards, each a rematch away while the simul goes on. */
+function Rematches({ state, controller }: { state: SimulState; controller: SimulController }) {
+  const over = state.order.filter((n) => isOver(state.boards.get(n)!));
+  if (over.length === 0) return null;
+  return (
+    <section aria-labelledby="rematches" className="flex flex-col gap-2" data-testid="rematches">
+      <h2 id="rematches" className="text-lg font-bold">{REMATCH_WORDS.finished}</h2>
+      <ul className="flex flex-wrap gap-2">
+        {over.map((n) => (
+          <li key={n} className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600">
+            <span>{REMATCH_WORDS.board(n, state.boards.get(n)!.opponent?.name ?? '')}</span>
+            <button className="rounded border px-2 py-1 text-sm font-semibold" onClick={() => controller.rematch(n, true)} data-testid={`rematch-swap-${n}`}>
+              {REMATCH_WORDS.swap}
+            </button>
+            <button className="rounded border px-2 py-1 text-sm" onClick={() => controller.rematch(n, false)} data-testid={`rematch-keep-${n}`}>
+              {REMATCH_WORDS.keep}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -165,11 +234,16 @@ function Playing({
   controller,
   state,
   nextReady,
+  lastHostBoard,
 }: {
   controller: SimulController;
   state: SimulState;
   nextReady: number | null;
+  /** Where the host moved last: its move there can be taken back. */
+  lastHostBoard: number | null;
 }) {
+  const last = lastHostBoard === null ? undefined : state.boards.get(lastHostBoard);
+  const canTakeBack = last !== undefined && last.status === 'playing' && last.moveCount >= (sideToMove(last) === 'host' ? 2 : 1);
   const connection = controller.connection;
   const board = state.focus !== null ? state.boards.get(state.focus) ?? null : null;
   const queue = readyQueue(state);
@@ -191,6 +265,11 @@ function Playing({
             <p className="text-2xl font-bold">No board awaits you</p>
             <p className="mt-2 text-slate-500">Every opponent is thinking. The first board that becomes ready opens here.</p>
           </div>
+        )}
+        {canTakeBack && (
+          <button className="self-start rounded border px-3 py-1 text-sm" onClick={() => controller.takeBack(last.number)} data-testid="host-take-back">
+            {TAKEBACK_WORDS.hostTakeBack(last.number)}
+          </button>
         )}
         <p className="text-sm text-slate-500">
           <kbd className="rounded border px-1">N</kbd> {consoleWords.keys.next(nextReady)} ·{' '}
@@ -241,7 +320,7 @@ function FocusedBoard({ controller, state, number }: { controller: SimulControll
         key={number}
         fen={board.chess.fen()}
         orientation={board.hostColor === 'w' ? 'white' : 'black'}
-        movable={hostToMove ? board.hostColor : null}
+        movable={hostToMove && !board.paused ? board.hostColor : null}
         lastMove={board.lastMove}
         onMove={async (from, to, promotion) => {
           const res = await controller.move(number, from, to, promotion);

@@ -8,7 +8,8 @@ import { SimulController } from '@/lib/client/simul-controller';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } from '@/lib/simul/queries';
 import type { BoardState, DrawRules, SimulState } from '@/lib/simul/types';
-import { ANNOUNCE, LATE_JOIN, refusalText, resultSentence } from '@/app/words';
+import { ANNOUNCE, LATE_JOIN, refusalText, REMATCH_WORDS, resultSentence, TAKEBACK_WORDS } from '@/app/words';
+import { PausedNotice } from '../PausedNotice';
 import { ClaimDraw } from '../ClaimDraw';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
@@ -32,7 +33,7 @@ function View({ connection }: { connection: SimulConnection }) {
   const { state } = view;
   const controller = useMemo(() => new SimulController(connection), [connection]);
   const board = view.board !== null ? state.boards.get(view.board) ?? null : null;
-  const myTurn = Boolean(board && board.status === 'playing' && sideToMove(board) === 'opponent');
+  const myTurn = Boolean(board && board.status === 'playing' && !board.paused && sideToMove(board) === 'opponent');
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
 
   if (view.problem && view.version === 0) {
@@ -79,6 +80,7 @@ function View({ connection }: { connection: SimulConnection }) {
         {board.opponent?.name}
       </p>
       <SimulSettings state={state} className="mb-2" />
+      <PausedNotice paused={board.paused} className="mb-2" />
       <Banner state={state} queue={view.queue} board={board} myTurn={myTurn} />
       <HostMoveAnnouncement board={board} myTurn={myTurn} />
       {signal}
@@ -98,6 +100,11 @@ function View({ connection }: { connection: SimulConnection }) {
       )}
       <RefusalNotice store={connection.store} className="mt-2" />
       {board.status === 'playing' && <GameActions board={board} controller={controller} drawRules={state.drawRules} />}
+      {state.phase === 'playing' && state.studentRematch && (board.status === 'finished' || board.status === 'aborted') && (
+        <button className="mt-3 rounded-lg bg-host px-3 py-3 font-semibold text-white" onClick={() => controller.rematch(board.number, true)} data-testid="student-rematch">
+          {REMATCH_WORDS.askStudent}
+        </button>
+      )}
       {state.phase === 'finished' && (
         <div className="mt-6">
           <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">Final results</h2>
@@ -166,8 +173,19 @@ function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: bo
 }
 
 function GameActions({ board, controller, drawRules }: { board: BoardState; controller: SimulController; drawRules: DrawRules }) {
+  // The student's last move can be taken back once made (with the host's reply, if any).
+  const hasMove = board.moveCount >= (sideToMove(board) === 'opponent' ? 2 : 1);
   return (
     <div className="mt-3 flex flex-col gap-2">
+      {board.takebackBy === 'opponent' ? (
+        <p role="status" className="rounded-lg bg-ready/20 px-3 py-2 font-semibold" data-testid="takeback-asked">{TAKEBACK_WORDS.asked}</p>
+      ) : (
+        hasMove && (
+          <button className="rounded-lg border px-3 py-3 font-semibold disabled:opacity-40" disabled={board.paused} onClick={() => controller.requestTakeback(board.number)} data-testid="ask-takeback">
+            {TAKEBACK_WORDS.ask}
+          </button>
+        )
+      )}
       <ClaimDraw board={board} side="opponent" drawRules={drawRules} controller={controller} />
       {board.drawOfferBy === 'host' && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/20 px-3 py-2" role="alert">

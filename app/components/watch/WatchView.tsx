@@ -14,6 +14,7 @@ import { boardLook } from '../board-look';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
+import { PausedNotice } from '../PausedNotice';
 import { BoardGrid } from '../host/BoardGrid';
 import { Timeline } from '../dashboard/Timeline';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
@@ -68,6 +69,8 @@ function Watch({ connection }: { connection: SimulConnection }) {
         </p>
       )}
       <SimulatedTime state={state} className="text-[clamp(1rem,2.4vh,1.75rem)]" />
+      {state.phase !== 'lobby' && <SimulSettings state={state} className="text-[clamp(0.9rem,1.8vh,1.4rem)]" />}
+      <PausedNotice paused={state.pausedSince !== null} className="text-[clamp(1.5rem,4vh,3rem)]" />
       {state.phase === 'lobby' ? <ProjectorLobby state={state} /> : <Games connection={connection} view={view} />}
     </main>
   );
