@@ -49,7 +49,8 @@ function viewOf(state: SimulState, number: number): BoardView | null {
     endReason: b.endReason,
     hostClock: b.clock?.host ?? null,
     opponentClock: b.clock?.opponent ?? null,
-    clockRunning: b.clock?.running ?? null,
+    // While the class is paused no clock runs.
+    clockRunning: b.clock && !b.clock.paused ? b.clock.running : null,
     clockSince: b.clock?.since ?? null,
   };
 }
