@@ -163,7 +163,7 @@ function TakebackRequests({ state, controller }: { state: SimulState; controller
         <div key={n} role="alert" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" data-testid={`takeback-request-${n}`}>
           <span className="font-semibold">{TAKEBACK_WORDS.request(n, state.boards.get(n)!.opponent?.name ?? '')}</span>
           <span className="flex gap-2">
-            <button className="rounded bg-win px-3 py-1 font-semibold text-white" onClick={() => controller.answerTakeback(n, true)} data-testid={`grant-takeback-${n}`}>
+            <button className="rounded bg-host px-3 py-1 font-semibold text-white" onClick={() => controller.answerTakeback(n, true)} data-testid={`grant-takeback-${n}`}>
               {TAKEBACK_WORDS.grant}
             </button>
             <button className="rounded border px-3 py-1" onClick={() => controller.answerTakeback(n, false)} data-testid={`refuse-takeback-${n}`}>
