@@ -6,6 +6,8 @@ import { ANNOUNCE, refusalText, resultSentence, resultWords, spokenMove, type Re
 // Every code with each shape of params it can carry: a code missing here does not compile.
 const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   'bad-payload': [{ code: 'bad-payload' }],
+  'command-id-reused': [{ code: 'command-id-reused' }],
+  'exhibition-too-big': [{ code: 'exhibition-too-big', params: { plies: 12_000, maxPlies: 6_000 } }],
   'unknown-simul': [
     { code: 'unknown-simul' },
     { code: 'unknown-simul', params: { asked: 'join' } },
@@ -88,6 +90,7 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   'exhibition-running': [
     { code: 'exhibition-running', params: { scope: 'network' } },
     { code: 'exhibition-running', params: { scope: 'server' } },
+    { code: 'exhibition-running', params: { scope: 'server', retryAfterMs: 90_000 } },
   ],
   'exhibition-too-long': [{ code: 'exhibition-too-long', params: { minutes: 720, maxMinutes: 60 } }],
   'bad-credentials': [{ code: 'bad-credentials' }],

@@ -113,16 +113,21 @@ const english: RefusalWords = {
   'rotation-needs-clocks': () => 'Going to the most urgent board reads the host’s clocks: set clocks, or choose another rotation.',
   'rate-limited': () => 'Too many requests: slow down.',
   'too-many-simuls': (p) => `One network can create ${p.perHour} simuls an hour.`,
-  'exhibition-running': (p) =>
-    p.scope === 'network'
-      ? 'An exhibition from this network is still running: wait for it to end.'
-      : 'The server is running as many exhibitions as it can: try again in a few minutes.',
+  'exhibition-running': (p) => {
+    const wait = p.retryAfterMs === undefined ? 'a few minutes' : `about ${Math.max(1, Math.ceil(p.retryAfterMs / 60_000))} min`;
+    return p.scope === 'network'
+      ? `An exhibition from this network is still running: stop it on its page, or wait ${wait} for it to end.`
+      : `Every exhibition the server runs at once is in use: one frees within ${wait} (sooner if nobody watches it). Try again then.`;
+  },
+  'exhibition-too-big': (p) =>
+    `Both simuls together would play ${p.plies.toLocaleString('en')} moves: choose fewer boards or move pairs (at most ${p.maxPlies.toLocaleString('en')}).`,
   'exhibition-too-long': (p) =>
     `At this speed the sync simul would take ${Math.ceil(p.minutes)} minutes: choose a faster speed (at most ${p.maxMinutes} minutes).`,
   'bad-credentials': () => 'This link is no longer valid on this device.',
   'blocked': () => 'The host removed this device from the simul.',
   'outdated-client': () => 'This page is out of date: reload it.',
   'try-again': () => 'The simul is saving a move: say hello again.',
+  'command-id-reused': () => 'That request reused the id of an earlier, different one, so it was not applied. Try again.',
   'internal': (p) =>
     p?.during === 'save' ? 'The move could not be saved; try again.' : p?.during === 'join' ? 'The seat could not be taken.' : 'Something went wrong on the server.',
   'seat-moved': () => 'Your seat was moved to another device.',
@@ -486,6 +491,7 @@ export const exhibitionWords = {
   opening: 'Opening…',
   backToLesson: 'The lesson',
   raceTitle: 'Sync against async, played by bots',
+  stop: 'Stop the exhibition',
   bothOver: 'Both are over:',
   openingComparison: 'opening the comparison',
   notExhibition: 'This simul is no exhibition:',

@@ -14,6 +14,10 @@ export interface RefusalCounts {
   hellosRefused: number;
 }
 
+/** How many simuls a network is remembered to have opened, and for how many networks. */
+const OPENED_PER_NETWORK = 16;
+const OPENED_NETWORKS = 20_000;
+
 export class AddressBudgets {
   readonly commands: BucketsByKey;
   readonly helloBytes: BucketsByKey;
@@ -66,17 +70,52 @@ export class AddressBudgets {
     else this.open.set(address, n);
   }
 
-  /** Whether `address` may look something up now: not while its misses are spent. */
-  mayLookUp(address: string): boolean {
-    if (this.missedLookups.get(address).has()) return true;
-    this.refused.lookupsRefused++;
-    return false;
+  /**
+   * Whether a look-up by a simul's id or join code is answered, and counts it: a miss spends
+   * the network's miss budget, and once that is spent misses are refused. A hit is never
+   * refused by it (a teacher and a class behind one address with a curious student), but a
+   * join code is a guess of six digits: a code is answered while misses remain, or when the
+   * network already opened its simul (its host or projector said hello, another student typed
+   * it), so that a spent budget answers no new code, found or not. An id is no guess (about
+   * 50 bits): `byId` hits are always answered.
+   */
+  answerLookUp(address: string, found: string | null, byId: boolean): boolean {
+    if (found && (byId || this.knows(address, found))) {
+      this.remember(address, found);
+      return true;
+    }
+    if (!this.missedLookups.get(address).has()) {
+      this.refused.lookupsRefused++;
+      return false;
+    }
+    if (found) this.remember(address, found);
+    else {
+      this.refused.missedLookups++;
+      this.missedLookups.take(address);
+    }
+    return true;
   }
 
-  /** A look-up that found nothing: a guess, counted against the network. */
-  missed(address: string): void {
-    this.refused.missedLookups++;
-    this.missedLookups.take(address);
+  /** How long until the network's next miss would be answered. */
+  missesRefillMs(address: string): number {
+    return this.missedLookups.get(address).msUntil();
+  }
+
+  /** The simuls each network opened lately, newest last: a few per network, for a bounded number of networks. */
+  private simulsOpened = new Map<string, string[]>();
+
+  private knows(address: string, simulId: string): boolean {
+    return this.simulsOpened.get(address)?.includes(simulId) ?? false;
+  }
+
+  private remember(address: string, simulId: string): void {
+    const opened = this.simulsOpened;
+    const ids = (opened.get(address) ?? []).filter((id) => id !== simulId);
+    ids.push(simulId);
+    // Re-inserted: the map's order is the networks' last use, oldest first.
+    opened.delete(address);
+    opened.set(address, ids.slice(-OPENED_PER_NETWORK));
+    if (opened.size > OPENED_NETWORKS) opened.delete(opened.keys().next().value!);
   }
 
   /** The counts since the last call, and zeroes them (for a periodic log line). */

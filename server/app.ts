@@ -11,7 +11,10 @@ import { FanOut } from './fan-out';
 import { attachHandlers, type SimulServer } from './socket-handlers';
 import { hasListeners } from './room-names';
 import { SimulHub } from './simul-hub';
+import { ExhibitionPacer } from './exhibition';
 import { withSecurityHeaders } from './http-security';
+import { serverOrigins } from './listen-addresses';
+import { networkInterfaces } from 'node:os';
 import { serverWords } from '../app/words';
 import type { EventStore } from './store/event-store';
 import { realClock, type Clock, type ManualClock } from './clock';
@@ -29,6 +32,8 @@ export interface ServerOptions {
   budgetClock?: () => number;
   /** Origins other than the server's own whose pages may connect (SIMUL_ALLOWED_ORIGINS). */
   allowedOrigins?: string[];
+  /** The address students open behind a proxy (SIMUL_PUBLIC_URL): its origin is the server's own too. */
+  publicUrl?: string;
   /** Proxies whose X-Forwarded-For names the client (SIMUL_TRUST_PROXY); none by default. */
   trustedProxies?: ReadonlySet<string>;
   /** Only for browser tests: a clock that POST /__test/clock?advance=<ms> moves. Never in production. */
@@ -58,24 +63,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     (room, events, boards) => fanOut.publish(room.id, room.state, events, boards),
     (room) => hasListeners(io.sockets.adapter.rooms, room.id, room.state.boards.keys()),
+    new ExhibitionPacer(budgets.limits.exhibitionCpuShare),
   );
 
   const http = createServer(withSecurityHeaders((req, res) => {
     // A typed join code goes to its simul's join page.
     const match = req.url ? JOIN_PATH.exec(req.url) : null;
     if (match) {
-      // Six digits are few: a network that keeps guessing wrong is refused for a while.
+      // Six digits are few: a network that keeps guessing wrong is refused new codes for a
+      // while, but not the code of a simul it already opened (see answerLookUp).
       const network = networkOf(req, trustedProxies);
-      if (!budgets.mayLookUp(network)) {
+      const code = joinCodeSchema.safeParse(match[1]);
+      const simulId = code.success ? hub.resolveCode(code.data) : null;
+      if (!budgets.answerLookUp(network, simulId, false)) {
         res.statusCode = 429;
-        res.setHeader('Retry-After', String(Math.ceil(budgets.missedLookups.get(network).msUntil() / 1000)));
+        res.setHeader('Retry-After', String(Math.ceil(budgets.missesRefillMs(network) / 1000)));
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
         res.end(serverWords.tooManyJoinCodes);
         return;
       }
-      const code = joinCodeSchema.safeParse(match[1]);
-      const simulId = code.success ? hub.resolveCode(code.data) : null;
-      if (!simulId) budgets.missed(network);
       res.statusCode = 302;
       res.setHeader('Location', simulId ? `/play/${simulId}` : `/?code=${encodeURIComponent(match[1].slice(0, 12))}&missing=1`);
       res.end();
@@ -104,16 +110,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     transports: ['websocket'],
   });
   fanOut = new FanOut(io);
-  const stopGuard = guardConnections(io, budgets, {
-    allowedOrigins: new Set(options.allowedOrigins ?? []),
-    trustedProxies,
-  });
+  // The server's own origins, from its addresses (which a laptop's LAN may change): looked up again every 30 s.
+  let origins: { at: number; set: ReadonlySet<string> } | null = null;
+  const allowedOrigins = () => {
+    const now = performance.now();
+    if (!origins || now - origins.at > 30_000) {
+      const own = serverOrigins(options.host, boundPort, networkInterfaces(), options.publicUrl);
+      origins = { at: now, set: new Set([...own, ...(options.allowedOrigins ?? [])]) };
+    }
+    return origins.set;
+  };
+  let boundPort = options.port;
+  const stopGuard = guardConnections(io, budgets, { allowedOrigins, trustedProxies });
   attachHandlers(io, hub, budgets);
   hub.loadUnfinished();
 
   await new Promise<void>((resolve) => http.listen(options.port, options.host, resolve));
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  boundPort = port;
   return {
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
     port,

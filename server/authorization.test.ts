@@ -143,7 +143,7 @@ const move = (from: string, to: string) => ({ type: 'move', board: 1, from, to, 
 
 const COLUMNS = {
   join: { phase: 'lobby', event: 'simul:join', payload: () => ({ name: 'Zed' }), emits: ['seat-taken'] },
-  'seat-bot': cmd('lobby', { type: 'seat-bot', board: 3, name: 'Bot 3', bot: { strength: 'random', think: { meanMs: 1000, spreadMs: 0 }, seed: 1 } }, ['seat-taken']),
+  'seat-bot': cmd('lobby', { type: 'seat-bot', board: 3, name: 'Bot 3', bot: { strength: 'random', think: { meanMs: 1000, spreadMs: 0 } } }, ['seat-taken']),
   'free-seat': cmd('lobby', { type: 'free-seat', board: 1 }, ['seat-freed']),
   'reissue-seat': cmd('playing', { type: 'reissue-seat', board: 1 }, ['seat-reissued']),
   'close-joining': cmd('lobby', { type: 'close-joining' }, ['joining-closed']),

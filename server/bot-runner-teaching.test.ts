@@ -3,13 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BotSpec } from '../lib/bots/spec';
 import type { SimulEvent } from '../lib/simul/types';
+import { botMoveId } from './bot-runner';
 import { ManualClock } from './clock';
 import { SimulHub } from './simul-hub';
 import { MemoryEventStore } from './store/memory-store';
 import { runBotsUntil, settle } from './testing/bot-simul';
 
 const T0 = Date.UTC(2026, 11, 1, 9);
-const bot = (seed: number, meanMs: number): BotSpec => ({ strength: 'sensible', think: { meanMs, spreadMs: 0 }, seed });
+const bot = (meanMs: number): BotSpec => ({ strength: 'sensible', think: { meanMs, spreadMs: 0 } });
 const HOST = { role: 'host' } as const;
 
 /** A person hosts two boards; a bot that thinks 4 s sits at each. */
@@ -18,7 +19,7 @@ async function setUp() {
   const hub = new SimulHub(new MemoryEventStore(), clock, () => {});
   const { simulId } = hub.create({ title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
   const room = hub.get(simulId)!;
-  for (const n of [1, 2]) await room.dispatch(HOST, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: bot(n, 4000) });
+  for (const n of [1, 2]) await room.dispatch(HOST, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: bot(4000) });
   await room.dispatch(HOST, { type: 'start' });
   await settle();
   const hostMove = async (board: number, from: string, to: string) => {
@@ -58,13 +59,13 @@ describe('bots in a teaching simul', () => {
     await runBotsUntil(clock, () => movesOf(room.log).length === 3);
     const answers = movesOf(room.log).filter((e) => e.by === 'opponent');
     expect(answers).toHaveLength(1);
-    expect(answers[0].clientMoveId).toBe('bot-1-1-1');
+    expect(answers[0].clientMoveId).toBe(botMoveId(1, 1, 1, 1));
     await room.dispatch(HOST, { type: 'abort-game', board: 1 });
     const rematch = await room.dispatch(HOST, { type: 'rematch', board: 1, swapColors: true });
     expect(rematch.ok).toBe(true);
     await settle();
     // The bot has white now: it moves first in the new game.
     await runBotsUntil(clock, () => movesOf(room.log).length === 4);
-    expect(movesOf(room.log)[3]).toMatchObject({ board: 1, by: 'opponent', clientMoveId: 'bot-2-1-0' });
+    expect(movesOf(room.log)[3]).toMatchObject({ board: 1, by: 'opponent', clientMoveId: botMoveId(1, 0, 2, 1) });
   });
 });

@@ -10,12 +10,11 @@ import { ManualClock } from './clock';
 import { SimulHub } from './simul-hub';
 import type { DispatchResult, SimulRoom } from './simul-room';
 import { MemoryEventStore } from './store/memory-store';
-import { gamesOf, runBotsUntil, settle, startBotSimul } from './testing/bot-simul';
+import { gamesOf, runBotsUntil, settle, startBotSimul, type SeededBot } from './testing/bot-simul';
 
 const T0 = Date.UTC(2025, 2, 14, 9, 0, 0);
-const bot = (seed: number, meanMs: number, spreadMs = 0, strength: BotSpec['strength'] = 'sensible'): BotSpec => ({
-  strength,
-  think: { meanMs, spreadMs },
+const bot = (seed: number, meanMs: number, spreadMs = 0, strength: BotSpec['strength'] = 'sensible'): SeededBot => ({
+  spec: { strength, think: { meanMs, spreadMs } },
   seed,
 });
 
@@ -44,7 +43,7 @@ function setUp(store = new MemoryEventStore(), clock = new ManualClock(T0)) {
 }
 
 /** A simul with a bot host and bots in every seat, started. */
-function botSimul(t: ReturnType<typeof setUp>, mode: Mode, boards: number, host: BotSpec, seat: (n: number) => BotSpec) {
+function botSimul(t: ReturnType<typeof setUp>, mode: Mode, boards: number, host: SeededBot, seat: (n: number) => SeededBot) {
   return startBotSimul(t.hub, { mode, boards, hostColor: 'alternate', host, seat }, t.open);
 }
 
@@ -54,7 +53,7 @@ const moves = (log: readonly SimulEvent[]) => log.filter((e) => e.type === 'move
  * answers its board's last move after its think time; the host moves at its board after its
  * think time from when it got there (the board's last move, or the host's previous move).
  */
-function expectedTimes(log: readonly SimulEvent[], host: BotSpec, seat: (n: number) => BotSpec): number[] {
+function expectedTimes(log: readonly SimulEvent[], host: SeededBot, seat: (n: number) => SeededBot): number[] {
   const since = new Map<number, number>();
   const plies = new Map<number, number>();
   let hostFree = -Infinity;
@@ -64,7 +63,8 @@ function expectedTimes(log: readonly SimulEvent[], host: BotSpec, seat: (n: numb
     if (e.type !== 'move-made') continue;
     const ply = plies.get(e.board) ?? 0;
     const from = e.by === 'host' ? Math.max(since.get(e.board)!, hostFree) : since.get(e.board)!;
-    times.push(from + thinkMsFor(e.by === 'host' ? host : seat(e.board), e.board, ply));
+    const { spec, seed } = e.by === 'host' ? host : seat(e.board);
+    times.push(from + thinkMsFor(spec, seed, e.board, ply));
     if (e.by === 'host') hostFree = e.at;
     since.set(e.board, e.at);
     plies.set(e.board, ply + 1);
@@ -125,9 +125,9 @@ describe('bots mixed with people', () => {
     const { simulId } = t.hub.create({ title: 'Mixed', boards: 4, hostColor: 'white', mode: 'async' });
     const room = t.open(simulId);
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
-    await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: 2, name: 'Bot 2', bot: bot(2, 10_000) });
+    await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: 2, name: 'Bot 2', bot: bot(2, 10_000).spec });
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Bo', playerId: 'b' });
-    await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: 4, name: 'Bot 4', bot: bot(4, 10_000) });
+    await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: 4, name: 'Bot 4', bot: bot(4, 10_000).spec });
     await room.dispatch({ role: 'host' }, { type: 'start' });
     await settle();
     // The host (a person) is to move everywhere: no bot moves, however long it waits.
@@ -170,7 +170,7 @@ describe('bots mixed with people', () => {
       const r =
         n % 3 === 1
           ? await room.dispatch({ role: 'spectator' }, { type: 'join', name: `Student ${n}`, playerId: `s${n}` })
-          : await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: bot(n, 5_000, 2_000, 'random') });
+          : await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: bot(n, 5_000, 2_000, 'random').spec });
       expect(r.ok).toBe(true);
     }
     await room.dispatch({ role: 'host' }, { type: 'start' });

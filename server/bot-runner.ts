@@ -4,8 +4,8 @@
 // is durable before anyone hears of it (the commit queue).
 //
 // Time comes only from the room's clock. After every commit each bot that is to move gets one
-// timer: at the moment it got the move plus its think time, drawn from its seed, its board and
-// the ply (lib/bots/think-time.ts). The same draw comes out after a restart, so start() rebuilds
+// timer: at the moment it got the move plus its think time, drawn from its secret seed (kept by
+// the room, never in an event), its board and the ply (lib/bots/think-time.ts). The same draw comes out after a restart, so start() rebuilds
 // the timers from the log alone, and a timer already due when the server comes back runs at once.
 // While the class is paused no bot moves; the pause is charged to no one, so a bot's think
 // resumes where it stood (the board's turnSince moves on by the pause, as the host's last move does).
@@ -16,6 +16,16 @@ import { awaitsHost, sideToMove } from '../lib/simul/queries';
 import type { Actor, BoardState, Side, SimulEvent } from '../lib/simul/types';
 import type { SimulRoom } from './simul-room';
 
+/**
+ * A bot's move's id: with a colon, which no client's id may hold (lib/protocol/schemas.ts), so
+ * that no person's command can pass for a bot's move, or stop one, by sharing its id.
+ */
+export function botMoveId(board: number, ply: number, game = 1, takebacks = 0): string {
+  // A board's first game before any takeback keeps the plain form; after a rematch or a
+  // takeback a ply comes again, and the game and the takebacks so far tell the moves apart.
+  return game === 1 && takebacks === 0 ? `bot:${board}:${ply}` : `bot:${board}:${game}.${takebacks}:${ply}`;
+}
+
 /** A bot's move to come: on which board, at which ply, by which side, and when. */
 interface Plan {
   board: number;
@@ -24,6 +34,8 @@ interface Plan {
   id: string;
   side: Side;
   bot: BotSpec;
+  /** The bot's secret seed (the room keeps it: never in an event). */
+  seed: number;
   at: number;
 }
 
@@ -33,7 +45,7 @@ interface Timer extends Plan {
 
 /** The id of the move to come on `board`: its game, its takebacks so far, its ply. */
 function moveId(board: BoardState): string {
-  return `bot-${board.game}-${board.takebacks}-${board.moveCount}`;
+  return botMoveId(board.number, board.moveCount, board.game, board.takebacks);
 }
 
 /** The host's timer, or a seated bot's, by its board. */
@@ -96,7 +108,8 @@ export class BotRunner {
     const bot = board?.opponent?.bot;
     if (!board || !bot || board.status !== 'playing' || board.paused || sideToMove(board) !== 'opponent') return null;
     const ply = board.moveCount;
-    return { board: n, ply, id: moveId(board), side: 'opponent', bot, at: board.turnSince! + thinkMsFor(bot, n, ply) };
+    const seed = this.room.botSeed(n);
+    return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, at: board.turnSince! + thinkMsFor(bot, seed, n, ply) };
   }
 
   /**
@@ -111,7 +124,8 @@ export class BotRunner {
     if (!hostBot || !board || board.paused || !awaitsHost(board)) return null;
     const ply = board.moveCount;
     const since = Math.max(board.turnSince!, this.lastHostMoveAt);
-    return { board: board.number, ply, id: moveId(board), side: 'host', bot: hostBot, at: since + thinkMsFor(hostBot, board.number, ply) };
+    const seed = this.room.botSeed('host');
+    return { board: board.number, ply, id: moveId(board), side: 'host', bot: hostBot, seed, at: since + thinkMsFor(hostBot, seed, board.number, ply) };
   }
 
   /** Keeps a timer that already plans the same move; otherwise replaces it. */
@@ -132,7 +146,7 @@ export class BotRunner {
   private play(plan: Plan): void {
     const board = this.room.state.boards.get(plan.board);
     if (this.stopped || !board || board.status !== 'playing' || moveId(board) !== plan.id || sideToMove(board) !== plan.side) return;
-    const move = chooseMove(board.chess, plan.bot, botRandom(plan.bot, plan.board, plan.ply, 'move'));
+    const move = chooseMove(board.chess, plan.bot, botRandom(plan.seed, plan.board, plan.ply, 'move'));
     const actor: Actor = plan.side === 'host' ? { role: 'host' } : { role: 'opponent', board: plan.board };
     void this.room
       .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: plan.id })

@@ -66,6 +66,31 @@ describe('join-code guessing', () => {
     expect((await joinCode(code, '198.51.100.7')).headers.get('location')).toBe(`/play/${simulId}`);
   });
 
+  it("never locks a guessing network's own class out: its host, projector and students open their simul", async () => {
+    await start({ missedLookupsPerMinute: 10 });
+    const school = '203.0.113.50';
+    // The teacher creates the simul from the school's network, before anyone guesses.
+    const teacher = await from(school);
+    const { simulId, hostKey, joinCode: code } = await createSimul(teacher);
+    const wrong = (n: number) => String(100000 + ((Number(code) - 100000 + n) % 900000));
+    // One curious device on the school's network spends its miss budget, 4 guesses in flight at a time.
+    for (let i = 1; i <= 20; i += 4) await Promise.all([i, i + 1, i + 2, i + 3].map((n) => joinCode(wrong(n), school)));
+    expect((await joinCode(wrong(99), school)).status).toBe(429);
+    // The host with its key, and the projector as a spectator, by the simul's id.
+    expect(outcomeOf(await teacher.send('simul:hello', { v: 2, simulId, lastSeq: 0, hostKey }))).toBe('ok');
+    const projector = await from(school);
+    expect(outcomeOf(await projector.send('simul:hello', { v: 2, simulId, lastSeq: 0 }))).toBe('ok');
+    // Students on the same network typing the real code: the network opened that simul, so its code is no guess.
+    for (let i = 0; i < 5; i++) expect((await joinCode(code, school)).headers.get('location')).toBe(`/play/${simulId}`);
+    const student = await from(school);
+    expect(outcomeOf(await student.send('simul:hello', { v: 2, simulId, lastSeq: 0 }))).toBe('ok');
+    expect(outcomeOf(await student.send('simul:join', { name: 'Ada' }))).toBe('ok');
+    // The guesser still gets nothing new: misses and other simuls' codes alike are refused.
+    const other = await createSimul(await from(null));
+    expect((await joinCode(other.joinCode, school)).status).toBe(429);
+    expect((await joinCode(wrong(77), school)).status).toBe(429);
+  });
+
   it('counts hellos to simuls that do not exist as guesses too', async () => {
     await start({ missedLookupsPerMinute: 3 });
     const guesser = await from('198.51.100.9');
@@ -158,6 +183,7 @@ describe('connections', () => {
     const cases: [string, boolean][] = [
       ['https://evil.example', false],
       [`http://${url.host}`, true],
+      [`http://localhost:${url.port}`, true],
       ['https://school.example.org', true],
       ['null', false],
     ];
@@ -167,6 +193,16 @@ describe('connections', () => {
       expect(await c.refusal(), origin).toBe(allowed ? null : 'websocket error');
     }
     expect(server.budgets.refused.originsRefused).toBe(2);
+  });
+
+  it('refuses a DNS-rebinding page: an Origin that names the same host as the Host header is not the server\'s own', async () => {
+    await start({});
+    const url = new URL(server.url);
+    const rebind = `rebind.example:${url.port}`;
+    const c = new TestClient(server.url, { origin: `http://${rebind}`, host: rebind });
+    opened.push(c);
+    expect(await c.refusal()).toBe('websocket error');
+    expect(server.budgets.refused.originsRefused).toBe(1);
   });
 
   it('speaks WebSocket only: a long-polling handshake is refused', async () => {
@@ -259,7 +295,7 @@ describe('hello replies', () => {
     expect(pages).toBeGreaterThanOrEqual(2);
     // The second page overdrew the 400 KB burst: refused with when to come back, then served.
     expect(refusal).toMatchObject({ code: 'rate-limited' });
-  }, 30_000);
+  }, 300_000);
 });
 
 describe('slow readers', () => {
@@ -281,5 +317,5 @@ describe('slow readers', () => {
     ws.terminate();
     // Everyone else is served as before.
     await command(game.host, { type: 'offer-draw', board: 1 });
-  }, 30_000);
+  }, 300_000);
 });

@@ -8,8 +8,11 @@ import { addressKey, clientAddress } from './network-address';
 import { cutOff, type SimulServer } from './socket-handlers';
 
 export interface GuardOptions {
-  /** Origins other than the server's own that may open connections (e.g. https://simul.example.org). */
-  allowedOrigins: ReadonlySet<string>;
+  /**
+   * The origins whose pages may open connections: the server's own (serverOrigins) and the
+   * ones configured (SIMUL_ALLOWED_ORIGINS). Asked at each handshake: a LAN address may change.
+   */
+  allowedOrigins: () => ReadonlySet<string>;
   trustedProxies: ReadonlySet<string>;
 }
 
@@ -21,21 +24,18 @@ export function networkOf(req: IncomingMessage, trustedProxies: ReadonlySet<stri
 /**
  * A browser always sends the page's Origin with a WebSocket or XHR: a page of another site
  * must not use a visitor's browser to create simuls here. No Origin: not a browser (a bot, a test).
+ * The Origin is compared with the origins the server knows as its own, never with the request's
+ * Host header, which a DNS-rebinding page controls.
  */
 export function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
-  if (allowed.has(origin)) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
+  return allowed.has(origin);
 }
 
 export function guardConnections(io: SimulServer, budgets: AddressBudgets, options: GuardOptions): () => void {
   io.engine.opts.allowRequest = (req, callback) => {
-    if (!originAllowed(req, options.allowedOrigins)) {
+    if (!originAllowed(req, options.allowedOrigins())) {
       budgets.refused.originsRefused++;
       return callback('origin not allowed', false);
     }

@@ -17,6 +17,8 @@ import { freePort, ServerProcess } from './testing/server-process';
 import { Clients, command, createSimul, hello, seatedSimul } from './testing/simul-fixture';
 import type { BotSimulSpec } from './testing/bot-simul';
 import { gamesOf, referenceGames } from './testing/bot-simul';
+import { SECRET_NAMES } from './simul-room';
+import { botMoveId } from './bot-runner';
 import { Disconnected, SimulPlayer } from './testing/simul-player';
 
 const SEED = 424_242;
@@ -250,14 +252,14 @@ it('bots finish their simul through repeated SIGKILLs, with no move lost or doub
     mode: 'async',
     boards: 3,
     hostColor: 'alternate',
-    host: { strength: 'sensible', think: { meanMs: 4, spreadMs: 2 }, seed: SEED },
-    seat: (n) => ({ strength: 'sensible', think: { meanMs: 15, spreadMs: 10 }, seed: SEED + n }),
+    host: { spec: { strength: 'sensible', think: { meanMs: 4, spreadMs: 2 } }, seed: 0 },
+    seat: () => ({ spec: { strength: 'sensible', think: { meanMs: 15, spreadMs: 10 } }, seed: 0 }),
   };
   const setup = new Clients(proc.url);
   const client = await setup.connect();
-  const simul = await createSimul(client, { boards: spec.boards, hostColor: spec.hostColor, mode: spec.mode, hostBot: spec.host });
+  const simul = await createSimul(client, { boards: spec.boards, hostColor: spec.hostColor, mode: spec.mode, hostBot: spec.host.spec });
   await hello(client, simul.simulId, { hostKey: simul.hostKey });
-  for (let n = 1; n <= spec.boards; n++) await command(client, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: spec.seat(n) });
+  for (let n = 1; n <= spec.boards; n++) await command(client, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: spec.seat(n).spec });
   await command(client, { type: 'start' });
   setup.closeAll();
 
@@ -285,9 +287,12 @@ it('bots finish their simul through repeated SIGKILLs, with no move lost or doub
   await proc.stop('SIGKILL');
 
   const store = new SqliteEventStore(dbFile);
-  const log = store.load(simul.simulId)!.events;
+  const { events: log, credentials } = store.load(simul.simulId)!;
   store.close();
   expect(log).toEqual(watcher.log);
+  // The bots' seeds the server drew, kept secret in its store: the reference replays them.
+  const seedOf = (slot: number | 'host') => Number(credentials.secrets.get(SECRET_NAMES.botSeed(slot)));
+  const seeded: BotSimulSpec = { ...spec, host: { ...spec.host, seed: seedOf('host') }, seat: (n) => ({ ...spec.seat(n), seed: seedOf(n) }) };
   const final = replay(log); // throws on an illegal move or a gap in the seqs
   expect(final.phase).toBe('finished');
   expect(final.endedEarly).toBe(false);
@@ -295,11 +300,11 @@ it('bots finish their simul through repeated SIGKILLs, with no move lost or doub
   const moves = log.filter((e): e is Extract<SimulEvent, { type: 'move-made' }> => e.type === 'move-made');
   for (let n = 1; n <= spec.boards; n++) {
     expect(moves.filter((m) => m.board === n).map((m) => m.clientMoveId)).toEqual(
-      moves.filter((m) => m.board === n).map((_, ply) => `bot-1-0-${ply}`),
+      moves.filter((m) => m.board === n).map((_, ply) => botMoveId(n, ply)),
     );
   }
   // The very games the same bots play with no crash: nothing lost, nothing doubled, nothing else.
-  expect(gamesOf(log)).toEqual(await referenceGames(spec));
+  expect(gamesOf(log)).toEqual(await referenceGames(seeded));
   expect(kills).toBeGreaterThanOrEqual(5);
   expect(restored).toEqual(Array(kills).fill(1));
   expect(watcher.resets).toBe(0);

@@ -58,7 +58,7 @@ describe('exhibition:start', () => {
     for (const payload of bad) expect(outcomeOf(await c.send('exhibition:start', payload)), JSON.stringify(payload)).toBe('bad-payload');
     // 43,200 s at 10x is 72 minutes of real time.
     const tooLong = await c.send('exhibition:start', { ...lesson, speed: 10 });
-    expect(tooLong).toEqual({ ok: false, error: { code: 'exhibition-too-long', params: { minutes: 72, maxMinutes: 60 } } });
+    expect(tooLong).toEqual({ ok: false, error: { code: 'exhibition-too-long', params: { minutes: 72, maxMinutes: 20 } } });
     expect(server.hub.size).toBe(0);
   });
 
@@ -107,20 +107,49 @@ describe('exhibition:start', () => {
     await start({ exhibitionsAtOnce: 2 });
     const first = await from('2001:db8:1:2::1');
     expect(outcomeOf(await first.send('exhibition:start', SLOW))).toBe('ok');
-    expect(await first.send('exhibition:start', SLOW)).toEqual({ ok: false, error: { code: 'exhibition-running', params: { scope: 'network' } } });
+    expect(await first.send('exhibition:start', SLOW)).toMatchObject({ ok: false, error: { code: 'exhibition-running', params: { scope: 'network' } } });
     // Another device of the same network (an IPv6 /64) is the same network.
     const neighbour = await from('2001:db8:1:2::99');
     expect(outcomeOf(await neighbour.send('exhibition:start', SLOW))).toBe('exhibition-running');
     expect(outcomeOf(await (await from('198.51.100.1')).send('exhibition:start', SLOW))).toBe('ok');
-    expect(await (await from('203.0.113.1')).send('exhibition:start', SLOW)).toEqual({
-      ok: false,
-      error: { code: 'exhibition-running', params: { scope: 'server' } },
-    });
+    // The teacher refused is told when a slot frees: SLOW's 80 s at 1x, not "a few minutes".
+    const refused = await (await from('203.0.113.1')).send('exhibition:start', SLOW);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'exhibition-running', params: { scope: 'server' } } });
+    const retryAfterMs = (refused as { error: { params: { retryAfterMs: number } } }).error.params.retryAfterMs;
+    expect(retryAfterMs).toBeGreaterThan(1_000);
+    expect(retryAfterMs).toBeLessThanOrEqual(80_000);
     expect(server.hub.exhibitionsRunning).toBe(2);
   });
 
-  it('costs two of the network’s creations', async () => {
-    await start({ simulsPerAddressPerHour: 3 });
+  it('answers its starter with a key that ends both simuls; another key, or none, ends nothing', async () => {
+    await start();
+    const c = await from('192.0.2.7');
+    const started = (await c.send('exhibition:start', SLOW)) as unknown as { ok: true; sync: string; async: string; hostKey: string };
+    expect(started.hostKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    const stranger = await from('198.51.100.7');
+    expect(outcomeOf(await stranger.send('exhibition:stop', { simulId: started.sync, hostKey: 'x'.repeat(32) }))).toBe('not-host');
+    expect(outcomeOf(await stranger.send('exhibition:stop', { simulId: started.sync }))).toBe('bad-payload');
+    expect(server.hub.get(started.sync)!.state.phase).toBe('playing');
+    expect(outcomeOf(await c.send('exhibition:stop', { simulId: started.async, hostKey: started.hostKey }))).toBe('ok');
+    for (const id of [started.sync, started.async]) expect(server.hub.get(id)!.state.phase).toBe('finished');
+    // Its slot is free again: the same network starts another at once.
+    expect(outcomeOf(await c.send('exhibition:start', SLOW))).toBe('ok');
+  });
+
+  it('bounds the work, "as fast as it goes" included: plies and real minutes', async () => {
+    await start();
+    const c = await from('192.0.2.8');
+    expect(await c.send('exhibition:start', { n: 100, h: 1, o: 1, m: 60, speed: 'max' })).toEqual({
+      ok: false,
+      error: { code: 'exhibition-too-big', params: { plies: 24_000, maxPlies: 6_000 } },
+    });
+    expect(outcomeOf(await c.send('exhibition:start', { n: 1, h: 30, o: 30, m: 60, speed: 1 }))).toBe('exhibition-too-long');
+    expect(server.hub.exhibitionsRunning).toBe(0);
+  });
+
+  it('costs two of the network’s creations and one for each real minute it may run', async () => {
+    // SLOW: 80 s at 1x, two real minutes: 2 + 2 creations.
+    await start({ simulsPerAddressPerHour: 5 });
     const c = await from('192.0.2.1');
     expect(outcomeOf(await c.send('exhibition:start', SLOW))).toBe('ok');
     const create = () => c.send('simul:create', { title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
@@ -130,6 +159,9 @@ describe('exhibition:start', () => {
     for (let i = 0; i < 2; i++) {
       expect(outcomeOf(await poor.send('simul:create', { title: 'Class', boards: 2, hostColor: 'white', mode: 'async' }))).toBe('ok');
     }
-    expect(await poor.send('exhibition:start', SLOW)).toEqual({ ok: false, error: { code: 'too-many-simuls', params: { perHour: 3 } } });
+    for (let i = 0; i < 2; i++) {
+      expect(outcomeOf(await poor.send('simul:create', { title: 'Class', boards: 2, hostColor: 'white', mode: 'async' }))).toBe('ok');
+    }
+    expect(await poor.send('exhibition:start', SLOW)).toEqual({ ok: false, error: { code: 'too-many-simuls', params: { perHour: 5 } } });
   });
 });

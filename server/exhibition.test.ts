@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ManualClock, realClock } from './clock';
 import { CommitQueue } from './commit-queue';
-import { ExhibitionRun } from './exhibition';
+import { ExhibitionRun, UNWATCHED_MS } from './exhibition';
 import { SimulHub } from './simul-hub';
 import { SimulRoom } from './simul-room';
 import { MemoryEventStore } from './store/memory-store';
@@ -43,7 +43,7 @@ function exhibitionHub(speed: number | 'max', movePairs: number) {
   const hub = new SimulHub(store, realClock(() => T0), () => {});
   const { simulId } = hub.create(
     { title: 'Exhibition', boards: 1, hostColor: 'white', mode: 'async' },
-    { simulId: 'exhibitiona', speed, movePairs, pair: 'exhibitionb' },
+    { exhibition: { simulId: 'exhibitiona', speed, movePairs, pair: 'exhibitionb' } },
   );
   return { store, hub, simulId };
 }
@@ -101,7 +101,7 @@ describe('an exhibition on its own simulated clock', () => {
     };
     store.createSimul('paced', 'hash', created);
     const clock = new ManualClock(T0);
-    const room = new SimulRoom('paced', [created], { hostKeyHash: 'hash', seatTokenHashes: new Map() }, new CommitQueue(store), clock, () => {}, () => {});
+    const room = new SimulRoom('paced', [created], { hostKeyHash: 'hash', seatTokenHashes: new Map(), secrets: new Map() }, new CommitQueue(store), clock, () => {}, () => {});
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
     await room.dispatch({ role: 'host' }, { type: 'start' });
     let wall = 0;
@@ -118,5 +118,37 @@ describe('an exhibition on its own simulated clock', () => {
     await vi.waitFor(() => expect(room.state.boards.get(1)!.moveCount).toBe(1));
     expect(clock.now()).toBe(T0 + 5_000);
     run.stop();
+  });
+
+  it('ends, as the server, an exhibition nobody has watched for a minute; a watched one goes on', async () => {
+    const store = new MemoryEventStore();
+    const created: SimulEvent = {
+      seq: 1, at: T0, type: 'simul-created', simulId: 'alone', title: 'Alone', boardCount: 1, hostColor: 'white',
+      mode: 'async', joinCode: '123457', exhibition: { speed: 1, movePairs: 30, pair: 'other' },
+    };
+    store.createSimul('alone', 'hash', created);
+    const clock = new ManualClock(T0);
+    const room = new SimulRoom('alone', [created], { hostKeyHash: 'hash', seatTokenHashes: new Map(), secrets: new Map() }, new CommitQueue(store), clock, () => {}, () => {});
+    await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
+    await room.dispatch({ role: 'host' }, { type: 'start' });
+    let wall = 0;
+    let watching = true;
+    let ended = false;
+    const run = new ExhibitionRun(room, clock, 1, () => (ended = true), () => wall, () => watching);
+    run.start();
+    run.checkWatched();
+    wall = 10 * UNWATCHED_MS;
+    run.checkWatched();
+    expect(room.state.phase).toBe('playing');
+    watching = false;
+    run.checkWatched(); // nobody since now
+    wall += UNWATCHED_MS - 1;
+    run.checkWatched();
+    expect(room.state.phase).toBe('playing');
+    wall += 1;
+    run.checkWatched();
+    await vi.waitFor(() => expect(ended).toBe(true));
+    const last = room.log[room.log.length - 1];
+    expect(last).toMatchObject({ type: 'simul-finished', early: true, ending: 'unwatched' });
   });
 });

@@ -12,6 +12,43 @@ import type { ExhibitionSpeed } from '../lib/simul/types';
 /** Real time the run may find nothing to do (no timer, every event durable) before it ends the simul. */
 export const STALL_MS = 5_000;
 
+/** Real time an exhibition may run with nobody watching either of its simuls before the server ends it. */
+export const UNWATCHED_MS = 60_000;
+
+/**
+ * The share of one core that every exhibition of a server together may take (ServerLimits'
+ * exhibitionCpuShare): the bots' moves of every run draw on one budget of milliseconds, refilled
+ * at that rate, so however many run (and at 'max'), the real simuls keep the rest of the thread.
+ * A run that finds the budget spent waits. A share of 1 never waits.
+ */
+export class ExhibitionPacer {
+  private credit = 0;
+  private last = performance.now();
+  /** Credit kept at most: a burst of this many ms of steps after a quiet while. */
+  private static readonly MAX_CREDIT_MS = 50;
+
+  constructor(private share = 1) {}
+
+  /** Milliseconds until a step may run (0: now). */
+  waitMs(): number {
+    if (this.share >= 1) return 0;
+    this.refill();
+    return this.credit >= 0 ? 0 : Math.ceil(-this.credit / this.share);
+  }
+
+  charge(ms: number): void {
+    this.refill();
+    this.credit -= ms;
+  }
+
+  private refill(): void {
+    const now = performance.now();
+    this.credit = Math.min(ExhibitionPacer.MAX_CREDIT_MS, this.credit + (now - this.last) * this.share);
+    this.last = now;
+  }
+}
+
+
 export class ExhibitionRun {
   private wallStart = 0;
   private simStart = 0;
@@ -20,6 +57,9 @@ export class ExhibitionRun {
   /** Whether the room was settled at the last step: the next may advance. */
   private quiet = false;
   private stopped = false;
+  /** Since when (real time) nobody watches the exhibition, or null while someone does. */
+  private unwatchedSince: number | null = null;
+  private watchTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private room: SimulRoom,
@@ -29,12 +69,38 @@ export class ExhibitionRun {
     private onEnd: (room: SimulRoom) => void,
     /** Real time, in ms. */
     private wallNow: () => number = () => performance.now(),
+    /** Whether anyone watches the exhibition (either of its simuls): unwatched, it ends. */
+    private watched: () => boolean = () => true,
+    /** The server's budget for every exhibition's work. */
+    private pacer: ExhibitionPacer = new ExhibitionPacer(),
   ) {}
 
   start(): void {
     this.wallStart = this.wallNow();
     this.simStart = this.clock.now();
     this.soon();
+    this.watchTimer = setInterval(() => this.checkWatched(), 5_000);
+    this.watchTimer.unref();
+  }
+
+  /** Nobody has watched for UNWATCHED_MS: the server ends the simul, saying why. */
+  checkWatched(): void {
+    if (this.stopped) return;
+    if (this.watched()) {
+      this.unwatchedSince = null;
+      return;
+    }
+    const now = this.wallNow();
+    this.unwatchedSince ??= now;
+    if (now - this.unwatchedSince < UNWATCHED_MS) return;
+    this.end('unwatched');
+  }
+
+  /** Ends the simul as the server, then stops. */
+  end(ending: 'unwatched' | 'stalled'): void {
+    if (this.stopped) return;
+    this.clear();
+    void this.room.dispatch({ role: 'server' }, { type: 'end-simul', ending }).then(() => this.stop());
   }
 
   /** Stops advancing (the server closes); the simul stays as it is, to go on after a restart. */
@@ -46,6 +112,8 @@ export class ExhibitionRun {
   }
 
   private clear(): void {
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = null;
     if (this.pending) {
       clearTimeout(this.pending as NodeJS.Timeout);
       clearImmediate(this.pending as NodeJS.Immediate);
@@ -73,6 +141,12 @@ export class ExhibitionRun {
       return this.soon();
     }
     this.quiet = false;
+    // Every exhibition shares a part of the thread (see ExhibitionPacer): wait for it.
+    const wait = this.pacer.waitMs();
+    if (wait > 0) {
+      this.pending = setTimeout(this.step, wait);
+      return;
+    }
     const next = this.clock.nextTimer();
     if (next === undefined) return this.stalled();
     this.stalledSince = null;
@@ -84,7 +158,9 @@ export class ExhibitionRun {
         return;
       }
     }
+    const began = performance.now();
     this.clock.advanceTo(next);
+    this.pacer.charge(performance.now() - began);
     this.soon();
   };
 
@@ -97,6 +173,6 @@ export class ExhibitionRun {
       return;
     }
     console.error(`exhibition ${this.room.id} stalled: no bot has a move to make; ending it`);
-    void this.room.dispatch({ role: 'host' }, { type: 'end-simul' }).then(() => this.stop());
+    this.end('stalled');
   }
 }

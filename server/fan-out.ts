@@ -29,8 +29,17 @@ interface Summaries {
   owedTimer: NodeJS.Timeout | null;
 }
 
+/** What one turn published for one simul, waiting for the turn's end. */
+interface Pending {
+  state: SimulState;
+  events: SimulEvent[];
+  boards: Map<number, BoardEvents>;
+}
+
 export class FanOut {
   private simuls = new Map<string, Summaries>();
+  private pending = new Map<string, Pending>();
+  private flushing: NodeJS.Immediate | null = null;
 
   constructor(
     private io: Io,
@@ -38,11 +47,34 @@ export class FanOut {
     private now: () => number = () => performance.now(),
   ) {}
 
-  /** `state` is the durable state after `events`; `boards`, the same events per board. */
+  /**
+   * `state` is the durable state after `events`; `boards`, the same events per board. Sent at
+   * the end of the turn, after the commands' acknowledgements (a mover never waits for the fan-out
+   * to every spectator), and coalesced: each listener gets one frame per turn, however many
+   * commits the turn made.
+   */
   publish(simulId: string, state: SimulState, events: SimulEvent[], boards: BoardEvents[]): void {
-    this.io.to(simulRoom(simulId)).emit('simul:events', events);
-    for (const batch of boards) this.io.to(boardRoom(simulId, batch.board)).emit('board:events', batch);
-    this.summaryChanged(simulId, state);
+    let p = this.pending.get(simulId);
+    if (!p) this.pending.set(simulId, (p = { state, events: [], boards: new Map() }));
+    p.state = state;
+    p.events.push(...events);
+    for (const batch of boards) {
+      const held = p.boards.get(batch.board);
+      if (held) held.events.push(...batch.events);
+      else p.boards.set(batch.board, { board: batch.board, from: batch.from, events: [...batch.events] });
+    }
+    this.flushing ??= setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushing = null;
+    const pending = this.pending;
+    this.pending = new Map();
+    for (const [simulId, p] of pending) {
+      this.io.to(simulRoom(simulId)).emit('simul:events', p.events);
+      for (const batch of p.boards.values()) this.io.to(boardRoom(simulId, batch.board)).emit('board:events', batch);
+      this.summaryChanged(simulId, p.state);
+    }
   }
 
   private summaryChanged(simulId: string, state: SimulState): void {
@@ -115,6 +147,9 @@ export class FanOut {
   }
 
   close(): void {
+    if (this.flushing) clearImmediate(this.flushing);
+    this.flushing = null;
+    this.pending.clear();
     for (const s of this.simuls.values()) {
       if (s.timer) clearTimeout(s.timer);
       if (s.owedTimer) clearTimeout(s.owedTimer);

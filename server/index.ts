@@ -10,6 +10,7 @@
 // simuls older than that many days (nothing is pruned unless it is set), SIMUL_TRUST_PROXY (a
 // comma-separated list of proxy addresses whose X-Forwarded-For names the client; none by default),
 // SIMUL_ALLOWED_ORIGINS (other origins whose pages may connect; only the server's own by default),
+// SIMUL_PUBLIC_URL (the address students open when the server is behind a proxy: its pages may connect),
 // SIMUL_NETWORK_SCALE and SIMUL_JOINS_PER_MINUTE (see server/limits.ts).
 import { networkInterfaces } from 'node:os';
 import { startServer } from './app';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     limits: limitsFromEnv(process.env),
     trustedProxies: parseTrustedProxies(process.env.SIMUL_TRUST_PROXY),
     allowedOrigins: (process.env.SIMUL_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    publicUrl: process.env.SIMUL_PUBLIC_URL || undefined,
   });
   const [address, ...lanAddresses] = listenAddresses(host, server.port, networkInterfaces());
   console.log(

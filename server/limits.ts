@@ -32,6 +32,8 @@ export interface ServerLimits {
   simulsPerAddressPerHour: number;
   /** Exhibitions (bots on simulated clocks) running at once: one per network, and this many on the server. */
   exhibitionsAtOnce: number;
+  /** The share of one core every exhibition together may take, so that real simuls keep the rest. */
+  exhibitionCpuShare: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -53,6 +55,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   joinsPerAddressPerMinute: 10,
   simulsPerAddressPerHour: 60,
   exhibitionsAtOnce: 4,
+  exhibitionCpuShare: 0.25,
 };
 
 /**

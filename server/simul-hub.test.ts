@@ -17,6 +17,8 @@ describe('idle simuls', () => {
     const fresh = hub.create({ title: 'Today', boards: 2, hostColor: 'white', mode: 'async' });
     expect(await hub.endIdle(24 * 3600_000)).toBe(1);
     expect(hub.get(stale.simulId)!.state).toMatchObject({ phase: 'finished', endedEarly: true });
+    // The log says the server ended it, and why: not the teacher.
+    expect(hub.get(stale.simulId)!.log.at(-1)).toMatchObject({ type: 'simul-finished', ending: 'idle' });
     expect(hub.get(fresh.simulId)!.state.phase).toBe('lobby');
     expect(hub.resolveCode(stale.joinCode)).toBeNull();
     expect(store.unfinishedSimulIds()).toEqual([fresh.simulId]);
@@ -106,20 +108,24 @@ describe('eviction from memory', () => {
     expect(hub.evictIdle(now)).toEqual({ finished: 1, idle: 0, inMemory: 0 });
   });
 
-  it('keeps a lobby that remembers a seat network or a blocked one, since the store does not', async () => {
-    const { hub, advance } = setUp();
+  it('remembers a blocked network in the store: evicted, or loaded by a new server, the room still refuses it', async () => {
+    const { hub, store, advance } = setUp();
     const { simulId } = hub.create({ title: 'Lobby', boards: 2, hostColor: 'white', mode: 'async' });
     const room = hub.get(simulId)!;
-    await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Squatter', playerId: 's' }, 'net-1');
-    advance(31 * MINUTE);
-    expect(hub.evictIdle(rules).inMemory).toBe(1);
-
+    await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Squatter', playerId: 's' }, { network: 'net-1' });
     await room.dispatch({ role: 'host' }, { type: 'free-seat', board: 1, block: true });
     advance(31 * MINUTE);
-    expect(hub.evictIdle(rules).inMemory).toBe(1);
-    // Still the same room: the blocked network is still refused.
-    const again = await hub.get(simulId)!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, 'net-1');
+    // Nothing is kept in memory only: the room may leave.
+    expect(hub.evictIdle(rules).inMemory).toBe(0);
+    const again = await hub.get(simulId)!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, { network: 'net-1' });
     expect(again).toMatchObject({ ok: false, error: { code: 'blocked' } });
+    // A server started anew on the same store refuses it too; another network still joins.
+    const restarted = new SimulHub(store, realClock(() => 40 * MINUTE), () => {});
+    const reloaded = restarted.get(simulId)!;
+    expect(await reloaded.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, { network: 'net-1' })).toMatchObject({ ok: false, error: { code: 'blocked' } });
+    expect(await reloaded.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' }, { network: 'net-2' })).toMatchObject({ ok: true });
+    // The store holds the network as a hash, never as it came.
+    expect(JSON.stringify([...store.load(simulId)!.credentials.secrets])).not.toContain('net-1');
   });
 
   it('ends an evicted simul that stays idle, loading it again, and forgets its join code', async () => {
@@ -164,5 +170,39 @@ describe('eviction on a running server', () => {
       clients.closeAll();
       await server.close();
     }
+  });
+});
+
+describe('board logs across restarts', () => {
+  it("file a restart only under the boards that existed then: a late joiner's board keeps its numbering after a second restart", async () => {
+    const store = new MemoryEventStore();
+    let now = 1_000_000;
+    const clock = realClock(() => now);
+    const clocks = { initialMs: 600_000, incrementMs: 0, hostExtraMs: 0 };
+    const first = new SimulHub(store, clock, () => {});
+    const { simulId } = first.create({ title: 'Clocks', boards: 3, hostColor: 'white', mode: 'async', clock: clocks });
+    const room = first.get(simulId)!;
+    await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a', board: 1 });
+    await room.dispatch({ role: 'host' }, { type: 'start' });
+    await new Promise((resolve) => setImmediate(resolve));
+    // Restart: the new server records server-restarted (board 1 only exists).
+    now += 60_000;
+    const second = new SimulHub(store, clock, () => {});
+    second.loadUnfinished();
+    await new Promise((resolve) => setImmediate(resolve));
+    const late = await second.get(simulId)!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Bo', playerId: 'b' });
+    expect(late).toMatchObject({ ok: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    const lateBoard = second.get(simulId)!.state.order[1];
+    const before = second.get(simulId)!.boardSeq(lateBoard);
+    // A second restart: one more server-restarted on every board, the late one included.
+    now += 60_000;
+    const third = new SimulHub(store, clock, () => {});
+    third.loadUnfinished();
+    await new Promise((resolve) => setImmediate(resolve));
+    const reloaded = third.get(simulId)!;
+    expect(reloaded.boardSeq(lateBoard)).toBe(before + 1);
+    // A phone that had heard `before` events of its board catches up with exactly the restart.
+    expect(reloaded.boardEventsAfter(lateBoard, before)!.map((e) => e.type)).toEqual(['server-restarted']);
   });
 });

@@ -2,11 +2,12 @@
 // leaves memory (evictIdle); hub.get loads it again from the store, as after a restart.
 import { ManualClock, type Clock } from './clock';
 import { randomInt } from 'node:crypto';
-import type { CreateSimulInput, StartExhibitionInput } from '../lib/protocol/schemas';
+import { exhibitionMinutes, type CreateSimulInput, type StartExhibitionInput } from '../lib/protocol/schemas';
 import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../lib/simul/types';
-import { ExhibitionRun } from './exhibition';
+import { ExhibitionPacer, ExhibitionRun } from './exhibition';
+import { rejection } from '../lib/simul/rejection';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
-import { SimulRoom, type Broadcast, type DispatchResult } from './simul-room';
+import { newBotSeed, SECRET_NAMES, SimulRoom, type Broadcast, type DispatchResult } from './simul-room';
 import { BotRunner } from './bot-runner';
 import { CommitQueue } from './commit-queue';
 import type { EventStore, SimulCredentials } from './store/event-store';
@@ -34,6 +35,8 @@ export class SimulHub {
   private runs = new Map<string, ExhibitionRun>();
   /** The simuls of the last exhibition each network started. */
   private exhibitionNetworks = new Map<string, string[]>();
+  /** When each running exhibition (by its sync simul) should end at its speed, in real time. */
+  private exhibitionEndsBy = new Map<string, number>();
   /** When each exhibition's room last had an event, in real time (its events carry simulated time). */
   private exhibitionActiveAt = new Map<string, number>();
 
@@ -43,6 +46,8 @@ export class SimulHub {
     private broadcast: Broadcast,
     /** Whether any socket listens to the room (its simul's or its seats' Socket.IO rooms). */
     private listened: (room: SimulRoom) => boolean = () => false,
+    /** The share of the thread every exhibition together may take (see ExhibitionPacer). */
+    private exhibitionPacer = new ExhibitionPacer(),
   ) {
     this.commits = new CommitQueue(store);
   }
@@ -74,15 +79,17 @@ export class SimulHub {
   /**
    * A new simul; its title was cleaned by cleanTitle (display-text.ts) first. An exhibition's
    * simul comes with its id (its pair names it) and runs on a simulated clock of its own.
+   * `hostBotSeed`: the host bot's secret seed (an exhibition, or a test, replays its own).
    */
   create(
     input: CreateSimulInput,
-    exhibition?: { simulId: string } & Exhibition,
+    options: { exhibition?: { simulId: string } & Exhibition; hostBotSeed?: number; hostKey?: string } = {},
   ): { simulId: string; hostKey: string; joinCode: string } {
+    const { exhibition } = options;
     const simulId = exhibition?.simulId ?? this.newId();
     let joinCode = newJoinCode();
     while (this.codes.has(joinCode)) joinCode = newJoinCode();
-    const hostKey = newSecret();
+    const hostKey = options.hostKey ?? newSecret();
     const created: SimulEvent = {
       seq: 1,
       at: this.clock.now(),
@@ -103,8 +110,10 @@ export class SimulHub {
       ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };
     const hostKeyHash = hashSecret(hostKey);
-    this.store.createSimul(simulId, hostKeyHash, created);
-    this.add(this.room(simulId, [created], { hostKeyHash, seatTokenHashes: new Map() }));
+    // A host bot's seed is the room's secret from the start, like a seated bot's.
+    const secrets = input.hostBot ? [{ name: SECRET_NAMES.botSeed('host'), value: String(options.hostBotSeed ?? newBotSeed()) }] : [];
+    this.store.createSimul(simulId, hostKeyHash, created, secrets);
+    this.add(this.room(simulId, [created], { hostKeyHash, seatTokenHashes: new Map(), secrets: new Map(secrets.map((s) => [s.name, s.value])) }));
     return { simulId, hostKey, joinCode };
   }
 
@@ -137,7 +146,9 @@ export class SimulHub {
   private runExhibition(room: SimulRoom): void {
     const exhibition = room.state.exhibition;
     if (!exhibition || room.state.phase !== 'playing' || this.runs.has(room.id) || !(room.clock instanceof ManualClock)) return;
-    const run = new ExhibitionRun(room, room.clock, exhibition.speed, () => this.runs.delete(room.id));
+    // Watched while anyone listens to either simul of the pair (the race page opens both).
+    const watched = () => this.listened(room) || [this.rooms.get(exhibition.pair)].some((pair) => pair !== undefined && this.listened(pair));
+    const run = new ExhibitionRun(room, room.clock, exhibition.speed, () => this.runs.delete(room.id), undefined, watched, this.exhibitionPacer);
     this.runs.set(room.id, run);
     run.start();
   }
@@ -154,32 +165,59 @@ export class SimulHub {
   async createExhibition(
     spec: StartExhibitionInput,
     network: string,
-  ): Promise<{ ok: true; sync: string; async: string } | { ok: false; error: Rejection }> {
+  ): Promise<{ ok: true; sync: string; async: string; hostKey: string } | { ok: false; error: Rejection }> {
     const sync = this.newId();
     let async = this.newId();
     while (async === sync) async = this.newId();
     this.exhibitionNetworks.set(network, [sync, async]);
+    // Whoever starts it may stop it: one host key for both simuls, given to its page only.
+    const hostKey = newSecret();
+    this.exhibitionEndsBy.set(sync, performance.now() + exhibitionMinutes(spec) * 60_000);
     const seed = spec.seed ?? randomInt(2 ** 32);
-    const bot = (seconds: number, botSeed: number): BotSpec => {
+    const bot = (seconds: number): BotSpec => {
       const meanMs = Math.round(seconds * 1000);
-      return { strength: 'sensible', avoidEnding: true, think: { meanMs, spreadMs: Math.round(meanMs * (spec.spread ?? 0)) }, seed: botSeed >>> 0 };
+      return { strength: 'sensible', avoidEnding: true, think: { meanMs, spreadMs: Math.round(meanMs * (spec.spread ?? 0)) } };
     };
     const host: Actor = { role: 'host' };
     const dispatched: Promise<DispatchResult>[] = [];
     for (const [mode, simulId, pair] of [['sync', sync, async], ['async', async, sync]] as const) {
       this.create(
-        { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h, seed) },
-        { simulId, speed: spec.speed, movePairs: spec.m, pair },
+        { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h) },
+        { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: seed >>> 0, hostKey },
       );
       const room = this.get(simulId)!;
       for (let board = 1; board <= spec.n; board++) {
-        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o, seed + board) }));
+        const botSeed = (seed + board) >>> 0;
+        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o) }, { botSeed }));
       }
       dispatched.push(room.dispatch(host, { type: 'start' }));
     }
     const refused = (await Promise.all(dispatched)).find((r) => !r.ok);
     if (refused && !refused.ok) return refused;
-    return { ok: true, sync, async };
+    return { ok: true, sync, async, hostKey };
+  }
+
+  /** Ends both simuls of an exhibition for whoever started it (its host key). */
+  async stopExhibition(simulId: string, hostKey: string): Promise<{ ok: true } | { ok: false; error: Rejection }> {
+    const room = this.get(simulId);
+    const pair = room?.state.exhibition ? this.get(room.state.exhibition.pair) : null;
+    if (!room || !pair) return { ok: false, error: rejection('unknown-simul') };
+    const credential = room.credentialFor(hostKey);
+    if (!credential || room.actorFor(credential).role !== 'host') return { ok: false, error: rejection('not-host') };
+    for (const r of [room, pair]) {
+      if (r.state.phase === 'finished') continue;
+      const ended = await r.dispatch({ role: 'host' }, { type: 'end-simul' });
+      if (!ended.ok) return ended;
+    }
+    return { ok: true };
+  }
+
+  /** Real ms until a running exhibition should have ended at its speed (an unwatched one ends sooner). */
+  exhibitionSlotFreesInMs(): number {
+    const now = performance.now();
+    const ends = [...this.exhibitionEndsBy].filter(([id]) => this.isLive(id)).map(([, at]) => at - now);
+    for (const [id] of this.exhibitionEndsBy) if (!this.isLive(id)) this.exhibitionEndsBy.delete(id);
+    return ends.length ? Math.max(1_000, Math.min(...ends)) : 1_000;
   }
 
   /** Whether an exhibition started from `network` is still running (or being set up). */
@@ -227,15 +265,14 @@ export class SimulHub {
     const idle = [...this.rooms.values()].filter(
       (room) => room.state.phase !== 'finished' && this.lastActiveAt(room) < cutoff,
     );
-    const ended = await Promise.all(idle.map((room) => room.dispatch({ role: 'host' }, { type: 'end-simul' })));
+    const ended = await Promise.all(idle.map((room) => room.dispatch({ role: 'server' }, { type: 'end-simul', ending: 'idle' })));
     return ended.filter((r) => r.ok).length;
   }
 
   /**
    * Drops from memory each room nobody listens to, with no commit pending and no event for the
-   * rules' time. The next hub.get loads it again from the store. A lobby that remembers
-   * networks (seatNetworks, blockedNetworks: memory only) stays, or "remove and block" would
-   * forget them; endIdle ends it at last. A room whose bots wait to move stays too (its bots
+   * rules' time. The next hub.get loads it again from the store, with its secrets (seats'
+   * networks and blocked networks among them, so "remove and block" holds). A room whose bots wait to move stays too (its bots
    * would stop until someone opened it; loading it rebuilds their timers from the log all the
    * same), and so does a room whose clocks run: its flags fall on its timers. Returns how many
    * left, and how many stay.
@@ -248,7 +285,7 @@ export class SimulHub {
       const isFinished = room.state.phase === 'finished';
       const lastActiveAt = this.lastActiveAt(room);
       if (now - lastActiveAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
-      if (this.runs.has(room.id) || !room.settled || room.runsClocks || room.remembersNetworks() || this.listened(room)) continue;
+      if (this.runs.has(room.id) || !room.settled || room.runsClocks || this.listened(room)) continue;
       if ((this.bots.get(room)?.pending ?? 0) > 0) continue;
       this.rooms.delete(room.id);
       this.stopBots(room);
@@ -303,7 +340,11 @@ export class SimulHub {
   }
 
   private onEvents: Broadcast = (room, events, boards) => {
-    if (events.some((e) => e.type === 'simul-finished')) this.codes.delete(room.state.joinCode);
+    if (events.some((e) => e.type === 'simul-finished')) {
+      this.codes.delete(room.state.joinCode);
+      // Ended (by its host, or the server): its exhibition run, if any, stops at once and frees its slot.
+      this.runs.get(room.id)?.stop();
+    }
     if (room.state.exhibition) {
       this.exhibitionActiveAt.set(room.id, this.clock.now());
       // Started: its clock starts moving.

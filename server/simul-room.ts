@@ -6,15 +6,40 @@
 // as a command like any other, without waiting for a move.
 import { flagTime } from '../lib/simul/clocks';
 import { decide } from '../lib/simul/decide';
-import { boardsOf, evolve, replay } from '../lib/simul/evolve';
+import { boardsOf, evolve, initialState } from '../lib/simul/evolve';
 import { toSnapshot, type SimulSnapshot } from '../lib/simul/snapshot';
 import { rejection } from '../lib/simul/rejection';
 import type { Actor, ClientActor, Command, Rejection, SimulEvent, SimulState } from '../lib/simul/types';
 import type { BoardEvents } from '../lib/protocol/events';
 import type { CommitQueue } from './commit-queue';
+import { randomInt } from 'node:crypto';
+import type { BotSeed } from '../lib/bots/spec';
 import { hashSecret, newSecret, secretMatches } from './credentials';
-import type { SeatCredentialChange, SimulCredentials } from './store/event-store';
+import type { SeatCredentialChange, SecretChange, SimulCredentials } from './store/event-store';
 import type { Clock } from './clock';
+
+/** Where a command comes from, beyond its actor: what only the server knows of it. */
+export interface DispatchContext {
+  /** The network a join comes from: kept (hashed, never broadcast) so that the host can block it. */
+  network?: string;
+  /** The seed of a bot this command seats (an exhibition replays its own); a new secret one without. */
+  botSeed?: BotSeed;
+}
+
+/** A bot's seat in the secrets: its board, or the host's side. */
+export type BotSlot = number | 'host';
+
+/** The names under which the room keeps its secrets in the store (SimulCredentials.secrets). */
+export const SECRET_NAMES = {
+  botSeed: (slot: BotSlot) => `bot-seed:${slot}`,
+  seatNetwork: (board: number) => `seat-network:${board}`,
+  blockedNetwork: (networkHash: string) => `blocked-network:${networkHash}`,
+};
+
+/** A new bot seed: secret, from the system's cryptographic source. */
+export function newBotSeed(): BotSeed {
+  return randomInt(2 ** 32);
+}
 
 export type DispatchResult =
   | { ok: true; events: SimulEvent[]; seatToken?: string }
@@ -44,9 +69,6 @@ export class SimulRoom {
   private committedSeq: number;
   /** The board each current seat token (by hash) sits at. */
   private boardBySeatHash = new Map<string, number>();
-  /** The network each seat was taken from, and the networks the host blocked: never broadcast. */
-  private seatNetworks = new Map<number, string>();
-  private blockedNetworks = new Set<string>();
   /** JSON size of each log event, filled in as hellos need them. */
   private eventBytes: number[] = [];
   /** Each board's durable events, in order: what its listeners hear and catch up from. */
@@ -65,10 +87,14 @@ export class SimulRoom {
     /** Called when a commit failed: the folded state is ahead of the store and must be dropped. */
     private onLost: (room: SimulRoom) => void,
   ) {
-    this.state = replay(log);
+    moveSeedsToSecrets(log, credentials.secrets);
+    // Each event is filed under the boards it concerned when it happened, not at the end: a
+    // restart recorded before a late joiner's board existed is not that board's.
+    this.state = initialState();
+    const boards = log.map((e) => boardsOf(evolve(this.state, e), e));
     this.committedSeq = this.state.seq;
     for (const [board, hash] of credentials.seatTokenHashes) this.boardBySeatHash.set(hash, board);
-    this.addToBoardLogs(log);
+    this.addToBoardLogs(log, boards);
     if (this.state.clock) this.armFlags(this.state.order);
   }
 
@@ -102,11 +128,11 @@ export class SimulRoom {
     this.flags.clear();
   }
 
-  /** Files durable events under the boards they concern; returns them per board, numbered. */
-  private addToBoardLogs(events: SimulEvent[]): BoardEvents[] {
+  /** Files durable events under the boards they concerned (`boards`, one list per event); returns them per board, numbered. */
+  private addToBoardLogs(events: SimulEvent[], boards: number[][]): BoardEvents[] {
     const batches = new Map<number, BoardEvents>();
-    for (const e of events) {
-      for (const board of boardsOf(this.state, e)) {
+    for (const [i, e] of events.entries()) {
+      for (const board of boards[i]) {
         let log = this.boardLogs.get(board);
         if (!log) this.boardLogs.set(board, (log = []));
         log.push(e);
@@ -159,14 +185,14 @@ export class SimulRoom {
     return this.log[this.log.length - 1].at;
   }
 
-  /**
-   * Whether the room knows networks that the store does not: a seat's network (which "remove
-   * and block" blocks, in the lobby only) or a blocked one (refused until the simul finishes,
-   * since a late joiner may join after the start).
-   */
-  remembersNetworks(): boolean {
-    if (this.state.phase === 'finished') return false;
-    return (this.state.phase === 'lobby' && this.seatNetworks.size > 0) || this.blockedNetworks.size > 0;
+  /** The secret seed of the bot at `slot` (its board, or the host's side): never sent to anyone. */
+  botSeed(slot: BotSlot): BotSeed {
+    return Number(this.credentials.secrets.get(SECRET_NAMES.botSeed(slot)) ?? 0);
+  }
+
+  /** Whether the host blocked `network` from joining this simul (durable: it survives a restart). */
+  private blocks(network: string): boolean {
+    return this.credentials.secrets.has(SECRET_NAMES.blockedNetwork(hashSecret(network)));
   }
 
   /**
@@ -187,19 +213,17 @@ export class SimulRoom {
     return this.committedSeq === this.state.seq ? toSnapshot(this.state) : null;
   }
 
-  /**
-   * Decides and folds a command at once. `network` is where a join comes from: the room keeps
-   * it (in memory only) so that the host can block a squatter's network with the seat.
-   */
-  dispatch(actor: Actor, command: Command, network?: string): Promise<DispatchResult> {
-    if (command.type === 'join' && network && this.blockedNetworks.has(network)) {
+  /** Decides and folds a command at once; `context` is what the server knows of where it comes from. */
+  dispatch(actor: Actor, command: Command, context: DispatchContext = {}): Promise<DispatchResult> {
+    const { network } = context;
+    if (command.type === 'join' && network && this.blocks(network)) {
       return Promise.resolve({ ok: false, error: rejection('blocked') });
     }
     const at = this.clock.now();
     const decision = decide(this.state, actor, command, at);
     if (!decision.ok) return Promise.resolve(decision);
     // Nothing new (a resent move): acknowledged once what it repeats is durable.
-    if (decision.events.length === 0) return this.afterCommit([], undefined, undefined);
+    if (decision.events.length === 0) return this.afterCommit([], []);
 
     const first = this.state.seq + 1;
     const events = decision.events.map((body, i): SimulEvent => ({ seq: first + i, at, ...body }));
@@ -216,49 +240,92 @@ export class SimulRoom {
         seat = { board: e.board, tokenHash: null };
       }
     }
-    if (seat) this.changeSeat(seat, events, network);
-    for (const e of events) {
-      evolve(this.state, e);
-      this.log.push(e);
+    if (seat) this.changeSeat(seat);
+    const secrets = this.secretChanges(events, context);
+    for (const { name, value } of secrets) {
+      if (value === null) this.credentials.secrets.delete(name);
+      else this.credentials.secrets.set(name, value);
     }
-    if (this.state.clock) this.armFlags(new Set(events.flatMap((e) => boardsOf(this.state, e))));
+    const boards = events.map((e) => {
+      this.log.push(e);
+      return boardsOf(evolve(this.state, e), e);
+    });
+    if (this.state.clock) this.armFlags(new Set(boards.flat()));
 
-    return this.afterCommit(events, seat, seatToken);
+    return this.afterCommit(events, boards, seat, seatToken, secrets);
   }
 
   /** A seat's credential changes in the same dispatch as the event, with no window in between. */
-  private changeSeat(seat: SeatCredentialChange, events: SimulEvent[], network?: string): void {
+  private changeSeat(seat: SeatCredentialChange): void {
     const old = this.credentials.seatTokenHashes.get(seat.board);
     if (old) this.boardBySeatHash.delete(old);
     if (seat.tokenHash === null) {
       this.credentials.seatTokenHashes.delete(seat.board);
-      const freed = events.find((e) => e.type === 'seat-freed');
-      const squatter = this.seatNetworks.get(seat.board);
-      if (freed?.type === 'seat-freed' && freed.blocked && squatter) this.blockedNetworks.add(squatter);
-      this.seatNetworks.delete(seat.board);
     } else {
       this.credentials.seatTokenHashes.set(seat.board, seat.tokenHash);
       this.boardBySeatHash.set(seat.tokenHash, seat.board);
-      if (network && events.some((e) => e.type === 'seat-taken')) this.seatNetworks.set(seat.board, network);
     }
   }
 
+  /**
+   * The secrets the events change, committed with them: a seated bot's seed; a person's seat's
+   * network (hashed), which "remove and block" blocks with the seat, for the rest of the simul.
+   */
+  private secretChanges(events: SimulEvent[], context: DispatchContext): SecretChange[] {
+    const changes: SecretChange[] = [];
+    for (const e of events) {
+      if (e.type === 'seat-taken' && e.bot) {
+        changes.push({ name: SECRET_NAMES.botSeed(e.board), value: String(context.botSeed ?? newBotSeed()) });
+      } else if (e.type === 'seat-taken' && context.network) {
+        changes.push({ name: SECRET_NAMES.seatNetwork(e.board), value: hashSecret(context.network) });
+      } else if (e.type === 'seat-freed') {
+        const squatter = this.credentials.secrets.get(SECRET_NAMES.seatNetwork(e.board));
+        if (e.blocked && squatter) changes.push({ name: SECRET_NAMES.blockedNetwork(squatter), value: '1' });
+        changes.push({ name: SECRET_NAMES.seatNetwork(e.board), value: null }, { name: SECRET_NAMES.botSeed(e.board), value: null });
+      }
+    }
+    return changes;
+  }
+
   /** Commits the events (in this turn's batch), then broadcasts and acknowledges them. */
-  private afterCommit(events: SimulEvent[], seat?: SeatCredentialChange, seatToken?: string): Promise<DispatchResult> {
+  private afterCommit(
+    events: SimulEvent[],
+    boards: number[][],
+    seat?: SeatCredentialChange,
+    seatToken?: string,
+    secrets: SecretChange[] = [],
+  ): Promise<DispatchResult> {
     const done: DispatchResult = seatToken ? { ok: true, events, seatToken } : { ok: true, events };
     if (events.length === 0 && this.committedSeq === this.state.seq) return Promise.resolve(done);
     const upTo = this.state.seq;
     return new Promise((resolve) => {
-      this.commits.add({ simulId: this.id, events, seat }, (committed) => {
+      this.commits.add({ simulId: this.id, events, seat, ...(secrets.length ? { secrets } : {}) }, (committed) => {
         if (!committed) {
           this.cancelFlags();
           this.onLost(this);
           return resolve(NOT_SAVED);
         }
         this.committedSeq = Math.max(this.committedSeq, upTo);
-        if (events.length > 0) this.broadcast(this, events, this.addToBoardLogs(events));
+        if (events.length > 0) this.broadcast(this, events, this.addToBoardLogs(events, boards));
         resolve(done);
       });
     });
+  }
+}
+
+/**
+ * A log written before bots' seeds were kept secret carries each seed in its bot's spec: the
+ * seeds move to the secrets (the store keeps the old events as they were) and leave the events,
+ * so that nothing served from this log reveals them.
+ */
+function moveSeedsToSecrets(log: SimulEvent[], secrets: Map<string, string>): void {
+  for (const e of log) {
+    const bot = e.type === 'seat-taken' ? e.bot : e.type === 'simul-created' ? e.hostBot : undefined;
+    if (!bot || !('seed' in bot)) continue;
+    const { seed, ...spec } = bot as typeof bot & { seed: unknown };
+    const name = SECRET_NAMES.botSeed(e.type === 'seat-taken' ? e.board : 'host');
+    if (!secrets.has(name) && typeof seed === 'number') secrets.set(name, String(seed));
+    if (e.type === 'seat-taken') e.bot = spec;
+    else if (e.type === 'simul-created') e.hostBot = spec;
   }
 }

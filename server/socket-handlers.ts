@@ -9,6 +9,8 @@ import {
   commandSchema,
   createSimulSchema,
   exhibitionMinutes,
+  exhibitionPlies,
+  stopExhibitionSchema,
   helloSchema,
   joinSchema,
   startExhibitionSchema,
@@ -164,15 +166,25 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
     on('exhibition:start', async (input) => {
       const spec = parse(startExhibitionSchema, input);
       if (!spec) return BAD_PAYLOAD;
+      // The bound counts the work: plies, and real minutes at its speed ('max' included).
+      const plies = exhibitionPlies(spec);
+      if (plies > EXHIBITION_LIMITS.maxPlies) return fail('exhibition-too-big', { plies, maxPlies: EXHIBITION_LIMITS.maxPlies });
       const minutes = exhibitionMinutes(spec);
       if (minutes > EXHIBITION_LIMITS.maxMinutes) return fail('exhibition-too-long', { minutes, maxMinutes: EXHIBITION_LIMITS.maxMinutes });
       const network = socket.data.network;
-      if (hub.exhibitionRunningFrom(network)) return fail('exhibition-running', { scope: 'network' });
-      if (hub.exhibitionsRunning >= limits.exhibitionsAtOnce) return fail('exhibition-running', { scope: 'server' });
-      // Two simuls: two of the network's creations.
-      if (!budgets.creations.take(network, 2)) return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
+      const retryAfterMs = () => hub.exhibitionSlotFreesInMs();
+      if (hub.exhibitionRunningFrom(network)) return fail('exhibition-running', { scope: 'network', retryAfterMs: retryAfterMs() });
+      if (hub.exhibitionsRunning >= limits.exhibitionsAtOnce) return fail('exhibition-running', { scope: 'server', retryAfterMs: retryAfterMs() });
+      // Two simuls, and a creation for each real minute they hold a slot, of the network's hourly budget.
+      if (!budgets.creations.take(network, 2 + Math.ceil(minutes))) return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
       const started = await hub.createExhibition(spec, network);
-      return started.ok ? { ok: true, sync: started.sync, async: started.async } : started;
+      return started.ok ? { ok: true, sync: started.sync, async: started.async, hostKey: started.hostKey } : started;
+    });
+
+    on('exhibition:stop', (input) => {
+      const parsed = parse(stopExhibitionSchema, input);
+      if (!parsed) return BAD_PAYLOAD;
+      return hub.stopExhibition(parsed.simulId, parsed.hostKey);
     });
 
     on('simul:hello', (input) => {
@@ -195,12 +207,10 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
         budgets.refused.hellosRefused++;
         return rateLimited(socket.data.hellos.msUntil());
       }
-      if (!budgets.mayLookUp(network)) return rateLimited(budgets.missedLookups.get(network).msUntil());
+      // Only misses spend (and are refused by) the network's miss budget: an existing simul opens.
       const room = hub.get(parsed.simulId);
-      if (!room) {
-        budgets.missed(network);
-        return fail('unknown-simul');
-      }
+      if (!budgets.answerLookUp(network, room ? room.id : null, true)) return rateLimited(budgets.missesRefillMs(network));
+      if (!room) return fail('unknown-simul');
       const credential = room.credentialFor(parsed.hostKey, parsed.seatToken);
       if (!credential) return fail('bad-credentials');
       const actor = room.actorFor(credential);
@@ -262,7 +272,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       socket.data.joining = true;
       let result;
       try {
-        result = await room.dispatch(room.actorFor(session.credential), { type: 'join', ...parsed, playerId }, socket.data.network);
+        result = await room.dispatch(room.actorFor(session.credential), { type: 'join', ...parsed, playerId }, { network: socket.data.network });
       } finally {
         socket.data.joining = false;
       }

@@ -1,4 +1,6 @@
 // What a bot is: how it chooses its moves and how long it thinks. Plain data, kept in the log.
+// Its randomness (the seed of its draws) is not: the server keeps it secret beside the log
+// (server/room), or a student could compute the bot's every reply and when it comes.
 
 /** 'random': any legal move. 'sensible': takes free material, mates in one, keeps its queen. */
 export type BotStrength = 'random' | 'sensible';
@@ -24,12 +26,13 @@ export interface BotPolicy {
   avoidEnding?: boolean;
 }
 
-/** A bot in a seat (or on the host's side): its policy, its think time and the seed of its draws. */
+/** A bot in a seat (or on the host's side): its policy and its think time. */
 export interface BotSpec extends BotPolicy {
   think: ThinkTime;
-  /** 32-bit: every move and think time the bot draws derives from it, its board and the ply. */
-  seed: number;
 }
+
+/** A bot's secret: 32-bit; every move and think time the bot draws derives from it, its board and the ply. */
+export type BotSeed = number;
 
 export const BOT_LIMITS = {
   maxThinkMs: 10 * 60_000,
@@ -39,24 +42,20 @@ function isWholeMs(x: unknown): x is number {
   return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= BOT_LIMITS.maxThinkMs;
 }
 
-/** Whether `x` is a bot's spec with every setting in range (and nothing else). */
+/** Whether `x` is a bot's spec with every setting in range (and nothing else: no seed either). */
 export function isBotSpec(x: unknown): x is BotSpec {
   if (typeof x !== 'object' || x === null) return false;
   const bot = x as Record<string, unknown>;
   const think = bot.think as Record<string, unknown> | null;
   const keys = Object.keys(bot).filter((k) => k !== 'avoidEnding');
   return (
-    keys.length === 3 &&
+    keys.length === 2 &&
     BOT_STRENGTHS.includes(bot.strength as BotStrength) &&
     (bot.avoidEnding === undefined || typeof bot.avoidEnding === 'boolean') &&
     typeof think === 'object' &&
     think !== null &&
     Object.keys(think).length === 2 &&
     isWholeMs(think.meanMs) &&
-    isWholeMs(think.spreadMs) &&
-    typeof bot.seed === 'number' &&
-    Number.isInteger(bot.seed) &&
-    bot.seed >= 0 &&
-    bot.seed <= 0xffffffff
+    isWholeMs(think.spreadMs)
   );
 }

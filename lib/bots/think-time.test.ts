@@ -3,7 +3,8 @@ import { Prng, seedOf } from '../random';
 import { drawThinkMs, thinkMsFor } from './think-time';
 import type { BotSpec } from './spec';
 
-const bot: BotSpec = { strength: 'random', think: { meanMs: 5000, spreadMs: 1500 }, seed: 42 };
+const bot: BotSpec = { strength: 'random', think: { meanMs: 5000, spreadMs: 1500 } };
+const seed = 42;
 
 describe('think time', () => {
   it('is the mean when the spread is 0', () => {
@@ -12,13 +13,13 @@ describe('think time', () => {
   });
 
   it('is drawn again, the same, from the seed, the board and the ply', () => {
-    const first = Array.from({ length: 40 }, (_, ply) => thinkMsFor(bot, 3, ply));
-    const again = Array.from({ length: 40 }, (_, ply) => thinkMsFor(bot, 3, ply));
+    const first = Array.from({ length: 40 }, (_, ply) => thinkMsFor(bot, seed, 3, ply));
+    const again = Array.from({ length: 40 }, (_, ply) => thinkMsFor(bot, seed, 3, ply));
     expect(again).toEqual(first);
     expect(new Set(first).size).toBeGreaterThan(30);
     // Another board, another seed: other draws.
-    expect(Array.from({ length: 40 }, (_, ply) => thinkMsFor(bot, 4, ply))).not.toEqual(first);
-    expect(Array.from({ length: 40 }, (_, ply) => thinkMsFor({ ...bot, seed: 43 }, 3, ply))).not.toEqual(first);
+    expect(Array.from({ length: 40 }, (_, ply) => thinkMsFor(bot, seed, 4, ply))).not.toEqual(first);
+    expect(Array.from({ length: 40 }, (_, ply) => thinkMsFor(bot, 43, 3, ply))).not.toEqual(first);
   });
 
   it('stays within two spreads of the mean, never below 0, and keeps its mean', () => {

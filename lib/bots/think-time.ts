@@ -1,7 +1,7 @@
 // A bot's think time before one move: drawn from its seed, its board and the ply, so the same
 // simul played again, or resumed after a restart, thinks exactly as long.
 import { Prng, seedOf, type Random } from '../random';
-import type { BotSpec, ThinkTime } from './spec';
+import type { BotSeed, BotSpec, ThinkTime } from './spec';
 
 /** A standard normal draw (Box-Muller). */
 function normal(random: Random): number {
@@ -19,11 +19,11 @@ export function drawThinkMs(think: ThinkTime, random: Random): number {
 }
 
 /** The stream a bot draws from for its move at `ply` on `board` (one for the time, one for the move). */
-export function botRandom(bot: Pick<BotSpec, 'seed'>, board: number, ply: number, purpose: 'think' | 'move'): Prng {
-  return new Prng(seedOf(bot.seed, board, ply, purpose === 'think' ? 1 : 2));
+export function botRandom(seed: BotSeed, board: number, ply: number, purpose: 'think' | 'move'): Prng {
+  return new Prng(seedOf(seed, board, ply, purpose === 'think' ? 1 : 2));
 }
 
-/** How long `bot` thinks before its move at `ply` (moves already played) on `board`. */
-export function thinkMsFor(bot: BotSpec, board: number, ply: number): number {
-  return drawThinkMs(bot.think, botRandom(bot, board, ply, 'think'));
+/** How long `bot`, drawing from `seed`, thinks before its move at `ply` (moves already played) on `board`. */
+export function thinkMsFor(bot: BotSpec, seed: BotSeed, board: number, ply: number): number {
+  return drawThinkMs(bot.think, botRandom(seed, board, ply, 'think'));
 }

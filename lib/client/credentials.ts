@@ -1,6 +1,7 @@
 // The host key and seat tokens live in this browser's storage, never in a URL others see.
 const hostKeyName = (simulId: string) => `async-simul:host:${simulId}`;
 const seatTokenName = (simulId: string) => `async-simul:seat:${simulId}`;
+const exhibitionKeyName = (simulId: string) => `async-simul:exhibition:${simulId}`;
 
 function storage(): Storage | null {
   try {
@@ -17,6 +18,9 @@ export const credentials = {
   saveSeatToken: (simulId: string, token: string) => storage()?.setItem(seatTokenName(simulId), token),
   forgetHostKey: (simulId: string) => storage()?.removeItem(hostKeyName(simulId)),
   forgetSeatToken: (simulId: string) => storage()?.removeItem(seatTokenName(simulId)),
+  /** The key that stops an exhibition this browser started (by either simul's id); its race page uses it only for that. */
+  exhibitionKey: (simulId: string) => storage()?.getItem(exhibitionKeyName(simulId)) ?? undefined,
+  saveExhibitionKey: (simulIds: string[], key: string) => simulIds.forEach((id) => storage()?.setItem(exhibitionKeyName(id), key)),
 };
 
 const SECRET = /^[A-Za-z0-9_-]{16,64}$/;

@@ -317,8 +317,8 @@ export class SimulConnection {
   private settleSeen(events: SimulEvent[]): void {
     if (this.pending.size === 0) return;
     for (const e of events) {
-      // A command is remembered on its first event by a key that ends with its id.
-      const id = e.type === 'move-made' ? e.clientMoveId : e.command?.slice(e.command.lastIndexOf('|') + 1);
+      // A command is remembered on its first event by a record: sender#id#fingerprint.
+      const id = e.type === 'move-made' ? e.clientMoveId : e.command?.split('#')[1];
       if (id && this.pending.has(id)) this.settle(id, { ok: true });
     }
   }

@@ -95,7 +95,7 @@ export function runningSimul(): TestSimul {
  * One move pair on boards 1 and 2.
  */
 export function botSimul(): TestSimul {
-  const bot = { strength: 'random', think: { meanMs: 1000, spreadMs: 0 }, seed: 1 } as const;
+  const bot = { strength: 'random', think: { meanMs: 1000, spreadMs: 0 } } as const;
   const s = new TestSimul({ boards: 3, mode: 'async', hostColor: 'white', now: T0, hostBot: bot });
   s.ok(HOST, { type: 'seat-bot', board: 1, name: 'Bot 1', bot });
   s.join('Ada', 2);

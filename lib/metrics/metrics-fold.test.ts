@@ -70,7 +70,7 @@ describe('MetricsFold', () => {
     // Read after every event, the old whole-log side alone would take minutes here.
     expectSameAfterEachEvent(randomLog(11, 'async', 'alternate', 100, 60).events, 200, 50);
     expectSameAfterEachEvent(randomLog(12, 'sync', 'white', 100, 60).events, 200, 50);
-  }, 60_000);
+  }, 300_000);
 
   it('a figure read once does not change as more events are folded', () => {
     const events = until(threeBoardLog(), 25);

@@ -75,7 +75,9 @@ export interface ClientToServerEvents {
     ack: (res: Ack<{ simulId: string; hostKey: string; joinCode: string }>) => void,
   ) => void;
   /** Two simuls, sync and async, played by bots on simulated clocks, racing (see EXHIBITION_LIMITS). */
-  'exhibition:start': (input: unknown, ack: (res: Ack<{ sync: string; async: string }>) => void) => void;
+  'exhibition:start': (input: unknown, ack: (res: Ack<{ sync: string; async: string; hostKey: string }>) => void) => void;
+  /** Ends both simuls of an exhibition: `hostKey` is the one its start answered with (kept by that page). */
+  'exhibition:stop': (input: unknown, ack: (res: Ack) => void) => void;
   'simul:hello': (input: unknown, ack: (res: Ack<HelloReply>) => void) => void;
   'simul:join': (
     input: unknown,

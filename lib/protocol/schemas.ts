@@ -60,7 +60,17 @@ export const EXHIBITION_LIMITS = {
   maxSpeed: 10_000,
   /** How far think times may vary: a spread of half their mean. */
   maxSpread: 0.5,
-  maxMinutes: 60,
+  /**
+   * The work one exhibition may take: real minutes of its sync simul at its speed, and plies
+   * of both simuls together (the lesson's 24 boards of 30 move pairs are 2,880 a simul).
+   */
+  maxMinutes: 20,
+  maxPlies: 6_000,
+  /**
+   * What a ply costs the server at 'max', for its real minutes: measured about 2 ms of one
+   * core, run at most a quarter of the time (see server/exhibition.ts), so 8 ms of real time.
+   */
+  maxSpeedMsPerPly: 8,
 } as const;
 
 export const startExhibitionSchema = z.strictObject({
@@ -79,10 +89,25 @@ export const startExhibitionSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
 });
 
-/** Real minutes the sync simul of an exhibition takes at its speed (its mean think times): 0 at 'max'. */
-export function exhibitionMinutes({ n, h, o, m, speed }: Pick<StartExhibitionInput, 'n' | 'h' | 'o' | 'm' | 'speed'>): number {
-  return speed === 'max' ? 0 : (n * m * (h + o)) / speed / 60;
+/** Plies an exhibition's two simuls play together: n boards of m move pairs, twice. */
+export function exhibitionPlies({ n, m }: Pick<StartExhibitionInput, 'n' | 'm'>): number {
+  return 2 * n * 2 * m;
 }
+
+/**
+ * Real minutes the sync simul of an exhibition takes at its speed (its mean think times); at
+ * 'max', what its plies cost the server (EXHIBITION_LIMITS.maxSpeedMsPerPly).
+ */
+export function exhibitionMinutes({ n, h, o, m, speed }: Pick<StartExhibitionInput, 'n' | 'h' | 'o' | 'm' | 'speed'>): number {
+  if (speed === 'max') return (exhibitionPlies({ n, m }) * EXHIBITION_LIMITS.maxSpeedMsPerPly) / 60_000;
+  return (n * m * (h + o)) / speed / 60;
+}
+
+/** Whoever started an exhibition ends it with the host key its start answered with. */
+export const stopExhibitionSchema = z.strictObject({
+  simulId: simulIdSchema,
+  hostKey: secret,
+});
 
 export const helloSchema = z.strictObject({
   simulId: simulIdSchema,

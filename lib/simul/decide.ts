@@ -1,7 +1,7 @@
 // decide: a command from an actor becomes events, or a rejection with a code.
 // Pure with respect to the state: it reads, it never changes (see deciders/move.ts).
 // Who may send a command is checked here; what it does is its decider's (deciders/).
-import { commandKey } from './queries';
+import { commandRecord, recordText } from './queries';
 import { DECIDERS } from './deciders';
 import { reject, type Decider, type Decision } from './deciders/common';
 import type { Actor, Command, CommandType, SimulState } from './types';
@@ -40,6 +40,9 @@ const WHILE_PAUSED = new Set<CommandType>([
 /** Commands only the room itself sends (on its timers); never a client's. */
 const SERVER_ONLY = new Set<CommandType>(['time-out', 'resume-clocks']);
 
+/** The host's commands the room may also send itself (its housekeeping), saying why. */
+const SERVER_TOO = new Set<CommandType>(['end-simul']);
+
 /**
  * A command becomes events or a refusal. A command resent by its sender after it was applied
  * (its acknowledgement lost, a reconnect, a server restart) is a duplicate: acknowledged, with no
@@ -47,19 +50,27 @@ const SERVER_ONLY = new Set<CommandType>(['time-out', 'resume-clocks']);
  * `now`: the server's time, which only the clocks read.
  */
 export function decide(state: SimulState, actor: Actor, command: Command, now: number): Decision {
-  const key = commandKey(actor, command);
-  if (key && state.commands.has(key)) return { ok: true, events: [], duplicate: true };
+  const record = commandRecord(state, actor, command);
+  if (record) {
+    const applied = state.commands.get(record.key);
+    // The same id from the same sender: a resend of what it asked, or another request.
+    if (applied !== undefined) {
+      if (applied === '' || applied === record.fingerprint) return { ok: true, events: [], duplicate: true };
+      return reject('command-id-reused');
+    }
+  }
   const decision = decideNew(state, actor, command, now);
-  // A move is remembered by its clientMoveId; any other command by a key on its first event.
-  if (!decision.ok || !key || command.type === 'move' || decision.events.length === 0) return decision;
+  // A move is remembered by its clientMoveId; any other command by a record on its first event.
+  if (!decision.ok || !record || command.type === 'move' || decision.events.length === 0) return decision;
   const [first, ...rest] = decision.events;
-  return { ok: true, events: [{ ...first, command: key }, ...rest] };
+  return { ok: true, events: [{ ...first, command: recordText(record) }, ...rest] };
 }
 
 function decideNew(state: SimulState, actor: Actor, command: Command, now: number): Decision {
   if (state.phase === 'finished') return reject('simul-finished');
-  if (SERVER_ONLY.has(command.type) !== (actor.role === 'server')) return reject('bad-payload');
-  if (HOST_ONLY.has(command.type) && actor.role !== 'host') return reject('not-host');
+  const byServer = actor.role === 'server';
+  if (SERVER_ONLY.has(command.type) ? !byServer : byServer && !SERVER_TOO.has(command.type)) return reject('bad-payload');
+  if (HOST_ONLY.has(command.type) && actor.role !== 'host' && !byServer) return reject('not-host');
   if (state.pausedSince !== null && !WHILE_PAUSED.has(command.type)) return reject('simul-paused');
   const decider = DECIDERS[command.type] as Decider<CommandType> | undefined;
   if (!decider) return reject('bad-payload');

@@ -6,7 +6,7 @@
 import { Chess, firstPosition, recordPosition, type PositionCounts } from '../chess/rules';
 import { foldClock, newBoardClock } from './clocks';
 import type { BoardState, ClockSettings, Color, SimulEvent, SimulState } from './types';
-import { awaitsHost, hostColorOf, moveKey, nextAwaitingHost, sideToMove } from './queries';
+import { awaitsHost, hostColorOf, moveRecord, nextAwaitingHost, parseRecord, sideToMove } from './queries';
 
 export function initialState(): SimulState {
   return {
@@ -35,7 +35,7 @@ export function initialState(): SimulState {
     boards: new Map(),
     order: [],
     focus: null,
-    commands: new Set(),
+    commands: new Map(),
   };
 }
 
@@ -58,6 +58,7 @@ function newBoard(number: number, hostColor: Color, clock: ClockSettings | null,
     positions: firstPosition(chess),
     clock: clock && newBoardClock(clock),
     lastClientMoveId: { host: null, opponent: null },
+    seatSince: 0,
     startFen,
     game: 1,
     takebackBy: null,
@@ -108,11 +109,16 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
   switch (event.type) {
     case 'seat-taken':
       board.opponent = { name: event.name, playerId: event.playerId, ...(event.bot ? { bot: event.bot } : {}) };
+      board.seatSince = event.seq;
       board.status = 'seated';
       break;
     case 'seat-freed':
       board.opponent = null;
       board.status = 'open';
+      board.seatSince = 0;
+      break;
+    case 'seat-reissued':
+      board.seatSince = event.seq;
       break;
     case 'simul-started':
       board.status = 'queued';
@@ -222,8 +228,14 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
     throw new Error(`event seq ${event.seq} does not follow ${state.seq}`);
   }
   state.seq = event.seq;
-  if (event.command) state.commands.add(event.command);
-  if (event.type === 'move-made' && event.clientMoveId) state.commands.add(moveKey(event.by, event.board, event.clientMoveId));
+  if (event.command) {
+    const record = parseRecord(event.command);
+    state.commands.set(record.key, record.fingerprint);
+  }
+  if (event.type === 'move-made' && event.clientMoveId) {
+    const record = moveRecord({ ...event, clientMoveId: event.clientMoveId }, state.boards.get(event.board));
+    state.commands.set(record.key, record.fingerprint);
+  }
   switch (event.type) {
     case 'simul-created': {
       state.simulId = event.simulId;
@@ -277,8 +289,6 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
     case 'simul-resumed':
       state.pausedSince = event.type === 'simul-paused' ? event.at : null;
       for (const n of state.order) evolveBoard(boardOf(state, n), event);
-      return state;
-    case 'seat-reissued':
       return state;
     case 'server-restarted':
       for (const n of state.order) evolveBoard(boardOf(state, n), event);

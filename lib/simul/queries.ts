@@ -112,25 +112,70 @@ export function tally(state: SimulState): Tally {
   return t;
 }
 
-/** The key of an applied command: who sent it, about which board, with which id. */
-function keyOf(who: string, board: number | undefined, id: string): string {
-  return `${who}|${board ?? '-'}|${id}`;
+/**
+ * Who sent a command, as its applied-once key names it: the host, or the device now seated at a
+ * board (`seatSince`: the event that gave it the seat, so that a re-issued seat's new device
+ * shares no ids with the old one).
+ */
+function senderOf(by: Side, board: BoardState | undefined): string {
+  return by === 'host' ? 'host' : `board ${board?.number ?? '-'}@${board?.seatSince ?? 0}`;
+}
+
+/** FNV-1a, 32-bit, in hex: a short fingerprint of what a command asked. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** What a command asks, without its id: the same id with another fingerprint is another command. */
+function fingerprintOf(command: Command): string {
+  if (command.type === 'move') return fnv1a(`move|${command.board}|${command.from}|${command.to}|${command.promotion ?? ''}`);
+  const { commandId: _id, ...asked } = command as Command & { commandId?: string };
+  return fnv1a(JSON.stringify(asked, Object.keys(asked).sort()));
+}
+
+/** An applied command as the state remembers it: its sender and id (the key), and what it asked. */
+export interface CommandRecord {
+  key: string;
+  fingerprint: string;
 }
 
 /**
- * The key a command is remembered by once applied, or null when it has no id or its sender can
- * apply nothing (a spectator). A resend is a duplicate only from the same sender.
+ * The record a command is remembered by once applied, or null when it has no id or its sender
+ * can apply nothing (a spectator, the room). A resend is a duplicate only from the same sender
+ * with the same id and the same request; the same id for another request is refused.
  */
-export function commandKey(actor: Actor, command: Command): string | null {
+export function commandRecord(state: SimulState, actor: Actor, command: Command): CommandRecord | null {
   const id = command.type === 'move' ? command.clientMoveId : command.commandId;
   if (!id || actor.role === 'spectator' || actor.role === 'server') return null;
-  const who = actor.role === 'host' ? 'host' : `board ${actor.board}`;
-  return keyOf(who, 'board' in command ? command.board : undefined, id);
+  const sender = actor.role === 'host' ? 'host' : senderOf('opponent', state.boards.get(actor.board));
+  return { key: `${sender}#${id}`, fingerprint: fingerprintOf(command) };
 }
 
-/** The key of a move, from its event (moves are remembered by their clientMoveId). */
-export function moveKey(by: Side, board: number, clientMoveId: string): string {
-  return keyOf(by === 'host' ? 'host' : `board ${board}`, board, clientMoveId);
+/** The record of a move, from its event on `board` (moves are remembered by their clientMoveId). */
+export function moveRecord(event: { by: Side; board: number; from: string; to: string; promotion?: string; clientMoveId: string }, board: BoardState | undefined): CommandRecord {
+  return {
+    key: `${senderOf(event.by, board)}#${event.clientMoveId}`,
+    fingerprint: fnv1a(`move|${event.board}|${event.from}|${event.to}|${event.promotion ?? ''}`),
+  };
+}
+
+/** A record as an event's `command` field carries it: `sender#id#fingerprint`. */
+export function recordText(record: CommandRecord): string {
+  return `${record.key}#${record.fingerprint}`;
+}
+
+/**
+ * The record an event's `command` field holds. A log from before fingerprints holds
+ * `who|board|id`: that key is kept with no fingerprint (any resend of its id is a duplicate).
+ */
+export function parseRecord(text: string): CommandRecord {
+  const cut = text.lastIndexOf('#');
+  return cut === -1 ? { key: text, fingerprint: '' } : { key: text.slice(0, cut), fingerprint: text.slice(cut + 1) };
 }
 
 /**

@@ -67,14 +67,21 @@ export interface RefusalParams {
   'rate-limited': { retryAfterMs: number };
   /** `perHour`: how many simuls one network may create an hour. */
   'too-many-simuls': { perHour: number };
-  /** An exhibition is still running: this network's own, or as many as the server runs at once. */
-  'exhibition-running': { scope: 'network' | 'server' };
+  /**
+   * An exhibition is still running: this network's own, or as many as the server runs at once;
+   * `retryAfterMs`: when one should have ended (it ends sooner if nobody watches it).
+   */
+  'exhibition-running': { scope: 'network' | 'server'; retryAfterMs?: number };
+  /** The exhibition would play `plies` plies (both simuls); at most `maxPlies`. */
+  'exhibition-too-big': { plies: number; maxPlies: number };
   /** At the chosen speed the exhibition would take `minutes` of real time; at most `maxMinutes`. */
   'exhibition-too-long': { minutes: number; maxMinutes: number };
   'bad-credentials': undefined;
   'blocked': undefined;
   'outdated-client': undefined;
   'try-again': undefined;
+  /** This sender already used the command's id for another request: a new request needs a new id. */
+  'command-id-reused': undefined;
   /** `during`: a commit that failed, or a join that took no seat; otherwise a handler that threw. */
   'internal': { during: 'save' | 'join' } | undefined;
 }

@@ -144,10 +144,14 @@ describe('idempotent moves (clientMoveId)', () => {
     expect(s.board(1).lastClientMoveId).toEqual({ host: 'h1', opponent: 'h1' });
   });
 
-  it('ids are per board: the same id on another board is a new move', () => {
+  it('an id is the sender\'s: the same id for a move on another board is refused, and changes nothing', () => {
     const s = started();
     s.ok(HOST, e4);
-    expect(types(s.ok(HOST, { ...e4, board: 2 }))).toEqual(['move-made']);
+    const before = s.log.length;
+    expect(s.refused(HOST, { ...e4, board: 2 })).toBe('command-id-reused');
+    expect(s.refused(HOST, { ...e4, from: 'd2', to: 'd4', board: 1 })).toBe('command-id-reused');
+    expect(s.log.length).toBe(before);
+    expect(types(s.ok(HOST, { ...e4, board: 2, clientMoveId: 'other' }))).toEqual(['move-made']);
   });
 
   it('a duplicate is still refused to someone who does not play that side', () => {
@@ -276,9 +280,32 @@ describe('idempotent commands (commandId)', () => {
     expect(types(s.ok(opponent(2), { type: 'resign', board: 2, commandId: 'x' }))).toEqual(['game-ended', 'simul-finished']);
   });
 
-  it('remembers the command on its first event only', () => {
+  it('remembers the command on its first event only: sender (seat and since when), id and fingerprint', () => {
     const s = started();
     const reply = s.ok(opponent(1), { type: 'resign', board: 1, commandId: 'r9' });
-    expect(reply.map((e) => e.command)).toEqual(['board 1|1|r9']);
+    expect(reply.map((e) => e.command)).toEqual([expect.stringMatching(/^board 1@\d+#r9#[0-9a-f]{8}$/)]);
+    expect(reply.slice(1).every((e) => e.command === undefined)).toBe(true);
+  });
+
+  it('refuses a reused id for another command: offer-draw k1 then resign k1 is no silent no-op', () => {
+    const s = started();
+    s.ok(opponent(1), { type: 'offer-draw', board: 1, commandId: 'k1' });
+    const before = s.log.length;
+    expect(s.refused(opponent(1), { type: 'resign', board: 1, commandId: 'k1' })).toBe('command-id-reused');
+    expect(s.log.length).toBe(before);
+    // A move with that id is another request too.
+    s.ok(HOST, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'h1' });
+    expect(s.refused(opponent(1), { type: 'move', board: 1, from: 'e7', to: 'e5', clientMoveId: 'k1' })).toBe('command-id-reused');
+    // The resend of the same offer is still a duplicate.
+    expect(s.dispatch(opponent(1), { type: 'offer-draw', board: 1, commandId: 'k1' })).toEqual({ ok: true, events: [], duplicate: true });
+  });
+
+  it('a re-issued seat\'s new device shares no ids with the old one', () => {
+    const s = started();
+    s.ok(opponent(1), { type: 'offer-draw', board: 1, commandId: 'k1' });
+    s.ok(HOST, { type: 'answer-draw', board: 1, accept: false });
+    s.ok(HOST, { type: 'reissue-seat', board: 1 });
+    // The new device's first command happens to reuse the old device's id: it is applied.
+    expect(types(s.ok(opponent(1), { type: 'resign', board: 1, commandId: 'k1' }))).toEqual(['game-ended']);
   });
 });

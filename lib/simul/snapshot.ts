@@ -34,7 +34,7 @@ export function fromSnapshot(snapshot: SimulSnapshot): SimulState {
   const { boards, ...simul } = snapshot;
   return {
     ...simul,
-    commands: new Set(),
+    commands: new Map(),
     order: [...simul.order],
     boards: new Map(
       boards.map(({ fen, positions, ...board }) => [board.number, { ...board, chess: new Chess(fen), positions: new Map(positions) }] as const),

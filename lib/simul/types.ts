@@ -88,7 +88,7 @@ export interface EventMeta {
   at: number;
   /**
    * On the first event of a command other than a move (a move's id is its clientMoveId): the
-   * command's key (see commandKey), so that the command, resent, is applied once.
+   * command's record (see commandRecord), so that the command, resent, is applied once.
    */
   command?: string;
 }
@@ -165,7 +165,14 @@ export type SimulEventBody =
    * `downSince` (the simul's last event before it) until now.
    */
   | { type: 'server-restarted'; downSince: number }
-  | { type: 'simul-finished'; early: boolean };
+  /**
+   * `ending`: the server ended it, not the host: nobody had acted for a long time ('idle'), nobody
+   * watched an exhibition ('unwatched'), or an exhibition's bots could not go on ('stalled').
+   */
+  | { type: 'simul-finished'; early: boolean; ending?: ServerEnding };
+
+/** Why the server itself ended a simul (see simul-finished). */
+export type ServerEnding = 'idle' | 'unwatched' | 'stalled';
 
 export type SimulEvent = EventMeta & SimulEventBody;
 /** What decide returns: an event but for its place in the log and its time. */
@@ -202,7 +209,8 @@ export type CommandBody =
   | { type: 'claim-draw'; board: number }
   | { type: 'focus'; board: number }
   | { type: 'abort-game'; board: number }
-  | { type: 'end-simul' }
+  /** From the host; or from the room itself (its housekeeping), saying why. */
+  | { type: 'end-simul'; ending?: ServerEnding }
   /** A finished game's board plays again (the host; its student when the simul allows it). */
   | { type: 'rematch'; board: number; swapColors: boolean }
   /** The student asks to take back its last move (and the host's reply to it, if made). */
@@ -259,6 +267,8 @@ export interface BoardState {
   clock: BoardClock | null;
   /** Last clientMoveId applied per side: a resent move with the same id is applied once. */
   lastClientMoveId: { host: string | null; opponent: string | null };
+  /** The seq of the event that gave the seat to its current device (taken or re-issued); 0 when free. */
+  seatSince: number;
   /** Where this board's games start (FEN), or null for the initial position. */
   startFen: string | null;
   /** The current game's number on this board: 1, then one more with each rematch. */
@@ -309,6 +319,9 @@ export interface SimulState {
   order: number[];
   /** The board the host is at: in async mode null when no board awaits the host; in sync mode the current game. */
   focus: number | null;
-  /** The keys of every command applied (see commandKey): a resend is a duplicate. */
-  commands: Set<string>;
+  /**
+   * Every command applied, by its sender and id, with the fingerprint of what it asked (see
+   * commandRecord): a resend is a duplicate, the same id for another request is refused.
+   */
+  commands: Map<string, string>;
 }

@@ -46,7 +46,7 @@ describe.each(implementations)('%s', (_name, open) => {
     store.append('s1', []);
     expect(store.load('s1')).toEqual({
       events: log,
-      credentials: { hostKeyHash: 'host-hash', seatTokenHashes: new Map() },
+      credentials: { hostKeyHash: 'host-hash', seatTokenHashes: new Map(), secrets: new Map() },
     });
     expect(store.load('nope')).toBeNull();
   });
@@ -79,6 +79,21 @@ describe.each(implementations)('%s', (_name, open) => {
     });
     expect(store.load('s1')?.credentials.seatTokenHashes).toEqual(new Map([[1, 'a2']]));
     expect(store.load('s1')?.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('keeps the room\'s secrets from creation on, set, replaced and deleted together with events, all or none', () => {
+    fresh();
+    store.createSimul('s1', 'h', created('s1'), [{ name: 'bot-seed:host', value: '7' }]);
+    expect(store.load('s1')?.credentials.secrets).toEqual(new Map([['bot-seed:host', '7']]));
+    store.appendMany([{ simulId: 's1', events: [seatTaken(2, 1)], secrets: [{ name: 'bot-seed:1', value: '11' }, { name: 'seat-network:1', value: 'n' }] }]);
+    store.append('s1', [{ seq: 3, at: 3_000, type: 'seat-freed', board: 1 }]);
+    store.appendMany([{ simulId: 's1', events: [seatTaken(4, 1)], secrets: [{ name: 'bot-seed:1', value: '12' }, { name: 'seat-network:1', value: null }, { name: 'blocked-network:n', value: '1' }] }]);
+    expect(store.load('s1')?.credentials.secrets).toEqual(
+      new Map([['bot-seed:host', '7'], ['bot-seed:1', '12'], ['blocked-network:n', '1']]),
+    );
+    // A batch that fails writes none of its secrets.
+    expect(() => store.appendMany([{ simulId: 's1', events: [move(9)], secrets: [{ name: 'bot-seed:2', value: '1' }] }])).toThrow(/seq/);
+    expect(store.load('s1')?.credentials.secrets.has('bot-seed:2')).toBe(false);
   });
 
   it('throws on a bad seq and writes nothing of that append', () => {
@@ -144,7 +159,7 @@ describe.each(implementations)('%s', (_name, open) => {
     store.createSimul('old', 'h2', created('old'));
     expect(store.load('old')).toEqual({
       events: [created('old')],
-      credentials: { hostKeyHash: 'h2', seatTokenHashes: new Map() },
+      credentials: { hostKeyHash: 'h2', seatTokenHashes: new Map(), secrets: new Map() },
     });
   });
 });

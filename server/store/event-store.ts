@@ -3,11 +3,23 @@
 // decide to broadcast, runs without a gap in which another command could interleave.
 import type { SimulEvent } from '../../lib/simul/types';
 
-/** Server-only secrets of one simul, stored as SHA-256 hashes, never in the event log. */
+/** Server-only secrets of one simul, never in the event log. */
 export interface SimulCredentials {
+  /** SHA-256 of the host key. */
   hostKeyHash: string;
-  /** Seat token hash by board number. */
+  /** SHA-256 of each seat's token, by board number. */
   seatTokenHashes: Map<number, string>;
+  /**
+   * The room's other secrets by name (see server/simul-room.ts: each bot's seed, each seat's
+   * network and the networks the host blocked, as hashes): opaque text to the store.
+   */
+  secrets: Map<string, string>;
+}
+
+/** A secret set (or, with value null, deleted), committed together with the events that cause it. */
+export interface SecretChange {
+  name: string;
+  value: string | null;
 }
 
 export interface LoadedSimul {
@@ -27,11 +39,12 @@ export interface AppendEntry {
   simulId: string;
   events: readonly SimulEvent[];
   seat?: SeatCredentialChange;
+  secrets?: readonly SecretChange[];
 }
 
 export interface EventStore {
-  /** Records a new simul: its first event (simul-created, seq 1) and its host key hash. */
-  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent): void;
+  /** Records a new simul: its first event (simul-created, seq 1), its host key hash and its first secrets. */
+  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets?: readonly SecretChange[]): void;
   /**
    * Appends events (seq-consecutive) and an optional seat credential change atomically.
    * When it returns, the events are durable: only then are they acknowledged and broadcast.

@@ -1,19 +1,17 @@
 // The in-memory event store: for tests and for runs that need no durability.
 import type { SimulEvent } from '../../lib/simul/types';
-import type { AppendEntry, EventStore, LoadedSimul, SeatCredentialChange } from './event-store';
+import type { AppendEntry, EventStore, LoadedSimul, SeatCredentialChange, SecretChange } from './event-store';
 
 export class MemoryEventStore implements EventStore {
   /** Map iteration order is insertion order, so simuls stay oldest first. */
   private simuls = new Map<string, LoadedSimul & { finishedAt: number | null }>();
 
-  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent): void {
+  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): void {
     if (this.simuls.has(simulId)) throw new Error(`simul ${simulId} exists`);
     if (created.seq !== 1) throw new Error(`first event of ${simulId} must have seq 1`);
-    this.simuls.set(simulId, {
-      events: [created],
-      credentials: { hostKeyHash, seatTokenHashes: new Map() },
-      finishedAt: null,
-    });
+    const simul = { events: [created], credentials: { hostKeyHash, seatTokenHashes: new Map(), secrets: new Map() }, finishedAt: null };
+    changeSecrets(simul.credentials.secrets, secrets);
+    this.simuls.set(simulId, simul);
   }
 
   append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void {
@@ -35,7 +33,7 @@ export class MemoryEventStore implements EventStore {
     for (const entry of entries) this.write(entry);
   }
 
-  private write({ simulId, events, seat }: AppendEntry): void {
+  private write({ simulId, events, seat, secrets }: AppendEntry): void {
     const simul = this.simuls.get(simulId)!;
     for (const e of events) {
       simul.events.push(e);
@@ -45,6 +43,7 @@ export class MemoryEventStore implements EventStore {
       if (seat.tokenHash === null) simul.credentials.seatTokenHashes.delete(seat.board);
       else simul.credentials.seatTokenHashes.set(seat.board, seat.tokenHash);
     }
+    if (secrets) changeSecrets(simul.credentials.secrets, secrets);
   }
 
   load(simulId: string): LoadedSimul | null {
@@ -55,6 +54,7 @@ export class MemoryEventStore implements EventStore {
       credentials: {
         hostKeyHash: simul.credentials.hostKeyHash,
         seatTokenHashes: new Map(simul.credentials.seatTokenHashes),
+        secrets: new Map(simul.credentials.secrets),
       },
     };
   }
@@ -76,5 +76,12 @@ export class MemoryEventStore implements EventStore {
 
   close(): void {
     this.simuls.clear();
+  }
+}
+
+function changeSecrets(secrets: Map<string, string>, changes: readonly SecretChange[]): void {
+  for (const { name, value } of changes) {
+    if (value === null) secrets.delete(name);
+    else secrets.set(name, value);
   }
 }

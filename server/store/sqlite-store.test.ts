@@ -48,7 +48,7 @@ describe('SqliteEventStore', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual(['events', 'seats', 'simuls']);
+    expect(tables).toEqual(['events', 'seats', 'secrets', 'simuls']);
     raw.close();
 
     // Reopening an up-to-date file runs no migration (it would fail: the tables exist).
@@ -87,7 +87,7 @@ describe('SqliteEventStore', () => {
     ).toThrow(/BigInt/);
     expect(store.load('a')).toEqual({
       events: [created('a')],
-      credentials: { hostKeyHash: 'h', seatTokenHashes: new Map() },
+      credentials: { hostKeyHash: 'h', seatTokenHashes: new Map(), secrets: new Map() },
     });
     expect(store.unfinishedSimulIds()).toEqual(['a']);
     store.close();

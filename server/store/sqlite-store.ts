@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SimulEvent } from '../../lib/simul/types';
 import { checkSchema, quickCheck } from './database-check';
-import type { AppendEntry, EventStore, LoadedSimul, SeatCredentialChange } from './event-store';
+import type { AppendEntry, EventStore, LoadedSimul, SeatCredentialChange, SecretChange } from './event-store';
 
 /**
  * Schema migrations, in order. The database's `PRAGMA user_version` is the number of
@@ -43,6 +43,16 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
         board      INTEGER NOT NULL,
         token_hash TEXT NOT NULL,
         PRIMARY KEY (simul_id, board)
+      );
+    `),
+  // 2: the room's other secrets (bots' seeds, seats' networks, blocked networks), by name.
+  (db) =>
+    db.exec(`
+      CREATE TABLE secrets (
+        simul_id TEXT NOT NULL REFERENCES simuls (simul_id) ON DELETE CASCADE,
+        name     TEXT NOT NULL,
+        value    TEXT NOT NULL,
+        PRIMARY KEY (simul_id, name)
       );
     `),
 ];
@@ -131,6 +141,12 @@ export class SqliteEventStore implements EventStore {
          ON CONFLICT (simul_id, board) DO UPDATE SET token_hash = excluded.token_hash`,
       ),
       freeSeat: db.prepare('DELETE FROM seats WHERE simul_id = ? AND board = ?'),
+      setSecret: db.prepare(
+        `INSERT INTO secrets (simul_id, name, value) VALUES (?, ?, ?)
+         ON CONFLICT (simul_id, name) DO UPDATE SET value = excluded.value`,
+      ),
+      deleteSecret: db.prepare('DELETE FROM secrets WHERE simul_id = ? AND name = ?'),
+      secrets: db.prepare<[string], { name: string; value: string }>('SELECT name, value FROM secrets WHERE simul_id = ?'),
       hostKeyHash: db
         .prepare<[string], string>('SELECT host_key_hash FROM simuls WHERE simul_id = ?')
         .pluck(),
@@ -148,15 +164,16 @@ export class SqliteEventStore implements EventStore {
       prune: db.prepare('DELETE FROM simuls WHERE finished_at IS NOT NULL AND finished_at < ?'),
     };
 
-    this.createTx = db.transaction((simulId: string, hostKeyHash: string, created: SimulEvent) => {
+    this.createTx = db.transaction((simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[]) => {
       if (created.seq !== 1) throw new Error(`first event of ${simulId} must have seq 1`);
       this.stmts.insertSimul.run(simulId, hostKeyHash, created.at);
       this.insertEvent(simulId, created);
+      this.changeSecrets(simulId, secrets);
     });
 
     // Any throw inside rolls the whole transaction back: events and seat change alike.
     this.appendTx = db.transaction(
-      (simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange) => {
+      (simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange, secrets: readonly SecretChange[] = []) => {
         const last = this.stmts.lastSeq.get(simulId);
         if (last == null) throw new Error(`unknown simul ${simulId}`);
         let expected = last + 1;
@@ -168,11 +185,12 @@ export class SqliteEventStore implements EventStore {
           if (seat.tokenHash === null) this.stmts.freeSeat.run(simulId, seat.board);
           else this.stmts.setSeat.run(simulId, seat.board, seat.tokenHash);
         }
+        this.changeSecrets(simulId, secrets);
       },
     );
     // Nested transactions become savepoints: the outer one commits (and flushes) once.
     this.appendManyTx = db.transaction((entries: readonly AppendEntry[]) => {
-      for (const e of entries) this.appendTx(e.simulId, e.events, e.seat);
+      for (const e of entries) this.appendTx(e.simulId, e.events, e.seat, e.secrets);
     });
   }
 
@@ -180,8 +198,8 @@ export class SqliteEventStore implements EventStore {
     this.appendManyTx(entries);
   }
 
-  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent): void {
-    this.createTx(simulId, hostKeyHash, created);
+  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): void {
+    this.createTx(simulId, hostKeyHash, created, secrets);
   }
 
   append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void {
@@ -197,7 +215,8 @@ export class SqliteEventStore implements EventStore {
     const seatTokenHashes = new Map(
       this.stmts.seats.all(simulId).map((r) => [r.board, r.token_hash] as const),
     );
-    return { events, credentials: { hostKeyHash, seatTokenHashes } };
+    const secrets = new Map(this.stmts.secrets.all(simulId).map((r) => [r.name, r.value] as const));
+    return { events, credentials: { hostKeyHash, seatTokenHashes, secrets } };
   }
 
   unfinishedSimulIds(): string[] {
@@ -211,6 +230,13 @@ export class SqliteEventStore implements EventStore {
 
   close(): void {
     this.db.close();
+  }
+
+  private changeSecrets(simulId: string, secrets: readonly SecretChange[]): void {
+    for (const { name, value } of secrets) {
+      if (value === null) this.stmts.deleteSecret.run(simulId, name);
+      else this.stmts.setSecret.run(simulId, name, value);
+    }
   }
 
   private insertEvent(simulId: string, e: SimulEvent): void {

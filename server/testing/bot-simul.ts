@@ -20,20 +20,30 @@ export async function runBotsUntil(clock: ManualClock, done: () => boolean, maxS
   }
 }
 
+/** A bot and the secret seed the server keeps for it: a test chooses it to play the same games again. */
+export interface SeededBot {
+  spec: BotSpec;
+  seed: number;
+}
+
 export interface BotSimulSpec {
   mode: Mode;
   boards: number;
   hostColor: HostColorChoice;
-  host: BotSpec;
-  seat: (board: number) => BotSpec;
+  host: SeededBot;
+  seat: (board: number) => SeededBot;
 }
 
 /** Creates a simul with a bot host and a bot in every seat, and starts it. */
 export async function startBotSimul(hub: SimulHub, spec: BotSimulSpec, open = (id: string) => hub.get(id)!): Promise<SimulRoom> {
-  const { simulId } = hub.create({ title: 'Bots', boards: spec.boards, hostColor: spec.hostColor, mode: spec.mode, hostBot: spec.host });
+  const { simulId } = hub.create(
+    { title: 'Bots', boards: spec.boards, hostColor: spec.hostColor, mode: spec.mode, hostBot: spec.host.spec },
+    { hostBotSeed: spec.host.seed },
+  );
   const room = open(simulId);
   for (let n = 1; n <= spec.boards; n++) {
-    const seated = await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: spec.seat(n) });
+    const { spec: bot, seed } = spec.seat(n);
+    const seated = await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot }, { botSeed: seed });
     if (!seated.ok) throw new Error(`seat-bot refused: ${seated.error.code}`);
   }
   const started = await room.dispatch({ role: 'host' }, { type: 'start' });

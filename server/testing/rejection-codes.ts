@@ -44,10 +44,12 @@ const CODES = [
   'too-many-simuls',
   'exhibition-running',
   'exhibition-too-long',
+  'exhibition-too-big',
   'bad-credentials',
   'blocked',
   'outdated-client',
   'try-again',
+  'command-id-reused',
   'internal',
 ] as const satisfies readonly RejectionCode[];
 

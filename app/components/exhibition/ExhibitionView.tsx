@@ -5,7 +5,10 @@
 import Link from 'next/link';
 import { ICONS } from '../icons';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol/events';
+import { credentials } from '@/lib/client/credentials';
 import { useStore } from 'zustand';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
@@ -61,7 +64,10 @@ function Race({ sync, async }: { sync: SimulConnection; async: SimulConnection }
         <Link href="/lesson" className="inline-flex w-fit items-center gap-1 text-base text-host underline">
           {ICONS.left} {words.backToLesson}
         </Link>
-        <h1 className="text-3xl font-black sm:text-4xl">{words.raceTitle}</h1>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-3xl font-black sm:text-4xl">{words.raceTitle}</h1>
+          {!(syncOver && asyncOver) && <StopButton simulId={sync.simulId} />}
+        </div>
         {syncOver && asyncOver && (
           <p role="status" className="text-xl">
             {words.bothOver}{' '}
@@ -77,6 +83,37 @@ function Race({ sync, async }: { sync: SimulConnection; async: SimulConnection }
         <Side connection={async} />
       </div>
     </main>
+  );
+}
+
+/** For the browser that started the exhibition (it holds its key): ends both simuls. */
+function StopButton({ simulId }: { simulId: string }) {
+  const [key, setKey] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setKey(credentials.exhibitionKey(simulId)), [simulId]);
+  if (!key) return null;
+  async function stop() {
+    setBusy(true);
+    setError(null);
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
+    try {
+      const res: Ack = await socket.timeout(15_000).emitWithAck('exhibition:stop', { simulId, hostKey: key });
+      if (!res.ok) setError(refusalText(res.error));
+    } catch {
+      setError(refusalText({ code: 'no-answer' }));
+    } finally {
+      socket.close();
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button type="button" onClick={stop} disabled={busy} className="rounded-lg border-2 border-slate-400 px-4 py-2 text-lg font-semibold" data-testid="stop-exhibition">
+        {words.stop}
+      </button>
+      {error && <p role="alert">{error}</p>}
+    </>
   );
 }
 

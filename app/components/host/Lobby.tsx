@@ -18,13 +18,12 @@ interface BotChoice {
 
 const DEFAULT_BOT: BotChoice = { strength: 'sensible', thinkSeconds: 10, varied: true };
 
-/** A bot as chosen, with a seed of its own: a varied think time spreads a third of the mean. */
+/** A bot as chosen (the server gives it a secret seed): a varied think time spreads a third of the mean. */
 function botOf(choice: BotChoice): BotSpec {
   const meanMs = choice.thinkSeconds * 1000;
   return {
     strength: choice.strength,
     think: { meanMs, spreadMs: choice.varied ? Math.round(meanMs / 3) : 0 },
-    seed: Math.floor(Math.random() * 2 ** 32),
   };
 }
 

@@ -5,17 +5,18 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol/events';
-import { EXHIBITION_LIMITS, exhibitionMinutes, startExhibitionSchema } from '@/lib/protocol/schemas';
+import { EXHIBITION_LIMITS, exhibitionMinutes, exhibitionPlies, startExhibitionSchema } from '@/lib/protocol/schemas';
 import { lessonFigures, type LessonParams } from '@/lib/metrics';
 import type { ExhibitionSpeed } from '@/lib/simul/types';
 import { exhibitionWords as words, refusalText, speedText } from '@/app/words';
 import { num, readable } from './lesson-format';
+import { credentials } from '@/lib/client/credentials';
 
 const SPEEDS: ExhibitionSpeed[] = [60, 600, 6000, 'max'];
 /** "Varied" think times: drawn with a spread (standard deviation) of 20% of their mean. */
 const VARIED_SPREAD = 0.2;
 
-type Started = Ack<{ sync: string; async: string }>;
+type Started = Ack<{ sync: string; async: string; hostKey: string }>;
 
 /** Why these numbers cannot be played, or null. */
 function problemOf(params: LessonParams, speed: ExhibitionSpeed): string | null {
@@ -25,6 +26,8 @@ function problemOf(params: LessonParams, speed: ExhibitionSpeed): string | null 
   if (m > L.maxMovePairs) return words.tooManyPairs(L.maxMovePairs);
   if (h > L.maxThinkSeconds || o > L.maxThinkSeconds) return words.thinkTooLong(L.maxThinkSeconds);
   if (h < L.minHostSeconds) return words.hostTooQuick(L.minHostSeconds);
+  const plies = exhibitionPlies(params);
+  if (plies > L.maxPlies) return refusalText({ code: 'exhibition-too-big', params: { plies, maxPlies: L.maxPlies } });
   const minutes = exhibitionMinutes({ ...params, speed });
   if (minutes > L.maxMinutes) return refusalText({ code: 'exhibition-too-long', params: { minutes, maxMinutes: L.maxMinutes } });
   return null;
@@ -51,6 +54,8 @@ export function WatchItHappen({ params }: { params: LessonParams }) {
     try {
       const res: Started = await socket.timeout(15_000).emitWithAck('exhibition:start', input.data);
       if (!res.ok) return setError(refusalText(res.error));
+      // Kept by this browser, so that its race page can stop the exhibition.
+      credentials.saveExhibitionKey([res.sync, res.async], res.hostKey);
       router.push(`/exhibition/${res.sync}`);
     } catch {
       setError(refusalText({ code: 'no-answer' }));

@@ -11,10 +11,11 @@ export const decideAbortGame: Decider<'abort-game'> = (state, _actor, command) =
   return accept({ type: 'game-aborted', board: board.number, reason: 'host-aborted' }, ...afterGameEnds(state, board.number));
 };
 
-export const decideEndSimul: Decider<'end-simul'> = (state) => {
+/** The host ends the simul, or the room does (its housekeeping, saying why). */
+export const decideEndSimul: Decider<'end-simul'> = (state, actor, command) => {
   const open = state.phase === 'lobby' ? [] : state.order.filter((n) => !isOver(state.boards.get(n)!));
   return accept(
     ...open.map((board): SimulEventBody => ({ type: 'game-aborted', board, reason: 'simul-ended' })),
-    { type: 'simul-finished', early: true },
+    actor.role === 'server' ? { type: 'simul-finished', early: true, ending: command.ending ?? 'idle' } : { type: 'simul-finished', early: true },
   );
 };

@@ -1,0 +1,58 @@
+// The fan-out on a real server: a mover's acknowledgement goes out before the events reach the
+// simul's listeners, and a listener gets one frame per turn however many commits the turn made.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SimulEvent } from '../lib/simul/types';
+import { startTestServer } from './test-client';
+import { Clients, command, hello, seatedSimul } from './testing/simul-fixture';
+
+let done: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await done?.();
+  done = null;
+});
+
+async function setUp() {
+  const server = await startTestServer();
+  const clients = new Clients(server.url);
+  done = async () => {
+    clients.closeAll();
+    await server.close();
+  };
+  return { server, clients };
+}
+
+describe('fan-out', () => {
+  it("acknowledges the mover before it sends the move to the simul's listeners, the mover's own console included", async () => {
+    const { clients } = await setUp();
+    const simul = await seatedSimul(clients, { boards: 2, seated: 1, hostColor: 'white', start: true });
+    const order: string[] = [];
+    simul.host.socket.on('simul:events', (events) => {
+      if (events.some((e) => e.type === 'move-made')) order.push('events');
+    });
+    const ack = command(simul.host, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'm1' }).then(() => order.push('ack'));
+    await ack;
+    await simul.host.waitFor((e) => e.type === 'move-made');
+    expect(order).toEqual(['ack', 'events']);
+  });
+
+  it("sends a listener one frame for a turn's commits, in order", async () => {
+    const { server, clients } = await setUp();
+    const simul = await seatedSimul(clients, { boards: 3, seated: 3, hostColor: 'white', start: true });
+    const spectator = await clients.connect();
+    await hello(spectator, simul.simulId);
+    const frames: SimulEvent[][] = [];
+    spectator.socket.on('simul:events', (events) => frames.push(events));
+    // Three moves decided in one turn (as three sockets' commands can be): one commit, one frame.
+    const room = server.hub.get(simul.simulId)!;
+    const moves = [1, 2, 3].map((board) =>
+      room.dispatch({ role: 'host' }, { type: 'move', board, from: 'e2', to: 'e4', clientMoveId: `c${board}` }),
+    );
+    await Promise.all(moves);
+    await spectator.waitFor((e) => e.type === 'move-made' && e.board === 3);
+    const withMoves = frames.filter((f) => f.some((e) => e.type === 'move-made'));
+    expect(withMoves).toHaveLength(1);
+    expect(withMoves[0].filter((e) => e.type === 'move-made').map((e) => (e as { board: number }).board)).toEqual([1, 2, 3]);
+    const seqs = withMoves[0].map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+});
