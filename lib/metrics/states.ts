@@ -53,28 +53,11 @@ export interface MoveRecord {
   ply: number;
 }
 
-/** One game on a board: a board has several once it is rematched. */
-export interface GameRecord {
-  game: number;
-  hostColor: Color;
-  /** Where the game started, when not the initial position. */
-  fen: string | null;
-  status: GameStatus;
-  result: Result | null;
-  reason: EndReason | AbortReason | null;
-  resignedBy: Side | null;
-  startedAt: number | null;
-  endedAt: number | null;
-  /** Takebacks accepted in this game. */
-  takebacks: number;
-}
-
 export type GameStatus = 'queued' | 'playing' | 'finished' | 'aborted';
 
-export interface BoardRecord {
-  board: number;
+/** Where a game stands: a board's current game, and each of its games. */
+export interface GameOutcome {
   hostColor: Color;
-  opponent: string | null;
   status: GameStatus;
   result: Result | null;
   /** How the game ended, or why it stayed unfinished (aborted). */
@@ -83,6 +66,21 @@ export interface BoardRecord {
   resignedBy: Side | null;
   startedAt: number | null;
   endedAt: number | null;
+}
+
+/** One game on a board: a board has several once it is rematched. */
+export interface GameRecord extends GameOutcome {
+  game: number;
+  /** Where the game started, when not the initial position. */
+  fen: string | null;
+  /** Takebacks accepted in this game. */
+  takebacks: number;
+}
+
+/** A board: its current game's outcome, and every game it played. */
+export interface BoardRecord extends GameOutcome {
+  board: number;
+  opponent: string | null;
   moves: number;
   /** Takebacks accepted on this board, in every game. */
   takebacks: number;
