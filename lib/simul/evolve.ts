@@ -151,11 +151,18 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       board.takebackBy = null;
       break;
     case 'takeback-accepted': {
-      for (let i = 0; i < event.plies; i++) board.chess.undo();
-      board.positions = positionsOf(board);
+      if (board.chess.history().length >= event.plies) {
+        for (let i = 0; i < event.plies; i++) board.chess.undo();
+        board.positions = positionsOf(board);
+        const last = board.chess.history({ verbose: true }).at(-1);
+        board.lastMove = last ? { from: last.from, to: last.to } : null;
+      } else {
+        // A game that came from a snapshot's FEN has no moves to undo: the event says where it is.
+        board.chess = new Chess(event.fen);
+        board.positions = firstPosition(board.chess);
+        board.lastMove = null;
+      }
       board.moveCount -= event.plies;
-      const last = board.chess.history({ verbose: true }).at(-1);
-      board.lastMove = last ? { from: last.from, to: last.to } : null;
       board.turnSince = event.at;
       board.takebackBy = null;
       board.drawOfferBy = null;

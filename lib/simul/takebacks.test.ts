@@ -1,7 +1,8 @@
 // Takebacks: the student asks, the host answers; the host takes back its own move.
 import { describe, expect, it } from 'vitest';
 import { clocksAfterMoves, timeLeft } from './clocks';
-import { replay } from './evolve';
+import { evolveBoard, replay } from './evolve';
+import { fromSnapshot, toSnapshot } from './snapshot';
 import { HOST, SPECTATOR, TestSimul, opponent, snapshot, types } from './test-log';
 
 const SECOND = 1000;
@@ -69,6 +70,19 @@ describe('a student asks for a takeback', () => {
     expect(s.board(1).chess.history()).toEqual(['Nf3', 'Nf6', 'Ng1', 'Ng8', 'Nf3']);
     expect(snapshot(replay(s.log)).boards[0].positions).toEqual(snapshot(s.state).boards[0].positions);
     expect(Math.max(...s.board(1).positions.values())).toBe(2);
+  });
+});
+
+describe('a takeback on a phone that opened from a snapshot', () => {
+  it('reaches the position the event names, though its game has no moves to undo', () => {
+    const s = started();
+    s.playLine(1, 'e4 e5 Nf3');
+    const phone = fromSnapshot(toSnapshot(s.state));
+    s.ok(opponent(1), { type: 'request-takeback', board: 1 });
+    const [accepted] = s.ok(HOST, { type: 'answer-takeback', board: 1, accept: true });
+    evolveBoard(phone.boards.get(1)!, accepted);
+    expect(phone.boards.get(1)!.chess.fen()).toBe(s.board(1).chess.fen());
+    expect(phone.boards.get(1)!.moveCount).toBe(1);
   });
 });
 

@@ -154,8 +154,12 @@ export type SimulEventBody =
   | { type: 'game-restarted'; board: number; hostColor: Color; fen?: string; queued?: true }
   | { type: 'takeback-requested'; board: number; by: Side }
   | { type: 'takeback-declined'; board: number }
-  /** The last `plies` moves of the board's game are taken back; `by: 'host'` when the host took back its own move unasked. */
-  | { type: 'takeback-accepted'; board: number; plies: number; by?: 'host' }
+  /**
+   * The last `plies` moves of the board's game are taken back; `by: 'host'` when the host took
+   * back its own move unasked. `fen`: the position reached, for a fold whose game came from a
+   * snapshot's FEN, without the moves to undo.
+   */
+  | { type: 'takeback-accepted'; board: number; plies: number; fen: string; by?: 'host' }
   /** Every clock and the rotation stop until simul-resumed: the time between is charged to no one. */
   | { type: 'simul-paused' }
   /** `since`: when the pause began (its simul-paused's time), so that a board's fold alone knows how long it lasted. */

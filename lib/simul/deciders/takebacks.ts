@@ -13,6 +13,17 @@ function pliesFor(board: BoardState, side: Side): number | Rejection {
   return plies;
 }
 
+/** The position `plies` moves back, read by taking them back and playing them again: the state is as it was. */
+function fenBefore(board: BoardState, plies: number): string {
+  const undone = [];
+  try {
+    for (let i = 0; i < plies; i++) undone.push(board.chess.undo()!);
+    return board.chess.fen();
+  } finally {
+    for (const move of undone.reverse()) board.chess.move(move);
+  }
+}
+
 /** The live board, not past a fallen flag (the timer's decision comes first). */
 function takebackBoard(state: SimulState, board: BoardState, now: number): Rejection | null {
   if (flagFallen(board, sideToMove(board), now)) return rejection('out-of-time', { board: board.number });
@@ -42,7 +53,7 @@ export const decideAnswerTakeback: Decider<'answer-takeback'> = (state, actor, c
   if (problem) return refuse(problem);
   const plies = pliesFor(board, 'opponent');
   if (isRejection(plies)) return refuse(plies);
-  return accept({ type: 'takeback-accepted', board: board.number, plies });
+  return accept({ type: 'takeback-accepted', board: board.number, plies, fen: fenBefore(board, plies) });
 };
 
 export const decideTakeBack: Decider<'take-back'> = (state, actor, command, now) => {
@@ -53,5 +64,5 @@ export const decideTakeBack: Decider<'take-back'> = (state, actor, command, now)
   if (problem) return refuse(problem);
   const plies = pliesFor(board, 'host');
   if (isRejection(plies)) return refuse(plies);
-  return accept({ type: 'takeback-accepted', board: board.number, plies, by: 'host' });
+  return accept({ type: 'takeback-accepted', board: board.number, plies, fen: fenBefore(board, plies), by: 'host' });
 };
