@@ -39,6 +39,13 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: P
   const [notice, setNotice] = useState<string | null>(null);
 
   // An optimistic position holds only until the server's position changes.
+  // A new position from the server ends the optimistic move: a takeback may bring back the very
+  // position it was based on, and the move must not show again.
+  const [seenFen, setSeenFen] = useState(fen);
+  if (seenFen !== fen) {
+    setSeenFen(fen);
+    setOptimistic(null);
+  }
   const live = optimistic && optimistic.basedOn === fen ? optimistic : null;
   const shownFen = live ? live.fen : fen;
   const chess = useMemo(() => new Chess(shownFen), [shownFen]);
