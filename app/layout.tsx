@@ -1,21 +1,25 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
+import { LanguageProvider, LanguageSwitch } from './components/language';
 import { PieceSprites } from './components/PieceSprites';
 import './globals.css';
-import { APP } from './words';
+import { requestLanguage, requestWords } from './words/request';
 
 // The icons, the manifest and the turn sound live in public/ (their licences: public/LICENSES.md);
 // a simul's phone page links its own manifest (app/play/[id]).
-export const metadata: Metadata = {
-  title: APP.name,
-  description: APP.description,
-  manifest: '/manifest.webmanifest',
-  icons: {
-    icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }],
-    apple: '/apple-touch-icon.png',
-  },
-  appleWebApp: { capable: true, title: APP.shortName },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { app } = await requestWords();
+  return {
+    title: app.name,
+    description: app.description,
+    manifest: '/manifest.webmanifest',
+    icons: {
+      icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }],
+      apple: '/apple-touch-icon.png',
+    },
+    appleWebApp: { capable: true, title: app.shortName },
+  };
+}
 
 export const viewport: Viewport = {
   width: 'device-width',
@@ -29,11 +33,17 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request, the 404 page too: its scripts need the request's CSP nonce.
   await connection();
+  const language = await requestLanguage();
   return (
-    <html lang="en">
+    <html lang={language}>
       <body className="min-h-dvh font-sans">
         <PieceSprites />
-        {children}
+        <LanguageProvider initial={language}>
+          {children}
+          <footer className="flex justify-end px-4 py-2" data-language-switch>
+            <LanguageSwitch />
+          </footer>
+        </LanguageProvider>
       </body>
     </html>
   );

@@ -3,7 +3,7 @@
 // per opponent, websocket transport, every command acknowledged. Each simul's host creates it
 // and listens to the whole simul (protocol v2, as the host console does); opponents open it
 // (simul:hello), join, and say hello again with their seat token and `listen: 'board'`, as a
-// seated phone does (lib/client/simul-connection.ts): from then on they hear their board's
+// seated phone does (lib/client/simul-sync.ts): from then on they hear their board's
 // events ('board:events') and the coalesced 'simul:summary'. The host starts the simul, then
 // every board plays random legal moves: the side to move waits a think time (exponential, with
 // a small floor) counted from when its own socket received the other side's move, then sends a

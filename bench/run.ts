@@ -11,7 +11,12 @@
 //
 // Flags:
 //   --quick            short smoke run (smaller club, short windows, two step-up steps)
-//   --only=a,b         scenarios to run: classroom, club, stepup (default: all)
+//   --only=a,b         scenarios to run: classroom, club, stepup, console (default: all; console
+//                      is bench/console-open.ts: the browser's main thread opening a 100-board
+//                      simul's console, projector and review against the home page, and the
+//                      console while a club-sized simul plays; it needs `npx next build` first)
+//   --cluster          the cluster's figures instead (bench/cluster.ts): failover, and the club
+//                      through HAProxy on 3 nodes against one SQLite node
 //   --generators=N     load-generator processes (default 1: with 2 cores, one for the server
 //                      and one for the load is the fairest split)
 //   --measure=S        measured window per scenario, seconds (default 20; quick 5)
@@ -31,6 +36,7 @@ import { pathToFileURL } from 'node:url';
 import type { GenReply, GenRequest, GenWindowStats, GenCounters } from './load-gen';
 import type { ProbeSample } from './server-probe';
 import { summarizeProfile, type ProfileLine } from './profile-summary';
+import type { ConsoleOpenResult } from './console-open';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -47,7 +53,7 @@ function option(name: string): string | undefined {
   return hit?.slice(name.length + 3);
 }
 for (const a of argv) {
-  if (!/^--(quick|no-relays|profile|help|(only|generators|measure|variants|rounds)=.+)$/.test(a)) {
+  if (!/^--(quick|no-relays|profile|help|cluster|(only|generators|measure|variants|rounds)=.+)$/.test(a)) {
     console.error(`unknown argument ${a}; see the header of bench/run.ts`);
     process.exit(2);
   }
@@ -64,7 +70,7 @@ const GENERATORS = Math.max(1, Math.min(4, Number(option('generators') ?? 1)));
 /** Ours and the relays run this many times, alternating; the targets are judged on the quietest round. */
 const ROUNDS = Math.max(1, Math.min(5, Number(option('rounds') ?? 1)));
 const MEASURE_MS = Number(option('measure') ?? (QUICK ? 5 : 20)) * 1000;
-const ONLY = (option('only') ?? 'classroom,club,stepup').split(',');
+const ONLY = (option('only') ?? 'classroom,club,stepup,console').split(',');
 const VARIANTS = (option('variants') ?? '').split(',').filter(Boolean);
 for (const v of VARIANTS) {
   if (v !== 'normal' && v !== 'memory') {
@@ -73,7 +79,8 @@ for (const v of VARIANTS) {
   }
 }
 /** The whole run stops itself after this, whatever happens. */
-const HARD_LIMIT_MS = QUICK ? 5 * 60_000 : 20 * 60_000;
+const CONSOLE_LIMIT_MS = 16 * 60_000;
+const HARD_LIMIT_MS = (QUICK ? 5 * 60_000 : 20 * 60_000) + (ONLY.includes('console') ? CONSOLE_LIMIT_MS : 0);
 
 type Target = 'ours' | 'relay' | 'board-relay' | 'ours-normal' | 'ours-memory';
 const RELAY_TARGETS = ['relay', 'board-relay'] as const;
@@ -900,6 +907,30 @@ function checkTargets(runs: ScenarioRun[], stepups: StepUp[]): TargetCheck[] {
   return checks;
 }
 
+/**
+ * bench/console-open.ts in a child process (its table goes to the output as it runs): its
+ * figures, or why it failed.
+ */
+async function runConsoleOpen(): Promise<{ result: ConsoleOpenResult | null; error: string | null }> {
+  const file = path.join(os.tmpdir(), `simul-console-open-${process.pid}.json`);
+  fs.rmSync(file, { force: true });
+  log(`console: bench/console-open.ts${QUICK ? ' 40 30 (quick)' : ''}`);
+  const child = fork(path.join(BENCH, 'console-open.ts'), [`--json=${file}`, ...(QUICK ? ['40', '30'] : [])], {
+    execArgv: TSX_IMPORT,
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  children.add(child);
+  const timer = setTimeout(() => child.kill('SIGKILL'), CONSOLE_LIMIT_MS);
+  const code = await new Promise<number | string | null>((resolve) => child.once('exit', (c, signal) => resolve(c ?? signal)));
+  clearTimeout(timer);
+  children.delete(child);
+  if (code !== 0 || !fs.existsSync(file)) return { result: null, error: `bench/console-open.ts ended with ${code} (its reason is printed above)` };
+  const result = JSON.parse(fs.readFileSync(file, 'utf8')) as ConsoleOpenResult;
+  fs.rmSync(file, { force: true });
+  return { result, error: null };
+}
+
 function machine() {
   const cpus = os.cpus();
   return {
@@ -939,7 +970,10 @@ async function main(): Promise<void> {
   if (ONLY.includes('stepup')) for (const target of targets) stepups.push(await runStepUp(target));
   // (variants run the step-up too: it shows how much capacity the store takes)
 
+  const consoleOpen = ONLY.includes('console') ? await runConsoleOpen() : null;
   const checks = checkTargets(runs, stepups);
+  if (consoleOpen?.result) checks.push(...consoleOpen.result.checks);
+  if (consoleOpen?.error) checks.push({ target: 'console: opening and live (bench/console-open.ts)', limit: 'finishes', value: consoleOpen.error, met: false });
   const out = [
     '',
     `Machine: ${info.cpuModel}, ${info.cores} cores, ${info.memoryGB} GB, ${info.platform}, node ${info.node}`,
@@ -983,6 +1017,7 @@ async function main(): Promise<void> {
     machine: info,
     scenarios: runs,
     stepups,
+    console: consoleOpen?.result ?? consoleOpen?.error ?? null,
     targets: checks,
   };
   fs.writeFileSync(file, JSON.stringify(json, null, 2));
@@ -990,7 +1025,7 @@ async function main(): Promise<void> {
   console.log(out.join('\n'));
 }
 
-main()
+(flag('cluster') ? import('./cluster').then((m) => m.runClusterBench()) : main())
   .then(() => {
     clearTimeout(hardLimit);
     killAll();

@@ -34,10 +34,13 @@ test('"Watch it happen" races a sync and an async simul of bots to the compariso
   const async = page.getByTestId('race-async');
   await expect(sync.getByTestId('board-grid').getByTestId(/^mini-/)).toHaveCount(24);
   await expect(async.getByTestId('board-grid').getByTestId(/^mini-/)).toHaveCount(24);
+  // Each side shows its program: the blocking one beside the sync race, asyncio's beside the async.
+  await expect(sync.getByTestId('program-view')).toHaveAttribute('data-mode', 'sync');
+  await expect(async.getByTestId('program-view')).toHaveAttribute('data-mode', 'async');
   await expect(sync.getByTestId('simulated-time')).toHaveText(/Times are simulated.*run at 600×/);
   await expect(async.getByTestId('simulated-time')).toHaveText(/Times are simulated.*run at 600×/);
   // Mid-race: the async simul over (or nearly), the sync one still playing.
-  await expect(async.getByTestId('race-async-elapsed')).toHaveText(/^1,[0-9]{3} of 1,440 moves/, { timeout: 30_000 });
+  await expect(async.getByTestId('race-async-elapsed')).toHaveText(/^1,[0-9]{3} of 1,440 moves/, { timeout: 60_000 });
   await expect(sync.getByTestId('race-sync-elapsed')).toHaveText(/^[1-9][\d,]* of 1,440 moves .* so far$/);
   await page.screenshot({ path: 'test-results/screenshots/exhibition-race.png', fullPage: true });
   const violations = await seriousViolations(page, 'exhibition, racing');

@@ -1,7 +1,10 @@
 // The budgets shared by all connections of one network (see network-address.ts), and the
 // counts of what they refused, for the log. Per-connection budgets live on the socket.
+// In a cluster (a Redis given) a network's budgets are counted across all nodes (shared-budgets.ts).
+import type { Redis } from 'ioredis';
 import { BucketsByKey } from './rate-limit';
 import type { ServerLimits } from './limits';
+import { ExhibitionSlots, SharedLimiter, SharedTokenBucket } from './shared-budgets';
 
 export interface RefusalCounts {
   missedLookups: number;
@@ -38,17 +41,28 @@ export class AddressBudgets {
     hellosRefused: 0,
   };
 
+  /** In a cluster: the exhibition slots of all nodes (otherwise the hub counts its own). */
+  readonly exhibitions: ExhibitionSlots | null;
+
   constructor(
     readonly limits: ServerLimits,
     /** Real time by default: a flood is a matter of real seconds, whatever clock the simuls run on. */
     readonly now: () => number,
+    /** In a cluster: the Redis where every node counts what each network spends. */
+    redis?: Redis,
   ) {
-    this.commands = new BucketsByKey(limits.addressCommandBurst, limits.addressCommandsPerSecond, now);
-    this.helloBytes = new BucketsByKey(limits.addressHelloByteBurst, limits.addressHelloBytesPerSecond, now);
-    this.missedLookups = new BucketsByKey(limits.missedLookupsPerMinute, limits.missedLookupsPerMinute / 60, now);
-    this.newConnections = new BucketsByKey(limits.newConnectionsPerMinute, limits.newConnectionsPerMinute / 60, now);
-    this.joins = new BucketsByKey(limits.joinsPerAddressPerMinute, limits.joinsPerAddressPerMinute / 60, now);
-    this.creations = new BucketsByKey(limits.simulsPerAddressPerHour, limits.simulsPerAddressPerHour / 3600, now);
+    const budget = (kind: string, capacity: number, perSecond: number) => {
+      if (!redis) return new BucketsByKey(capacity, perSecond, now);
+      const shared = new SharedLimiter(redis, kind, capacity, perSecond, now);
+      return new BucketsByKey(capacity, perSecond, now, (key) => new SharedTokenBucket(capacity, perSecond, now, shared, key));
+    };
+    this.commands = budget('commands', limits.addressCommandBurst, limits.addressCommandsPerSecond);
+    this.helloBytes = budget('hello-bytes', limits.addressHelloByteBurst, limits.addressHelloBytesPerSecond);
+    this.missedLookups = budget('missed-lookups', limits.missedLookupsPerMinute, limits.missedLookupsPerMinute / 60);
+    this.newConnections = budget('new-connections', limits.newConnectionsPerMinute, limits.newConnectionsPerMinute / 60);
+    this.joins = budget('joins', limits.joinsPerAddressPerMinute, limits.joinsPerAddressPerMinute / 60);
+    this.creations = budget('creations', limits.simulsPerAddressPerHour, limits.simulsPerAddressPerHour / 3600);
+    this.exhibitions = redis ? new ExhibitionSlots(redis) : null;
   }
 
   /** Admits a new connection from `address` (a network key), or says why not. */

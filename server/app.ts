@@ -2,21 +2,24 @@
 // Tests call startServer() with no Next handler, on port 0, with their own clock and store.
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
 import { MAX_PAYLOAD_BYTES } from '../lib/protocol/events';
 import { joinCodeSchema } from '../lib/protocol/schemas';
 import { AddressBudgets } from './address-budgets';
 import { guardConnections, networkOf } from './connection-guard';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { FanOut } from './fan-out';
-import { attachHandlers, type SimulServer } from './socket-handlers';
+import { attachHandlers, sendElsewhere, type SimulServer } from './socket-handlers';
 import { hasListeners } from './room-names';
 import { SimulHub } from './simul-hub';
 import { ExhibitionPacer } from './exhibition';
 import { withSecurityHeaders } from './http-security';
 import { serverOrigins } from './listen-addresses';
 import { networkInterfaces } from 'node:os';
-import { serverWords } from '../app/words';
+import { serverWordsFor } from '../app/words';
 import type { EventStore } from './store/event-store';
+import type { SimulLeases } from './store/leases';
 import { realClock, type Clock, type ManualClock } from './clock';
 
 export interface ServerOptions {
@@ -38,6 +41,10 @@ export interface ServerOptions {
   trustedProxies?: ReadonlySet<string>;
   /** Only for browser tests: a clock that POST /__test/clock?advance=<ms> moves. Never in production. */
   testClock?: ManualClock;
+  /** In a cluster: the simuls' leases (this node runs a simul only while it holds its lease). */
+  leases?: SimulLeases;
+  /** In a cluster: the Redis the nodes share (budgets, exhibition slots, Socket.IO's adapter). */
+  redis?: Redis;
 }
 
 export interface RunningServer {
@@ -51,12 +58,13 @@ export interface RunningServer {
 }
 
 const JOIN_PATH = /^\/j\/([^/?#]+)\/?$/;
+const HEALTH_PATH = '/healthz';
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const clock: Clock = options.testClock ?? realClock(options.now);
   let io!: SimulServer;
   const trustedProxies = options.trustedProxies ?? new Set<string>();
-  const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()));
+  const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()), options.redis);
   let fanOut!: FanOut;
   const hub = new SimulHub(
     options.store,
@@ -64,9 +72,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     (room, events, boards) => fanOut.publish(room.id, room.state, events, boards),
     (room) => hasListeners(io.sockets.adapter.rooms, room.id, room.state.boards.keys()),
     new ExhibitionPacer(budgets.limits.exhibitionCpuShare),
+    options.leases,
+    // Its sockets here reconnect, through the load balancer, to the node that runs it now.
+    (simulId) => {
+      for (const socket of io.sockets.sockets.values()) if (socket.data.session?.simulId === simulId) sendElsewhere(socket);
+    },
   );
 
-  const http = createServer(withSecurityHeaders((req, res) => {
+  const http = createServer(withSecurityHeaders(async (req, res) => {
     // A typed join code goes to its simul's join page.
     const match = req.url ? JOIN_PATH.exec(req.url) : null;
     if (match) {
@@ -74,17 +87,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // while, but not the code of a simul it already opened (see answerLookUp).
       const network = networkOf(req, trustedProxies);
       const code = joinCodeSchema.safeParse(match[1]);
-      const simulId = code.success ? hub.resolveCode(code.data) : null;
+      let simulId: string | null = null;
+      try {
+        simulId = code.success ? await hub.resolveCode(code.data) : null;
+      } catch (err) {
+        console.error('join code lookup failed:', (err as Error).message);
+        res.statusCode = 503;
+        res.end();
+        return;
+      }
       if (!budgets.answerLookUp(network, simulId, false)) {
         res.statusCode = 429;
         res.setHeader('Retry-After', String(Math.ceil(budgets.missesRefillMs(network) / 1000)));
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-        res.end(serverWords.tooManyJoinCodes);
+        res.end(serverWordsFor(req.headers).tooManyJoinCodes);
         return;
       }
       res.statusCode = 302;
       res.setHeader('Location', simulId ? `/play/${simulId}` : `/?code=${encodeURIComponent(match[1].slice(0, 12))}&missing=1`);
       res.end();
+      return;
+    }
+    // For the load balancer's health check.
+    if (req.url === HEALTH_PATH) {
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('ok');
       return;
     }
     if (options.testClock && req.method === 'POST' && req.url?.startsWith('/__test/clock?')) {
@@ -100,7 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (options.pages) return options.pages(req, res);
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.end(serverWords.notFound);
+    res.end(serverWordsFor(req.headers).notFound);
   }));
 
   io = new Server(http, {
@@ -108,6 +135,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveClient: false,
     // Every client of ours speaks WebSocket only; long-polling would be one more way in to guard.
     transports: ['websocket'],
+    // In a cluster, what is sent to a Socket.IO room reaches its sockets on every node.
+    ...(options.redis ? { adapter: createAdapter(options.redis) } : {}),
   });
   fanOut = new FanOut(io);
   // The server's own origins, from its addresses (which a laptop's LAN may change): looked up again every 30 s.
@@ -123,7 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let boundPort = options.port;
   const stopGuard = guardConnections(io, budgets, { allowedOrigins, trustedProxies });
   attachHandlers(io, hub, budgets);
-  hub.loadUnfinished();
+  await hub.loadUnfinished();
 
   await new Promise<void>((resolve) => http.listen(options.port, options.host, resolve));
   const address = http.address();
@@ -136,12 +165,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     io,
     budgets,
     http,
-    close: () =>
-      new Promise<void>((resolve) => {
-        stopGuard();
-        hub.stopExhibitions();
-        fanOut.close();
-        io.close(() => resolve());
-      }),
+    close: async () => {
+      stopGuard();
+      hub.stopExhibitions();
+      // In a cluster, its simuls' leases are given back at once: other nodes take them over.
+      await hub.releaseAll().catch((err) => console.error('releasing the leases failed:', (err as Error).message));
+      fanOut.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
   };
 }

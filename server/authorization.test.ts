@@ -305,7 +305,7 @@ describe('a command sent between a seat change and its commit', () => {
 
     const reissued = a.host.send('simul:command', { type: 'reissue-seat', board: 1 });
     // Decided and in the room's log, not yet durable: the host has no acknowledgement.
-    await vi.waitFor(() => expect(logOf(a.simulId)).toHaveLength(before.length + 1));
+    await vi.waitFor(() => expect(logOf(a.simulId)).toHaveLength(before.length + 1), { timeout: 60_000 });
     const moved = old.send('simul:command', move('e7', 'e5'));
     const resigned = old.send('simul:command', { type: 'resign', board: 1 });
     // Refused at once whoever sends it: once it is answered, the two before it have been decided.
@@ -325,7 +325,7 @@ describe('a command sent between a seat change and its commit', () => {
     release = holdCommits();
 
     const freed = a.host.send('simul:command', { type: 'free-seat', board: 1, block: true });
-    await vi.waitFor(() => expect(logOf(a.simulId)).toHaveLength(before.length + 1));
+    await vi.waitFor(() => expect(logOf(a.simulId)).toHaveLength(before.length + 1), { timeout: 60_000 });
     const joined = old.send('simul:join', { name: 'Back again', board: 1 });
     expect(outcomeOf(await old.send('simul:command', { type: 'focus', board: 2 }))).toBe('not-host');
     release();

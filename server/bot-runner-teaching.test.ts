@@ -17,8 +17,8 @@ const HOST = { role: 'host' } as const;
 async function setUp() {
   const clock = new ManualClock(T0);
   const hub = new SimulHub(new MemoryEventStore(), clock, () => {});
-  const { simulId } = hub.create({ title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
-  const room = hub.get(simulId)!;
+  const { simulId } = await hub.create({ title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
+  const room = (await hub.open(simulId))!;
   for (const n of [1, 2]) await room.dispatch(HOST, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: bot(4000) });
   await room.dispatch(HOST, { type: 'start' });
   await settle();

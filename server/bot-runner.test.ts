@@ -28,8 +28,8 @@ interface Sent {
 function setUp(store = new MemoryEventStore(), clock = new ManualClock(T0)) {
   const hub = new SimulHub(store, clock, () => {});
   const sent: Sent[] = [];
-  const open = (simulId: string): SimulRoom => {
-    const room = hub.get(simulId)!;
+  const open = async (simulId: string): Promise<SimulRoom> => {
+    const room = (await hub.open(simulId))!;
     const dispatch = room.dispatch.bind(room);
     room.dispatch = (actor, command, network) => {
       const result = dispatch(actor, command, network);
@@ -86,7 +86,7 @@ describe('a simul of bots', () => {
       for (const n of room.state.order) expect(room.state.boards.get(n)!.status).toBe('finished');
       // The log is the state: it replays, and the store holds the same.
       expect(replay(room.log).boards.get(1)!.chess.fen()).toBe(room.state.boards.get(1)!.chess.fen());
-      expect(t.store.load(room.id)!.events).toEqual(room.log);
+      expect((await t.store.load(room.id))!.events).toEqual(room.log);
       // Every bot move was sent as the actor it is and accepted: never out of turn, never on another board.
       const results = await Promise.all(t.sent.map((s) => s.result));
       const botMoves = t.sent.filter((s) => s.command.type === 'move');
@@ -122,8 +122,8 @@ describe('a simul of bots', () => {
 describe('bots mixed with people', () => {
   it('plays only its own board, and only when its opponent, the host, has moved', async () => {
     const t = setUp();
-    const { simulId } = t.hub.create({ title: 'Mixed', boards: 4, hostColor: 'white', mode: 'async' });
-    const room = t.open(simulId);
+    const { simulId } = await t.hub.create({ title: 'Mixed', boards: 4, hostColor: 'white', mode: 'async' });
+    const room = await t.open(simulId);
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
     await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: 2, name: 'Bot 2', bot: bot(2, 10_000).spec });
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Bo', playerId: 'b' });
@@ -164,8 +164,8 @@ describe('bots mixed with people', () => {
 
   it('eight students and sixteen bots against a person: the bots wait for the host at every board', async () => {
     const t = setUp();
-    const { simulId } = t.hub.create({ title: 'Class', boards: 24, hostColor: 'white', mode: 'async' });
-    const room = t.open(simulId);
+    const { simulId } = await t.hub.create({ title: 'Class', boards: 24, hostColor: 'white', mode: 'async' });
+    const room = await t.open(simulId);
     for (let n = 1; n <= 24; n++) {
       const r =
         n % 3 === 1
@@ -211,7 +211,7 @@ describe('bots across a restart', () => {
     await first.runUntil(() => moves(room.log).length >= 40);
     // The server stops: the first hub's clock never moves again. A new one loads the store.
     const again = setUp(first.store, new ManualClock(first.clock.now()));
-    const resumed = again.open(room.id);
+    const resumed = await again.open(room.id);
     expect(again.hub.botsOf(resumed)!.pending).toBeGreaterThan(0);
     await again.runUntil(() => resumed.state.phase === 'finished');
 
@@ -231,7 +231,7 @@ describe('bots across a restart', () => {
     await first.runUntil(() => moves(room.log).length >= 10);
     const down = first.clock.now() + 3_600_000;
     const again = setUp(first.store, new ManualClock(down));
-    const resumed = again.open(room.id);
+    const resumed = await again.open(room.id);
     await again.runUntil(() => resumed.state.phase === 'finished');
     expect(gamesOf(resumed.log)).toEqual(gamesOf(reference.log));
     const firstAfter = moves(resumed.log)[moves(room.log).length];

@@ -2,7 +2,7 @@
 // sockets. The budgets refill on a clock the test moves, so nothing here waits on real time.
 // Networks other than this machine's are simulated the way a deployment behind a proxy sees
 // them: the server trusts 127.0.0.1 as a proxy and reads X-Forwarded-For.
-import { serverWords } from '../app/words';
+import { en } from '../app/words/en';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { retryAfterMs } from '../lib/simul/rejection';
@@ -56,7 +56,7 @@ describe('join-code guessing', () => {
     const refused = await joinCode(code, '198.51.100.7');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await refused.text()).toBe(serverWords.tooManyJoinCodes);
+    expect(await refused.text()).toBe(en.server.tooManyJoinCodes);
     // Another network is not slowed by the guesser.
     expect((await joinCode(code, '198.51.100.8')).headers.get('location')).toBe(`/play/${simulId}`);
     expect(server.budgets.refused.missedLookups).toBe(10);

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { credentials } from '../lib/client/credentials';
 import { SimulConnection } from '../lib/client/simul-connection';
+import { openSimulSocket } from '../lib/client/simul-socket';
 import { SimulController } from '../lib/client/simul-controller';
 import type { BoardEvents } from '../lib/protocol/events';
 import type { SimulEvent } from '../lib/simul/types';
@@ -64,7 +65,7 @@ function loseAcks(c: SimulConnection): void {
 function open(simul: SeatedSimul, as: 'phone 1' | 'host', want: 'log' | 'state'): SimulConnection {
   if (as === 'host') credentials.saveHostKey(simul.simulId, simul.hostKey);
   else credentials.saveSeatToken(simul.simulId, simul.opponents[0].seatToken);
-  const c = new SimulConnection(simul.simulId, server.url, want);
+  const c = new SimulConnection(simul.simulId, openSimulSocket(server.url), { want });
   connections.push(c);
   return c;
 }
@@ -110,7 +111,7 @@ describe('a phone', () => {
     const phone = open(s, 'phone 1', 'state');
     await until(phone, (v) => v.role === 'opponent' && v.status === 'online');
     loseAcks(phone);
-    const answer = await phone.command({ type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'lost-ack' });
+    const answer = await phone.outbox.command({ type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'lost-ack' });
     expect(answer).toEqual({ ok: true });
     expect(phone.store.getState().pendingCommands).toBe(0);
   });
@@ -121,7 +122,7 @@ describe('a phone', () => {
     await until(phone, (v) => v.role === 'opponent' && v.status === 'online');
     loseAcks(phone);
     filter(phone, 'board:events', () => false); // and the event too
-    const answer = phone.command({ type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'lost-both' });
+    const answer = phone.outbox.command({ type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'lost-both' });
     await until(phone, () => server.hub.get(s.simulId)!.state.boards.get(1)!.moveCount === 1).catch(() => {});
     // The page is reloaded in effect: it opens from the state, which holds the move.
     (phone as unknown as { listening: null }).listening = null;
@@ -137,7 +138,7 @@ describe('any command', () => {
     await until(phone, (v) => v.role === 'opponent' && v.status === 'online');
     loseAcks(phone);
     filter(phone, 'board:events', () => false); // nor is it seen in the board's events
-    const answer = phone.command({ type: 'resign', board: 1 });
+    const answer = phone.outbox.command({ type: 'resign', board: 1 });
     await until(phone, () => server.hub.get(s.simulId)!.state.boards.get(1)!.status === 'finished').catch(() => {});
     expect(server.hub.get(s.simulId)!.state.boards.get(1)!.status).toBe('finished');
     expect(phone.store.getState().pendingCommands).toBe(1);
@@ -215,7 +216,7 @@ describe('a console', () => {
     let moved: Promise<unknown>;
     try {
       moved = hostMove(s, 2, 'd2', 'd4', 'b'); // decided, not yet durable: no snapshot to give
-      await vi.waitFor(() => expect(room.snapshot()).toBeNull());
+      await vi.waitFor(() => expect(room.snapshot()).toBeNull(), { timeout: 60_000 });
       const host = open(s, 'host', 'log');
       const opened = await until(host, (v) => v.role === 'host' && v.status === 'online');
       expect(opened.state.boards.get(1)!.chess.fen()).toBe(fenOf(s, 1));
@@ -235,6 +236,6 @@ describe('a console', () => {
     const host = open(s, 'host', 'log');
     await until(host, (v) => v.role === 'host' && v.status === 'online');
     loseAcks(host);
-    expect(await host.command({ type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'lost' })).toEqual({ ok: true });
+    expect(await host.outbox.command({ type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'lost' })).toEqual({ ok: true });
   });
 });

@@ -2,6 +2,7 @@
 // back by itself, catches up from its last seq, and a move made while offline is applied once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulConnection } from '../lib/client/simul-connection';
+import { openSimulSocket } from '../lib/client/simul-socket';
 import { credentials } from '../lib/client/credentials';
 import { dropNetwork, MemoryStorage, until } from './testing/browser-connection';
 import { startTestServer, TestClient } from './test-client';
@@ -43,15 +44,15 @@ describe('the browser connection', () => {
     await student.send('simul:hello', { v: 2, simulId: created.simulId, lastSeq: 0 });
     await student.send('simul:join', { name: 'Ada' });
 
-    const host = new SimulConnection(created.simulId, server.url);
+    const host = new SimulConnection(created.simulId, openSimulSocket(server.url));
     closers.push(() => host.close());
     await until(host, (v) => v.role === 'host' && v.status === 'online');
-    expect(await host.command({ type: 'start' })).toEqual({ ok: true });
+    expect(await host.outbox.command({ type: 'start' })).toEqual({ ok: true });
 
     // Offline: the move waits, then goes once the connection is back.
     dropNetwork(host);
     await until(host, (v) => v.status === 'reconnecting');
-    const acked = host.command({ type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'offline-1' });
+    const acked = host.outbox.command({ type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'offline-1' });
     expect(host.store.getState().pendingCommands).toBe(1);
     expect(await acked).toEqual({ ok: true });
     await until(host, (v) => v.status === 'online' && v.pendingCommands === 0 && v.state.boards.get(1)!.moveCount === 1);
@@ -73,7 +74,7 @@ describe('the browser connection', () => {
     const { setup, created } = await createOneBoardSimul('Move');
     await setup.send('simul:hello', { v: 2, simulId: created.simulId, lastSeq: 0, hostKey: created.hostKey });
 
-    const phone = new SimulConnection(created.simulId, server.url);
+    const phone = new SimulConnection(created.simulId, openSimulSocket(server.url));
     closers.push(() => phone.close());
     await until(phone, (v) => v.status === 'online');
     expect(await phone.join('Ada')).toEqual({ ok: true, board: 1 });
@@ -90,7 +91,7 @@ describe('the browser connection', () => {
     for (const [type, code] of [['reissue-seat', 'seat-moved'], ['free-seat', 'seat-freed']] as const) {
       const { setup, created } = await createOneBoardSimul(type);
       await setup.send('simul:hello', { v: 2, simulId: created.simulId, lastSeq: 0, hostKey: created.hostKey });
-      const phone = new SimulConnection(created.simulId, server.url, 'state');
+      const phone = new SimulConnection(created.simulId, openSimulSocket(server.url), { want: 'state' });
       closers.push(() => phone.close());
       await until(phone, (v) => v.version > 0);
       expect(await phone.join('Ada')).toEqual({ ok: true, board: 1 });
@@ -113,7 +114,7 @@ describe('the browser connection', () => {
     const hellos: Record<string, unknown>[] = [];
     server.io.on('connection', (socket) => socket.on('simul:hello', (payload: unknown) => void hellos.push(payload as Record<string, unknown>)));
 
-    const projector = new SimulConnection(created.simulId, server.url, 'log', 'watcher');
+    const projector = new SimulConnection(created.simulId, openSimulSocket(server.url), { as: 'watcher' });
     closers.push(() => projector.close());
     const view = await until(projector, (v) => v.status === 'online' && v.role !== null);
     expect(view.role).toBe('spectator');
@@ -121,7 +122,7 @@ describe('the browser connection', () => {
     expect(hellos).toHaveLength(1);
     expect(JSON.stringify(hellos)).not.toContain(created.hostKey);
     // The same browser's console still opens as the host.
-    const hostConsole = new SimulConnection(created.simulId, server.url);
+    const hostConsole = new SimulConnection(created.simulId, openSimulSocket(server.url));
     closers.push(() => hostConsole.close());
     expect((await until(hostConsole, (v) => v.role !== null)).role).toBe('host');
   });

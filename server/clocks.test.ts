@@ -29,7 +29,7 @@ afterEach(async () => {
     clients.closeAll();
     await server.close();
   }
-  for (const store of stores.splice(0)) store.close();
+  for (const store of stores.splice(0)) await store.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
   dir = undefined;
 });
@@ -44,7 +44,7 @@ async function serve(store: EventStore, clock: ManualClock) {
 /** Waits until the store's log of `simulId` holds an event that matches. */
 async function stored(store: EventStore, simulId: string, match: (e: SimulEvent) => boolean): Promise<SimulEvent> {
   for (let i = 0; i < 500; i++) {
-    const hit = store.load(simulId)?.events.find(match);
+    const hit = (await store.load(simulId))?.events.find(match);
     if (hit) return hit;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -78,7 +78,7 @@ describe('flags on the server', () => {
     const clock = new ManualClock(T0);
     const store = new MemoryEventStore();
     const hub = new SimulHub(store, clock, () => {});
-    const created = hub.create({ title: 'Long game', boards: 1, hostColor: 'white', mode: 'async', clock: { initialMs: 3 * 3600_000, incrementMs: 0, hostExtraMs: 0 } });
+    const created = await hub.create({ title: 'Long game', boards: 1, hostColor: 'white', mode: 'async', clock: { initialMs: 3 * 3600_000, incrementMs: 0, hostExtraMs: 0 } });
     const room = hub.get(created.simulId)!;
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
     await room.dispatch({ role: 'host' }, { type: 'start' });

@@ -10,13 +10,13 @@ import { MemoryEventStore } from './store/memory-store';
 class CountingStore extends MemoryEventStore {
   batches: number[] = [];
   failNext = false;
-  override appendMany(entries: readonly AppendEntry[]): void {
+  override async appendMany(entries: readonly AppendEntry[]): Promise<void> {
     if (this.failNext) {
       this.failNext = false;
       throw new Error('disk full');
     }
     this.batches.push(entries.length);
-    super.appendMany(entries);
+    await super.appendMany(entries);
   }
 }
 
@@ -24,7 +24,7 @@ async function setUp() {
   const store = new CountingStore();
   const broadcasts: SimulEvent[][] = [];
   const hub = new SimulHub(store, realClock(() => 1_000), (_id, events) => broadcasts.push(events));
-  const { simulId } = hub.create({ title: 'Batch', boards: 3, hostColor: 'white', mode: 'async' });
+  const { simulId } = await hub.create({ title: 'Batch', boards: 3, hostColor: 'white', mode: 'async' });
   const room = hub.get(simulId)!;
   for (const name of ['Ada', 'Bo', 'Cy']) await room.dispatch({ role: 'spectator' }, { type: 'join', name, playerId: name });
   await room.dispatch({ role: 'host' }, { type: 'start' });
@@ -51,18 +51,18 @@ describe('group commit', () => {
 
     expect((await acks).every((r) => r.ok)).toBe(true);
     expect(store.batches).toEqual([3]);
-    expect(broadcasts.flat().map((e) => e.seq)).toEqual(store.load(simulId)!.events.slice(-3).map((e) => e.seq));
+    expect(broadcasts.flat().map((e) => e.seq)).toEqual((await store.load(simulId))!.events.slice(-3).map((e) => e.seq));
   });
 
   it('refuses every command of a failed batch and serves the simul again from the store', async () => {
     const { store, hub, simulId, broadcasts } = await setUp();
-    const before = store.load(simulId)!.events.length;
+    const before = (await store.load(simulId))!.events.length;
     store.failNext = true;
     const res = await hub.get(simulId)!.dispatch({ role: 'host' }, move(1, 'e2', 'e4'));
     expect(res).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(broadcasts).toHaveLength(0);
 
-    const reloaded = hub.get(simulId)!;
+    const reloaded = (await hub.open(simulId))!;
     expect(reloaded.state.seq).toBe(before);
     expect(reloaded.state.boards.get(1)!.moveCount).toBe(0);
     expect(await reloaded.dispatch({ role: 'host' }, move(1, 'e2', 'e4'))).toMatchObject({ ok: true });
@@ -77,6 +77,6 @@ describe('group commit', () => {
     // Both were in the batch that failed: neither may say ok.
     expect(await first).toMatchObject({ ok: false });
     expect(await resent).toMatchObject({ ok: false });
-    expect(store.load(simulId)!.events.some((e) => e.type === 'move-made')).toBe(false);
+    expect((await store.load(simulId))!.events.some((e) => e.type === 'move-made')).toBe(false);
   });
 });

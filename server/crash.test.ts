@@ -199,8 +199,8 @@ it('keeps every acknowledged move through repeated SIGKILLs of the server', { ti
 
   // The durable log, read straight from the database file.
   const store = new SqliteEventStore(dbFile);
-  const log = store.load(simul.simulId)!.events;
-  store.close();
+  const log = (await store.load(simul.simulId))!.events;
+  await store.close();
   expect(log).toEqual(host.log);
   const final = replay(log); // throws on an illegal move or a gap in the seqs
   expect(final.phase).toBe('finished');
@@ -287,8 +287,8 @@ it('bots finish their simul through repeated SIGKILLs, with no move lost or doub
   await proc.stop('SIGKILL');
 
   const store = new SqliteEventStore(dbFile);
-  const { events: log, credentials } = store.load(simul.simulId)!;
-  store.close();
+  const { events: log, credentials } = (await store.load(simul.simulId))!;
+  await store.close();
   expect(log).toEqual(watcher.log);
   // The bots' seeds the server drew, kept secret in its store: the reference replays them.
   const seedOf = (slot: number | 'host') => Number(credentials.secrets.get(SECRET_NAMES.botSeed(slot)));

@@ -79,7 +79,7 @@ describe('exhibition:start', () => {
       for (const n of state.order) expect(state.boards.get(n)!.opponent!.bot).toMatchObject({ think: { meanMs: 10_000, spreadMs: 2_000 } });
       expect(server.hub.isRunning(id)).toBe(true);
       // Kept in the store, as any simul.
-      expect(server.store.load(id)?.events[0]).toMatchObject({ type: 'simul-created', exhibition: { pair } });
+      expect((await server.store.load(id))?.events[0]).toMatchObject({ type: 'simul-created', exhibition: { pair } });
     }
   });
 

@@ -153,15 +153,15 @@ describe('an exhibition across a restart', () => {
     const started = await hub.createExhibition({ n: 6, h: 5, o: 55, m: 10, speed: 'max', seed: 7 }, 'class');
     if (!started.ok) throw new Error(started.error.code);
     const sync = hub.get(started.sync)!;
-    await vi.waitFor(() => expect(sync.state.boards.get(2)!.moveCount).toBeGreaterThan(0), { interval: 5 });
+    await vi.waitFor(() => expect(sync.state.boards.get(2)!.moveCount).toBeGreaterThan(0), { interval: 5, timeout: 60_000 });
     // The server stops: its clocks stop moving, what was decided is saved.
     hub.stopExhibitions();
-    await vi.waitFor(() => expect(sync.settled).toBe(true));
-    const before = structuredClone(store.load(started.sync)!.events);
+    await vi.waitFor(() => expect(sync.settled).toBe(true), { timeout: 60_000 });
+    const before = structuredClone((await store.load(started.sync))!.events);
     expect(sync.state.phase).toBe('playing');
 
     const again = new SimulHub(store, realClock(() => T0 + 86_400_000), () => {});
-    again.loadUnfinished();
+    await again.loadUnfinished();
     const resumed = again.get(started.sync)!;
     expect(resumed.clock.now()).toBe(before[before.length - 1].at);
     const async = again.get(started.async)!;

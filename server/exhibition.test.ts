@@ -38,10 +38,10 @@ function scriptedPlayers(room: SimulRoom): void {
   next();
 }
 
-function exhibitionHub(speed: number | 'max', movePairs: number) {
+async function exhibitionHub(speed: number | 'max', movePairs: number) {
   const store = new MemoryEventStore();
   const hub = new SimulHub(store, realClock(() => T0), () => {});
-  const { simulId } = hub.create(
+  const { simulId } = await hub.create(
     { title: 'Exhibition', boards: 1, hostColor: 'white', mode: 'async' },
     { exhibition: { simulId: 'exhibitiona', speed, movePairs, pair: 'exhibitionb' } },
   );
@@ -50,8 +50,8 @@ function exhibitionHub(speed: number | 'max', movePairs: number) {
 
 describe('an exhibition on its own simulated clock', () => {
   it('plays on simulated time as fast as it goes, ends each game after the move pairs, then stops its clock', async () => {
-    const { hub, simulId } = exhibitionHub('max', 2);
-    const room = hub.get(simulId)!;
+    const { hub, simulId } = await exhibitionHub('max', 2);
+    const room = (await hub.open(simulId))!;
     expect(room.clock).toBeInstanceOf(ManualClock);
     expect(room.state.exhibition).toEqual({ speed: 'max', movePairs: 2, pair: 'exhibitionb' });
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
@@ -59,7 +59,7 @@ describe('an exhibition on its own simulated clock', () => {
     expect(hub.isRunning(simulId)).toBe(true);
     scriptedPlayers(room);
 
-    await vi.waitFor(() => expect(room.state.phase).toBe('finished'));
+    await vi.waitFor(() => expect(room.state.phase).toBe('finished'), { timeout: 60_000 });
     const timed = (e: SimulEvent) => [e.type, e.at - T0];
     expect(room.log.slice(3).map(timed)).toEqual([
       ['game-started', 0],
@@ -71,25 +71,25 @@ describe('an exhibition on its own simulated clock', () => {
       ['simul-finished', 120_000],
     ]);
     expect(room.log.find((e) => e.type === 'game-ended')).toMatchObject({ result: '1/2-1/2', reason: 'draw-agreed', movePairs: 2 });
-    await vi.waitFor(() => expect(hub.isRunning(simulId)).toBe(false));
+    await vi.waitFor(() => expect(hub.isRunning(simulId)).toBe(false), { timeout: 60_000 });
     expect(room.state.endedEarly).toBe(false);
   });
 
   it('goes on after a restart from its last event, on a new clock at that time', async () => {
-    const { store, hub, simulId } = exhibitionHub('max', 3);
-    const room = hub.get(simulId)!;
+    const { store, hub, simulId } = await exhibitionHub('max', 3);
+    const room = (await hub.open(simulId))!;
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
     await room.dispatch({ role: 'host' }, { type: 'start' });
     await room.dispatch({ role: 'host' }, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'p0' });
     hub.stopExhibitions();
     // The server stops; another loads what the store holds.
     const again = new SimulHub(store, realClock(() => T0 + 3600_000), () => {});
-    expect(again.loadUnfinished()).toBe(1);
+    expect(await again.loadUnfinished()).toBe(1);
     const reloaded = again.get(simulId)!;
     expect(reloaded.clock.now()).toBe(T0);
     expect(again.isRunning(simulId)).toBe(true);
     scriptedPlayers(reloaded);
-    await vi.waitFor(() => expect(reloaded.state.phase).toBe('finished'));
+    await vi.waitFor(() => expect(reloaded.state.phase).toBe('finished'), { timeout: 60_000 });
     expect(reloaded.log.filter((e) => e.type === 'move-made').map((e) => e.at - T0)).toEqual([0, 55_000, 60_000, 115_000, 120_000, 175_000]);
   });
 
@@ -99,7 +99,7 @@ describe('an exhibition on its own simulated clock', () => {
       seq: 1, at: T0, type: 'simul-created', simulId: 'paced', title: 'Paced', boardCount: 1, hostColor: 'white',
       mode: 'async', joinCode: '123456', exhibition: { speed: 600, movePairs: 30, pair: 'other' },
     };
-    store.createSimul('paced', 'hash', created);
+    await store.createSimul('paced', 'hash', created);
     const clock = new ManualClock(T0);
     const room = new SimulRoom('paced', [created], { hostKeyHash: 'hash', seatTokenHashes: new Map(), secrets: new Map() }, new CommitQueue(store), clock, () => {}, () => {});
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
@@ -115,7 +115,7 @@ describe('an exhibition on its own simulated clock', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(clock.now()).toBe(T0);
     wall = 5_000 / 600 + 0.001;
-    await vi.waitFor(() => expect(room.state.boards.get(1)!.moveCount).toBe(1));
+    await vi.waitFor(() => expect(room.state.boards.get(1)!.moveCount).toBe(1), { timeout: 60_000 });
     expect(clock.now()).toBe(T0 + 5_000);
     run.stop();
   });
@@ -147,7 +147,7 @@ describe('an exhibition on its own simulated clock', () => {
     expect(room.state.phase).toBe('playing');
     wall += 1;
     run.checkWatched();
-    await vi.waitFor(() => expect(ended).toBe(true));
+    await vi.waitFor(() => expect(ended).toBe(true), { timeout: 60_000 });
     const last = room.log[room.log.length - 1];
     expect(last).toMatchObject({ type: 'simul-finished', early: true, ending: 'unwatched' });
   });

@@ -2,7 +2,7 @@
 // real sockets, from strangers, spectators and opponents in a lobby (who may do nothing but
 // watch). Every acked one is refused with a known code, no simul's log changes, no simul is
 // created, Object.prototype stays clean, and the server then still runs a game normally.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SimulEvent } from '../lib/simul/types';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { nextCase, type FuzzCase, type FuzzWorld } from './testing/fuzz-payloads';
@@ -224,12 +224,22 @@ interface Snapshot {
   broadcastsSeen: number;
 }
 
-function snapshot(server: Server, t: Targets): Snapshot {
+async function snapshot(server: Server, t: Targets): Promise<Snapshot> {
   const all = [t.lobby, t.playing, t.other];
+  // The fan-out follows the acknowledgements at the end of the turn: every host has heard its
+  // simul's last event before the snapshot counts what the hosts saw.
+  await vi.waitFor(
+    () => {
+      for (const s of all) expect(s.host.received.at(-1)?.seq).toBe(server.hub.get(s.simulId)!.log.at(-1)!.seq);
+    },
+    { timeout: 60_000 },
+  );
+  // The store first: the rest is read in one synchronous step, with nothing in between.
+  const unfinished = await server.store.unfinishedSimulIds();
   return {
     logs: new Map(all.map((s) => [s.simulId, structuredClone(server.hub.get(s.simulId)!.log)])),
     simuls: server.hub.size,
-    unfinished: server.store.unfinishedSimulIds(),
+    unfinished,
     // Every host's socket sees every broadcast of its simul.
     broadcastsSeen: all.reduce((n, s) => n + s.host.received.length, 0),
   };
@@ -291,7 +301,7 @@ describe('fuzzing the socket protocol', () => {
     server = await startTestServer({ limits: FUZZ_LIMITS });
     clients = new Clients(server.url);
     const targets = await setUpTargets(clients);
-    const before = snapshot(server, targets);
+    const before = await snapshot(server, targets);
 
     const tally = await fuzz({ server, clients, world: worldOf(targets), rateLimits: 'raised' }, targets, 10_000);
 
@@ -317,7 +327,7 @@ describe('fuzzing the socket protocol', () => {
     expect(tally.byCategory.oversize).toBeGreaterThanOrEqual(20);
     expect(tally.reconnects).toBeGreaterThanOrEqual(tally.byCategory.oversize);
 
-    expect(snapshot(server, targets)).toEqual(before);
+    expect(await snapshot(server, targets)).toEqual(before);
     expect(prototypeState()).toEqual(protoBefore);
     await playsNormally(clients, targets);
 
@@ -337,7 +347,7 @@ describe('fuzzing the socket protocol', () => {
     server = await startTestServer({ limits, budgetClock: () => budgetTime });
     clients = new Clients(server.url);
     const targets = await setUpTargets(clients);
-    const before = snapshot(server, targets);
+    const before = await snapshot(server, targets);
     const clock = { advance: (ms: number) => (budgetTime += ms) };
 
     // A second of server time per batch: a burst is refused, the refilled tokens reach the parser.
@@ -351,7 +361,7 @@ describe('fuzzing the socket protocol', () => {
     expect(tally.payloads).toBeGreaterThanOrEqual(1_500);
     expect(tally.byCode['rate-limited']).toBeGreaterThan(100);
     expect(tally.byCode['bad-payload']).toBeGreaterThan(100);
-    expect(snapshot(server, targets)).toEqual(before);
+    expect(await snapshot(server, targets)).toEqual(before);
     expect(prototypeState()).toEqual(protoBefore);
     clock.advance(60_000);
     await playsNormally(clients, targets);

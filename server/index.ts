@@ -12,14 +12,17 @@
 // SIMUL_ALLOWED_ORIGINS (other origins whose pages may connect; only the server's own by default),
 // SIMUL_PUBLIC_URL (the address students open when the server is behind a proxy: its pages may connect),
 // SIMUL_NETWORK_SCALE and SIMUL_JOINS_PER_MINUTE (see server/limits.ts).
+// A cluster node (README, "Operators"): SIMUL_DATABASE_URL (Postgres, instead of SQLite),
+// SIMUL_REDIS_URL (budgets and exhibition slots shared by the nodes), SIMUL_NODE, SIMUL_LEASE_MS.
 import { networkInterfaces } from 'node:os';
+import { Redis } from 'ioredis';
 import { startServer } from './app';
 import { DEFAULT_EVICTION } from './simul-hub';
 import { limitsFromEnv } from './limits';
 import { listenAddresses } from './listen-addresses';
 import { ManualClock } from './clock';
 import { parseTrustedProxies } from './network-address';
-import { describeStore, openStore } from './store/open-store';
+import { describeStore, openClusterStore, openStore } from './store/open-store';
 
 async function pagesHandler(dev: boolean) {
   const { default: next } = await import('next');
@@ -34,7 +37,11 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '0.0.0.0';
   const port = Number(process.env.PORT ?? 3000);
   const pages = process.env.SIMUL_PAGES === '0' ? undefined : await pagesHandler(dev);
-  const store = openStore(process.env);
+  const cluster = process.env.SIMUL_DATABASE_URL ? await openClusterStore(process.env) : null;
+  const store = cluster?.store ?? openStore(process.env);
+  if (cluster) console.log(`cluster node ${cluster.leases.node}: runs the simuls whose leases it holds`);
+  const redis = process.env.SIMUL_REDIS_URL ? new Redis(process.env.SIMUL_REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+  redis?.on('error', (err) => console.error('redis:', err.message));
   console.log(describeStore(store));
   const started = Date.now();
   const testClock = process.env.SIMUL_TEST_CLOCK === '1' ? new ManualClock(Date.now()) : undefined;
@@ -45,6 +52,8 @@ async function main(): Promise<void> {
     store,
     pages,
     testClock,
+    leases: cluster?.leases,
+    redis,
     limits: limitsFromEnv(process.env),
     trustedProxies: parseTrustedProxies(process.env.SIMUL_TRUST_PROXY),
     allowedOrigins: (process.env.SIMUL_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
@@ -65,7 +74,7 @@ async function main(): Promise<void> {
       if (ended > 0) console.log(`ended ${ended} simuls idle for more than ${idleHours} h, as unfinished`);
     }
     if (pruneDays > 0) {
-      const pruned = store.pruneFinished(pruneDays * 24 * 3600 * 1000, Date.now());
+      const pruned = await store.pruneFinished(pruneDays * 24 * 3600 * 1000, Date.now());
       if (pruned > 0) console.log(`pruned ${pruned} simuls finished more than ${pruneDays} days ago`);
     }
   };
@@ -90,7 +99,8 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await server.close();
-    store.close();
+    await store.close();
+    redis?.disconnect();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -53,12 +53,14 @@ export class BucketsByKey {
     private capacity: number,
     private perSecond: number,
     private now: () => number,
+    /** Makes a key's bucket (in a cluster, one whose takes also count across the nodes). */
+    private make: (key: string) => TokenBucket = () => new TokenBucket(capacity, perSecond, now),
   ) {}
 
   get(key: string): TokenBucket {
     if (this.buckets.size > 10_000) this.forgetFull();
     let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(this.capacity, this.perSecond, this.now)));
+    if (!bucket) this.buckets.set(key, (bucket = this.make(key)));
     return bucket;
   }
 

@@ -12,16 +12,16 @@ describe('idle simuls', () => {
     let now = 1_000;
     const store = new MemoryEventStore();
     const hub = new SimulHub(store, realClock(() => now), () => {});
-    const stale = hub.create({ title: 'Forgotten lobby', boards: 2, hostColor: 'white', mode: 'async' });
+    const stale = await hub.create({ title: 'Forgotten lobby', boards: 2, hostColor: 'white', mode: 'async' });
     now += 25 * 3600_000;
-    const fresh = hub.create({ title: 'Today', boards: 2, hostColor: 'white', mode: 'async' });
+    const fresh = await hub.create({ title: 'Today', boards: 2, hostColor: 'white', mode: 'async' });
     expect(await hub.endIdle(24 * 3600_000)).toBe(1);
-    expect(hub.get(stale.simulId)!.state).toMatchObject({ phase: 'finished', endedEarly: true });
+    expect((await hub.open(stale.simulId))!.state).toMatchObject({ phase: 'finished', endedEarly: true });
     // The log says the server ended it, and why: not the teacher.
-    expect(hub.get(stale.simulId)!.log.at(-1)).toMatchObject({ type: 'simul-finished', ending: 'idle' });
-    expect(hub.get(fresh.simulId)!.state.phase).toBe('lobby');
-    expect(hub.resolveCode(stale.joinCode)).toBeNull();
-    expect(store.unfinishedSimulIds()).toEqual([fresh.simulId]);
+    expect((await hub.open(stale.simulId))!.log.at(-1)).toMatchObject({ type: 'simul-finished', ending: 'idle' });
+    expect((await hub.open(fresh.simulId))!.state.phase).toBe('lobby');
+    expect(await hub.resolveCode(stale.joinCode)).toBeNull();
+    expect(await store.unfinishedSimulIds()).toEqual([fresh.simulId]);
   });
 });
 
@@ -40,7 +40,7 @@ describe('eviction from memory', () => {
 
   /** A started two-board simul with a move on board 1; returns board 1's seat token. */
   async function playing(hub: SimulHub) {
-    const created = hub.create({ title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
+    const created = await hub.create({ title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
     const room = hub.get(created.simulId)!;
     const seat = await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Bo', playerId: 'b' });
@@ -60,7 +60,7 @@ describe('eviction from memory', () => {
     advance(2 * MINUTE);
     expect(hub.evictIdle(rules)).toEqual({ finished: 1, idle: 0, inMemory: 0 });
 
-    const loaded = hub.get(simulId)!;
+    const loaded = (await hub.open(simulId))!;
     expect(loaded).not.toBe(room);
     expect(loaded.log).toEqual(log);
     expect(loaded.state.phase).toBe('finished');
@@ -73,9 +73,9 @@ describe('eviction from memory', () => {
 
     advance(31 * MINUTE);
     expect(hub.evictIdle(rules)).toEqual({ finished: 0, idle: 1, inMemory: 0 });
-    expect(hub.resolveCode(joinCode)).toBe(simulId);
+    expect(await hub.resolveCode(joinCode)).toBe(simulId);
 
-    const loaded = hub.get(simulId)!;
+    const loaded = (await hub.open(simulId))!;
     expect(loaded).not.toBe(room);
     expect(loaded.state).toEqual(state);
     expect(loaded.actorFor(loaded.credentialFor(undefined, seatToken)!)).toEqual({ role: 'opponent', board: 1 });
@@ -110,22 +110,22 @@ describe('eviction from memory', () => {
 
   it('remembers a blocked network in the store: evicted, or loaded by a new server, the room still refuses it', async () => {
     const { hub, store, advance } = setUp();
-    const { simulId } = hub.create({ title: 'Lobby', boards: 2, hostColor: 'white', mode: 'async' });
+    const { simulId } = await hub.create({ title: 'Lobby', boards: 2, hostColor: 'white', mode: 'async' });
     const room = hub.get(simulId)!;
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Squatter', playerId: 's' }, { network: 'net-1' });
     await room.dispatch({ role: 'host' }, { type: 'free-seat', board: 1, block: true });
     advance(31 * MINUTE);
     // Nothing is kept in memory only: the room may leave.
     expect(hub.evictIdle(rules).inMemory).toBe(0);
-    const again = await hub.get(simulId)!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, { network: 'net-1' });
+    const again = await (await hub.open(simulId))!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, { network: 'net-1' });
     expect(again).toMatchObject({ ok: false, error: { code: 'blocked' } });
     // A server started anew on the same store refuses it too; another network still joins.
     const restarted = new SimulHub(store, realClock(() => 40 * MINUTE), () => {});
-    const reloaded = restarted.get(simulId)!;
+    const reloaded = (await restarted.open(simulId))!;
     expect(await reloaded.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, { network: 'net-1' })).toMatchObject({ ok: false, error: { code: 'blocked' } });
     expect(await reloaded.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' }, { network: 'net-2' })).toMatchObject({ ok: true });
     // The store holds the network as a hash, never as it came.
-    expect(JSON.stringify([...store.load(simulId)!.credentials.secrets])).not.toContain('net-1');
+    expect(JSON.stringify([...(await store.load(simulId))!.credentials.secrets])).not.toContain('net-1');
   });
 
   it('ends an evicted simul that stays idle, loading it again, and forgets its join code', async () => {
@@ -136,8 +136,8 @@ describe('eviction from memory', () => {
 
     advance(24 * 3600_000);
     expect(await hub.endIdle(24 * 3600_000)).toBe(1);
-    expect(store.unfinishedSimulIds()).toEqual([]);
-    expect(hub.resolveCode(joinCode)).toBeNull();
+    expect(await store.unfinishedSimulIds()).toEqual([]);
+    expect(await hub.resolveCode(joinCode)).toBeNull();
     advance(6 * MINUTE);
     expect(hub.evictIdle(rules)).toEqual({ finished: 1, idle: 0, inMemory: 0 });
   });
@@ -154,13 +154,13 @@ describe('eviction on a running server', () => {
       expect(server.hub.evictIdle()).toMatchObject({ idle: 0, inMemory: 1 });
       // The host alone, in the simul's room and in no seat's, still holds it.
       a.opponents[0].client.close();
-      await vi.waitFor(() => expect(server.io.sockets.sockets.size).toBe(1));
+      await vi.waitFor(() => expect(server.io.sockets.sockets.size).toBe(1), { timeout: 60_000 });
       expect(server.hub.evictIdle()).toMatchObject({ idle: 0, inMemory: 1 });
 
       a.host.close();
-      await vi.waitFor(() => expect(server.io.sockets.sockets.size).toBe(0));
+      await vi.waitFor(() => expect(server.io.sockets.sockets.size).toBe(0), { timeout: 60_000 });
       expect(server.hub.evictIdle()).toEqual({ finished: 0, idle: 1, inMemory: 0 });
-      expect(server.hub.resolveCode(a.joinCode)).toBe(a.simulId);
+      expect(await server.hub.resolveCode(a.joinCode)).toBe(a.simulId);
 
       const back = await clients.connect();
       const reply = await hello(back, a.simulId, { seatToken: a.opponents[0].seatToken });
@@ -180,7 +180,7 @@ describe('board logs across restarts', () => {
     const clock = realClock(() => now);
     const clocks = { initialMs: 600_000, incrementMs: 0, hostExtraMs: 0 };
     const first = new SimulHub(store, clock, () => {});
-    const { simulId } = first.create({ title: 'Clocks', boards: 3, hostColor: 'white', mode: 'async', clock: clocks });
+    const { simulId } = await first.create({ title: 'Clocks', boards: 3, hostColor: 'white', mode: 'async', clock: clocks });
     const room = first.get(simulId)!;
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a', board: 1 });
     await room.dispatch({ role: 'host' }, { type: 'start' });
@@ -188,19 +188,19 @@ describe('board logs across restarts', () => {
     // Restart: the new server records server-restarted (board 1 only exists).
     now += 60_000;
     const second = new SimulHub(store, clock, () => {});
-    second.loadUnfinished();
+    await second.loadUnfinished();
     await new Promise((resolve) => setImmediate(resolve));
-    const late = await second.get(simulId)!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Bo', playerId: 'b' });
+    const late = await (await second.open(simulId))!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Bo', playerId: 'b' });
     expect(late).toMatchObject({ ok: true });
     await new Promise((resolve) => setImmediate(resolve));
-    const lateBoard = second.get(simulId)!.state.order[1];
-    const before = second.get(simulId)!.boardSeq(lateBoard);
+    const lateBoard = (await second.open(simulId))!.state.order[1];
+    const before = (await second.open(simulId))!.boardSeq(lateBoard);
     // A second restart: one more server-restarted on every board, the late one included.
     now += 60_000;
     const third = new SimulHub(store, clock, () => {});
-    third.loadUnfinished();
+    await third.loadUnfinished();
     await new Promise((resolve) => setImmediate(resolve));
-    const reloaded = third.get(simulId)!;
+    const reloaded = (await third.open(simulId))!;
     expect(reloaded.boardSeq(lateBoard)).toBe(before + 1);
     // A phone that had heard `before` events of its board catches up with exactly the restart.
     expect(reloaded.boardEventsAfter(lateBoard, before)!.map((e) => e.type)).toEqual(['server-restarted']);

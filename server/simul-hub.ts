@@ -1,5 +1,7 @@
 // Every simul this server runs, by id and by join code. A room nobody has used for a while
-// leaves memory (evictIdle); hub.get loads it again from the store, as after a restart.
+// leaves memory (evictIdle); hub.open loads it again from the store, as after a restart.
+// In a cluster (leases given), a node runs a simul only while it holds the simul's lease:
+// open() takes it, a timer renews it, and a room whose lease is lost leaves memory.
 import { ManualClock, type Clock } from './clock';
 import { randomInt } from 'node:crypto';
 import { exhibitionMinutes, type CreateSimulInput, type StartExhibitionInput } from '../lib/protocol/schemas';
@@ -11,6 +13,14 @@ import { newBotSeed, SECRET_NAMES, SimulRoom, type Broadcast, type DispatchResul
 import { BotRunner } from './bot-runner';
 import { CommitQueue } from './commit-queue';
 import type { EventStore, SimulCredentials } from './store/event-store';
+import type { SimulLeases } from './store/leases';
+
+/** Thrown by hub.open while another node holds the simul's lease: the client is to try again. */
+export class OwnedElsewhere extends Error {
+  constructor(readonly simulId: string) {
+    super(`simul ${simulId} is run by another node`);
+  }
+}
 
 /** How long a room nobody listens to stays in memory after its last event. */
 export interface EvictionRules {
@@ -24,6 +34,9 @@ export const DEFAULT_EVICTION: EvictionRules = { idleMs: 30 * 60_000, finishedMs
 
 export class SimulHub {
   private rooms = new Map<string, SimulRoom>();
+  /** Loads under way: concurrent opens of one simul share one. */
+  private opening = new Map<string, Promise<SimulRoom | null>>();
+  private renewal: ReturnType<typeof setInterval> | null = null;
   /** Each room's bots, while it is in memory (see bot-runner.ts). */
   private bots = new Map<SimulRoom, BotRunner>();
   /** Join code to simul id, for every unfinished simul, in memory or not. */
@@ -48,17 +61,29 @@ export class SimulHub {
     private listened: (room: SimulRoom) => boolean = () => false,
     /** The share of the thread every exhibition together may take (see ExhibitionPacer). */
     private exhibitionPacer = new ExhibitionPacer(),
+    /** A cluster's leases: without them this process owns every simul in its store. */
+    private leases?: SimulLeases,
+    /** Called when a room leaves memory because its lease was lost: its sockets must go elsewhere. */
+    private onDisowned: (simulId: string) => void = () => {},
   ) {
     this.commits = new CommitQueue(store);
+    if (leases) {
+      this.renewal = setInterval(() => void this.renewLeases(), leases.renewMs);
+      this.renewal.unref();
+    }
   }
 
-  /** Serves again every simul that had not finished when the server stopped. */
-  loadUnfinished(): number {
+  /**
+   * Serves again every simul that had not finished when the server stopped. In a cluster a
+   * node serves only what is routed to it: each simul is loaded when its first socket arrives.
+   */
+  async loadUnfinished(): Promise<number> {
+    if (this.leases) return 0;
     let loaded = 0;
-    for (const id of this.store.unfinishedSimulIds()) {
+    for (const id of await this.store.unfinishedSimulIds()) {
       // One log that no longer replays must not keep the server, and every other simul, down.
       try {
-        const room = this.get(id)!;
+        const room = (await this.open(id))!;
         // The clocks stood still while the server was down: the log says so, and the flags' timers follow.
         if (room.state.clock) void room.dispatch({ role: 'server' }, { type: 'resume-clocks', downSince: room.lastEventAt });
         loaded++;
@@ -70,9 +95,9 @@ export class SimulHub {
   }
 
   /** An id no simul has. */
-  private newId(): string {
+  private async newId(): Promise<string> {
     let simulId = newSimulId();
-    while (this.get(simulId)) simulId = newSimulId();
+    while (this.rooms.has(simulId) || (await this.store.load(simulId))) simulId = newSimulId();
     return simulId;
   }
 
@@ -81,14 +106,14 @@ export class SimulHub {
    * simul comes with its id (its pair names it) and runs on a simulated clock of its own.
    * `hostBotSeed`: the host bot's secret seed (an exhibition, or a test, replays its own).
    */
-  create(
+  async create(
     input: CreateSimulInput,
     options: { exhibition?: { simulId: string } & Exhibition; hostBotSeed?: number; hostKey?: string } = {},
-  ): { simulId: string; hostKey: string; joinCode: string } {
+  ): Promise<{ simulId: string; hostKey: string; joinCode: string }> {
     const { exhibition } = options;
-    const simulId = exhibition?.simulId ?? this.newId();
+    const simulId = exhibition?.simulId ?? (await this.newId());
     let joinCode = newJoinCode();
-    while (this.codes.has(joinCode)) joinCode = newJoinCode();
+    while (this.codes.has(joinCode) || (await this.store.simulWithCode(joinCode))) joinCode = newJoinCode();
     const hostKey = options.hostKey ?? newSecret();
     const created: SimulEvent = {
       seq: 1,
@@ -112,17 +137,85 @@ export class SimulHub {
     const hostKeyHash = hashSecret(hostKey);
     // A host bot's seed is the room's secret from the start, like a seated bot's.
     const secrets = input.hostBot ? [{ name: SECRET_NAMES.botSeed('host'), value: String(options.hostBotSeed ?? newBotSeed()) }] : [];
-    this.store.createSimul(simulId, hostKeyHash, created, secrets);
-    this.add(this.room(simulId, [created], { hostKeyHash, seatTokenHashes: new Map(), secrets: new Map(secrets.map((s) => [s.name, s.value])) }));
+    await this.store.createSimul(simulId, hostKeyHash, created, secrets);
+    // In a cluster the node its sockets are routed to runs it, from the store.
+    if (!this.leases) this.add(this.room(simulId, [created], { hostKeyHash, seatTokenHashes: new Map(), secrets: new Map(secrets.map((s) => [s.name, s.value])) }));
     return { simulId, hostKey, joinCode };
   }
 
+  /** The room of a simul this node has in memory, or null (see open). */
   get(simulId: string): SimulRoom | null {
+    return this.rooms.get(simulId) ?? null;
+  }
+
+  /**
+   * The room of a simul, loaded from the store when it is not in memory; null if the simul is
+   * unknown. In a cluster it first takes the simul's lease, and throws OwnedElsewhere while
+   * another node holds it.
+   */
+  open(simulId: string): Promise<SimulRoom | null> {
     const room = this.rooms.get(simulId);
-    if (room) return room;
-    const loaded = this.store.load(simulId);
+    if (room) return Promise.resolve(room);
+    let opening = this.opening.get(simulId);
+    if (!opening) {
+      opening = this.load(simulId).finally(() => this.opening.delete(simulId));
+      this.opening.set(simulId, opening);
+    }
+    return opening;
+  }
+
+  private async load(simulId: string): Promise<SimulRoom | null> {
+    let epoch: number | undefined;
+    if (this.leases) {
+      const claim = await this.leases.claim(simulId);
+      if (claim === 'unknown') return null;
+      if (claim === 'held') throw new OwnedElsewhere(simulId);
+      epoch = claim;
+    }
+    const loaded = await this.store.load(simulId);
     if (!loaded) return null;
-    return this.add(this.room(simulId, loaded.events, loaded.credentials));
+    const room = this.room(simulId, loaded.events, loaded.credentials);
+    room.epoch = epoch;
+    this.add(room);
+    // Taken over from a node that stopped: its clocks stood still meanwhile, as after a restart.
+    if (this.leases && room.runsClocks) void room.dispatch({ role: 'server' }, { type: 'resume-clocks', downSince: room.lastEventAt });
+    return room;
+  }
+
+  /** Renews this node's leases; a room whose lease another node has taken leaves memory. */
+  private async renewLeases(): Promise<void> {
+    if (!this.leases) return;
+    let held: Set<string>;
+    try {
+      held = await this.leases.renew();
+    } catch (err) {
+      console.error('lease renewal failed:', (err as Error).message);
+      return;
+    }
+    for (const room of [...this.rooms.values()]) {
+      if (held.has(room.id)) continue;
+      console.error(`simul ${room.id}: lease given up (another node runs it or asked for it); its sockets go there`);
+      this.disown(room);
+      if (room.epoch !== undefined) await this.leases.release(room.id, room.epoch).catch(() => {});
+    }
+  }
+
+  /** Drops a room that this node may no longer run, and sends its sockets elsewhere. */
+  private disown(room: SimulRoom): void {
+    if (this.rooms.get(room.id) !== room) return;
+    this.rooms.delete(room.id);
+    room.cancelFlags();
+    this.stopBots(room);
+    this.runs.get(room.id)?.stop();
+    this.onDisowned(room.id);
+  }
+
+  /** Stops renewing leases and gives back every one this node holds (the node shuts down). */
+  async releaseAll(): Promise<void> {
+    if (this.renewal) clearInterval(this.renewal);
+    if (!this.leases) return;
+    for (const room of [...this.rooms.values()]) this.disown(room);
+    await this.leases.releaseAll();
   }
 
   private room(simulId: string, log: SimulEvent[], credentials: SimulCredentials): SimulRoom {
@@ -132,6 +225,7 @@ export class SimulHub {
       if (this.rooms.get(simulId) !== room) return;
       this.rooms.delete(simulId);
       this.runs.get(simulId)?.stop();
+      if (this.leases) this.onDisowned(simulId);
     };
     // An exhibition's time goes on from its last event, on its own clock.
     const created = log[0];
@@ -166,9 +260,9 @@ export class SimulHub {
     spec: StartExhibitionInput,
     network: string,
   ): Promise<{ ok: true; sync: string; async: string; hostKey: string } | { ok: false; error: Rejection }> {
-    const sync = this.newId();
-    let async = this.newId();
-    while (async === sync) async = this.newId();
+    const sync = await this.newId();
+    let async = await this.newId();
+    while (async === sync) async = await this.newId();
     this.exhibitionNetworks.set(network, [sync, async]);
     // Whoever starts it may stop it: one host key for both simuls, given to its page only.
     const hostKey = newSecret();
@@ -181,11 +275,11 @@ export class SimulHub {
     const host: Actor = { role: 'host' };
     const dispatched: Promise<DispatchResult>[] = [];
     for (const [mode, simulId, pair] of [['sync', sync, async], ['async', async, sync]] as const) {
-      this.create(
+      await this.create(
         { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h) },
         { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: seed >>> 0, hostKey },
       );
-      const room = this.get(simulId)!;
+      const room = (await this.open(simulId))!;
       for (let board = 1; board <= spec.n; board++) {
         const botSeed = (seed + board) >>> 0;
         dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o) }, { botSeed }));
@@ -193,6 +287,14 @@ export class SimulHub {
       dispatched.push(room.dispatch(host, { type: 'start' }));
     }
     const refused = (await Promise.all(dispatched)).find((r) => !r.ok);
+    // In a cluster the pair runs where its sockets are routed: this node gives both back.
+    if (this.leases) {
+      for (const id of [sync, async]) {
+        const room = this.rooms.get(id);
+        if (room) this.disown(room);
+        if (room?.epoch !== undefined) await this.leases.release(id, room.epoch);
+      }
+    }
     if (refused && !refused.ok) return refused;
     return { ok: true, sync, async, hostKey };
   }
@@ -260,7 +362,10 @@ export class SimulHub {
   async endIdle(idleMs: number): Promise<number> {
     const cutoff = this.clock.now() - idleMs;
     for (const [id, lastEventAt] of this.evicted) {
-      if (lastEventAt < cutoff && !this.get(id)) this.evicted.delete(id);
+      if (lastEventAt >= cutoff) continue;
+      // Loading it takes it off the evicted list; one another node runs now is no longer ours to end.
+      const room = await this.open(id).catch(() => null);
+      if (!room) this.evicted.delete(id);
     }
     const idle = [...this.rooms.values()].filter(
       (room) => room.state.phase !== 'finished' && this.lastActiveAt(room) < cutoff,
@@ -271,7 +376,7 @@ export class SimulHub {
 
   /**
    * Drops from memory each room nobody listens to, with no commit pending and no event for the
-   * rules' time. The next hub.get loads it again from the store, with its secrets (seats'
+   * rules' time. The next hub.open loads it again from the store, with its secrets (seats'
    * networks and blocked networks among them, so "remove and block" holds). A room whose bots wait to move stays too (its bots
    * would stop until someone opened it; loading it rebuilds their timers from the log all the
    * same), and so does a room whose clocks run: its flags fall on its timers. Returns how many
@@ -290,6 +395,7 @@ export class SimulHub {
       this.rooms.delete(room.id);
       this.stopBots(room);
       this.exhibitionActiveAt.delete(room.id);
+      if (room.epoch !== undefined) void this.leases?.release(room.id, room.epoch);
       if (isFinished) {
         finished++;
       } else {
@@ -306,9 +412,9 @@ export class SimulHub {
     return this.exhibitionActiveAt.get(room.id) ?? this.clock.now();
   }
 
-  /** The simul a join code names, while it is open or running (in memory or not). */
-  resolveCode(code: string): string | null {
-    return this.codes.get(code) ?? null;
+  /** The simul a join code names, while it is open or running (in memory, in the store, on any node). */
+  async resolveCode(code: string): Promise<string | null> {
+    return this.codes.get(code) ?? (await this.store.simulWithCode(code));
   }
 
   get size(): number {

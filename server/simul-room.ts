@@ -75,6 +75,8 @@ export class SimulRoom {
   private boardLogs = new Map<number, SimulEvent[]>();
   /** The flag timer of each board whose clock runs: when the flag falls, and the timer's cancel. */
   private flags = new Map<number, { at: number; cancel: () => void }>();
+  /** In a cluster, this node's lease epoch on the simul: every append carries it (see store/leases.ts). */
+  epoch?: number;
 
   constructor(
     readonly id: string,
@@ -123,7 +125,7 @@ export class SimulRoom {
     }
   }
 
-  private cancelFlags(): void {
+  cancelFlags(): void {
     for (const { cancel } of this.flags.values()) cancel();
     this.flags.clear();
   }
@@ -299,7 +301,7 @@ export class SimulRoom {
     if (events.length === 0 && this.committedSeq === this.state.seq) return Promise.resolve(done);
     const upTo = this.state.seq;
     return new Promise((resolve) => {
-      this.commits.add({ simulId: this.id, events, seat, ...(secrets.length ? { secrets } : {}) }, (committed) => {
+      this.commits.add({ simulId: this.id, events, seat, epoch: this.epoch, ...(secrets.length ? { secrets } : {}) }, (committed) => {
         if (!committed) {
           this.cancelFlags();
           this.onLost(this);

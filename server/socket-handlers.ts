@@ -26,7 +26,7 @@ import type { AddressBudgets } from './address-budgets';
 import { hashSecret, newPlayerId } from './credentials';
 import { TokenBucket } from './rate-limit';
 import { TurnQueue } from './turn-queue';
-import type { SimulHub } from './simul-hub';
+import { OwnedElsewhere, type SimulHub } from './simul-hub';
 import { boardRoom, seatRoom, simulRoom, studentsRoom } from './room-names';
 import type { Credential, SimulRoom } from './simul-room';
 
@@ -69,6 +69,17 @@ function parse<T>(schema: ZodType<T>, input: unknown): T | null {
 }
 
 const BAD_PAYLOAD = fail('bad-payload');
+
+/** How long a client is told to wait before asking again for a simul another node still holds. */
+const OWNER_RETRY_MS = 1000;
+
+/**
+ * Closes a connection under the client, with no word from Socket.IO: the client takes it for a
+ * lost connection and reconnects by itself, through the load balancer, to wherever its simul runs.
+ */
+export function sendElsewhere(socket: SimulSocket): void {
+  socket.conn.close();
+}
 
 /** Closes a connection at once, without waiting for a client that may not be reading. */
 export function cutOff(socket: SimulSocket): void {
@@ -142,13 +153,13 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
     }
 
     /** The room of the socket's session and who the session is there now. */
-    function current(): { session: Session; room: SimulRoom } | null {
+    async function current(): Promise<{ session: Session; room: SimulRoom } | null> {
       const session = socket.data.session;
-      const room = session ? hub.get(session.simulId) : null;
+      const room = session ? await hub.open(session.simulId).catch(() => null) : null;
       return session && room ? { session, room } : null;
     }
 
-    on('simul:create', (input) => {
+    on('simul:create', async (input) => {
       const parsed = parse(createSimulSchema, input);
       if (!parsed) return BAD_PAYLOAD;
       // Before the hourly budget: a refused title spends none of it.
@@ -160,7 +171,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
         return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
       }
       const { rotation, startFen, boardFens } = checked.setup;
-      return { ok: true, ...hub.create({ ...parsed, title: title.text, rotation, startFen, boardFens }) };
+      return { ok: true, ...(await hub.create({ ...parsed, title: title.text, rotation, startFen, boardFens })) };
     });
 
     on('exhibition:start', async (input) => {
@@ -173,8 +184,14 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       if (minutes > EXHIBITION_LIMITS.maxMinutes) return fail('exhibition-too-long', { minutes, maxMinutes: EXHIBITION_LIMITS.maxMinutes });
       const network = socket.data.network;
       const retryAfterMs = () => hub.exhibitionSlotFreesInMs();
-      if (hub.exhibitionRunningFrom(network)) return fail('exhibition-running', { scope: 'network', retryAfterMs: retryAfterMs() });
-      if (hub.exhibitionsRunning >= limits.exhibitionsAtOnce) return fail('exhibition-running', { scope: 'server', retryAfterMs: retryAfterMs() });
+      if (budgets.exhibitions) {
+        // A cluster: the slots of every node, in Redis.
+        const refused = await budgets.exhibitions.take(network, minutes, limits.exhibitionsAtOnce);
+        if (refused) return fail('exhibition-running', refused);
+      } else {
+        if (hub.exhibitionRunningFrom(network)) return fail('exhibition-running', { scope: 'network', retryAfterMs: retryAfterMs() });
+        if (hub.exhibitionsRunning >= limits.exhibitionsAtOnce) return fail('exhibition-running', { scope: 'server', retryAfterMs: retryAfterMs() });
+      }
       // Two simuls, and a creation for each real minute they hold a slot, of the network's hourly budget.
       if (!budgets.creations.take(network, 2 + Math.ceil(minutes))) return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
       const started = await hub.createExhibition(spec, network);
@@ -187,18 +204,31 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       return hub.stopExhibition(parsed.simulId, parsed.hostKey);
     });
 
-    on('simul:hello', (input) => {
+    on('simul:hello', async (input) => {
       // A page from before this protocol: told to reload, never to forget its secrets.
       if ((input as { v?: unknown } | null)?.v !== PROTOCOL_VERSION) {
         return fail('outdated-client');
       }
       const parsed = parse(helloSchema, input);
       if (!parsed) return BAD_PAYLOAD;
-      return heavyReplies.run(() => hello(parsed));
+      // A simul not in memory is loaded first (in a cluster, taken over from another node).
+      let room: SimulRoom | null;
+      try {
+        room = await hub.open(parsed.simulId);
+      } catch (err) {
+        // Another node runs it: this connection closes, and the client's reconnection goes
+        // through HAProxy again, to the node the simul hashes to now (which waits for the lease).
+        if (err instanceof OwnedElsewhere) {
+          setTimeout(() => sendElsewhere(socket), 50);
+          return fail('try-again', { retryAfterMs: OWNER_RETRY_MS });
+        }
+        throw err;
+      }
+      return heavyReplies.run(() => hello(parsed, room));
     });
 
     /** A hello, run as a job of its own turn: it may send a page of the log. */
-    function hello(parsed: HelloInput): Ack<HelloReply> {
+    function hello(parsed: HelloInput, room: SimulRoom | null): Ack<HelloReply> {
       const network = socket.data.network;
       // The next page of a log this socket is being served is part of the same hello.
       const paged = socket.data.paged;
@@ -207,8 +237,9 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
         budgets.refused.hellosRefused++;
         return rateLimited(socket.data.hellos.msUntil());
       }
+      // Dropped from memory while the hello waited its turn (a failed commit, a lost lease).
+      if (room && hub.get(room.id) !== room) return fail('try-again');
       // Only misses spend (and are refused by) the network's miss budget: an existing simul opens.
-      const room = hub.get(parsed.simulId);
       if (!budgets.answerLookUp(network, room ? room.id : null, true)) return rateLimited(budgets.missesRefillMs(network));
       if (!room) return fail('unknown-simul');
       const credential = room.credentialFor(parsed.hostKey, parsed.seatToken);
@@ -258,7 +289,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
     on('simul:join', async (input) => {
       const parsed = parse(joinSchema, input);
       if (!parsed) return BAD_PAYLOAD;
-      const here = current();
+      const here = await current();
       if (!here) return fail('unknown-simul', { asked: 'join' });
       const { session, room } = here;
       // A second join while the first is being saved would seat this socket twice.
@@ -295,7 +326,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
     on('simul:command', async (input) => {
       const command = parse(commandSchema, input);
       if (!command) return BAD_PAYLOAD;
-      const here = current();
+      const here = await current();
       if (!here) return fail('unknown-simul', { asked: 'command' });
       const { session, room } = here;
       const result = await room.dispatch(room.actorFor(session.credential), command);

@@ -1,5 +1,5 @@
 // The mark of a bot, in every view that names a player: a robot's head (SVG) and the word.
-import { botWords } from '@/app/words';
+import { useWords } from './language';
 
 export function BotIcon({ className = 'h-[1em] w-[1em]' }: { className?: string }) {
   return (
@@ -16,10 +16,11 @@ export function BotIcon({ className = 'h-[1em] w-[1em]' }: { className?: string 
 
 /** The icon and the word "Bot", as one small label. */
 export function BotMarker({ className = '' }: { className?: string }) {
+  const w = useWords();
   return (
     <span className={`inline-flex shrink-0 items-center gap-0.5 rounded bg-slate-200 px-1 text-[0.8em] font-semibold text-slate-700 dark:bg-slate-700 dark:text-slate-100 ${className}`} data-testid="bot-marker">
       <BotIcon />
-      {botWords.marker}
+      {w.bots.marker}
     </span>
   );
 }

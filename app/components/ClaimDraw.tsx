@@ -6,7 +6,7 @@ import { claimableByMove, drawClaim, timesNow } from '@/lib/chess/rules';
 import type { SimulController } from '@/lib/client/simul-controller';
 import { sideToMove } from '@/lib/simul/queries';
 import type { BoardState, DrawRules, Side } from '@/lib/simul/types';
-import { CLAIM_WORDS } from '@/app/words';
+import { useWords } from './language';
 
 interface Props {
   board: BoardState;
@@ -17,12 +17,13 @@ interface Props {
 }
 
 export function ClaimDraw({ board, side, drawRules, controller, className = '' }: Props) {
+  const w = useWords();
   if (drawRules !== 'claimed' || board.status !== 'playing' || sideToMove(board) !== side) return null;
   const button = `rounded-lg border-2 border-draw px-3 py-2 font-semibold ${className}`;
   if (drawClaim(board.chess, timesNow(board.positions, board.chess))) {
     return (
       <button className={button} onClick={() => controller.claimDraw(board.number)} data-testid="claim-draw">
-        {CLAIM_WORDS.claim}
+        {w.claims.claim}
       </button>
     );
   }
@@ -30,13 +31,13 @@ export function ClaimDraw({ board, side, drawRules, controller, className = '' }
   if (board.drawOfferBy === side) {
     return (
       <p role="status" className={`rounded-lg bg-draw/20 px-3 py-2 text-sm ${className}`} data-testid="claim-pending">
-        {CLAIM_WORDS.claimPending}
+        {w.claims.claimPending}
       </p>
     );
   }
   return (
     <button className={button} onClick={() => controller.offerDraw(board.number)} data-testid="claim-with-move">
-      {CLAIM_WORDS.claimWithMove}
+      {w.claims.claimWithMove}
     </button>
   );
 }

@@ -5,7 +5,7 @@
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { SimulView } from '@/lib/client/simul-connection';
-import { CLOCK_WORDS } from '@/app/words';
+import { useWords } from './language';
 import { useServerNow } from './use-now';
 
 /** Under this, a clock is urgent. */
@@ -45,6 +45,7 @@ function RunningClock({ store, left, since, className, testId }: Omit<Props, 'ru
 }
 
 function ClockFace({ ms, running, className = '', testId }: { ms: number; running: boolean; className?: string; testId?: string }) {
+  const w = useWords();
   const urgent = ms < URGENT_MS;
   return (
     <span className={`inline-flex items-center gap-0.5 font-mono tabular-nums ${urgent ? 'font-bold text-loss' : ''} ${running ? '' : 'opacity-80'} ${className}`}>
@@ -57,7 +58,7 @@ function ClockFace({ ms, running, className = '', testId }: { ms: number; runnin
       <span data-testid={testId} data-running={running} data-urgent={urgent}>
         {formatClock(ms)}
       </span>
-      {urgent && <span className="sr-only"> ({CLOCK_WORDS.low})</span>}
+      {urgent && <span className="sr-only"> ({w.clocks.low})</span>}
     </span>
   );
 }

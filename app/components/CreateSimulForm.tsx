@@ -1,19 +1,18 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { io } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol/events';
-import type { Socket } from 'socket.io-client';
 import { credentials } from '@/lib/client/credentials';
+import { request } from '@/lib/client/request';
 import { LIMITS, type DrawRules, type HostColorChoice, type Mode, type Rotation } from '@/lib/simul/types';
-import { createWords, DRAW_RULES, DRAW_RULES_LEGEND, POSITION_WORDS, refusalText, REMATCH_WORDS, ROTATION_WORDS } from '@/app/words';
+import { refusalText } from '@/app/words';
+import { useWords } from './language';
 import { PositionPicker } from './PositionPicker';
-
-type Created = Ack<{ simulId: string; hostKey: string; joinCode: string }>;
 
 export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   const router = useRouter();
-  const [title, setTitle] = useState('Class simul');
+  const w = useWords();
+  const words = w.create;
+  const [title, setTitle] = useState(words.defaultTitle);
   const [boards, setBoards] = useState(24);
   const [hostColor, setHostColor] = useState<HostColorChoice>('white');
   const [mode, setMode] = useState<Mode>(initialMode);
@@ -33,39 +32,34 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setBusy(true);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
-    try {
-      const clock = clocks
-        ? { initialMs: Math.round(initialMin * 60_000), incrementMs: Math.round(incrementS * 1000), hostExtraMs: Math.round(hostExtraMin * 60_000) }
-        : undefined;
-      const res: Created = await socket
-        .timeout(8000)
-        .emitWithAck('simul:create', {
-          title,
-          boards,
-          hostColor,
-          mode,
-          drawRules,
-          ...(clock ? { clock } : {}),
-          // Most urgent reads the clocks: without them the host goes around the tables.
-          ...(mode === 'async' && (rotation !== 'most-urgent' || clock) ? { rotation } : {}),
-          ...(startFen.trim() ? { startFen } : {}),
-          ...(ownPositions.length > 0 ? { boardFens: Object.fromEntries(ownPositions.map((p) => [String(p.board), p.fen])) } : {}),
-          ...(studentRematch ? { studentRematch } : {}),
-        });
-      if (!res.ok) {
-        setError(refusalText(res.error));
-        return;
-      }
-      // The host key stays in this browser: the console's address never shows it.
-      credentials.saveHostKey(res.simulId, res.hostKey);
-      router.push(`/host/${res.simulId}`);
-    } catch {
-      setError(refusalText({ code: 'no-answer' }));
-    } finally {
-      socket.close();
-      setBusy(false);
+    const clock = clocks
+      ? { initialMs: Math.round(initialMin * 60_000), incrementMs: Math.round(incrementS * 1000), hostExtraMs: Math.round(hostExtraMin * 60_000) }
+      : undefined;
+    const res = await request(
+      'simul:create',
+      {
+        title,
+        boards,
+        hostColor,
+        mode,
+        drawRules,
+        ...(clock ? { clock } : {}),
+        // Most urgent reads the clocks: without them the host goes around the tables.
+        ...(mode === 'async' && (rotation !== 'most-urgent' || clock) ? { rotation } : {}),
+        ...(startFen.trim() ? { startFen } : {}),
+        ...(ownPositions.length > 0 ? { boardFens: Object.fromEntries(ownPositions.map((p) => [String(p.board), p.fen])) } : {}),
+        ...(studentRematch ? { studentRematch } : {}),
+      },
+      8000,
+    );
+    setBusy(false);
+    if (!res.ok) {
+      setError(refusalText(w, res.error));
+      return;
     }
+    // The host key stays in this browser: the console's address never shows it.
+    credentials.saveHostKey(res.simulId, res.hostKey);
+    router.push(`/host/${res.simulId}`);
   }
 
   const field = 'w-full rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800';
@@ -73,72 +67,72 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   return (
     <form onSubmit={submit} className="flex flex-col gap-5">
       <label className="flex flex-col gap-1">
-        <span className="font-semibold">Title</span>
+        <span className="font-semibold">{words.title}</span>
         <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={LIMITS.maxTitleLength} required data-testid="title"
           className="rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" />
       </label>
       <label className="flex flex-col gap-1">
-        <span className="font-semibold">Boards</span>
+        <span className="font-semibold">{words.boards}</span>
         <input type="number" min={LIMITS.minBoards} max={LIMITS.maxBoards} value={boards} required data-testid="boards"
           onChange={(e) => setBoards(Number(e.target.value))}
           className="w-32 rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" />
-        <span className="text-sm text-slate-500">Empty boards are dropped at the start.</span>
+        <span className="text-sm text-slate-500">{words.boardsHint}</span>
       </label>
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 font-semibold">Mode</legend>
+        <legend className="mb-1 font-semibold">{words.mode}</legend>
         <label className={radio}>
           <input type="radio" name="mode" checked={mode === 'async'} onChange={() => setMode('async')} data-testid="mode-async" />
-          <span><strong>Async</strong>: rotate between all boards, one move at each (the event loop).</span>
+          <span><strong>{words.async}</strong>{words.asyncHint}</span>
         </label>
         <label className={radio}>
           <input type="radio" name="mode" checked={mode === 'sync'} onChange={() => setMode('sync')} data-testid="mode-sync" />
-          <span><strong>Sync</strong>: one game at a time, in table order (blocking calls).</span>
+          <span><strong>{words.sync}</strong>{words.syncHint}</span>
         </label>
       </fieldset>
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 font-semibold">{createWords.hostColor}</legend>
+        <legend className="mb-1 font-semibold">{words.hostColor}</legend>
         <div className="grid grid-cols-1 gap-2 min-[26rem]:grid-cols-3">
           {(['white', 'black', 'alternate'] as const).map((c) => (
             <label key={c} className={radio}>
               <input type="radio" name="color" checked={hostColor === c} onChange={() => setHostColor(c)} data-testid={`color-${c}`}
                 aria-describedby={c === 'alternate' ? 'alternate-hint' : undefined} />
-              <span>{createWords[c]}</span>
+              <span>{words.colors[c]}</span>
             </label>
           ))}
         </div>
         <p id="alternate-hint" className="text-sm text-slate-600 dark:text-slate-300" data-testid="alternate-hint">
-          {createWords.alternate}: {createWords.alternateHint}
+          {words.colors.alternate}: {words.alternateHint}
         </p>
       </fieldset>
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 font-semibold">{DRAW_RULES_LEGEND}</legend>
+        <legend className="mb-1 font-semibold">{w.settings.drawRulesLegend}</legend>
         {(['automatic', 'claimed'] as const).map((rules) => (
           <label key={rules} className={radio}>
             <input type="radio" name="draw-rules" checked={drawRules === rules} onChange={() => setDrawRules(rules)} data-testid={`draws-${rules}`} />
-            <span className="first-letter:uppercase">{DRAW_RULES[rules]}</span>
+            <span className="first-letter:uppercase">{w.settings.drawRules[rules]}</span>
           </label>
         ))}
       </fieldset>
       <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 font-semibold">{createWords.clocks}</legend>
+        <legend className="mb-1 font-semibold">{words.clocks}</legend>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={clocks} onChange={(e) => setClocks(e.target.checked)} data-testid="clocks" />
-          <span>{createWords.playWithClocks}</span>
+          <span>{words.playWithClocks}</span>
         </label>
         {clocks && (
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
             <label className="flex flex-col gap-1">
-              <span className="text-sm">{createWords.minutesPerGame}</span>
+              <span className="text-sm">{words.minutesPerGame}</span>
               <input type="number" min={LIMITS.minClockMs / 60_000} max={LIMITS.maxClockMs / 60_000} step={1} value={initialMin} required data-testid="clock-minutes"
                 onChange={(e) => setInitialMin(Number(e.target.value))} className={field} />
             </label>
             <label className="flex flex-col gap-1">
-              <span className="text-sm">{createWords.secondsPerMove}</span>
+              <span className="text-sm">{words.secondsPerMove}</span>
               <input type="number" min={0} max={LIMITS.maxIncrementMs / 1000} step={1} value={incrementS} required data-testid="clock-increment"
                 onChange={(e) => setIncrementS(Number(e.target.value))} className={field} />
             </label>
             <label className="flex flex-col gap-1">
-              <span className="text-sm">{createWords.hostExtraMinutes}</span>
+              <span className="text-sm">{words.hostExtraMinutes}</span>
               <input type="number" min={0} max={LIMITS.maxClockMs / 60_000} step={1} value={hostExtraMin} required data-testid="clock-host-extra"
                 onChange={(e) => setHostExtraMin(Number(e.target.value))} className={field} />
             </label>
@@ -147,49 +141,49 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
       </fieldset>
       {mode === 'async' && (
         <fieldset className="flex flex-col gap-2">
-          <legend className="mb-1 font-semibold">{ROTATION_WORDS.legend}</legend>
+          <legend className="mb-1 font-semibold">{w.rotation.legend}</legend>
           {(['table-order', 'first-ready', 'most-urgent'] as const).map((r) => (
             <label key={r} className={`${radio} has-[:disabled]:opacity-60`}>
               <input type="radio" name="rotation" checked={rotation === r} disabled={r === 'most-urgent' && !clocks} onChange={() => setRotation(r)} data-testid={`rotation-${r}`} />
               <span>
-                <strong>{ROTATION_WORDS.name[r]}</strong>: {ROTATION_WORDS.hint[r]}
+                <strong>{w.rotation.name[r]}</strong>: {w.rotation.hint[r]}
               </span>
             </label>
           ))}
-          {!clocks && <p className="text-sm text-slate-600 dark:text-slate-300">{ROTATION_WORDS.needsClocks}</p>}
+          {!clocks && <p className="text-sm text-slate-600 dark:text-slate-300">{w.rotation.needsClocks}</p>}
         </fieldset>
       )}
       <fieldset className="flex min-w-0 flex-col gap-3">
-        <legend className="mb-1 font-semibold">{POSITION_WORDS.legend}</legend>
-        <PositionPicker fen={startFen} onChange={setStartFen} label={POSITION_WORDS.choose} testId="start-position" />
+        <legend className="mb-1 font-semibold">{w.startPosition.legend}</legend>
+        <PositionPicker fen={startFen} onChange={setStartFen} label={w.startPosition.choose} testId="start-position" />
         {ownPositions.map((p, i) => (
           <div key={i} className="flex min-w-0 flex-wrap items-end gap-2 rounded-lg border border-slate-300 p-2 dark:border-slate-600">
             <label className="flex flex-col gap-1">
-              <span className="text-sm">{POSITION_WORDS.board}</span>
+              <span className="text-sm">{w.startPosition.board}</span>
               <input type="number" min={1} max={boards} value={p.board} className={`${field} w-20`} data-testid={`own-board-${i}`}
                 onChange={(e) => setOwnPositions(ownPositions.map((q, j) => (j === i ? { ...q, board: Number(e.target.value) } : q)))} />
             </label>
             <div className="min-w-0 flex-1">
-              <PositionPicker fen={p.fen} label={POSITION_WORDS.choose} testId={`own-position-${i}`}
+              <PositionPicker fen={p.fen} label={w.startPosition.choose} testId={`own-position-${i}`}
                 onChange={(fen) => setOwnPositions(ownPositions.map((q, j) => (j === i ? { ...q, fen } : q)))} />
             </div>
             <button type="button" className="rounded border px-2 py-1 text-sm" onClick={() => setOwnPositions(ownPositions.filter((_, j) => j !== i))}>
-              {POSITION_WORDS.remove}
+              {w.startPosition.remove}
             </button>
           </div>
         ))}
         <button type="button" className="self-start rounded border px-3 py-1 text-sm" data-testid="add-own-position"
           onClick={() => setOwnPositions([...ownPositions, { board: Math.min(boards, ownPositions.length + 1), fen: '' }])}>
-          {POSITION_WORDS.addBoard}
+          {w.startPosition.addBoard}
         </button>
       </fieldset>
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={studentRematch} onChange={(e) => setStudentRematch(e.target.checked)} data-testid="student-rematch" />
-        <span>{REMATCH_WORDS.studentMay}</span>
+        <span>{w.rematch.studentMay}</span>
       </label>
       {error && <p role="alert" className="text-loss">{error}</p>}
       <button disabled={busy} className="rounded-lg bg-host px-5 py-3 text-lg font-semibold text-white disabled:opacity-50" data-testid="create">
-        {busy ? 'Creating…' : 'Create and open the console'}
+        {busy ? words.creating : words.create}
       </button>
     </form>
   );

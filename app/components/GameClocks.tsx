@@ -7,7 +7,7 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { SimulView } from '@/lib/client/simul-connection';
 import type { Side } from '@/lib/simul/types';
-import { CLOCK_WORDS } from '@/app/words';
+import { useWords } from './language';
 import { ClockTime } from './ClockTime';
 
 interface Props {
@@ -19,11 +19,12 @@ interface Props {
 }
 
 export const GameClocks = memo(function GameClocks({ store, number, viewer = null, className = '' }: Props) {
+  const w = useWords();
   const view = useStore(store, (s) => s.boards.get(number));
   if (!view || view.hostClock === null || view.opponentClock === null) return null;
   const sides: Side[] = viewer === 'host' ? ['opponent', 'host'] : ['host', 'opponent'];
   const label = (side: Side) =>
-    side === viewer ? CLOCK_WORDS.you : side === 'host' ? CLOCK_WORDS.host : view.name || CLOCK_WORDS.opponent;
+    side === viewer ? w.clocks.you : side === 'host' ? w.clocks.host : view.name || w.clocks.opponent;
   return (
     <div className={`grid grid-cols-2 gap-2 ${className}`} data-testid={`clocks-${number}`}>
       {sides.map((side) => {

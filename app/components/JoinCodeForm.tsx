@@ -1,8 +1,10 @@
 'use client';
 import { useState } from 'react';
+import { useWords } from './language';
 
 /** A student types the six-digit code; the server's /j/<code> sends them to the simul. */
 export function JoinCodeForm({ initial }: { initial: string }) {
+  const w = useWords();
   const [code, setCode] = useState(initial.replace(/\D/g, '').slice(0, 6));
   return (
     <form
@@ -13,7 +15,7 @@ export function JoinCodeForm({ initial }: { initial: string }) {
       className="flex flex-col gap-3"
     >
       <label className="flex flex-col gap-1">
-        <span className="text-sm text-slate-500">Join code</span>
+        <span className="text-sm text-slate-500">{w.phone.joinCode}</span>
         <input
           value={code}
           onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
@@ -25,7 +27,7 @@ export function JoinCodeForm({ initial }: { initial: string }) {
           data-testid="join-code-input"
         />
       </label>
-      <button className="rounded-lg bg-slate-900 px-5 py-3 text-lg font-semibold text-white dark:bg-slate-100 dark:text-slate-900">Join</button>
+      <button className="rounded-lg bg-slate-900 px-5 py-3 text-lg font-semibold text-white dark:bg-slate-100 dark:text-slate-900">{w.phone.join}</button>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 // to lay out), from the FEN: no chess engine, no drag. The pieces are the main board's set,
 // each a reference to its symbol (PieceSprites, drawn once per page).
 import { memo } from 'react';
+import { useWords } from './language';
 import { pieceSymbol } from './PieceSprites';
 
 const FILES = 'abcdefgh';
@@ -40,21 +41,26 @@ interface Props {
   fen: string;
   flipped?: boolean;
   lastMove?: string | null; // "e2e4"
+  /** False draws the squares alone (a grid's board far off screen, drawn whole when it comes near). */
+  pieces?: boolean;
   className?: string;
 }
 
-export const MiniBoard = memo(function MiniBoard({ fen, flipped = false, lastMove, className = '' }: Props) {
+export const MiniBoard = memo(function MiniBoard({ fen, flipped = false, lastMove, pieces = true, className = '' }: Props) {
+  const w = useWords();
   const lit = lastMove ? [lastMove.slice(0, 2), lastMove.slice(2, 4)].map((sq) => indexOf(sq, flipped)) : [];
   return (
-    <div className={`relative aspect-square overflow-hidden select-none ${className}`} style={SQUARES} role="img" aria-label="board position">
+    <div className={`relative aspect-square overflow-hidden select-none ${className}`} style={SQUARES} role="img" aria-label={w.game.position}>
       {lit.map((i) => (
         <div key={`lit-${i}`} className="absolute bg-[#f6f669]/70" style={place(i)} />
       ))}
-      <svg viewBox="0 0 8 8" className="absolute inset-0 h-full w-full" aria-hidden focusable="false">
-        {piecesOf(fen, flipped).map(([i, piece]) => (
-          <use key={i} href={`#${pieceSymbol(piece)}`} x={i % 8} y={Math.floor(i / 8)} width="1" height="1" />
-        ))}
-      </svg>
+      {pieces && (
+        <svg viewBox="0 0 8 8" className="absolute inset-0 h-full w-full" aria-hidden focusable="false">
+          {piecesOf(fen, flipped).map(([i, piece]) => (
+            <use key={i} href={`#${pieceSymbol(piece)}`} x={i % 8} y={Math.floor(i / 8)} width="1" height="1" />
+          ))}
+        </svg>
+      )}
     </div>
   );
 });

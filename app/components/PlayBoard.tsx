@@ -1,13 +1,15 @@
 'use client';
 // The interactive board: drag or tap to move, legal-move hints, the last move lit,
-// a promotion choice, and an optimistic position so a move lands without a flash.
+// a promotion choice, and this screen's move shown at once (the store's optimistic move, see
+// lib/client/outbox.ts) so it lands without a flash.
 import dynamic from 'next/dynamic';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { Chess, isPromotionMove, playIfLegal } from '@/lib/chess/rules';
-import type { Problem } from '@/lib/client/simul-connection';
+import type { OptimisticMove, Problem } from '@/lib/client/simul-connection';
 import type { Promotion } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
-import { NAMED_PIECES } from './named-pieces';
+import { useWords } from './language';
+import { namedPieces } from './named-pieces';
 import { PromotionDialog } from './PromotionDialog';
 
 // react-chessboard ships no usable CommonJS build, so it renders in the browser only.
@@ -23,6 +25,8 @@ interface Props {
   /** The colour this viewer may move now, or null when it may not move. */
   movable: 'w' | 'b' | null;
   lastMove: { from: string; to: string } | null;
+  /** The move this screen sent on this board, shown until the server's position changes. */
+  optimistic?: OptimisticMove;
   onMove: (from: string, to: string, promotion?: Promotion) => Promise<Problem | null>;
 }
 
@@ -32,20 +36,14 @@ const LAST: CSSProperties = { backgroundColor: 'rgba(255, 235, 59, 0.5)' };
 const SELECTED: CSSProperties = { backgroundColor: 'rgba(37, 99, 235, 0.45)' };
 const CHECK: CSSProperties = { background: 'radial-gradient(circle, rgba(220,38,38,.85) 0%, rgba(220,38,38,.3) 60%, transparent 75%)' };
 
-export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: Props) {
+export function PlayBoard({ id, fen, orientation, movable, lastMove, optimistic, onMove }: Props) {
+  const w = useWords();
+  const pieces = useMemo(() => namedPieces(w), [w]);
   const [selected, setSelected] = useState<string | null>(null);
-  const [optimistic, setOptimistic] = useState<{ basedOn: string; fen: string; from: string; to: string } | null>(null);
   const [promotion, setPromotion] = useState<{ from: string; to: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  // An optimistic position holds only until the server's position changes.
-  // A new position from the server ends the optimistic move: a takeback may bring back the very
-  // position it was based on, and the move must not show again.
-  const [seenFen, setSeenFen] = useState(fen);
-  if (seenFen !== fen) {
-    setSeenFen(fen);
-    setOptimistic(null);
-  }
+  // The optimistic move holds only until the server's position changes.
   const live = optimistic && optimistic.basedOn === fen ? optimistic : null;
   const shownFen = live ? live.fen : fen;
   const chess = useMemo(() => new Chess(shownFen), [shownFen]);
@@ -65,15 +63,12 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: P
     }
     const move = playIfLegal(game, from, to, piece);
     if (!move) {
-      setNotice(refusalText({ code: 'illegal-move', params: { from, to } }));
+      setNotice(refusalText(w, { code: 'illegal-move', params: { from, to } }));
       return false;
     }
     setNotice(null);
-    setOptimistic({ basedOn: fen, fen: game.fen(), from, to });
-    // A refused move goes back; why is shown where the screen shows every refusal.
-    void onMove(from, to, move.promotion as Promotion | undefined).then((rejection) => {
-      if (rejection) setOptimistic(null);
-    });
+    // A refused move goes back (the outbox drops it); why is shown where the screen shows every refusal.
+    void onMove(from, to, move.promotion as Promotion | undefined);
     return true;
   }
 
@@ -116,7 +111,7 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, onMove }: P
               targetSquare ? attempt(sourceSquare, targetSquare) : false,
             onSquareClick: ({ square, piece }) => onSquareClick(square, piece?.pieceType ?? null),
             animationDurationInMs: 150,
-            pieces: NAMED_PIECES,
+            pieces,
             darkSquareStyle: { backgroundColor: 'var(--color-board-dark)' },
             lightSquareStyle: { backgroundColor: 'var(--color-board-light)' },
           }}

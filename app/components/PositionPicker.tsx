@@ -3,12 +3,13 @@
 // FEN of the teacher's own, checked as it is typed with the server's own check.
 import { useId, useState } from 'react';
 import { checkPosition, NAMED_POSITIONS } from '@/lib/chess/positions';
-import { POSITION_WORDS, positionProblemText } from '@/app/words';
+import { useWords } from './language';
 
 const CUSTOM = 'custom';
 
 /** `fen` is '' for the initial position. */
 export function PositionPicker({ fen, onChange, label, testId }: { fen: string; onChange: (fen: string) => void; label: string; testId: string }) {
+  const w = useWords();
   const id = useId();
   const named = NAMED_POSITIONS.find((p) => p.fen === fen);
   const [custom, setCustom] = useState(fen !== '' && !named);
@@ -30,20 +31,20 @@ export function PositionPicker({ fen, onChange, label, testId }: { fen: string; 
             onChange(NAMED_POSITIONS.find((p) => p.id === value)?.fen ?? '');
           }}
         >
-          <option value="">{POSITION_WORDS.initial}</option>
+          <option value="">{w.startPosition.initial}</option>
           {(['endgame', 'opening'] as const).map((kind) => (
-            <optgroup key={kind} label={POSITION_WORDS.groups[kind]}>
+            <optgroup key={kind} label={w.startPosition.groups[kind]}>
               {NAMED_POSITIONS.filter((p) => p.kind === kind).map((p) => (
-                <option key={p.id} value={p.id}>{POSITION_WORDS.names[p.id]}</option>
+                <option key={p.id} value={p.id}>{w.startPosition.names[p.id]}</option>
               ))}
             </optgroup>
           ))}
-          <option value={CUSTOM}>{POSITION_WORDS.custom}</option>
+          <option value={CUSTOM}>{w.startPosition.custom}</option>
         </select>
       </label>
       {custom && (
         <label className="flex min-w-0 flex-col gap-1">
-          <span className="text-sm">{POSITION_WORDS.fen}</span>
+          <span className="text-sm">{w.startPosition.fen}</span>
           <input
             value={fen}
             onChange={(e) => onChange(e.target.value)}
@@ -55,7 +56,7 @@ export function PositionPicker({ fen, onChange, label, testId }: { fen: string; 
             data-testid={`${testId}-fen`}
           />
           <span id={`${id}-check`} className={`text-sm ${checked && !checked.ok ? 'text-loss' : 'text-slate-600 dark:text-slate-300'}`} data-testid={`${testId}-check`}>
-            {checked ? (checked.ok ? POSITION_WORDS.ok : positionProblemText(checked.problem)) : ''}
+            {checked ? (checked.ok ? w.startPosition.ok : w.startPosition.problem(checked.problem)) : ''}
           </span>
         </label>
       )}

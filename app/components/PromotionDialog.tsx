@@ -3,7 +3,7 @@
 // along the bottom of the board, away from the far rank where the pawn promotes (the mover
 // always sees the board from their own side), so the position stays in view.
 import type { Promotion } from '@/lib/simul/types';
-import { PIECE_NAMES, promotionWords } from '@/app/words';
+import { useWords } from './language';
 import { Piece } from './PieceSprites';
 
 const CHOICES: Promotion[] = ['q', 'r', 'b', 'n'];
@@ -17,6 +17,7 @@ export function PromotionDialog({
   onChoose: (piece: Promotion) => void;
   onCancel: () => void;
 }) {
+  const w = useWords().moves;
   return (
     <div
       className="absolute inset-x-1 bottom-1 z-20 rounded-xl border border-slate-300 bg-white/95 p-2 shadow-xl dark:border-slate-600 dark:bg-slate-800/95"
@@ -27,9 +28,9 @@ export function PromotionDialog({
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
       <div className="mb-1 flex items-baseline justify-between gap-2">
-        <p id="promotion-title" className="font-semibold">{promotionWords.title}</p>
+        <p id="promotion-title" className="font-semibold">{w.promotionTitle}</p>
         <button onClick={onCancel} className="text-sm text-slate-600 underline dark:text-slate-300">
-          {promotionWords.cancel}
+          {w.cancel}
         </button>
       </div>
       <div className="grid grid-cols-4 gap-1">
@@ -42,7 +43,7 @@ export function PromotionDialog({
             data-testid={`promote-${piece}`}
           >
             <Piece letter={color === 'w' ? piece.toUpperCase() : piece} className="h-10 w-10" />
-            <span className="text-sm font-semibold">{PIECE_NAMES[piece]}</span>
+            <span className="text-sm font-semibold">{w.promotionNames[piece]}</span>
           </button>
         ))}
       </div>

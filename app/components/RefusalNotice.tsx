@@ -4,13 +4,15 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { SimulView } from '@/lib/client/simul-connection';
 import { refusalText } from '@/app/words';
+import { useWords } from './language';
 
 export function RefusalNotice({ store, className = '' }: { store: StoreApi<SimulView>; className?: string }) {
+  const w = useWords();
   const refusal = useStore(store, (s) => s.refusal);
   if (!refusal) return null;
   return (
     <p role="alert" className={`rounded-lg bg-loss/10 px-4 py-2 text-loss ${className}`} data-testid="refusal">
-      {refusalText(refusal)}
+      {refusalText(w, refusal)}
     </p>
   );
 }

@@ -1,9 +1,10 @@
 // The results: the tally counted from the host's side; each game's result in the words of
-// whoever reads the screen (app/words.ts: resultWords).
+// whoever reads the screen (app/words/say.ts: resultWords).
 import { BotMarker } from './BotMarker';
 import { tally } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
-import { CLOCK_WORDS, REGIONS, resultWords, type Reader, type ResultOf } from '@/app/words';
+import { resultWords, type Reader, type ResultOf } from '@/app/words';
+import { useWords } from './language';
 import { boardLook, LOOKS } from './board-look';
 import { formatClock } from './ClockTime';
 
@@ -30,35 +31,38 @@ export function ResultsTable({
   /** False where the other boards' clocks are not followed (a phone hears only its own board). */
   clocks?: boolean;
 }) {
+  const w = useWords();
+  const words = w.resultsTable;
   const t = tally(state);
   const withClocks = clocks && state.clock !== null;
   return (
-    <section aria-label="Results" data-testid="results">
+    <section aria-label={words.region} data-testid="results">
       <p className={big ? 'mb-[1vh] text-[clamp(1.25rem,3.6vh,2.75rem)]' : 'mb-3 text-lg'} data-testid="tally">
-        Host: <strong data-testid="wins">{t.wins}</strong> won · <strong data-testid="draws">{t.draws}</strong> drawn ·{' '}
-        <strong data-testid="losses">{t.losses}</strong> lost
-        {t.unfinished > 0 && <> · {t.unfinished} unfinished</>}
-        {t.playing > 0 && <> · {t.playing} playing</>}
+        {words.tally.host} <strong data-testid="wins">{t.wins}</strong> {words.tally.won} · <strong data-testid="draws">{t.draws}</strong>{' '}
+        {words.tally.drawn} · <strong data-testid="losses">{t.losses}</strong> {words.tally.lost}
+        {t.unfinished > 0 && <> · {t.unfinished} {words.tally.unfinished}</>}
+        {t.playing > 0 && <> · {t.playing} {words.tally.playing}</>}
       </p>
       {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={REGIONS.results}>
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={words.byBoard}>
         <table className={`results-table w-full text-left ${big ? 'results-big' : 'text-sm'}`}>
           <thead className="border-b border-slate-300 text-slate-500 dark:border-slate-700">
             <tr>
-              <th className="py-1 pr-3">Board</th>
-              <th className="py-1 pr-3">Opponent</th>
-              <th className="py-1 pr-3">Host plays</th>
-              <th className="py-1 pr-3">Result</th>
-              <th className="py-1 pr-3">How</th>
-              {withClocks && <th className="py-1 pr-3">{CLOCK_WORDS.finalClocks}</th>}
-              <th className="py-1 pr-3 text-right">Moves</th>
+              <th className="py-1 pr-3">{words.board}</th>
+              <th className="py-1 pr-3">{words.opponent}</th>
+              <th className="py-1 pr-3">{words.hostPlays}</th>
+              <th className="py-1 pr-3">{words.result}</th>
+              <th className="py-1 pr-3">{words.how}</th>
+              {withClocks && <th className="py-1 pr-3">{words.finalClocks}</th>}
+              <th className="py-1 pr-3 text-right">{words.moves}</th>
             </tr>
           </thead>
           <tbody>
             {(numbers ?? state.order).map((n) => {
               const b = state.boards.get(n)!;
-              const look = LOOKS[boardLook(state, b)];
-              const words = resultWords(resultOf(b), reader);
+              const lookKey = boardLook(state, b);
+              const look = LOOKS[lookKey];
+              const said = resultWords(w, resultOf(b), reader);
               return (
                 <tr
                   key={n}
@@ -69,13 +73,13 @@ export function ResultsTable({
                   <td className="py-1 pr-3">
                     {b.opponent?.name ?? '—'} {b.opponent?.bot && <BotMarker />}
                   </td>
-                  <td className="py-1 pr-3">{b.hostColor === 'w' ? 'White' : 'Black'}</td>
+                  <td className="py-1 pr-3">{b.hostColor === 'w' ? w.game.white : w.game.black}</td>
                   <td className="py-1 pr-3">
                     <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${look.chip}`} data-testid={`result-${n}`}>
-                      {words?.word ?? look.label}
+                      {said?.word ?? w.boardLooks[lookKey]}
                     </span>
                   </td>
-                  <td className="py-1 pr-3 text-slate-600 dark:text-slate-400">{words?.how}</td>
+                  <td className="py-1 pr-3 text-slate-600 dark:text-slate-400">{said?.how}</td>
                   {withClocks && (
                     <td className="whitespace-nowrap py-1 pr-3 font-mono tabular-nums" data-testid={`result-clocks-${n}`}>
                       {b.clock && b.clock.running === null && b.endedAt !== null ? `${formatClock(b.clock.host)} · ${formatClock(b.clock.opponent)}` : ''}

@@ -2,9 +2,10 @@
 // and, if some games ended before the move pairs, that the figures count what was played.
 import { endedBeforeMovePairs } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
-import { endedEarlyText, simulatedTimeText } from '@/app/words';
+import { useWords } from './language';
 
 export function SimulatedTime({ state, className = '' }: { state: SimulState; className?: string }) {
+  const w = useWords().simulatedTime;
   const exhibition = state.exhibition;
   if (!exhibition) return null;
   const early = endedBeforeMovePairs(state);
@@ -15,8 +16,8 @@ export function SimulatedTime({ state, className = '' }: { state: SimulState; cl
         <path d="M12 7v5l3 3M3 5l3-2M21 5l-3-2" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
       <div>
-        <p>{simulatedTimeText(exhibition)}</p>
-        {early.length > 0 && <p className="font-semibold" data-testid="ended-early">{endedEarlyText(early.length, exhibition.movePairs)}</p>}
+        <p>{w.simulated(exhibition.speed)}</p>
+        {early.length > 0 && <p className="font-semibold" data-testid="ended-early">{w.endedEarly(early.length, exhibition.movePairs)}</p>}
       </div>
     </div>
   );

@@ -1,18 +1,23 @@
-// react-chessboard's own pieces, each named for a screen reader ("white knight"): a piece is a
-// drag handle with a button's role, and a button needs a name.
-import { defaultPieces } from 'react-chessboard';
+// The board's pieces (PieceSprites' set), each named for a screen reader ("white knight"): a
+// piece is a drag handle with a button's role, and a button needs a name.
 import type { ComponentProps } from 'react';
-import { pieceName } from '@/app/words';
+import { pieceName, type Words } from '@/app/words';
+import { PIECE_TYPES } from './PieceSprites';
 
-type Render = (typeof defaultPieces)[string];
+type Render = (props?: ComponentProps<'svg'> & { fill?: string; svgStyle?: React.CSSProperties }) => React.JSX.Element;
 
-export const NAMED_PIECES: Record<string, Render> = Object.fromEntries(
-  Object.entries(defaultPieces).map(([type, render]) => [
-    type,
-    (props?: ComponentProps<'svg'> & Parameters<Render>[0]) => (
-      <span role="img" aria-label={pieceName(type)} style={{ display: 'contents' }}>
-        {render(props)}
-      </span>
-    ),
-  ]),
-);
+/** react-chessboard's pieces option, in this page's language. */
+export function namedPieces(w: Words): Record<string, Render> {
+  return Object.fromEntries(
+    PIECE_TYPES.map((type) => [
+      type,
+      (props) => (
+        <span role="img" aria-label={pieceName(w, type)} style={{ display: 'contents' }}>
+          <svg viewBox="0 0 45 45" width="100%" height="100%" style={props?.svgStyle} aria-hidden focusable="false">
+            <use href={`#piece-${type}`} />
+          </svg>
+        </span>
+      ),
+    ]),
+  );
+}

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
+import { requestWords } from '@/app/words/request';
 import Link from 'next/link';
 import { Analogy } from '../components/lesson/Analogy';
 import { LessonCalculator } from '../components/lesson/LessonCalculator';
 import { paramsFrom } from '../components/lesson/lesson-params';
 import { ICONS } from '@/app/components/icons';
 
-export const metadata: Metadata = {
-  title: 'The lesson: sync vs async · Async Simul',
-  description: 'One host, many boards: the chess simul that explains asyncio, in numbers.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { app, lesson } = await requestWords();
+  return { title: app.tab(lesson.tabTitle), description: lesson.description };
+}
 
 export default async function LessonPage({
   searchParams,
@@ -16,18 +17,17 @@ export default async function LessonPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const initial = paramsFrom(await searchParams);
+  const w = await requestWords();
+  const words = w.lesson;
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-8 p-4 text-lg sm:p-6 lg:p-8">
       <header className="flex flex-col gap-3">
         <Link href="/" className="inline-flex w-fit items-center gap-1 text-base text-host underline">
-          {ICONS.left} Async Simul
+          {ICONS.left} {w.app.name}
         </Link>
-        <h1 className="text-4xl font-black tracking-tight sm:text-5xl">Sync vs async, in numbers</h1>
+        <h1 className="text-4xl font-black tracking-tight sm:text-5xl">{words.heading}</h1>
         <p className="max-w-3xl text-xl text-slate-600 dark:text-slate-300">
-          A chess master plays 24 opponents. The master needs 5 s per move; each opponent needs 55 s; a game is 30
-          move pairs. Played one game at a time, the exhibition takes 12 hours. Moving from board to board, one move at
-          each, it takes 1 hour as the lesson counts it, 1 h 0 min 55 s exactly (see why below). The master did not
-          get faster: the master stopped waiting.
+          {words.intro}
         </p>
       </header>
 
@@ -37,11 +37,10 @@ export default async function LessonPage({
 
       <section aria-labelledby="try-it" className="rounded-2xl bg-white p-5 shadow-sm sm:p-6 dark:bg-slate-900">
         <h2 id="try-it" className="text-2xl font-bold">
-          Play it with your class
+          {words.playIt}
         </h2>
         <p className="mt-2 text-slate-700 dark:text-slate-300">
-          Run a simul in each mode with the same class. The dashboard measures the host&apos;s busy and idle time from
-          the real moves, and projects what the other mode would have taken.
+          {words.playItText}
         </p>
         <div className="mt-4 grid gap-4 sm:grid-cols-2">
           <Link
@@ -49,16 +48,16 @@ export default async function LessonPage({
             className="flex flex-col gap-1 rounded-xl bg-host px-5 py-4 text-white"
             data-testid="start-async"
           >
-            <span className="text-xl font-bold">Start an async simul</span>
-            <span>Rotate between all boards, one move at each: the event loop.</span>
+            <span className="text-xl font-bold">{words.startAsync}</span>
+            <span>{words.startAsyncText}</span>
           </Link>
           <Link
             href="/new?mode=sync"
             className="flex flex-col gap-1 rounded-xl bg-waiting px-5 py-4 text-white"
             data-testid="start-sync"
           >
-            <span className="text-xl font-bold">Start a sync simul</span>
-            <span>One game at a time, in table order: blocking calls.</span>
+            <span className="text-xl font-bold">{words.startSync}</span>
+            <span>{words.startSyncText}</span>
           </Link>
         </div>
       </section>

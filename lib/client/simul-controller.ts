@@ -1,23 +1,25 @@
 // What a screen does to a simul: move, resign, offer and answer draws, go to a board, run the
-// lobby. Every command goes through here, and its refusal is kept in the connection's store,
-// the one place a screen shows it from (app/components/RefusalNotice.tsx).
+// lobby, move a seat to another device. Every command goes through here to the outbox, which
+// keeps its refusal in the store, the one place a screen shows it from
+// (app/components/RefusalNotice.tsx).
 import type { CommandAck } from '../protocol/events';
 import type { CommandInput } from '../protocol/schemas';
 import type { BotSpec, Promotion } from '../simul/types';
-import { newClientMoveId, type Reply, type SimulConnection } from './simul-connection';
+import { newId } from './outbox';
+import type { SimulConnection } from './simul-connection';
+import type { Reply } from './simul-view';
 
 export class SimulController {
   constructor(readonly connection: SimulConnection) {}
 
   /** Sends a command; a refusal replaces the one shown, an acceptance clears it. */
-  async send<C extends CommandInput>(command: C): Promise<Reply<CommandAck<C['type']>>> {
-    const res = await this.connection.command(command);
-    this.connection.store.setState({ refusal: res.ok ? null : res.error });
-    return res;
+  send<C extends CommandInput>(command: C): Promise<Reply<CommandAck<C['type']>>> {
+    return this.connection.outbox.command(command);
   }
 
+  /** A move, shown on its board at once (the store's optimistic move) and taken back if refused. */
   move(board: number, from: string, to: string, promotion?: Promotion) {
-    return this.send({ type: 'move', board, from, to, promotion, clientMoveId: newClientMoveId() });
+    return this.send({ type: 'move', board, from, to, promotion, clientMoveId: newId() });
   }
   resign(board: number) {
     return this.send({ type: 'resign', board });
@@ -69,9 +71,16 @@ export class SimulController {
   freeSeat(board: number, block = false) {
     return this.send(block ? { type: 'free-seat', board, block: true } : { type: 'free-seat', board });
   }
+  /**
+   * A new seat link for a board: sent once, not resent (its answer is the new secret, which only
+   * the asking dialog shows; its refusal is shown there too).
+   */
+  reissueSeat(board: number) {
+    return this.connection.outbox.once({ type: 'reissue-seat', board });
+  }
 
   /** The refusal shown is read and gone. */
   dismiss(): void {
-    this.connection.store.setState({ refusal: null });
+    this.connection.outbox.dismiss();
   }
 }

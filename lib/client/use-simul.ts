@@ -1,13 +1,23 @@
 'use client';
-// React's view of one simul: a connection per page, its zustand store, and a selector hook.
+// React's view of one simul: a connection per page on the page's one socket, and the selectors
+// screens read through. Each selector returns a value that changes only when what it names
+// does, so a component re-renders for its own part alone: a move on board 7 redraws board 7's
+// cell, the focus and the figures, and nothing else.
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { SimulConnection, type SimulView } from './simul-connection';
+import { useShallow } from 'zustand/react/shallow';
+import { readyQueue, tally } from '../simul/queries';
+import type { SimulState } from '../simul/types';
+import type { BoardView } from './board-views';
 import { takeSecretFromFragment } from './credentials';
+import { SimulConnection } from './simul-connection';
+import { openSimulSocket } from './simul-socket';
+import type { SyncOptions } from './simul-sync';
+import type { OptimisticMove, SimulView } from './simul-view';
 
 /**
  * A live connection to the simul, or null until it opens (or when `simulId` is null); `as`
- * 'watcher' never presents this browser's credentials (see SimulConnection).
+ * 'watcher' never presents this browser's credentials (see SimulSync).
  */
 export function useSimulConnection(
   simulId: string | null,
@@ -18,14 +28,72 @@ export function useSimulConnection(
   useEffect(() => {
     if (!simulId) return;
     takeSecretFromFragment(simulId);
-    const c = new SimulConnection(simulId, undefined, want, as);
+    const options: SyncOptions = { want, as };
+    const c = new SimulConnection(simulId, openSimulSocket(undefined, simulId), options);
     setConnection(c);
     return () => c.close();
   }, [simulId, want, as]);
   return connection;
 }
 
-/** The whole view; re-renders on every fold (the version changes). */
+/** Any one value of the view; re-renders when it changes (Object.is). */
+export function useSimul<T>(connection: SimulConnection, select: (view: SimulView) => T): T {
+  return useStore(connection.store, select);
+}
+
+/** Several values of the view at once; re-renders when one of them changes. */
+export function useSimulShallow<T extends object>(connection: SimulConnection, select: (view: SimulView) => T): T {
+  return useStore(connection.store, useShallow(select));
+}
+
+/** The state object (replaced on a snapshot, else folded in place): read it with one of the hooks below. */
+export const useSimulState = (c: SimulConnection): SimulState => useSimul(c, (v) => v.state);
+
+/** The fold count: for the few parts that draw from the whole state (the lobby, the results). */
+export const useVersion = (c: SimulConnection): number => useSimul(c, (v) => v.version);
+
+export const useBoard = (c: SimulConnection, n: number): BoardView | undefined => useSimul(c, (v) => v.boards.get(n));
+export const usePhase = (c: SimulConnection) => useSimul(c, (v) => v.state.phase);
+export const useFocus = (c: SimulConnection): number | null => useSimul(c, (v) => v.state.focus);
+export const usePaused = (c: SimulConnection): boolean => useSimul(c, (v) => v.state.pausedSince !== null);
+export const useOrder = (c: SimulConnection): number[] => useSimul(c, (v) => v.state.order);
+export const useOptimistic = (c: SimulConnection, n: number): OptimisticMove | undefined =>
+  useSimul(c, (v) => v.optimistic.get(n));
+
+/** Whether the first hello's answer came, and who the server says this screen is. */
+export const useWho = (c: SimulConnection) =>
+  useSimulShallow(c, (v) => ({ loaded: v.version > 0, role: v.role, board: v.board, problem: v.problem }));
+
+/** The connection's badge: online or not, and how many commands wait for an answer. */
+export const useLink = (c: SimulConnection) =>
+  useSimulShallow(c, (v) => ({ status: v.status, pendingCommands: v.pendingCommands }));
+
+/** The score from the host's side. */
+export const useTally = (c: SimulConnection) =>
+  useSimulShallow(c, (v) => {
+    const t = tally(v.state);
+    return { wins: t.wins, draws: t.draws, losses: t.losses };
+  });
+
+/** The next board awaiting the host while playing, and how many await it. */
+export const useQueue = (c: SimulConnection) =>
+  useSimulShallow(c, (v) => {
+    if (v.state.phase !== 'playing') return { next: null, length: 0 };
+    const queue = readyQueue(v.state);
+    return { next: queue[0] ?? null, length: queue.length };
+  });
+
+/** What the dashboard's figures are read from: the log, as of which fold, and the server's clock. */
+export const useFiguresInput = (c: SimulConnection) =>
+  useSimulShallow(c, (v) => ({
+    log: v.log,
+    version: v.version,
+    clockOffset: v.clockOffset,
+    running: v.state.phase === 'playing',
+    simulated: v.state.exhibition !== null,
+  }));
+
+/** The whole view; re-renders on every store update: for a screen that draws all of it at once (the exhibition's race). */
 export function useSimulView(connection: SimulConnection): SimulView {
   return useStore(connection.store);
 }

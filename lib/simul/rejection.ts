@@ -79,7 +79,8 @@ export interface RefusalParams {
   'bad-credentials': undefined;
   'blocked': undefined;
   'outdated-client': undefined;
-  'try-again': undefined;
+  /** Say hello again: a move is being saved, or (`retryAfterMs`) the simul is moving to this server from another. */
+  'try-again': { retryAfterMs: number } | undefined;
   /** This sender already used the command's id for another request: a new request needs a new id. */
   'command-id-reused': undefined;
   /** `during`: a commit that failed, or a join that took no seat; otherwise a handler that threw. */
@@ -105,7 +106,8 @@ export function rejection<C extends RejectionCode>(code: C, ...[params]: Refusal
   return (params === undefined ? { code } : { code, params }) as Rejection;
 }
 
-/** How long to wait before asking again, for a rate-limited refusal. */
+/** How long to wait before asking again, for a rate-limited refusal or a try-again that says. */
 export function retryAfterMs(error: Rejection): number | undefined {
-  return error.code === 'rate-limited' ? error.params.retryAfterMs : undefined;
+  if (error.code === 'rate-limited') return error.params.retryAfterMs;
+  return error.code === 'try-again' ? error.params?.retryAfterMs : undefined;
 }

@@ -15,13 +15,13 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const loadEvents = (file: string, simulId: string) => {
+const loadEvents = async (file: string, simulId: string) => {
   const store = new SqliteEventStore(file);
-  const events = store.load(simulId)!.events;
-  store.close();
+  const events = (await store.load(simulId))!.events;
+  await store.close();
   return events;
 };
-const seqsOf = (file: string, simulId: string) => loadEvents(file, simulId).map((e) => e.seq);
+const seqsOf = async (file: string, simulId: string) => (await loadEvents(file, simulId)).map((e) => e.seq);
 const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('backupDatabase', () => {
@@ -48,8 +48,8 @@ describe('backupDatabase', () => {
     const raw = new Database(copy, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('delete');
     raw.close();
-    expect(seqsOf(copy, 'a')).toEqual(oneTo(120));
-    expect(seqsOf(copy, 'b')).toEqual([1]);
+    expect(await seqsOf(copy, 'a')).toEqual(oneTo(120));
+    expect(await seqsOf(copy, 'b')).toEqual([1]);
     writer.close();
   });
 
@@ -78,7 +78,7 @@ describe('backupDatabase', () => {
       const copy = path.join(dir, 'copy.db');
       const summary = await backupDatabase(live, copy);
 
-      const copied = loadEvents(copy, 's1');
+      const copied = await loadEvents(copy, 's1');
       expect(summary.events).toBe(copied.length);
       expect(copied.map((e) => e.seq)).toEqual(oneTo(copied.length)); // a snapshot: no gap
       expect(copied.length).toBeGreaterThanOrEqual(before); // all acknowledged before it began
@@ -86,7 +86,7 @@ describe('backupDatabase', () => {
       await expect.poll(() => acknowledged, { timeout: 5_000 }).toBeGreaterThan(copied.length + 50);
       child.kill('SIGKILL');
       await exited;
-      expect(loadEvents(live, 's1').slice(0, copied.length)).toEqual(copied);
+      expect((await loadEvents(live, 's1')).slice(0, copied.length)).toEqual(copied);
     } finally {
       child.kill('SIGKILL');
       await exited;
@@ -116,7 +116,7 @@ describe('backupDatabase', () => {
   it('refuses to overwrite an existing destination unless forced', async () => {
     const live = path.join(dir, 'simul.db');
     const store = new SqliteEventStore(live);
-    store.createSimul('a', 'h', created('a'));
+    await store.createSimul('a', 'h', created('a'));
     const copy = path.join(dir, 'copy.db');
     fs.writeFileSync(copy, 'an older backup');
 
@@ -126,7 +126,7 @@ describe('backupDatabase', () => {
     expect(fs.readFileSync(copy, 'utf8')).toBe('an older backup');
 
     expect((await backupDatabase(live, copy, { force: true })).simuls).toBe(1);
-    expect(seqsOf(copy, 'a')).toEqual([1]);
-    store.close();
+    expect(await seqsOf(copy, 'a')).toEqual([1]);
+    await store.close();
   });
 });

@@ -5,9 +5,13 @@
 import { SqliteEventStore } from './sqlite-store';
 import { created, move } from './test-events';
 
-const store = new SqliteEventStore(process.argv[2]);
-store.createSimul('s1', 'host-hash', created('s1'));
-for (let seq = 2; seq < 1_000_000; seq++) {
-  store.append('s1', [move(seq, 1, Date.now())], { board: 1, tokenHash: `t${seq}` });
-  process.stdout.write(`${seq}\n`);
+async function main(): Promise<void> {
+  const store = new SqliteEventStore(process.argv[2]);
+  await store.createSimul('s1', 'host-hash', created('s1'));
+  for (let seq = 2; seq < 1_000_000; seq++) {
+    await store.append('s1', [move(seq, 1, Date.now())], { board: 1, tokenHash: `t${seq}` });
+    process.stdout.write(`${seq}\n`);
+  }
 }
+
+void main();

@@ -6,7 +6,7 @@ export class MemoryEventStore implements EventStore {
   /** Map iteration order is insertion order, so simuls stay oldest first. */
   private simuls = new Map<string, LoadedSimul & { finishedAt: number | null }>();
 
-  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): void {
+  async createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): Promise<void> {
     if (this.simuls.has(simulId)) throw new Error(`simul ${simulId} exists`);
     if (created.seq !== 1) throw new Error(`first event of ${simulId} must have seq 1`);
     const simul = { events: [created], credentials: { hostKeyHash, seatTokenHashes: new Map(), secrets: new Map() }, finishedAt: null };
@@ -14,11 +14,11 @@ export class MemoryEventStore implements EventStore {
     this.simuls.set(simulId, simul);
   }
 
-  append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void {
-    this.appendMany([{ simulId, events, seat }]);
+  append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): Promise<void> {
+    return this.appendMany([{ simulId, events, seat }]);
   }
 
-  appendMany(entries: readonly AppendEntry[]): void {
+  async appendMany(entries: readonly AppendEntry[]): Promise<void> {
     // Check everything before changing anything, so a rejected batch writes nothing.
     const next = new Map<string, number>();
     for (const { simulId, events } of entries) {
@@ -46,7 +46,7 @@ export class MemoryEventStore implements EventStore {
     if (secrets) changeSecrets(simul.credentials.secrets, secrets);
   }
 
-  load(simulId: string): LoadedSimul | null {
+  async load(simulId: string): Promise<LoadedSimul | null> {
     const simul = this.simuls.get(simulId);
     if (!simul) return null;
     return {
@@ -59,11 +59,19 @@ export class MemoryEventStore implements EventStore {
     };
   }
 
-  unfinishedSimulIds(): string[] {
+  async unfinishedSimulIds(): Promise<string[]> {
     return [...this.simuls].filter(([, s]) => s.finishedAt === null).map(([id]) => id);
   }
 
-  pruneFinished(olderThanMs: number, now: number): number {
+  async simulWithCode(joinCode: string): Promise<string | null> {
+    for (const [id, s] of this.simuls) {
+      const created = s.events[0];
+      if (s.finishedAt === null && created.type === 'simul-created' && created.joinCode === joinCode) return id;
+    }
+    return null;
+  }
+
+  async pruneFinished(olderThanMs: number, now: number): Promise<number> {
     let pruned = 0;
     for (const [id, s] of this.simuls) {
       if (s.finishedAt !== null && s.finishedAt < now - olderThanMs) {
@@ -74,7 +82,7 @@ export class MemoryEventStore implements EventStore {
     return pruned;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.simuls.clear();
   }
 }

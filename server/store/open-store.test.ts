@@ -16,22 +16,22 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('openStore', () => {
-  it('opens the memory store when asked for it', () => {
+  it('opens the memory store when asked for it', async () => {
     expect(openStore(env({ SIMUL_STORE: 'memory' }))).toBeInstanceOf(MemoryEventStore);
     expect(openStore(env({ SIMUL_DB: ':memory:' }))).toBeInstanceOf(MemoryEventStore);
   });
 
-  it('opens a SQLite file at SIMUL_DB otherwise', () => {
+  it('opens a SQLite file at SIMUL_DB otherwise', async () => {
     const file = path.join(dir, 'sub', 'x.db');
     const store = openStore(env({ SIMUL_DB: file }));
     expect(store).toBeInstanceOf(SqliteEventStore);
-    store.close();
+    await store.close();
     expect(fs.existsSync(file)).toBe(true);
   });
 });
 
 describe('describeStore', () => {
-  it('says which store opened and, for a database, what opening it found', () => {
+  it('says which store opened and, for a database, what opening it found', async () => {
     expect(describeStore(openStore(env({ SIMUL_STORE: 'memory' })))).toBe(
       'store: memory only (nothing survives a restart)',
     );
@@ -41,6 +41,6 @@ describe('describeStore', () => {
     fresh.close();
     const reopened = openStore(env({ SIMUL_DB: file }));
     expect(describeStore(reopened)).toMatch(new RegExp(`^database .*simul\\.db: quick_check ok in \\d+ ms$`));
-    reopened.close();
+    await reopened.close();
   });
 });

@@ -18,27 +18,27 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('SqliteEventStore', () => {
-  it('creates parent directories and finds everything again after reopening', () => {
+  it('creates parent directories and finds everything again after reopening', async () => {
     const file = path.join(dir, 'nested', 'deeper', 'simul.db');
     const store = new SqliteEventStore(file);
-    store.createSimul('a', 'host-a', created('a', 1_000));
-    store.append('a', [seatTaken(2, 1), seatTaken(3, 3)], { board: 3, tokenHash: 't3' });
-    store.append('a', [move(4, 3)], { board: 1, tokenHash: 't1' });
-    store.createSimul('b', 'host-b', created('b', 2_000));
-    store.append('b', [finished(2)]);
-    store.createSimul('c', 'host-c', created('c', 3_000));
-    const before = ['a', 'b', 'c'].map((id) => store.load(id));
-    store.close();
+    await store.createSimul('a', 'host-a', created('a', 1_000));
+    await store.append('a', [seatTaken(2, 1), seatTaken(3, 3)], { board: 3, tokenHash: 't3' });
+    await store.append('a', [move(4, 3)], { board: 1, tokenHash: 't1' });
+    await store.createSimul('b', 'host-b', created('b', 2_000));
+    await store.append('b', [finished(2)]);
+    await store.createSimul('c', 'host-c', created('c', 3_000));
+    const before = await Promise.all(['a', 'b', 'c'].map((id) => store.load(id)));
+    await store.close();
 
     const reopened = new SqliteEventStore(file);
-    expect(['a', 'b', 'c'].map((id) => reopened.load(id))).toEqual(before);
-    expect(reopened.load('a')?.credentials.seatTokenHashes).toEqual(new Map([[3, 't3'], [1, 't1']]));
-    expect(reopened.unfinishedSimulIds()).toEqual(['a', 'c']);
-    reopened.append('a', [move(5, 1)]);
-    reopened.close();
+    expect(await Promise.all(['a', 'b', 'c'].map((id) => reopened.load(id)))).toEqual(before);
+    expect((await reopened.load('a'))?.credentials.seatTokenHashes).toEqual(new Map([[3, 't3'], [1, 't1']]));
+    expect(await reopened.unfinishedSimulIds()).toEqual(['a', 'c']);
+    await reopened.append('a', [move(5, 1)]);
+    await reopened.close();
   });
 
-  it('migrates a fresh file to the latest schema version, in WAL mode, once', () => {
+  it('migrates a fresh file to the latest schema version, in WAL mode, once', async () => {
     const file = path.join(dir, 'simul.db');
     new SqliteEventStore(file).close();
     const raw = new Database(file);
@@ -55,7 +55,7 @@ describe('SqliteEventStore', () => {
     new SqliteEventStore(file).close();
   });
 
-  it('refuses a database from a newer schema version', () => {
+  it('refuses a database from a newer schema version', async () => {
     const file = path.join(dir, 'simul.db');
     const raw = new Database(file);
     raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
@@ -63,11 +63,11 @@ describe('SqliteEventStore', () => {
     expect(() => new SqliteEventStore(file)).toThrow(/newer/);
   });
 
-  it('rejects a duplicate (simul_id, seq) in the schema itself', () => {
+  it('rejects a duplicate (simul_id, seq) in the schema itself', async () => {
     const file = path.join(dir, 'simul.db');
     const store = new SqliteEventStore(file);
-    store.createSimul('a', 'h', created('a'));
-    store.close();
+    await store.createSimul('a', 'h', created('a'));
+    await store.close();
     const raw = new Database(file);
     expect(() =>
       raw
@@ -77,20 +77,18 @@ describe('SqliteEventStore', () => {
     raw.close();
   });
 
-  it('rolls back the whole append when an event fails halfway for another reason', () => {
+  it('rolls back the whole append when an event fails halfway for another reason', async () => {
     const store = new SqliteEventStore(':memory:');
-    store.createSimul('a', 'h', created('a'));
+    await store.createSimul('a', 'h', created('a'));
     // JSON.stringify throws on a BigInt: the second event fails after the first is inserted.
     const bad = { ...move(3), clientMoveId: 1n } as unknown as SimulEvent;
-    expect(() =>
-      store.append('a', [move(2), bad, finished(4)], { board: 1, tokenHash: 't' }),
-    ).toThrow(/BigInt/);
-    expect(store.load('a')).toEqual({
+    await expect(store.append('a', [move(2), bad, finished(4)], { board: 1, tokenHash: 't' })).rejects.toThrow(/BigInt/);
+    expect(await store.load('a')).toEqual({
       events: [created('a')],
       credentials: { hostKeyHash: 'h', seatTokenHashes: new Map(), secrets: new Map() },
     });
-    expect(store.unfinishedSimulIds()).toEqual(['a']);
-    store.close();
+    expect(await store.unfinishedSimulIds()).toEqual(['a']);
+    await store.close();
   });
 
   it('keeps every acknowledged append when the process is killed with SIGKILL', async () => {
@@ -125,8 +123,8 @@ describe('SqliteEventStore', () => {
     expect(await exited).toBe('SIGKILL');
 
     const store = new SqliteEventStore(file);
-    const loaded = store.load('s1');
-    store.close();
+    const loaded = await store.load('s1');
+    await store.close();
     const seqs = loaded!.events.map((e) => e.seq);
     // Every printed seq is there, in order, and nothing beyond what the child could write.
     expect(seqs.length).toBeGreaterThanOrEqual(acknowledged);

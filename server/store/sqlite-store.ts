@@ -1,6 +1,6 @@
-// The durable event store: one SQLite file, written through better-sqlite3 (synchronous,
-// like the EventStore interface). Each append is one transaction; when append returns,
-// the transaction is committed and, with synchronous=FULL, fsynced to disk.
+// The durable event store: one SQLite file, written through better-sqlite3 (synchronous; the
+// EventStore's promises are settled at once). Each append is one transaction; when append
+// resolves, the transaction is committed and, with synchronous=FULL, fsynced to disk.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -161,6 +161,13 @@ export class SqliteEventStore implements EventStore {
           'SELECT simul_id FROM simuls WHERE finished_at IS NULL ORDER BY created_at, rowid',
         )
         .pluck(),
+      // The join code is in the simul-created event (seq 1), which every unfinished simul has.
+      withCode: db
+        .prepare<[string], string>(
+          `SELECT s.simul_id FROM simuls s JOIN events e ON e.simul_id = s.simul_id AND e.seq = 1
+           WHERE s.finished_at IS NULL AND json_extract(e.body, '$.joinCode') = ? LIMIT 1`,
+        )
+        .pluck(),
       prune: db.prepare('DELETE FROM simuls WHERE finished_at IS NOT NULL AND finished_at < ?'),
     };
 
@@ -194,19 +201,19 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  appendMany(entries: readonly AppendEntry[]): void {
+  async appendMany(entries: readonly AppendEntry[]): Promise<void> {
     this.appendManyTx(entries);
   }
 
-  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): void {
+  async createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): Promise<void> {
     this.createTx(simulId, hostKeyHash, created, secrets);
   }
 
-  append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void {
+  async append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): Promise<void> {
     this.appendTx(simulId, events, seat);
   }
 
-  load(simulId: string): LoadedSimul | null {
+  async load(simulId: string): Promise<LoadedSimul | null> {
     const hostKeyHash = this.stmts.hostKeyHash.get(simulId);
     if (hostKeyHash === undefined) return null;
     const events = this.stmts.events
@@ -219,16 +226,20 @@ export class SqliteEventStore implements EventStore {
     return { events, credentials: { hostKeyHash, seatTokenHashes, secrets } };
   }
 
-  unfinishedSimulIds(): string[] {
+  async unfinishedSimulIds(): Promise<string[]> {
     return this.stmts.unfinished.all();
   }
 
   /** Deletes simuls that finished before `now - olderThanMs`, with their events and seats. */
-  pruneFinished(olderThanMs: number, now: number): number {
+  async simulWithCode(joinCode: string): Promise<string | null> {
+    return this.stmts.withCode.get(joinCode) ?? null;
+  }
+
+  async pruneFinished(olderThanMs: number, now: number): Promise<number> {
     return this.stmts.prune.run(now - olderThanMs).changes;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 

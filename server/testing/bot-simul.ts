@@ -35,12 +35,12 @@ export interface BotSimulSpec {
 }
 
 /** Creates a simul with a bot host and a bot in every seat, and starts it. */
-export async function startBotSimul(hub: SimulHub, spec: BotSimulSpec, open = (id: string) => hub.get(id)!): Promise<SimulRoom> {
-  const { simulId } = hub.create(
+export async function startBotSimul(hub: SimulHub, spec: BotSimulSpec, open = async (id: string) => (await hub.open(id))!): Promise<SimulRoom> {
+  const { simulId } = await hub.create(
     { title: 'Bots', boards: spec.boards, hostColor: spec.hostColor, mode: spec.mode, hostBot: spec.host.spec },
     { hostBotSeed: spec.host.seed },
   );
-  const room = open(simulId);
+  const room = await open(simulId);
   for (let n = 1; n <= spec.boards; n++) {
     const { spec: bot, seed } = spec.seat(n);
     const seated = await room.dispatch({ role: 'host' }, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot }, { botSeed: seed });

@@ -2,12 +2,7 @@
 // a storage for its secrets, waiting for a state, and a network drop.
 import type { SimulConnection, SimulView } from '../../lib/client/simul-connection';
 
-export class MemoryStorage {
-  private items = new Map<string, string>();
-  getItem = (k: string) => this.items.get(k) ?? null;
-  setItem = (k: string, v: string) => void this.items.set(k, v);
-  removeItem = (k: string) => void this.items.delete(k);
-}
+export { MemoryStorage } from '../../lib/client/testing/memory-storage';
 
 export function until(connection: SimulConnection, check: (v: SimulView) => boolean, timeoutMs = 5000): Promise<SimulView> {
   return new Promise((resolve, reject) => {

@@ -13,7 +13,7 @@ export async function playSimul(
   hub: SimulHub,
   opts: { boards: number; plies: number; title?: string; hostColor?: HostColorChoice },
 ): Promise<{ simulId: string; hostKey: string }> {
-  const { simulId, hostKey } = hub.create({
+  const { simulId, hostKey } = await hub.create({
     title: opts.title ?? 'Played simul',
     boards: opts.boards,
     hostColor: opts.hostColor ?? 'white',

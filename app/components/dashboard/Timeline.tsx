@@ -4,6 +4,7 @@
 import { memo } from 'react';
 import { formatDuration, type BoardTimeline, type ReadyPoint, type SegmentState } from '@/lib/metrics';
 import { SEGMENTS } from './segment-colors';
+import { useWords } from '../language';
 
 const ROW = 14;
 const GAP = 3;
@@ -60,7 +61,8 @@ function Row({ row, y, x, fontSize, height, label }: { row: BoardTimeline; y: nu
     paths.set(s.state, `${paths.get(s.state) ?? ''}M${left.toFixed(2)},${y.toFixed(2)}h${width.toFixed(2)}v${height.toFixed(2)}h${(-width).toFixed(2)}z`);
     totals.set(s.state, (totals.get(s.state) ?? 0) + (s.to - s.from));
   }
-  const title = `Board ${row.board}: ${[...totals].map(([state, ms]) => `${SEGMENTS[state].label.toLowerCase()} ${formatDuration(ms)}`).join(', ')}`;
+  const words = useWords().dashboard;
+  const title = words.rowTitle(row.board, [...totals].map(([state, ms]) => words.segmentTotal(words.segments[state], formatDuration(ms))));
   return (
     <g>
       <title>{title}</title>
@@ -81,7 +83,7 @@ export const Timeline = memo(function Timeline({
   end,
   timeline,
   readyQueue,
-  title = 'Timeline',
+  title,
   fontSize = 11,
   fit,
 }: {
@@ -95,6 +97,7 @@ export const Timeline = memo(function Timeline({
   /** The box to fill, in px (the projector, which cannot scroll); else the drawing scales with its width. */
   fit?: { width: number; height: number };
 }) {
+  const words = useWords().dashboard;
   const m = measures(timeline.length, fontSize, fit);
   const label = fit ? Math.max(LABEL, fontSize * 2.6) : LABEL;
   const span = Math.max(end - start, 1);
@@ -110,7 +113,7 @@ export const Timeline = memo(function Timeline({
   const height = queueTop + m.queueHeight + fontSize * 1.5 + 6;
   // The legend names only the states this timeline shows (nothing is queued in an async simul).
   const occurring = new Set(timeline.flatMap((row) => row.segments.map((s) => s.state)));
-  const summary = `${title}: ${timeline.length} boards over ${formatDuration(span)}; the ready queue peaked at ${maxQueue} board${maxQueue === 1 ? '' : 's'}.`;
+  const summary = words.timelineSummary(title ?? words.timeline, timeline.length, formatDuration(span), maxQueue);
 
   return (
     <figure className="w-full" data-testid="timeline">
@@ -125,7 +128,7 @@ export const Timeline = memo(function Timeline({
           <Row key={row.board} row={row} y={m.top + i * (m.row + m.gap)} x={x} fontSize={fontSize} height={m.row} label={i % m.labelEvery === 0 ? label : null} />
         ))}
         <text x={label} y={queueTop - fontSize * 0.5} fontSize={fontSize} fill="currentColor">
-          Ready queue length (boards awaiting the host), max {maxQueue}
+          {words.queueAxis(maxQueue)}
         </text>
         <line x1={label} x2={m.width} y1={queueTop + m.queueHeight} y2={queueTop + m.queueHeight} stroke="currentColor" opacity="0.3" />
         <path d={path} fill="none" stroke="var(--color-ready)" strokeWidth="2" />
@@ -142,13 +145,13 @@ export const Timeline = memo(function Timeline({
         {Object.entries(SEGMENTS).filter(([key]) => occurring.has(key as SegmentState)).map(([key, s]) => (
           <span key={key} className="inline-flex items-center gap-1">
             <span className={`inline-block h-3 w-5 rounded-sm ${key === 'queued' ? 'queued-stripes bg-queued/40' : ''}`} style={key === 'queued' ? undefined : { background: s.fill }} aria-hidden />
-            {s.label}
+            {words.segments[key as SegmentState]}
           </span>
         ))}
         <span className="inline-flex items-center gap-1">
-          <span className="inline-block h-0.5 w-5 bg-ready" aria-hidden /> Ready queue length
+          <span className="inline-block h-0.5 w-5 bg-ready" aria-hidden /> {words.queueLegend}
         </span>
-        <span className="sr-only">{summary} Time runs left to right from the start of the simul.</span>
+        <span className="sr-only">{summary} {words.timeRuns}</span>
       </figcaption>
     </figure>
   );

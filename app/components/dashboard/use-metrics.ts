@@ -2,6 +2,9 @@
 import { useMemo } from 'react';
 import { MetricsFold, type SimulMetrics } from '@/lib/metrics';
 import type { SimulEvent } from '@/lib/simul/types';
+import type { SimulConnection } from '@/lib/client/simul-connection';
+import { useFiguresInput } from '@/lib/client/use-simul';
+import { useServerNow } from '../use-now';
 
 /**
  * The dashboard's figures: while the simul runs, read once a second (`now` ticks), which
@@ -25,3 +28,13 @@ export function useMetrics(log: SimulEvent[], version: number, now: number, runn
  * only for the redraw): its time is simulated, so they are measured to its last event.
  */
 export const SIMULATED_READ_MS = 250;
+
+/**
+ * The figures of a connection's simul, as the dashboard shows them: its own clock ticks once a
+ * second (an exhibition's four times), and `open` false stops the reading while it is hidden.
+ */
+export function useFigures(connection: SimulConnection, open = true): SimulMetrics | null {
+  const { log, version, clockOffset, running, simulated } = useFiguresInput(connection);
+  const now = useServerNow(clockOffset, simulated ? SIMULATED_READ_MS : 1000);
+  return useMetrics(log, version, now, open && running, simulated);
+}

@@ -6,14 +6,14 @@ import Link from 'next/link';
 import { ICONS } from '../icons';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol/events';
 import { credentials } from '@/lib/client/credentials';
+import { request } from '@/lib/client/request';
 import { useStore } from 'zustand';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { formatDuration } from '@/lib/metrics';
-import { exhibitionWords as words, refusalText } from '@/app/words';
+import { refusalText } from '@/app/words';
+import { useWords } from '../language';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
@@ -22,18 +22,21 @@ import { useServerNow } from '../use-now';
 
 export function ExhibitionView({ simulId }: { simulId: string }) {
   const first = useSimulConnection(simulId);
+  const words = useWords().exhibition;
   if (!first) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   return <WithPair first={first} />;
 }
 
 function WithPair({ first }: { first: SimulConnection }) {
+  const w = useWords();
+  const words = w.exhibition;
   // Only what picks the pair: the race below redraws with each simul's own events.
   const loaded = useStore(first.store, (s) => s.version > 0);
   const problem = useStore(first.store, (s) => (s.version === 0 ? s.problem : null));
   const pair = useStore(first.store, (s) => s.state.exhibition?.pair ?? null);
   const mode = useStore(first.store, (s) => s.state.mode);
   const second = useSimulConnection(pair);
-  if (problem) return <p className="p-8 text-2xl">{refusalText(problem)}</p>;
+  if (problem) return <p className="p-8 text-2xl">{refusalText(w, problem)}</p>;
   if (!loaded) return <p className="p-8 text-2xl text-slate-500">{words.opening}</p>;
   if (!pair) {
     return (
@@ -51,6 +54,7 @@ function WithPair({ first }: { first: SimulConnection }) {
 }
 
 function Race({ sync, async }: { sync: SimulConnection; async: SimulConnection }) {
+  const words = useWords().exhibition;
   const router = useRouter();
   const syncOver = useStore(sync.store, (s) => s.state.phase === 'finished');
   const asyncOver = useStore(async.store, (s) => s.state.phase === 'finished');
@@ -88,6 +92,8 @@ function Race({ sync, async }: { sync: SimulConnection; async: SimulConnection }
 
 /** For the browser that started the exhibition (it holds its key): ends both simuls. */
 function StopButton({ simulId }: { simulId: string }) {
+  const w = useWords();
+  const words = w.exhibition;
   const [key, setKey] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -96,16 +102,9 @@ function StopButton({ simulId }: { simulId: string }) {
   async function stop() {
     setBusy(true);
     setError(null);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
-    try {
-      const res: Ack = await socket.timeout(15_000).emitWithAck('exhibition:stop', { simulId, hostKey: key });
-      if (!res.ok) setError(refusalText(res.error));
-    } catch {
-      setError(refusalText({ code: 'no-answer' }));
-    } finally {
-      socket.close();
-      setBusy(false);
-    }
+    const res = await request('exhibition:stop', { simulId, hostKey: key }, 15_000);
+    setBusy(false);
+    if (!res.ok) setError(refusalText(w, res.error));
   }
   return (
     <>
@@ -120,7 +119,9 @@ function StopButton({ simulId }: { simulId: string }) {
 function Side({ connection }: { connection: SimulConnection }) {
   const view = useSimulView(connection);
   const { state } = view;
-  if (view.problem && view.version === 0) return <p className="text-xl">{refusalText(view.problem)}</p>;
+  const w = useWords();
+  const words = w.exhibition;
+  if (view.problem && view.version === 0) return <p className="text-xl">{refusalText(w, view.problem)}</p>;
   if (view.version === 0) return <p className="text-xl text-slate-500">{words.opening}</p>;
   const title = words.side(state.mode);
   return (
@@ -138,6 +139,7 @@ function Side({ connection }: { connection: SimulConnection }) {
 
 /** How far the race has come: moves made of every game's move pairs, and the simulated time so far. */
 function Progress({ view }: { view: SimulView }) {
+  const words = useWords().exhibition;
   const { state } = view;
   const pairs = state.exhibition?.movePairs ?? 0;
   let moves = 0;

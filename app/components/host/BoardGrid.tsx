@@ -2,18 +2,17 @@
 // Every board as a mini board framed in its state's colour; a click moves the host there.
 // Each cell selects its own board's view: an event redraws the cells of the boards it touched,
 // and the one-second clock redraws only the wait times.
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BoardView } from '@/lib/client/board-views';
 import type { EndReason } from '@/lib/simul/types';
 import type { SimulView } from '@/lib/client/simul-connection';
-import { END_REASON_SHORT } from '@/app/words';
 import { LOOKS } from '../board-look';
 import { ClockTime } from '../ClockTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotIcon } from '../BotMarker';
-import { botWords } from '@/app/words';
+import { useWords } from '../language';
 import { WaitTime } from '../WaitTime';
 
 type Store = StoreApi<SimulView>;
@@ -23,8 +22,55 @@ function showsWait(view: BoardView): boolean {
   return (view.look === 'awaiting-host' || view.look === 'host-thinking') && view.turnSince !== null;
 }
 
-const Cell = memo(function Cell({ store, number, onPick }: { store: Store; number: number; onPick?: (n: number) => void }) {
+/**
+ * How many cells a scrolling grid draws whole at once: about what a screen shows. The others draw
+ * their squares, name and chip at once, their pieces when they come near the screen: opening a
+ * console of 100 boards costs what the boards in sight cost.
+ */
+const DRAWN_AT_ONCE = 24;
+
+/** Calls back once when the element comes within a screen's reach (a shared observer for every cell). */
+const nearScreen = (() => {
+  let observer: IntersectionObserver | null = null;
+  const waiting = new Map<Element, () => void>();
+  return (element: Element, seen: () => void): (() => void) => {
+    observer ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          waiting.get(entry.target)?.();
+          waiting.delete(entry.target);
+          observer!.unobserve(entry.target);
+        }
+      },
+      // Near: within 300 px of sight, in the page or in the grid that scrolls.
+      { rootMargin: '300px', scrollMargin: '300px' } as IntersectionObserverInit,
+    );
+    waiting.set(element, seen);
+    observer.observe(element);
+    return () => {
+      waiting.delete(element);
+      observer?.unobserve(element);
+    };
+  };
+})();
+
+/** Whether a cell's pieces are drawn: at once, or from when it first comes near the screen. */
+function useDrawn(eager: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [drawn, setDrawn] = useState(eager);
+  useEffect(() => {
+    if (drawn) return;
+    if (!ref.current || typeof IntersectionObserver === 'undefined') return void setDrawn(true);
+    return nearScreen(ref.current, () => setDrawn(true));
+  }, [drawn]);
+  return { ref, drawn };
+}
+
+const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store; number: number; onPick?: (n: number) => void; eager: boolean }) {
+  const w = useWords();
   const view = useStore(store, (s) => s.boards.get(number));
+  const { ref, drawn } = useDrawn(eager);
   // An exhibition's waits are on its simulated clock, not this page's.
   const simulated = useStore(store, (s) => s.state.exhibition !== null);
   if (!view) return null;
@@ -36,14 +82,14 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
       <div className="flex items-baseline gap-[0.4em] px-[0.3em] text-[clamp(9px,7cqw,28px)] leading-tight whitespace-nowrap">
         <span className="font-bold">{number}</span>
         {view.drawOfferBy === 'opponent' && (
-          <span className="rounded bg-ready px-[0.25em] font-semibold text-slate-950" title="Draw offered" data-testid={`draw-offer-${number}`}>
+          <span className="rounded bg-ready px-[0.25em] font-semibold text-slate-950" title={w.game.drawOffered} data-testid={`draw-offer-${number}`}>
             ½?
           </span>
         )}
         <span className="flex min-w-0 flex-1 items-center gap-0.5 text-slate-600 dark:text-slate-300">
           {view.isBot && <BotIcon className="h-3 w-3 shrink-0" />}
           <span className="truncate">{view.name}</span>
-          {view.isBot && <span className="sr-only">{botWords.marker}</span>}
+          {view.isBot && <span className="sr-only">{w.bots.marker}</span>}
         </span>
         {showsWait(view) && !simulated && <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />}
         {view.hostClock !== null && (
@@ -57,15 +103,17 @@ const Cell = memo(function Cell({ store, number, onPick }: { store: Store; numbe
           />
         )}
       </div>
-      <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} className="shrink-0" />
+      <div ref={ref} className="shrink-0">
+        <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} pieces={drawn} />
+      </div>
       <div
         className={`flex items-center gap-[0.3em] px-[0.3em] py-[0.1em] text-[clamp(9px,7cqw,28px)] leading-tight font-semibold whitespace-nowrap ${l.chip}`}
         data-testid={`chip-${number}`}
       >
         {l.icon}
-        <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{l.label}</span>
+        <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{w.boardLooks[view.look]}</span>
         {view.endReason && view.result && (
-          <span className="min-w-0 truncate font-normal" data-testid={`end-reason-mini-${number}`}>{END_REASON_SHORT[view.endReason as EndReason]}</span>
+          <span className="min-w-0 truncate font-normal" data-testid={`end-reason-mini-${number}`}>{w.results.endReasonShort[view.endReason as EndReason]}</span>
         )}
       </div>
     </>
@@ -117,8 +165,9 @@ export const BoardGrid = memo(function BoardGrid({
       style={columns ? { gridTemplateColumns: `repeat(${columns.count}, ${columns.cell}px)` } : undefined}
       data-testid="board-grid"
     >
-      {shown.map((n) => (
-        <Cell key={n} store={store} number={n} onPick={onPick} />
+      {shown.map((n, i) => (
+        // A fitted grid (the projector's page) is all on screen.
+        <Cell key={n} store={store} number={n} onPick={onPick} eager={Boolean(columns) || i < DRAWN_AT_ONCE} />
       ))}
     </div>
   );

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { SimulController } from '@/lib/client/simul-controller';
 import type { BotSpec, SimulState } from '@/lib/simul/types';
 import type { BotStrength } from '@/lib/bots/spec';
-import { BOT_THINK_SECONDS, botWords, LATE_JOIN } from '@/app/words';
+import { useWords } from '../language';
 import { BotMarker } from '../BotMarker';
 import { JoinPanel } from './JoinPanel';
 
@@ -15,6 +15,9 @@ interface BotChoice {
   thinkSeconds: number;
   varied: boolean;
 }
+
+/** Think times the host can give the bots it seats, in seconds. */
+const BOT_THINK_SECONDS = [2, 5, 10, 30, 60] as const;
 
 const DEFAULT_BOT: BotChoice = { strength: 'sensible', thinkSeconds: 10, varied: true };
 
@@ -28,6 +31,9 @@ function botOf(choice: BotChoice): BotSpec {
 }
 
 export function Lobby({ state, controller }: { state: SimulState; controller: SimulController }) {
+  const w = useWords();
+  const words = w.console;
+  const botWords = w.bots;
   const boards = state.order.map((n) => state.boards.get(n)!);
   const seated = boards.filter((b) => b.opponent).length;
   const [bot, setBot] = useState<BotChoice>(DEFAULT_BOT);
@@ -43,17 +49,17 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
   return (
     <div className="flex flex-col gap-6">
       <JoinPanel simulId={state.simulId} joinCode={state.joinCode} />
-      <section aria-label="Seats" className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
+      <section aria-label={words.seats} className="rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-2xl font-bold">
-            <span data-testid="seated-count">{seated}</span> of {boards.length} seats taken
+            <span data-testid="seated-count">{seated}</span> {words.seatsTaken(boards.length)}
           </h2>
           <div className="flex gap-2">
             <button
               onClick={() => controller.setJoining(state.joiningClosed)}
               className="rounded-lg border border-slate-300 px-4 py-2 font-semibold dark:border-slate-600"
             >
-              {state.joiningClosed ? 'Open joining' : 'Close joining'}
+              {state.joiningClosed ? words.openJoining : words.closeJoining}
             </button>
             <button
               onClick={() => controller.start()}
@@ -61,14 +67,14 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
               className="rounded-lg bg-host px-5 py-2 font-semibold text-white disabled:opacity-40"
               data-testid="start"
             >
-              Start the simul
+              {words.start}
             </button>
           </div>
         </div>
-        {state.joiningClosed && <p className="mb-3 font-semibold text-ready">Joining is closed.</p>}
+        {state.joiningClosed && <p className="mb-3 font-semibold text-ready">{words.joiningClosed}</p>}
         <BotSettings choice={bot} onChange={setBot} onFill={fill} canFill={seated < boards.length} />
         {seated > 0 && seated < boards.length && (
-          <p className="mb-3 text-sm text-slate-500">{LATE_JOIN.lobbyNote}</p>
+          <p className="mb-3 text-sm text-slate-500">{words.lobbyNote}</p>
         )}
         <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2" data-testid="seats">
           {boards.map((b) => (
@@ -80,7 +86,7 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
             >
               <span className="flex min-w-0 items-center gap-1">
                 <span className="mr-1 text-sm text-slate-500">{b.number}</span>
-                <span className="truncate font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? 'free'}</span>
+                <span className="truncate font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? words.free}</span>
                 {b.opponent?.bot && <BotMarker />}
               </span>
               {b.opponent?.bot ? (
@@ -114,11 +120,12 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
 
 /** Free a seat, or (after a second click) remove its student and block their device from this simul. */
 function SeatActions({ board, name, controller }: { board: number; name: string; controller: SimulController }) {
+  const words = useWords().console;
   const [confirming, setConfirming] = useState(false);
   if (confirming) {
     return (
-      <span role="group" aria-label={`Remove and block seat ${board}`} className="flex basis-full flex-wrap items-center gap-2 text-sm">
-        <span>Remove {name} and block this device? Its network address can no longer join this simul.</span>
+      <span role="group" aria-label={words.removeAndBlockAt(board)} className="flex basis-full flex-wrap items-center gap-2 text-sm">
+        <span>{words.confirmBlock(name)}</span>
         <button
           autoFocus
           onClick={() => {
@@ -127,21 +134,21 @@ function SeatActions({ board, name, controller }: { board: number; name: string;
           }}
           className="rounded bg-loss px-2 py-1 font-semibold text-white"
         >
-          Remove and block
+          {words.confirmBlockButton}
         </button>
         <button onClick={() => setConfirming(false)} className="rounded border px-2 py-1">
-          Cancel
+          {words.cancel}
         </button>
       </span>
     );
   }
   return (
     <span className="flex gap-3">
-      <button onClick={() => controller.freeSeat(board)} className="text-xs text-slate-500 underline" aria-label={`Free seat ${board}`}>
-        free
+      <button onClick={() => controller.freeSeat(board)} className="text-xs text-slate-500 underline" aria-label={words.freeSeatAt(board)}>
+        {words.freeSeat}
       </button>
-      <button onClick={() => setConfirming(true)} className="text-xs text-loss underline" aria-label={`Remove and block seat ${board}`}>
-        remove and block
+      <button onClick={() => setConfirming(true)} className="text-xs text-loss underline" aria-label={words.removeAndBlockAt(board)}>
+        {words.removeAndBlock}
       </button>
     </span>
   );
@@ -159,6 +166,7 @@ function BotSettings({
   onFill: () => void;
   canFill: boolean;
 }) {
+  const botWords = useWords().bots;
   const select = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
   return (
     <fieldset className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">

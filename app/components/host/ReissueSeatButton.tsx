@@ -5,17 +5,19 @@
 // held in this component's state alone and forgotten when the dialog closes.
 import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SimulConnection } from '@/lib/client/simul-connection';
+import type { SimulController } from '@/lib/client/simul-controller';
 import { refusalText } from '@/app/words';
+import { useWords } from '../language';
 
-export function ReissueSeatButton({ connection, board, name }: { connection: SimulConnection; board: number; name: string }) {
+export function ReissueSeatButton({ controller, board, name }: { controller: SimulController; board: number; name: string }) {
+  const words = useWords().console.reissue;
   const [open, setOpen] = useState(false);
   return (
     <>
       <button className="rounded border px-3 py-1 text-slate-600 dark:text-slate-300" onClick={() => setOpen(true)}>
-        New seat link
+        {words.button}
       </button>
-      {open && <SeatLinkDialog connection={connection} board={board} name={name} onClose={() => setOpen(false)} />}
+      {open && <SeatLinkDialog controller={controller} board={board} name={name} onClose={() => setOpen(false)} />}
     </>
   );
 }
@@ -23,16 +25,18 @@ export function ReissueSeatButton({ connection, board, name }: { connection: Sim
 type Step = 'confirm' | 'hidden' | 'shown';
 
 function SeatLinkDialog({
-  connection,
+  controller,
   board,
   name,
   onClose,
 }: {
-  connection: SimulConnection;
+  controller: SimulController;
   board: number;
   name: string;
   onClose: () => void;
 }) {
+  const w = useWords();
+  const words = w.console.reissue;
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [step, setStep] = useState<Step>('confirm');
@@ -47,11 +51,11 @@ function SeatLinkDialog({
 
   async function reissue() {
     setBusy(true);
-    const res = await connection.command({ type: 'reissue-seat', board });
+    const res = await controller.reissueSeat(board);
     setBusy(false);
-    if (!res.ok) return setError(refusalText(res.error));
+    if (!res.ok) return setError(refusalText(w, res.error));
     const token = res.seatToken;
-    setLink(`${window.location.origin}/play/${connection.simulId}#seat=${token}`);
+    setLink(`${window.location.origin}/play/${controller.connection.simulId}#seat=${token}`);
     setStep('hidden');
   }
 
@@ -65,21 +69,21 @@ function SeatLinkDialog({
       className="m-auto max-h-[calc(100dvh-1rem)] w-[min(30rem,calc(100vw-1rem))] max-w-none overflow-y-auto rounded-2xl bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/60 dark:bg-slate-900 dark:text-slate-100"
     >
       <h2 id={titleId} className="text-xl font-bold">
-        New seat link for board {board} <span className="font-normal text-slate-500">({name})</span>
+        {words.title(board)} <span className="font-normal text-slate-500">({name})</span>
       </h2>
 
       {step === 'confirm' && (
         <>
           <p className="mt-3">
-            For when {name} moves to another device. The old link stops working at once: the old device only watches.
+            {words.forWhen(name)}
           </p>
           {error && <p role="alert" className="mt-3 rounded-lg bg-loss/10 px-3 py-2 text-loss">{error}</p>}
           <div className="mt-5 flex flex-wrap justify-end gap-2">
             <button onClick={() => dialog.current?.close()} disabled={busy} className="rounded-lg border px-4 py-2">
-              Cancel
+              {w.console.cancel}
             </button>
             <button onClick={reissue} disabled={busy} className="rounded-lg bg-host px-4 py-2 font-semibold text-white disabled:opacity-40">
-              {busy ? 'Making the link…' : 'Make a new link'}
+              {busy ? words.making : words.make}
             </button>
           </div>
         </>
@@ -87,18 +91,17 @@ function SeatLinkDialog({
 
       {step !== 'confirm' && (
         <p className="mt-3 rounded-lg bg-ready/15 px-3 py-2">
-          This console may be on the projector: anyone who sees the link can take board {board}. Show it only when the
-          class cannot see the screen, and hide it when {name} has it.
+          {words.projected(board, name)}
         </p>
       )}
 
       {step === 'hidden' && (
         <div className="mt-5 flex flex-wrap justify-end gap-2">
           <button onClick={() => dialog.current?.close()} className="rounded-lg border px-4 py-2">
-            Close
+            {words.close}
           </button>
           <button autoFocus onClick={() => setStep('shown')} className="rounded-lg bg-host px-4 py-2 font-semibold text-white">
-            Show the link
+            {words.show}
           </button>
         </div>
       )}
@@ -109,6 +112,7 @@ function SeatLinkDialog({
 }
 
 function ShownLink({ link, board, name, onDone }: { link: string; board: number; name: string; onDone: () => void }) {
+  const words = useWords().console.reissue;
   const field = useRef<HTMLInputElement>(null);
   const fieldId = useId();
   const [note, setNote] = useState<string | null>(null);
@@ -117,24 +121,24 @@ function ShownLink({ link, board, name, onDone }: { link: string; board: number;
     try {
       // Undefined outside a secure context (a school network address over http): that throws too.
       await navigator.clipboard.writeText(link);
-      setNote(`Copied. Send it to ${name} privately.`);
+      setNote(words.copied(name));
     } catch {
       field.current?.focus();
       field.current?.select();
-      setNote('This browser cannot copy here. The link is selected: copy it with Ctrl+C (Cmd+C on a Mac).');
+      setNote(words.cannotCopy);
     }
   }
 
   return (
     <>
-      <p className="mt-4">{name} scans this code with the new device:</p>
+      <p className="mt-4">{words.scan(name)}</p>
       <div className="mt-2 flex justify-center">
         <div className="rounded-xl bg-white p-2">
-          <QRCodeSVG value={link} size={240} level="M" marginSize={2} title={`Seat link for board ${board} as a QR code`} className="h-auto w-[min(60vw,240px)]" />
+          <QRCodeSVG value={link} size={240} level="M" marginSize={2} title={words.qr(board)} className="h-auto w-[min(60vw,240px)]" />
         </div>
       </div>
       <label htmlFor={fieldId} className="mt-4 block text-sm font-semibold">
-        Or send this link
+        {words.orSend}
       </label>
       <div className="mt-1 flex gap-2">
         <input
@@ -147,7 +151,7 @@ function ShownLink({ link, board, name, onDone }: { link: string; board: number;
           data-testid="seat-link"
         />
         <button autoFocus onClick={copy} className="rounded-lg bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
-          Copy
+          {words.copy}
         </button>
       </div>
       <p role="status" className="mt-2 min-h-5 text-sm text-slate-600 dark:text-slate-300">
@@ -155,7 +159,7 @@ function ShownLink({ link, board, name, onDone }: { link: string; board: number;
       </p>
       <div className="mt-4 flex justify-end">
         <button onClick={onDone} className="rounded-lg bg-host px-4 py-2 font-semibold text-white">
-          Done: hide the link
+          {words.done}
         </button>
       </div>
     </>

@@ -4,9 +4,12 @@
 import { useId, useState } from 'react';
 import { readTypedMove } from '@/lib/chess/rules';
 import type { SimulController } from '@/lib/client/simul-controller';
-import { refusalText, TYPED_MOVE } from '@/app/words';
+import { refusalText } from '@/app/words';
+import { useWords } from '../language';
 
 export function TypedMove({ controller, board, fen, canMove }: { controller: SimulController; board: number; fen: string; canMove: boolean }) {
+  const w = useWords();
+  const TYPED_MOVE = w.console.typedMove;
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const id = useId();
@@ -19,7 +22,7 @@ export function TypedMove({ controller, board, fen, canMove }: { controller: Sim
     setProblem(null);
     const res = await controller.move(board, move.from, move.to, move.promotion);
     if (res.ok) setText('');
-    else setProblem(refusalText(res.error));
+    else setProblem(refusalText(w, res.error));
   }
 
   return (

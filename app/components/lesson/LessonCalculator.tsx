@@ -6,13 +6,15 @@ import { useState } from 'react';
 import { formatPercent, formatSpeedUp, lessonFigures, type LessonParams } from '@/lib/metrics';
 import { LessonChart, SERIES } from './LessonChart';
 import { WatchItHappen } from './WatchItHappen';
-import { num, readable, seconds } from './lesson-format';
+import { numbersIn, readable } from './lesson-format';
 import { FIELDS, LESSON_PARAMS, checkField, isLesson, type FieldSpec, type ParamKey } from './lesson-params';
+import { useWords } from '../language';
 
 /** Quick choices of n: the worked cases of docs/METRICS.md, and twice the lesson's. */
 const PRESETS = [1, 6, 12, 24, 48];
 
 export function LessonCalculator({ initial }: { initial: LessonParams }) {
+  const words = useWords().lesson;
   const [params, setParams] = useState<LessonParams>(initial);
   const [raw, setRaw] = useState<Record<ParamKey, string>>(() => ({
     n: String(initial.n),
@@ -42,16 +44,23 @@ export function LessonCalculator({ initial }: { initial: LessonParams }) {
   return (
     <div className="flex flex-col gap-8">
       <section aria-labelledby="calc-inputs" className="rounded-2xl bg-white p-5 shadow-sm sm:p-6 dark:bg-slate-900">
-        <h2 id="calc-inputs" className="text-2xl font-bold">Try your own numbers</h2>
+        <h2 id="calc-inputs" className="text-2xl font-bold">{words.tryYours}</h2>
         <div className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4">
           {FIELDS.map((spec) => {
             const r = checkField(spec, raw[spec.key]);
-            const error = 'error' in r ? r.error : null;
+            const error =
+              'error' in r
+                ? r.error === 'not-a-number'
+                  ? words.enterNumber
+                  : r.error === 'not-whole'
+                    ? words.enterWhole
+                    : words.range(spec.min, spec.max)
+                : null;
             const id = `lesson-${spec.key}`;
             return (
               <label key={spec.key} htmlFor={id} className="flex flex-col gap-1">
                 <span className="text-lg font-semibold">
-                  {spec.label} <span className="font-normal text-slate-500 dark:text-slate-400">({spec.unit})</span>
+                  {words.fields[spec.key].label} <span className="font-normal text-slate-500 dark:text-slate-400">({spec.unit})</span>
                 </span>
                 <input
                   id={id}
@@ -68,7 +77,7 @@ export function LessonCalculator({ initial }: { initial: LessonParams }) {
                   className="w-full rounded-lg border border-slate-300 px-3 py-2 text-2xl tabular-nums aria-[invalid=true]:border-loss aria-[invalid=true]:outline-loss dark:border-slate-600 dark:bg-slate-800"
                 />
                 <span id={`${id}-hint`} className={`text-sm ${error ? 'text-loss' : 'text-slate-500 dark:text-slate-400'}`}>
-                  {error ?? spec.hint}
+                  {error ?? words.fields[spec.key].hint}
                 </span>
               </label>
             );
@@ -81,17 +90,17 @@ export function LessonCalculator({ initial }: { initial: LessonParams }) {
             disabled={isLesson(params)}
             className="rounded-lg bg-host px-4 py-2 font-semibold text-white disabled:opacity-50"
           >
-            The lesson&apos;s numbers
+            {words.lessonNumbers}
           </button>
           <div role="group" aria-labelledby="lesson-presets" className="flex flex-wrap items-center gap-2">
-          <span id="lesson-presets" className="ml-2 text-slate-500 dark:text-slate-400">Boards:</span>
+          <span id="lesson-presets" className="ml-2 text-slate-500 dark:text-slate-400">{words.presets}</span>
           {PRESETS.map((n) => (
             <button
               key={n}
               type="button"
               onClick={() => set({ ...params, n })}
               aria-pressed={params.n === n}
-              aria-label={`${n} ${n === 1 ? 'board' : 'boards'}`}
+              aria-label={words.boards(n)}
               className="min-w-12 rounded-lg border border-slate-300 px-3 py-2 text-lg tabular-nums aria-[pressed=true]:border-host aria-[pressed=true]:bg-host/10 aria-[pressed=true]:font-semibold dark:border-slate-600"
             >
               {n}
@@ -106,7 +115,7 @@ export function LessonCalculator({ initial }: { initial: LessonParams }) {
       <WatchItHappen params={params} />
 
       <section aria-labelledby="calc-chart" className="rounded-2xl bg-white p-5 shadow-sm sm:p-6 dark:bg-slate-900">
-        <h2 id="calc-chart" className="mb-2 text-2xl font-bold">As the number of boards grows</h2>
+        <h2 id="calc-chart" className="mb-2 text-2xl font-bold">{words.growing}</h2>
         <LessonChart params={params} />
       </section>
     </div>
@@ -114,6 +123,9 @@ export function LessonCalculator({ initial }: { initial: LessonParams }) {
 }
 
 function Figures({ params }: { params: LessonParams }) {
+  const w = useWords();
+  const words = w.lesson;
+  const { num, seconds } = numbersIn(w.lang);
   const { n, h, o, m } = params;
   const f = lessonFigures(params);
   const waitsEachRound = f.T > n * h;
@@ -121,11 +133,11 @@ function Figures({ params }: { params: LessonParams }) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <p className="sr-only" aria-live="polite" aria-atomic="true">
-        Sync {readable(f.S)}, async {readable(f.A)}, speed-up {formatSpeedUp(f.speedUp)}.
+        {words.announce(readable(f.S), readable(f.A), formatSpeedUp(f.speedUp))}
       </p>
       <ModeCard
         mode="sync"
-        title="Sync: one game at a time"
+        title={words.syncTitle}
         total={f.S}
         formula={
           <>
@@ -135,16 +147,14 @@ function Figures({ params }: { params: LessonParams }) {
         busy={f.busy}
         idle={f.idleSync}
         utilization={f.utilizationSync}
-        idleWords="the host sits at one board while its opponent thinks"
+        idleWords={words.syncIdle}
       >
-        <p>
-          Each game takes m × (h + o) = {readable(m * (h + o))}; the next game cannot begin until it ends.
-        </p>
+        <p>{words.syncGame(readable(m * (h + o)))}</p>
       </ModeCard>
 
       <ModeCard
         mode="async"
-        title="Async: move from board to board"
+        title={words.asyncTitle}
         total={f.A}
         formula={
           <>
@@ -155,43 +165,26 @@ function Figures({ params }: { params: LessonParams }) {
         busy={f.busy}
         idle={f.idleAsync}
         utilization={f.utilizationAsync}
-        idleWords={waitsEachRound ? 'the host waits for replies between rounds' : 'only the last reply, at the very end'}
+        idleWords={waitsEachRound ? words.asyncIdleRounds : words.asyncIdleLast}
       >
-        <p>
-          One round: the host makes one move at every board, n × h = {readable(n * h)}. A board is ready again h + o ={' '}
-          {readable(h + o)} after the host moved there, so a round lasts T = max(n × h, h + o) = {readable(f.T)}.
-          After m − 1 = {num(m - 1)} rounds comes the last: {readable(n * h)} of host moves, then the last
-          opponent&apos;s final reply, o = {readable(o)}.
-        </p>
+        <p>{words.round(readable(n * h), readable(h + o), readable(f.T), num(m - 1), readable(o))}</p>
         <div className="rounded-xl border-l-4 border-ready bg-ready/10 p-4" data-testid="as-taught">
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 font-semibold">
-            <dt>Exact:</dt>
+            <dt>{words.exact}</dt>
             <dd className="tabular-nums">
               {readable(f.A)} ({seconds(f.A)})
             </dd>
-            <dt>The lesson:</dt>
+            <dt>{words.asTaught}</dt>
             <dd className="tabular-nums">
               m × n × h = {readable(f.asTaught)} ({seconds(f.asTaught)})
             </dd>
           </dl>
           <p className="mt-1">
-            {extra === 0 ? (
-              <>Here the two agree: with no opponent think time the last reply takes no time.</>
-            ) : (
-              <>
-                The lesson counts only the host&apos;s own moves, m × n × h. The exact figure is{' '}
-                {readable(extra)} longer: it adds the last opponent&apos;s final reply (+ o = {readable(o)})
-                {waitsEachRound && (
-                  <>
-                    {' '}
-                    and, because one board&apos;s move pair (h + o = {readable(h + o)}) is longer than the host&apos;s lap
-                    (n × h = {readable(n * h)}), the host&apos;s wait for replies in each of the first {num(m - 1)} rounds
-                    (+ {num(m - 1)} × {readable(f.T - n * h)})
-                  </>
-                )}
-                .
-              </>
-            )}
+            {extra === 0
+              ? words.agree
+              : `${words.differ(readable(extra), readable(o))}${
+                  waitsEachRound ? words.differWaits(readable(h + o), readable(n * h), num(m - 1), readable(f.T - n * h)) : ''
+                }.`}
           </p>
         </div>
       </ModeCard>
@@ -201,23 +194,19 @@ function Figures({ params }: { params: LessonParams }) {
         className="rounded-2xl bg-white p-5 shadow-sm sm:p-6 lg:col-span-2 dark:bg-slate-900"
       >
         <h2 id="calc-speedup" className="text-2xl font-bold">
-          Speed-up
+          {words.speedUp}
         </h2>
         <div className="mt-2 flex flex-wrap items-baseline gap-x-6 gap-y-2">
           <p className="text-5xl font-black tabular-nums sm:text-6xl" data-testid="speed-up">
             {formatSpeedUp(f.speedUp)}
           </p>
           <p className="text-lg">
-            S / A = {seconds(f.S)} / {seconds(f.A)}: the same games, the same host, {readable(f.S - f.A)} sooner.
+            {words.sooner(`${seconds(f.S)} / ${seconds(f.A)}`, readable(f.S - f.A))}
           </p>
         </div>
         <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
-          The host is busy for the same {readable(f.busy)} (n × m × h) in both modes. Async wins by filling the idle
-          time: while one opponent thinks, the host plays the others. With more move pairs the speed-up tends to min(n,
-          (h + o) / h) = <strong>{formatSpeedUp(f.speedUpLimit)}</strong>:{' '}
-          {n <= (h + o) / h
-            ? `with ${num(n)} ${n === 1 ? 'board' : 'boards'}, at most ${num(n)} games can move at once.`
-            : `past ${num((h + o) / h)} boards the host never waits, so more boards no longer help: the host itself is the limit.`}
+          {words.sameBusy(readable(f.busy))} <strong>{formatSpeedUp(f.speedUpLimit)}</strong>:{' '}
+          {n <= (h + o) / h ? words.fewBoards(num(n), n) : words.manyBoards(num((h + o) / h))}
         </p>
       </section>
     </div>
@@ -245,6 +234,7 @@ function ModeCard({
   idleWords: string;
   children: React.ReactNode;
 }) {
+  const words = useWords().lesson;
   const accent = mode === 'async' ? 'border-host' : 'border-waiting';
   const totalColor = mode === 'async' ? 'text-host' : 'text-waiting dark:text-slate-300';
   return (
@@ -267,15 +257,15 @@ function ModeCard({
       </div>
       <dl className="grid grid-cols-[repeat(auto-fit,minmax(7rem,1fr))] gap-3">
         <div>
-          <dt className="text-sm text-slate-500 dark:text-slate-400">Host busy</dt>
+          <dt className="text-sm text-slate-500 dark:text-slate-400">{words.hostBusy}</dt>
           <dd className="text-xl font-bold whitespace-nowrap tabular-nums sm:text-2xl">{readable(busy)}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-500 dark:text-slate-400">Host idle</dt>
+          <dt className="text-sm text-slate-500 dark:text-slate-400">{words.hostIdle}</dt>
           <dd className="text-xl font-bold whitespace-nowrap tabular-nums sm:text-2xl">{readable(idle)}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-500 dark:text-slate-400">Utilization</dt>
+          <dt className="text-sm text-slate-500 dark:text-slate-400">{words.utilization}</dt>
           <dd className="text-xl font-bold whitespace-nowrap tabular-nums sm:text-2xl">{formatPercent(utilization)}</dd>
         </div>
       </dl>
@@ -283,17 +273,17 @@ function ModeCard({
         <div
           className="flex h-4 w-full overflow-hidden rounded-full bg-waiting/30"
           role="meter"
-          aria-label={`Host utilization, ${mode}`}
+          aria-label={words.utilizationOf(mode)}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={Math.round(utilization * 100)}
-          aria-valuetext={`${formatPercent(utilization)} busy`}
+          aria-valuetext={words.busyValue(formatPercent(utilization))}
         >
           <div className="h-full bg-host" style={{ width: `${Math.min(100, utilization * 100)}%` }} />
         </div>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          <span className="font-semibold text-host">Busy</span>: the host is thinking at a board.{' '}
-          <span className="font-semibold text-waiting dark:text-slate-300">Idle</span>: {idleWords}.
+          <span className="font-semibold text-host">{words.busy}</span>{words.busyMeans}{' '}
+          <span className="font-semibold text-waiting dark:text-slate-300">{words.idle}</span>: {idleWords}.
         </p>
       </div>
       <div className="flex flex-col gap-3 text-base text-slate-700 dark:text-slate-300">{children}</div>

@@ -15,16 +15,21 @@ import {
   type TooltipValueType,
 } from 'recharts';
 import { formatSpeedUp, lessonSeries, type LessonParams } from '@/lib/metrics';
-import { boardTicks, num, pickUnit, readable, seconds } from './lesson-format';
+import { boardTicks, numbersIn, pickUnit, readable } from './lesson-format';
+import { useWords } from '../language';
 
+/** Each line's look (its words: the words table's lesson.series). */
 export const SERIES = {
-  sync: { label: 'Sync: one game at a time', color: 'var(--color-waiting)', dash: '8 5' },
-  async: { label: 'Async: one move per board, round after round', color: 'var(--color-host)', dash: undefined },
+  sync: { color: 'var(--color-waiting)', dash: '8 5' },
+  async: { color: 'var(--color-host)', dash: undefined },
 } as const;
 
 type Key = keyof typeof SERIES;
 
 export function LessonChart({ params }: { params: LessonParams }) {
+  const w = useWords();
+  const words = w.lesson;
+  const { num, seconds } = numbersIn(w.lang);
   const { n, h, o, m } = params;
   const maxN = Math.max(48, 2 * n);
   const series = lessonSeries({ h, o, m }, maxN);
@@ -64,7 +69,7 @@ export function LessonChart({ params }: { params: LessonParams }) {
             ticks={boardTicks(maxN)}
             tick={{ fill: 'currentColor', fontSize: 14 }}
             stroke="currentColor"
-            label={{ value: 'Boards (n)', position: 'insideBottom', offset: -20, fill: 'currentColor', fontSize: 15 }}
+            label={{ value: words.boardsAxis, position: 'insideBottom', offset: -20, fill: 'currentColor', fontSize: 15 }}
           />
           <YAxis
             tick={{ fill: 'currentColor', fontSize: 14 }}
@@ -72,7 +77,7 @@ export function LessonChart({ params }: { params: LessonParams }) {
             width={64}
             tickFormatter={(v: number) => num(v)}
             label={{
-              value: `Total time (${unit.name})`,
+              value: words.totalAxis(words.units[unit.name]),
               angle: -90,
               position: 'insideLeft',
               offset: 0,
@@ -86,21 +91,21 @@ export function LessonChart({ params }: { params: LessonParams }) {
               x={knee}
               stroke="var(--color-ready)"
               strokeDasharray="2 4"
-              label={{ value: `n = ${num(knee)}: no more waiting`, position: 'insideBottomLeft', fill: 'currentColor', fontSize: 13, dy: -28 }}
+              label={{ value: words.knee(num(knee)), position: 'insideBottomLeft', fill: 'currentColor', fontSize: 13, dy: -28 }}
             />
           )}
           <ReferenceLine
             x={n}
             stroke="currentColor"
             strokeOpacity={0.6}
-            label={{ value: `${n} ${n === 1 ? 'board' : 'boards'}`, position: 'top', fill: 'currentColor', fontSize: 13 }}
+            label={{ value: words.boards(n), position: 'top', fill: 'currentColor', fontSize: 13 }}
           />
           <Tooltip content={(props) => <ChartTooltip {...props} />} />
           {(['sync', 'async'] as const).map((key) => (
             <Line
               key={key}
               dataKey={key}
-              name={SERIES[key].label}
+              name={words.series[key]}
               stroke={SERIES[key].color}
               strokeWidth={3}
               strokeDasharray={SERIES[key].dash}
@@ -112,25 +117,33 @@ export function LessonChart({ params }: { params: LessonParams }) {
         </LineChart>
       </div>
       <figcaption id={summaryId} className="text-base text-slate-600 dark:text-slate-300">
-        Total time against the number of boards, 1 to {maxN}, with h = {seconds(h)}, o = {seconds(o)} and m ={' '}
-        {num(m)}. Sync grows by {readable(m * (h + o))} for every board: {readable(mine.sync)} at {n}{' '}
-        {n === 1 ? 'board' : 'boards'}, {readable(last.sync)} at {maxN}. Async{' '}
-        {knee > 1
-          ? `grows by only ${readable(h)} per board up to ${num(knee)} boards, then by ${readable(m * h)} per board`
-          : `grows by ${readable(m * h)} per board`}
-        : {readable(mine.async)} at {n}, {readable(last.async)} at {maxN}.
+        {words.chartSummary({
+          maxN,
+          h: seconds(h),
+          o: seconds(o),
+          m: num(m),
+          perBoard: readable(m * (h + o)),
+          mineSync: readable(mine.sync),
+          n,
+          lastSync: readable(last.sync),
+          knee: knee > 1 ? num(knee) : null,
+          hostMove: readable(h),
+          hostGame: readable(m * h),
+          mineAsync: readable(mine.async),
+          lastAsync: readable(last.async),
+        })}
       </figcaption>
       <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-        <summary className="cursor-pointer font-semibold">The chart&apos;s data as a table</summary>
+        <summary className="cursor-pointer font-semibold">{words.chartData}</summary>
         <div className="mt-3 max-h-96 overflow-auto">
           <table className="w-full text-left tabular-nums">
-            <caption className="sr-only">Sync and async totals by number of boards</caption>
+            <caption className="sr-only">{words.chartCaption}</caption>
             <thead className="sticky top-0 bg-white dark:bg-slate-900">
               <tr>
-                <th scope="col" className="py-1 pr-4">Boards</th>
-                <th scope="col" className="py-1 pr-4">Sync</th>
-                <th scope="col" className="py-1 pr-4">Async</th>
-                <th scope="col" className="py-1">Speed-up</th>
+                <th scope="col" className="py-1 pr-4">{words.fields.n.label}</th>
+                <th scope="col" className="py-1 pr-4">{words.sync}</th>
+                <th scope="col" className="py-1 pr-4">{words.async}</th>
+                <th scope="col" className="py-1">{words.speedUp}</th>
               </tr>
             </thead>
             <tbody>
@@ -159,12 +172,13 @@ function LineSample({ k }: { k: Key }) {
 }
 
 function ChartLegend() {
+  const words = useWords().lesson;
   return (
-    <ul aria-label="Legend" className="flex flex-wrap gap-x-6 gap-y-1 text-base text-slate-800 sm:pl-16 dark:text-slate-100">
+    <ul aria-label={words.legend} className="flex flex-wrap gap-x-6 gap-y-1 text-base text-slate-800 sm:pl-16 dark:text-slate-100">
       {(['sync', 'async'] as const).map((k) => (
         <li key={k} className="flex items-center gap-2">
           <LineSample k={k} />
-          {SERIES[k].label}
+          {words.series[k]}
         </li>
       ))}
     </ul>
@@ -182,21 +196,22 @@ interface Row {
 }
 
 function ChartTooltip({ active, payload }: Pick<TooltipContentProps<TooltipValueType, string>, 'active' | 'payload'>) {
+  const words = useWords().lesson;
   const row = payload?.[0]?.payload as Row | undefined;
   if (!active || !row) return null;
   // The exact figures, not the chart's rounded unit.
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-900 shadow-md dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
       <p className="font-semibold">
-        {row.n} {row.n === 1 ? 'board' : 'boards'}
+        {words.boards(row.n)}
       </p>
       {(['sync', 'async'] as const).map((k) => (
         <p key={k} className="flex items-center gap-2">
           <LineSample k={k} />
-          {k === 'sync' ? 'Sync' : 'Async'}: {readable(k === 'sync' ? row.syncS : row.asyncS)}
+          {k === 'sync' ? words.sync : words.async}: {readable(k === 'sync' ? row.syncS : row.asyncS)}
         </p>
       ))}
-      <p>Speed-up: {formatSpeedUp(row.asyncS > 0 ? row.syncS / row.asyncS : null)}</p>
+      <p>{words.speedUpIs(formatSpeedUp(row.asyncS > 0 ? row.syncS / row.asyncS : null))}</p>
     </div>
   );
 }

@@ -3,23 +3,22 @@
 // async, on simulated clocks at a chosen speed. The server plays them; the race page shows them.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/protocol/events';
+import { request } from '@/lib/client/request';
 import { EXHIBITION_LIMITS, exhibitionMinutes, exhibitionPlies, startExhibitionSchema } from '@/lib/protocol/schemas';
 import { lessonFigures, type LessonParams } from '@/lib/metrics';
 import type { ExhibitionSpeed } from '@/lib/simul/types';
-import { exhibitionWords as words, refusalText, speedText } from '@/app/words';
-import { num, readable } from './lesson-format';
+import { refusalText, type Words } from '@/app/words';
+import { useWords } from '../language';
+import { numbersIn, readable } from './lesson-format';
 import { credentials } from '@/lib/client/credentials';
 
 const SPEEDS: ExhibitionSpeed[] = [60, 600, 6000, 'max'];
 /** "Varied" think times: drawn with a spread (standard deviation) of 20% of their mean. */
 const VARIED_SPREAD = 0.2;
 
-type Started = Ack<{ sync: string; async: string; hostKey: string }>;
-
 /** Why these numbers cannot be played, or null. */
-function problemOf(params: LessonParams, speed: ExhibitionSpeed): string | null {
+function problemOf(w: Words, params: LessonParams, speed: ExhibitionSpeed): string | null {
+  const words = w.lesson.watch;
   const { n, h, o, m } = params;
   const L = EXHIBITION_LIMITS;
   if (n > L.maxBoards) return words.tooManyBoards(L.maxBoards);
@@ -27,20 +26,24 @@ function problemOf(params: LessonParams, speed: ExhibitionSpeed): string | null 
   if (h > L.maxThinkSeconds || o > L.maxThinkSeconds) return words.thinkTooLong(L.maxThinkSeconds);
   if (h < L.minHostSeconds) return words.hostTooQuick(L.minHostSeconds);
   const plies = exhibitionPlies(params);
-  if (plies > L.maxPlies) return refusalText({ code: 'exhibition-too-big', params: { plies, maxPlies: L.maxPlies } });
+  if (plies > L.maxPlies) return refusalText(w, { code: 'exhibition-too-big', params: { plies, maxPlies: L.maxPlies } });
   const minutes = exhibitionMinutes({ ...params, speed });
-  if (minutes > L.maxMinutes) return refusalText({ code: 'exhibition-too-long', params: { minutes, maxMinutes: L.maxMinutes } });
+  if (minutes > L.maxMinutes) return refusalText(w, { code: 'exhibition-too-long', params: { minutes, maxMinutes: L.maxMinutes } });
   return null;
 }
 
 export function WatchItHappen({ params }: { params: LessonParams }) {
   const router = useRouter();
+  const w = useWords();
+  const words = w.lesson.watch;
+  const speedText = w.simulatedTime.speed;
+  const { num } = numbersIn(w.lang);
   const [speed, setSpeed] = useState<ExhibitionSpeed>(600);
   const [varied, setVaried] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { n, h, o, m } = params;
-  const problem = problemOf(params, speed);
+  const problem = problemOf(w, params, speed);
   const lap = n * h;
   const pair = h + o;
   const syncTotal = lessonFigures(params).S;
@@ -48,55 +51,28 @@ export function WatchItHappen({ params }: { params: LessonParams }) {
   async function start() {
     setError(null);
     const input = startExhibitionSchema.safeParse({ n, h, o, m, speed, ...(varied ? { spread: VARIED_SPREAD } : {}) });
-    if (!input.success) return setError(problem ?? refusalText({ code: 'bad-payload' }));
+    if (!input.success) return setError(problem ?? refusalText(w, { code: 'bad-payload' }));
     setBusy(true);
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
-    try {
-      const res: Started = await socket.timeout(15_000).emitWithAck('exhibition:start', input.data);
-      if (!res.ok) return setError(refusalText(res.error));
-      // Kept by this browser, so that its race page can stop the exhibition.
-      credentials.saveExhibitionKey([res.sync, res.async], res.hostKey);
-      router.push(`/exhibition/${res.sync}`);
-    } catch {
-      setError(refusalText({ code: 'no-answer' }));
-    } finally {
-      socket.close();
-      setBusy(false);
-    }
+    const res = await request('exhibition:start', input.data, 15_000);
+    setBusy(false);
+    if (!res.ok) return setError(refusalText(w, res.error));
+    // Kept by this browser, so that its race page can stop the exhibition.
+    credentials.saveExhibitionKey([res.sync, res.async], res.hostKey);
+    router.push(`/exhibition/${res.sync}`);
   }
 
   const radio =
     'flex cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 has-[:checked]:border-host has-[:checked]:bg-host/10 dark:border-slate-600';
   return (
     <section aria-labelledby="watch-it" className="rounded-2xl border-4 border-host/40 bg-white p-5 shadow-sm sm:p-6 dark:bg-slate-900" data-testid="watch-it-happen">
-      <h2 id="watch-it" className="text-2xl font-bold">{words.watchTitle}</h2>
+      <h2 id="watch-it" className="text-2xl font-bold">{words.title}</h2>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        The server plays these numbers out: two real simuls, one sync and one async, each with a bot host and {num(n)}{' '}
-        bot {n === 1 ? 'opponent' : 'opponents'}. The host bot takes {readable(h)} a move, each opponent {readable(o)}, and
-        every game is agreed drawn after {num(m)} move {m === 1 ? 'pair' : 'pairs'}. Their clocks are simulated:{' '}
-        {speed === 'max' ? (
-          <>they run as fast as the server goes</>
-        ) : (
-          <>
-            at {speedText(speed)} the sync simul&apos;s {readable(syncTotal)} pass in about {readable(Math.ceil(syncTotal / speed))}
-          </>
-        )}
-        , and every figure still comes from the moves played.
+        {words.plays(num(n), n, readable(h), readable(o), num(m), m)}
+        {speed === 'max' ? words.fastest : words.atSpeed(speedText(speed), readable(syncTotal), readable(Math.ceil(syncTotal / speed)))}
+        {words.fromMoves}
       </p>
       <p className="mt-2 text-slate-700 dark:text-slate-300" data-testid="watch-regime">
-        {lap < pair ? (
-          <>
-            Here n × h = {readable(lap)} is shorter than h + o = {readable(pair)}: after its lap the host waits for the first
-            reply. Rotation has stopped helping: more boards would still fit in the host&apos;s idle time.
-          </>
-        ) : lap > pair ? (
-          <>
-            Here n × h = {readable(lap)} is longer than h + o = {readable(pair)}: replies wait for the host. Rotation has stopped
-            scaling: the host itself is the limit, and each further board adds {readable(h)} to every round.
-          </>
-        ) : (
-          <>Here n × h = h + o = {readable(pair)}: each reply arrives just as the host comes round again.</>
-        )}
+        {lap < pair ? words.shorter(readable(lap), readable(pair)) : lap > pair ? words.longer(readable(lap), readable(pair), readable(h)) : words.equal(readable(pair))}
       </p>
       <div className="mt-4 flex flex-wrap items-end gap-4">
         <fieldset className="flex flex-col gap-2">
@@ -105,7 +81,7 @@ export function WatchItHappen({ params }: { params: LessonParams }) {
             {SPEEDS.map((s) => (
               <label key={String(s)} className={radio}>
                 <input type="radio" name="exhibition-speed" checked={speed === s} onChange={() => setSpeed(s)} data-testid={`speed-${s}`} />
-                <span>{s === 'max' ? words.fastest : speedText(s)}</span>
+                <span>{s === 'max' ? words.fastestChoice : speedText(s)}</span>
               </label>
             ))}
           </div>

@@ -1,9 +1,6 @@
 // How the lesson page writes its figures: seconds in, as people read them out.
 import { formatDuration } from '@/lib/metrics';
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
 /** Seconds as people say them: "55 s", "2 min", "1 h 0 min 55 s", "12 h" (trailing zeros dropped). */
 export function readable(seconds: number): string {
   return formatDuration(seconds * 1000)
@@ -11,21 +8,25 @@ export function readable(seconds: number): string {
     .replace(/ 0 min$/, '');
 }
 
-/** "3,655 s" (a fraction of a second kept only when there is one). */
-export function seconds(s: number): string {
-  return `${Number.isInteger(s) ? integer.format(s) : decimal.format(s)} s`;
-}
-
-/** A plain number with thousands separators, up to two decimals. */
-export function num(x: number): string {
-  return decimal.format(x);
+/**
+ * Numbers as the page's language writes them (`lang`: the words table's): `num`, a plain number
+ * with thousands separators, up to two decimals ("3,655.5"; in Spanish "3655,5"); `seconds`,
+ * "3,655 s" (a fraction of a second kept only when there is one).
+ */
+export function numbersIn(lang: string): { num: (x: number) => string; seconds: (s: number) => string } {
+  const integer = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  return {
+    num: (x) => decimal.format(x),
+    seconds: (s) => `${Number.isInteger(s) ? integer.format(s) : decimal.format(s)} s`,
+  };
 }
 
 export interface TimeUnit {
   /** Seconds per unit. */
   size: number;
-  /** "hours" */
-  name: string;
+  /** "hours": the key of its name in the words table. */
+  name: 'hours' | 'minutes' | 'seconds';
   /** "h" */
   short: string;
 }

@@ -9,27 +9,28 @@ export type ParamKey = keyof LessonParams;
 
 export interface FieldSpec {
   key: ParamKey;
-  label: string;
   unit: string;
   min: number;
   max: number;
   integer: boolean;
-  hint: string;
 }
 
 export const FIELDS: FieldSpec[] = [
-  { key: 'n', label: 'Boards', unit: 'n', min: 1, max: 100, integer: true, hint: 'opponents, one board each' },
-  { key: 'h', label: 'Host per move', unit: 's', min: 0.1, max: 3600, integer: false, hint: 'seconds the host thinks: h' },
-  { key: 'o', label: 'Opponent per move', unit: 's', min: 0, max: 3600, integer: false, hint: 'seconds an opponent thinks: o' },
-  { key: 'm', label: 'Move pairs', unit: 'm', min: 1, max: 200, integer: true, hint: 'per game; the host moves first' },
+  { key: 'n', unit: 'n', min: 1, max: 100, integer: true },
+  { key: 'h', unit: 's', min: 0.1, max: 3600, integer: false },
+  { key: 'o', unit: 's', min: 0, max: 3600, integer: false },
+  { key: 'm', unit: 'm', min: 1, max: 200, integer: true },
 ];
 
+/** Why a field's text cannot be used (the calculator says it in words). */
+export type FieldProblem = 'not-a-number' | 'not-whole' | 'out-of-range';
+
 /** The value of one field, or why it cannot be used. */
-export function checkField(spec: FieldSpec, raw: string): { value: number } | { error: string } {
+export function checkField(spec: FieldSpec, raw: string): { value: number } | { error: FieldProblem } {
   const value = raw.trim() === '' ? NaN : Number(raw);
-  if (!Number.isFinite(value)) return { error: 'Enter a number.' };
-  if (spec.integer && !Number.isInteger(value)) return { error: 'Enter a whole number.' };
-  if (value < spec.min || value > spec.max) return { error: `From ${spec.min} to ${spec.max}.` };
+  if (!Number.isFinite(value)) return { error: 'not-a-number' };
+  if (spec.integer && !Number.isInteger(value)) return { error: 'not-whole' };
+  if (value < spec.min || value > spec.max) return { error: 'out-of-range' };
   return { value };
 }
 

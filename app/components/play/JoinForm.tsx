@@ -4,8 +4,11 @@ import type { SimulConnection } from '@/lib/client/simul-connection';
 import { freeSeats } from '@/lib/simul/queries';
 import { LIMITS, type SimulState } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
+import { useWords } from '../language';
 
 export function JoinForm({ state, connection }: { state: SimulState; connection: SimulConnection }) {
+  const w = useWords();
+  const words = w.phone;
   const [name, setName] = useState('');
   const [seat, setSeat] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
@@ -18,15 +21,15 @@ export function JoinForm({ state, connection }: { state: SimulState; connection:
     setBusy(true);
     const res = await connection.join(name, seat ? Number(seat) : undefined);
     setBusy(false);
-    setError(res.ok ? null : refusalText(res.error));
+    setError(res.ok ? null : refusalText(w, res.error));
   }
 
-  if (state.joiningClosed) return <p className="text-lg">The host has closed joining.</p>;
+  if (state.joiningClosed) return <p className="text-lg">{words.joiningClosed}</p>;
   return (
     <div className="flex flex-col gap-6">
       <form onSubmit={submit} className="flex flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
         <label className="flex flex-col gap-1">
-          <span className="font-semibold">Your name</span>
+          <span className="font-semibold">{words.yourName}</span>
           <input
             value={name}
             onChange={(e) => setName(e.target.value)}
@@ -39,21 +42,21 @@ export function JoinForm({ state, connection }: { state: SimulState; connection:
           />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-semibold">Seat</span>
+          <span className="font-semibold">{words.seat}</span>
           <select value={seat} onChange={(e) => setSeat(e.target.value)} className="rounded-lg border border-slate-300 px-3 py-3 dark:border-slate-600 dark:bg-slate-800">
-            <option value="">First free seat</option>
+            <option value="">{words.firstFreeSeat}</option>
             {free.map((n) => (
-              <option key={n} value={n}>Board {n}</option>
+              <option key={n} value={n}>{w.game.board(n)}</option>
             ))}
           </select>
         </label>
         {error && <p role="alert" className="text-loss">{error}</p>}
         <button disabled={busy || free.length === 0} className="rounded-lg bg-host px-4 py-3 text-lg font-semibold text-white disabled:opacity-40" data-testid="join">
-          {free.length === 0 ? 'Every seat is taken' : 'Take a seat'}
+          {free.length === 0 ? words.everySeatTaken : words.takeSeat}
         </button>
       </form>
       <section>
-        <h2 className="mb-2 font-semibold">{seated.length} seated</h2>
+        <h2 className="mb-2 font-semibold">{words.seatedCount(seated.length)}</h2>
         <ul className="flex flex-wrap gap-2">
           {seated.map((b) => (
             <li key={b.number} className="rounded-full bg-slate-200 px-3 py-1 text-sm dark:bg-slate-800">{b.opponent!.name}</li>

@@ -2,27 +2,33 @@
 import { formatDuration, formatPercent, formatSpeedUp, lessonFigures, type SimulMetrics } from '@/lib/metrics';
 import { tally } from '@/lib/simul/queries';
 import type { SimulState } from '@/lib/simul/types';
-import { speedText } from '@/app/words';
+import type { Words } from '@/app/words';
+import { useWords } from '../language';
 
 type Side = { state: SimulState; metrics: SimulMetrics | null } | null;
 
-const ROWS: { label: string; value: (s: SimulState, m: SimulMetrics) => string }[] = [
-  { label: 'Mode', value: (s) => (s.mode === 'async' ? 'async (rotating)' : 'sync (one game at a time)') },
-  { label: 'Boards', value: (s) => String(s.order.length) },
-  { label: 'Clock', value: (s) => (s.exhibition ? `simulated, ${speedText(s.exhibition.speed)}` : 'real time') },
-  { label: 'Results (host W / D / L)', value: (s) => { const t = tally(s); return `${t.wins} / ${t.draws} / ${t.losses}`; } },
-  { label: 'Moves', value: (_, m) => String(m.moves.length) },
-  { label: 'Elapsed', value: (_, m) => formatDuration(m.elapsed) },
-  { label: 'Host busy', value: (_, m) => formatDuration(m.busy) },
-  { label: 'Host idle', value: (_, m) => formatDuration(m.idle) },
-  { label: 'Host utilization', value: (_, m) => formatPercent(m.utilization) },
-  { label: 'Opponent wait, total', value: (_, m) => formatDuration(m.boards.reduce((t, b) => t + b.wait, 0)) },
-  { label: 'Longest single wait', value: (_, m) => formatDuration(Math.max(0, ...m.boards.map((b) => b.longestWait))) },
-  { label: 'Sync total (played or projected)', value: (_, m) => formatDuration(m.comparison.sync) },
-  { label: 'Async total (played or projected)', value: (_, m) => formatDuration(m.comparison.async) },
-  { label: 'Speed-up', value: (_, m) => formatSpeedUp(m.comparison.speedUp) },
-  { label: "The lesson's closed form", value: (s) => closedForm(s) },
-];
+type Row = { row: keyof Words['review']['rows']; value: (s: SimulState, m: SimulMetrics) => string };
+
+function rows(w: Words): Row[] {
+  const r = w.review;
+  return [
+    { row: 'mode', value: (s) => r.modeShort(s.mode) },
+    { row: 'boards', value: (s) => String(s.order.length) },
+    { row: 'clock', value: (s) => (s.exhibition ? r.simulatedClock(w.simulatedTime.speed(s.exhibition.speed)) : r.realTime) },
+    { row: 'results', value: (s) => { const t = tally(s); return `${t.wins} / ${t.draws} / ${t.losses}`; } },
+    { row: 'moves', value: (_, m) => String(m.moves.length) },
+    { row: 'elapsed', value: (_, m) => formatDuration(m.elapsed) },
+    { row: 'busy', value: (_, m) => formatDuration(m.busy) },
+    { row: 'idle', value: (_, m) => formatDuration(m.idle) },
+    { row: 'utilization', value: (_, m) => formatPercent(m.utilization) },
+    { row: 'wait', value: (_, m) => formatDuration(m.boards.reduce((t, b) => t + b.wait, 0)) },
+    { row: 'longestWait', value: (_, m) => formatDuration(Math.max(0, ...m.boards.map((b) => b.longestWait))) },
+    { row: 'syncTotal', value: (_, m) => formatDuration(m.comparison.sync) },
+    { row: 'asyncTotal', value: (_, m) => formatDuration(m.comparison.async) },
+    { row: 'speedUp', value: (_, m) => formatSpeedUp(m.comparison.speedUp) },
+    { row: 'closedForm', value: (s) => closedForm(s) },
+  ];
+}
 
 /**
  * For an exhibition whose bots all think the same mean times: the lesson's total for its mode
@@ -38,21 +44,23 @@ function closedForm(s: SimulState): string {
 }
 
 export function CompareTable({ a, b }: { a: Side; b: Side }) {
-  const cell = (side: Side, row: (typeof ROWS)[number]) =>
-    side?.metrics ? row.value(side.state, side.metrics) : side ? 'not started' : 'loading…';
+  const w = useWords();
+  const words = w.review;
+  const cell = (side: Side, row: Row) =>
+    side?.metrics ? row.value(side.state, side.metrics) : side ? words.notStarted : words.loadingShort;
   return (
     <table className="w-full rounded-2xl bg-white text-left tabular-nums shadow-sm dark:bg-slate-900" data-testid="compare-table">
       <thead>
         <tr className="border-b border-slate-200 dark:border-slate-800">
-          <th className="p-3">Figure</th>
+          <th className="p-3">{words.figure}</th>
           <th className="p-3">{a?.state.title}</th>
           <th className="p-3">{b?.state.title ?? '…'}</th>
         </tr>
       </thead>
       <tbody>
-        {ROWS.map((row) => (
-          <tr key={row.label} className="border-b border-slate-100 dark:border-slate-800">
-            <th className="p-3 font-normal text-slate-500">{row.label}</th>
+        {rows(w).map((row) => (
+          <tr key={row.row} className="border-b border-slate-100 dark:border-slate-800">
+            <th className="p-3 font-normal text-slate-500">{words.rows[row.row]}</th>
             <td className="p-3 font-semibold">{cell(a, row)}</td>
             <td className="p-3 font-semibold">{cell(b, row)}</td>
           </tr>

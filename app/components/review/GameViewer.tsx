@@ -9,18 +9,21 @@ import { readGames } from '@/lib/export/games';
 import type { BoardState, SimulEvent, SimulState } from '@/lib/simul/types';
 import { formatClock } from '../ClockTime';
 import { positionName, SimulSettings } from '../SimulSettings';
-import { botWords, REMATCH_WORDS, TAKEBACK_WORDS } from '@/app/words';
+import type { Words } from '@/app/words';
+import { useWords } from '../language';
 import { BotMarker } from '../BotMarker';
 import { ICONS } from '../icons';
 import { MiniBoard } from '../MiniBoard';
 
 /** An opponent's name in a list's option, where only text fits: a bot says so in words. */
-function optionName(opponent: BoardState['opponent'] | undefined): string {
+function optionName(w: Words, opponent: BoardState['opponent'] | undefined): string {
   if (!opponent) return '';
-  return opponent.bot ? botWords.inText(opponent.name) : opponent.name;
+  return opponent.bot ? w.bots.inText(opponent.name) : opponent.name;
 }
 
 export function GameViewer({ state, metrics, log }: { state: SimulState; metrics: SimulMetrics; log: SimulEvent[] }) {
+  const w = useWords();
+  const words = w.review;
   // Every game of every board (a rematched board has several), each as finally played.
   // The log grows in place: its length says when it changed.
   const games = useMemo(() => readGames(log), [log, log.length]);
@@ -51,11 +54,11 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
   const go = (p: number) => setPly(Math.max(0, Math.min(positions.length - 1, p)));
 
   return (
-    <section aria-label="Games" className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
+    <section aria-label={words.games} className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
       <div className="mb-3 flex flex-wrap items-center gap-3">
-        <h2 className="text-xl font-bold">Games</h2>
+        <h2 className="text-xl font-bold">{words.games}</h2>
         <label className="flex items-center gap-2">
-          <span className="text-sm text-slate-500">Board</span>
+          <span className="text-sm text-slate-500">{words.board}</span>
           <select
             value={chosen}
             onChange={(e) => {
@@ -67,15 +70,15 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
           >
             {games.games.map((g, i) => (
               <option key={`${g.board}.${g.game}`} value={i}>
-                {g.game === 1 ? g.board : REMATCH_WORDS.gameOf(g.board, g.game)} · {optionName(state.boards.get(g.board)?.opponent)}
+                {g.game === 1 ? g.board : w.rematch.gameOf(g.board, g.game)} · {optionName(w, state.boards.get(g.board)?.opponent)}
               </option>
             ))}
           </select>
         </label>
         {b?.opponent?.bot && <BotMarker />}
-        {state.hostBot && <span className="text-sm text-slate-500">{botWords.hostIsBot}</span>}
-        {game.takebacks > 0 && <span className="text-sm" data-testid="game-takebacks">{TAKEBACK_WORDS.count(game.takebacks)}</span>}
-        {game.fen && <span className="text-sm text-slate-500" data-testid="game-position">{positionName(game.fen)}</span>}
+        {state.hostBot && <span className="text-sm text-slate-500">{w.bots.hostIsBot}</span>}
+        {game.takebacks > 0 && <span className="text-sm" data-testid="game-takebacks">{w.takeback.count(game.takebacks)}</span>}
+        {game.fen && <span className="text-sm text-slate-500" data-testid="game-position">{positionName(w, game.fen)}</span>}
       </div>
       <div className="grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]">
         <div
@@ -85,25 +88,25 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
             if (e.key === 'ArrowRight') go(shown + 1);
           }}
           className="flex flex-col gap-2 outline-none"
-          aria-label="Board position; left and right arrows step through the game"
+          aria-label={words.position}
         >
           <MiniBoard fen={positions[shown].fen} lastMove={positions[shown].last} flipped={game.hostColor === 'b'} className="rounded" />
           <div className="flex items-center justify-between gap-2">
-            <button className="rounded border px-3 py-1" onClick={() => go(0)} aria-label="Start">{ICONS.first}</button>
-            <button className="rounded border px-3 py-1" onClick={() => go(shown - 1)} aria-label="Previous move">{ICONS.previous}</button>
+            <button className="rounded border px-3 py-1" onClick={() => go(0)} aria-label={words.first}>{ICONS.first}</button>
+            <button className="rounded border px-3 py-1" onClick={() => go(shown - 1)} aria-label={words.previous}>{ICONS.previous}</button>
             <span className="text-sm tabular-nums">{shown} / {positions.length - 1}</span>
-            <button className="rounded border px-3 py-1" onClick={() => go(shown + 1)} aria-label="Next move">{ICONS.next}</button>
-            <button className="rounded border px-3 py-1" onClick={() => go(positions.length - 1)} aria-label="End">{ICONS.last}</button>
+            <button className="rounded border px-3 py-1" onClick={() => go(shown + 1)} aria-label={words.next}>{ICONS.next}</button>
+            <button className="rounded border px-3 py-1" onClick={() => go(positions.length - 1)} aria-label={words.last}>{ICONS.last}</button>
           </div>
         </div>
         <ol className="grid max-h-96 grid-cols-[auto_1fr_1fr] content-start gap-x-3 gap-y-0.5 overflow-y-auto text-sm tabular-nums" data-testid="move-list">
           {rows.map((row) => (
             <li key={`${row.number}-${row.w ?? row.b}`} className="contents">
-              <span className="text-slate-400">{row.number}.</span>
+              <span className="text-slate-600 dark:text-slate-400">{row.number}.</span>
               {[row.w, row.b].map((i, j) => {
                 const m = i === undefined ? undefined : moves[i];
                 return m && i !== undefined ? (
-                  <button key={j} onClick={() => go(i + 1)} className={`rounded px-1 text-left ${shown === i + 1 ? 'bg-host/20' : ''}`}>
+                  <button key={j} onClick={() => go(i + 1)} className={`rounded px-1 text-left ${shown === i + 1 ? 'ring-2 ring-host ring-inset' : ''}`}>
                     <span className="font-semibold">{m.san}</span>{' '}
                     <span className={m.by === 'host' ? 'text-host' : 'text-waiting'}>{formatDuration(thinks.get(m) ?? 0)}</span>
                     {m.clock !== null && (
@@ -123,9 +126,9 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
       </div>
       <SimulSettings state={state} className="mt-2 text-xs" />
       <p className="mt-2 text-xs text-slate-500">
-        {state.clock && <>After each move, the mover&apos;s time left on the clock. </>}
-        Times: <span className="text-host">host think</span> (busy time since the host&apos;s previous move on any board) ·{' '}
-        <span className="text-waiting">opponent think</span> (since the host&apos;s move on that board).
+        {state.clock && <>{words.clockAfter} </>}
+        {words.times} <span className="text-host">{words.hostThink}</span> {words.hostThinkMeans} ·{' '}
+        <span className="text-waiting">{words.opponentThink}</span> {words.opponentThinkMeans}
       </p>
     </section>
   );

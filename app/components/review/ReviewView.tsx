@@ -4,13 +4,15 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
+import { useSimulConnection, useVersion, useWho } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import { downloadText } from '@/lib/export/download';
 import { simulLogJson } from '@/lib/export/json';
 import { moveTimingsCsv } from '@/lib/export/csv';
 import { simulPgn } from '@/lib/export/pgn';
-import { refusalText, SIMUL_END } from '@/app/words';
+import { refusalText } from '@/app/words';
+import { useWords } from '../language';
+import type { SimulState } from '@/lib/simul/types';
 import type { SimulMetrics } from '@/lib/metrics';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Timeline } from '../dashboard/Timeline';
@@ -19,19 +21,33 @@ import { ResultsTable } from '../ResultsTable';
 import { GameViewer } from './GameViewer';
 import { CompareTable } from './CompareTable';
 import { SimulatedTime } from '../SimulatedTime';
+import { ScrubBoards } from './ScrubBoards';
+import { ScrubControls } from './ScrubControls';
+import { useScrub, type Scrub } from './use-scrub';
 
 export function ReviewView({ simulId, withId }: { simulId: string; withId: string | null }) {
   const a = useSimulConnection(simulId);
   const b = useSimulConnection(withId);
-  if (!a) return <p className="p-8 text-slate-500">Loading the simul…</p>;
+  const words = useWords().review;
+  if (!a) return <p className="p-8 text-slate-500">{words.loading}</p>;
   return <Review a={a} b={b} />;
 }
 
 function Review({ a, b }: { a: SimulConnection; b: SimulConnection | null }) {
-  const viewA = useSimulView(a);
-  if (viewA.problem && viewA.version === 0) return <p className="p-8 text-xl">{refusalText(viewA.problem)}</p>;
-  if (viewA.version === 0) return <p className="p-8 text-slate-500">Loading the simul…</p>;
-  return b ? <Compare a={viewA} b={b} /> : <Single view={viewA} />;
+  const who = useWho(a);
+  const w = useWords();
+  if (who.problem && !who.loaded) return <p className="p-8 text-xl">{refusalText(w, who.problem)}</p>;
+  if (!who.loaded) return <p className="p-8 text-slate-500">{w.review.loading}</p>;
+  return b ? <Compare a={a} b={b} /> : <Single connection={a} />;
+}
+
+/**
+ * The review draws the whole simul from its log: it redraws when the log grows (a page of a long
+ * log, or an event of a simul still running), not when the link comes and goes.
+ */
+function useFolded(connection: SimulConnection): SimulView {
+  useVersion(connection);
+  return connection.store.getState();
 }
 
 /** A review does not tick: a simul still running is measured to the last render. */
@@ -40,19 +56,20 @@ function useReviewMetrics(view: SimulView): SimulMetrics | null {
 }
 
 function Downloads({ view }: { view: SimulView }) {
+  const words = useWords().review;
   const id = view.state.simulId;
   const site = typeof window === 'undefined' ? '' : window.location.origin;
   const button = 'rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
   return (
-    <div className="flex flex-wrap gap-2" aria-label="Downloads">
+    <div className="flex flex-wrap gap-2" aria-label={words.downloads}>
       <button className={button} data-testid="download-pgn" onClick={() => downloadText(`simul-${id}.pgn`, 'application/x-chess-pgn', simulPgn(view.log, site))}>
-        Games (PGN)
+        {words.pgn}
       </button>
       <button className={button} data-testid="download-csv" onClick={() => downloadText(`simul-${id}-moves.csv`, 'text/csv', moveTimingsCsv(view.log))}>
-        Move timings (CSV)
+        {words.csv}
       </button>
       <button className={button} data-testid="download-json" onClick={() => downloadText(`simul-${id}-log.json`, 'application/json', simulLogJson(view.log))}>
-        Event log (JSON)
+        {words.json}
       </button>
     </div>
   );
@@ -60,6 +77,7 @@ function Downloads({ view }: { view: SimulView }) {
 
 function CompareWith({ simulId }: { simulId: string }) {
   const router = useRouter();
+  const words = useWords().review;
   const [other, setOther] = useState('');
   return (
     <form
@@ -70,31 +88,52 @@ function CompareWith({ simulId }: { simulId: string }) {
         if (id) router.push(`/review/${simulId}?with=${encodeURIComponent(id)}`);
       }}
     >
-      <label htmlFor="compare-with" className="text-slate-500">Compare with another simul:</label>
-      <input id="compare-with" value={other} onChange={(e) => setOther(e.target.value)} placeholder="its review link or id"
+      <label htmlFor="compare-with" className="text-slate-500">{words.compareWith}</label>
+      <input id="compare-with" value={other} onChange={(e) => setOther(e.target.value)} placeholder={words.compareHint}
         className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800" />
-      <button className="rounded bg-slate-900 px-3 py-1 font-semibold text-white dark:bg-slate-100 dark:text-slate-900">Compare</button>
+      <button className="rounded bg-slate-900 px-3 py-1 font-semibold text-white dark:bg-slate-100 dark:text-slate-900">{words.compare}</button>
     </form>
   );
 }
 
 function Header({ view }: { view: SimulView }) {
   const { state } = view;
+  const w = useWords();
+  const words = w.review;
   return (
     <header className="flex flex-col gap-2">
       <h1 className="text-3xl font-black" data-testid="review-title">{state.title}</h1>
       <p className="text-slate-500">
-        {state.mode === 'async' ? 'Async: rotating between boards' : 'Sync: one game at a time'} ·{' '}
-        {state.order.length} boards · {new Date(state.startedAt ?? state.createdAt).toLocaleString()}
-        {state.phase !== 'finished' ? ' · still running' : <> · <span data-testid="review-end">{SIMUL_END.reviewEnd(state.endedEarly)}</span></>}
+        {words.mode(state.mode)} ·{' '}
+        {words.boards(state.order.length)} · {new Date(state.startedAt ?? state.createdAt).toLocaleString(w.lang)}
+        {state.phase !== 'finished' ? words.stillRunning : <> · <span data-testid="review-end">{w.simulEnd.reviewEnd(state.endedEarly)}</span></>}
       </p>
       <SimulatedTime state={state} />
     </header>
   );
 }
 
-function Single({ view }: { view: SimulView }) {
-  const metrics = useReviewMetrics(view);
+/** The scrubber over the recorded simul, and every board at the moment it shows. */
+function ScrubPanel({ scrub, state }: { scrub: Scrub; state: SimulState }) {
+  const scrubWords = useWords().scrub;
+  return (
+    <section aria-label={scrubWords.title} className="flex min-w-0 flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" data-testid="scrubber">
+      <h2 className="text-xl font-bold">{scrubWords.title}</h2>
+      <p className="text-sm text-slate-600 dark:text-slate-300">{scrubWords.intro}</p>
+      <ScrubControls scrub={scrub} />
+      <ScrubBoards state={state} />
+    </section>
+  );
+}
+
+function Single({ connection }: { connection: SimulConnection }) {
+  const view = useFolded(connection);
+  const words = useWords().review;
+  const live = useReviewMetrics(view);
+  const scrub = useScrub(view.log);
+  // The dashboard follows the scrubber; at the end, the figures as the log stands.
+  const state = scrub.moment?.state ?? view.state;
+  const metrics = scrub.moment ? scrub.moment.metrics : live;
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6" data-testid="review">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -102,23 +141,33 @@ function Single({ view }: { view: SimulView }) {
         <Downloads view={view} />
       </div>
       <CompareWith simulId={view.state.simulId} />
-      {metrics ? <Dashboard state={view.state} metrics={metrics} /> : <p>This simul never started.</p>}
+      {live ? (
+        <>
+          <ScrubPanel scrub={scrub} state={state} />
+          <Dashboard state={state} metrics={metrics} />
+        </>
+      ) : (
+        <p>{words.neverStarted}</p>
+      )}
       <ResultsTable state={view.state} reader={{ role: 'projector' }} />
-      {metrics && <GameViewer state={view.state} metrics={metrics} log={view.log} />}
-      <Link href="/" className="text-host underline">Home</Link>
+      {live && <GameViewer state={view.state} metrics={live} log={view.log} />}
+      <Link href="/" className="text-host underline">{words.home}</Link>
     </main>
   );
 }
 
-function Compare({ a, b }: { a: SimulView; b: SimulConnection }) {
-  const viewB = useSimulView(b);
+function Compare({ a: connectionA, b }: { a: SimulConnection; b: SimulConnection }) {
+  const a = useFolded(connectionA);
+  const viewB = useFolded(b);
+  const w = useWords();
+  const words = w.review;
   const ma = useReviewMetrics(a);
   const mb = useReviewMetrics(viewB); // null until its log arrives
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 p-6" data-testid="review-compare">
-      <h1 className="text-3xl font-black">Two simuls side by side</h1>
+      <h1 className="text-3xl font-black">{words.sideBySide}</h1>
       {viewB.problem && viewB.version === 0 ? (
-        <p role="alert" className="text-loss">The second simul: {refusalText(viewB.problem)}</p>
+        <p role="alert" className="text-loss">{words.secondSimul} {refusalText(w, viewB.problem)}</p>
       ) : null}
       <CompareTable a={{ state: a.state, metrics: ma }} b={viewB.version > 0 ? { state: viewB.state, metrics: mb } : null} />
       {[{ view: a, m: ma }, { view: viewB, m: mb }].map(({ view, m }, i) =>
@@ -132,7 +181,7 @@ function Compare({ a, b }: { a: SimulView; b: SimulConnection }) {
           </section>
         ) : null,
       )}
-      <Link href={`/review/${a.state.simulId}`} className="text-host underline">Back to {a.state.title}</Link>
+      <Link href={`/review/${a.state.simulId}`} className="text-host underline">{words.backTo(a.state.title)}</Link>
     </main>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 // The projector's mini boards: as large as the box allows with all of them on screen, or a
 // page at a time when that would make them too small to read from the back of the room.
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { SimulView } from '@/lib/client/simul-connection';
-import { projectorWords as words } from '@/app/words';
+import { useWords } from '../language';
 import { BoardGrid } from '../host/BoardGrid';
 import { useBoxSize } from '../use-box-size';
 import { fitGrid } from './fit-grid';
@@ -17,7 +17,8 @@ const ASPECT = 1.22;
 /** A cell's narrowest width: its type is then 9 px, and a chip's longest words just fit. */
 const MIN_CELL = 128;
 
-export function ProjectorBoards({ store }: { store: StoreApi<SimulView> }) {
+export const ProjectorBoards = memo(function ProjectorBoards({ store }: { store: StoreApi<SimulView> }) {
+  const words = useWords().projector;
   const order = useStore(store, (s) => s.state.order);
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useBoxSize(box);
@@ -40,4 +41,4 @@ export function ProjectorBoards({ store }: { store: StoreApi<SimulView> }) {
       )}
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
 // two schedules' totals and the speed-up, in type read from the back of the room. The console
 // and the review show the same figures with their details (Dashboard).
 import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from '@/lib/metrics';
-import { dashboardWords as words, projectorWords } from '@/app/words';
+import { useWords } from '../language';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -22,6 +22,7 @@ export interface LoopCounts {
 }
 
 export function ProjectorHeadline({ metrics, loop }: { metrics: SimulMetrics | null; loop: LoopCounts }) {
+  const { dashboard: words, projector: projectorWords } = useWords();
   if (!metrics) return null;
   const { comparison } = metrics;
   // The projection replays recorded think times: before the first move there are none.

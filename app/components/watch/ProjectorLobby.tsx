@@ -5,7 +5,7 @@
 // the projector watches as a spectator and is never given the host key or a seat token.
 import { QRCodeSVG } from 'qrcode.react';
 import type { SimulState } from '@/lib/simul/types';
-import { projectorWords as words } from '@/app/words';
+import { useWords } from '../language';
 import { LOOKS } from '../board-look';
 import { useJoinAddress } from '../join-address';
 
@@ -17,6 +17,7 @@ function nameSize(count: number): string {
 }
 
 export function ProjectorLobby({ state }: { state: SimulState }) {
+  const words = useWords().projector;
   const { address, link, ready } = useJoinAddress(state.simulId);
   const boards = state.order.map((n) => state.boards.get(n)!);
   const seated = boards.filter((b) => b.opponent);

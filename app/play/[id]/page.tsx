@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requestWords } from '@/app/words/request';
 import { PlayerView } from '@/app/components/play/PlayerView';
 
 type Params = { params: Promise<{ id: string }> };
@@ -6,7 +7,8 @@ type Params = { params: Promise<{ id: string }> };
 /** Added to the home screen, the phone's page opens this simul again (its own manifest). */
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
-  return { title: 'Async Simul', manifest: `/play/${encodeURIComponent(id)}/manifest.webmanifest` };
+  const { app } = await requestWords();
+  return { title: app.name, manifest: `/play/${encodeURIComponent(id)}/manifest.webmanifest` };
 }
 
 export default async function PlayPage({ params }: Params) {

@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
+import { requestWords } from '@/app/words/request';
 import { ReviewView } from '@/app/components/review/ReviewView';
 
-export const metadata: Metadata = { title: 'Review · Async Simul' };
+export async function generateMetadata(): Promise<Metadata> {
+  const { app } = await requestWords();
+  return { title: app.tab(app.pages.review) };
+}
 
 export default async function ReviewPage({
   params,

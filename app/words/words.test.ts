@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '@/lib/client/simul-connection';
 import { HOST, opponent, SPECTATOR, TestSimul } from '@/lib/simul/test-log';
-import { ANNOUNCE, refusalText, resultSentence, resultWords, spokenMove, type Reader, type ResultOf } from './words';
+import { en } from './en';
+import { es } from './es';
+import { refusalText as said, resultSentence as sentence, resultWords as words, spokenMove as spoken, type Reader, type ResultOf } from './say';
+
+// The English table's sentences: the checks below read them as a person would.
+const refusalText = (p: Problem) => said(en, p);
+const resultSentence = (b: ResultOf, r: Reader) => sentence(en, b, r);
+const resultWords = (b: ResultOf, r: Reader) => words(en, b, r);
+const spokenMove = (san: string) => spoken(en, san);
 
 // Every code with each shape of params it can carry: a code missing here does not compile.
 const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
@@ -104,20 +112,20 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
 };
 
 describe('refusalText', () => {
-  it('has a whole sentence for every code and every shape of its params', () => {
+  it('has a whole sentence for every code and every shape of its params, in every language', () => {
     for (const samples of Object.values(SAMPLES)) {
-      for (const sample of samples as Problem[]) {
-        const text = refusalText(sample);
+      for (const sample of samples as Problem[]) for (const text of [refusalText(sample), said(es, sample)]) {
         expect(text, JSON.stringify(sample)).toMatch(/^\S.*\.$/);
         expect(text, JSON.stringify(sample)).not.toMatch(/undefined|null|\[object/);
       }
     }
   });
 
-  it('says something different for each shape of a code\'s params', () => {
+  it('says something different for each shape of a code\'s params, in every language', () => {
     for (const samples of Object.values(SAMPLES)) {
-      const texts = (samples as Problem[]).map(refusalText);
-      expect(new Set(texts).size, texts.join(' | ')).toBe(texts.length);
+      for (const texts of [(samples as Problem[]).map(refusalText), (samples as Problem[]).map((p) => said(es, p))]) {
+        expect(new Set(texts).size, texts.join(' | ')).toBe(texts.length);
+      }
     }
   });
 
@@ -215,6 +223,25 @@ describe('moves as a screen reader says them', () => {
     expect(spokenMove('Rae1+')).toBe('rook a to e1, check');
     expect(spokenMove('e8=Q+')).toBe('pawn to e8, promotes to queen, check');
     expect(spokenMove('O-O-O')).toBe('castles queenside');
-    expect(ANNOUNCE.hostPlayed('O-O+')).toBe('The host played castles kingside, check.');
+    expect(en.phone.hostPlayed(spokenMove('O-O+'))).toBe('The host played castles kingside, check.');
+  });
+});
+
+describe('in Spanish', () => {
+  const resigned: ResultOf = { number: 2, hostColor: 'b', status: 'finished', result: '1-0', endReason: 'resignation', name: 'Bo' };
+  it('says results with the verb in the reader’s person', () => {
+    expect(sentence(es, resigned, { role: 'host' })).toBe('Has perdido: abandonaste.');
+    expect(sentence(es, resigned, { role: 'student', board: 2 })).toBe('Has ganado: abandonó el anfitrión.');
+    expect(sentence(es, { ...resigned, result: '0-1' }, { role: 'host' })).toBe('Has ganado: abandonó Bo.');
+    expect(sentence(es, { ...resigned, status: 'aborted', result: null, endReason: 'simul-ended' }, { role: 'projector' })).toBe(
+      'Sin terminar: la simultánea se terminó antes de tiempo.',
+    );
+  });
+
+  it('speaks moves', () => {
+    expect(spoken(es, 'Nxf3+')).toBe('caballo captura en f3, jaque');
+    expect(spoken(es, 'e8=Q#')).toBe('peón a e8, corona dama, jaque mate');
+    expect(spoken(es, 'O-O-O')).toBe('enroque largo');
+    expect(es.phone.hostPlayed(spoken(es, 'e4'))).toBe('El anfitrión jugó peón a e4.');
   });
 });
