@@ -9,7 +9,6 @@ import {
   useBoard,
   useLink,
   useOptimistic,
-  usePaused,
   usePhase,
   useSimul,
   useSimulConnection,
@@ -54,8 +53,6 @@ function View({ connection }: { connection: SimulConnection }) {
   const optimistic = useOptimistic(connection, who.board ?? 0);
   const state = useSimulState(connection);
   const controller = useMemo(() => new SimulController(connection), [connection]);
-  // The pause is the room's: redrawn when it starts or ends.
-  usePaused(connection);
   const board = who.board !== null ? state.boards.get(who.board) ?? null : null;
   const myTurn = Boolean(board && board.status === 'playing' && !board.paused && sideToMove(board) === 'opponent');
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
