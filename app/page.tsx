@@ -2,31 +2,27 @@ import Link from 'next/link';
 import { JoinCodeForm } from './components/JoinCodeForm';
 import { requestWords } from './words/request';
 
+// A student who types the address meets the code box first; the teacher's actions are a link away.
 export default async function Home({ searchParams }: { searchParams: Promise<{ code?: string; missing?: string }> }) {
   const { code, missing } = await searchParams;
   const w = await requestWords();
   return (
-    <main className="mx-auto flex min-h-dvh max-w-3xl flex-col justify-center gap-10 p-6">
-      <section>
-        <h1 className="text-5xl font-black tracking-tight">{w.app.name}</h1>
-        <p className="mt-4 text-xl text-slate-600 dark:text-slate-300">
-          {w.home.intro}
-        </p>
+    <main className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center gap-8 p-6">
+      <section className="flex flex-col gap-4 rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900" aria-labelledby="join-heading">
+        <h1 id="join-heading" className="text-4xl font-black tracking-tight">{w.home.join}</h1>
+        <p className="text-lg text-slate-600 dark:text-slate-300">{w.home.joinHint}</p>
+        <JoinCodeForm initial={code ?? ''} />
+        {missing && <p role="alert" className="text-loss">{w.home.missing}</p>}
       </section>
-      <div className="grid gap-6 md:grid-cols-2">
-        <section className="flex flex-col gap-3 rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
-          <h2 className="text-xl font-bold">{w.home.teacher}</h2>
-          <Link href="/new" className="rounded-lg bg-host px-5 py-3 text-center text-lg font-semibold text-white" data-testid="create-link">
-            {w.home.create}
-          </Link>
-          <Link href="/lesson" className="text-center text-host underline">{w.home.lesson}</Link>
-        </section>
-        <section className="flex flex-col gap-3 rounded-2xl bg-white p-6 shadow-sm dark:bg-slate-900">
-          <h2 className="text-xl font-bold">{w.home.student}</h2>
-          <JoinCodeForm initial={code ?? ''} />
-          {missing && <p role="alert" className="text-loss">{w.home.missing}</p>}
-        </section>
-      </div>
+      <nav aria-label={w.home.teacher} className="flex flex-wrap items-baseline gap-x-4 gap-y-2 text-lg">
+        <span className="font-semibold">{w.home.teacher}</span>
+        <Link href="/new" className="font-semibold text-host underline" data-testid="create-link">{w.home.create}</Link>
+        <Link href="/lesson" className="text-host underline">{w.home.lesson}</Link>
+      </nav>
+      <section aria-label={w.app.name}>
+        <h2 className="text-2xl font-bold">{w.app.name}</h2>
+        <p className="mt-2 text-slate-600 dark:text-slate-300">{w.home.intro}</p>
+      </section>
     </main>
   );
 }

@@ -70,13 +70,13 @@ test('the host plays with the keyboard alone: N to the board awaiting it, a type
   await host.keyboard.press('Enter');
   await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', '2');
   await expect(ada.getByTestId('turn-banner')).toHaveText('Your move');
-  await expect(ada.getByTestId('host-move-announcement')).toHaveText('The host played pawn to e4.');
+  await expect(ada.getByTestId('host-move-announcement')).toHaveText('The host played e4: pawn to e4.');
 
   // UCI on board 2, typed after the focus moved there.
   await host.getByTestId('typed-move-input').focus();
   await host.keyboard.type('g1f3');
   await host.keyboard.press('Enter');
-  await expect(bo.getByTestId('host-move-announcement')).toHaveText('The host played knight to f3.');
+  await expect(bo.getByTestId('host-move-announcement')).toHaveText('The host played Nf3: knight to f3.');
   await expect(host.getByTestId('no-board-ready')).toBeVisible();
 
   // Ada answers; N (from the page, not a field) brings the host to board 1.
@@ -87,5 +87,5 @@ test('the host plays with the keyboard alone: N to the board awaiting it, a type
   await host.getByTestId('typed-move-input').focus();
   await host.keyboard.type('Nf3');
   await host.keyboard.press('Enter');
-  await expect(ada.getByTestId('host-move-announcement')).toHaveText('The host played knight to f3.');
+  await expect(ada.getByTestId('host-move-announcement')).toHaveText('The host played Nf3: knight to f3.');
 });

@@ -31,7 +31,7 @@ test('a host plays two people and two bots to the end', async ({ browser, reques
   await host.screenshot({ path: 'test-results/screenshots/lobby-with-bots.png', fullPage: true });
   // One too many: taken out again before the start (its board is dropped).
   await host.getByTestId('remove-bot-5').click();
-  await expect(host.getByTestId('seat-5')).toHaveText('free');
+  await expect(host.getByTestId('seat-5')).toHaveText('empty');
   await expect(host.getByTestId('seated-count')).toHaveText('4');
   await host.getByTestId('start').click();
   await expect(host.getByTestId('mini-5')).toHaveCount(0);

@@ -12,7 +12,7 @@ test('a browser that asks for Spanish plays a simul in Spanish, every page passi
   const host = await teacher.newPage();
   await host.goto('/');
   await expect(host.locator('html')).toHaveAttribute('lang', 'es');
-  await expect(host.getByRole('heading', { name: es.home.teacher })).toBeVisible();
+  await expect(host.getByRole('heading', { name: es.home.join })).toBeVisible();
   await expect(host.getByText(es.home.intro)).toBeVisible();
   found.push(...(await seriousViolations(host, 'home, es')));
   await host.goto('/lesson');
@@ -51,10 +51,10 @@ test('the switch changes the language at once, and the browser keeps it', async 
   const page = await context.newPage();
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('heading', { name: en.home.student })).toBeVisible();
+  await expect(page.getByRole('heading', { name: en.home.join })).toBeVisible();
 
   await page.getByTestId('language').selectOption('es');
-  await expect(page.getByRole('heading', { name: es.home.student })).toBeVisible();
+  await expect(page.getByRole('heading', { name: es.home.join })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   expect(await page.evaluate(() => localStorage.getItem('simul-language'))).toBe('es');
 

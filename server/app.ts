@@ -15,9 +15,10 @@ import { hasListeners } from './room-names';
 import { SimulHub } from './simul-hub';
 import { ExhibitionPacer } from './exhibition';
 import { withSecurityHeaders } from './http-security';
-import { serverOrigins } from './listen-addresses';
+import { listenAddresses, serverOrigins } from './listen-addresses';
 import { networkInterfaces } from 'node:os';
 import { serverWordsFor } from '../app/words';
+import { JOIN_ADDRESSES_PATH, type JoinAddresses } from '../lib/join-address';
 import type { EventStore } from './store/event-store';
 import type { SimulLeases } from './store/leases';
 import { realClock, type Clock, type ManualClock } from './clock';
@@ -35,10 +36,15 @@ export interface ServerOptions {
   budgetClock?: () => number;
   /** Origins other than the server's own whose pages may connect (SIMUL_ALLOWED_ORIGINS). */
   allowedOrigins?: string[];
-  /** The address students open behind a proxy (SIMUL_PUBLIC_URL): its origin is the server's own too. */
-  publicUrl?: string;
+  /** The addresses students open behind a proxy (SIMUL_PUBLIC_URL, parsed): their origins are the server's own too. */
+  publicUrls?: string[];
   /** Proxies whose X-Forwarded-For names the client (SIMUL_TRUST_PROXY); none by default. */
   trustedProxies?: ReadonlySet<string>;
+  /**
+   * The join addresses the pages offer (GET /join-addresses), given the port listened on; by
+   * default the listen address only (tests). server/index.ts gives this machine's network ones.
+   */
+  joinAddresses?: (port: number) => string[];
   /** Only for browser tests: a clock that POST /__test/clock?advance=<ms> moves. Never in production. */
   testClock?: ManualClock;
   /** In a cluster: the simuls' leases (this node runs a simul only while it holds its lease). */
@@ -66,6 +72,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const trustedProxies = options.trustedProxies ?? new Set<string>();
   const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()), options.redis);
   let fanOut!: FanOut;
+  // The port listened on, known once listening (no request or connection arrives before).
+  let boundPort = options.port;
+  const joinAddresses = options.joinAddresses ?? ((p: number) => listenAddresses(options.host, p, {}));
   const hub = new SimulHub(
     options.store,
     clock,
@@ -114,6 +123,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.end('ok');
       return;
     }
+    if (req.method === 'GET' && req.url?.split('?', 1)[0] === JOIN_ADDRESSES_PATH) {
+      const body: JoinAddresses = { addresses: joinAddresses(boundPort) };
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(JSON.stringify(body));
+      return;
+    }
     if (options.testClock && req.method === 'POST' && req.url?.startsWith('/__test/clock?')) {
       const advance = Number(new URL(req.url, 'http://x').searchParams.get('advance'));
       try {
@@ -144,12 +160,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const allowedOrigins = () => {
     const now = performance.now();
     if (!origins || now - origins.at > 30_000) {
-      const own = serverOrigins(options.host, boundPort, networkInterfaces(), options.publicUrl);
+      const own = serverOrigins(options.host, boundPort, networkInterfaces(), options.publicUrls);
       origins = { at: now, set: new Set([...own, ...(options.allowedOrigins ?? [])]) };
     }
     return origins.set;
   };
-  let boundPort = options.port;
   const stopGuard = guardConnections(io, budgets, { allowedOrigins, trustedProxies });
   attachHandlers(io, hub, budgets);
   await hub.loadUnfinished();

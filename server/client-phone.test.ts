@@ -9,7 +9,7 @@ import { SimulController } from '../lib/client/simul-controller';
 import type { BoardEvents } from '../lib/protocol/events';
 import type { SimulEvent } from '../lib/simul/types';
 import { dropNetwork, MemoryStorage, until } from './testing/browser-connection';
-import { Clients, command, seatedSimul, type SeatedSimul } from './testing/simul-fixture';
+import { Clients, command, hello, join, seatedSimul, type SeatedSimul } from './testing/simul-fixture';
 import { startTestServer } from './test-client';
 import { holdCommits } from './testing/hold-commits';
 
@@ -86,6 +86,24 @@ describe('a phone', () => {
     expect(view.log).toEqual([]);
     // Board 2's move is known by count, from the summary; its position is not followed.
     await until(phone, (v) => v.state.boards.get(2)!.moveCount === 1);
+  });
+
+  it('names in its final results every opponent, also those who sat down after it', async () => {
+    const s = await seatedSimul(clients, { boards: 3, seated: 1, hostColor: 'white', names: ['Ada'] });
+    const phone = open(s, 'phone 1', 'state');
+    await until(phone, (v) => v.role === 'opponent' && v.status === 'online');
+    for (const name of ['Bo', 'Chidi']) {
+      const client = await clients.connect();
+      await hello(client, s.simulId);
+      await join(client, name);
+    }
+    await command(s.host, { type: 'start' });
+    // While the games run, the phone hears no other board's seat: no names yet.
+    const playing = await until(phone, (v) => v.state.phase === 'playing');
+    expect(playing.state.boards.get(2)?.opponent?.name).toBeUndefined();
+    await command(s.host, { type: 'end-simul' });
+    const over = await until(phone, (v) => v.state.phase === 'finished');
+    expect([1, 2, 3].map((n) => over.state.boards.get(n)!.opponent?.name)).toEqual(['Ada', 'Bo', 'Chidi']);
   });
 
   it('sees a gap in its board events and catches up', async () => {

@@ -10,7 +10,8 @@
 // simuls older than that many days (nothing is pruned unless it is set), SIMUL_TRUST_PROXY (a
 // comma-separated list of proxy addresses whose X-Forwarded-For names the client; none by default),
 // SIMUL_ALLOWED_ORIGINS (other origins whose pages may connect; only the server's own by default),
-// SIMUL_PUBLIC_URL (the address students open when the server is behind a proxy: its pages may connect),
+// SIMUL_PUBLIC_URL (the address students open when the server is behind a proxy, comma-separated
+// for several: its pages may connect, and the join address the pages show is it),
 // SIMUL_NETWORK_SCALE and SIMUL_JOINS_PER_MINUTE (see server/limits.ts).
 // A cluster node (README, "Operators"): SIMUL_DATABASE_URL (Postgres, instead of SQLite),
 // SIMUL_REDIS_URL (budgets and exhibition slots shared by the nodes), SIMUL_NODE, SIMUL_LEASE_MS.
@@ -19,7 +20,7 @@ import { Redis } from 'ioredis';
 import { startServer } from './app';
 import { DEFAULT_EVICTION } from './simul-hub';
 import { limitsFromEnv } from './limits';
-import { listenAddresses } from './listen-addresses';
+import { joinAddresses, listenAddresses, parsePublicUrls } from './listen-addresses';
 import { ManualClock } from './clock';
 import { parseTrustedProxies } from './network-address';
 import { describeStore, openClusterStore, openStore } from './store/open-store';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const dev = process.env.NODE_ENV !== 'production';
   const host = process.env.HOST ?? '0.0.0.0';
   const port = Number(process.env.PORT ?? 3000);
+  const publicUrls = parsePublicUrls(process.env.SIMUL_PUBLIC_URL);
   const pages = process.env.SIMUL_PAGES === '0' ? undefined : await pagesHandler(dev);
   const cluster = process.env.SIMUL_DATABASE_URL ? await openClusterStore(process.env) : null;
   const store = cluster?.store ?? openStore(process.env);
@@ -54,10 +56,11 @@ async function main(): Promise<void> {
     testClock,
     leases: cluster?.leases,
     redis,
+    joinAddresses: (p) => joinAddresses(host, p, networkInterfaces(), publicUrls),
     limits: limitsFromEnv(process.env),
     trustedProxies: parseTrustedProxies(process.env.SIMUL_TRUST_PROXY),
     allowedOrigins: (process.env.SIMUL_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-    publicUrl: process.env.SIMUL_PUBLIC_URL || undefined,
+    publicUrls,
   });
   const [address, ...lanAddresses] = listenAddresses(host, server.port, networkInterfaces());
   console.log(
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
       `${server.hub.size} unfinished simuls restored in ${Date.now() - started} ms)`,
   );
   for (const lan of lanAddresses) console.log(`  on this network: ${lan}`);
+  for (const url of publicUrls) console.log(`  public address (SIMUL_PUBLIC_URL): ${url}`);
 
   const idleHours = Number(process.env.SIMUL_IDLE_HOURS ?? 24);
   const pruneDays = Number(process.env.SIMUL_PRUNE_DAYS);

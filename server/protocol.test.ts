@@ -297,6 +297,22 @@ describe('the simul protocol', () => {
     await limited.close();
   });
 
+  it("keeps the host's name as the teacher gave it, cleaned as a name; refuses a bad one and creates nothing", async () => {
+    const c = new TestClient(server.url);
+    await c.connected();
+    const create = (hostName: string) => c.send('simul:create', { title: 'Period 3', boards: 1, hostColor: 'white', mode: 'async', hostName });
+    const before = server.hub.size;
+    expect(await create('Ms.\u200bOkafor')).toEqual({ ok: false, error: { code: 'name-invalid', params: { kind: 'invisible' } } });
+    expect(await create('x'.repeat(201))).toMatchObject({ error: { code: 'bad-payload' } });
+    expect(server.hub.size).toBe(before);
+    const named = (await create(' Ms. Okafor ')) as unknown as { simulId: string };
+    expect(server.hub.get(named.simulId)!.log[0]).toMatchObject({ type: 'simul-created', hostName: 'Ms. Okafor' });
+    // Left empty: no name, the games say "Host".
+    const unnamed = (await create('  ')) as unknown as { simulId: string };
+    expect(server.hub.get(unnamed.simulId)!.log[0]).not.toHaveProperty('hostName');
+    c.close();
+  });
+
   it('gives hellos, which send the whole log, a small budget of their own', async () => {
     const limited = await startTestServer({ limits: DEFAULT_LIMITS });
     const c = new TestClient(limited.url);

@@ -37,9 +37,9 @@ describe.skipIf(skip)('budgets shared by the nodes, in Redis', () => {
     }
     // Each node alone would allow three more; the cluster has counted six.
     expect(a.creations.take('net-1')).toBe(true); // the seventh, spent in the background, is refused by Redis
-    await vi.waitFor(() => expect(a.creations.get('net-1').has()).toBe(false));
+    await vi.waitFor(() => expect(a.creations.get('net-1').has()).toBe(false), { timeout: 30_000 });
     expect(b.creations.take('net-1')).toBe(true);
-    await vi.waitFor(() => expect(b.creations.get('net-1').has()).toBe(false));
+    await vi.waitFor(() => expect(b.creations.get('net-1').has()).toBe(false), { timeout: 30_000 });
     expect(a.creations.take('net-1')).toBe(false);
     expect(b.creations.take('net-1')).toBe(false);
     expect(a.creations.get('net-1').msUntil()).toBeGreaterThan(0);

@@ -18,7 +18,7 @@ import {
 } from '../lib/protocol/schemas';
 import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type HelloReply, type ServerToClientEvents } from '../lib/protocol/events';
 import { summarize } from '../lib/simul/summary';
-import { cleanTitle } from '../lib/simul/display-text';
+import { cleanName, cleanTitle } from '../lib/simul/display-text';
 import { checkSetup } from '../lib/simul/setup';
 import { rejection, type RefusalArgs } from '../lib/simul/rejection';
 import type { Rejection, RejectionCode } from '../lib/simul/types';
@@ -165,13 +165,20 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       // Before the hourly budget: a refused title spends none of it.
       const title = cleanTitle(parsed.title);
       if (!title.ok) return fail('title-invalid', title.problem);
+      // An empty host name is none: the games name the host "Host".
+      const hostName = parsed.hostName?.trim() ? cleanName(parsed.hostName) : null;
+      if (hostName && !hostName.ok) return fail('name-invalid', hostName.problem);
       const checked = checkSetup(parsed);
       if (!checked.ok) return { ok: false, error: checked.error };
       if (!budgets.creations.take(socket.data.network)) {
         return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
       }
+      const { hostName: _given, ...rest } = parsed;
       const { rotation, startFen, boardFens } = checked.setup;
-      return { ok: true, ...(await hub.create({ ...parsed, title: title.text, rotation, startFen, boardFens })) };
+      return {
+        ok: true,
+        ...(await hub.create({ ...rest, title: title.text, rotation, startFen, boardFens, ...(hostName?.ok ? { hostName: hostName.text } : {}) })),
+      };
     });
 
     on('exhibition:start', async (input) => {

@@ -5,6 +5,7 @@ import { credentials } from '@/lib/client/credentials';
 import { request } from '@/lib/client/request';
 import { LIMITS, type DrawRules, type HostColorChoice, type Mode, type Rotation } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
+import { formatDuration, lessonFigures } from '@/lib/metrics';
 import { useWords } from './language';
 import { PositionPicker } from './PositionPicker';
 
@@ -26,6 +27,7 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   /** Boards with a position of their own: table number and FEN. */
   const [ownPositions, setOwnPositions] = useState<{ board: number; fen: string }[]>([]);
   const [studentRematch, setStudentRematch] = useState(false);
+  const [hostName, setHostName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -43,6 +45,7 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         hostColor,
         mode,
         drawRules,
+        ...(hostName.trim() ? { hostName } : {}),
         ...(clock ? { clock } : {}),
         // Most urgent reads the clocks: without them the host goes around the tables.
         ...(mode === 'async' && (rotation !== 'most-urgent' || clock) ? { rotation } : {}),
@@ -70,6 +73,12 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         <span className="font-semibold">{words.title}</span>
         <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={LIMITS.maxTitleLength} required data-testid="title"
           className="rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="font-semibold">{words.hostName}</span>
+        <input value={hostName} onChange={(e) => setHostName(e.target.value)} maxLength={LIMITS.maxNameLength} data-testid="host-name"
+          aria-describedby="host-name-hint" className="rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" />
+        <span id="host-name-hint" className="text-sm text-slate-600 dark:text-slate-300">{words.hostNameHint}</span>
       </label>
       <label className="flex flex-col gap-1">
         <span className="font-semibold">{words.boards}</span>
@@ -138,6 +147,11 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
             </label>
           </div>
         )}
+        {clocks && (
+          <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="host-clock-total">
+            {words.hostTotal(initialMin, hostExtraMin)}
+          </p>
+        )}
       </fieldset>
       {mode === 'async' && (
         <fieldset className="flex flex-col gap-2">
@@ -181,10 +195,48 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         <input type="checkbox" checked={studentRematch} onChange={(e) => setStudentRematch(e.target.checked)} data-testid="student-rematch" />
         <span>{w.rematch.studentMay}</span>
       </label>
+      <PeriodEstimate boards={boards} mode={mode} />
       {error && <p role="alert" className="text-loss">{error}</p>}
       <button disabled={busy} className="rounded-lg bg-host px-5 py-3 text-lg font-semibold text-white disabled:opacity-50" data-testid="create">
         {busy ? words.creating : words.create}
       </button>
     </form>
+  );
+}
+
+/** Whether the simul fits a class period, by the lesson's arithmetic, with times the teacher may change. */
+function PeriodEstimate({ boards, mode }: { boards: number; mode: Mode }) {
+  const words = useWords().create;
+  const [period, setPeriod] = useState(45);
+  const [hostS, setHostS] = useState(10);
+  const [studentS, setStudentS] = useState(30);
+  const [moves, setMoves] = useState(30);
+  const valid = boards >= 1 && period > 0 && hostS > 0 && studentS >= 0 && moves >= 1;
+  const figures = valid ? lessonFigures({ n: boards, h: hostS * 1000, o: studentS * 1000, m: moves }) : null;
+  const total = figures ? (mode === 'async' ? figures.A : figures.S) : 0;
+  const field = 'w-24 rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
+  const input = (label: string, value: number, set: (n: number) => void, testId: string, min = 1) => (
+    <label className="flex flex-col gap-1 text-sm">
+      <span>{label}</span>
+      <input type="number" min={min} step={1} value={value} onChange={(e) => set(Number(e.target.value))} className={field} data-testid={testId} />
+    </label>
+  );
+  return (
+    <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-300 p-3 dark:border-slate-600">
+      <legend className="px-1 font-semibold">{words.estimate}</legend>
+      <div className="flex flex-wrap gap-3">
+        {input(words.periodMinutes, period, setPeriod, 'period-minutes')}
+        {input(words.hostSeconds, hostS, setHostS, 'period-host-seconds')}
+        {input(words.studentSeconds, studentS, setStudentS, 'period-student-seconds', 0)}
+        {input(words.movesPerGame, moves, setMoves, 'period-moves')}
+      </div>
+      {figures && (
+        <p aria-live="polite" data-testid="period-estimate">
+          {words.estimateText(mode, formatDuration(figures.A), formatDuration(figures.S))}{' '}
+          <strong>{total <= period * 60_000 ? words.fits(period) : words.tooLong(period)}</strong>
+        </p>
+      )}
+      <p className="text-sm text-slate-600 dark:text-slate-300">{words.estimateNote}</p>
+    </fieldset>
   );
 }

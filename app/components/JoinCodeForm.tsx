@@ -15,7 +15,7 @@ export function JoinCodeForm({ initial }: { initial: string }) {
       className="flex flex-col gap-3"
     >
       <label className="flex flex-col gap-1">
-        <span className="text-sm text-slate-500">{w.phone.joinCode}</span>
+        <span className="text-sm text-slate-600 dark:text-slate-300">{w.home.codeLabel}</span>
         <input
           value={code}
           onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
@@ -27,7 +27,7 @@ export function JoinCodeForm({ initial }: { initial: string }) {
           data-testid="join-code-input"
         />
       </label>
-      <button className="rounded-lg bg-slate-900 px-5 py-3 text-lg font-semibold text-white dark:bg-slate-100 dark:text-slate-900">{w.phone.join}</button>
+      <button className="rounded-lg bg-slate-900 px-5 py-3 text-lg font-semibold text-white dark:bg-slate-100 dark:text-slate-900">{w.home.joinButton}</button>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { BotMarker } from './BotMarker';
 import { tally } from '@/lib/simul/queries';
 import type { BoardState, SimulState } from '@/lib/simul/types';
-import { resultWords, type Reader, type ResultOf } from '@/app/words';
+import { resultHeaders, resultWords, type Reader, type ResultOf } from '@/app/words';
 import { useWords } from './language';
 import { boardLook, LOOKS } from './board-look';
 import { formatClock } from './ClockTime';
@@ -13,6 +13,20 @@ export function resultOf(b: BoardState): ResultOf {
   return { number: b.number, hostColor: b.hostColor, status: b.status, result: b.result, endReason: b.endReason, name: b.opponent?.name };
 }
 
+/** The host's score, counted from the host's side. */
+export function Tally({ state, big = false }: { state: SimulState; big?: boolean }) {
+  const words = useWords().resultsTable.tally;
+  const t = tally(state);
+  return (
+    <p className={big ? 'mb-[1vh] text-[clamp(1.25rem,3.6vh,2.75rem)]' : 'mb-3 text-lg'} data-testid="tally">
+      {words.host} <strong data-testid="wins">{t.wins}</strong> {words.won} · <strong data-testid="draws">{t.draws}</strong>{' '}
+      {words.drawn} · <strong data-testid="losses">{t.losses}</strong> {words.lost}
+      {t.unfinished > 0 && <> · {t.unfinished} {words.unfinished}</>}
+      {t.playing > 0 && <> · {t.playing} {words.playing}</>}
+    </p>
+  );
+}
+
 export function ResultsTable({
   state,
   reader,
@@ -20,6 +34,8 @@ export function ResultsTable({
   numbers,
   big = false,
   clocks = true,
+  withTally = true,
+  fontPx,
 }: {
   state: SimulState;
   reader: Reader;
@@ -30,31 +46,28 @@ export function ResultsTable({
   big?: boolean;
   /** False where the other boards' clocks are not followed (a phone hears only its own board). */
   clocks?: boolean;
+  /** False where the tally is said once above several tables (the projector's end screen). */
+  withTally?: boolean;
+  /** The projector's fitted type size; its rows then stay on one line. */
+  fontPx?: number;
 }) {
   const w = useWords();
   const words = w.resultsTable;
-  const t = tally(state);
   const withClocks = clocks && state.clock !== null;
   return (
     <section aria-label={words.region} data-testid="results">
-      <p className={big ? 'mb-[1vh] text-[clamp(1.25rem,3.6vh,2.75rem)]' : 'mb-3 text-lg'} data-testid="tally">
-        {words.tally.host} <strong data-testid="wins">{t.wins}</strong> {words.tally.won} · <strong data-testid="draws">{t.draws}</strong>{' '}
-        {words.tally.drawn} · <strong data-testid="losses">{t.losses}</strong> {words.tally.lost}
-        {t.unfinished > 0 && <> · {t.unfinished} {words.tally.unfinished}</>}
-        {t.playing > 0 && <> · {t.playing} {words.tally.playing}</>}
-      </p>
+      {withTally && <Tally state={state} big={big} />}
       {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={words.byBoard}>
-        <table className={`results-table w-full text-left ${big ? 'results-big' : 'text-sm'}`}>
+        <table
+          className={`results-table w-full text-left ${big ? 'results-big' : 'text-sm'} ${fontPx ? 'results-fitted' : ''}`}
+          style={fontPx ? { fontSize: `${fontPx}px` } : undefined}
+        >
           <thead className="border-b border-slate-300 text-slate-500 dark:border-slate-700">
             <tr>
-              <th className="py-1 pr-3">{words.board}</th>
-              <th className="py-1 pr-3">{words.opponent}</th>
-              <th className="py-1 pr-3">{words.hostPlays}</th>
-              <th className="py-1 pr-3">{words.result}</th>
-              <th className="py-1 pr-3">{words.how}</th>
-              {withClocks && <th className="py-1 pr-3">{words.finalClocks}</th>}
-              <th className="py-1 pr-3 text-right">{words.moves}</th>
+              {resultHeaders(w, withClocks).map((header, i, all) => (
+                <th key={header} className={`py-1 pr-3 ${i === all.length - 1 ? 'text-right' : ''}`}>{header}</th>
+              ))}
             </tr>
           </thead>
           <tbody>

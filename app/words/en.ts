@@ -66,11 +66,15 @@ const home = {
   intro:
     'One teacher plays chess against the whole class at once, walking from board to board while each student thinks. ' +
     'A live dashboard shows how little the teacher waits, which is how asyncio runs many tasks on one thread.',
-  teacher: 'Teacher',
   create: 'Create a simul',
   lesson: 'The lesson: sync vs async in numbers',
-  student: 'Student',
   missing: 'No open simul has that code. Check it with your teacher.',
+  /** A student's path first. */
+  join: 'Join a simul',
+  joinHint: 'Type the six-digit code your teacher shows.',
+  codeLabel: 'Join code',
+  joinButton: 'Join',
+  teacher: 'Teacher?',
 };
 
 const refusals: RefusalWords = {
@@ -371,6 +375,24 @@ const create = {
   hostExtraMinutes: 'Host’s extra minutes',
   creating: 'Creating…',
   create: 'Create and open the console',
+  /** The way home, the host's name, the clock's total, the class period. */
+  home: '← Home',
+  hostName: 'Your name in the exported games',
+  hostNameHint: 'Optional: the PGN names you this on every board (else “Host”).',
+  hostTotal: (baseMin: number, extraMin: number) =>
+    `Your clock on each board: ${baseMin + extraMin} min (${baseMin} + ${extraMin} extra); each student has ${baseMin} min.`,
+  estimate: 'Will it fit a class period?',
+  periodMinutes: 'Class period (minutes)',
+  hostSeconds: 'Your seconds a move',
+  studentSeconds: 'A student’s seconds a move',
+  movesPerGame: 'Moves a game (each side)',
+  estimateText: (mode: Mode, asyncTotal: string, syncTotal: string) =>
+    mode === 'async'
+      ? `Rotating between the boards: about ${asyncTotal} (one game at a time it would be ${syncTotal}).`
+      : `One game at a time: about ${syncTotal} (rotating between the boards it would be ${asyncTotal}).`,
+  fits: (minutes: number) => `That fits a ${minutes}-minute period.`,
+  tooLong: (minutes: number) => `That is longer than a ${minutes}-minute period: fewer boards, fewer moves or quicker moves would fit.`,
+  estimateNote: 'An estimate from the lesson’s arithmetic, with every move taking the times above.',
 };
 
 // --- The phone: a student's --------------------------------------------------------------------
@@ -400,7 +422,9 @@ const phone = {
   hostAt: (board: number, before: number) => `The host is at board ${board}; ${plural(before, 'board', 'boards')} before yours`,
   hostNext: 'The host will come to your board next',
   /** Said on a student's phone when the host has moved on their board. */
-  hostPlayed: (spoken: string) => `The host played ${spoken}.`,
+  hostPlayed: (san: string, spoken: string) => `The host played ${san}: ${spoken}.`,
+  /** The same, for a phone that knows only the last move's squares. */
+  hostMoved: (from: string, to: string) => `The host moved from ${from} to ${to}.`,
   hostOffersDraw: 'The host offers a draw.',
   confirmResign: 'Resign this game?',
   /** The tab's title while it is the student's move. */
@@ -461,27 +485,12 @@ const hostConsole = {
   closeJoining: 'Close joining',
   openJoining: 'Open joining',
   // The lobby
-  howToJoin: 'How to join',
-  joinCode: 'Join code',
-  joinLinkQr: 'Join link as a QR code',
-  typeItAt: 'Type it at',
-  orScan: ', or scan the code.',
-  joinLink: 'Join link',
-  copy: 'Copy',
-  copied: 'Copied',
   seats: 'Seats',
   seatsTaken: (total: number) => `of ${total} seats taken`,
   start: 'Start the simul',
   joiningClosed: 'Joining is closed.',
   /** What the start does to joining. */
   lobbyNote: 'Empty boards are dropped when you start; joining stays open for late arrivals until you close it.',
-  free: 'free',
-  freeSeat: 'free',
-  freeSeatAt: (board: number) => `Free seat ${board}`,
-  removeAndBlock: 'remove and block',
-  removeAndBlockAt: (board: number) => `Remove and block seat ${board}`,
-  confirmBlock: (name: string) => `Remove ${name} and block this device? Its network address can no longer join this simul.`,
-  confirmBlockButton: 'Remove and block',
   cancel: 'Cancel',
   // The typed move
   typedMove: {
@@ -566,9 +575,6 @@ const dashboard = {
   atBoard: (board: number) => `board ${board}`,
   idleNow: 'Idle: every opponent is thinking.',
   elapsed: 'Elapsed',
-  /** The host's last moves: "b6 e4 6 s" names board 6. */
-  lastThinks: 'Last host thinks:',
-  boardShort: (board: number) => `b${board}`,
   contrast: 'Sync against async',
   projection: 'The projection replays the same recorded think times through the other schedule',
   soFar: ', for the moves made so far',
@@ -595,12 +601,12 @@ const dashboard = {
   },
   /** A game's state in the per-board table. */
   status: {
-    open: 'free',
-    seated: 'seated',
-    queued: 'queued',
-    playing: 'playing',
-    finished: 'finished',
-    aborted: 'unfinished',
+    open: 'Free seat',
+    seated: 'Seated',
+    queued: 'Queued',
+    playing: 'Playing',
+    finished: 'Finished',
+    aborted: 'Unfinished',
   } satisfies Record<BoardStatus, string> as Record<BoardStatus, string>,
   // The timeline
   timeline: 'Timeline',
@@ -618,6 +624,18 @@ const dashboard = {
   queueAxis: (max: number) => `Ready queue length (boards awaiting the host), max ${max}`,
   queueLegend: 'Ready queue length',
   timeRuns: 'Time runs left to right from the start of the simul.',
+  // The figures in plain words (say.ts builds the story from them)
+  story: 'In plain words',
+  utilizationHint: 'The share of the time at least one board awaited the host',
+  lastHostMoves: 'The host’s last moves:',
+  lastHostMove: (board: number, san: string, think: string) => `board ${board}: ${san} in ${think}`,
+  neverWaited: (soFar: boolean) => `You never waited${soFar ? ' so far' : ''}: at every moment some board awaited you.`,
+  waitedInAll: (idle: string, soFar: boolean, percent: number) =>
+    `You waited ${idle} in all${soFar ? ' so far' : ''}, with every opponent thinking; you were busy ${percent}% of the time.`,
+  studentsWaited: (mean: string, soFar: boolean, from: string | null, to: string | null) =>
+    `Each student waited for you about ${mean}${soFar ? ' so far' : ''}${from !== null && to !== null ? ` (from ${from} to ${to})` : ''}.`,
+  otherSchedule: (mode: Mode, projected: string, soFar: boolean, actual: string) =>
+    `${mode === 'async' ? 'One game at a time, with the same think times, the simul would have taken' : 'Rotating between the boards, with the same think times, it would have taken'} ${projected}${soFar ? ' for these moves' : ''} instead of ${actual}.`,
 };
 
 // --- The review: anyone's, after the games -------------------------------------------------------
@@ -843,6 +861,9 @@ const exhibition = {
   movesPlayed: (mode: Mode) => `Moves played, ${mode}`,
   progress: (moves: number, total: number) => `${number(moves)} of ${number(total)} moves`,
   simulated: (over: boolean): string => (over ? 'simulated, over' : 'simulated so far'),
+  asyncFinished: (elapsed: string, speedUp: string | null) =>
+    `Async finished after ${elapsed} (simulated)${speedUp ? `: ${speedUp} faster than sync, by the same think times` : ''}.`,
+  syncLeft: (left: string, total: string) => `Sync: about ${left} (simulated) to go, of ${total} by the think times async recorded.`,
 };
 
 /** The simul as the Python program it is (the program itself is code, in lib/program/python.ts): the dashboard's, the projector's and the review's. */
@@ -1008,6 +1029,55 @@ const rematch = {
   gameOf: (board: number, game: number) => (game === 1 ? `Board ${board}` : `Board ${board}, game ${game}`),
 };
 
+// --- The classroom: the join address, the lobby, the mini boards ---------------------------------
+
+/** The join address, as the console and the projector show it (app/components/join-address.tsx). */
+const join = {
+  howToJoin: 'How to join',
+  joinCode: 'Join code',
+  typeAt: 'Type it at',
+  orScan: ', or scan the code.',
+  joinLink: 'Join link',
+  copy: 'Copy',
+  copied: 'Copied',
+  qrTitle: 'Join link as a QR code',
+  /** The picker, when the server has several network addresses. */
+  pick: 'Address the class uses',
+  pickHint: 'This machine has several network addresses: pick the one on the class’s network (the projector in this browser follows).',
+  /** The console opened at localhost, the server reachable from the network. */
+  pageAtLocalhost: (address: string) =>
+    `This page is open at localhost, which no phone can open: students join at ${address}, shown here and on the projector.`,
+  /** The server has no network address: nothing a phone can reach. */
+  unreachable: (address: string) =>
+    `No phone can reach ${address}: the server listens on this machine only. Start it with HOST=0.0.0.0 on the class’s network (or set SIMUL_PUBLIC_URL behind a proxy), then reload.`,
+  /** The projector's shorter warning of the same. */
+  projectorUnreachable: 'Phones cannot reach this address: the teacher must start the server on the class’s network.',
+};
+
+/** The host's lobby: what the host may do with each seat. */
+const lobby = {
+  empty: 'empty',
+  /** The one action beside a student's name; it asks what to do. */
+  remove: 'Remove…',
+  removeAt: (board: number, name: string) => `Remove ${name} from seat ${board}`,
+  askWhat: (name: string) => `Remove ${name}?`,
+  free: 'Free the seat',
+  freeHint: 'They, or someone else, may sit down again.',
+  freeAt: (board: number) => `Free seat ${board}`,
+  block: 'Remove and block the network',
+  blockHint:
+    'No device on this network can join this simul again. Behind one school address that is every phone of the class: block only a stranger on another network.',
+  blockAt: (board: number) => `Remove and block seat ${board}`,
+};
+
+/** A mini board's header: which figure is the wait and which the host's clock. */
+const miniBoard = {
+  wait: 'wait',
+  waitHint: 'How long this board has waited for the host',
+  hostClock: 'host',
+  hostClockHint: 'The host’s clock on this board',
+};
+
 // --- What the server writes itself, outside any page (plain text) --------------------------------
 
 const server = {
@@ -1053,6 +1123,9 @@ export const en = {
   boardColumns,
   takeback,
   rematch,
+  join,
+  lobby,
+  miniBoard,
   server,
 };
 

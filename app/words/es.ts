@@ -52,11 +52,14 @@ const home: Words['home'] = {
   intro:
     'Un profesor juega al ajedrez contra toda la clase a la vez, pasando de tablero en tablero mientras cada alumno piensa. ' +
     'Un panel en directo muestra lo poco que espera el profesor: así ejecuta asyncio muchas tareas en un solo hilo.',
-  teacher: 'Profesor',
   create: 'Crear una simultánea',
   lesson: 'La lección: síncrono contra asíncrono en números',
-  student: 'Alumno',
   missing: 'Ninguna simultánea abierta tiene ese código. Compruébalo con tu profesor.',
+  join: 'Unirse a una simultánea',
+  joinHint: 'Escribe el código de seis cifras que muestra tu profesor.',
+  codeLabel: 'Código para unirse',
+  joinButton: 'Unirse',
+  teacher: '¿Eres profesor?',
 };
 
 const refusals: RefusalWords = {
@@ -343,6 +346,24 @@ const create: Words['create'] = {
   hostExtraMinutes: 'Minutos de más del anfitrión',
   creating: 'Creando…',
   create: 'Crear y abrir la consola',
+  home: '← Inicio',
+  hostName: 'Tu nombre en las partidas exportadas',
+  hostNameHint: 'Opcional: el PGN te nombra así en cada tablero (si no, «Anfitrión»).',
+  hostTotal: (baseMin, extraMin) =>
+    `Tu reloj en cada tablero: ${baseMin + extraMin} min (${baseMin} + ${extraMin} de más); cada alumno tiene ${baseMin} min.`,
+  estimate: '¿Cabe en una clase?',
+  periodMinutes: 'Duración de la clase (minutos)',
+  hostSeconds: 'Tus segundos por jugada',
+  studentSeconds: 'Segundos de un alumno por jugada',
+  movesPerGame: 'Jugadas por partida (cada bando)',
+  estimateText: (mode, asyncTotal, syncTotal) =>
+    mode === 'async'
+      ? `Rotando entre los tableros: unos ${asyncTotal} (una partida tras otra serían ${syncTotal}).`
+      : `Una partida tras otra: unos ${syncTotal} (rotando entre los tableros serían ${asyncTotal}).`,
+  fits: (minutes) => `Cabe en una clase de ${minutes} minutos.`,
+  tooLong: (minutes) =>
+    `Dura más que una clase de ${minutes} minutos: cabrían menos tableros, menos jugadas o jugadas más rápidas.`,
+  estimateNote: 'Una estimación con la aritmética de la lección, si cada jugada tarda los tiempos de arriba.',
 };
 
 const phone: Words['phone'] = {
@@ -367,7 +388,8 @@ const phone: Words['phone'] = {
   hostHere: 'El anfitrión está en tu tablero, pensando',
   hostAt: (board, before) => `El anfitrión está en el tablero ${board}; ${plural(before, 'tablero', 'tableros')} antes del tuyo`,
   hostNext: 'El anfitrión vendrá ahora a tu tablero',
-  hostPlayed: (spoken) => `El anfitrión jugó ${spoken}.`,
+  hostPlayed: (san, spoken) => `El anfitrión jugó ${san}: ${spoken}.`,
+  hostMoved: (from, to) => `El anfitrión movió de ${from} a ${to}.`,
   hostOffersDraw: 'El anfitrión ofrece tablas.',
   confirmResign: '¿Abandonar esta partida?',
   yourMoveTab: (app) => `● Te toca · ${app}`,
@@ -419,26 +441,11 @@ const hostConsole: Words['console'] = {
   lateClosed: 'La entrada está cerrada: nadie más puede sentarse.',
   closeJoining: 'Cerrar la entrada',
   openJoining: 'Abrir la entrada',
-  howToJoin: 'Cómo unirse',
-  joinCode: 'Código para unirse',
-  joinLinkQr: 'Enlace para unirse como código QR',
-  typeItAt: 'Escríbelo en',
-  orScan: ', o escanea el código.',
-  joinLink: 'Enlace para unirse',
-  copy: 'Copiar',
-  copied: 'Copiado',
   seats: 'Puestos',
   seatsTaken: (total) => `de ${total} puestos ocupados`,
   start: 'Empezar la simultánea',
   joiningClosed: 'La entrada está cerrada.',
   lobbyNote: 'Los tableros vacíos se quitan al empezar; la entrada sigue abierta para quien llegue tarde hasta que la cierres.',
-  free: 'libre',
-  freeSeat: 'liberar',
-  freeSeatAt: (board) => `Liberar el puesto ${board}`,
-  removeAndBlock: 'quitar y bloquear',
-  removeAndBlockAt: (board) => `Quitar y bloquear el puesto ${board}`,
-  confirmBlock: (name) => `¿Quitar a ${name} y bloquear este dispositivo? Su dirección de red ya no podrá unirse a esta simultánea.`,
-  confirmBlockButton: 'Quitar y bloquear',
   cancel: 'Cancelar',
   typedMove: {
     label: 'Escribe una jugada',
@@ -514,8 +521,6 @@ const dashboard: Words['dashboard'] = {
   atBoard: (board) => `tablero ${board}`,
   idleNow: 'Inactivo: todos los rivales están pensando.',
   elapsed: 'Transcurrido',
-  lastThinks: 'Últimas reflexiones del anfitrión:',
-  boardShort: (board) => `t${board}`,
   contrast: 'Síncrona contra asíncrona',
   projection: 'La proyección repite los mismos tiempos de reflexión registrados con el otro orden',
   soFar: ', para las jugadas hechas hasta ahora',
@@ -541,12 +546,12 @@ const dashboard: Words['dashboard'] = {
     result: 'Resultado',
   },
   status: {
-    open: 'libre',
-    seated: 'sentado',
-    queued: 'en cola',
-    playing: 'en juego',
-    finished: 'terminada',
-    aborted: 'sin terminar',
+    open: 'Puesto libre',
+    seated: 'Sentado',
+    queued: 'En cola',
+    playing: 'En juego',
+    finished: 'Terminada',
+    aborted: 'Sin terminar',
   },
   timeline: 'Cronología',
   segments: {
@@ -563,6 +568,17 @@ const dashboard: Words['dashboard'] = {
   queueAxis: (max) => `Longitud de la cola de listos (tableros que esperan al anfitrión), máximo ${max}`,
   queueLegend: 'Longitud de la cola de listos',
   timeRuns: 'El tiempo avanza de izquierda a derecha desde el comienzo de la simultánea.',
+  story: 'En palabras sencillas',
+  utilizationHint: 'La parte del tiempo en que al menos un tablero esperaba al anfitrión',
+  lastHostMoves: 'Las últimas jugadas del anfitrión:',
+  lastHostMove: (board, san, think) => `tablero ${board}: ${san} en ${think}`,
+  neverWaited: (soFar) => `No esperaste nunca${soFar ? ' hasta ahora' : ''}: en todo momento algún tablero te esperaba.`,
+  waitedInAll: (idle, soFar, percent) =>
+    `Esperaste ${idle} en total${soFar ? ' hasta ahora' : ''}, con todos los rivales pensando; estuviste ocupado el ${percent} % del tiempo.`,
+  studentsWaited: (mean, soFar, from, to) =>
+    `Cada alumno te esperó unos ${mean}${soFar ? ' hasta ahora' : ''}${from !== null && to !== null ? ` (de ${from} a ${to})` : ''}.`,
+  otherSchedule: (mode, projected, soFar, actual) =>
+    `${mode === 'async' ? 'Una partida tras otra, con los mismos tiempos de reflexión, la simultánea habría durado' : 'Rotando entre los tableros, con los mismos tiempos de reflexión, habría durado'} ${projected}${soFar ? ' para estas jugadas' : ''} en lugar de ${actual}.`,
 };
 
 const review: Words['review'] = {
@@ -770,6 +786,10 @@ const exhibition: Words['exhibition'] = {
   movesPlayed: (mode) => `Jugadas hechas, ${mode === 'async' ? 'asíncrona' : 'síncrona'}`,
   progress: (done, total) => `${number(done)} de ${number(total)} jugadas`,
   simulated: (over) => (over ? 'simulado, terminado' : 'simulado hasta ahora'),
+  asyncFinished: (elapsed, speedUp) =>
+    `La asíncrona terminó tras ${elapsed} (simulados)${speedUp ? `: ${speedUp} más rápida que la síncrona, con los mismos tiempos de reflexión` : ''}.`,
+  syncLeft: (left, total) =>
+    `Síncrona: faltan unos ${left} (simulados), de ${total} según los tiempos de reflexión que registró la asíncrona.`,
 };
 
 const program: Words['program'] = {
@@ -925,6 +945,45 @@ const rematch: Words['rematch'] = {
   gameOf: (board, game) => (game === 1 ? `Tablero ${board}` : `Tablero ${board}, partida ${game}`),
 };
 
+const join: Words['join'] = {
+  howToJoin: 'Cómo unirse',
+  joinCode: 'Código para unirse',
+  typeAt: 'Escríbelo en',
+  orScan: ', o escanea el código.',
+  joinLink: 'Enlace para unirse',
+  copy: 'Copiar',
+  copied: 'Copiado',
+  qrTitle: 'Enlace para unirse como código QR',
+  pick: 'Dirección que usa la clase',
+  pickHint: 'Esta máquina tiene varias direcciones de red: elige la de la red de la clase (el proyector de este navegador la sigue).',
+  pageAtLocalhost: (address) =>
+    `Esta página está abierta en localhost, que ningún teléfono puede abrir: los alumnos se unen en ${address}, que se muestra aquí y en el proyector.`,
+  unreachable: (address) =>
+    `Ningún teléfono puede llegar a ${address}: el servidor solo escucha en esta máquina. Arráncalo con HOST=0.0.0.0 en la red de la clase (o define SIMUL_PUBLIC_URL detrás de un proxy) y recarga.`,
+  projectorUnreachable: 'Los teléfonos no pueden llegar a esta dirección: el profesor debe arrancar el servidor en la red de la clase.',
+};
+
+const lobby: Words['lobby'] = {
+  empty: 'vacío',
+  remove: 'Quitar…',
+  removeAt: (board, name) => `Quitar a ${name} del puesto ${board}`,
+  askWhat: (name) => `¿Quitar a ${name}?`,
+  free: 'Liberar el puesto',
+  freeHint: 'Esa persona, u otra, puede volver a sentarse.',
+  freeAt: (board) => `Liberar el puesto ${board}`,
+  block: 'Quitar y bloquear la red',
+  blockHint:
+    'Ningún dispositivo de esta red podrá volver a unirse a esta simultánea. Detrás de una sola dirección del colegio eso es cada teléfono de la clase: bloquea solo a un desconocido de otra red.',
+  blockAt: (board) => `Quitar y bloquear el puesto ${board}`,
+};
+
+const miniBoard: Words['miniBoard'] = {
+  wait: 'espera',
+  waitHint: 'Cuánto lleva este tablero esperando al anfitrión',
+  hostClock: 'anfitrión',
+  hostClockHint: 'El reloj del anfitrión en este tablero',
+};
+
 const server: Words['server'] = {
   tooManyJoinCodes: 'Demasiados códigos erróneos desde esta red: espera un minuto y vuelve a intentarlo.',
   malformedPath: 'Petición incorrecta: esta dirección no se puede leer.',
@@ -966,5 +1025,8 @@ export const es: Words = {
   boardColumns,
   takeback,
   rematch,
+  join,
+  lobby,
+  miniBoard,
   server,
 };

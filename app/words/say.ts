@@ -95,3 +95,49 @@ export function clockSettingsText(w: Words, clock: ClockSettings | null): string
     clock.hostExtraMs > 0 ? amount(w, clock.hostExtraMs) : null,
   );
 }
+
+/** What the dashboard's figures mean, said in plain words beside them. */
+export interface StoryFigures {
+  mode: 'async' | 'sync';
+  running: boolean;
+  idle: number;
+  utilization: number;
+  /** Each student's time waiting for the host (boards with an opponent who moved). */
+  studentWaits: number[];
+  actualTotal: number;
+  /** The other schedule's total; null before the first move. */
+  projectedTotal: number | null;
+}
+
+export function dashboardStory(w: Words, f: StoryFigures): string[] {
+  const d = w.dashboard;
+  const said: string[] = [];
+  // Nothing has taken any time yet: nothing to say.
+  if (f.utilization === 0 && f.idle === 0) return said;
+  said.push(
+    f.idle < 1000 ? d.neverWaited(f.running) : d.waitedInAll(formatDuration(f.idle), f.running, Math.round(f.utilization * 100)),
+  );
+  if (f.studentWaits.length > 0) {
+    const sorted = [...f.studentWaits].sort((a, b) => a - b);
+    const mean = sorted.reduce((s, t) => s + t, 0) / sorted.length;
+    const several = sorted.length > 1;
+    said.push(
+      d.studentsWaited(
+        formatDuration(mean),
+        f.running,
+        several ? formatDuration(sorted[0]) : null,
+        several ? formatDuration(sorted[sorted.length - 1]) : null,
+      ),
+    );
+  }
+  if (f.projectedTotal !== null) {
+    said.push(d.otherSchedule(f.mode, formatDuration(f.projectedTotal), f.running, formatDuration(f.actualTotal)));
+  }
+  return said;
+}
+
+/** The results table's column headers, in order (the clocks' column only when the simul had clocks). */
+export function resultHeaders(w: Words, clocks: boolean): string[] {
+  const t = w.resultsTable;
+  return [t.board, t.opponent, t.hostPlays, t.result, t.how, ...(clocks ? [t.finalClocks] : []), t.moves];
+}

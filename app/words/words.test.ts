@@ -3,13 +3,14 @@ import type { Problem } from '@/lib/client/simul-connection';
 import { HOST, opponent, SPECTATOR, TestSimul } from '@/lib/simul/test-log';
 import { en } from './en';
 import { es } from './es';
-import { refusalText as said, resultSentence as sentence, resultWords as words, spokenMove as spoken, type Reader, type ResultOf } from './say';
+import { dashboardStory as story, refusalText as said, resultSentence as sentence, resultWords as words, spokenMove as spoken, type Reader, type ResultOf } from './say';
 
 // The English table's sentences: the checks below read them as a person would.
 const refusalText = (p: Problem) => said(en, p);
 const resultSentence = (b: ResultOf, r: Reader) => sentence(en, b, r);
 const resultWords = (b: ResultOf, r: Reader) => words(en, b, r);
 const spokenMove = (san: string) => spoken(en, san);
+const dashboardStory = (f: Parameters<typeof story>[1]) => story(en, f);
 
 // Every code with each shape of params it can carry: a code missing here does not compile.
 const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
@@ -223,7 +224,34 @@ describe('moves as a screen reader says them', () => {
     expect(spokenMove('Rae1+')).toBe('rook a to e1, check');
     expect(spokenMove('e8=Q+')).toBe('pawn to e8, promotes to queen, check');
     expect(spokenMove('O-O-O')).toBe('castles queenside');
-    expect(en.phone.hostPlayed(spokenMove('O-O+'))).toBe('The host played castles kingside, check.');
+    expect(en.phone.hostPlayed('O-O+', spokenMove('O-O+'))).toBe('The host played O-O+: castles kingside, check.');
+  });
+});
+
+describe('the dashboard in plain words', () => {
+  it('says a class-sized simul as the issue reads it: the host never idle, the students waiting, sync much longer', () => {
+    const said = dashboardStory({
+      mode: 'async',
+      running: false,
+      idle: 0,
+      utilization: 1,
+      studentWaits: [210_000, 225_000, 240_000],
+      actualTotal: 278_000,
+      projectedTotal: 668_000,
+    });
+    expect(said).toEqual([
+      'You never waited: at every moment some board awaited you.',
+      'Each student waited for you about 3 min 45 s (from 3 min 30 s to 4 min 0 s).',
+      'One game at a time, with the same think times, the simul would have taken 11 min 8 s instead of 4 min 38 s.',
+    ]);
+  });
+
+  it('says "so far" while it runs, the idle time when there was some, and nothing before anything happened', () => {
+    const said = dashboardStory({ mode: 'sync', running: true, idle: 90_000, utilization: 0.25, studentWaits: [30_000], actualTotal: 120_000, projectedTotal: 60_000 });
+    expect(said[0]).toBe('You waited 1 min 30 s in all so far, with every opponent thinking; you were busy 25% of the time.');
+    expect(said[1]).toBe('Each student waited for you about 30 s so far.');
+    expect(said[2]).toContain('Rotating between the boards');
+    expect(dashboardStory({ mode: 'async', running: true, idle: 0, utilization: 0, studentWaits: [], actualTotal: 0, projectedTotal: null })).toEqual([]);
   });
 });
 
@@ -242,6 +270,6 @@ describe('in Spanish', () => {
     expect(spoken(es, 'Nxf3+')).toBe('caballo captura en f3, jaque');
     expect(spoken(es, 'e8=Q#')).toBe('peón a e8, corona dama, jaque mate');
     expect(spoken(es, 'O-O-O')).toBe('enroque largo');
-    expect(es.phone.hostPlayed(spoken(es, 'e4'))).toBe('El anfitrión jugó peón a e4.');
+    expect(es.phone.hostPlayed('e4', spoken(es, 'e4'))).toBe('El anfitrión jugó e4: peón a e4.');
   });
 });

@@ -58,6 +58,8 @@ export interface ExportGame {
 export interface ExportSimul {
   simulId: string | null;
   title: string | null;
+  /** The name the teacher gave the host at the creation; null: "Host". */
+  hostName: string | null;
   mode: Mode | null;
   /** Whether a bot played the host's side. */
   hostIsBot: boolean;
@@ -147,6 +149,7 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
   return {
     simulId: header?.simulId ?? null,
     title: header?.title ?? null,
+    hostName: header?.hostName ?? null,
     mode: header?.mode ?? null,
     hostIsBot: Boolean(header?.hostBot),
     clock: header?.clock ?? null,

@@ -264,6 +264,28 @@ describe('PGN helpers', () => {
   });
 });
 
+describe('the host and its time', () => {
+  it('names the host as the teacher named it, on the colour it played', () => {
+    const s = new TestSimul({ boards: 2, hostColor: 'alternate', hostName: 'Ms. Okafor' });
+    s.seatAndStart('Ada', 'Bo');
+    const [g1, g2] = games(simulPgn(s.log, SITE));
+    expect([tags(g1).White, tags(g1).Black, tags(g2).White, tags(g2).Black]).toEqual(['Ms. Okafor', 'Ada', 'Bo', 'Ms. Okafor']);
+  });
+
+  it('gives the host black the extra time on the Black side, and no side tags without extra time', () => {
+    const extra = new TestSimul({ boards: 1, hostColor: 'black', clock: { initialMs: 600_000, incrementMs: 5_000, hostExtraMs: 300_000 } });
+    extra.seatAndStart('Ada');
+    extra.play(1, 'e4');
+    expect(tags(simulPgn(extra.log, SITE))).toMatchObject({ TimeControl: '600+5', WhiteTimeControl: '600+5', BlackTimeControl: '900+5' });
+    const even = new TestSimul({ boards: 1, clock: { initialMs: 600_000, incrementMs: 5_000, hostExtraMs: 0 } });
+    even.seatAndStart('Ada');
+    even.play(1, 'e4');
+    const t = tags(simulPgn(even.log, SITE));
+    expect(t.TimeControl).toBe('600+5');
+    expect(t.WhiteTimeControl).toBeUndefined();
+  });
+});
+
 describe('a simul with clocks', () => {
   it('carries the time control, the time left after each move, and a loss on time', () => {
     const s = new TestSimul({ boards: 1, now: 0, clock: { initialMs: 180_000, incrementMs: 2_000, hostExtraMs: 60_000 } });
@@ -273,6 +295,8 @@ describe('a simul with clocks', () => {
     s.ok({ role: 'server' }, { type: 'time-out', board: 1 });
     const pgn = simulPgn(s.log, SITE);
     expect(pgn).toContain('[TimeControl "180+2"]');
+    // The host's extra minute is in its own side's time control.
+    expect(tags(pgn)).toMatchObject({ WhiteTimeControl: '240+2', BlackTimeControl: '180+2' });
     expect(pgn).toContain('[Termination "time forfeit"]');
     // The host had 4:00, took 5 s and got 2 s back.
     expect(pgn).toContain('1. e4 {[%emt 0:00:05] [%clk 0:03:57] Black forfeits on time.} 1-0');

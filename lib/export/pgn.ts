@@ -50,9 +50,27 @@ const REASON_TEXT: Record<Exclude<EndReason, 'resignation' | 'timeout' | 'timeou
   'draw-agreed': 'Draw agreed.',
 };
 
-/** PGN's TimeControl: "seconds+increment" (the host's extra time is not part of it), or "-". */
-export function timeControl(clock: ClockSettings | null): string {
-  return clock ? `${Math.round(clock.initialMs / 1000)}+${Math.round(clock.incrementMs / 1000)}` : '-';
+/**
+ * PGN's TimeControl: "seconds+increment" as the game began for the student, or "-". PGN has no
+ * room in it for one side's extra time: the host's, when it has some, is in the per-side tags
+ * (sideTimeControls).
+ */
+export function timeControl(clock: ClockSettings | null, extraMs = 0): string {
+  return clock ? `${Math.round((clock.initialMs + extraMs) / 1000)}+${Math.round(clock.incrementMs / 1000)}` : '-';
+}
+
+/**
+ * With the host's extra time, each side's own time control, as WhiteTimeControl and
+ * BlackTimeControl (not PGN standard tags; any may be added): the host's includes the extra.
+ */
+function sideTimeControls(clock: ClockSettings | null, hostColor: 'w' | 'b'): [string, string][] {
+  if (!clock || clock.hostExtraMs <= 0) return [];
+  const host = timeControl(clock, clock.hostExtraMs);
+  const opponent = timeControl(clock);
+  return [
+    ['WhiteTimeControl', hostColor === 'w' ? host : opponent],
+    ['BlackTimeControl', hostColor === 'w' ? opponent : host],
+  ];
 }
 
 /** The game's result tag and termination marker: '*' for a game aborted or still going. */
@@ -148,11 +166,13 @@ export function gamePgn(
     hostIsBot = false,
     clock = null,
     exhibition = null,
-  }: { hostIsBot?: boolean; clock?: ClockSettings | null; exhibition?: Exhibition | null } = {},
+    hostName = null,
+  }: { hostIsBot?: boolean; clock?: ClockSettings | null; exhibition?: Exhibition | null; hostName?: string | null } = {},
 ): string {
   const opponent = game.opponent ?? '?';
-  const white = game.hostColor === 'w' ? HOST_NAME : opponent;
-  const black = game.hostColor === 'w' ? opponent : HOST_NAME;
+  const host = hostName || HOST_NAME;
+  const white = game.hostColor === 'w' ? host : opponent;
+  const black = game.hostColor === 'w' ? opponent : host;
   const tags: [string, string][] = [
     ['Event', event || '?'],
     ['Site', site || '?'],
@@ -164,6 +184,7 @@ export function gamePgn(
     ['Result', resultOf(game)],
     ['TimeControl', timeControl(clock)],
     ['Termination', terminationOf(game)],
+    ...sideTimeControls(clock, game.hostColor),
   ];
   // A game from a position (PGN standard 9.7): SetUp and the position's FEN.
   if (game.fen) tags.push(['SetUp', '1'], ['FEN', game.fen]);
@@ -181,11 +202,12 @@ export function gamePgn(
 /**
  * All games of a simul as one PGN file: one game per board whose game started (boards
  * never started are skipped), in table order, separated by a blank line. Event is the
- * simul's title, Round the board number, the host is "Host".
+ * simul's title, Round the board number, the host is named as the teacher named it at the
+ * creation, else "Host".
  */
 export function simulPgn(events: SimulEvent[], site: string): string {
   const simul = readGames(events);
   return simul.games
-    .map((game) => gamePgn(game, simul.title ?? '', site, { hostIsBot: simul.hostIsBot, clock: simul.clock, exhibition: simul.exhibition }))
+    .map((game) => gamePgn(game, simul.title ?? '', site, { hostIsBot: simul.hostIsBot, clock: simul.clock, exhibition: simul.exhibition, hostName: simul.hostName }))
     .join('\n');
 }

@@ -27,6 +27,8 @@ export const createSimulSchema = z.strictObject({
   mode: z.enum(['async', 'sync']),
   /** A bot plays the host's side. */
   hostBot: botSpec.optional(),
+  /** The host's name in the exported games (cleaned as a student's name is); "Host" without. */
+  hostName: z.string().max(200).optional(),
   /** Repetition and fifty-move draws: automatic (the default) or claimed by the player to move. */
   drawRules: z.enum(['automatic', 'claimed']).optional(),
   /** Clocks for every game; none by default. */

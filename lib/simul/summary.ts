@@ -11,6 +11,12 @@ export interface BoardSummary {
   moves: number;
   result: Result | null;
   reason: EndReason | AbortReason | null;
+  /**
+   * The student's name, in the finished simul's summary only: a phone hears no other board's
+   * seat-taken, so its final results could not name who sat down after it. Names are no secret
+   * (the projector shows them); sent once, they cost nothing while the games run.
+   */
+  name?: string | null;
 }
 
 export interface SimulSummary {
@@ -32,7 +38,9 @@ export function summarize(state: SimulState): SimulSummary {
     queue: readyQueue(state),
     boards: state.order.map((n) => {
       const b = state.boards.get(n)!;
-      return { board: n, status: b.status, moves: b.moveCount, result: b.result, reason: b.endReason };
+      const summary: BoardSummary = { board: n, status: b.status, moves: b.moveCount, result: b.result, reason: b.endReason };
+      if (state.phase === 'finished') summary.name = b.opponent?.name ?? null;
+      return summary;
     }),
     finishedAt: state.finishedAt,
     endedEarly: state.endedEarly,
@@ -41,7 +49,7 @@ export function summarize(state: SimulState): SimulSummary {
 
 /**
  * Takes a summary into a phone's copy of the state: the simul's phase and focus, and the other
- * boards' status and result, and boards added for late joiners (without their names). The
+ * boards' status and result, and boards added for late joiners (named once the simul is over). The
  * phone's own board (`own`) keeps what its own events made it.
  */
 export function applySummary(state: SimulState, summary: SimulSummary, own: number | null): void {
@@ -62,6 +70,8 @@ export function applySummary(state: SimulState, summary: SimulSummary, own: numb
     board.moveCount = s.moves;
     board.result = s.result;
     board.endReason = s.reason;
+    // The final results name every opponent, also those who sat down after this phone.
+    if (s.name && !board.opponent) board.opponent = { name: s.name, playerId: '' };
   }
 }
 

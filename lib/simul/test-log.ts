@@ -46,6 +46,8 @@ export interface SimulOptions {
   startFen?: string;
   boardFens?: Record<number, string>;
   studentRematch?: boolean;
+  /** The host's name as the teacher gave it. */
+  hostName?: string;
 }
 
 export class TestSimul {
@@ -73,6 +75,7 @@ export class TestSimul {
         ...(opts.startFen ? { startFen: opts.startFen } : {}),
         ...(opts.boardFens ? { boardFens: opts.boardFens } : {}),
         ...(opts.studentRematch ? { studentRematch: true } : {}),
+        ...(opts.hostName ? { hostName: opts.hostName } : {}),
       },
     ]);
   }

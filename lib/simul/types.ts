@@ -118,6 +118,8 @@ export type SimulEventBody =
       boardFens?: Record<number, string>;
       /** A student may rematch its finished game (the host always may). */
       studentRematch?: boolean;
+      /** The host's name as the teacher gave it (the exported games' White or Black); absent: "Host". */
+      hostName?: string;
     }
   /**
    * `bot`: the host seated a bot there (the server runs it); otherwise a person joined. After the

@@ -39,6 +39,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<LocalC
     const redis = await startRedis();
     started.push(redis);
     const nodePorts = await Promise.all(Array.from({ length: options.nodes ?? 3 }, () => freePort()));
+    // The address pages are opened at: the nodes take it as their own origin (and join address).
+    const proxyPort = options.port || (await freePort());
     const nodes = nodePorts.map(
       (port, i) =>
         new ServerProcess(port, '', {
@@ -46,6 +48,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<LocalC
           SIMUL_REDIS_URL: redis.url,
           SIMUL_NODE: `node${i + 1}`,
           SIMUL_TRUST_PROXY: '127.0.0.1',
+          SIMUL_PUBLIC_URL: `http://127.0.0.1:${proxyPort}`,
           SIMUL_PAGES: options.pages ? '1' : '0',
           ...options.env,
         }),
@@ -54,7 +57,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<LocalC
     started.push(stopNodes);
     // One at a time: the first creates the schema, and the machine is not loaded with three starts at once.
     for (const node of nodes) await node.start(120_000);
-    const haproxy = await startHaproxy(nodePorts, options.port);
+    const haproxy = await startHaproxy(nodePorts, proxyPort);
     started.push(haproxy);
     return { url: haproxy.url, nodes, postgres, redis, haproxy, nodePorts, stop };
   } catch (err) {

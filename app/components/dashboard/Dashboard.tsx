@@ -6,7 +6,7 @@ import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from 
 import { eventLoopView } from '@/lib/program/tasks';
 import type { EndReason, SimulState } from '@/lib/simul/types';
 import { ProgramView } from '../program/ProgramView';
-import { resultSentence } from '@/app/words';
+import { dashboardStory, resultSentence } from '@/app/words';
 import { LOOKS } from '../board-look';
 import { useWords } from '../language';
 import { Timeline } from './Timeline';
@@ -20,6 +20,7 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
   return (
     <div className={`flex flex-col gap-6 ${big ? 'text-lg' : ''}`} data-testid="dashboard">
       <SimulatedTime state={state} />
+      <Story metrics={metrics} />
       <div className="grid gap-4 md:grid-cols-2">
         <HostPanel state={state} metrics={metrics} />
         <Contrast metrics={metrics} />
@@ -32,13 +33,40 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
   );
 }
 
+/** The figures in sentences, at any class size: who waited, how long, and what the other schedule would have cost. */
+function Story({ metrics }: { metrics: SimulMetrics }) {
+  const w = useWords();
+  const words = w.dashboard;
+  const noMoves = metrics.moves.length === 0;
+  const sentences = dashboardStory(w, {
+    mode: metrics.comparison.actual.mode,
+    running: metrics.running,
+    idle: metrics.idle,
+    utilization: metrics.utilization,
+    studentWaits: metrics.boards.filter((b) => b.opponent && b.moves > 0).map((b) => b.wait),
+    actualTotal: metrics.comparison.actual.total,
+    projectedTotal: noMoves ? null : metrics.comparison.projected.total,
+  });
+  if (sentences.length === 0) return null;
+  return (
+    <section className="rounded-2xl border-2 border-host/40 bg-white p-5 dark:bg-slate-900" aria-label={words.story} data-testid="dashboard-story">
+      <h2 className="mb-2 text-xl font-bold">{words.story}</h2>
+      {sentences.map((sentence) => (
+        <p key={sentence} className="text-lg">{sentence}</p>
+      ))}
+    </section>
+  );
+}
+
+/** A figure, its label and, shown (not only on hover), what it counts. */
 function Figure({ label, value, testId, hint }: { label: string; value: string; testId?: string; hint?: string }) {
   return (
     <div>
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="text-2xl font-bold tabular-nums" data-testid={testId} title={hint}>
+      <dt className="text-sm text-slate-600 dark:text-slate-300">{label}</dt>
+      <dd className="text-2xl font-bold tabular-nums" data-testid={testId}>
         {value}
       </dd>
+      {hint && <dd className="text-xs text-slate-600 dark:text-slate-300">{hint}</dd>}
     </div>
   );
 }
@@ -53,7 +81,7 @@ function HostPanel({ state, metrics }: { state: SimulState; metrics: SimulMetric
       <dl className="grid grid-cols-3 gap-3">
         <Figure label={words.busy} value={formatDuration(metrics.busy)} testId="host-busy" hint={words.busyHint} />
         <Figure label={words.idle} value={formatDuration(metrics.idle)} testId="host-idle" hint={words.idleHint} />
-        <Figure label={words.utilization} value={formatPercent(metrics.utilization)} testId="host-utilization" />
+        <Figure label={words.utilization} value={formatPercent(metrics.utilization)} testId="host-utilization" hint={words.utilizationHint} />
       </dl>
       <div className="mt-3 h-4 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="meter" aria-label={words.hostUtilization}
         aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(metrics.utilization * 100)}>
@@ -68,11 +96,12 @@ function HostPanel({ state, metrics }: { state: SimulState; metrics: SimulMetric
       </p>
       {metrics.paused > 0 && <p className="mt-1 text-sm" data-testid="paused-total">{w.pause.total(formatDuration(metrics.paused))}</p>}
       {lastHostMoves.length > 0 && (
-        <p className="mt-1 text-sm text-slate-500">
-          {words.lastThinks}{' '}
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300" data-testid="last-host-moves">
+          {words.lastHostMoves}{' '}
           {lastHostMoves.map((m, i) => (
-            <span key={i} className="mr-2 tabular-nums">
-              {words.boardShort(m.board)} {m.san} {formatDuration(m.think)}
+            <span key={i} className="tabular-nums">
+              {i > 0 && '; '}
+              {words.lastHostMove(m.board, m.san, formatDuration(m.think))}
             </span>
           ))}
         </p>

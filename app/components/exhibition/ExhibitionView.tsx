@@ -1,7 +1,9 @@
 'use client';
 // An exhibition's race: its two simuls (sync and async, played by bots on simulated clocks)
-// side by side, each with its boards and its live dashboard. When both are over, the review's
-// comparison of the two opens.
+// side by side, each with its headline figures above its boards and its live dashboard below.
+// When the async side is over it says when and how much sooner; the sync side then counts
+// down to its end as the async side's recorded think times project it. When both are over,
+// the review's comparison of the two opens.
 import Link from 'next/link';
 import { ICONS } from '../icons';
 import { useRouter } from 'next/navigation';
@@ -11,9 +13,10 @@ import { request } from '@/lib/client/request';
 import { useStore } from 'zustand';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
-import { formatDuration } from '@/lib/metrics';
+import { formatDuration, formatSpeedUp } from '@/lib/metrics';
 import { refusalText } from '@/app/words';
 import { useWords } from '../language';
+import { ProjectorHeadline } from '../watch/ProjectorHeadline';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { Dashboard } from '../dashboard/Dashboard';
 import { SIMULATED_READ_MS, useMetrics } from '../dashboard/use-metrics';
@@ -53,17 +56,26 @@ function WithPair({ first }: { first: SimulConnection }) {
   return <Race sync={sync} async={async} />;
 }
 
+/** What the async side's finished simul says: how long it took, and what its think times give sync. */
+interface AsyncFinish {
+  elapsed: number;
+  /** Sync's total over the same recorded think times (the async simul's projection). */
+  syncProjected: number;
+  speedUp: number | null;
+}
+
 function Race({ sync, async }: { sync: SimulConnection; async: SimulConnection }) {
   const words = useWords().exhibition;
   const router = useRouter();
   const syncOver = useStore(sync.store, (s) => s.state.phase === 'finished');
   const asyncOver = useStore(async.store, (s) => s.state.phase === 'finished');
+  const [asyncFinish, setAsyncFinish] = useState<AsyncFinish | null>(null);
   const compare = `/review/${sync.simulId}?with=${async.simulId}`;
   useEffect(() => {
     if (syncOver && asyncOver) router.push(compare);
   }, [syncOver, asyncOver, compare, router]);
   return (
-    <main className="flex flex-col gap-6 p-4 sm:p-6" data-testid="exhibition">
+    <main className="flex flex-col gap-4 p-4 sm:p-6" data-testid="exhibition">
       <header className="flex flex-col gap-2">
         <Link href="/lesson" className="inline-flex w-fit items-center gap-1 text-base text-host underline">
           {ICONS.left} {words.backToLesson}
@@ -83,8 +95,8 @@ function Race({ sync, async }: { sync: SimulConnection; async: SimulConnection }
         )}
       </header>
       <div className="grid gap-6 xl:grid-cols-2">
-        <Side connection={sync} />
-        <Side connection={async} />
+        <Side connection={sync} asyncFinish={asyncFinish} />
+        <Side connection={async} onAsyncFinish={setAsyncFinish} />
       </div>
     </main>
   );
@@ -116,29 +128,62 @@ function StopButton({ simulId }: { simulId: string }) {
   );
 }
 
-function Side({ connection }: { connection: SimulConnection }) {
+function Side({
+  connection,
+  asyncFinish = null,
+  onAsyncFinish,
+}: {
+  connection: SimulConnection;
+  asyncFinish?: AsyncFinish | null;
+  onAsyncFinish?: (finish: AsyncFinish) => void;
+}) {
   const view = useSimulView(connection);
   const { state } = view;
   const w = useWords();
   const words = w.exhibition;
+  // Read four times a second at the simul's last event, and drawn only when its figures are
+  // read: an exhibition sends hundreds of events a second.
+  const now = useServerNow(0, SIMULATED_READ_MS);
+  const metrics = useMetrics(view.log, view.version, now, state.phase === 'playing', true);
+  const finished = state.phase === 'finished';
+  const elapsed = (state.finishedAt ?? view.log[view.log.length - 1]?.at ?? 0) - (state.startedAt ?? 0);
+  useEffect(() => {
+    if (finished && metrics && onAsyncFinish && state.mode === 'async') {
+      onAsyncFinish({ elapsed, syncProjected: metrics.comparison.projected.total, speedUp: metrics.comparison.speedUp });
+    }
+  }, [finished, metrics, onAsyncFinish, state.mode, elapsed]);
+  const dashboard = useMemo(() => <Dashboard state={state} metrics={metrics} />, [state, metrics]);
   if (view.problem && view.version === 0) return <p className="text-xl">{refusalText(w, view.problem)}</p>;
   if (view.version === 0) return <p className="text-xl text-slate-500">{words.opening}</p>;
   const title = words.side(state.mode);
   return (
-    <section className="flex min-w-0 flex-col gap-4" aria-label={title} data-testid={`race-${state.mode}`}>
+    <section className="flex min-w-0 flex-col gap-3" aria-label={title} data-testid={`race-${state.mode}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-2xl font-bold">{title}</h2>
         <ConnectionBadge status={view.status} />
       </div>
-      <Progress view={view} />
+      <Progress view={view} elapsed={elapsed} />
+      {state.mode === 'async' && finished && metrics && (
+        <p className="rounded-lg bg-host/10 px-3 py-2 text-lg font-semibold" role="status" data-testid="race-async-finished">
+          {words.asyncFinished(formatDuration(elapsed), metrics.comparison.speedUp === null ? null : formatSpeedUp(metrics.comparison.speedUp))}
+        </p>
+      )}
+      {state.mode === 'sync' && !finished && asyncFinish && (
+        <p className="rounded-lg bg-waiting/15 px-3 py-2 text-lg font-semibold tabular-nums" role="timer" aria-live="off" data-testid="race-sync-countdown">
+          {words.syncLeft(formatDuration(Math.max(0, asyncFinish.syncProjected - elapsed)), formatDuration(asyncFinish.syncProjected))}
+        </p>
+      )}
+      <div className="rounded-xl bg-white px-3 py-2 shadow-sm dark:bg-slate-900">
+        <ProjectorHeadline metrics={metrics} size="console" />
+      </div>
       <BoardGrid store={connection.store} />
-      <LiveDashboard view={view} />
+      {dashboard}
     </section>
   );
 }
 
 /** How far the race has come: moves made of every game's move pairs, and the simulated time so far. */
-function Progress({ view }: { view: SimulView }) {
+function Progress({ view, elapsed }: { view: SimulView; elapsed: number }) {
   const words = useWords().exhibition;
   const { state } = view;
   const pairs = state.exhibition?.movePairs ?? 0;
@@ -146,7 +191,6 @@ function Progress({ view }: { view: SimulView }) {
   for (const n of state.order) moves += state.boards.get(n)!.moveCount;
   const total = 2 * pairs * state.order.length;
   const done = state.phase === 'finished';
-  const elapsed = (state.finishedAt ?? view.log[view.log.length - 1]?.at ?? 0) - (state.startedAt ?? 0);
   return (
     <div className="flex flex-col gap-1">
       <div
@@ -165,15 +209,4 @@ function Progress({ view }: { view: SimulView }) {
       </p>
     </div>
   );
-}
-
-/**
- * The dashboard, read four times a second at the simul's last event, and drawn only when its
- * figures are read: an exhibition sends hundreds of events a second.
- */
-function LiveDashboard({ view }: { view: SimulView }) {
-  const now = useServerNow(0, SIMULATED_READ_MS);
-  const metrics = useMetrics(view.log, view.version, now, view.state.phase === 'playing', true);
-  const { state } = view;
-  return useMemo(() => <Dashboard state={state} metrics={metrics} />, [state, metrics]);
 }

@@ -87,20 +87,27 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
           </span>
         )}
         <span className="flex min-w-0 flex-1 items-center gap-0.5 text-slate-600 dark:text-slate-300">
-          {view.isBot && <BotIcon className="h-3 w-3 shrink-0" />}
+          {/* Sized by the type, as the name is: a bot's row is as tall as any other. */}
+          {view.isBot && <BotIcon className="h-[1em] w-[1em] shrink-0" />}
           <span className="truncate">{view.name}</span>
           {view.isBot && <span className="sr-only">{w.bots.marker}</span>}
         </span>
-        {showsWait(view) && !simulated && <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />}
+        {showsWait(view) && !simulated && (
+          <span className="shrink-0" title={w.miniBoard.waitHint}>
+            {w.miniBoard.wait} <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />
+          </span>
+        )}
         {view.hostClock !== null && (
+          <span className="ml-auto shrink-0" title={w.miniBoard.hostClockHint}>
+            {w.miniBoard.hostClock}{' '}
           <ClockTime
             store={store}
             left={view.hostClock}
             running={view.clockRunning === 'host'}
             since={view.clockSince ?? 0}
-            className="ml-auto shrink-0"
             testId={`host-clock-mini-${number}`}
           />
+          </span>
         )}
       </div>
       <div ref={ref} className="shrink-0">

@@ -26,6 +26,7 @@ import type { SimulEvent } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
 import { useWords } from '../language';
 import { PausedNotice } from '../PausedNotice';
+import { ProjectorHeadline } from '../watch/ProjectorHeadline';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useFigures } from '../dashboard/use-metrics';
 import { ClaimDraw } from '../ClaimDraw';
@@ -110,37 +111,41 @@ export const Console = memo(function Console({ connection }: { connection: Simul
     );
   }
 
+  const playing = phase === 'playing';
   return (
     <main className="mx-auto flex max-w-[110rem] flex-col gap-4 p-4">
-      <header className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold" data-testid="simul-title">{state.title}</h1>
-          <p className="text-sm text-slate-500">
-            {w.settings.mode(state.mode)} · {words.code}{' '}
-            <span className="font-mono">{state.joinCode}</span> ·{' '}
-            <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">{words.projectorView}</Link>
-          </p>
-          {state.hostBot && (
-            <p className="flex items-center gap-2 text-sm" data-testid="host-bot">
-              <BotMarker /> {w.bots.hostIsBot}
+      {/* While playing, on a laptop, everything the host needs fits the screen: the board is as big as what is left. */}
+      <div className={`flex flex-col gap-3 ${playing ? 'lg:h-[calc(100dvh-2rem)] lg:min-h-[34rem]' : ''}`}>
+        <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-3 gap-y-1">
+          <div className="min-w-0">
+            <h1 className={`font-bold ${playing ? 'text-xl' : 'text-2xl'}`} data-testid="simul-title">{state.title}</h1>
+            <p className="text-sm text-slate-600 dark:text-slate-300">
+              {w.settings.mode(state.mode)} · {words.code}{' '}
+              <span className="font-mono">{state.joinCode}</span> ·{' '}
+              <Link href={`/watch/${state.simulId}`} className="underline" target="_blank">{words.projectorView}</Link>
             </p>
-          )}
-          <SimulSettings state={state} />
-        </div>
-        <div className="flex items-center gap-4">
-          {phase === 'playing' && <PauseButton connection={connection} controller={controller} />}
-          {phase !== 'lobby' && <Score connection={connection} />}
-          <Link_ connection={connection} />
-        </div>
-      </header>
-      <RefusalNotice store={connection.store} />
-      <Paused connection={connection} />
-      {phase === 'finished' && <Finished connection={connection} />}
-      {phase === 'lobby' && <LobbyPanel connection={connection} controller={controller} />}
-      {phase === 'playing' && <LateJoining connection={connection} controller={controller} />}
-      {phase === 'playing' && <TakebackRequests connection={connection} controller={controller} />}
-      {phase === 'playing' && <Playing controller={controller} />}
-      {phase === 'playing' && <Rematches connection={connection} controller={controller} />}
+            {state.hostBot && (
+              <p className="flex items-center gap-2 text-sm" data-testid="host-bot">
+                <BotMarker /> {w.bots.hostIsBot}
+              </p>
+            )}
+            <SimulSettings state={state} />
+          </div>
+          <div className="flex items-center gap-4">
+            {playing && <PauseButton connection={connection} controller={controller} />}
+            {phase !== 'lobby' && <Score connection={connection} />}
+            <Link_ connection={connection} />
+          </div>
+        </header>
+        <RefusalNotice store={connection.store} />
+        <Paused connection={connection} />
+        {phase === 'finished' && <Finished connection={connection} />}
+        {phase === 'lobby' && <LobbyPanel connection={connection} controller={controller} />}
+        {playing && <LateJoining connection={connection} controller={controller} />}
+        {playing && <TakebackRequests connection={connection} controller={controller} />}
+        {playing && <Playing controller={controller} />}
+      </div>
+      {playing && <Rematches connection={connection} controller={controller} />}
       {phase !== 'lobby' && <DashboardPanel connection={connection} />}
     </main>
   );
@@ -269,11 +274,11 @@ function LateJoining({ connection, controller }: { connection: SimulConnection; 
   const joinCode = useSimul(connection, (v) => v.state.joinCode);
   const words = useWords().console;
   return (
-    <p className="flex flex-wrap items-center gap-3 text-sm" data-testid="late-joining">
+    <p className="flex shrink-0 flex-wrap items-center gap-3 text-sm" data-testid="late-joining">
       <span>{joiningClosed ? words.lateClosed : words.lateOpen(joinCode)}</span>
       <button
         onClick={() => controller.setJoining(joiningClosed)}
-        className="rounded border border-slate-400 px-3 py-1 font-semibold"
+        className="rounded border border-slate-400 px-2 py-0.5 font-semibold"
         data-testid="toggle-joining"
       >
         {joiningClosed ? words.openJoining : words.closeJoining}
@@ -298,6 +303,12 @@ function DashboardPanel({ connection }: { connection: SimulConnection }) {
   );
 }
 
+/** The dashboard's headline figures above the boards, on their own one-second clock. */
+function ConsoleHeadline({ connection }: { connection: SimulConnection }) {
+  const metrics = useFigures(connection);
+  return <ProjectorHeadline metrics={metrics} size="console" />;
+}
+
 const Playing = memo(function Playing({ controller }: { controller: SimulController }) {
   const words = useWords().console;
   const connection = controller.connection;
@@ -309,18 +320,21 @@ const Playing = memo(function Playing({ controller }: { controller: SimulControl
     [connection, controller],
   );
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(20rem,38rem)_1fr]">
-      <section className="flex flex-col gap-2" aria-label={words.focusedBoard}>
+    <div className="grid gap-4 lg:min-h-0 lg:flex-1 lg:grid-cols-[minmax(20rem,min(38rem,calc(100dvh-14rem)))_1fr] lg:grid-rows-[minmax(0,1fr)]">
+      <section className="flex min-h-0 flex-col gap-2" aria-label={words.focusedBoard}>
         <Focus controller={controller} />
         <HostTakeBack controller={controller} />
         <KeysHint connection={connection} />
       </section>
-      <section aria-label={words.allBoards} className="flex flex-col gap-2">
+      <section aria-label={words.allBoards} className="flex min-h-0 min-w-0 flex-col gap-2">
+        <div className="shrink-0 rounded-xl bg-white px-3 py-2 shadow-sm dark:bg-slate-900">
+          <ConsoleHeadline connection={connection} />
+        </div>
         <BoardCounts connection={connection} />
         <BoardGrid
           store={connection.store}
           onPick={pick}
-          className="max-h-[80vh] overflow-y-auto p-1"
+          className="max-h-[80vh] overflow-y-auto p-1 lg:max-h-none lg:min-h-0 lg:flex-1"
         />
       </section>
     </div>
@@ -352,7 +366,7 @@ function Focus({ controller }: { controller: SimulController }) {
   return focus !== null && exists ? (
           <FocusedBoard controller={controller} number={focus} />
         ) : (
-          <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center" data-testid="no-board-ready">
+          <div className="flex aspect-square flex-col items-center justify-center rounded-xl border-2 border-dashed border-waiting p-8 text-center lg:aspect-auto lg:flex-1" data-testid="no-board-ready">
             <p className="text-2xl font-bold">{words.noBoardReady}</p>
             <p className="mt-2 text-slate-500">{words.everyoneThinking}</p>
           </div>
@@ -363,7 +377,7 @@ function KeysHint({ connection }: { connection: SimulConnection }) {
   const nextReady = useQueue(connection).next;
   const words = useWords().console;
   return (
-        <p className="text-sm text-slate-500">
+        <p className="shrink-0 text-sm text-slate-600 dark:text-slate-300" data-testid="keyboard-help">
           <kbd className="rounded border px-1">N</kbd> {words.keys.next(nextReady)} ·{' '}
           <kbd className="rounded border px-1">{ICONS.left}<span className="sr-only">{words.keys.left}</span></kbd>
           <kbd className="rounded border px-1">{ICONS.right}<span className="sr-only">{words.keys.right}</span></kbd>{' '}
@@ -381,7 +395,7 @@ function BoardCounts({ connection }: { connection: SimulConnection }) {
     return count;
   });
   return (
-        <p className="text-sm">
+        <p className="shrink-0 text-sm" data-testid="board-counts">
           <span className="font-semibold text-ready">{awaiting}</span> {words.awaitingYou(awaiting)} ·{' '}
           {words.opponentsThinking(thinking)}
         </p>
@@ -402,7 +416,7 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
   const hostToMove = look === 'host-thinking';
   const offerFromOpponent = board.drawOfferBy === 'opponent';
   return (
-    <div className="flex flex-col gap-2" data-testid="focused-board" data-board={number}>
+    <div className="flex min-h-0 flex-1 flex-col gap-2" data-testid="focused-board" data-board={number}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-xl font-bold">
           {w.game.board(number)} <span className="font-normal text-slate-500">{w.game.vs}</span> {board.opponent?.name} {board.opponent?.bot && <BotMarker />}
@@ -416,7 +430,10 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
           )}
         </span>
       </div>
-      <GameClocks store={connection.store} number={number} viewer="host" />
+      <GameClocks store={connection.store} number={number} viewer="host" className="shrink-0" />
+      {/* On a laptop the board takes the height left over (its status line under it included), never more. */}
+      <div className="flex justify-center lg:min-h-0 lg:flex-1 lg:[container-type:size]">
+        <div className="w-full lg:w-[min(100cqw,calc(100cqh-1.75rem))]">
       <PlayBoard
         id={`host-board-${number}`}
         key={number}
@@ -430,6 +447,8 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
           return res.ok ? null : res.error;
         }}
       />
+        </div>
+      </div>
       <TypedMove key={`typed-${number}`} controller={controller} board={number} fen={board.chess.fen()} canMove={hostToMove} />
       {offerFromOpponent && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" role="alert">
@@ -445,7 +464,7 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
         </div>
       )}
       <ClaimDraw board={board} side="host" drawRules={drawRules} controller={controller} className="self-start" />
-      <div className="flex flex-wrap gap-2 text-sm">
+      <div className="flex shrink-0 flex-wrap gap-2 text-sm" data-testid="board-actions">
         <button
           className="rounded border px-3 py-1 disabled:opacity-40"
           disabled={board.drawOfferBy !== null}

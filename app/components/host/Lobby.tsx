@@ -86,7 +86,7 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
             >
               <span className="flex min-w-0 items-center gap-1">
                 <span className="mr-1 text-sm text-slate-500">{b.number}</span>
-                <span className="truncate font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? words.free}</span>
+                <span className="truncate font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? w.lobby.empty}</span>
                 {b.opponent?.bot && <BotMarker />}
               </span>
               {b.opponent?.bot ? (
@@ -118,39 +118,51 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
   );
 }
 
-/** Free a seat, or (after a second click) remove its student and block their device from this simul. */
+/**
+ * One action beside a student's name, which asks what to do: free the seat (they may sit down
+ * again), or remove them and block their network from this simul, said for what it is.
+ */
 function SeatActions({ board, name, controller }: { board: number; name: string; controller: SimulController }) {
-  const words = useWords().console;
-  const [confirming, setConfirming] = useState(false);
-  if (confirming) {
+  const w = useWords();
+  const words = w.lobby;
+  const [asking, setAsking] = useState(false);
+  if (asking) {
     return (
-      <span role="group" aria-label={words.removeAndBlockAt(board)} className="flex basis-full flex-wrap items-center gap-2 text-sm">
-        <span>{words.confirmBlock(name)}</span>
+      <span role="group" aria-label={words.askWhat(name)} className="flex basis-full flex-col gap-2 text-sm" data-testid={`seat-ask-${board}`}>
+        <span className="font-semibold">{words.askWhat(name)}</span>
         <button
           autoFocus
           onClick={() => {
-            setConfirming(false);
+            setAsking(false);
+            void controller.freeSeat(board);
+          }}
+          className="rounded border border-slate-400 px-2 py-1 text-left font-semibold"
+          aria-label={words.freeAt(board)}
+        >
+          {words.free}
+          <span className="block font-normal text-slate-600 dark:text-slate-300">{words.freeHint}</span>
+        </button>
+        <button
+          onClick={() => {
+            setAsking(false);
             void controller.freeSeat(board, true);
           }}
-          className="rounded bg-loss px-2 py-1 font-semibold text-white"
+          className="rounded border-2 border-loss px-2 py-1 text-left font-semibold text-loss"
+          aria-label={words.blockAt(board)}
         >
-          {words.confirmBlockButton}
+          {words.block}
+          <span className="block font-normal text-slate-700 dark:text-slate-200">{words.blockHint}</span>
         </button>
-        <button onClick={() => setConfirming(false)} className="rounded border px-2 py-1">
-          {words.cancel}
+        <button onClick={() => setAsking(false)} className="self-start rounded border px-2 py-1">
+          {w.console.cancel}
         </button>
       </span>
     );
   }
   return (
-    <span className="flex gap-3">
-      <button onClick={() => controller.freeSeat(board)} className="text-xs text-slate-500 underline" aria-label={words.freeSeatAt(board)}>
-        {words.freeSeat}
-      </button>
-      <button onClick={() => setConfirming(true)} className="text-xs text-loss underline" aria-label={words.removeAndBlockAt(board)}>
-        {words.removeAndBlock}
-      </button>
-    </span>
+    <button onClick={() => setAsking(true)} className="text-xs text-slate-600 underline dark:text-slate-300" aria-label={words.removeAt(board, name)} data-testid={`seat-remove-${board}`}>
+      {words.remove}
+    </button>
   );
 }
 

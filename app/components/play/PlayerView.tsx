@@ -190,16 +190,23 @@ function Banner({ connection, board, myTurn }: { connection: SimulConnection; bo
 }
 
 /**
- * For a screen reader: what the host just played on this board (the banner beside it says
- * "Your move"). Known for the moves this phone saw; a phone that opened from a snapshot has
- * only the position, and then the banner alone speaks.
+ * What the host just played on this board, in words as well as the highlighted squares (and
+ * said by a screen reader). Known by its notation for the moves this phone saw; a phone that
+ * opened from a snapshot has the last move's squares only, and says those.
  */
 function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: boolean }) {
   const w = useWords();
   const last = myTurn ? board.chess.history().at(-1) : undefined;
+  const text = !myTurn
+    ? ''
+    : last
+      ? w.phone.hostPlayed(last, spokenMove(w, last))
+      : board.lastMove
+        ? w.phone.hostMoved(board.lastMove.from, board.lastMove.to)
+        : '';
   return (
-    <p className="sr-only" aria-live="polite" data-testid="host-move-announcement">
-      {last ? w.phone.hostPlayed(spokenMove(w, last)) : ''}
+    <p className={text ? 'mb-2 text-center text-lg font-semibold' : 'sr-only'} aria-live="polite" data-testid="host-move-announcement">
+      {text}
     </p>
   );
 }

@@ -4,12 +4,12 @@
 // and the timeline, all on one screen (a projector cannot scroll) at any number of boards.
 // It watches as a spectator, even in the host's browser: no secret ever reaches it.
 import Link from 'next/link';
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useBoard, useFocus, useLink, usePaused, usePhase, useSimul, useSimulConnection, useSimulShallow, useSimulState, useVersion, useWho } from '@/lib/client/use-simul';
 import type { SimulConnection } from '@/lib/client/simul-connection';
 import { eventLoopView } from '@/lib/program/tasks';
 import type { SimulState } from '@/lib/simul/types';
-import { refusalText } from '@/app/words';
+import { refusalText, resultHeaders, resultWords, type Words } from '@/app/words';
 import { useWords } from '../language';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
@@ -21,13 +21,13 @@ import { useFigures, type useMetrics } from '../dashboard/use-metrics';
 import { SimulatedTime } from '../SimulatedTime';
 import { MiniBoard } from '../MiniBoard';
 import { BotMarker } from '../BotMarker';
-import { ResultsTable } from '../ResultsTable';
+import { resultOf, ResultsTable, Tally } from '../ResultsTable';
+import { fitResults, splitRows } from './fit-results';
 import { useBoxSize, useMediaQuery } from '../use-box-size';
 import { ProjectorBoards } from './ProjectorBoards';
 import { ProjectorHeadline, type LoopCounts } from './ProjectorHeadline';
-import { ProjectorLobby } from './ProjectorLobby';
+import { JoinCorner, ProjectorLobby } from './ProjectorLobby';
 import { ProjectorReplay } from './ProjectorReplay';
-import { usePage } from './use-page';
 
 export function WatchView({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId, 'log', 'watcher');
@@ -57,6 +57,7 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
         <div className="flex items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
+          {phase === 'playing' && <Corner connection={connection} />}
           {phase === 'finished' && (
             <Link href={`/review/${state.simulId}`} className="text-host underline">
               {words.review}
@@ -77,6 +78,13 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
     </main>
   );
 });
+
+/** The join corner: redrawn when the host opens or closes joining. */
+function Corner({ connection }: { connection: SimulConnection }) {
+  const joiningClosed = useSimul(connection, (v) => v.state.joiningClosed);
+  const joinCode = useSimul(connection, (v) => v.state.joinCode);
+  return <JoinCorner simulId={connection.simulId} joinCode={joinCode} joiningClosed={joiningClosed} />;
+}
 
 /** An exhibition's note, which counts the games that ended early: it redraws with every fold of an exhibition only. */
 function Simulated({ connection }: { connection: SimulConnection }) {
@@ -114,33 +122,53 @@ function Games({ connection }: { connection: SimulConnection }) {
     [metrics, fixed],
   );
   if (replay && phase === 'finished') return <Replay connection={connection} live={metrics} onClose={() => setReplay(false)} />;
+  if (phase === 'finished') {
+    // The end screen: the figures in one row, then every result at once (up to 30 boards).
+    return (
+      <div className="flex min-h-0 flex-1 flex-col gap-[1.5vh]" data-testid="end-screen">
+        <div className="flex shrink-0 flex-wrap items-baseline gap-x-[3vw] gap-y-[1vh]">
+          <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.allOver}</p>
+          <EndTally connection={connection} />
+          <button className="rounded-lg bg-host px-4 py-2 text-[clamp(1rem,2.4vh,1.5rem)] font-semibold text-white" onClick={() => setReplay(true)} data-testid="replay-open">
+            {scrubWords.replay}
+          </button>
+        </div>
+        <div className="shrink-0">
+          <ProjectorHeadline metrics={metrics} size="wide" />
+        </div>
+        <EndResults connection={connection} fixed={fixed} />
+      </div>
+    );
+  }
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-[2vh] lg:flex-row">
-      <section
-        aria-label={words.followedBoard}
-        className={`flex min-h-0 shrink-0 flex-col gap-[1vh] ${phase === 'finished' ? 'lg:w-[48vw]' : 'lg:w-[min(32vw,44vh)]'}`}
-        data-testid="followed-board"
-      >
-        {phase === 'finished' ? (
-          <>
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.allOver}</p>
-              <button className="rounded-lg bg-host px-4 py-2 text-[clamp(1rem,2.4vh,1.5rem)] font-semibold text-white" onClick={() => setReplay(true)} data-testid="replay-open">
-                {scrubWords.replay}
-              </button>
-            </div>
-            <PagedResults connection={connection} fixed={fixed} />
-          </>
-        ) : (
-          <Followed connection={connection} />
-        )}
-        {phase !== 'finished' && headline}
+      <section aria-label={words.followedBoard} className="flex min-h-0 shrink-0 flex-col gap-[1vh] lg:w-[min(32vw,44vh)]" data-testid="followed-board">
+        <Followed connection={connection} />
+        {headline}
       </section>
       <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-[2vh]">
-        {phase === 'finished' && headline}
         {fixed ? <ProjectorBoards store={connection.store} /> : <BoardGrid store={connection.store} />}
         {timeline}
       </div>
+    </div>
+  );
+}
+
+/** The host's score on the end screen (the simul is over: it draws once). */
+function EndTally({ connection }: { connection: SimulConnection }) {
+  useVersion(connection);
+  return <Tally state={connection.store.getState().state} big />;
+}
+
+/** Every result at once: fitted to the screen on a projector, one table a phone scrolls down. */
+function EndResults({ connection, fixed }: { connection: SimulConnection; fixed: boolean }) {
+  useVersion(connection);
+  const { state } = connection.store.getState();
+  return fixed ? (
+    <FittedResults state={state} />
+  ) : (
+    <div data-testid="projector-results" data-pages={1}>
+      <ResultsTable state={state} reader={{ role: 'projector' }} big withTally={false} />
     </div>
   );
 }
@@ -195,21 +223,45 @@ function FittedTimeline({ metrics }: { metrics: NonNullable<ReturnType<typeof us
   );
 }
 
-/** The results, as many rows as the column holds, a page at a time (all of them on a phone). */
-function PagedResults({ connection, fixed }: { connection: SimulConnection; fixed: boolean }) {
-  useVersion(connection);
-  const { state } = connection.store.getState();
+/** Each column's widest text in characters, as the projector's results table shows it. */
+function columnChars(w: Words, state: SimulState): number[] {
+  const rows = state.order.map((n) => {
+    const b = state.boards.get(n)!;
+    const said = resultWords(w, resultOf(b), { role: 'projector' });
+    const name = (b.opponent?.name ?? '—') + (b.opponent?.bot ? ` ${w.bots.marker}` : '');
+    const color = b.hostColor === 'w' ? w.game.white : w.game.black;
+    return [String(n), name, color, said?.word ?? '', said?.how ?? '', ...(state.clock ? ['00:00 · 00:00'] : []), String(b.moveCount)];
+  });
+  return resultHeaders(w, state.clock !== null).map((header, i) => Math.max(header.length, ...rows.map((r) => r[i].length)));
+}
+
+/**
+ * Every result at once, in as many side-by-side tables as give the largest type; if a table is
+ * still measured wider than its column, the type shrinks until none is.
+ */
+function FittedResults({ state }: { state: SimulState }) {
+  const w = useWords();
   const box = useRef<HTMLDivElement>(null);
-  const { height } = useBoxSize(box);
-  const row = typeof window === 'undefined' ? 32 : Math.max(16, window.innerHeight * 0.026) * 1.75;
-  // The tally and the table's header take about three rows.
-  const perPage = fixed ? Math.max(1, Math.floor((height - 3 * row) / row)) : state.order.length;
-  const pages = Math.ceil(state.order.length / perPage);
-  const page = usePage(pages);
-  const shown = state.order.slice(page * perPage, page * perPage + perPage);
+  const { width, height } = useBoxSize(box);
+  const gap = 32;
+  const fit = fitResults({ rows: state.order.length, width, height, columnChars: columnChars(w, state), gap, maxFont: 40, minFont: 9 });
+  const [shrink, setShrink] = useState(1);
+  const font = Math.max(9, Math.floor(fit.font * shrink));
+  useEffect(() => setShrink(1), [width, height, state.order.length]);
+  useLayoutEffect(() => {
+    const tables = box.current ? [...box.current.querySelectorAll<HTMLElement>('[role="region"]')] : [];
+    if (font > 9 && tables.some((t) => t.scrollWidth > t.clientWidth + 0.5)) setShrink((s) => s * 0.93);
+  });
+  const parts = splitRows(state.order, fit.tables);
   return (
-    <div ref={box} className="min-h-0 flex-1 overflow-hidden" data-testid="projector-results" data-pages={pages}>
-      {(!fixed || height > 0) && <ResultsTable state={state} reader={{ role: 'projector' }} numbers={shown} big />}
+    <div ref={box} className="min-h-0 flex-1 overflow-hidden" data-testid="projector-results" data-pages={1} data-tables={parts.length}>
+      {height > 0 && (
+        <div className="grid" style={{ gridTemplateColumns: `repeat(${parts.length}, minmax(0, 1fr))`, columnGap: gap }}>
+          {parts.map((numbers) => (
+            <ResultsTable key={numbers[0]} state={state} reader={{ role: 'projector' }} numbers={numbers} big withTally={false} fontPx={font} />
+          ))}
+        </div>
+      )}
     </div>
   );
 }
