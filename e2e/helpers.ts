@@ -13,6 +13,8 @@ export async function createSimul(
     /** Clocks: minutes a game, seconds added a move, the host's extra minutes. */
     clock?: { minutes: number; increment: number; hostExtra: number };
   },
+  /** More of the form to fill before creating (start positions, the rotation). */
+  more?: (form: Page) => Promise<void>,
 ): Promise<{ context: BrowserContext; host: Page; simulId: string }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const host = await context.newPage();
@@ -29,6 +31,7 @@ export async function createSimul(
     await host.getByTestId('clock-increment').fill(String(opts.clock.increment));
     await host.getByTestId('clock-host-extra').fill(String(opts.clock.hostExtra));
   }
+  if (more) await more(host);
   await host.getByTestId('create').click();
   await host.waitForURL(/\/host\/[a-z0-9]+$/);
   const simulId = host.url().split('/').pop()!;

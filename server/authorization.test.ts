@@ -42,7 +42,18 @@ const logOf = (simulId: string): SimulEvent[] => structuredClone(server.hub.get(
 
 // --- Simul A's phases: each is where the commands of one column can succeed. ---------------
 
-type Phase = 'lobby' | 'lobby-closed' | 'playing' | 'opponent-to-move' | 'draw-offered' | 'seat-reissued' | 'repetition';
+type Phase =
+  | 'lobby'
+  | 'lobby-closed'
+  | 'playing'
+  | 'opponent-to-move'
+  | 'opponent-moved'
+  | 'draw-offered'
+  | 'seat-reissued'
+  | 'repetition'
+  | 'paused'
+  | 'takeback-requested'
+  | 'board-1-over';
 
 /**
  * Simul A: three boards, the host white, boards 1 and 2 seated, board 3 free. In 'repetition'
@@ -53,7 +64,15 @@ async function simulA(phase: Phase): Promise<SeatedSimul> {
   const drawRules = phase === 'repetition' ? ('claimed' as const) : undefined;
   const a = await seatedSimul(clients, { boards: 3, seated: 2, hostColor: 'white', start: !inLobby, drawRules });
   if (phase === 'lobby-closed') await command(a.host, { type: 'close-joining' });
-  if (phase === 'opponent-to-move') await command(a.host, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'h1' });
+  if (phase === 'opponent-to-move' || phase === 'opponent-moved' || phase === 'takeback-requested') {
+    await command(a.host, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'h1' });
+  }
+  if (phase === 'opponent-moved' || phase === 'takeback-requested') {
+    await command(a.opponents[0].client, { type: 'move', board: 1, from: 'e7', to: 'e5', clientMoveId: 'o1' });
+  }
+  if (phase === 'takeback-requested') await command(a.opponents[0].client, { type: 'request-takeback', board: 1 });
+  if (phase === 'paused') await command(a.host, { type: 'pause' });
+  if (phase === 'board-1-over') await command(a.opponents[0].client, { type: 'resign', board: 1 });
   if (phase === 'draw-offered') await command(a.host, { type: 'offer-draw', board: 1 });
   // The seat token the fixture keeps for board 1 is now the replaced one.
   if (phase === 'seat-reissued') await command(a.host, { type: 'reissue-seat', board: 1 });
@@ -142,6 +161,12 @@ const COLUMNS = {
   focus: cmd('playing', { type: 'focus', board: 2 }, ['host-focused']),
   'abort-game': cmd('playing', { type: 'abort-game', board: 1 }, ['game-aborted']),
   'end-simul': cmd('playing', { type: 'end-simul' }, ['game-aborted', 'game-aborted', 'simul-finished']),
+  pause: cmd('playing', { type: 'pause' }, ['simul-paused']),
+  resume: cmd('paused', { type: 'resume' }, ['simul-resumed']),
+  'take-back (host moved)': cmd('opponent-to-move', { type: 'take-back', board: 1 }, ['takeback-accepted']),
+  'request-takeback (opponent moved)': cmd('opponent-moved', { type: 'request-takeback', board: 1 }, ['takeback-requested']),
+  'answer-takeback (requested)': cmd('takeback-requested', { type: 'answer-takeback', board: 1, accept: true }, ['takeback-accepted']),
+  'rematch (board 1 over)': cmd('board-1-over', { type: 'rematch', board: 1, swapColors: true }, ['game-restarted']),
   'hello, host key': helloWith('lobby', (a) => ({ hostKey: a.hostKey })),
   'hello, seat token': helloWith('lobby', (a) => ({ seatToken: a.opponents[0].seatToken })),
   'hello, no credential': helloWith('lobby', () => ({})),
@@ -180,6 +205,12 @@ const MATRIX: Record<ColumnName, readonly [string, string, string, string, strin
   focus:                                ['ok',             NH,               NH,               NH,               US,       NH],
   'abort-game':                         ['ok',             NH,               NH,               NH,               US,       NH],
   'end-simul':                          ['ok',             NH,               NH,               NH,               US,       NH],
+  pause:                                ['ok',             NH,               NH,               NH,               US,       NH],
+  resume:                               ['ok',             NH,               NH,               NH,               US,       NH],
+  'take-back (host moved)':             ['ok',             NH,               NH,               NH,               US,       NH],
+  'request-takeback (opponent moved)':  ['students-only',  'ok',             'not-your-board', 'students-only',  US,       'not-started'],
+  'answer-takeback (requested)':        ['ok',             NH,               NH,               NH,               US,       NH],
+  'rematch (board 1 over)':             ['ok',             'rematch-host-only', 'not-your-board', 'not-seated',  US,       'rematch-host-only'],
   'hello, host key':                    ['host',           'host',           'host',           'host',           'host',   'host'],
   'hello, seat token':                  ['opponent 1',     'opponent 1',     'opponent 1',     'opponent 1',     'opponent 1', 'opponent 1'],
   'hello, no credential':               ['spectator',      'spectator',      'spectator',      'spectator',      'spectator', 'spectator'],
@@ -202,8 +233,8 @@ function helloOutcome(reply: Awaited<ReturnType<TestClient['send']>>): string {
 
 describe('the authorisation matrix', () => {
   it('has a cell for every command and role', () => {
-    expect(CELLS).toHaveLength(25 * 6);
-    expect(CELLS.filter((c) => c.expected === 'ok')).toHaveLength(18);
+    expect(CELLS).toHaveLength(31 * 6);
+    expect(CELLS.filter((c) => c.expected === 'ok')).toHaveLength(24);
   });
 
   it.each(CELLS)('$column from $role: $expected', async ({ column, role, expected }) => {

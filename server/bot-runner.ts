@@ -7,25 +7,31 @@
 // timer: at the moment it got the move plus its think time, drawn from its secret seed (kept by
 // the room, never in an event), its board and the ply (lib/bots/think-time.ts). The same draw comes out after a restart, so start() rebuilds
 // the timers from the log alone, and a timer already due when the server comes back runs at once.
+// While the class is paused no bot moves; the pause is charged to no one, so a bot's think
+// resumes where it stood (the board's turnSince moves on by the pause, as the host's last move does).
 import { chooseMove } from '../lib/bots/moves';
 import type { BotSpec } from '../lib/bots/spec';
 import { botRandom, thinkMsFor } from '../lib/bots/think-time';
 import { awaitsHost, sideToMove } from '../lib/simul/queries';
-import type { Actor, Side, SimulEvent } from '../lib/simul/types';
+import type { Actor, BoardState, Side, SimulEvent } from '../lib/simul/types';
 import type { SimulRoom } from './simul-room';
 
 /**
  * A bot's move's id: with a colon, which no client's id may hold (lib/protocol/schemas.ts), so
  * that no person's command can pass for a bot's move, or stop one, by sharing its id.
  */
-export function botMoveId(board: number, ply: number): string {
-  return `bot:${board}:${ply}`;
+export function botMoveId(board: number, ply: number, game = 1, takebacks = 0): string {
+  // A board's first game before any takeback keeps the plain form; after a rematch or a
+  // takeback a ply comes again, and the game and the takebacks so far tell the moves apart.
+  return game === 1 && takebacks === 0 ? `bot:${board}:${ply}` : `bot:${board}:${game}.${takebacks}:${ply}`;
 }
 
 /** A bot's move to come: on which board, at which ply, by which side, and when. */
 interface Plan {
   board: number;
   ply: number;
+  /** The move's clientMoveId: the board's game, its takebacks and the ply, so that no two moves share one. */
+  id: string;
   side: Side;
   bot: BotSpec;
   /** The bot's secret seed (the room keeps it: never in an event). */
@@ -35,6 +41,11 @@ interface Plan {
 
 interface Timer extends Plan {
   cancel: () => void;
+}
+
+/** The id of the move to come on `board`: its game, its takebacks so far, its ply. */
+function moveId(board: BoardState): string {
+  return botMoveId(board.number, board.moveCount, board.game, board.takebacks);
 }
 
 /** The host's timer, or a seated bot's, by its board. */
@@ -55,22 +66,23 @@ export class BotRunner {
 
   /** The bots' timers from the log: when the room is created or loaded (after a restart too). */
   start(): void {
-    for (let i = this.room.log.length - 1; i >= 0; i--) {
-      const e = this.room.log[i];
-      if (e.type === 'move-made' && e.by === 'host') {
-        this.lastHostMoveAt = e.at;
-        break;
-      }
-    }
+    for (const e of this.room.log) this.follow(e);
     this.replan(this.room.state.order);
+  }
+
+  /** The host's last move, moved on by every pause after it. */
+  private follow(e: SimulEvent): void {
+    if (e.type === 'move-made' && e.by === 'host') this.lastHostMoveAt = Math.max(this.lastHostMoveAt, e.at);
+    if (e.type === 'simul-resumed' && this.lastHostMoveAt <= e.since) this.lastHostMoveAt += e.at - e.since;
   }
 
   /** After a commit: the boards the events concern, and the host, plan their next move. */
   afterCommit(events: readonly SimulEvent[]): void {
     const boards = new Set<number>();
     for (const e of events) {
-      if (e.type === 'move-made' && e.by === 'host') this.lastHostMoveAt = Math.max(this.lastHostMoveAt, e.at);
+      this.follow(e);
       if (e.type === 'simul-started') for (const n of e.boards) boards.add(n);
+      else if (e.type === 'simul-paused' || e.type === 'simul-resumed') for (const n of this.room.state.order) boards.add(n);
       else if ('board' in e) boards.add(e.board);
     }
     this.replan(boards);
@@ -94,10 +106,10 @@ export class BotRunner {
   private opponentPlan(n: number): Plan | null {
     const board = this.room.state.boards.get(n);
     const bot = board?.opponent?.bot;
-    if (!board || !bot || board.status !== 'playing' || sideToMove(board) !== 'opponent') return null;
+    if (!board || !bot || board.status !== 'playing' || board.paused || sideToMove(board) !== 'opponent') return null;
     const ply = board.moveCount;
     const seed = this.room.botSeed(n);
-    return { board: n, ply, side: 'opponent', bot, seed, at: board.turnSince! + thinkMsFor(bot, seed, n, ply) };
+    return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, at: board.turnSince! + thinkMsFor(bot, seed, n, ply) };
   }
 
   /**
@@ -109,17 +121,17 @@ export class BotRunner {
   private hostPlan(): Plan | null {
     const { hostBot, focus } = this.room.state;
     const board = focus === null ? undefined : this.room.state.boards.get(focus);
-    if (!hostBot || !board || !awaitsHost(board)) return null;
+    if (!hostBot || !board || board.paused || !awaitsHost(board)) return null;
     const ply = board.moveCount;
     const since = Math.max(board.turnSince!, this.lastHostMoveAt);
     const seed = this.room.botSeed('host');
-    return { board: board.number, ply, side: 'host', bot: hostBot, seed, at: since + thinkMsFor(hostBot, seed, board.number, ply) };
+    return { board: board.number, ply, id: moveId(board), side: 'host', bot: hostBot, seed, at: since + thinkMsFor(hostBot, seed, board.number, ply) };
   }
 
   /** Keeps a timer that already plans the same move; otherwise replaces it. */
   private arm(key: TimerKey, plan: Plan | null): void {
     const current = this.timers.get(key);
-    if (current && plan && current.board === plan.board && current.ply === plan.ply && current.at === plan.at) return;
+    if (current && plan && current.board === plan.board && current.id === plan.id && current.at === plan.at) return;
     current?.cancel();
     this.timers.delete(key);
     if (!plan) return;
@@ -133,14 +145,14 @@ export class BotRunner {
   /** The bot's move, sent as its actor; anything that changed since the plan is decide's to judge. */
   private play(plan: Plan): void {
     const board = this.room.state.boards.get(plan.board);
-    if (this.stopped || !board || board.status !== 'playing' || board.moveCount !== plan.ply || sideToMove(board) !== plan.side) return;
+    if (this.stopped || !board || board.status !== 'playing' || moveId(board) !== plan.id || sideToMove(board) !== plan.side) return;
     const move = chooseMove(board.chess, plan.bot, botRandom(plan.seed, plan.board, plan.ply, 'move'));
     const actor: Actor = plan.side === 'host' ? { role: 'host' } : { role: 'opponent', board: plan.board };
     void this.room
-      .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: botMoveId(plan.board, plan.ply) })
+      .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: plan.id })
       .then((result) => {
         // Refused (a person moved first for the host, the game ended): the next commit plans again.
-        if (!result.ok && result.error.code !== 'not-your-turn' && result.error.code !== 'game-over') {
+        if (!result.ok && result.error.code !== 'not-your-turn' && result.error.code !== 'game-over' && result.error.code !== 'simul-paused') {
           console.error(`bot on board ${plan.board} of simul ${this.room.id}: move refused (${result.error.code})`);
         }
       });

@@ -128,6 +128,10 @@ export class SimulHub {
       ...(input.hostBot ? { hostBot: input.hostBot } : {}),
       ...(input.drawRules ? { drawRules: input.drawRules } : {}),
       ...(input.clock ? { clock: input.clock } : {}),
+      ...(input.rotation && input.rotation !== 'table-order' ? { rotation: input.rotation } : {}),
+      ...(input.startFen ? { startFen: input.startFen } : {}),
+      ...(input.boardFens ? { boardFens: input.boardFens } : {}),
+      ...(input.studentRematch ? { studentRematch: true } : {}),
       ...(input.hostName ? { hostName: input.hostName } : {}),
       ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };

@@ -19,6 +19,7 @@ import {
 import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type HelloReply, type ServerToClientEvents } from '../lib/protocol/events';
 import { summarize } from '../lib/simul/summary';
 import { cleanName, cleanTitle } from '../lib/simul/display-text';
+import { checkSetup } from '../lib/simul/setup';
 import { rejection, type RefusalArgs } from '../lib/simul/rejection';
 import type { Rejection, RejectionCode } from '../lib/simul/types';
 import type { AddressBudgets } from './address-budgets';
@@ -167,11 +168,17 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       // An empty host name is none: the games name the host "Host".
       const hostName = parsed.hostName?.trim() ? cleanName(parsed.hostName) : null;
       if (hostName && !hostName.ok) return fail('name-invalid', hostName.problem);
+      const checked = checkSetup(parsed);
+      if (!checked.ok) return { ok: false, error: checked.error };
       if (!budgets.creations.take(socket.data.network)) {
         return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
       }
       const { hostName: _given, ...rest } = parsed;
-      return { ok: true, ...(await hub.create({ ...rest, title: title.text, ...(hostName?.ok ? { hostName: hostName.text } : {}) })) };
+      const { rotation, startFen, boardFens } = checked.setup;
+      return {
+        ok: true,
+        ...(await hub.create({ ...rest, title: title.text, rotation, startFen, boardFens, ...(hostName?.ok ? { hostName: hostName.text } : {}) })),
+      };
     });
 
     on('exhibition:start', async (input) => {

@@ -3,10 +3,11 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { credentials } from '@/lib/client/credentials';
 import { request } from '@/lib/client/request';
-import { LIMITS, type DrawRules, type HostColorChoice, type Mode } from '@/lib/simul/types';
+import { LIMITS, type DrawRules, type HostColorChoice, type Mode, type Rotation } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
 import { formatDuration, lessonFigures } from '@/lib/metrics';
 import { useWords } from './language';
+import { PositionPicker } from './PositionPicker';
 
 export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   const router = useRouter();
@@ -21,6 +22,11 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   const [initialMin, setInitialMin] = useState(10);
   const [incrementS, setIncrementS] = useState(5);
   const [hostExtraMin, setHostExtraMin] = useState(10);
+  const [rotation, setRotation] = useState<Rotation>('table-order');
+  const [startFen, setStartFen] = useState('');
+  /** Boards with a position of their own: table number and FEN. */
+  const [ownPositions, setOwnPositions] = useState<{ board: number; fen: string }[]>([]);
+  const [studentRematch, setStudentRematch] = useState(false);
   const [hostName, setHostName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +39,20 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
       : undefined;
     const res = await request(
       'simul:create',
-      { title, boards, hostColor, mode, drawRules, ...(hostName.trim() ? { hostName } : {}), ...(clock ? { clock } : {}) },
+      {
+        title,
+        boards,
+        hostColor,
+        mode,
+        drawRules,
+        ...(hostName.trim() ? { hostName } : {}),
+        ...(clock ? { clock } : {}),
+        // Most urgent reads the clocks: without them the host goes around the tables.
+        ...(mode === 'async' && (rotation !== 'most-urgent' || clock) ? { rotation } : {}),
+        ...(startFen.trim() ? { startFen } : {}),
+        ...(ownPositions.length > 0 ? { boardFens: Object.fromEntries(ownPositions.map((p) => [String(p.board), p.fen])) } : {}),
+        ...(studentRematch ? { studentRematch } : {}),
+      },
       8000,
     );
     setBusy(false);
@@ -134,6 +153,48 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
           </p>
         )}
       </fieldset>
+      {mode === 'async' && (
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 font-semibold">{w.rotation.legend}</legend>
+          {(['table-order', 'first-ready', 'most-urgent'] as const).map((r) => (
+            <label key={r} className={`${radio} has-[:disabled]:opacity-60`}>
+              <input type="radio" name="rotation" checked={rotation === r} disabled={r === 'most-urgent' && !clocks} onChange={() => setRotation(r)} data-testid={`rotation-${r}`} />
+              <span>
+                <strong>{w.rotation.name[r]}</strong>: {w.rotation.hint[r]}
+              </span>
+            </label>
+          ))}
+          {!clocks && <p className="text-sm text-slate-600 dark:text-slate-300">{w.rotation.needsClocks}</p>}
+        </fieldset>
+      )}
+      <fieldset className="flex min-w-0 flex-col gap-3">
+        <legend className="mb-1 font-semibold">{w.startPosition.legend}</legend>
+        <PositionPicker fen={startFen} onChange={setStartFen} label={w.startPosition.choose} testId="start-position" />
+        {ownPositions.map((p, i) => (
+          <div key={i} className="flex min-w-0 flex-wrap items-end gap-2 rounded-lg border border-slate-300 p-2 dark:border-slate-600">
+            <label className="flex flex-col gap-1">
+              <span className="text-sm">{w.startPosition.board}</span>
+              <input type="number" min={1} max={boards} value={p.board} className={`${field} w-20`} data-testid={`own-board-${i}`}
+                onChange={(e) => setOwnPositions(ownPositions.map((q, j) => (j === i ? { ...q, board: Number(e.target.value) } : q)))} />
+            </label>
+            <div className="min-w-0 flex-1">
+              <PositionPicker fen={p.fen} label={w.startPosition.choose} testId={`own-position-${i}`}
+                onChange={(fen) => setOwnPositions(ownPositions.map((q, j) => (j === i ? { ...q, fen } : q)))} />
+            </div>
+            <button type="button" className="rounded border px-2 py-1 text-sm" onClick={() => setOwnPositions(ownPositions.filter((_, j) => j !== i))}>
+              {w.startPosition.remove}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="self-start rounded border px-3 py-1 text-sm" data-testid="add-own-position"
+          onClick={() => setOwnPositions([...ownPositions, { board: Math.min(boards, ownPositions.length + 1), fen: '' }])}>
+          {w.startPosition.addBoard}
+        </button>
+      </fieldset>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={studentRematch} onChange={(e) => setStudentRematch(e.target.checked)} data-testid="student-rematch" />
+        <span>{w.rematch.studentMay}</span>
+      </label>
       <PeriodEstimate boards={boards} mode={mode} />
       {error && <p role="alert" className="text-loss">{error}</p>}
       <button disabled={busy} className="rounded-lg bg-host px-5 py-3 text-lg font-semibold text-white disabled:opacity-50" data-testid="create">

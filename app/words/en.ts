@@ -6,7 +6,8 @@
 // the words and their order.
 import type { ClientProblem } from '@/lib/client/simul-connection';
 import type { TextProblem } from '@/lib/simul/display-text';
-import type { AbortReason, BoardStatus, DrawRules, EndReason, RefusalParams, RejectionCode } from '@/lib/simul/types';
+import type { AbortReason, BoardStatus, DrawRules, EndReason, RefusalParams, RejectionCode, Rotation } from '@/lib/simul/types';
+import type { NamedPositionId, PositionProblem } from '@/lib/chess/positions';
 import type { SegmentState } from '@/lib/metrics';
 import type { BoardLook } from '@/lib/simul/board-look';
 
@@ -116,6 +117,18 @@ const refusals: RefusalWords = {
     `No draw to claim: this position has appeared ${times(p.repetitions)} (a claim needs 3), after ${p.quietMoves} ` +
     `move${p.quietMoves === 1 ? '' : 's'} without a capture or pawn move (a claim needs 50).`,
   'out-of-time': (p) => `Your time on board ${p.board} has run out.`,
+  'simul-paused': () => 'The class is paused: wait for the host to resume.',
+  'already-paused': () => 'The class is already paused.',
+  'not-paused': () => 'The class is not paused.',
+  'no-takeback': (p) =>
+    p.who === 'host' ? `The host has made no move to take back on board ${p.board}.` : `There is no move of yours to take back on board ${p.board}.`,
+  'no-takeback-request': () => 'There is no takeback request to answer.',
+  'students-only': () => 'Only the student at the board asks for a takeback; the host takes back its own move.',
+  'takeback-already-requested': () => 'A takeback request is already open.',
+  'game-live': (p) => `The game on board ${p.board} is still going on: a rematch follows a finished game.`,
+  'rematch-host-only': () => 'Only the host can start a rematch in this simul.',
+  'position-invalid': (p) => (p.board === undefined ? '' : `Board ${p.board}: `) + startPosition.problem(p.problem),
+  'rotation-needs-clocks': () => 'Going to the most urgent board reads the host’s clocks: set clocks, or choose another rotation.',
   'rate-limited': () => 'Too many requests: slow down.',
   'too-many-simuls': (p) => `One network can create ${p.perHour} simuls an hour.`,
   'exhibition-running': (p) => {
@@ -602,6 +615,7 @@ const dashboard = {
     'awaiting-host': 'Awaiting the host',
     'opponent-think': 'Opponent thinking',
     queued: 'Queued (game not begun)',
+    paused: 'Paused (charged to no one)',
   } satisfies Record<SegmentState, string> as Record<SegmentState, string>,
   rowTitle: (board: number, totals: string[]) => `Board ${board}: ${totals.join(', ')}`,
   segmentTotal: (segment: string, duration: string) => `${segment.toLowerCase()} ${duration}`,
@@ -895,6 +909,126 @@ const scrub = {
   backToResults: 'Results',
 };
 
+// --- Coaching: pausing, rotation rules, start positions, takebacks, rematches ----------------------
+
+/** Pausing the class: the host's buttons, what every screen says, the timeline's band. */
+const pause = {
+  pause: 'Pause the class',
+  resume: 'Resume',
+  banner: 'The class is paused: every clock has stopped.',
+  bannerHost: 'The class is paused: every clock and the rotation have stopped. Resume when the class is ready.',
+  band: 'Paused (charged to no one)',
+  bandAsyncio: 'the event loop suspended',
+  total: (paused: string) => `Paused ${paused} in all (charged to no one).`,
+};
+
+/** How the host rotates (docs/METRICS.md "How the host rotates"): the create form, every screen's settings line. */
+const rotation = {
+  legend: 'How the host goes from board to board (async)',
+  name: { 'table-order': 'Around the tables', 'first-ready': 'First ready', 'most-urgent': 'Most urgent' } satisfies Record<Rotation, string> as Record<Rotation, string>,
+  hint: {
+    'table-order': 'the next board in table order that awaits the host',
+    'first-ready': 'the board that has waited longest: asyncio’s first-in, first-out ready queue',
+    'most-urgent': 'the board where the host’s clock is lowest (needs clocks)',
+  } satisfies Record<Rotation, string> as Record<Rotation, string>,
+  /** The settings line: which rule the auto-advance follows. */
+  line: (r: Rotation) => `Host goes: ${rotation.name[r].toLowerCase()} (${rotation.hint[r]})`,
+  needsClocks: 'Most urgent reads the host’s clocks: turn clocks on to choose it.',
+  equalBoards: 'With every board alike the three rules visit the boards in the same order, so these figures hold for each.',
+};
+
+const FEN_FIELD: Record<Extract<PositionProblem, { kind: 'format' }>['field'], string> = {
+  fields: 'it has six fields separated by spaces (pieces, side to move, castling, en passant, two counters)',
+  counters: 'its last two fields are the half-move counter (0 or more) and the move number (1 or more)',
+  'en-passant': 'its fourth field is an en passant square on the third or sixth rank, or -',
+  castling: 'its third field is the castling rights (some of KQkq) or -',
+  'side-to-move': 'its second field is w or b',
+  placement: 'its first field is eight ranks separated by /, each with 8 squares of pieces (KQRBNPkqrbnp) and digits',
+};
+
+/** Where the games start: the create form, the settings line, the review. */
+const startPosition = {
+  legend: 'Where the games start',
+  initial: 'The initial position',
+  custom: 'A position of my own (FEN)',
+  choose: 'Start position',
+  fen: 'FEN',
+  ok: 'A legal position: the games start here.',
+  groups: { endgame: 'Endgame drills', opening: 'Openings' },
+  names: {
+    'queen-mate': 'Mate with king and queen',
+    'rook-mate': 'Mate with king and rook',
+    'king-and-pawn': 'King and pawn against king',
+    lucena: 'Lucena position (rook endgame, win)',
+    philidor: 'Philidor position (rook endgame, draw)',
+    italian: 'Italian Game',
+    'ruy-lopez': 'Ruy Lopez',
+    sicilian: 'Sicilian Defence',
+    french: 'French Defence',
+    'queens-gambit': 'Queen’s Gambit',
+  } satisfies Record<NamedPositionId, string> as Record<NamedPositionId, string>,
+  perBoard: 'Boards with a position of their own',
+  addBoard: 'Give a board its own position',
+  board: 'Board',
+  remove: 'Remove',
+  /** The settings line. */
+  line: (every: string | null, ownBoards: number[]) =>
+    [
+      every ? `Games start from ${every}` : null,
+      ownBoards.length > 0 ? `board${ownBoards.length === 1 ? '' : 's'} ${ownBoards.join(', ')} from ${ownBoards.length === 1 ? 'its' : 'their'} own position` : null,
+    ]
+      .filter(Boolean)
+      .join('; '),
+  aPosition: 'a set position',
+  /** What is wrong with a start position (lib/chess/positions.ts), as a sentence. */
+  problem: (p: PositionProblem): string => {
+    switch (p.kind) {
+      case 'format':
+        return `That is not a FEN: ${FEN_FIELD[p.field]}.`;
+      case 'kings':
+        return 'A position needs exactly one king of each colour.';
+      case 'pawns-on-edge':
+        return 'Pawns cannot stand on the first or the last rank.';
+      case 'too-many-pieces':
+        return 'A side has more than 16 pieces or more than 8 pawns.';
+      case 'in-check':
+        return 'The side that is not to move is in check: no game can reach this position.';
+      case 'over':
+        return `The game is already over in this position (${results.endReason[p.reason]}).`;
+    }
+  },
+};
+
+/** The per-board table's columns that only some simuls have. */
+const boardColumns = {
+  games: 'Games',
+};
+
+/** Takebacks: the phone asks, the console answers, the review counts. */
+const takeback = {
+  ask: 'Ask to take back my move',
+  asked: 'You asked to take back your move: the host will answer.',
+  request: (board: number, name: string) => `Board ${board}: ${name} asks to take back a move.`,
+  grant: 'Grant',
+  refuse: 'Refuse',
+  requests: 'Takeback requests',
+  hostTakeBack: (board: number) => `Take back my last move on board ${board}`,
+  count: (n: number) => (n === 1 ? '1 takeback' : `${n} takebacks`),
+  column: 'Takebacks',
+};
+
+/** Rematches: the console's finished boards, the phone when the host allows it, the review. */
+const rematch = {
+  finished: 'Finished boards: play again',
+  swap: 'Rematch, colours swapped',
+  keep: 'Rematch, same colours',
+  board: (board: number, name: string) => `Board ${board} · ${name}`,
+  studentMay: 'Students may start a rematch of their finished game',
+  askStudent: 'Play again (colours swapped)',
+  game: (n: number) => `game ${n}`,
+  gameOf: (board: number, game: number) => (game === 1 ? `Board ${board}` : `Board ${board}, game ${game}`),
+};
+
 // --- The classroom: the join address, the lobby, the mini boards ---------------------------------
 
 /** The join address, as the console and the projector show it (app/components/join-address.tsx). */
@@ -983,6 +1117,12 @@ export const en = {
   exhibition,
   program,
   scrub,
+  pause,
+  rotation,
+  startPosition,
+  boardColumns,
+  takeback,
+  rematch,
   join,
   lobby,
   miniBoard,

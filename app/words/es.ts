@@ -1,6 +1,7 @@
 // The app's words in Spanish: the same entries as en.ts, in the same groups, with the same
 // parameters (the type says so, and words.test.ts checks every entry).
 import type { TextProblem } from '@/lib/simul/display-text';
+import type { PositionProblem } from '@/lib/chess/positions';
 import type { RefusalWords, Words } from './en';
 
 type Mode = 'async' | 'sync';
@@ -113,6 +114,20 @@ const refusals: RefusalWords = {
     `No hay tablas que reclamar: esta posición ha aparecido ${times(p.repetitions)} (una reclamación necesita 3), tras ${p.quietMoves} ` +
     `${p.quietMoves === 1 ? 'jugada' : 'jugadas'} sin captura ni movimiento de peón (una reclamación necesita 50).`,
   'out-of-time': (p) => `Se te ha acabado el tiempo en el tablero ${p.board}.`,
+  'simul-paused': () => 'La clase está en pausa: espera a que el anfitrión la reanude.',
+  'already-paused': () => 'La clase ya está en pausa.',
+  'not-paused': () => 'La clase no está en pausa.',
+  'no-takeback': (p) =>
+    p.who === 'host'
+      ? `El anfitrión no ha hecho ninguna jugada que deshacer en el tablero ${p.board}.`
+      : `No tienes ninguna jugada que deshacer en el tablero ${p.board}.`,
+  'no-takeback-request': () => 'No hay ninguna petición de deshacer jugada que responder.',
+  'students-only': () => 'Solo el alumno del tablero pide deshacer una jugada; el anfitrión deshace la suya directamente.',
+  'takeback-already-requested': () => 'Ya hay una petición de deshacer jugada abierta.',
+  'game-live': (p) => `La partida del tablero ${p.board} sigue en juego: la revancha llega tras una partida terminada.`,
+  'rematch-host-only': () => 'En esta simultánea solo el anfitrión puede empezar una revancha.',
+  'position-invalid': (p) => (p.board === undefined ? '' : `Tablero ${p.board}: `) + startPosition.problem(p.problem),
+  'rotation-needs-clocks': () => 'Ir al tablero más urgente lee los relojes del anfitrión: activa los relojes o elige otra rotación.',
   'rate-limited': () => 'Demasiadas peticiones: ve más despacio.',
   'too-many-simuls': (p) => `Una red puede crear ${p.perHour} simultáneas por hora.`,
   'exhibition-running': (p) => {
@@ -544,6 +559,7 @@ const dashboard: Words['dashboard'] = {
     'awaiting-host': 'Espera al anfitrión',
     'opponent-think': 'Rival pensando',
     queued: 'En cola (la partida no ha empezado)',
+    paused: 'En pausa (no cuenta para nadie)',
   },
   rowTitle: (board, totals) => `Tablero ${board}: ${totals.join(', ')}`,
   segmentTotal: (segment, duration) => `${segment.toLowerCase()} ${duration}`,
@@ -816,6 +832,119 @@ const scrub: Words['scrub'] = {
   backToResults: 'Resultados',
 };
 
+// --- Entrenamiento: pausa, reglas de rotación, posiciones iniciales, deshacer, revanchas ----------
+
+const pause: Words['pause'] = {
+  pause: 'Pausar la clase',
+  resume: 'Reanudar',
+  banner: 'La clase está en pausa: todos los relojes se han detenido.',
+  bannerHost: 'La clase está en pausa: todos los relojes y la rotación se han detenido. Reanuda cuando la clase esté lista.',
+  band: 'En pausa (no cuenta para nadie)',
+  bandAsyncio: 'el bucle de eventos suspendido',
+  total: (paused) => `En pausa ${paused} en total (no cuenta para nadie).`,
+};
+
+const rotation: Words['rotation'] = {
+  legend: 'Cómo pasa el anfitrión de tablero en tablero (asíncrona)',
+  name: { 'table-order': 'Por orden de mesas', 'first-ready': 'El primero listo', 'most-urgent': 'El más urgente' },
+  hint: {
+    'table-order': 'el siguiente tablero, por orden de mesas, que espera al anfitrión',
+    'first-ready': 'el tablero que lleva más tiempo esperando: la cola de listos de asyncio, el primero en llegar es el primero en salir',
+    'most-urgent': 'el tablero donde el reloj del anfitrión va más bajo (necesita relojes)',
+  },
+  line: (r) => `El anfitrión va: ${rotation.name[r].toLowerCase()} (${rotation.hint[r]})`,
+  needsClocks: 'El más urgente lee los relojes del anfitrión: activa los relojes para elegirlo.',
+  equalBoards: 'Con todos los tableros iguales, las tres reglas visitan los tableros en el mismo orden, así que estas cifras valen para cada una.',
+};
+
+const FEN_FIELD: Record<Extract<PositionProblem, { kind: 'format' }>['field'], string> = {
+  fields: 'tiene seis campos separados por espacios (piezas, turno, enroques, al paso, dos contadores)',
+  counters: 'sus dos últimos campos son el contador de medias jugadas (0 o más) y el número de jugada (1 o más)',
+  'en-passant': 'su cuarto campo es una casilla de captura al paso en la tercera o la sexta fila, o -',
+  castling: 'su tercer campo son los derechos de enroque (algunas de KQkq) o -',
+  'side-to-move': 'su segundo campo es w o b',
+  placement: 'su primer campo son ocho filas separadas por /, cada una con 8 casillas de piezas (KQRBNPkqrbnp) y cifras',
+};
+
+const startPosition: Words['startPosition'] = {
+  legend: 'Dónde empiezan las partidas',
+  initial: 'La posición inicial',
+  custom: 'Una posición propia (FEN)',
+  choose: 'Posición inicial',
+  fen: 'Notación FEN',
+  ok: 'Una posición legal: las partidas empiezan aquí.',
+  groups: { endgame: 'Ejercicios de finales', opening: 'Aperturas' },
+  names: {
+    'queen-mate': 'Mate con rey y dama',
+    'rook-mate': 'Mate con rey y torre',
+    'king-and-pawn': 'Rey y peón contra rey',
+    lucena: 'Posición de Lucena (final de torres, gana)',
+    philidor: 'Posición de Philidor (final de torres, tablas)',
+    italian: 'Partida Italiana',
+    'ruy-lopez': 'Ruy López (Apertura Española)',
+    sicilian: 'Defensa Siciliana',
+    french: 'Defensa Francesa',
+    'queens-gambit': 'Gambito de Dama',
+  },
+  perBoard: 'Tableros con una posición propia',
+  addBoard: 'Dar a un tablero su propia posición',
+  board: 'Tablero',
+  remove: 'Quitar',
+  line: (every, ownBoards) =>
+    [
+      every ? `Las partidas empiezan desde ${every}` : null,
+      ownBoards.length > 0
+        ? `${ownBoards.length === 1 ? 'el tablero' : 'los tableros'} ${ownBoards.join(', ')} desde ${ownBoards.length === 1 ? 'su' : 'sus'} ${ownBoards.length === 1 ? 'propia posición' : 'propias posiciones'}`
+        : null,
+    ]
+      .filter(Boolean)
+      .join('; '),
+  aPosition: 'una posición dada',
+  problem: (p) => {
+    switch (p.kind) {
+      case 'format':
+        return `Eso no es un FEN: ${FEN_FIELD[p.field]}.`;
+      case 'kings':
+        return 'Una posición necesita exactamente un rey de cada color.';
+      case 'pawns-on-edge':
+        return 'Los peones no pueden estar en la primera ni en la última fila.';
+      case 'too-many-pieces':
+        return 'Un bando tiene más de 16 piezas o más de 8 peones.';
+      case 'in-check':
+        return 'El bando que no mueve está en jaque: ninguna partida puede llegar a esta posición.';
+      case 'over':
+        return `La partida ya ha terminado en esta posición (${results.endReason[p.reason]}).`;
+    }
+  },
+};
+
+const boardColumns: Words['boardColumns'] = {
+  games: 'Partidas',
+};
+
+const takeback: Words['takeback'] = {
+  ask: 'Pedir deshacer mi jugada',
+  asked: 'Has pedido deshacer tu jugada: el anfitrión responderá.',
+  request: (board, name) => `Tablero ${board}: ${name} pide deshacer una jugada.`,
+  grant: 'Conceder',
+  refuse: 'Rechazar',
+  requests: 'Peticiones de deshacer jugada',
+  hostTakeBack: (board) => `Deshacer mi última jugada en el tablero ${board}`,
+  count: (n) => (n === 1 ? '1 jugada deshecha' : `${n} jugadas deshechas`),
+  column: 'Jugadas deshechas',
+};
+
+const rematch: Words['rematch'] = {
+  finished: 'Tableros terminados: jugar otra vez',
+  swap: 'Revancha, con los colores cambiados',
+  keep: 'Revancha, con los mismos colores',
+  board: (board, name) => `Tablero ${board} · ${name}`,
+  studentMay: 'Los alumnos pueden empezar la revancha de su partida terminada',
+  askStudent: 'Jugar otra vez (colores cambiados)',
+  game: (n) => `partida ${n}`,
+  gameOf: (board, game) => (game === 1 ? `Tablero ${board}` : `Tablero ${board}, partida ${game}`),
+};
+
 const join: Words['join'] = {
   howToJoin: 'Cómo unirse',
   joinCode: 'Código para unirse',
@@ -890,6 +1019,12 @@ export const es: Words = {
   exhibition,
   program,
   scrub,
+  pause,
+  rotation,
+  startPosition,
+  boardColumns,
+  takeback,
+  rematch,
   join,
   lobby,
   miniBoard,

@@ -18,6 +18,10 @@ export interface BoardView {
   /** Server time at which the side to move got the move: a leaf shows the wait from it. */
   readonly turnSince: number | null;
   readonly drawOfferBy: Side | null;
+  /** The side asking to take back its move. */
+  readonly takebackBy: Side | null;
+  /** The class is paused: nobody moves here. */
+  readonly paused: boolean;
   readonly moveCount: number;
   readonly result: Result | null;
   readonly endReason: EndReason | AbortReason | null;
@@ -44,12 +48,15 @@ function viewOf(state: SimulState, number: number): BoardView | null {
     lastMove: b.lastMove ? b.lastMove.from + b.lastMove.to : null,
     turnSince: b.turnSince,
     drawOfferBy: b.drawOfferBy,
+    takebackBy: b.takebackBy,
+    paused: b.paused,
     moveCount: b.moveCount,
     result: b.result,
     endReason: b.endReason,
     hostClock: b.clock?.host ?? null,
     opponentClock: b.clock?.opponent ?? null,
-    clockRunning: b.clock?.running ?? null,
+    // While the class is paused no clock runs.
+    clockRunning: b.clock && !b.clock.paused ? b.clock.running : null,
     clockSince: b.clock?.since ?? null,
   };
 }

@@ -95,4 +95,24 @@ describe('the outbox', () => {
     expect(view().refusal).toEqual((refusal as { error: unknown }).error);
     expect(view().pendingCommands).toBe(0);
   });
+
+  it('drops an optimistic move taken back in the same events, though the board stands where the move was made', async () => {
+    const { simul, socket, connection, view } = await openOnFake('board 2');
+    socket.hear('simul:events', simul.play(2, 'e4')); // the host's move: board 2 is to move
+    const fen = view().state.boards.get(2)!.chess.fen();
+    void new SimulController(connection).move(2, 'e7', 'e5');
+    expect(view().optimistic.get(2)).toMatchObject({ basedOn: fen });
+    const sent = socket.take('simul:command');
+    sent.lose();
+    // Its move, the student's request to take it back and the host's yes, heard at once.
+    const events = [
+      ...simul.ok(opponent(2), sent.input as Command),
+      ...simul.ok(opponent(2), { type: 'request-takeback', board: 2 }),
+      ...simul.ok(HOST, { type: 'answer-takeback', board: 2, accept: true }),
+    ];
+    socket.hear('simul:events', events);
+    await flush();
+    expect(view().state.boards.get(2)!.chess.fen()).toBe(fen);
+    expect(view().optimistic.has(2)).toBe(false);
+  });
 });

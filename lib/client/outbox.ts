@@ -107,7 +107,10 @@ export class Outbox {
         if (entry && same(entry.record, applied)) done.push(entry.id);
       }
     }
-    return this.settleAll(done, view);
+    // A takeback may bring a board back to the very position a move was based on: that move is
+    // gone all the same.
+    const undone = new Set(events.flatMap((e) => (e.type === 'takeback-accepted' ? [e.board] : [])));
+    return this.settleAll(done, view, undone);
   }
 
   /** A state taken whole (a snapshot): this sender's pending moves it holds were applied. */
@@ -125,7 +128,7 @@ export class Outbox {
     return this.settleAll(done, { ...view, state });
   }
 
-  private settleAll(ids: string[], view: SimulView): Partial<SimulView> {
+  private settleAll(ids: string[], view: SimulView, undone: ReadonlySet<number> = new Set()): Partial<SimulView> {
     const patch: Partial<SimulView> = {};
     for (const id of ids) {
       const entry = this.pending.get(id);
@@ -135,7 +138,7 @@ export class Outbox {
       patch.refusal = null;
     }
     if (ids.length > 0) patch.pendingCommands = this.pending.size;
-    const optimistic = stillShown(view.optimistic, view.state);
+    const optimistic = stillShown(view.optimistic, view.state, undone);
     if (optimistic !== view.optimistic) patch.optimistic = optimistic;
     if (patch.refusal === null && view.refusal === null) delete patch.refusal;
     return patch;
@@ -179,11 +182,11 @@ function optimisticOf(state: SimulState, move: MoveInput): OptimisticMove | null
   return { id: move.clientMoveId, basedOn, fen: game.fen(), from: move.from, to: move.to };
 }
 
-/** The optimistic moves whose board still stands where they were made (the same map when all do). */
-function stillShown(optimistic: SimulView['optimistic'], state: SimulState): SimulView['optimistic'] {
+/** The optimistic moves whose board still stands where they were made, not taken back (the same map when all do). */
+function stillShown(optimistic: SimulView['optimistic'], state: SimulState, undone: ReadonlySet<number>): SimulView['optimistic'] {
   let next: Map<number, OptimisticMove> | null = null;
   for (const [n, move] of optimistic) {
-    if (state.boards.get(n)?.chess.fen() === move.basedOn) continue;
+    if (!undone.has(n) && state.boards.get(n)?.chess.fen() === move.basedOn) continue;
     next ??= new Map(optimistic);
     next.delete(n);
   }

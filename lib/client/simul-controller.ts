@@ -42,6 +42,23 @@ export class SimulController {
   endSimul() {
     return this.send({ type: 'end-simul' });
   }
+  /** The host pauses every clock and the rotation, or lets them go on. */
+  setPaused(paused: boolean) {
+    return this.send({ type: paused ? 'pause' : 'resume' });
+  }
+  requestTakeback(board: number) {
+    return this.send({ type: 'request-takeback', board });
+  }
+  answerTakeback(board: number, accept: boolean) {
+    return this.send({ type: 'answer-takeback', board, accept });
+  }
+  /** The host takes back its own last move on `board`. */
+  takeBack(board: number) {
+    return this.send({ type: 'take-back', board });
+  }
+  rematch(board: number, swapColors: boolean) {
+    return this.send({ type: 'rematch', board, swapColors });
+  }
   start() {
     return this.send({ type: 'start' });
   }

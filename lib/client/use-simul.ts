@@ -55,6 +55,7 @@ export const useVersion = (c: SimulConnection): number => useSimul(c, (v) => v.v
 export const useBoard = (c: SimulConnection, n: number): BoardView | undefined => useSimul(c, (v) => v.boards.get(n));
 export const usePhase = (c: SimulConnection) => useSimul(c, (v) => v.state.phase);
 export const useFocus = (c: SimulConnection): number | null => useSimul(c, (v) => v.state.focus);
+export const usePaused = (c: SimulConnection): boolean => useSimul(c, (v) => v.state.pausedSince !== null);
 export const useOrder = (c: SimulConnection): number[] => useSimul(c, (v) => v.state.order);
 export const useOptimistic = (c: SimulConnection, n: number): OptimisticMove | undefined =>
   useSimul(c, (v) => v.optimistic.get(n));

@@ -63,7 +63,7 @@ describe('moveTimingsCsv', () => {
 
   it('starts with a header row and ends every record with CRLF', () => {
     expect(parseCsv(csv)[0]).toEqual([...MOVE_TIMINGS_COLUMNS]);
-    expect(csv.startsWith('board,opponent,ply,side,color,san,at,elapsed_ms,think_ms,mover_type,clock\r\n')).toBe(true);
+    expect(csv.startsWith('board,opponent,ply,side,color,san,at,elapsed_ms,think_ms,mover_type,clock,game,taken_back\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });

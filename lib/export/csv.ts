@@ -17,6 +17,8 @@ export const MOVE_TIMINGS_COLUMNS = [
   'think_ms',
   'mover_type',
   'clock',
+  'game',
+  'taken_back',
 ] as const;
 
 /** One RFC 4180 field. */
@@ -49,8 +51,9 @@ export function csvRow(fields: readonly (string | number | null | undefined)[]):
  * start), think_ms (the dashboard's think time, METRICS "Per move": for the host,
  * the busy part since its previous move on any board; for an opponent, the same as
  * elapsed_ms), mover_type (who made the move: "program" for a bot, "human" for a person,
- * as PGN's WhiteType/BlackType say it) and clock ("simulated" for an exhibition, whose times
- * are on its simulated clock; "real" otherwise). A header row first; every line ends with CRLF.
+ * as PGN's WhiteType/BlackType say it), clock ("simulated" for an exhibition, whose times
+ * are on its simulated clock; "real" otherwise), game (the board's game: 1, then one more with
+ * each rematch) and taken_back ("yes" for a move a takeback took back; it stays in the timings). A header row first; every line ends with CRLF.
  */
 export function moveTimingsCsv(events: SimulEvent[]): string {
   const simul = readGames(events);
@@ -73,6 +76,8 @@ export function moveTimingsCsv(events: SimulEvent[]): string {
         Math.round(thinks[i].think),
         (move.by === 'host' ? simul.hostIsBot : botBoards.has(move.board)) ? 'program' : 'human',
         simul.exhibition ? 'simulated' : 'real',
+        move.game,
+        move.takenBack ? 'yes' : 'no',
       ]),
     );
   });

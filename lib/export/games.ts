@@ -1,29 +1,41 @@
 // The games of a simul as the exports need them: who sat where, when each game began, every
-// move with the time its mover took, and how the game ended. Pure and browser-safe.
+// move with the time its mover took, and how the game ended. A board has several games once
+// it is rematched; a game's moves are its line as finally played (a takeback's moves left
+// out), while the list of every move keeps them all. Pure and browser-safe.
 import { readStates } from '../metrics/states';
 import { clocksAfterMoves } from '../simul/clocks';
 import type { AbortReason, ClockSettings, Color, EndReason, Exhibition, Mode, Result, Side, SimulEvent } from '../simul/types';
 
 export interface ExportMove {
   board: number;
-  /** 1-based half-move number within the board's game. */
+  /** The board's game: 1, then one more with each rematch. */
+  game: number;
+  /** 1-based half-move number within the game's line when the move was made. */
   ply: number;
+  /** The move number PGN gives it (from the start position's number). */
+  moveNumber: number;
   by: Side;
   color: Color;
   san: string;
   /** Server time of the move (ms). */
   at: number;
-  /** The time the mover took: at minus the previous move on this board, or minus the game's start. */
+  /** The time the mover took: at minus when it got the move (the previous move, the game's start or a takeback), less any pause. */
   elapsed: number;
   /** In a simul with clocks: the mover's time left after the move (the increment added). */
   clock: number | null;
+  /** A takeback took it back: not in its game's line. */
+  takenBack: boolean;
 }
 
 export type ExportGameStatus = 'playing' | 'finished' | 'aborted';
 
 export interface ExportGame {
   board: number;
+  /** The board's game: 1, then one more with each rematch. */
+  game: number;
   hostColor: Color;
+  /** The start position (FEN), when not the initial position. */
+  fen: string | null;
   /** The opponent's display name at the start (null only if the log never seated one). */
   opponent: string | null;
   /** Whether a bot played the opponent's side. */
@@ -35,6 +47,11 @@ export interface ExportGame {
   reason: EndReason | AbortReason | null;
   /** Who resigned, for a resignation. */
   resignedBy: Side | null;
+  /** Takebacks accepted in this game. */
+  takebacks: number;
+  /** The colour to move in the start position. */
+  startColor: Color;
+  /** The line as finally played. */
   moves: ExportMove[];
 }
 
@@ -50,9 +67,9 @@ export interface ExportSimul {
   clock: ClockSettings | null;
   /** Set for an exhibition: its times are simulated. */
   exhibition: Exhibition | null;
-  /** Games that started, in table order. Boards whose game never began are left out. */
+  /** Games that started, by table and then game. Boards whose game never began are left out. */
   games: ExportGame[];
-  /** Every move in log order. */
+  /** Every move in log order, taken-back ones included. */
   moves: ExportMove[];
 }
 
@@ -66,6 +83,13 @@ function botSeats(events: readonly SimulEvent[]): Set<number> {
   return bots;
 }
 
+/** The colour to move and the move number in a start position. */
+function startOf(fen: string | null): { color: Color; number: number } {
+  if (!fen) return { color: 'w', number: 1 };
+  const [, side, , , , number] = fen.split(' ');
+  return { color: side === 'b' ? 'b' : 'w', number: Math.max(1, Number(number) || 1) };
+}
+
 /** The games as the exports need them, from the same reading of the log as the dashboard's. */
 export function readGames(events: readonly SimulEvent[]): ExportSimul {
   const created = events.find((e) => e.type === 'simul-created');
@@ -73,39 +97,53 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
   const states = readStates(events);
   const bots = botSeats(events);
   const clocks = clocksAfterMoves(events);
-  const games = new Map<number, ExportGame>();
+  const games = new Map<string, ExportGame>();
+  const key = (board: number, game: number) => `${board}.${game}`;
   for (const b of states?.boards ?? []) {
-    if (b.startedAt === null) continue; // never began: nothing to export
-    games.set(b.board, {
-      board: b.board,
-      hostColor: b.hostColor,
-      opponent: b.opponent,
-      opponentIsBot: bots.has(b.board),
-      startedAt: b.startedAt,
-      status: b.status === 'queued' ? 'playing' : b.status,
-      result: b.result,
-      reason: b.reason,
-      resignedBy: b.resignedBy,
-      moves: [],
-    });
+    for (const g of b.games) {
+      if (g.startedAt === null) continue; // never began: nothing to export
+      games.set(key(b.board, g.game), {
+        board: b.board,
+        game: g.game,
+        hostColor: g.hostColor,
+        fen: g.fen,
+        opponent: b.opponent,
+        opponentIsBot: bots.has(b.board),
+        startedAt: g.startedAt,
+        status: g.status === 'queued' ? 'playing' : g.status,
+        result: g.result,
+        reason: g.reason,
+        resignedBy: g.resignedBy,
+        takebacks: g.takebacks,
+        startColor: startOf(g.fen).color,
+        moves: [],
+      });
+    }
   }
   const moves: ExportMove[] = [];
+  const seen = new Map<number, number>(); // moves so far per board, for its clocks
   for (const m of states?.moves ?? []) {
-    const game = games.get(m.board);
+    const index = seen.get(m.board) ?? 0;
+    seen.set(m.board, index + 1);
+    const game = games.get(key(m.board, m.game));
     if (!game) continue;
-    const ply = game.moves.length + 1;
-    // Every game starts from the initial position: white makes the odd plies.
+    const start = startOf(game.fen);
+    // Half-moves from the start: the side to move there makes the odd plies.
+    const halfMoves = m.ply - 1 + (start.color === 'b' ? 1 : 0);
     const move: ExportMove = {
       board: m.board,
-      ply,
+      game: m.game,
+      ply: m.ply,
+      moveNumber: start.number + Math.floor(halfMoves / 2),
       by: m.by,
-      color: ply % 2 === 1 ? 'w' : 'b',
+      color: halfMoves % 2 === 0 ? 'w' : 'b',
       san: m.san,
       at: m.at,
-      elapsed: Math.max(0, m.at - m.since),
-      clock: clocks.get(m.board)?.[ply - 1] ?? null,
+      elapsed: Math.max(0, m.at - m.since - m.paused),
+      clock: clocks.get(m.board)?.[index] ?? null,
+      takenBack: m.takenBack,
     };
-    game.moves.push(move);
+    if (!m.takenBack) game.moves.push(move);
     moves.push(move);
   }
   return {
@@ -116,7 +154,7 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
     hostIsBot: Boolean(header?.hostBot),
     clock: header?.clock ?? null,
     exhibition: header?.exhibition ?? null,
-    games: [...games.values()].sort((x, y) => x.board - y.board),
+    games: [...games.values()].sort((x, y) => x.board - y.board || x.game - y.game),
     moves,
   };
 }

@@ -1,5 +1,7 @@
 // Every game of a simul as one PGN file (PGN standard, export format): one game per board
-// whose game started, in table order, with the seven-tag roster, the way the game ended,
+// whose game started (each of a rematched board's games), in table order, as finally played
+// (taken-back moves left out), from its position (SetUp and FEN) when it did not start from the
+// initial one, with the seven-tag roster, the way the game ended,
 // each move's elapsed time as a {[%emt H:MM:SS]} comment and, with clocks, the mover's time
 // left as [%clk H:MM:SS] and the time control as a TimeControl tag. Pure and browser-safe.
 import type { AbortReason, ClockSettings, EndReason, Exhibition, Result, SimulEvent } from '../simul/types';
@@ -103,8 +105,9 @@ function reasonText(game: ExportGame): string | null {
     return game.result === '1-0' ? 'Black resigns.' : game.result === '0-1' ? 'White resigns.' : 'Resignation.';
   }
   if (game.reason === 'timeout' || game.reason === 'timeout-vs-insufficient-material') {
-    // The side to move when the game ended ran out: white when an even number of plies was made.
-    const [out, other] = game.moves.length % 2 === 0 ? ['White', 'Black'] : ['Black', 'White'];
+    // The side to move when the game ended ran out: the one after the last move (or the start's).
+    const toMove = game.moves.length === 0 ? game.startColor : game.moves[game.moves.length - 1].color === 'w' ? 'b' : 'w';
+    const [out, other] = toMove === 'w' ? ['White', 'Black'] : ['Black', 'White'];
     return game.reason === 'timeout' ? `${out} forfeits on time.` : `${out} ran out of time; ${other} cannot mate: draw.`;
   }
   return REASON_TEXT[game.reason];
@@ -116,7 +119,7 @@ function movetextTokens(game: ExportGame): string[] {
   const closing = reasonText(game);
   if (game.moves.length === 0 && closing) tokens.push(`{${closing}}`);
   game.moves.forEach((move, i) => {
-    const number = Math.floor((move.ply - 1) / 2) + 1;
+    const number = move.moveNumber;
     // After a comment a black move repeats its number ("1..."), as the export format asks.
     tokens.push(move.color === 'w' ? `${number}.` : `${number}...`);
     tokens.push(move.san);
@@ -174,7 +177,8 @@ export function gamePgn(
     ['Event', event || '?'],
     ['Site', site || '?'],
     ['Date', pgnDate(game.startedAt)],
-    ['Round', String(game.board)],
+    // A rematch's game is a sub-round of its board's: "3.2" for board 3's second game.
+    ['Round', game.game === 1 ? String(game.board) : `${game.board}.${game.game}`],
     ['White', white],
     ['Black', black],
     ['Result', resultOf(game)],
@@ -182,6 +186,8 @@ export function gamePgn(
     ['Termination', terminationOf(game)],
     ...sideTimeControls(clock, game.hostColor),
   ];
+  // A game from a position (PGN standard 9.7): SetUp and the position's FEN.
+  if (game.fen) tags.push(['SetUp', '1'], ['FEN', game.fen]);
   if (hostIsBot || game.opponentIsBot) {
     const hostType = playerType(hostIsBot);
     const opponentType = playerType(game.opponentIsBot);

@@ -42,6 +42,8 @@ export class BoardSums {
       this.run = 0;
       return;
     }
+    // A pause is charged to no one: it neither adds to a wait nor breaks one.
+    if (s.state === 'paused') return;
     const length = s.to - s.from;
     this.wait += length;
     if (s.state === 'awaiting-host') this.queueWait += length;

@@ -5,6 +5,7 @@ import type { BusyClock } from './ready-queue';
 export interface HostUsage {
   start: number;
   end: number;
+  /** end - start, less the time the class was paused: charged to no one. */
   elapsed: number;
   busy: number;
   idle: number;
@@ -15,11 +16,16 @@ export interface HostUsage {
    * abort, or are still open. The host think times of all moves sum to busy minus this.
    */
   busyAfterLastMove: number;
+  /** The time the class was paused between start and end. */
+  paused: number;
 }
 
-/** `clock` runs from `start` to `end`; `lastHostMove` is the host's last move, or `start`. */
-export function hostUsage(start: number, end: number, clock: BusyClock, lastHostMove: number): HostUsage {
-  const elapsed = end - start;
+/**
+ * `clock` runs from `start` to `end`; `lastHostMove` is the host's last move, or `start`;
+ * `paused`: the pauses' total in between (the ready queue is empty while paused, so none is busy).
+ */
+export function hostUsage(start: number, end: number, clock: BusyClock, lastHostMove: number, paused = 0): HostUsage {
+  const elapsed = end - start - paused;
   return {
     start,
     end,
@@ -28,5 +34,6 @@ export function hostUsage(start: number, end: number, clock: BusyClock, lastHost
     idle: elapsed - clock.total,
     utilization: elapsed > 0 ? clock.total / elapsed : 0,
     busyAfterLastMove: clock.total - clock.until(lastHostMove),
+    paused,
   };
 }

@@ -103,7 +103,8 @@ export class MetricsFold {
 
     const boards: BoardRow[] = [];
     const timeline: BoardTimeline[] = [];
-    for (const { current: _current, spans: _spans, ...record } of states.boards) {
+    for (const { current: _current, spans: _spans, games, ...board } of states.boards) {
+      const record = { ...board, games: games.map((g) => ({ ...g })) };
       const soFar = this.board(record.board);
       const tail = open.get(record.board) ?? [];
       const sums = soFar.sums.copy();
@@ -112,8 +113,9 @@ export class MetricsFold {
       timeline.push({ board: record.board, segments: [...soFar.segments, ...tail] });
     }
 
-    const usage = hostUsage(states.start, end, clock, this.timer?.lastHostMove ?? states.start);
-    this.projected ??= projection(boardThinks(states.boards, this.moves));
+    const { paused } = states.pausesUntil(end);
+    const usage = hostUsage(states.start, end, clock, this.timer?.lastHostMove ?? states.start, paused);
+    this.projected ??= projection(boardThinks(states.boards, this.moves), { rotation: states.rotation, clock: states.clock });
     const projected = this.projected;
     const mode = states.mode;
     const other: Mode = mode === 'async' ? 'sync' : 'async';

@@ -1,6 +1,6 @@
 // What the simul would have taken in the other mode: the same think times replayed
 // through the other schedule (METRICS "The other mode, from the same moves").
-import type { Side } from '../simul/types';
+import type { ClockSettings, Rotation, Side } from '../simul/types';
 import { MinTree } from './min-tree';
 import type { BoardRecord } from './states';
 import type { MoveThink } from './thinks';
@@ -20,15 +20,30 @@ export interface Projection {
   speedUp: number | null;
 }
 
-/** The recorded think times per board; `boards` in table order. */
+/** How the replayed host rotates: the simul's rule, and its clocks for the most-urgent one. */
+export interface ReplayRule {
+  rotation: Rotation;
+  clock?: ClockSettings | null;
+}
+
+/**
+ * The recorded think times per board; `boards` in table order. A side that moved twice in a
+ * row (a takeback gave it the move back, or its next game began with it) thinks once, the two
+ * thinks added, so that the sides alternate.
+ */
 export function boardThinks(boards: readonly Pick<BoardRecord, 'board' | 'hostColor'>[], thinks: readonly MoveThink[]): BoardThinks[] {
-  const byBoard = new Map(boards.map((b) => [b.board, [] as number[]]));
-  for (const m of thinks) byBoard.get(m.board)!.push(m.think);
-  return boards.map((b) => ({
-    board: b.board,
-    first: b.hostColor === 'w' ? 'host' : 'opponent',
-    thinks: byBoard.get(b.board)!,
-  }));
+  const byBoard = new Map(boards.map((b) => [b.board, { first: null as Side | null, last: null as Side | null, thinks: [] as number[] }]));
+  for (const m of thinks) {
+    const b = byBoard.get(m.board)!;
+    b.first ??= m.by;
+    if (b.last === m.by) b.thinks[b.thinks.length - 1] += m.think;
+    else b.thinks.push(m.think);
+    b.last = m.by;
+  }
+  return boards.map((b) => {
+    const { first, thinks: times } = byBoard.get(b.board)!;
+    return { board: b.board, first: first ?? (b.hostColor === 'w' ? 'host' : 'opponent'), thinks: times };
+  });
 }
 
 /** One game at a time: nothing overlaps, so the total is every think added up. */
@@ -39,13 +54,15 @@ export function replaySync(boards: readonly BoardThinks[]): number {
 }
 
 /**
- * The rotation, event by event. The host, free at t, serves the next board in cyclic
- * table order after the one it served last whose game awaits it (ready <= t); when none
- * does, it waits for the earliest ready board (ties by table order). Serving b: start =
+ * The rotation, event by event. The host, free at t, serves a board whose game awaits it
+ * (ready <= t), by the rule: around the tables, the next in cyclic table order after the one
+ * it served last; first ready, the earliest ready; most urgent, the lowest host clock (ready
+ * time plus the host's time left then); the last two break ties in cyclic table order. When
+ * none awaits it, it waits for the earliest ready board (ties by table order). Serving b: start =
  * max(t, ready_b); t = start + h; ready_b = t + o. A board ends at the host's last move,
  * or at its ready time when the opponent moves last. `boards` are in table order.
  */
-export function replayAsync(boards: readonly BoardThinks[]): { total: number; ends: number[] } {
+export function replayAsync(boards: readonly BoardThinks[], rule: ReplayRule = { rotation: 'table-order' }): { total: number; ends: number[] } {
   const ends = boards.map(() => 0);
   const next = boards.map(() => 0); // index of each board's next think
   // Ready time of each board whose host still has a move to make; Infinity otherwise.
@@ -69,21 +86,44 @@ export function replayAsync(boards: readonly BoardThinks[]): { total: number; en
     else afterHost(i, 0); // the opponent thinks first, as if answering a move at 0
   });
 
+  // The host's time left on each board as of its ready time (most urgent only).
+  const clock = rule.rotation === 'most-urgent' ? rule.clock : null;
+  const hostLeft = boards.map(() => (clock ? clock.initialMs + clock.hostExtraMs : 0));
+  /** The first board at or after `from`, cyclically, that awaits the host at t with the lowest key. */
+  const lowest = (from: number, key: (i: number) => number): number => {
+    let best = -1;
+    for (let k = 0; k < boards.length; k++) {
+      const i = (from + k) % boards.length;
+      if (ready.get(i) <= t && (best === -1 || key(i) < key(best))) best = i;
+    }
+    return best;
+  };
+  const choose = (): number => {
+    if (rule.rotation === 'first-ready' && ready.smallest() <= t) {
+      const first = ready.firstAtMost(last + 1, ready.smallest());
+      return first !== -1 ? first : ready.firstAtMost(0, ready.smallest());
+    }
+    if (clock) return lowest(last + 1, (i) => ready.get(i) + hostLeft[i]);
+    const i = ready.firstAtMost(last + 1, t);
+    return i !== -1 ? i : ready.firstAtMost(0, t);
+  };
+
   let t = 0;
   let last = -1;
   while (ready.smallest() < Infinity) {
-    let i = ready.firstAtMost(last + 1, t);
-    if (i === -1) i = ready.firstAtMost(0, t);
+    let i = choose();
     if (i === -1) i = ready.leftmostSmallest();
-    t = Math.max(t, ready.get(i)) + boards[i].thinks[next[i]++];
+    const readyAt = ready.get(i);
+    t = Math.max(t, readyAt) + boards[i].thinks[next[i]++];
+    if (clock) hostLeft[i] += clock.incrementMs - (t - readyAt);
     last = i;
     afterHost(i, t);
   }
   return { total: Math.max(0, ...ends), ends };
 }
 
-export function projection(boards: readonly BoardThinks[]): Projection {
+export function projection(boards: readonly BoardThinks[], rule?: ReplayRule): Projection {
   const sync = replaySync(boards);
-  const async = replayAsync(boards).total;
+  const async = replayAsync(boards, rule).total;
   return { sync, async, speedUp: async > 0 ? sync / async : null };
 }

@@ -12,7 +12,7 @@ export interface MoveThink {
   san: string;
   /**
    * Host: the busy part of (previous host move or start, at]. Opponent: at minus the
-   * host's last move on this board (or the game's start).
+   * host's last move on this board (or the game's start, or a takeback), less any pause between.
    */
   think: number;
 }
@@ -27,8 +27,8 @@ export class ThinkTimer {
   }
 
   /** `clock` must cover the move: busy time up to `at` does not change after it. */
-  next({ board, by, at, san, since }: MoveRecord, clock: BusyClock): MoveThink {
-    if (by === 'opponent') return { board, by, at, san, think: at - since };
+  next({ board, by, at, san, since, paused }: MoveRecord, clock: BusyClock): MoveThink {
+    if (by === 'opponent') return { board, by, at, san, think: at - since - paused };
     const think = clock.until(at) - clock.until(this.lastHostMove);
     this.lastHostMove = at;
     return { board, by, at, san, think };

@@ -12,7 +12,7 @@
 // work; and in every case the host-think segments never overlap and add up to busy time.
 import type { Interval, StateSpan } from './states';
 
-export type SegmentState = 'host-think' | 'awaiting-host' | 'opponent-think' | 'queued';
+export type SegmentState = 'host-think' | 'awaiting-host' | 'opponent-think' | 'queued' | 'paused';
 
 export interface Segment {
   board: number;
@@ -57,7 +57,8 @@ export class HostThinkClaims {
   segments(span: StateSpan): Segment[] {
     const { board } = span;
     if (span.state !== 'host-to-move') {
-      return [{ board, state: span.state === 'queued' ? 'queued' : 'opponent-think', from: span.from, to: span.to }];
+      const state = span.state === 'queued' || span.state === 'paused' ? span.state : 'opponent-think';
+      return [{ board, state, from: span.from, to: span.to }];
     }
     const segments: Segment[] = [];
     let cursor = span.from;

@@ -1,5 +1,6 @@
 // The whole-log implementation the fold replaced, as it was at 63420bd but for its exports,
-// late joiners' boards and unfinished games' reasons:
+// late joiners' boards and unfinished games' reasons (and the fields of the features after it,
+// start positions, rematches, takebacks and pauses, as a log without them has them):
 // metrics-fold.test.ts checks the fold against it after every event, and
 // bench/metrics-open.ts times it. Only those import this.
 import { hostColorOf } from '../simul/queries';
@@ -75,6 +76,8 @@ function readStates(events: readonly SimulEvent[], now?: number): SimulStates | 
       startedAt: null,
       endedAt: null,
       moves: 0,
+      takebacks: 0,
+      games: [],
       spans: [],
       current: null,
     };
@@ -111,7 +114,7 @@ function readStates(events: readonly SimulEvent[], now?: number): SimulStates | 
         break;
       case 'move-made':
         if (!b?.current) break;
-        moves.push({ board: b.board, by: e.by, at: e.at, san: e.san, since: b.current.since });
+        moves.push({ board: b.board, by: e.by, at: e.at, san: e.san, since: b.current.since, paused: 0, game: 1, takenBack: false, ply: b.moves + 1 });
         b.moves++;
         if (e.by === 'host') lastHostBoard = b.board;
         enter(b, e.by === 'host' ? 'opponent-to-move' : 'host-to-move', e.at);
@@ -153,10 +156,29 @@ function readStates(events: readonly SimulEvent[], now?: number): SimulStates | 
     end,
     running,
     endedEarly,
-    boards: boards.map(({ current: _current, ...record }) => record),
+    boards: boards.map(({ current: _current, spans: boardSpans, ...record }) => ({
+      ...record,
+      games: [
+        {
+          game: 1,
+          hostColor: record.hostColor,
+          fen: null,
+          status: record.status,
+          result: record.result,
+          reason: record.reason,
+          resignedBy: record.resignedBy,
+          startedAt: record.startedAt,
+          endedAt: record.endedAt,
+          takebacks: 0,
+        },
+      ],
+      spans: boardSpans,
+    })),
     moves,
     spans,
     readyQueue,
+    pauses: [],
+    paused: 0,
   };
 }
 
@@ -199,6 +221,7 @@ function hostUsage(states: SimulStates, clock: BusyClock): HostUsage {
     idle: elapsed - clock.total,
     utilization: elapsed > 0 ? clock.total / elapsed : 0,
     busyAfterLastMove: clock.total - clock.until(lastHostMove),
+    paused: 0,
   };
 }
 

@@ -10,6 +10,7 @@ if (typeof window !== 'undefined') z.config({ jitless: true });
 
 const board = z.number().int().min(1).max(LIMITS.maxBoards);
 const square = z.string().regex(/^[a-h][1-8]$/);
+const fen = z.string().max(100);
 const secret = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 export const simulIdSchema = z.string().regex(/^[a-z0-9]{6,20}$/);
@@ -38,6 +39,13 @@ export const createSimulSchema = z.strictObject({
       hostExtraMs: z.number().int().min(0).max(LIMITS.maxClockMs),
     })
     .optional(),
+  /** How the host rotates (lib/simul/setup.ts checks most-urgent has clocks); table order by default. */
+  rotation: z.enum(['table-order', 'first-ready', 'most-urgent']).optional(),
+  /** Where every game starts, and where one table's does (FEN, checked by lib/chess/positions.ts). */
+  startFen: fen.optional(),
+  boardFens: z.record(z.string().regex(/^\d{1,3}$/), fen).optional(),
+  /** A student may rematch its finished game. */
+  studentRematch: z.boolean().optional(),
 });
 
 /**
@@ -150,6 +158,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ commandId: commandId.optional(), type: z.literal('focus'), board }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('abort-game'), board }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('end-simul') }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('rematch'), board, swapColors: z.boolean() }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('request-takeback'), board }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('answer-takeback'), board, accept: z.boolean() }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('take-back'), board }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('pause') }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('resume') }),
 ]);
 
 export type CreateSimulInput = z.infer<typeof createSimulSchema>;

@@ -6,11 +6,15 @@
 // whenever the board awaits the host, wherever the host is (the board's wait on the dashboard),
 // and the opponent's while the opponent is to move. A queued game's clocks (sync mode) stand
 // still until its game begins. A mover gets the increment after each move. When the server
-// restarts, the time since the simul's last event before it is charged to no one.
+// restarts, the time since the simul's last event before it is charged to no one, and so is
+// the time the host paused the class. A takeback charges the time as it was spent and gives
+// the move to the side to move in the position reached; a rematch starts new clocks.
 import { hostColorOf } from './queries';
-import type { ClockSettings, HostColorChoice, Side, SimulEvent } from './types';
+import type { ClockSettings, Color, HostColorChoice, Side, SimulEvent } from './types';
 
 export interface BoardClock {
+  /** The simul's clock settings: a rematch starts from them again. */
+  settings: ClockSettings;
   incrementMs: number;
   /** Time left for each side; for the side whose clock runs, as of `since`. */
   host: number;
@@ -19,15 +23,19 @@ export interface BoardClock {
   running: Side | null;
   /** Server time since which the running clock runs. */
   since: number;
+  /** The class is paused: the running side's clock stands still. */
+  paused: boolean;
 }
 
 export function newBoardClock(settings: ClockSettings): BoardClock {
   return {
+    settings,
     incrementMs: settings.incrementMs,
     host: settings.initialMs + settings.hostExtraMs,
     opponent: settings.initialMs,
     running: null,
     since: 0,
+    paused: false,
   };
 }
 
@@ -35,24 +43,42 @@ const other = (side: Side): Side => (side === 'host' ? 'opponent' : 'host');
 
 /** Stops the running clock at `at`, charging it the time since it started. */
 function charge(clock: BoardClock, at: number): void {
-  if (clock.running) clock[clock.running] -= Math.max(0, at - clock.since);
+  if (clock.running && !clock.paused) clock[clock.running] -= Math.max(0, at - clock.since);
   clock.since = at;
 }
 
 /**
- * Folds one of the board's events into its clock. `firstToMove`: who moves first in this
- * board's game (the side with white).
+ * Folds one of the board's events into its clock, after the event's change to the board (a
+ * rematch's clock is new). `toMove`: the side to move in the position the event leaves.
  */
-export function foldClock(clock: BoardClock, event: SimulEvent, firstToMove: Side): void {
+export function foldClock(clock: BoardClock, event: SimulEvent, toMove: Side): void {
   switch (event.type) {
     case 'game-started':
-      clock.running = firstToMove;
+      clock.running = toMove;
       clock.since = event.at;
+      break;
+    case 'game-restarted':
+      if (!event.queued) {
+        clock.running = toMove;
+        clock.since = event.at;
+      }
       break;
     case 'move-made':
       charge(clock, event.at);
       clock[event.by] += clock.incrementMs;
       clock.running = other(event.by);
+      break;
+    case 'takeback-accepted':
+      charge(clock, event.at);
+      clock.running = toMove;
+      break;
+    case 'simul-paused':
+      charge(clock, event.at);
+      clock.paused = true;
+      break;
+    case 'simul-resumed':
+      clock.since = event.at;
+      clock.paused = false;
       break;
     case 'game-ended':
     case 'game-aborted':
@@ -71,42 +97,77 @@ export function foldClock(clock: BoardClock, event: SimulEvent, firstToMove: Sid
 
 /** A side's time left at `now` (negative once its flag has fallen and the server has not yet said so). */
 export function timeLeft(clock: BoardClock, side: Side, now: number): number {
-  return clock.running === side ? clock[side] - Math.max(0, now - clock.since) : clock[side];
+  return clock.running === side && !clock.paused ? clock[side] - Math.max(0, now - clock.since) : clock[side];
 }
 
-/** When the running clock's flag falls, or null when no clock runs. */
+/** When the running clock's flag falls, or null when no clock runs (or the class is paused). */
 export function flagTime(clock: BoardClock): number | null {
-  return clock.running ? clock.since + clock[clock.running] : null;
+  return clock.running && !clock.paused ? clock.since + clock[clock.running] : null;
 }
 
-/** Each board's clocks after each of its moves: the mover's time left, the increment added. */
+/**
+ * The host's deadline on a board that awaits it: the time its flag falls, or, while the class
+ * is paused, its time left (every clock stands still, so the order is the same). Lowest first
+ * is the most urgent.
+ */
+export function hostDeadline(clock: BoardClock): number {
+  return clock.paused ? clock.host : clock.since + clock.host;
+}
+
+/** The side that moves first from `fen` (the initial position when absent) on a board where the host has `hostColor`. */
+export function firstMover(hostColor: Color, fen: string | undefined | null): Side {
+  const white = !fen || fen.split(' ')[1] !== 'b';
+  return white === (hostColor === 'w') ? 'host' : 'opponent';
+}
+
+/**
+ * Each board's clocks after each of its moves, in log order (a taken-back move and every game
+ * of a board included): the mover's time left, the increment added.
+ */
 export function clocksAfterMoves(events: readonly SimulEvent[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
   let settings: ClockSettings | null = null;
   let hostColor: HostColorChoice = 'white';
-  const firstToMove = (board: number): Side => (hostColorOf(hostColor, board) === 'w' ? 'host' : 'opponent');
-  const clocks = new Map<number, BoardClock>();
+  let startFen: string | undefined;
+  let boardFens: Record<number, string> = {};
+  // Each board's clock and the side to move, followed without a chess game: moves alternate,
+  // a takeback of an odd number of plies gives the move back, a rematch starts again.
+  const clocks = new Map<number, { clock: BoardClock; toMove: Side }>();
+  const all = (e: SimulEvent) => {
+    for (const c of clocks.values()) foldClock(c.clock, e, c.toMove);
+  };
   for (const e of events) {
     if (e.type === 'simul-created') {
       if (!e.clock) return out;
       settings = e.clock;
       hostColor = e.hostColor;
+      startFen = e.startFen;
+      boardFens = e.boardFens ?? {};
       continue;
     }
     if (!settings) continue;
-    if (e.type === 'server-restarted') {
-      for (const [board, clock] of clocks) foldClock(clock, e, firstToMove(board));
+    if (e.type === 'server-restarted' || e.type === 'simul-paused' || e.type === 'simul-resumed') {
+      all(e);
       continue;
     }
     if (!('board' in e)) continue;
-    let clock = clocks.get(e.board);
-    if (!clock && e.type === 'game-started') clocks.set(e.board, (clock = newBoardClock(settings)));
-    if (!clock) continue;
-    foldClock(clock, e, firstToMove(e.board));
+    let c = clocks.get(e.board);
+    if (e.type === 'game-started' && !c) {
+      const toMove = firstMover(hostColorOf(hostColor, e.board), boardFens[e.board] ?? startFen);
+      clocks.set(e.board, (c = { clock: newBoardClock(settings), toMove }));
+    }
+    if (e.type === 'game-restarted') {
+      const paused = c?.clock.paused ?? false;
+      clocks.set(e.board, (c = { clock: { ...newBoardClock(settings), paused }, toMove: firstMover(e.hostColor, e.fen) }));
+    }
+    if (!c) continue;
+    if (e.type === 'move-made') c.toMove = other(e.by);
+    if (e.type === 'takeback-accepted' && e.plies % 2 === 1) c.toMove = other(c.toMove);
+    foldClock(c.clock, e, c.toMove);
     if (e.type === 'move-made') {
       let times = out.get(e.board);
       if (!times) out.set(e.board, (times = []));
-      times.push(clock[e.by]);
+      times.push(c.clock[e.by]);
     }
   }
   return out;

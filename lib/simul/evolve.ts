@@ -3,10 +3,10 @@
 //
 // The state is mutated in place: a chess.js game is costly to copy, and a move's cost must
 // not grow with the number of boards. Callers that need a new reference (React) bump a version.
-import { Chess, firstPosition, recordPosition } from '../chess/rules';
+import { Chess, firstPosition, recordPosition, type PositionCounts } from '../chess/rules';
 import { foldClock, newBoardClock } from './clocks';
 import type { BoardState, ClockSettings, Color, SimulEvent, SimulState } from './types';
-import { hostColorOf, moveRecord, nextAwaitingHost, parseRecord, sideToMove } from './queries';
+import { awaitsHost, hostColorOf, moveRecord, nextAwaitingHost, parseRecord, sideToMove } from './queries';
 
 export function initialState(): SimulState {
   return {
@@ -19,6 +19,11 @@ export function initialState(): SimulState {
     hostBot: null,
     drawRules: 'automatic',
     clock: null,
+    rotation: 'table-order',
+    startFen: null,
+    boardFens: {},
+    studentRematch: false,
+    pausedSince: null,
     boardCount: 0,
     phase: 'lobby',
     joiningClosed: false,
@@ -34,8 +39,8 @@ export function initialState(): SimulState {
   };
 }
 
-function newBoard(number: number, hostColor: Color, clock: ClockSettings | null): BoardState {
-  const chess = new Chess();
+function newBoard(number: number, hostColor: Color, clock: ClockSettings | null, startFen: string | null): BoardState {
+  const chess = startFen ? new Chess(startFen) : new Chess();
   return {
     number,
     hostColor,
@@ -54,7 +59,25 @@ function newBoard(number: number, hostColor: Color, clock: ClockSettings | null)
     clock: clock && newBoardClock(clock),
     lastClientMoveId: { host: null, opponent: null },
     seatSince: 0,
+    startFen,
+    game: 1,
+    takebackBy: null,
+    takebacks: 0,
+    paused: false,
   };
+}
+
+/** Where the games on table `number` start: its own position, the simul's, or null (the initial position). */
+export function startFenOf(state: SimulState, number: number): string | null {
+  return state.boardFens[number] ?? state.startFen;
+}
+
+/** The counts of the positions since the last capture or pawn move, read again from the game's moves (after a takeback). */
+function positionsOf(board: BoardState): PositionCounts {
+  const replayed = board.startFen ? new Chess(board.startFen) : new Chess();
+  const positions = firstPosition(replayed);
+  for (const move of board.chess.history({ verbose: true })) recordPosition(positions, replayed.move(move));
+  return positions;
 }
 
 function boardOf(state: SimulState, number: number): BoardState {
@@ -65,7 +88,7 @@ function boardOf(state: SimulState, number: number): BoardState {
 
 /** A board added after the start, for a late joiner: last in the rotation order. */
 export function addBoard(state: SimulState, number: number): BoardState {
-  const board = newBoard(number, hostColorOf(state.hostColor, number), state.clock);
+  const board = newBoard(number, hostColorOf(state.hostColor, number), state.clock, startFenOf(state, number));
   state.boards.set(number, board);
   // A new array, not a push: a screen that selects the order redraws when it changes.
   state.order = [...state.order, number];
@@ -83,7 +106,6 @@ function moveFocusOn(state: SimulState, from: number): void {
  * uses it for every board, so the two can never disagree.
  */
 export function evolveBoard(board: BoardState, event: SimulEvent): void {
-  if (board.clock) foldClock(board.clock, event, board.hostColor === 'w' ? 'host' : 'opponent');
   switch (event.type) {
     case 'seat-taken':
       board.opponent = { name: event.name, playerId: event.playerId, ...(event.bot ? { bot: event.bot } : {}) };
@@ -122,12 +144,63 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
     case 'draw-declined':
       board.drawOfferBy = null;
       break;
+    case 'takeback-requested':
+      board.takebackBy = event.by;
+      break;
+    case 'takeback-declined':
+      board.takebackBy = null;
+      break;
+    case 'takeback-accepted': {
+      if (board.chess.history().length >= event.plies) {
+        for (let i = 0; i < event.plies; i++) board.chess.undo();
+        board.positions = positionsOf(board);
+        const last = board.chess.history({ verbose: true }).at(-1);
+        board.lastMove = last ? { from: last.from, to: last.to } : null;
+      } else {
+        // A game that came from a snapshot's FEN has no moves to undo: the event says where it is.
+        board.chess = new Chess(event.fen);
+        board.positions = firstPosition(board.chess);
+        board.lastMove = null;
+      }
+      board.moveCount -= event.plies;
+      board.turnSince = event.at;
+      board.takebackBy = null;
+      board.drawOfferBy = null;
+      board.takebacks += 1;
+      break;
+    }
+    case 'game-restarted':
+      board.hostColor = event.hostColor;
+      board.chess = event.fen ? new Chess(event.fen) : new Chess();
+      board.positions = firstPosition(board.chess);
+      board.status = event.queued ? 'queued' : 'playing';
+      board.game += 1;
+      board.moveCount = 0;
+      board.lastMove = null;
+      board.startedAt = event.queued ? null : event.at;
+      board.turnSince = event.queued ? null : event.at;
+      board.endedAt = null;
+      board.result = null;
+      board.endReason = null;
+      board.drawOfferBy = null;
+      board.takebackBy = null;
+      if (board.clock) board.clock = newBoardClock(board.clock.settings);
+      break;
+    case 'simul-paused':
+      board.paused = true;
+      break;
+    case 'simul-resumed':
+      board.paused = false;
+      // The pause is charged to no one: the side to move got the move that much later.
+      if (board.turnSince !== null) board.turnSince += event.at - event.since;
+      break;
     case 'game-ended':
     case 'game-aborted':
       board.status = event.type === 'game-ended' ? 'finished' : 'aborted';
       board.endedAt = event.at;
       board.turnSince = null;
       board.drawOfferBy = null;
+      board.takebackBy = null;
       if (event.type === 'game-ended') {
         board.result = event.result;
         board.endReason = event.reason;
@@ -136,6 +209,8 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       }
       break;
   }
+  // After the board's change: the clock starts for the side to move in the position reached.
+  if (board.clock) foldClock(board.clock, event, sideToMove(board));
 }
 
 /** The boards an event concerns: the ones whose listeners hear it. */
@@ -145,6 +220,8 @@ export function boardsOf(state: SimulState, event: SimulEvent): number[] {
       return event.boards;
     case 'simul-finished':
     case 'server-restarted': // every clock stood still
+    case 'simul-paused':
+    case 'simul-resumed':
       return state.order;
     case 'host-focused': // where the host is: the simul's summary says it
       return [];
@@ -177,10 +254,14 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.hostBot = event.hostBot ?? null;
       state.drawRules = event.drawRules ?? 'automatic';
       state.clock = event.clock ?? null;
+      state.rotation = event.rotation ?? 'table-order';
+      state.startFen = event.startFen ?? null;
+      state.boardFens = { ...event.boardFens };
+      state.studentRematch = event.studentRematch ?? false;
       state.boardCount = event.boardCount;
       state.createdAt = event.at;
       for (let n = 1; n <= event.boardCount; n++) {
-        state.boards.set(n, newBoard(n, hostColorOf(event.hostColor, n), state.clock));
+        state.boards.set(n, newBoard(n, hostColorOf(event.hostColor, n), state.clock, startFenOf(state, n)));
         state.order.push(n);
       }
       return state;
@@ -209,6 +290,12 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.endedEarly = event.early;
       state.focus = null;
       state.joiningClosed = true;
+      state.pausedSince = null;
+      return state;
+    case 'simul-paused':
+    case 'simul-resumed':
+      state.pausedSince = event.type === 'simul-paused' ? event.at : null;
+      for (const n of state.order) evolveBoard(boardOf(state, n), event);
       return state;
     case 'server-restarted':
       for (const n of state.order) evolveBoard(boardOf(state, n), event);
@@ -226,6 +313,14 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
     case 'game-started':
       if (state.mode === 'sync') state.focus = board.number;
       else if (state.focus === null && sideToMove(board) === 'host') state.focus = board.number;
+      break;
+    case 'game-restarted':
+      if (state.mode === 'async' && state.focus === null && awaitsHost(board)) state.focus = board.number;
+      break;
+    case 'takeback-accepted':
+      if (state.mode === 'sync') break;
+      if (state.focus === board.number && !awaitsHost(board)) moveFocusOn(state, board.number);
+      else if (state.focus === null && awaitsHost(board)) state.focus = board.number;
       break;
     case 'move-made':
       if (event.by === 'host') {

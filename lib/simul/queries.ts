@@ -1,6 +1,7 @@
 // Read-only questions about a folded state, shared by decide, evolve and every view.
 import { hostScore } from '../chess/rules';
-import type { Actor, BoardState, Color, Command, HostColorChoice, Side, SimulState } from './types';
+import { hostDeadline } from './clocks';
+import type { Actor, BoardState, Color, Command, HostColorChoice, Rotation, Side, SimulState } from './types';
 
 /** The host's colour on table `number`: alternating gives the host white on odd tables. */
 export function hostColorOf(choice: HostColorChoice, number: number): Color {
@@ -23,19 +24,30 @@ export function awaitsHost(board: BoardState): boolean {
 }
 
 /**
- * Boards awaiting the host in the order the host will reach them: table order, starting
- * after `after` (the board the host is at or just left) and wrapping around.
+ * Boards awaiting the host in the order the host will reach them, by the simul's rotation
+ * (docs/METRICS.md "How the host rotates"): table order, starting after `after` (the board the
+ * host is at or just left) and wrapping around; first-ready puts the longest waiting first (the
+ * earliest turnSince), most-urgent the lowest host clock; both keep table order among equals.
  */
 export function readyQueue(state: SimulState, after: number | null = state.focus): number[] {
   const order = state.order;
   const start = after === null ? -1 : order.indexOf(after);
-  const queue: number[] = [];
+  const queue: BoardState[] = [];
   for (let i = 1; i <= order.length; i++) {
     const n = order[(start + i) % order.length];
     const board = state.boards.get(n);
-    if (board && awaitsHost(board)) queue.push(n);
+    if (board && awaitsHost(board)) queue.push(board);
   }
-  return queue;
+  const key = rotationKey(state.rotation);
+  if (key) queue.sort((x, y) => key(x) - key(y)); // a stable sort: equals stay in table order
+  return queue.map((b) => b.number);
+}
+
+/** What a rotation other than table order puts first: the lowest key. */
+function rotationKey(rotation: Rotation): ((board: BoardState) => number) | null {
+  if (rotation === 'first-ready') return (b) => b.turnSince ?? Infinity;
+  if (rotation === 'most-urgent') return (b) => (b.clock ? hostDeadline(b.clock) : Infinity);
+  return null;
 }
 
 /** The next board after `after` (wrapping, `after` itself last) whose game awaits the host. */

@@ -1,7 +1,8 @@
 // Refusals: the domain and the server refuse with a code and the facts a sentence needs.
 // No words here: the app turns a refusal into a sentence (app/words.ts).
 import type { TextProblem } from './display-text';
-import type { CommandType } from './types';
+import type { PositionProblem } from '../chess/positions';
+import type { CommandType, Side } from './types';
 
 /** Every refusal code and what it carries; `undefined` where it may carry nothing. */
 export interface RefusalParams {
@@ -42,6 +43,24 @@ export interface RefusalParams {
   'draw-already-offered': undefined;
   /** No draw can be claimed: the position has appeared `repetitions` times, after `quietMoves` moves without a capture or pawn move. */
   'no-draw-claim': { repetitions: number; quietMoves: number };
+  /** The class is paused: only resuming (or ending the simul) goes on. */
+  'simul-paused': undefined;
+  'already-paused': undefined;
+  'not-paused': undefined;
+  /** Nothing to take back on `board`: `who` has not moved in this game. */
+  'no-takeback': { board: number; who: Side };
+  'no-takeback-request': undefined;
+  /** A takeback is asked for by the student; the host takes back its own moves (take-back). */
+  'students-only': undefined;
+  'takeback-already-requested': undefined;
+  /** A rematch of a game still going on at `board`. */
+  'game-live': { board: number };
+  /** A student asked for a rematch in a simul where only the host may start one. */
+  'rematch-host-only': undefined;
+  /** A start position that cannot be played (`board`: the table it was set for). */
+  'position-invalid': { problem: PositionProblem; board?: number };
+  /** The most-urgent rotation reads the host's clocks: it needs a simul with clocks. */
+  'rotation-needs-clocks': undefined;
   /** A move or claim after the player's flag fell on `board`. */
   'out-of-time': { board: number };
   /** `retryAfterMs`: when the same request would be accepted. */

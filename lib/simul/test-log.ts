@@ -15,6 +15,7 @@ import type {
   Mode,
   Promotion,
   Rejection,
+  Rotation,
   RejectionCode,
   SimulEvent,
   SimulEventBody,
@@ -41,6 +42,10 @@ export interface SimulOptions {
   hostBot?: BotSpec;
   drawRules?: DrawRules;
   clock?: ClockSettings;
+  rotation?: Rotation;
+  startFen?: string;
+  boardFens?: Record<number, string>;
+  studentRematch?: boolean;
   /** The host's name as the teacher gave it. */
   hostName?: string;
 }
@@ -66,6 +71,10 @@ export class TestSimul {
         ...(opts.hostBot ? { hostBot: opts.hostBot } : {}),
         ...(opts.drawRules ? { drawRules: opts.drawRules } : {}),
         ...(opts.clock ? { clock: opts.clock } : {}),
+        ...(opts.rotation ? { rotation: opts.rotation } : {}),
+        ...(opts.startFen ? { startFen: opts.startFen } : {}),
+        ...(opts.boardFens ? { boardFens: opts.boardFens } : {}),
+        ...(opts.studentRematch ? { studentRematch: true } : {}),
         ...(opts.hostName ? { hostName: opts.hostName } : {}),
       },
     ]);
@@ -180,6 +189,11 @@ export function snapshot(state: SimulState) {
     hostBot: state.hostBot,
     drawRules: state.drawRules,
     clock: state.clock,
+    rotation: state.rotation,
+    startFen: state.startFen,
+    boardFens: state.boardFens,
+    studentRematch: state.studentRematch,
+    pausedSince: state.pausedSince,
     boardCount: state.boardCount,
     phase: state.phase,
     joiningClosed: state.joiningClosed,

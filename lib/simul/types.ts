@@ -35,6 +35,14 @@ export type EndReason =
  */
 export type DrawRules = 'automatic' | 'claimed';
 
+/**
+ * How the host goes on after a move in async mode (docs/METRICS.md "How the host rotates"):
+ * the next board in table order that awaits it; the board that has awaited it longest (asyncio's
+ * FIFO ready queue); or the board whose host clock is lowest (only with clocks). Ties in table
+ * order after the board the host left.
+ */
+export type Rotation = 'table-order' | 'first-ready' | 'most-urgent';
+
 /** A simul's clocks: every game's initial time and increment, and the host's extra time on each board. */
 export interface ClockSettings {
   initialMs: number;
@@ -102,6 +110,14 @@ export type SimulEventBody =
       drawRules?: DrawRules;
       /** Absent for a simul without clocks. */
       clock?: ClockSettings;
+      /** Absent: table-order (the rule before rotations could be chosen). */
+      rotation?: Rotation;
+      /** Where every game starts (FEN, checked by lib/chess/positions.ts); absent: the initial position. */
+      startFen?: string;
+      /** Where the game on a table starts, overriding startFen for it. */
+      boardFens?: Record<number, string>;
+      /** A student may rematch its finished game (the host always may). */
+      studentRematch?: boolean;
       /** The host's name as the teacher gave it (the exported games' White or Black); absent: "Host". */
       hostName?: string;
     }
@@ -133,6 +149,23 @@ export type SimulEventBody =
   | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side; movePairs?: number }
   | { type: 'game-aborted'; board: number; reason?: AbortReason }
   | { type: 'host-focused'; board: number }
+  /**
+   * A finished board's next game: it begins at once, or (`queued`, sync mode) when the current
+   * game ends. `fen`: its start, when not the initial position.
+   */
+  | { type: 'game-restarted'; board: number; hostColor: Color; fen?: string; queued?: true }
+  | { type: 'takeback-requested'; board: number; by: Side }
+  | { type: 'takeback-declined'; board: number }
+  /**
+   * The last `plies` moves of the board's game are taken back; `by: 'host'` when the host took
+   * back its own move unasked. `fen`: the position reached, for a fold whose game came from a
+   * snapshot's FEN, without the moves to undo.
+   */
+  | { type: 'takeback-accepted'; board: number; plies: number; fen: string; by?: 'host' }
+  /** Every clock and the rotation stop until simul-resumed: the time between is charged to no one. */
+  | { type: 'simul-paused' }
+  /** `since`: when the pause began (its simul-paused's time), so that a board's fold alone knows how long it lasted. */
+  | { type: 'simul-resumed'; since: number }
   /**
    * The server loaded this unfinished simul after a restart: the clocks stood still from
    * `downSince` (the simul's last event before it) until now.
@@ -184,6 +217,15 @@ export type CommandBody =
   | { type: 'abort-game'; board: number }
   /** From the host; or from the room itself (its housekeeping), saying why. */
   | { type: 'end-simul'; ending?: ServerEnding }
+  /** A finished game's board plays again (the host; its student when the simul allows it). */
+  | { type: 'rematch'; board: number; swapColors: boolean }
+  /** The student asks to take back its last move (and the host's reply to it, if made). */
+  | { type: 'request-takeback'; board: number }
+  | { type: 'answer-takeback'; board: number; accept: boolean }
+  /** The host takes back its own last move on `board` (and the reply to it, if made). */
+  | { type: 'take-back'; board: number }
+  | { type: 'pause' }
+  | { type: 'resume' }
   /** The room's own, on its timer: the flag of the side to move on `board` has fallen. */
   | { type: 'time-out'; board: number }
   /** The room's own, after a restart: the clocks stood still since `downSince`. */
@@ -233,6 +275,16 @@ export interface BoardState {
   lastClientMoveId: { host: string | null; opponent: string | null };
   /** The seq of the event that gave the seat to its current device (taken or re-issued); 0 when free. */
   seatSince: number;
+  /** Where this board's games start (FEN), or null for the initial position. */
+  startFen: string | null;
+  /** The current game's number on this board: 1, then one more with each rematch. */
+  game: number;
+  /** Who asked to take back a move, while the host has not answered. */
+  takebackBy: Side | null;
+  /** Takebacks accepted on this board, in every game. */
+  takebacks: number;
+  /** The simul is paused: no clock runs and nobody moves. */
+  paused: boolean;
 }
 
 export type Phase = 'lobby' | 'playing' | 'finished';
@@ -249,6 +301,13 @@ export interface SimulState {
   hostBot: BotSpec | null;
   drawRules: DrawRules;
   clock: ClockSettings | null;
+  rotation: Rotation;
+  /** Where each game starts, when set at creation (see simul-created). */
+  startFen: string | null;
+  boardFens: Record<number, string>;
+  studentRematch: boolean;
+  /** When the running pause began, or null. */
+  pausedSince: number | null;
   /** Seats the host created: tables 1 to boardCount. Late joiners take the free ones. */
   boardCount: number;
   phase: Phase;

@@ -72,7 +72,8 @@ function Figure({ label, value, testId, hint }: { label: string; value: string; 
 }
 
 function HostPanel({ state, metrics }: { state: SimulState; metrics: SimulMetrics }) {
-  const words = useWords().dashboard;
+  const w = useWords();
+  const words = w.dashboard;
   const lastHostMoves = metrics.moves.filter((m) => m.by === 'host').slice(-5).reverse();
   return (
     <section className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" aria-label={words.host}>
@@ -93,6 +94,7 @@ function HostPanel({ state, metrics }: { state: SimulState; metrics: SimulMetric
           <>{words.elapsed} <strong data-testid="elapsed">{formatDuration(metrics.elapsed)}</strong>.</>
         )}
       </p>
+      {metrics.paused > 0 && <p className="mt-1 text-sm" data-testid="paused-total">{w.pause.total(formatDuration(metrics.paused))}</p>}
       {lastHostMoves.length > 0 && (
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300" data-testid="last-host-moves">
           {words.lastHostMoves}{' '}
@@ -174,6 +176,9 @@ function BoardTable({ metrics }: { metrics: SimulMetrics }) {
   const w = useWords();
   const words = w.dashboard;
   const c = words.columns;
+  // Only a simul with rematches or takebacks needs their columns.
+  const rematched = metrics.boards.some((b) => b.games.length > 1);
+  const tookBack = metrics.boards.some((b) => b.takebacks > 0);
   return (
     <section aria-label={words.perBoard} tabIndex={0} className="overflow-x-auto rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
       <h2 className="mb-3 text-xl font-bold">{words.perBoard}</h2>
@@ -182,7 +187,10 @@ function BoardTable({ metrics }: { metrics: SimulMetrics }) {
           <tr>
             <th className="pr-3">{c.board}</th><th className="pr-3">{c.opponent}</th><th className="pr-3">{c.state}</th>
             <th className="pr-3 text-right">{c.opponentThink}</th><th className="pr-3 text-right">{c.waited}</th>
-            <th className="pr-3 text-right">{c.longestWait}</th><th className="pr-3 text-right">{c.moves}</th><th className="pr-3">{c.result}</th>
+            <th className="pr-3 text-right">{c.longestWait}</th><th className="pr-3 text-right">{c.moves}</th>
+            {rematched && <th className="pr-3 text-right">{w.boardColumns.games}</th>}
+            {tookBack && <th className="pr-3 text-right">{w.takeback.column}</th>}
+            <th className="pr-3">{c.result}</th>
           </tr>
         </thead>
         <tbody>
@@ -195,6 +203,8 @@ function BoardTable({ metrics }: { metrics: SimulMetrics }) {
               <td className="pr-3 text-right" data-testid={`wait-${b.board}`}>{formatDuration(b.wait)}</td>
               <td className="pr-3 text-right">{formatDuration(b.longestWait)}</td>
               <td className="pr-3 text-right">{b.moves}</td>
+              {rematched && <td className="pr-3 text-right" data-testid={`games-${b.board}`}>{b.games.length}</td>}
+              {tookBack && <td className="pr-3 text-right" data-testid={`takebacks-${b.board}`}>{b.takebacks}</td>}
               <td className="pr-3">{b.result ? `${b.result}${b.reason ? ` (${w.results.endReasonShort[b.reason as EndReason]})` : ''}` : b.status === 'aborted' ? resultSentence(w, { ...b, number: b.board, endReason: b.reason }, { role: 'projector' }) : ''}</td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 // The timeline's segments in the one colour language (board-look.ts): host thinking blue,
-// awaiting the host amber, opponent thinking slate, queued striped grey (their words: the words
-// table's dashboard.segments).
+// awaiting the host amber, opponent thinking slate, queued striped grey, paused its own colour
+// (their words: the words table's dashboard.segments).
 import type { SegmentState } from '@/lib/metrics';
 
 export const SEGMENTS: Record<SegmentState, { fill: string }> = {
@@ -8,4 +8,5 @@ export const SEGMENTS: Record<SegmentState, { fill: string }> = {
   'awaiting-host': { fill: 'var(--color-ready)' },
   'opponent-think': { fill: 'var(--color-waiting)' },
   queued: { fill: 'url(#queued-stripes)' },
+  paused: { fill: 'var(--color-paused)' },
 };

@@ -10,18 +10,22 @@ import {
   useFocus,
   useLink,
   useOptimistic,
+  usePaused,
   usePhase,
   useQueue,
   useSimul,
   useSimulConnection,
+  useSimulShallow,
   useSimulState,
   useTally,
   useVersion,
   useWho,
 } from '@/lib/client/use-simul';
-import { readyQueue } from '@/lib/simul/queries';
+import { isOver, readyQueue, sideToMove } from '@/lib/simul/queries';
+import type { SimulEvent } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
 import { useWords } from '../language';
+import { PausedNotice } from '../PausedNotice';
 import { ProjectorHeadline } from '../watch/ProjectorHeadline';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useFigures } from '../dashboard/use-metrics';
@@ -128,20 +132,103 @@ export const Console = memo(function Console({ connection }: { connection: Simul
             <SimulSettings state={state} />
           </div>
           <div className="flex items-center gap-4">
+            {playing && <PauseButton connection={connection} controller={controller} />}
             {phase !== 'lobby' && <Score connection={connection} />}
             <Link_ connection={connection} />
           </div>
         </header>
         <RefusalNotice store={connection.store} />
+        <Paused connection={connection} />
         {phase === 'finished' && <Finished connection={connection} />}
         {phase === 'lobby' && <LobbyPanel connection={connection} controller={controller} />}
         {playing && <LateJoining connection={connection} controller={controller} />}
+        {playing && <TakebackRequests connection={connection} controller={controller} />}
         {playing && <Playing controller={controller} />}
       </div>
+      {playing && <Rematches connection={connection} controller={controller} />}
       {phase !== 'lobby' && <DashboardPanel connection={connection} />}
     </main>
   );
 });
+
+/** The host's pause switch: the clocks and the rotation stop for everyone until it resumes. */
+function PauseButton({ connection, controller }: { connection: SimulConnection; controller: SimulController }) {
+  const paused = usePaused(connection);
+  const words = useWords().pause;
+  return (
+    <button
+      onClick={() => controller.setPaused(!paused)}
+      className="rounded-lg border-2 border-paused px-3 py-1 font-semibold"
+      data-testid={paused ? 'resume' : 'pause'}
+    >
+      {paused ? words.resume : words.pause}
+    </button>
+  );
+}
+
+function Paused({ connection }: { connection: SimulConnection }) {
+  return <PausedNotice paused={usePaused(connection)} host />;
+}
+
+/** The board of the host's last move, from the log. */
+function lastHostBoard(log: readonly SimulEvent[]): number | null {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const e = log[i];
+    if (e.type === 'move-made' && e.by === 'host') return e.board;
+  }
+  return null;
+}
+
+/** Every board whose student asks to take back a move, wherever the host is. */
+function TakebackRequests({ connection, controller }: { connection: SimulConnection; controller: SimulController }) {
+  const asking = useSimulShallow(connection, (v) => v.state.order.filter((n) => v.state.boards.get(n)!.takebackBy === 'opponent'));
+  const words = useWords().takeback;
+  if (asking.length === 0) return null;
+  const { state } = connection.store.getState();
+  return (
+    <section aria-label={words.requests} className="flex flex-col gap-2" data-testid="takeback-requests">
+      {asking.map((n) => (
+        <div key={n} role="alert" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" data-testid={`takeback-request-${n}`}>
+          <span className="font-semibold">{words.request(n, state.boards.get(n)!.opponent?.name ?? '')}</span>
+          <span className="flex gap-2">
+            <button className="rounded bg-host px-3 py-1 font-semibold text-white" onClick={() => controller.answerTakeback(n, true)} data-testid={`grant-takeback-${n}`}>
+              {words.grant}
+            </button>
+            <button className="rounded border px-3 py-1" onClick={() => controller.answerTakeback(n, false)} data-testid={`refuse-takeback-${n}`}>
+              {words.refuse}
+            </button>
+          </span>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The finished boards, each a rematch away while the simul goes on. */
+function Rematches({ connection, controller }: { connection: SimulConnection; controller: SimulController }) {
+  const over = useSimulShallow(connection, (v) => v.state.order.filter((n) => isOver(v.state.boards.get(n)!)));
+  const words = useWords().rematch;
+  if (over.length === 0) return null;
+  const { state } = connection.store.getState();
+  return (
+    <section aria-labelledby="rematches" className="flex flex-col gap-2" data-testid="rematches">
+      <h2 id="rematches" className="text-lg font-bold">{words.finished}</h2>
+      <ul className="flex flex-wrap gap-2">
+        {over.map((n) => (
+          <li key={n} className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600">
+            <span>{words.board(n, state.boards.get(n)!.opponent?.name ?? '')}</span>
+            <button className="rounded border px-2 py-1 text-sm font-semibold" onClick={() => controller.rematch(n, true)} data-testid={`rematch-swap-${n}`}>
+              {words.swap}
+            </button>
+            <button className="rounded border px-2 py-1 text-sm" onClick={() => controller.rematch(n, false)} data-testid={`rematch-keep-${n}`}>
+              {words.keep}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function Score({ connection }: { connection: SimulConnection }) {
   const t = useTally(connection);
@@ -236,6 +323,7 @@ const Playing = memo(function Playing({ controller }: { controller: SimulControl
     <div className="grid gap-4 lg:min-h-0 lg:flex-1 lg:grid-cols-[minmax(20rem,min(38rem,calc(100dvh-14rem)))_1fr] lg:grid-rows-[minmax(0,1fr)]">
       <section className="flex min-h-0 flex-col gap-2" aria-label={words.focusedBoard}>
         <Focus controller={controller} />
+        <HostTakeBack controller={controller} />
         <KeysHint connection={connection} />
       </section>
       <section aria-label={words.allBoards} className="flex min-h-0 min-w-0 flex-col gap-2">
@@ -252,6 +340,23 @@ const Playing = memo(function Playing({ controller }: { controller: SimulControl
     </div>
   );
 });
+
+/** The host takes back its own last move, on the board where it made it, while that game goes on. */
+function HostTakeBack({ controller }: { controller: SimulController }) {
+  const words = useWords().takeback;
+  const board = useSimul(controller.connection, (v) => {
+    const n = lastHostBoard(v.log);
+    const last = n === null ? undefined : v.state.boards.get(n);
+    const canTakeBack = last !== undefined && last.status === 'playing' && last.moveCount >= (sideToMove(last) === 'host' ? 2 : 1);
+    return canTakeBack ? n : null;
+  });
+  if (board === null) return null;
+  return (
+    <button className="self-start rounded border px-3 py-1 text-sm" onClick={() => controller.takeBack(board)} data-testid="host-take-back">
+      {words.hostTakeBack(board)}
+    </button>
+  );
+}
 
 /** The board the host is on, large, or a note that none awaits. */
 function Focus({ controller }: { controller: SimulController }) {
@@ -334,7 +439,7 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
         key={number}
         fen={board.chess.fen()}
         orientation={board.hostColor === 'w' ? 'white' : 'black'}
-        movable={hostToMove ? board.hostColor : null}
+        movable={hostToMove && !board.paused ? board.hostColor : null}
         lastMove={board.lastMove}
         optimistic={optimistic}
         onMove={async (from, to, promotion) => {

@@ -21,6 +21,7 @@ import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } fro
 import type { BoardState, DrawRules } from '@/lib/simul/types';
 import { refusalText, resultSentence, spokenMove } from '@/app/words';
 import { useWords } from '../language';
+import { PausedNotice } from '../PausedNotice';
 import { ClaimDraw } from '../ClaimDraw';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
@@ -53,7 +54,7 @@ function View({ connection }: { connection: SimulConnection }) {
   const state = useSimulState(connection);
   const controller = useMemo(() => new SimulController(connection), [connection]);
   const board = who.board !== null ? state.boards.get(who.board) ?? null : null;
-  const myTurn = Boolean(board && board.status === 'playing' && sideToMove(board) === 'opponent');
+  const myTurn = Boolean(board && board.status === 'playing' && !board.paused && sideToMove(board) === 'opponent');
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
 
   if (who.problem && !who.loaded) {
@@ -100,6 +101,7 @@ function View({ connection }: { connection: SimulConnection }) {
         {board.opponent?.name}
       </p>
       <SimulSettings state={state} className="mb-2" />
+      <PausedNotice paused={board.paused} className="mb-2" />
       <Banner connection={connection} board={board} myTurn={myTurn} />
       <HostMoveAnnouncement board={board} myTurn={myTurn} />
       {signal}
@@ -120,6 +122,11 @@ function View({ connection }: { connection: SimulConnection }) {
       )}
       <RefusalNotice store={connection.store} className="mt-2" />
       {board.status === 'playing' && <GameActions board={board} controller={controller} drawRules={state.drawRules} />}
+      {phase === 'playing' && state.studentRematch && (board.status === 'finished' || board.status === 'aborted') && (
+        <button className="mt-3 rounded-lg bg-host px-3 py-3 font-semibold text-white" onClick={() => controller.rematch(board.number, true)} data-testid="student-rematch">
+          {w.rematch.askStudent}
+        </button>
+      )}
       {phase === 'finished' && (
         <div className="mt-6">
           <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">{words.finalResults}</h2>
@@ -206,8 +213,19 @@ function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: bo
 
 function GameActions({ board, controller, drawRules }: { board: BoardState; controller: SimulController; drawRules: DrawRules }) {
   const w = useWords();
+  // The student's last move can be taken back once made (with the host's reply, if any).
+  const hasMove = board.moveCount >= (sideToMove(board) === 'opponent' ? 2 : 1);
   return (
     <div className="mt-3 flex flex-col gap-2">
+      {board.takebackBy === 'opponent' ? (
+        <p role="status" className="rounded-lg bg-ready/20 px-3 py-2 font-semibold" data-testid="takeback-asked">{w.takeback.asked}</p>
+      ) : (
+        hasMove && (
+          <button className="rounded-lg border px-3 py-3 font-semibold disabled:opacity-40" disabled={board.paused} onClick={() => controller.requestTakeback(board.number)} data-testid="ask-takeback">
+            {w.takeback.ask}
+          </button>
+        )
+      )}
       <ClaimDraw board={board} side="opponent" drawRules={drawRules} controller={controller} />
       {board.drawOfferBy === 'host' && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/20 px-3 py-2" role="alert">

@@ -1,13 +1,14 @@
 'use client';
 // Each game's moves with the time each took (and, with clocks, the mover's time left after it),
-// and a board to step through it.
+// and a board to step through it: every game of a rematched board, each as finally played from
+// its start position, with its takebacks counted.
 import { useMemo, useState } from 'react';
 import { Chess } from '@/lib/chess/rules';
 import { formatDuration, type SimulMetrics } from '@/lib/metrics';
-import { clocksAfterMoves } from '@/lib/simul/clocks';
+import { readGames } from '@/lib/export/games';
 import type { BoardState, SimulEvent, SimulState } from '@/lib/simul/types';
 import { formatClock } from '../ClockTime';
-import { SimulSettings } from '../SimulSettings';
+import { positionName, SimulSettings } from '../SimulSettings';
 import type { Words } from '@/app/words';
 import { useWords } from '../language';
 import { BotMarker } from '../BotMarker';
@@ -23,23 +24,33 @@ function optionName(w: Words, opponent: BoardState['opponent'] | undefined): str
 export function GameViewer({ state, metrics, log }: { state: SimulState; metrics: SimulMetrics; log: SimulEvent[] }) {
   const w = useWords();
   const words = w.review;
-  const [board, setBoard] = useState(state.order[0] ?? 1);
-  const [ply, setPly] = useState(-1);
-  const moves = useMemo(() => metrics.moves.filter((m) => m.board === board), [metrics, board]);
+  // Every game of every board (a rematched board has several), each as finally played.
   // The log grows in place: its length says when it changed.
-  const clocks = useMemo(() => clocksAfterMoves(log), [log, log.length]);
-  const left = clocks.get(board) ?? [];
+  const games = useMemo(() => readGames(log), [log, log.length]);
+  const [chosen, setChosen] = useState(0);
+  const [ply, setPly] = useState(-1);
+  const game = games.games[Math.min(chosen, games.games.length - 1)];
+  // A move's think time: the exports' list of every move is the metrics' list, in the same order.
+  const thinks = useMemo(() => new Map(games.moves.map((m, i) => [m, metrics.moves[i]?.think ?? 0])), [games, metrics]);
+  const moves = game?.moves ?? [];
   const positions = useMemo(() => {
-    const chess = new Chess();
+    const chess = game?.fen ? new Chess(game.fen) : new Chess();
     const out = [{ fen: chess.fen(), last: null as string | null }];
     for (const m of moves) {
       const made = chess.move(m.san);
       out.push({ fen: chess.fen(), last: made.from + made.to });
     }
     return out;
-  }, [moves]);
+  }, [game, moves]);
+  if (!game) return null;
+  const rows: { number: number; w?: number; b?: number }[] = [];
+  moves.forEach((m, i) => {
+    const row = rows.at(-1);
+    if (m.color === 'b' && row && row.number === m.moveNumber && row.b === undefined) row.b = i;
+    else rows.push({ number: m.moveNumber, [m.color]: i });
+  });
   const shown = ply < 0 ? positions.length - 1 : Math.min(ply, positions.length - 1);
-  const b = state.boards.get(board);
+  const b = state.boards.get(game.board);
   const go = (p: number) => setPly(Math.max(0, Math.min(positions.length - 1, p)));
 
   return (
@@ -49,23 +60,25 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
         <label className="flex items-center gap-2">
           <span className="text-sm text-slate-500">{words.board}</span>
           <select
-            value={board}
+            value={chosen}
             onChange={(e) => {
-              setBoard(Number(e.target.value));
+              setChosen(Number(e.target.value));
               setPly(-1);
             }}
             className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
             data-testid="game-select"
           >
-            {state.order.map((n) => (
-              <option key={n} value={n}>
-                {n} · {optionName(w, state.boards.get(n)?.opponent)}
+            {games.games.map((g, i) => (
+              <option key={`${g.board}.${g.game}`} value={i}>
+                {g.game === 1 ? g.board : w.rematch.gameOf(g.board, g.game)} · {optionName(w, state.boards.get(g.board)?.opponent)}
               </option>
             ))}
           </select>
         </label>
         {b?.opponent?.bot && <BotMarker />}
         {state.hostBot && <span className="text-sm text-slate-500">{w.bots.hostIsBot}</span>}
+        {game.takebacks > 0 && <span className="text-sm" data-testid="game-takebacks">{w.takeback.count(game.takebacks)}</span>}
+        {game.fen && <span className="text-sm text-slate-500" data-testid="game-position">{positionName(w, game.fen)}</span>}
       </div>
       <div className="grid gap-4 md:grid-cols-[minmax(0,22rem)_1fr]">
         <div
@@ -77,7 +90,7 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
           className="flex flex-col gap-2 outline-none"
           aria-label={words.position}
         >
-          <MiniBoard fen={positions[shown].fen} lastMove={positions[shown].last} flipped={b?.hostColor === 'b'} className="rounded" />
+          <MiniBoard fen={positions[shown].fen} lastMove={positions[shown].last} flipped={game.hostColor === 'b'} className="rounded" />
           <div className="flex items-center justify-between gap-2">
             <button className="rounded border px-3 py-1" onClick={() => go(0)} aria-label={words.first}>{ICONS.first}</button>
             <button className="rounded border px-3 py-1" onClick={() => go(shown - 1)} aria-label={words.previous}>{ICONS.previous}</button>
@@ -87,35 +100,28 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
           </div>
         </div>
         <ol className="grid max-h-96 grid-cols-[auto_1fr_1fr] content-start gap-x-3 gap-y-0.5 overflow-y-auto text-sm tabular-nums" data-testid="move-list">
-          {Array.from({ length: Math.ceil(moves.length / 2) }, (_, i) => {
-            const white = moves[i * 2];
-            const black = moves[i * 2 + 1];
-            return (
-              <li key={i} className="contents">
-                <span className="text-slate-600 dark:text-slate-400">{i + 1}.</span>
-                {[white, black].map((m, j) =>
-                  m ? (
-                    <button
-                      key={j}
-                      onClick={() => go(i * 2 + j + 1)}
-                      className={`rounded px-1 text-left ${shown === i * 2 + j + 1 ? 'ring-2 ring-host ring-inset' : ''}`}
-                    >
-                      <span className="font-semibold">{m.san}</span>{' '}
-                      <span className={m.by === 'host' ? 'text-host' : 'text-waiting'}>{formatDuration(m.think)}</span>
-                      {left[i * 2 + j] !== undefined && (
-                        <span className="text-slate-500" data-testid={`clock-after-${i * 2 + j + 1}`}>
-                          {' '}
-                          · {formatClock(left[i * 2 + j])}
-                        </span>
-                      )}
-                    </button>
-                  ) : (
-                    <span key={j} />
-                  ),
-                )}
-              </li>
-            );
-          })}
+          {rows.map((row) => (
+            <li key={`${row.number}-${row.w ?? row.b}`} className="contents">
+              <span className="text-slate-600 dark:text-slate-400">{row.number}.</span>
+              {[row.w, row.b].map((i, j) => {
+                const m = i === undefined ? undefined : moves[i];
+                return m && i !== undefined ? (
+                  <button key={j} onClick={() => go(i + 1)} className={`rounded px-1 text-left ${shown === i + 1 ? 'ring-2 ring-host ring-inset' : ''}`}>
+                    <span className="font-semibold">{m.san}</span>{' '}
+                    <span className={m.by === 'host' ? 'text-host' : 'text-waiting'}>{formatDuration(thinks.get(m) ?? 0)}</span>
+                    {m.clock !== null && (
+                      <span className="text-slate-500" data-testid={`clock-after-${i + 1}`}>
+                        {' '}
+                        · {formatClock(m.clock)}
+                      </span>
+                    )}
+                  </button>
+                ) : (
+                  <span key={j} />
+                );
+              })}
+            </li>
+          ))}
         </ol>
       </div>
       <SimulSettings state={state} className="mt-2 text-xs" />

@@ -5,7 +5,7 @@
 // It watches as a spectator, even in the host's browser: no secret ever reaches it.
 import Link from 'next/link';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useBoard, useFocus, useLink, usePhase, useSimul, useSimulConnection, useSimulShallow, useSimulState, useVersion, useWho } from '@/lib/client/use-simul';
+import { useBoard, useFocus, useLink, usePaused, usePhase, useSimul, useSimulConnection, useSimulShallow, useSimulState, useVersion, useWho } from '@/lib/client/use-simul';
 import type { SimulConnection } from '@/lib/client/simul-connection';
 import { eventLoopView } from '@/lib/program/tasks';
 import type { SimulState } from '@/lib/simul/types';
@@ -14,6 +14,7 @@ import { useWords } from '../language';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
+import { PausedNotice } from '../PausedNotice';
 import { BoardGrid } from '../host/BoardGrid';
 import { Timeline } from '../dashboard/Timeline';
 import { useFigures, type useMetrics } from '../dashboard/use-metrics';
@@ -46,6 +47,7 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
   const phase = usePhase(connection);
   const { status } = useLink(connection);
   const state = useSimulState(connection);
+  const paused = usePaused(connection);
   const w = useWords();
   const words = w.projector;
   if (who.problem && !who.loaded) return <p className="p-8 text-2xl">{refusalText(w, who.problem)}</p>;
@@ -70,6 +72,8 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
         </p>
       )}
       <Simulated connection={connection} />
+      {phase !== 'lobby' && <SimulSettings state={state} className="text-[clamp(0.9rem,1.8vh,1.4rem)]" />}
+      <PausedNotice paused={paused} className="text-[clamp(1.5rem,4vh,3rem)]" />
       {phase === 'lobby' ? <Lobby connection={connection} /> : <Games connection={connection} />}
     </main>
   );
