@@ -33,6 +33,8 @@ export default defineConfig({
       SIMUL_STORE: 'memory',
       SIMUL_TEST_CLOCK: '1',
       SIMUL_NETWORK_SCALE: '20',
+      // seat-link.spec.ts opens the app as http://school.test (a name the browser does not trust).
+      SIMUL_ALLOWED_ORIGINS: `http://school.test:${PORT}`,
     },
     reuseExistingServer: false,
     timeout: 120_000,

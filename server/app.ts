@@ -16,7 +16,7 @@ import { SimulHub } from './simul-hub';
 import { ExhibitionPacer } from './exhibition';
 import { withSecurityHeaders } from './http-security';
 import { listenAddresses, serverOrigins } from './listen-addresses';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { serverWordsFor } from '../app/words';
 import { JOIN_ADDRESSES_PATH, type JoinAddresses } from '../lib/join-address';
 import type { EventStore } from './store/event-store';
@@ -160,7 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const allowedOrigins = () => {
     const now = performance.now();
     if (!origins || now - origins.at > 30_000) {
-      const own = serverOrigins(options.host, boundPort, networkInterfaces(), options.publicUrls);
+      const own = serverOrigins(options.host, boundPort, networkInterfaces(), options.publicUrls, hostname());
       origins = { at: now, set: new Set([...own, ...(options.allowedOrigins ?? [])]) };
     }
     return origins.set;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { isLoopbackHost } from '../lib/join-address';
 import { startServer, type RunningServer } from './app';
-import { joinAddresses, listenAddresses, parsePublicUrls } from './listen-addresses';
+import { joinAddresses, listenAddresses, parsePublicUrls, serverOrigins } from './listen-addresses';
 import { MemoryEventStore } from './store/memory-store';
 
 function info(address: string, family: 'IPv4' | 'IPv6', internal = false): NetworkInterfaceInfo {
@@ -88,5 +88,15 @@ describe('GET /join-addresses on the real server', () => {
     server = await startServer({ port: 0, host: '127.0.0.1', store: new MemoryEventStore() });
     const body = (await (await fetch(`${server.url}/join-addresses`)).json()) as { addresses: string[] };
     expect(body.addresses).toEqual([`http://127.0.0.1:${server.port}`]);
+  });
+});
+
+describe("the server's own origins", () => {
+  it("include the machine's name and its .local name when it listens on every interface, never the request's own", () => {
+    const all = serverOrigins('0.0.0.0', 3000, {}, [], 'Teacher-Laptop');
+    expect(all.has('http://teacher-laptop:3000')).toBe(true);
+    expect(all.has('http://teacher-laptop.local:3000')).toBe(true);
+    expect(all.has('http://rebind.example:3000')).toBe(false);
+    expect(serverOrigins('127.0.0.1', 3000, {}, [], 'Teacher-Laptop').has('http://teacher-laptop:3000')).toBe(false);
   });
 });

@@ -72,8 +72,14 @@ export function serverOrigins(
   port: number,
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
   publicUrls: string[] = [],
+  /** This machine's name (os.hostname()): a teacher may open the page by it, or by its .local name. */
+  machineName?: string,
 ): Set<string> {
   const origins = new Set(listenAddresses(host, port, interfaces).map((a) => new URL(a).origin));
+  if (machineName && (host === '0.0.0.0' || host === '::')) {
+    const name = machineName.toLowerCase();
+    for (const n of name.endsWith('.local') ? [name] : [name, `${name}.local`]) origins.add(`http://${n}:${port}`);
+  }
   const loopback = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' || host === 'localhost' || host === '::1';
   if (loopback) for (const name of ['localhost', '127.0.0.1', '[::1]']) origins.add(`http://${name}:${port}`);
   if (host === '::') {
