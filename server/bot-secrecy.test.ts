@@ -19,13 +19,19 @@ afterEach(async () => {
   stop = null;
 });
 
-async function botSimul() {
+/** A real server and its clients, closed after the test. */
+async function serve() {
   const server = await startTestServer();
   const clients = new Clients(server.url);
   stop = async () => {
     clients.closeAll();
     await server.close();
   };
+  return { server, clients };
+}
+
+async function botSimul() {
+  const { server, clients } = await serve();
   const host = await clients.connect();
   const created = await createSimul(host, { boards: 3, hostBot: HOST_BOT });
   await hello(host, created.simulId, { hostKey: created.hostKey });
@@ -68,12 +74,7 @@ describe("bots' seeds", () => {
   });
 
   it('cannot be chosen by a client: a bot sent with a seed is refused', async () => {
-    const server = await startTestServer();
-    const clients = new Clients(server.url);
-    stop = async () => {
-      clients.closeAll();
-      await server.close();
-    };
+    const { server, clients } = await serve();
     const host = await clients.connect();
     const created = await createSimul(host, { boards: 2 });
     await hello(host, created.simulId, { hostKey: created.hostKey });
@@ -86,12 +87,7 @@ describe("bots' seeds", () => {
 
 describe("bots' move ids", () => {
   it("are out of every client's reach: a host's move with a bot's id is refused, and an id like one does not stop the bot", async () => {
-    const server = await startTestServer();
-    const clients = new Clients(server.url);
-    stop = async () => {
-      clients.closeAll();
-      await server.close();
-    };
+    const { server, clients } = await serve();
     const host = await clients.connect();
     const created = await createSimul(host, { boards: 2 });
     await hello(host, created.simulId, { hostKey: created.hostKey });
