@@ -254,7 +254,11 @@ describe('the simul protocol', () => {
     const replies = await Promise.all(
       Array.from({ length: 45 }, () => flooder.send('simul:command', { type: 'start' })),
     );
-    expect(replies.filter((r) => !r.ok && r.error.code === 'rate-limited')).toHaveLength(6);
+    // Six past the burst; fewer when the machine is slow enough for the budget to refill while
+    // the frames arrive (20 a second): the exact count belongs to budgets.test.ts's own clock.
+    const refused = replies.filter((r) => !r.ok && r.error.code === 'rate-limited').length;
+    expect(refused).toBeGreaterThanOrEqual(1);
+    expect(refused).toBeLessThanOrEqual(6);
     expect(await host.send('simul:command', { type: 'close-joining' })).toEqual({ ok: true });
   });
 
