@@ -56,7 +56,9 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
     <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector" data-no-controls>
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
-        <div className="flex items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
+        <div className="flex min-w-0 items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
+          {/* In the header's own row, cut to one line: a row of its own would push 40 boards to a second page. */}
+          {phase !== 'lobby' && <SimulSettings state={state} className="max-w-[40vw] truncate text-[clamp(0.9rem,1.8vh,1.4rem)]" />}
           {phase === 'playing' && <Corner connection={connection} />}
           {phase === 'finished' && (
             <Link href={`/review/${state.simulId}`} className="text-host underline">
@@ -72,7 +74,6 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
         </p>
       )}
       <Simulated connection={connection} />
-      {phase !== 'lobby' && <SimulSettings state={state} className="text-[clamp(0.9rem,1.8vh,1.4rem)]" />}
       <PausedNotice paused={paused} className="text-[clamp(1.5rem,4vh,3rem)]" />
       {phase === 'lobby' ? <Lobby connection={connection} /> : <Games connection={connection} />}
     </main>
