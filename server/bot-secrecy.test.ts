@@ -1,37 +1,20 @@
 // A bot's randomness is the server's secret: no event, snapshot, summary or export carries a
 // seed, so a student cannot run the app's own move chooser to foresee a bot's replies. And no
 // client's command can pass for a bot's move, or stop one, by sharing its id.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BotSpec } from '../lib/bots/spec';
 import { simulLogJson } from '../lib/export/json';
 import type { SimulEvent } from '../lib/simul/types';
 import { botMoveId } from './bot-runner';
 import { SECRET_NAMES } from './simul-room';
-import { startTestServer } from './test-client';
-import { Clients, command, createSimul, hello, join, outcomeOf } from './testing/simul-fixture';
+import { command, createSimul, hello, join, outcomeOf, serveForTest } from './testing/simul-fixture';
 
 const HOST_BOT: BotSpec = { strength: 'sensible', think: { meanMs: 60_000, spreadMs: 0 } };
 const SEAT_BOT: BotSpec = { strength: 'random', think: { meanMs: 60_000, spreadMs: 20_000 } };
 
-let stop: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await stop?.();
-  stop = null;
-});
-
-/** A real server and its clients, closed after the test. */
-async function serve() {
-  const server = await startTestServer();
-  const clients = new Clients(server.url);
-  stop = async () => {
-    clients.closeAll();
-    await server.close();
-  };
-  return { server, clients };
-}
 
 async function botSimul() {
-  const { server, clients } = await serve();
+  const { server, clients } = await serveForTest();
   const host = await clients.connect();
   const created = await createSimul(host, { boards: 3, hostBot: HOST_BOT });
   await hello(host, created.simulId, { hostKey: created.hostKey });
@@ -74,7 +57,7 @@ describe("bots' seeds", () => {
   });
 
   it('cannot be chosen by a client: a bot sent with a seed is refused', async () => {
-    const { server, clients } = await serve();
+    const { server, clients } = await serveForTest();
     const host = await clients.connect();
     const created = await createSimul(host, { boards: 2 });
     await hello(host, created.simulId, { hostKey: created.hostKey });
@@ -87,7 +70,7 @@ describe("bots' seeds", () => {
 
 describe("bots' move ids", () => {
   it("are out of every client's reach: a host's move with a bot's id is refused, and an id like one does not stop the bot", async () => {
-    const { server, clients } = await serve();
+    const { server, clients } = await serveForTest();
     const host = await clients.connect();
     const created = await createSimul(host, { boards: 2 });
     await hello(host, created.simulId, { hostKey: created.hostKey });

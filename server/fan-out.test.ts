@@ -1,29 +1,13 @@
 // The fan-out on a real server: a mover's acknowledgement goes out before the events reach the
 // simul's listeners, and a listener gets one frame per turn however many commits the turn made.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SimulEvent } from '../lib/simul/types';
-import { startTestServer } from './test-client';
-import { Clients, command, hello, seatedSimul } from './testing/simul-fixture';
+import { command, hello, seatedSimul, serveForTest } from './testing/simul-fixture';
 
-let done: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await done?.();
-  done = null;
-});
-
-async function setUp() {
-  const server = await startTestServer();
-  const clients = new Clients(server.url);
-  done = async () => {
-    clients.closeAll();
-    await server.close();
-  };
-  return { server, clients };
-}
 
 describe('fan-out', () => {
   it("acknowledges the mover before it sends the move to the simul's listeners, the mover's own console included", async () => {
-    const { clients } = await setUp();
+    const { clients } = await serveForTest();
     const simul = await seatedSimul(clients, { boards: 2, seated: 1, hostColor: 'white', start: true });
     const order: string[] = [];
     simul.host.socket.on('simul:events', (events) => {
@@ -36,7 +20,7 @@ describe('fan-out', () => {
   });
 
   it("sends a listener one frame for a turn's commits, in order", async () => {
-    const { server, clients } = await setUp();
+    const { server, clients } = await serveForTest();
     const simul = await seatedSimul(clients, { boards: 3, seated: 3, hostColor: 'white', start: true });
     const spectator = await clients.connect();
     await hello(spectator, simul.simulId);
