@@ -7,7 +7,8 @@ import { simulLogJson } from '../lib/export/json';
 import type { SimulEvent } from '../lib/simul/types';
 import { botMoveId } from './bot-runner';
 import { SECRET_NAMES } from './simul-room';
-import { command, createSimul, hello, join, outcomeOf, serveForTest } from './testing/simul-fixture';
+import { command, createSimul, hello, join, outcomeOf } from './testing/simul-fixture';
+import { serveForTest } from './testing/serve-for-test';
 
 const HOST_BOT: BotSpec = { strength: 'sensible', think: { meanMs: 60_000, spreadMs: 0 } };
 const SEAT_BOT: BotSpec = { strength: 'random', think: { meanMs: 60_000, spreadMs: 20_000 } };

@@ -2,7 +2,8 @@
 // simul's listeners, and a listener gets one frame per turn however many commits the turn made.
 import { describe, expect, it } from 'vitest';
 import type { SimulEvent } from '../lib/simul/types';
-import { command, hello, seatedSimul, serveForTest } from './testing/simul-fixture';
+import { command, hello, seatedSimul } from './testing/simul-fixture';
+import { serveForTest } from './testing/serve-for-test';
 
 
 describe('fan-out', () => {

@@ -2,7 +2,6 @@
 // server, creating a simul, seating opponents and starting it, each step checked to succeed.
 import type { Ack, HelloReply } from '../../lib/protocol/events';
 import type { CreateSimulInput } from '../../lib/protocol/schemas';
-import { onTestFinished } from 'vitest';
 import { startTestServer, TestClient } from '../test-client';
 
 export type Reply = Ack<Record<string, unknown>>;
@@ -118,15 +117,4 @@ export async function seatedSimul(
   }
   if (opts.start) await command(host, { type: 'start' });
   return { ...created, host, opponents };
-}
-
-/** A real server on port 0 and a set of its clients, both closed when the test ends. */
-export async function serveForTest(): Promise<{ server: Awaited<ReturnType<typeof startTestServer>>; clients: Clients }> {
-  const server = await startTestServer();
-  const clients = new Clients(server.url);
-  onTestFinished(async () => {
-    clients.closeAll();
-    await server.close();
-  });
-  return { server, clients };
 }
