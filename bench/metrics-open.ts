@@ -5,8 +5,8 @@
 import { MetricsFold } from '../lib/metrics';
 import { wholeLogMetrics } from '../lib/metrics/whole-log-metrics';
 import type { SimulEvent } from '../lib/simul/types';
-import { SimulHub } from '../server/simul-hub';
-import { realClock } from '../server/clock';
+import { SimulHub } from '../server/room/simul-hub';
+import { realClock } from '../server/room/simul-time';
 import { playSimul } from '../server/testing/played-simul';
 import { MemoryEventStore } from '../server/store/memory-store';
 

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SimulHub } from '../server/simul-hub';
-import { realClock } from '../server/clock';
+import { SimulHub } from '../server/room/simul-hub';
+import { realClock } from '../server/room/simul-time';
 import { playSimul } from '../server/testing/played-simul';
 import { SqliteEventStore } from '../server/store/sqlite-store';
 

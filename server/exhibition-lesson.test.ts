@@ -7,9 +7,9 @@ import { lessonFigures, simulMetrics, type SimulMetrics } from '../lib/metrics';
 import { thinkMsFor } from '../lib/bots/think-time';
 import type { StartExhibitionInput } from '../lib/protocol/schemas';
 import type { SimulState } from '../lib/simul/types';
-import { realClock } from './clock';
-import { SimulHub } from './simul-hub';
-import type { SimulRoom } from './simul-room';
+import { realClock } from './room/simul-time';
+import { SimulHub } from './room/simul-hub';
+import type { SimulRoom } from './room/simul-room';
 import { MemoryEventStore } from './store/memory-store';
 
 const T0 = Date.UTC(2026, 10, 25, 9);

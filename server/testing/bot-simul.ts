@@ -2,9 +2,9 @@
 // the next with the commits in between, as the server runs them. Only tests import this.
 import type { BotSpec } from '../../lib/bots/spec';
 import type { HostColorChoice, Mode, SimulEvent } from '../../lib/simul/types';
-import { ManualClock } from '../clock';
-import { SimulHub } from '../simul-hub';
-import type { SimulRoom } from '../simul-room';
+import { ManualClock } from '../room/simul-time';
+import { SimulHub } from '../room/simul-hub';
+import type { SimulRoom } from '../room/simul-room';
 import { MemoryEventStore } from '../store/memory-store';
 
 /** The commit queue flushes on the next turn; its broadcast plans the bots' next moves. */

@@ -7,10 +7,10 @@ import { setPriority } from 'node:os';
 import path from 'node:path';
 import { Chess } from 'chess.js';
 import WebSocket from 'ws';
-import { SimulHub } from '../simul-hub';
-import { realClock } from '../clock';
+import { SimulHub } from '../room/simul-hub';
+import { realClock } from '../room/simul-time';
 import { SqliteEventStore } from '../store/sqlite-store';
-import { TestClient } from '../test-client';
+import { TestClient } from './test-client';
 import { playSimul } from './played-simul';
 import { command, createSimul, hello, join } from './simul-fixture';
 

@@ -5,10 +5,10 @@
 // once; and no student hears two summaries within QUIET_MS, whatever the load (a change of
 // place that comes sooner is heard when that time is up).
 import type { Server } from 'socket.io';
-import type { BoardEvents, ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
-import { placesOf, summarize, type SimulSummary } from '../lib/simul/summary';
-import type { SimulEvent, SimulState } from '../lib/simul/types';
-import { boardRoom, simulRoom, studentsRoom } from './room-names';
+import type { BoardEvents, ClientToServerEvents, ServerToClientEvents } from '../../lib/protocol/events';
+import { placesOf, summarize, type SimulSummary } from '../../lib/simul/summary';
+import type { SimulEvent, SimulState } from '../../lib/simul/types';
+import { boardRoom, simulRoom, studentsRoom } from '../transport/room-names';
 
 export const SUMMARY_EVERY_MS = 1000;
 export const QUIET_MS = 250;

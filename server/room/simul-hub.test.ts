@@ -2,10 +2,10 @@
 // memory and are loaded again from the store.
 import { describe, expect, it, vi } from 'vitest';
 import { SimulHub } from './simul-hub';
-import { realClock } from './clock';
-import { MemoryEventStore } from './store/memory-store';
-import { startTestServer } from './test-client';
-import { Clients, hello, seatedSimul } from './testing/simul-fixture';
+import { realClock } from './simul-time';
+import { MemoryEventStore } from '../store/memory-store';
+import { startTestServer } from '../testing/test-client';
+import { Clients, hello, seatedSimul } from '../testing/simul-fixture';
 
 describe('idle simuls', () => {
   it('ends, as unfinished, the simuls with no event for the idle time, and no others', async () => {

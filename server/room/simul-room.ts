@@ -4,19 +4,19 @@
 // evolve). Acknowledgement and broadcast wait for the group commit (commit-queue.ts).
 // A simul with clocks keeps one timer per running clock: its flag falls on the server's time,
 // as a command like any other, without waiting for a move.
-import { flagTime } from '../lib/simul/clocks';
-import { decide } from '../lib/simul/decide';
-import { boardsOf, evolve, initialState } from '../lib/simul/evolve';
-import { toSnapshot, type SimulSnapshot } from '../lib/simul/snapshot';
-import { rejection } from '../lib/simul/rejection';
-import type { Actor, ClientActor, Command, Rejection, SimulEvent, SimulState } from '../lib/simul/types';
-import type { BoardEvents } from '../lib/protocol/events';
-import type { CommitQueue } from './commit-queue';
+import { flagTime } from '../../lib/simul/clocks';
+import { decide } from '../../lib/simul/decide';
+import { boardsOf, evolve, initialState } from '../../lib/simul/evolve';
+import { toSnapshot, type SimulSnapshot } from '../../lib/simul/snapshot';
+import { rejection } from '../../lib/simul/rejection';
+import type { Actor, ClientActor, Command, Rejection, SimulEvent, SimulState } from '../../lib/simul/types';
+import type { BoardEvents } from '../../lib/protocol/events';
+import type { CommitQueue } from '../store/commit-queue';
 import { randomInt } from 'node:crypto';
-import type { BotSeed } from '../lib/bots/spec';
-import { hashSecret, newSecret, secretMatches } from './credentials';
-import type { SeatCredentialChange, SecretChange, SimulCredentials } from './store/event-store';
-import type { Clock } from './clock';
+import type { BotSeed } from '../../lib/bots/spec';
+import { hashSecret, newSecret, secretMatches } from '../guards/secrets';
+import type { SeatCredentialChange, SecretChange, SimulCredentials } from '../store/event-store';
+import type { Clock } from './simul-time';
 
 /** Where a command comes from, beyond its actor: what only the server knows of it. */
 export interface DispatchContext {

@@ -1,11 +1,11 @@
 // Group commit: commands of one event-loop turn share one transaction; nothing is
 // acknowledged or broadcast before it is durable; a failed commit leaves no trace.
 import { describe, expect, it } from 'vitest';
-import type { SimulEvent } from '../lib/simul/types';
-import { SimulHub } from './simul-hub';
-import { realClock } from './clock';
-import type { AppendEntry } from './store/event-store';
-import { MemoryEventStore } from './store/memory-store';
+import type { SimulEvent } from '../../lib/simul/types';
+import { SimulHub } from '../room/simul-hub';
+import { realClock } from '../room/simul-time';
+import type { AppendEntry } from './event-store';
+import { MemoryEventStore } from './memory-store';
 
 class CountingStore extends MemoryEventStore {
   batches: number[] = [];

@@ -2,18 +2,18 @@
 // leaves memory (evictIdle); hub.open loads it again from the store, as after a restart.
 // In a cluster (leases given), a node runs a simul only while it holds the simul's lease:
 // open() takes it, a timer renews it, and a room whose lease is lost leaves memory.
-import { ManualClock, type Clock } from './clock';
+import { ManualClock, type Clock } from './simul-time';
 import { randomInt } from 'node:crypto';
-import { exhibitionMinutes, type CreateSimulInput, type StartExhibitionInput } from '../lib/protocol/schemas';
-import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../lib/simul/types';
-import { ExhibitionPacer, ExhibitionRun } from './exhibition';
-import { rejection } from '../lib/simul/rejection';
-import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
+import { exhibitionMinutes, type CreateSimulInput, type StartExhibitionInput } from '../../lib/protocol/schemas';
+import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../../lib/simul/types';
+import { ExhibitionPacer, ExhibitionRun } from './exhibition-run';
+import { rejection } from '../../lib/simul/rejection';
+import { hashSecret, newJoinCode, newSecret, newSimulId } from '../guards/secrets';
 import { newBotSeed, SECRET_NAMES, SimulRoom, type Broadcast, type DispatchResult } from './simul-room';
 import { BotRunner } from './bot-runner';
-import { CommitQueue } from './commit-queue';
-import type { EventStore, SimulCredentials } from './store/event-store';
-import type { SimulLeases } from './store/leases';
+import { CommitQueue } from '../store/commit-queue';
+import type { EventStore, SimulCredentials } from '../store/event-store';
+import type { SimulLeases } from '../store/leases';
 
 /** Thrown by hub.open while another node holds the simul's lease: the client is to try again. */
 export class OwnedElsewhere extends Error {

@@ -15,20 +15,20 @@ import {
   joinSchema,
   startExhibitionSchema,
   type HelloInput,
-} from '../lib/protocol/schemas';
-import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type HelloReply, type ServerToClientEvents } from '../lib/protocol/events';
-import { summarize } from '../lib/simul/summary';
-import { cleanName, cleanTitle } from '../lib/simul/display-text';
-import { checkSetup } from '../lib/simul/setup';
-import { rejection, type RefusalArgs } from '../lib/simul/rejection';
-import type { Rejection, RejectionCode } from '../lib/simul/types';
-import type { AddressBudgets } from './address-budgets';
-import { hashSecret, newPlayerId } from './credentials';
-import { TokenBucket } from './rate-limit';
+} from '../../lib/protocol/schemas';
+import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type HelloReply, type ServerToClientEvents } from '../../lib/protocol/events';
+import { summarize } from '../../lib/simul/summary';
+import { cleanName, cleanTitle } from '../../lib/simul/display-text';
+import { checkSetup } from '../../lib/simul/setup';
+import { rejection, type RefusalArgs } from '../../lib/simul/rejection';
+import type { Rejection, RejectionCode } from '../../lib/simul/types';
+import type { AddressBudgets } from '../guards/address-budgets';
+import { hashSecret, newPlayerId } from '../guards/secrets';
+import { TokenBucket } from '../guards/rate-limit';
 import { TurnQueue } from './turn-queue';
-import { OwnedElsewhere, type SimulHub } from './simul-hub';
+import { OwnedElsewhere, type SimulHub } from '../room/simul-hub';
 import { boardRoom, seatRoom, simulRoom, studentsRoom } from './room-names';
-import type { Credential, SimulRoom } from './simul-room';
+import type { Credential, SimulRoom } from '../room/simul-room';
 
 /** A socket's place: the simul it opened and what it presented there. Replaced whole, never edited. */
 interface Session {

@@ -2,13 +2,13 @@
 // timer to the next: events carry simulated time, games are agreed drawn after the move pairs,
 // the run keeps behind real time × speed, and a simul loaded again goes on from its last event.
 import { describe, expect, it, vi } from 'vitest';
-import { ManualClock, realClock } from './clock';
-import { CommitQueue } from './commit-queue';
-import { ExhibitionRun, UNWATCHED_MS } from './exhibition';
+import { ManualClock, realClock } from './simul-time';
+import { CommitQueue } from '../store/commit-queue';
+import { ExhibitionRun, UNWATCHED_MS } from './exhibition-run';
 import { SimulHub } from './simul-hub';
 import { SimulRoom } from './simul-room';
-import { MemoryEventStore } from './store/memory-store';
-import type { SimulEvent } from '../lib/simul/types';
+import { MemoryEventStore } from '../store/memory-store';
+import type { SimulEvent } from '../../lib/simul/types';
 
 const T0 = 1_700_000_000_000;
 const MOVES = [

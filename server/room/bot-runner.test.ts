@@ -2,15 +2,15 @@
 // and resumed after a restart from the log alone. A ManualClock moves from one bot timer to the
 // next; the commits in between run as they do in the server (the commit queue's next turn).
 import { describe, expect, it } from 'vitest';
-import type { BotSpec } from '../lib/bots/spec';
-import { thinkMsFor } from '../lib/bots/think-time';
-import { replay } from '../lib/simul/evolve';
-import type { Actor, Command, Mode, SimulEvent } from '../lib/simul/types';
-import { ManualClock } from './clock';
+import type { BotSpec } from '../../lib/bots/spec';
+import { thinkMsFor } from '../../lib/bots/think-time';
+import { replay } from '../../lib/simul/evolve';
+import type { Actor, Command, Mode, SimulEvent } from '../../lib/simul/types';
+import { ManualClock } from './simul-time';
 import { SimulHub } from './simul-hub';
 import type { DispatchResult, SimulRoom } from './simul-room';
-import { MemoryEventStore } from './store/memory-store';
-import { gamesOf, runBotsUntil, settle, startBotSimul, type SeededBot } from './testing/bot-simul';
+import { MemoryEventStore } from '../store/memory-store';
+import { gamesOf, runBotsUntil, settle, startBotSimul, type SeededBot } from '../testing/bot-simul';
 
 const T0 = Date.UTC(2025, 2, 14, 9, 0, 0);
 const bot = (seed: number, meanMs: number, spreadMs = 0, strength: BotSpec['strength'] = 'sensible'): SeededBot => ({
