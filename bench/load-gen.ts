@@ -21,8 +21,15 @@
 // chess position (the browsers would each hold one): each event is applied once, by the first
 // socket that sees it, and moves are picked and applied through chess.js's internal move
 // generator rather than its verbose API (which builds FEN strings for every candidate move).
+//
+// Spectators ('spectate'): sockets that say hello to a whole simul, as a projector or a watch
+// page does, each from its own network (an X-Forwarded-For address of its own, believed by a
+// server started with SIMUL_TRUST_PROXY=127.0.0.1). They count the frames they hear without
+// decoding them, and speak the wire protocol (Engine.IO 4, Socket.IO 5) over `ws` themselves:
+// thousands of them then cost the machine's two cores little, so the server keeps its share.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io as connect, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
 import { Chess } from 'chess.js';
 
 // ---- messages -------------------------------------------------------------------------------
@@ -35,6 +42,9 @@ export type GenRequest =
   | { cmd: 'rate'; reqId: number; movesPerSecond: number }
   | { cmd: 'window-start'; reqId: number }
   | { cmd: 'window-end'; reqId: number }
+  | { cmd: 'simul-ids'; reqId: number }
+  /** `count` spectators of `simulId`, the first from network number `firstNetwork` (10.x.y.z), the next from the next. */
+  | { cmd: 'spectate'; reqId: number; simulId: string; count: number; firstNetwork: number }
   | { cmd: 'stop'; reqId: number };
 
 export interface GenCounters {
@@ -69,6 +79,8 @@ export interface GenWindowStats {
   timeline: Array<{ moves: number; maxEventRtt: number }>;
   /** Per student socket, what it received during the window. */
   students: StudentCounts[];
+  /** Per spectator socket, the frames it received during the window. */
+  spectatorFrames: number[];
   sockets: number;
   boards: number;
   liveBoards: number;
@@ -522,6 +534,95 @@ async function start(): Promise<void> {
   });
 }
 
+// ---- spectators ---------------------------------------------------------------------------------
+
+interface Spectator {
+  ws: WebSocket;
+  /** Frames heard in the current window (events; pings and acks are not counted). */
+  frames: number;
+  listening: boolean;
+}
+
+const spectators: Spectator[] = [];
+
+/** The spectator's own network: 10.0.0.0/8, one address each. */
+function networkAddress(n: number): string {
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/**
+ * One spectator: connects as a browser's socket.io-client would (websocket transport), says hello
+ * to the whole simul and, once answered, counts the event frames it hears. Resolves when the
+ * hello is answered ok; a 'try-again' or a rate limit is asked again after the wait it names.
+ */
+function spectateOne(simulId: string, network: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+      headers: { 'x-forwarded-for': networkAddress(network) },
+    });
+    const sp: Spectator = { ws, frames: 0, listening: false };
+    spectators.push(sp);
+    let ackId = 0;
+    const hello = () => ws.send(`42${ackId++}${JSON.stringify(['simul:hello', { v: 2, simulId, lastSeq: 0, want: 'state', listen: 'simul' }])}`);
+    const fail = (why: string) => {
+      countError(`spectator: ${why}`);
+      ws.terminate();
+      reject(new Error(`spectator ${networkAddress(network)}: ${why}`));
+    };
+    const timer = setTimeout(() => fail('no answer to hello'), ACK_TIMEOUT_MS * 3);
+    ws.on('message', (data: Buffer) => {
+      // Engine.IO: '0' open, '2' ping, '4' a Socket.IO packet ('0' connected, '2' event, '3' ack, '4' refused).
+      const engine = data[0];
+      if (engine === 0x32) return ws.send('3');
+      if (engine === 0x30) return ws.send('40');
+      if (engine !== 0x34) return;
+      const packet = data[1];
+      if (packet === 0x32) {
+        if (sp.listening && win?.open) sp.frames++;
+      } else if (packet === 0x30) {
+        hello();
+      } else if (packet === 0x33) {
+        const text = data.toString();
+        const [res] = JSON.parse(text.slice(text.indexOf('['))) as [AckRes];
+        if (res.ok) {
+          clearTimeout(timer);
+          sp.listening = true;
+          return resolve();
+        }
+        const code = res.error?.code ?? 'unknown';
+        if (code === 'try-again' || code === 'rate-limited') {
+          const wait = Number((res.error?.params as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 50);
+          setTimeout(hello, Math.max(50, wait));
+        } else {
+          clearTimeout(timer);
+          fail(`hello refused: ${code}`);
+        }
+      } else if (packet === 0x34) {
+        clearTimeout(timer);
+        fail(`connection refused: ${data.toString().slice(2, 200)}`);
+      }
+    });
+    ws.on('error', (err) => {
+      clearTimeout(timer);
+      count((c) => c.connectErrors++);
+      reject(err);
+    });
+    ws.on('close', () => {
+      clearTimeout(timer);
+      if (!stopping && sp.listening) {
+        count((c) => c.disconnects++);
+        process.stderr.write(`[${genId}] spectator ${networkAddress(network)} disconnected\n`);
+      }
+    });
+  });
+}
+
+async function spectate(simulId: string, howMany: number, firstNetwork: number): Promise<{ spectators: number }> {
+  const networks = Array.from({ length: howMany }, (_, i) => firstNetwork + i);
+  await inBatches(networks, CONNECT_CONCURRENCY, (n) => spectateOne(simulId, n));
+  return { spectators: spectators.length };
+}
+
 function windowStart(): void {
   windowCounters = zeroCounters();
   for (const st of students) {
@@ -529,6 +630,7 @@ function windowStart(): void {
     st.ownMoves = 0;
     st.summaries = 0;
   }
+  for (const sp of spectators) sp.frames = 0;
   win = {
     open: true,
     start: performance.now(),
@@ -563,7 +665,8 @@ function windowEnd(): GenWindowStats {
     loopDelayMax: loopDelay.max / 1e6,
     timeline: win.timeline,
     students: students.map(({ messages, ownMoves, summaries }) => ({ messages, ownMoves, summaries })),
-    sockets: sockets.length,
+    spectatorFrames: spectators.map((sp) => sp.frames),
+    sockets: sockets.length + spectators.length,
     boards,
     liveBoards,
     gamesEnded,
@@ -576,6 +679,7 @@ function stopAll(): void {
   stopping = true;
   for (const sim of sims) for (const b of sim.boards.values()) if (b.timer) clearTimeout(b.timer);
   for (const s of sockets) s.close();
+  for (const sp of spectators) sp.ws.terminate();
 }
 
 // ---- IPC --------------------------------------------------------------------------------------
@@ -602,6 +706,10 @@ async function handle(req: GenRequest): Promise<unknown> {
       return windowStart();
     case 'window-end':
       return windowEnd();
+    case 'simul-ids':
+      return sims.map((s) => s.id);
+    case 'spectate':
+      return spectate(req.simulId, req.count, req.firstNetwork);
     case 'stop':
       stopAll();
       setTimeout(() => process.exit(0), 200);
