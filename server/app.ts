@@ -187,6 +187,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await hub.releaseAll().catch((err) => console.error('releasing the leases failed:', (err as Error).message));
       fanOut.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await budgets.close();
     },
   };
 }
