@@ -1,5 +1,7 @@
 // Top self-time functions of a V8 .cpuprofile (from `node --cpu-prof`), as used by
-// `npm run bench -- --profile`. Also runnable by hand:
+// `npm run bench -- --profile`, over the whole profile or only over some spans of it (the
+// bench's measured windows: a sample's time is on the process's monotonic clock, in µs, as
+// process.hrtime gives it). Also runnable by hand:
 //   npx tsx bench/profile-summary.ts bench/results/profiles/<run>/<scenario>/<file>.cpuprofile [N]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,15 +37,22 @@ function shortUrl(url: string): string {
   return clean.startsWith(cwd) ? clean.slice(cwd.length) : clean;
 }
 
-export function summarizeProfile(file: string, top = 25): ProfileLine[] {
+/** A span of a profile: from and to, µs on the process's monotonic clock. */
+export type ProfileSpan = [fromUs: number, toUs: number];
+
+/** `spans`: count only the samples taken in them (none given: the whole profile). */
+export function summarizeProfile(file: string, top = 25, spans?: ProfileSpan[]): ProfileLine[] {
   const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<string, { name: string; where: string; us: number }>();
   let busyUs = 0;
+  let at = prof.startTime;
   for (let i = 0; i < prof.samples.length; i++) {
+    at += prof.timeDeltas[i] ?? 0;
     const node = byId.get(prof.samples[i]);
     const dt = prof.timeDeltas[i + 1] ?? 0; // a sample's time is the gap to the next sample
     if (!node) continue;
+    if (spans && !spans.some(([from, to]) => at >= from && at <= to)) continue;
     const cf = node.callFrame;
     const name = cf.functionName || '(anonymous)';
     if (name === '(idle)') continue;

@@ -38,7 +38,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GenReply, GenRequest, GenWindowStats, GenCounters } from './load-gen';
 import type { ProbeSample } from './server-probe';
-import { summarizeProfile, type ProfileLine } from './profile-summary';
+import { summarizeProfile, type ProfileLine, type ProfileSpan } from './profile-summary';
 import type { ConsoleOpenResult } from './console-open';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -544,6 +544,8 @@ interface Measured {
   disconnects: number;
   counters: GenCounters & { total: number };
   serverStderr: string[];
+  /** The measured window on the target's monotonic clock (µs): the span of its profile to read. */
+  window: ProfileSpan;
 }
 
 interface ScenarioRun extends Measured {
@@ -565,7 +567,9 @@ interface ScenarioRun extends Measured {
     /** RSS growth from idle to the end of the window, per socket. */
     rssPerSocketKB: number;
   };
+  /** Top self time over the target's whole life, and over the measured window only. */
   profile?: ProfileLine[];
+  windowProfile?: ProfileLine[];
 }
 
 function measure(
@@ -613,6 +617,7 @@ function measure(
     disconnects: counters.disconnects,
     counters,
     serverStderr: serverStderr.slice(0, 20),
+    window: [s0.monotonicUs, s1.monotonicUs],
   };
 }
 
@@ -672,7 +677,10 @@ async function runScenario(name: string, target: Target, load: Load, warmupMs: n
         rssPerSocketKB: kb(s1.rss - idle.rss) / sockets,
       },
     };
-    if (t.profileDir) run.profile = profileOf(t.profileDir);
+    if (t.profileDir) {
+      run.profile = profileOf(t.profileDir);
+      run.windowProfile = profileOf(t.profileDir, [m.window]);
+    }
     log(
       `  ${m.movesPerSecond.toFixed(0)} moves/s, event rtt p50 ${m.eventRtt.p50.toFixed(2)} p99 ${m.eventRtt.p99.toFixed(2)} ms, ` +
         `server ${m.serverCpuUsPerMove.toFixed(0)} µs/move, errors ${m.errors}, disconnects ${m.disconnects}`,
@@ -684,11 +692,12 @@ async function runScenario(name: string, target: Target, load: Load, warmupMs: n
   }
 }
 
-function profileOf(dir: string): ProfileLine[] | undefined {
+/** The main thread's top self time, over the whole profile or over `spans` of it. */
+function profileOf(dir: string, spans?: ProfileSpan[]): ProfileLine[] | undefined {
   // --cpu-prof writes one file per thread (CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile): thread 0 is the main one.
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
   const file = files.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? files[0];
-  return file ? summarizeProfile(path.join(dir, file), 25) : undefined;
+  return file ? summarizeProfile(path.join(dir, file), 25, spans) : undefined;
 }
 
 interface Step extends Measured {
@@ -705,7 +714,9 @@ interface StepUp {
   /** The last step that held: p99 under the limit, no errors, the rate reached. */
   capacity: { boards: number; movesPerSecond: number } | null;
   stoppedBecause: string;
+  /** Top self time over the target's whole life, and over the steps' measured windows only. */
   profile?: ProfileLine[];
+  windowProfile?: ProfileLine[];
 }
 
 async function runStepUp(target: Target): Promise<StepUp> {
@@ -771,7 +782,10 @@ async function runStepUp(target: Target): Promise<StepUp> {
       capacity: last ? { boards: last.boards, movesPerSecond: last.movesPerSecond } : null,
       stoppedBecause,
     };
-    if (t.profileDir) result.profile = profileOf(t.profileDir);
+    if (t.profileDir) {
+      result.profile = profileOf(t.profileDir);
+      result.windowProfile = profileOf(t.profileDir, steps.map((st) => st.window));
+    }
     return result;
   } finally {
     await gens.stop().catch(() => []);
@@ -803,7 +817,9 @@ interface SpectatorsRun {
   target: Target;
   without: SpectatorPhase;
   with: SpectatorPhase;
+  /** Top self time over the target's whole life, and over each measured window. */
   profile?: ProfileLine[];
+  windowProfiles?: { without: ProfileLine[]; with: ProfileLine[] };
 }
 
 async function runSpectators(): Promise<SpectatorsRun> {
@@ -864,7 +880,10 @@ async function runSpectators(): Promise<SpectatorsRun> {
     if (genStderr.length) log(`generator messages: ${genStderr.slice(0, 5).join(' | ')}`);
     await t.stop();
     const run: SpectatorsRun = { target, without, with: withSpectators };
-    if (t.profileDir) run.profile = profileOf(t.profileDir);
+    if (t.profileDir) {
+      run.profile = profileOf(t.profileDir);
+      run.windowProfiles = { without: profileOf(t.profileDir, [without.window]) ?? [], with: profileOf(t.profileDir, [withSpectators.window]) ?? [] };
+    }
     return run;
   } finally {
     await players.stop().catch(() => []);
@@ -1240,22 +1259,26 @@ async function main(): Promise<void> {
   ] as const) {
     if (list.length) out.push(title, ...list.map(judged), '');
   }
-  for (const r of runs) {
-    if (!r.profile) continue;
-    out.push(`Profile of ${r.target}, ${r.scenario}: top self time (share of the main thread's busy time, whole process life)`);
-    for (const p of r.profile.slice(0, 15)) out.push(`  ${p.selfPct.toFixed(1).padStart(5)}%  ${p.selfMs.toFixed(0).padStart(6)} ms  ${p.name}  ${p.where}`);
+  const profileLines = (title: string, lines: ProfileLine[] | undefined, n: number) => {
+    if (!lines) return;
+    out.push(title);
+    for (const p of lines.slice(0, n)) out.push(`  ${p.selfPct.toFixed(1).padStart(5)}%  ${p.selfMs.toFixed(0).padStart(6)} ms  ${p.name}  ${p.where}`);
     out.push('');
+  };
+  const inWindow = "top self time in the measured window (share of the main thread's busy time in it)";
+  const wholeLife = "top self time over the whole process life, setup included";
+  for (const r of runs) {
+    profileLines(`Profile of ${r.target}, ${r.scenario}: ${inWindow}`, r.windowProfile, 15);
+    profileLines(`Profile of ${r.target}, ${r.scenario}: ${wholeLife}`, r.profile, 8);
   }
   for (const s of stepups) {
-    if (!s.profile) continue;
-    out.push(`Profile of ${s.target}, stepup: top self time (share of the main thread's busy time, whole process life)`);
-    for (const p of s.profile.slice(0, 15)) out.push(`  ${p.selfPct.toFixed(1).padStart(5)}%  ${p.selfMs.toFixed(0).padStart(6)} ms  ${p.name}  ${p.where}`);
-    out.push('');
+    profileLines(`Profile of ${s.target}, stepup: ${inWindow}s`, s.windowProfile, 15);
+    profileLines(`Profile of ${s.target}, stepup: ${wholeLife}`, s.profile, 8);
   }
-  if (spectators?.profile) {
-    out.push(`Profile of ${spectators.target}, spectators: top self time (share of the main thread's busy time, whole process life)`);
-    for (const p of spectators.profile.slice(0, 15)) out.push(`  ${p.selfPct.toFixed(1).padStart(5)}%  ${p.selfMs.toFixed(0).padStart(6)} ms  ${p.name}  ${p.where}`);
-    out.push('');
+  if (spectators) {
+    profileLines(`Profile of ${spectators.target}, spectators, without: ${inWindow}`, spectators.windowProfiles?.without, 15);
+    profileLines(`Profile of ${spectators.target}, spectators, with ${spectators.with.spectators}: ${inWindow}`, spectators.windowProfiles?.with, 15);
+    profileLines(`Profile of ${spectators.target}, spectators: ${wholeLife}`, spectators.profile, 8);
   }
   const file = path.join(RESULTS, `${stamp}${QUICK ? '-quick' : ''}.json`);
   const json = {

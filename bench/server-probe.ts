@@ -24,6 +24,8 @@ export interface ProbeSample {
   eluActive: number;
   /** performance.now() of the sample, ms. */
   at: number;
+  /** The monotonic clock of the sample (process.hrtime), µs: the clock of a --cpu-prof profile's sample times. */
+  monotonicUs: number;
   gcForced: boolean;
   /** Event-loop delay since the previous sample that asked for `resetDelay` (ms). */
   loopDelayP50: number;
@@ -63,6 +65,7 @@ function sample(forceGc: boolean): ProbeSample {
     eluIdle: elu.idle,
     eluActive: elu.active,
     at: performance.now(),
+    monotonicUs: Number(process.hrtime.bigint() / 1000n),
     gcForced: forceGc && Boolean(gc),
     loopDelayP50: loopDelay.percentile(50) / 1e6,
     loopDelayP99: loopDelay.percentile(99) / 1e6,
