@@ -1,12 +1,13 @@
-// The durable event store: one SQLite file, written through better-sqlite3 (synchronous; the
-// EventStore's promises are settled at once). Each append is one transaction; when append
-// resolves, the transaction is committed and, with synchronous=FULL, fsynced to disk.
+// The SQLite database itself, synchronous (better-sqlite3): its schema and migrations, the
+// checks it must pass when it opens, and every statement the event store runs. Only one thread
+// holds an open SqliteDatabase while the server runs: the store's worker (sqlite-worker.ts);
+// sqlite-store.ts is the EventStore that the room's thread talks to.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SimulEvent } from '../../lib/simul/types';
 import { checkSchema, quickCheck } from './database-check';
-import type { AppendEntry, EventStore, LoadedSimul, SeatCredentialChange, SecretChange } from './event-store';
+import type { AppendEntry, LoadedSimul, SeatCredentialChange, SecretChange } from './event-store';
 
 /**
  * Schema migrations, in order. The database's `PRAGMA user_version` is the number of
@@ -91,38 +92,44 @@ interface EventRow {
   body: string;
 }
 
-export class SqliteEventStore implements EventStore {
-  readonly startupCheck: StartupCheck;
-  private readonly db: Database.Database;
+/**
+ * Opens the database at `file`, a path or ':memory:'. A path that does not exist is created
+ * with the schema (parent directories too). An existing file must hold the schema and pass
+ * quick_check (unless `checked`: the caller opened and checked it already), or this throws and
+ * leaves the file as it was.
+ */
+export function openDatabase(
+  file: string,
+  options: SqliteStoreOptions = {},
+  { checked = false }: { checked?: boolean } = {},
+): { db: Database.Database; startupCheck: StartupCheck } {
+  const onDisk = file !== ':memory:' && file !== '';
+  const existed = onDisk && fs.existsSync(file);
+  if (onDisk && !existed) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    // Checked before anything writes: a refused file stays byte for byte as it was.
+    if (existed && !checked) checkSchema(db, file, MIGRATIONS.length);
+    const quickCheckMs = checked ? 0 : quickCheck(db, file);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return { db, startupCheck: { file, created: !existed, quickCheckMs } };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** The event store's statements on one open database, run synchronously. */
+export class SqliteDatabase {
   private readonly stmts;
   private readonly appendTx;
   private readonly appendManyTx;
   private readonly createTx;
 
-  /**
-   * `file` is a path or ':memory:'. A path that does not exist is created with the schema
-   * (parent directories too). An existing file must hold the schema and pass quick_check,
-   * or the constructor throws and leaves the file as it was.
-   */
-  constructor(file: string, options: SqliteStoreOptions = {}) {
-    const onDisk = file !== ':memory:' && file !== '';
-    const existed = onDisk && fs.existsSync(file);
-    if (onDisk && !existed) fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    try {
-      // Checked before anything writes: a refused file stays byte for byte as it was.
-      if (existed) checkSchema(this.db, file, MIGRATIONS.length);
-      this.startupCheck = { file, created: !existed, quickCheckMs: quickCheck(this.db, file) };
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-      this.db.pragma('foreign_keys = ON');
-      migrate(this.db);
-    } catch (err) {
-      this.db.close();
-      throw err;
-    }
-
-    const db = this.db;
+  constructor(private readonly db: Database.Database) {
     this.stmts = {
       insertSimul: db.prepare(
         'INSERT INTO simuls (simul_id, host_key_hash, created_at) VALUES (?, ?, ?)',
@@ -201,19 +208,20 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  async appendMany(entries: readonly AppendEntry[]): Promise<void> {
+  /** One transaction for all the entries: when it returns, they are committed (and, with FULL, fsynced). */
+  appendMany(entries: readonly AppendEntry[]): void {
     this.appendManyTx(entries);
   }
 
-  async createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): Promise<void> {
+  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): void {
     this.createTx(simulId, hostKeyHash, created, secrets);
   }
 
-  async append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): Promise<void> {
+  append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void {
     this.appendTx(simulId, events, seat);
   }
 
-  async load(simulId: string): Promise<LoadedSimul | null> {
+  load(simulId: string): LoadedSimul | null {
     const hostKeyHash = this.stmts.hostKeyHash.get(simulId);
     if (hostKeyHash === undefined) return null;
     const events = this.stmts.events
@@ -226,20 +234,20 @@ export class SqliteEventStore implements EventStore {
     return { events, credentials: { hostKeyHash, seatTokenHashes, secrets } };
   }
 
-  async unfinishedSimulIds(): Promise<string[]> {
+  unfinishedSimulIds(): string[] {
     return this.stmts.unfinished.all();
   }
 
-  /** Deletes simuls that finished before `now - olderThanMs`, with their events and seats. */
-  async simulWithCode(joinCode: string): Promise<string | null> {
+  simulWithCode(joinCode: string): string | null {
     return this.stmts.withCode.get(joinCode) ?? null;
   }
 
-  async pruneFinished(olderThanMs: number, now: number): Promise<number> {
+  /** Deletes simuls that finished before `now - olderThanMs`, with their events and seats. */
+  pruneFinished(olderThanMs: number, now: number): number {
     return this.stmts.prune.run(now - olderThanMs).changes;
   }
 
-  async close(): Promise<void> {
+  close(): void {
     this.db.close();
   }
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SimulEvent } from '../../lib/simul/types';
-import { MIGRATIONS, SqliteEventStore } from './sqlite-store';
+import { MIGRATIONS } from './sqlite-database';
+import { SqliteEventStore } from './sqlite-store';
 import { created, finished, move, seatTaken } from './test-events';
 
 const projectRoot = path.resolve(__dirname, '../..');
@@ -40,7 +41,7 @@ describe('SqliteEventStore', () => {
 
   it('migrates a fresh file to the latest schema version, in WAL mode, once', async () => {
     const file = path.join(dir, 'simul.db');
-    new SqliteEventStore(file).close();
+    await new SqliteEventStore(file).close();
     const raw = new Database(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -52,7 +53,7 @@ describe('SqliteEventStore', () => {
     raw.close();
 
     // Reopening an up-to-date file runs no migration (it would fail: the tables exist).
-    new SqliteEventStore(file).close();
+    await new SqliteEventStore(file).close();
   });
 
   it('refuses a database from a newer schema version', async () => {
