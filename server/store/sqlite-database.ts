@@ -209,16 +209,18 @@ export class SqliteDatabase {
   }
 
   /** One transaction for all the entries: when it returns, they are committed (and, with FULL, fsynced). */
+  // Each write begins IMMEDIATE: it takes the write lock first, so a lock held by another
+  // connection is waited for (busy timeout), not failed at once when a read turns into a write.
   appendMany(entries: readonly AppendEntry[]): void {
-    this.appendManyTx(entries);
+    this.appendManyTx.immediate(entries);
   }
 
   createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): void {
-    this.createTx(simulId, hostKeyHash, created, secrets);
+    this.createTx.immediate(simulId, hostKeyHash, created, secrets);
   }
 
   append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void {
-    this.appendTx(simulId, events, seat);
+    this.appendTx.immediate(simulId, events, seat);
   }
 
   load(simulId: string): LoadedSimul | null {
