@@ -42,8 +42,14 @@ export class SqliteEventStore implements EventStore {
     // Idle, the worker does not keep the process alive; a call in flight does (see call()).
     this.worker.unref();
     this.worker.on('message', (reply: DatabaseReply) => this.answer(reply));
-    this.worker.on('error', (err) => this.stop(new Error(`the database worker for ${file} failed: ${messageOf(err)}`)));
-    this.worker.on('exit', (code) => this.stop(new Error(`the database worker for ${file} exited (code ${code})`)));
+    // Not closed by close(): every call from now on fails with this reason, said once here.
+    const lost = (why: string) => {
+      if (this.stopped) return;
+      console.error(why);
+      this.stop(new Error(why));
+    };
+    this.worker.on('error', (err) => lost(`the database worker for ${file} failed: ${messageOf(err)}`));
+    this.worker.on('exit', (code) => lost(`the database worker for ${file} exited (code ${code})`));
   }
 
   createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): Promise<void> {
