@@ -228,6 +228,7 @@ const boardLooks: Record<BoardLook, string> = {
   'awaiting-host': 'Awaiting host',
   'opponent-thinking': 'Opponent thinking',
   queued: 'Queued',
+  paused: 'Paused',
   win: 'Host won',
   draw: 'Draw',
   loss: 'Host lost',
@@ -871,7 +872,7 @@ const program = {
   title: 'The simul as a Python program',
   intro: (mode: Mode): string =>
     mode === 'async'
-      ? 'One task per board on asyncio’s event loop: the host is the loop, one thread. Each line shows the boards standing at it.'
+      ? 'One task per board on asyncio’s event loop, on one thread: the host’s. The host takes the ready boards by the simul’s rule. Each line shows the boards standing at it.'
       : 'The blocking version: one game after another, the host waiting whenever its opponent thinks. Each line shows the boards standing at it.',
   code: 'The program, line by line',
   notStarted: 'The tasks begin when the simul starts.',
@@ -884,7 +885,10 @@ const program = {
   notBegun: 'Not begun',
   done: 'Done',
   board: (n: number) => `board ${n}`,
-  state: { running: 'running on the host', ready: 'ready', awaiting: 'awaiting its opponent', 'not-begun': 'not begun', done: 'done' },
+  state: { running: 'running on the host', ready: 'ready', awaiting: 'awaiting its opponent', 'not-begun': 'not begun', done: 'done', paused: 'suspended' },
+  paused: 'The class is paused: the program is suspended. No task runs; each stands where it was until the class resumes.',
+  /** A rematched board's task is at its next game: "3, game 2". */
+  game: (game: number) => `game ${game}`,
   /** A line's boards, for a screen reader: "line 10: board 3 running on the host, board 5 ready". */
   lineTasks: (line: number, tasks: string[]) => `line ${line}: ${tasks.join(', ')}`,
 };

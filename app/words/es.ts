@@ -223,6 +223,7 @@ const boardLooks: Words['boardLooks'] = {
   'awaiting-host': 'Espera al anfitrión',
   'opponent-thinking': 'Rival pensando',
   queued: 'En cola',
+  paused: 'En pausa',
   win: 'Ganó el anfitrión',
   draw: 'Tablas',
   loss: 'Perdió el anfitrión',
@@ -796,7 +797,7 @@ const program: Words['program'] = {
   title: 'La simultánea como programa de Python',
   intro: (mode) =>
     mode === 'async'
-      ? 'Una tarea por tablero en el bucle de eventos de asyncio: el anfitrión es el bucle, un solo hilo. Cada línea muestra los tableros que están en ella.'
+      ? 'Una tarea por tablero en el bucle de eventos de asyncio, en un solo hilo: el del anfitrión. El anfitrión toma los tableros listos según la regla de la simultánea. Cada línea muestra los tableros que están en ella.'
       : 'La versión bloqueante: una partida tras otra, el anfitrión esperando cada vez que su rival piensa. Cada línea muestra los tableros que están en ella.',
   code: 'El programa, línea a línea',
   notStarted: 'Las tareas empiezan cuando empieza la simultánea.',
@@ -809,7 +810,9 @@ const program: Words['program'] = {
   notBegun: 'Sin empezar',
   done: 'Terminadas',
   board: (n) => `tablero ${n}`,
-  state: { running: 'en ejecución en el anfitrión', ready: 'lista', awaiting: 'espera a su rival', 'not-begun': 'sin empezar', done: 'terminada' },
+  state: { running: 'en ejecución en el anfitrión', ready: 'lista', awaiting: 'espera a su rival', 'not-begun': 'sin empezar', done: 'terminada', paused: 'suspendida' },
+  paused: 'La clase está en pausa: el programa está suspendido. Ninguna tarea se ejecuta; cada una sigue donde estaba hasta que la clase reanude.',
+  game: (game) => `partida ${game}`,
   lineTasks: (line, tasks) => `línea ${line}: ${tasks.join(', ')}`,
 };
 

@@ -8,10 +8,11 @@ export interface FixtureLog {
   name: string;
   events: SimulEvent[];
   /**
-   * The host always moved on the board that had awaited it longest (asyncio's first come, first
-   * served), where it had to choose: a program on asyncio's loop moves in the log's order.
+   * The host always moved where the simul's rotation took it (around the tables, in these logs),
+   * never idling while a board awaited it: the program, whose host takes the boards by the rule,
+   * moves in the log's order.
    */
-  firstReady: boolean;
+  byRule: boolean;
 }
 
 /** Alternate colours and clocks, the host looking at a board whose opponent thinks, a resignation, a draw and an abort. */
@@ -36,18 +37,18 @@ export function playedLog(): SimulEvent[] {
 export function fixtureLogs(): FixtureLog[] {
   return [
     // Its host moved on board 1 (ready since 25 s) before board 3 (since 24 s).
-    { name: 'three boards, async', events: threeBoardLog().events, firstReady: false },
-    { name: 'two boards, sync', events: syncLog().events, firstReady: true },
-    { name: 'alternate colours', events: alternateLog().events, firstReady: true },
-    { name: 'a late joiner, async', events: lateJoinLog().events, firstReady: true },
-    { name: 'a late joiner, sync', events: syncLateJoinLog().events, firstReady: true },
-    { name: 'the lesson, 5 boards async', events: lessonLog('async', 5, 5, 55, 3).events, firstReady: true },
-    { name: 'the lesson, 2 boards async, the host waiting', events: lessonLog('async', 2, 5, 55, 3).events, firstReady: true },
-    { name: 'the lesson, 3 boards sync', events: lessonLog('sync', 3, 5, 55, 2).events, firstReady: true },
+    { name: 'three boards, async', events: threeBoardLog().events, byRule: false },
+    { name: 'two boards, sync', events: syncLog().events, byRule: true },
+    { name: 'alternate colours', events: alternateLog().events, byRule: true },
+    { name: 'a late joiner, async', events: lateJoinLog().events, byRule: true },
+    { name: 'a late joiner, sync', events: syncLateJoinLog().events, byRule: true },
+    { name: 'the lesson, 5 boards async', events: lessonLog('async', 5, 5, 55, 3).events, byRule: true },
+    { name: 'the lesson, 2 boards async, the host waiting', events: lessonLog('async', 2, 5, 55, 3).events, byRule: true },
+    { name: 'the lesson, 3 boards sync', events: lessonLog('sync', 3, 5, 55, 2).events, byRule: true },
     // The host moves on any board that awaits it.
-    { name: 'random, async, alternate', events: randomLog(7, 'async', 'alternate', 6).events, firstReady: false },
-    { name: 'random, sync, black', events: randomLog(11, 'sync', 'black', 4).events, firstReady: false },
+    { name: 'random, async, alternate', events: randomLog(7, 'async', 'alternate', 6).events, byRule: false },
+    { name: 'random, sync, black', events: randomLog(11, 'sync', 'black', 4).events, byRule: false },
     // Board 3 awaited the host from the start, board 2 from 7 s: the host moved on 2 first.
-    { name: 'played through decide', events: playedLog(), firstReady: false },
+    { name: 'played through decide', events: playedLog(), byRule: false },
   ];
 }
