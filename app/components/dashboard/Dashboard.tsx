@@ -146,7 +146,8 @@ function Chips({ boards, look }: { boards: number[]; look: keyof typeof LOOKS })
 }
 
 function EventLoopLens({ state }: { state: SimulState }) {
-  const words = useWords().dashboard;
+  const all = useWords();
+  const words = all.dashboard;
   const loop = eventLoopView(state);
   const rows: { title: string; words: string; boards: number[]; look: keyof typeof LOOKS; testId: string }[] = [
     { title: words.running, words: words.lensRows.running, boards: loop.current === null ? [] : [loop.current], look: 'host-thinking', testId: 'lens-running' },
@@ -158,6 +159,11 @@ function EventLoopLens({ state }: { state: SimulState }) {
   return (
     <section className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" aria-label={words.lens}>
       <h2 className="mb-3 text-xl font-bold">{words.lensTitle}</h2>
+      {loop.paused && (
+        <p className="mb-3 rounded-lg bg-paused/25 px-3 py-2 font-semibold" data-testid="lens-paused">
+          {all.program.paused}
+        </p>
+      )}
       <dl className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
         {rows.map((r) => (
           <div key={r.title} data-testid={r.testId}>

@@ -17,9 +17,10 @@ import { WaitTime } from '../WaitTime';
 
 type Store = StoreApi<SimulView>;
 
-/** The boards whose wait shows: the host's to play. */
+/** The boards whose wait shows: the host's to play (paused too: the wait then stands still). */
 function showsWait(view: BoardView): boolean {
-  return (view.look === 'awaiting-host' || view.look === 'host-thinking') && view.turnSince !== null;
+  const hostToMove = view.look === 'paused' ? view.fen.split(' ')[1] === view.hostColor : view.look === 'awaiting-host' || view.look === 'host-thinking';
+  return hostToMove && view.turnSince !== null;
 }
 
 /**
