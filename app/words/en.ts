@@ -781,6 +781,9 @@ async def simul(boards):
   asyncTitle: 'Async: move from board to board',
   asyncIdleRounds: 'the host waits for replies between rounds',
   asyncIdleLast: 'only the last reply, at the very end',
+  /** Why the calculator asks no rotation rule. */
+  anyRule:
+    'Around the tables, first ready or most urgent: with equal boards the three rules take the boards in the same order, so these figures hold under each. They part when the boards differ, as in a simul played.',
   round: (lap: string, pair: string, round: string, rounds: string, o: string) =>
     `One round: the host makes one move at every board, n × h = ${lap}. A board is ready again h + o = ${pair} after the host moved there, ` +
     `so a round lasts T = max(n × h, h + o) = ${round}. After m − 1 = ${rounds} rounds comes the last: ${lap} of host moves, then the last opponent’s final reply, o = ${o}.`,

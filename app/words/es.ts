@@ -709,6 +709,8 @@ async def simul(boards):
   asyncTitle: 'Asíncrona: de tablero en tablero',
   asyncIdleRounds: 'el anfitrión espera respuestas entre rondas',
   asyncIdleLast: 'solo la última respuesta, al final del todo',
+  anyRule:
+    'Alrededor de las mesas, primero el listo o el más urgente: con tableros iguales las tres reglas toman los tableros en el mismo orden, así que estas cifras valen para cada una. Se separan cuando los tableros difieren, como en una simultánea jugada.',
   round: (lap, pair, round, rounds, o) =>
     `Una ronda: el anfitrión hace una jugada en cada tablero, n × h = ${lap}. Un tablero vuelve a estar listo h + o = ${pair} después de que el anfitrión moviera allí, ` +
     `así que una ronda dura T = max(n × h, h + o) = ${round}. Tras m − 1 = ${rounds} rondas llega la última: ${lap} de jugadas del anfitrión, y luego la respuesta final del último rival, o = ${o}.`,
