@@ -8,9 +8,9 @@ import { formatDuration } from '@/lib/metrics/format';
 import { waitedSoFar } from '@/lib/metrics/waited';
 import { useServerNow } from './use-now';
 
-export function WaitTime({ store, since, className }: { store: StoreApi<SimulView>; since: number; className?: string }) {
+export function WaitTime({ store, since, className, testId }: { store: StoreApi<SimulView>; since: number; className?: string; testId?: string }) {
   const offset = useStore(store, (s) => s.clockOffset);
   const pausedSince = useStore(store, (s) => s.state.pausedSince);
   const now = useServerNow(offset);
-  return <span className={className}>{formatDuration(waitedSoFar(since, now, pausedSince))}</span>;
+  return <span className={className} data-testid={testId}>{formatDuration(waitedSoFar(since, now, pausedSince))}</span>;
 }

@@ -95,7 +95,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
         </span>
         {showsWait(view) && !simulated && (
           <span className="shrink-0" title={w.miniBoard.waitHint}>
-            {w.miniBoard.wait} <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />
+            {w.miniBoard.wait} <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" testId={`wait-mini-${number}`} />
           </span>
         )}
         {view.hostClock !== null && (
