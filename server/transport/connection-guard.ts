@@ -3,8 +3,8 @@
 // network's open connections and connection rate. Afterwards, a sweep closes any connection
 // whose unsent output has grown past the limit, so memory stays bounded whatever clients do.
 import type { IncomingMessage } from 'node:http';
-import type { AddressBudgets } from './address-budgets';
-import { addressKey, clientAddress } from './network-address';
+import type { AddressBudgets } from '../guards/address-budgets';
+import { addressKey, clientAddress } from '../guards/network-address';
 import { cutOff, type SimulServer } from './socket-handlers';
 
 export interface GuardOptions {

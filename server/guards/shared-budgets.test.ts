@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AddressBudgets } from './address-budgets';
 import { DEFAULT_LIMITS } from './limits';
-import { servicesSkipReason, startRedis, type Service } from './testing/services';
+import { servicesSkipReason, startRedis, type Service } from '../testing/services';
 
 const skip = servicesSkipReason();
 let redis: Service;

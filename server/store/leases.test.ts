@@ -1,12 +1,12 @@
 // Ownership in a cluster: one node at a time runs a simul, by its lease in Postgres; the
 // database itself refuses the appends of a node whose lease has moved on.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SimulHub, OwnedElsewhere } from './simul-hub';
-import { realClock } from './clock';
-import { StaleEpochError } from './store/event-store';
-import { PostgresEventStore, PostgresLeases } from './store/postgres-store';
-import { created, move } from './store/test-events';
-import { servicesSkipReason, startPostgres, type Service } from './testing/services';
+import { SimulHub, OwnedElsewhere } from '../room/simul-hub';
+import { realClock } from '../room/simul-time';
+import { StaleEpochError } from './event-store';
+import { PostgresEventStore, PostgresLeases } from './postgres-store';
+import { created, move } from './test-events';
+import { servicesSkipReason, startPostgres, type Service } from '../testing/services';
 
 const skip = servicesSkipReason();
 let postgres: Service;
@@ -25,7 +25,7 @@ async function node(name: string, ttlMs = 60_000) {
   const store = await PostgresEventStore.open(postgres.url);
   opened.push(store);
   const leases = new PostgresLeases(store.pool, { node: name, ttlMs });
-  const hub = new SimulHub(store, realClock(), () => {}, () => false, undefined, leases);
+  const hub = new SimulHub(store, realClock(), { leases });
   return { store, leases, hub };
 }
 
