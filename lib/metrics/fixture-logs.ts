@@ -2,14 +2,15 @@
 // and a simul played with real moves through decide (lib/simul/test-log.ts). Only tests import this.
 import { HOST, opponent, TestSimul } from '../simul/test-log';
 import type { SimulEvent } from '../simul/types';
+import { ruleLog } from './rule-logs';
 import { alternateLog, lateJoinLog, lessonLog, randomLog, syncLateJoinLog, syncLog, threeBoardLog } from './test-logs';
 
 export interface FixtureLog {
   name: string;
   events: SimulEvent[];
   /**
-   * The host always moved where the simul's rotation took it (around the tables, in these logs),
-   * never idling while a board awaited it: the program, whose host takes the boards by the rule,
+   * The host always moved where the simul's rotation took it (around the tables, unless the log
+   * chose another rule), never idling while a board awaited it: the program, whose host takes the boards by the rule,
    * moves in the log's order.
    */
   byRule: boolean;
@@ -50,5 +51,19 @@ export function fixtureLogs(): FixtureLog[] {
     { name: 'random, sync, black', events: randomLog(11, 'sync', 'black', 4).events, byRule: false },
     // Board 3 awaited the host from the start, board 2 from 7 s: the host moved on 2 first.
     { name: 'played through decide', events: playedLog(), byRule: false },
+    // Played through decide by a host that follows each rule, with a pause, takebacks and rematches.
+    ...(
+      [
+        ['around the tables, paused, a takeback', { rotation: 'table-order', seed: 1, pause: { at: 20_000, ms: 30_000 }, takeback: { board: 2, ply: 2 } }],
+        ['first ready, the host takes back, a rematch', { rotation: 'first-ready', seed: 2, hostTakeback: { board: 3, ply: 3 }, rematch: { board: 1, swapColors: true } }],
+        [
+          'most urgent, alternate colours, all three',
+          { rotation: 'most-urgent', seed: 3, hostColor: 'alternate', pause: { at: 15_000, ms: 10_000 }, takeback: { board: 1, ply: 4 }, rematch: { board: 2, swapColors: false } },
+        ],
+        ['first ready, 6 boards', { rotation: 'first-ready', seed: 4, boards: 6 }],
+        ['most urgent, 5 boards, paused', { rotation: 'most-urgent', seed: 5, boards: 5, pause: { at: 30_000, ms: 5_000 } }],
+        ['sync, paused, a takeback, a rematch', { rotation: 'table-order', seed: 6, mode: 'sync', boards: 3, pause: { at: 10_000, ms: 20_000 }, takeback: { board: 1, ply: 2 }, rematch: { board: 1, swapColors: true } }],
+      ] as const
+    ).map(([name, opts]) => ({ name, events: ruleLog(opts), byRule: true })),
   ];
 }

@@ -1,7 +1,7 @@
 // The simul as the Python program it is: one task per board on asyncio's event loop (async), or
 // one blocking game after another (sync). The text is code, shown as it is and run by the tests
-// with python3 (program.test.ts): it reads each board's recorded think times on stdin and prints
-// the host's moves in the order the loop makes them.
+// with python3 (program.test.ts): it reads each board's recorded waits and think times on stdin
+// and prints the host's moves in the order its host makes them, taking the boards by the simul's rule.
 import type { Mode } from '../simul/types';
 
 const ASYNC = `import asyncio
@@ -22,6 +22,7 @@ class Host:
         self.turns = {}  # table: (when it awaits the host, the host's turn there)
         self.left = {}  # table: the host's time left on that board's clock
         self.at = self.last = None  # the board the host is at, and the one it moved on last
+        self.ready_at = None  # when the board the host is at began to await it
 
     def begin(self, table):
         """A game begins at this board: the host's clock there is set."""
@@ -66,9 +67,9 @@ class Host:
             table = min(ready, key=lambda t: self.turns[t][0] + self.left[t])
         else:  # around the tables: the next one after the board it left
             table = ready[0]
-        self.ready_at, self.granted = self.turns.pop(table)
+        self.ready_at, turn = self.turns.pop(table)
         self.at = table
-        self.granted.set_result(None)
+        turn.set_result(None)
 
 
 async def board(table, games, host):
