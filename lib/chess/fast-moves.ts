@@ -6,7 +6,7 @@
 // fast-moves.test.ts checks that
 // this file agrees with the public methods, so a chess.js upgrade that changes them fails there).
 import type { Chess, PieceSymbol, Square } from 'chess.js';
-import type { EndReason, Promotion, Result } from '../simul/types';
+import type { EndReason, Promotion, Result } from './types';
 
 interface InternalMove {
   from: number;

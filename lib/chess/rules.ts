@@ -1,6 +1,6 @@
 // The thin seam over chess.js: every rule question the simul asks goes through here.
 import { Chess, type Move } from 'chess.js';
-import type { Color, DrawRules, EndReason, Promotion, Result } from '../simul/types';
+import type { Color, DrawRules, EndReason, Promotion, Result } from './types';
 
 export { Chess };
 
