@@ -1,7 +1,7 @@
 // The simul domain's vocabulary: events (the record), commands (requests),
 // actors (who asks) and the folded state. Pure data, shared by server and browser.
-import type { Chess } from 'chess.js';
 import type { BotSpec } from '../bots/spec';
+import type { Game } from '../chess/game';
 import type { PositionCounts } from '../chess/rules';
 import type { Color, DrawRules, EndReason, Promotion, Result } from '../chess/types';
 import type { BoardClock } from './clocks';
@@ -234,8 +234,8 @@ export interface BoardState {
   /** `bot`: a bot sits here (see BotSpec); without it, a person. */
   opponent: { name: string; playerId: string; bot?: BotSpec } | null;
   status: BoardStatus;
-  /** chess.js game: the one source of truth for the position. Mutated only by evolve. */
-  chess: Chess;
+  /** The board's chess.js game (lib/chess/game.ts): the one source of truth for the position. Mutated only by evolve. */
+  chess: Game;
   moveCount: number;
   lastMove: { from: string; to: string } | null;
   /** Server time at which the side to move got the move (game start or last move). */
