@@ -18,7 +18,7 @@ export interface InternalMove {
 }
 
 interface Internals {
-  _moves(options: { legal: boolean; piece?: PieceSymbol }): InternalMove[];
+  _moves(options: { legal: boolean; piece?: PieceSymbol; square?: Square }): InternalMove[];
   _makeMove(move: InternalMove): void;
   _undoMove(): unknown;
   /** The move's notation; `moves`: the legal moves it must be told apart from (the same kind of piece's, at least). */
@@ -66,6 +66,22 @@ export function legalMoves(game: Chess): TriedMove[] {
 }
 
 /**
+ * Whether the side to move has a legal move: its pieces' squares one at a time, stopping at the
+ * first with a move, so that a full move generation is made only when there is none (mate or
+ * stalemate). chess.js's isCheckmate and isStalemate generate every move.
+ */
+export function hasLegalMove(game: Chess): boolean {
+  const inside = internals(game);
+  const us = game.turn();
+  for (const rank of game.board()) {
+    for (const piece of rank) {
+      if (piece?.color === us && inside._moves({ legal: true, square: piece.square }).length > 0) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Plays `move` on `game`, asks `look` about the position after it, and takes the move back:
  * the game is as it was when this returns. Inside `look` read the position with chess.js's
  * questions (inCheck, isAttacked, attackers, board, get...) and endingAfterTry, never
@@ -95,7 +111,7 @@ export function seenBefore(game: Chess): boolean {
 export function endingAfterTry(game: Chess, { stalemate = true } = {}): { result: Result; reason: EndReason } | null {
   const inside = internals(game);
   const checked = game.inCheck();
-  if ((checked || stalemate) && inside._moves({ legal: true }).length === 0) {
+  if ((checked || stalemate) && !hasLegalMove(game)) {
     return checked ? { result: game.turn() === 'w' ? '0-1' : '1-0', reason: 'checkmate' } : { result: '1/2-1/2', reason: 'stalemate' };
   }
   if (game.isInsufficientMaterial()) return { result: '1/2-1/2', reason: 'insufficient-material' };

@@ -1,5 +1,6 @@
 // The thin seam over chess.js: every rule question the simul asks goes through here.
 import { Chess, type Move, type PieceSymbol } from 'chess.js';
+import { hasLegalMove } from './fast-moves';
 import type { Color, DrawRules, EndReason, Promotion, Result } from './types';
 
 export { Chess };
@@ -141,10 +142,10 @@ const DRAWN = '1/2-1/2';
  * repetition and fifty moves only when the simul's draws are automatic (else they are claimed).
  */
 export function endingByRule(chess: Chess, times: number, drawRules: DrawRules = 'automatic'): Ending | null {
-  // One legal-move generation answers mate or stalemate, whichever the check decides can be:
-  // this runs on every move. (chess.moves() would also write every move's notation.)
+  // This runs on every move: whether any legal move is left is asked piece by piece, stopping
+  // at the first (chess.js's isCheckmate and isStalemate generate every move).
   const checked = chess.inCheck();
-  if (checked ? chess.isCheckmate() : chess.isStalemate()) {
+  if (!hasLegalMove(chess)) {
     return checked ? { result: chess.turn() === 'w' ? '0-1' : '1-0', reason: 'checkmate' } : { result: DRAWN, reason: 'stalemate' };
   }
   if (chess.isInsufficientMaterial()) return { result: DRAWN, reason: 'insufficient-material' };
