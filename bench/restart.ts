@@ -18,7 +18,7 @@ const dbFile = path.join(dir, 'simul.db');
 async function fill(): Promise<number> {
   const store = new SqliteEventStore(dbFile, { synchronous: 'NORMAL' });
   let clock = Date.UTC(2026, 10, 25, 9);
-  const hub = new SimulHub(store, realClock(() => (clock += 1000)), () => {});
+  const hub = new SimulHub(store, realClock(() => (clock += 1000)));
   let events = 0;
   for (let k = 0; k < simuls; k++) {
     const { simulId } = await playSimul(hub, { boards, plies: moves, title: `Restart ${k}` });

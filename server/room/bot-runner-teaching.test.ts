@@ -16,7 +16,7 @@ const HOST = { role: 'host' } as const;
 /** A person hosts two boards; a bot that thinks 4 s sits at each. */
 async function setUp() {
   const clock = new ManualClock(T0);
-  const hub = new SimulHub(new MemoryEventStore(), clock, () => {});
+  const hub = new SimulHub(new MemoryEventStore(), clock);
   const { simulId } = await hub.create({ title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
   const room = (await hub.open(simulId))!;
   for (const n of [1, 2]) await room.dispatch(HOST, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: bot(4000) });

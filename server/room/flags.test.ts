@@ -77,7 +77,7 @@ describe('flags on the server', () => {
   it('keeps a room whose clocks run in memory, and lets it go once they stop', async () => {
     const clock = new ManualClock(T0);
     const store = new MemoryEventStore();
-    const hub = new SimulHub(store, clock, () => {});
+    const hub = new SimulHub(store, clock);
     const created = await hub.create({ title: 'Long game', boards: 1, hostColor: 'white', mode: 'async', clock: { initialMs: 3 * 3600_000, incrementMs: 0, hostExtraMs: 0 } });
     const room = hub.get(created.simulId)!;
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });

@@ -23,7 +23,7 @@ class CountingStore extends MemoryEventStore {
 async function setUp() {
   const store = new CountingStore();
   const broadcasts: SimulEvent[][] = [];
-  const hub = new SimulHub(store, realClock(() => 1_000), (_id, events) => broadcasts.push(events));
+  const hub = new SimulHub(store, realClock(() => 1_000), { onEvents: (_room, events) => broadcasts.push(events) });
   const { simulId } = await hub.create({ title: 'Batch', boards: 3, hostColor: 'white', mode: 'async' });
   const room = hub.get(simulId)!;
   for (const name of ['Ada', 'Bo', 'Cy']) await room.dispatch({ role: 'spectator' }, { type: 'join', name, playerId: name });

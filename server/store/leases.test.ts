@@ -25,7 +25,7 @@ async function node(name: string, ttlMs = 60_000) {
   const store = await PostgresEventStore.open(postgres.url);
   opened.push(store);
   const leases = new PostgresLeases(store.pool, { node: name, ttlMs });
-  const hub = new SimulHub(store, realClock(), () => {}, () => false, undefined, leases);
+  const hub = new SimulHub(store, realClock(), { leases });
   return { store, leases, hub };
 }
 

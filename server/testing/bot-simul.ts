@@ -62,7 +62,7 @@ export function gamesOf(log: readonly SimulEvent[]): Record<number, string[]> {
 /** The games bots play from these specs, played to the end in memory on a manual clock. */
 export async function referenceGames(spec: BotSimulSpec): Promise<Record<number, string[]>> {
   const clock = new ManualClock(0);
-  const hub = new SimulHub(new MemoryEventStore(), clock, () => {});
+  const hub = new SimulHub(new MemoryEventStore(), clock);
   const room = await startBotSimul(hub, spec);
   await runBotsUntil(clock, () => room.state.phase === 'finished');
   if (room.state.phase !== 'finished') throw new Error('the bots did not finish');

@@ -31,7 +31,7 @@ export async function addBigSimul(
 ): Promise<{ simulId: string; hostKey: string; events: number }> {
   const store = new SqliteEventStore(dbFile, { synchronous: 'NORMAL' });
   let clock = Date.UTC(2026, 10, 25, 9);
-  const hub = new SimulHub(store, realClock(() => (clock += 1000)), () => {});
+  const hub = new SimulHub(store, realClock(() => (clock += 1000)));
   const { simulId, hostKey } = await playSimul(hub, { boards, plies, title: 'Big simul' });
   const room = hub.get(simulId)!;
   if (end) {
