@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Chess } from 'chess.js';
-import { Prng } from '../random';
+import { randomGames } from './testing/random-games';
 import { endingAfterTry, hasLegalMove, legalMoves, tryMove } from './fast-moves';
 import { endingByRule, firstPosition, recordPosition, timesNow } from './rules';
 
@@ -11,19 +11,6 @@ function timesOf(game: Chess): number {
   const positions = firstPosition(replay);
   for (const m of moves) recordPosition(positions, replay.move(m));
   return timesNow(positions, replay);
-}
-
-/** Games of random moves, kept whole (their history makes repetitions count). */
-function randomGames(count: number, seed: number): Chess[] {
-  const random = new Prng(seed);
-  const games: Chess[] = [];
-  while (games.length < count) {
-    const game = new Chess();
-    const plies = random.int(0, 120);
-    for (let i = 0; i < plies && !game.isGameOver(); i++) game.move(random.pick(game.moves()));
-    if (!game.isGameOver()) games.push(game);
-  }
-  return games;
 }
 
 describe('fast moves agree with chess.js public methods', () => {

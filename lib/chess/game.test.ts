@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Chess } from 'chess.js';
-import { Prng } from '../random';
+import { randomGames } from './testing/random-games';
 import { Game } from './game';
 import type { Promotion } from './types';
-
-/** Games of random moves, kept whole (their history makes repetitions count). */
-function randomGames(count: number, seed: number): Game[] {
-  const random = new Prng(seed);
-  const games: Game[] = [];
-  while (games.length < count) {
-    const game = new Game();
-    const plies = random.int(0, 120);
-    for (let i = 0; i < plies && !game.isGameOver(); i++) game.play(...asArgs(random.pick(game.moves({ verbose: true }))));
-    if (!game.isGameOver()) games.push(game);
-  }
-  return games;
-}
 
 function asArgs(m: { from: string; to: string; promotion?: string }): [string, string, Promotion | undefined] {
   return [m.from, m.to, m.promotion as Promotion | undefined];
@@ -28,7 +15,7 @@ function seen(game: Chess) {
 
 describe("the board's game agrees with chess.js's move()", () => {
   it('a look finds the same move, notation and position after it; a play the same position', () => {
-    for (const game of randomGames(15, 7)) {
+    for (const game of randomGames(15, 7, () => new Game())) {
       const slow = new Chess();
       slow.loadPgn(game.pgn());
       const fold = new Game();
@@ -70,7 +57,7 @@ describe("the board's game agrees with chess.js's move()", () => {
 
 describe('a look leaves nothing; the play after it does not search again', () => {
   it('the game is as it was after a look, whatever the look saw', () => {
-    for (const game of randomGames(6, 8)) {
+    for (const game of randomGames(6, 8, () => new Game())) {
       const before = seen(game);
       for (const m of game.moves({ verbose: true })) game.lookAt(...asArgs(m), (after) => after.isCheckmate());
       expect(seen(game)).toEqual(before);

@@ -11,7 +11,7 @@ const HOST: Actor = { role: 'host' };
 const ADA: Actor = { role: 'opponent', board: 1 };
 
 async function playingRoom() {
-  const hub = new SimulHub(new MemoryEventStore(), realClock(() => 1_000), () => {});
+  const hub = new SimulHub(new MemoryEventStore(), realClock(() => 1_000));
   const { simulId } = await hub.create({ title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
   const room = hub.get(simulId)!;
   await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
