@@ -179,6 +179,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // In a cluster, its simuls' leases are given back at once: other nodes take them over.
       await hub.releaseAll().catch((err) => console.error('releasing the leases failed:', (err as Error).message));
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await budgets.close();
     },
   };
 }

@@ -41,10 +41,10 @@ export function guardConnections(io: SimulServer, budgets: AddressBudgets, optio
     }
     // An upgrade of a connection already admitted (polling to websocket) is not a new one.
     const upgrading = new URL(req.url ?? '/', 'http://x').searchParams.has('sid');
-    if (!upgrading && !budgets.admitConnection(networkOf(req, options.trustedProxies))) {
-      return callback('too many connections from this network', false);
-    }
-    callback(null, true);
+    if (upgrading) return callback(null, true);
+    void budgets.admitConnection(networkOf(req, options.trustedProxies)).then((admitted) =>
+      admitted ? callback(null, true) : callback('too many connections from this network', false),
+    );
   };
 
   io.on('connection', (socket) => {
