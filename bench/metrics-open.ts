@@ -5,8 +5,8 @@
 import { MetricsFold } from '../lib/metrics';
 import { wholeLogMetrics } from '../lib/metrics/whole-log-metrics';
 import type { SimulEvent } from '../lib/simul/types';
-import { SimulHub } from '../server/simul-hub';
-import { realClock } from '../server/clock';
+import { SimulHub } from '../server/room/simul-hub';
+import { realClock } from '../server/room/simul-time';
 import { playSimul } from '../server/testing/played-simul';
 import { MemoryEventStore } from '../server/store/memory-store';
 
@@ -22,7 +22,7 @@ async function buildLogs(): Promise<{ running: SimulEvent[]; finished: SimulEven
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return (clock += 200 + (seed % 2800));
   };
-  const hub = new SimulHub(new MemoryEventStore(), realClock(now), () => {});
+  const hub = new SimulHub(new MemoryEventStore(), realClock(now));
   const { simulId } = await playSimul(hub, { boards, plies, title: 'Metrics', hostColor: 'alternate' });
   const room = hub.get(simulId)!;
   const running = [...room.log];

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SimulHub } from '../server/simul-hub';
-import { realClock } from '../server/clock';
+import { SimulHub } from '../server/room/simul-hub';
+import { realClock } from '../server/room/simul-time';
 import { playSimul } from '../server/testing/played-simul';
 import { SqliteEventStore } from '../server/store/sqlite-store';
 
@@ -18,7 +18,7 @@ const dbFile = path.join(dir, 'simul.db');
 async function fill(): Promise<number> {
   const store = new SqliteEventStore(dbFile, { synchronous: 'NORMAL' });
   let clock = Date.UTC(2026, 10, 25, 9);
-  const hub = new SimulHub(store, realClock(() => (clock += 1000)), () => {});
+  const hub = new SimulHub(store, realClock(() => (clock += 1000)));
   let events = 0;
   for (let k = 0; k < simuls; k++) {
     const { simulId } = await playSimul(hub, { boards, plies: moves, title: `Restart ${k}` });

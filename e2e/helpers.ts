@@ -12,11 +12,13 @@ export async function createSimul(
     drawRules?: 'automatic' | 'claimed';
     /** Clocks: minutes a game, seconds added a move, the host's extra minutes. */
     clock?: { minutes: number; increment: number; hostExtra: number };
+    /** The server's address, when not the test server's (a cluster's HAProxy). */
+    baseURL?: string;
   },
   /** More of the form to fill before creating (start positions, the rotation). */
   more?: (form: Page) => Promise<void>,
 ): Promise<{ context: BrowserContext; host: Page; simulId: string }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...(opts.baseURL ? { baseURL: opts.baseURL } : {}) });
   const host = await context.newPage();
   host.on('dialog', (d) => void d.accept());
   await host.goto('/');

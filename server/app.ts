@@ -6,22 +6,21 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import { MAX_PAYLOAD_BYTES } from '../lib/protocol/events';
 import { joinCodeSchema } from '../lib/protocol/schemas';
-import { AddressBudgets } from './address-budgets';
-import { guardConnections, networkOf } from './connection-guard';
-import { DEFAULT_LIMITS, type ServerLimits } from './limits';
-import { FanOut } from './fan-out';
-import { attachHandlers, sendElsewhere, type SimulServer } from './socket-handlers';
-import { hasListeners } from './room-names';
-import { SimulHub } from './simul-hub';
-import { ExhibitionPacer } from './exhibition';
-import { withSecurityHeaders } from './http-security';
+import { AddressBudgets } from './guards/address-budgets';
+import { guardConnections, networkOf } from './transport/connection-guard';
+import { DEFAULT_LIMITS, type ServerLimits } from './guards/limits';
+import { attachHandlers, sendManyOn, type SimulServer } from './transport/socket-handlers';
+import type { SendMany } from './room/room-session';
+import { SimulHub } from './room/simul-hub';
+import { ExhibitionPacer } from './room/exhibition-run';
+import { withSecurityHeaders } from './guards/http-security';
 import { listenAddresses, serverOrigins } from './listen-addresses';
 import { hostname, networkInterfaces } from 'node:os';
 import { serverWordsFor } from '../app/words';
 import { JOIN_ADDRESSES_PATH, type JoinAddresses } from '../lib/join-address';
 import type { EventStore } from './store/event-store';
 import type { SimulLeases } from './store/leases';
-import { realClock, type Clock, type ManualClock } from './clock';
+import { realClock, type Clock, type ManualClock } from './room/simul-time';
 
 export interface ServerOptions {
   port: number;
@@ -71,22 +70,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let io!: SimulServer;
   const trustedProxies = options.trustedProxies ?? new Set<string>();
   const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()), options.redis);
-  let fanOut!: FanOut;
+  let sendMany!: SendMany;
   // The port listened on, known once listening (no request or connection arrives before).
   let boundPort = options.port;
   const joinAddresses = options.joinAddresses ?? ((p: number) => listenAddresses(options.host, p, {}));
-  const hub = new SimulHub(
-    options.store,
-    clock,
-    (room, events, boards) => fanOut.publish(room.id, room.state, events, boards),
-    (room) => hasListeners(io.sockets.adapter.rooms, room.id, room.state.boards.keys()),
-    new ExhibitionPacer(budgets.limits.exhibitionCpuShare),
-    options.leases,
-    // Its sockets here reconnect, through the load balancer, to the node that runs it now.
-    (simulId) => {
-      for (const socket of io.sockets.sockets.values()) if (socket.data.session?.simulId === simulId) sendElsewhere(socket);
-    },
-  );
+  const hub = new SimulHub(options.store, clock, {
+    // A room's frames go to this node's sockets, encoded once (sendManyOn).
+    sendMany: (links, event, payload) => sendMany(links, event, payload),
+    exhibitionPacer: new ExhibitionPacer(budgets.limits.exhibitionCpuShare),
+    leases: options.leases,
+  });
 
   const http = createServer(withSecurityHeaders(async (req, res) => {
     // A typed join code goes to its simul's join page.
@@ -154,7 +147,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // In a cluster, what is sent to a Socket.IO room reaches its sockets on every node.
     ...(options.redis ? { adapter: createAdapter(options.redis) } : {}),
   });
-  fanOut = new FanOut(io);
+  sendMany = sendManyOn(io);
   // The server's own origins, from its addresses (which a laptop's LAN may change): looked up again every 30 s.
   let origins: { at: number; set: ReadonlySet<string> } | null = null;
   const allowedOrigins = () => {
@@ -185,8 +178,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       hub.stopExhibitions();
       // In a cluster, its simuls' leases are given back at once: other nodes take them over.
       await hub.releaseAll().catch((err) => console.error('releasing the leases failed:', (err as Error).message));
-      fanOut.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await budgets.close();
     },
   };
 }

@@ -13,7 +13,7 @@ import {
   seatedSimul,
   type SeatedSimul,
 } from './testing/simul-fixture';
-import { startTestServer, type TestClient } from './test-client';
+import { startTestServer, type TestClient } from './testing/test-client';
 import { holdCommits } from './testing/hold-commits';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;

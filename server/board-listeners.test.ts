@@ -4,10 +4,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardEvents, HelloReply } from '../lib/protocol/events';
 import type { SimulSummary } from '../lib/simul/summary';
-import { QUIET_MS, SUMMARY_EVERY_MS } from './fan-out';
-import { SNAPSHOT_AFTER_EVENTS } from './socket-handlers';
+import { QUIET_MS, SUMMARY_EVERY_MS } from './room/room-listeners';
+import { SNAPSHOT_AFTER_EVENTS } from './room/hello-replies';
 import { Clients, command, outcomeOf, seatedSimul, type SeatedSimul } from './testing/simul-fixture';
-import { RAISED_LIMITS, startTestServer, type TestClient } from './test-client';
+import { RAISED_LIMITS, startTestServer, type TestClient } from './testing/test-client';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 

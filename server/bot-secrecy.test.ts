@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { BotSpec } from '../lib/bots/spec';
 import { simulLogJson } from '../lib/export/json';
 import type { SimulEvent } from '../lib/simul/types';
-import { botMoveId } from './bot-runner';
-import { SECRET_NAMES } from './simul-room';
+import { botMoveId } from './room/bot-runner';
+import { SECRET_NAMES } from './room/simul-room';
 import { command, createSimul, hello, join, outcomeOf } from './testing/simul-fixture';
 import { serveForTest } from './testing/serve-for-test';
 

@@ -2,7 +2,7 @@
 // it folds, how it sees a gap, and how a move whose acknowledgement was lost is settled. Each of
 // these fails when the part of the connection it names is taken out.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { credentials } from '../lib/client/credentials';
+import { credentials } from '../lib/client/saved-credentials';
 import { SimulConnection } from '../lib/client/simul-connection';
 import { openSimulSocket } from '../lib/client/simul-socket';
 import { SimulController } from '../lib/client/simul-controller';
@@ -10,7 +10,7 @@ import type { BoardEvents } from '../lib/protocol/events';
 import type { SimulEvent } from '../lib/simul/types';
 import { dropNetwork, MemoryStorage, until } from './testing/browser-connection';
 import { Clients, command, hello, join, seatedSimul, type SeatedSimul } from './testing/simul-fixture';
-import { startTestServer } from './test-client';
+import { startTestServer } from './testing/test-client';
 import { holdCommits } from './testing/hold-commits';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

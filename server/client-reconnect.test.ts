@@ -3,9 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulConnection } from '../lib/client/simul-connection';
 import { openSimulSocket } from '../lib/client/simul-socket';
-import { credentials } from '../lib/client/credentials';
+import { credentials } from '../lib/client/saved-credentials';
 import { dropNetwork, MemoryStorage, until } from './testing/browser-connection';
-import { startTestServer, TestClient } from './test-client';
+import { startTestServer, TestClient } from './testing/test-client';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const closers: (() => void)[] = [];

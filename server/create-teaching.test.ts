@@ -1,7 +1,7 @@
 // Creating a teaching simul over the wire: start positions and the rotation are checked before
 // the simul exists (a refusal spends no creation budget and creates nothing), and recorded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TestClient } from './test-client';
+import { startTestServer, TestClient } from './testing/test-client';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;

@@ -5,9 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { replay } from '../lib/simul/evolve';
 import type { SimulEvent } from '../lib/simul/types';
-import { DEFAULT_LIMITS, type ServerLimits } from './limits';
+import { DEFAULT_LIMITS, type ServerLimits } from './guards/limits';
 import { outcomeOf } from './testing/simul-fixture';
-import { startTestServer, TestClient } from './test-client';
+import { startTestServer, TestClient } from './testing/test-client';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;

@@ -7,15 +7,15 @@ import { lessonFigures, simulMetrics, type SimulMetrics } from '../lib/metrics';
 import { thinkMsFor } from '../lib/bots/think-time';
 import type { StartExhibitionInput } from '../lib/protocol/schemas';
 import type { SimulState } from '../lib/simul/types';
-import { realClock } from './clock';
-import { SimulHub } from './simul-hub';
-import type { SimulRoom } from './simul-room';
+import { realClock } from './room/simul-time';
+import { SimulHub } from './room/simul-hub';
+import type { SimulRoom } from './room/simul-room';
 import { MemoryEventStore } from './store/memory-store';
 
 const T0 = Date.UTC(2026, 10, 25, 9);
 
 async function exhibition(spec: Omit<StartExhibitionInput, 'speed' | 'seed'>): Promise<{ sync: SimulRoom; async: SimulRoom }> {
-  const hub = new SimulHub(new MemoryEventStore(), realClock(() => T0), () => {});
+  const hub = new SimulHub(new MemoryEventStore(), realClock(() => T0));
   const started = await hub.createExhibition({ ...spec, speed: 'max', seed: 20261125 }, 'class');
   if (!started.ok) throw new Error(`refused: ${started.error.code}`);
   const sync = hub.get(started.sync)!;
@@ -149,7 +149,7 @@ describe('with drawn think times', () => {
 describe('an exhibition across a restart', () => {
   it('goes on from its last event on a server started a day later, and still gives the closed form', async () => {
     const store = new MemoryEventStore();
-    const hub = new SimulHub(store, realClock(() => T0), () => {});
+    const hub = new SimulHub(store, realClock(() => T0));
     const started = await hub.createExhibition({ n: 6, h: 5, o: 55, m: 10, speed: 'max', seed: 7 }, 'class');
     if (!started.ok) throw new Error(started.error.code);
     const sync = hub.get(started.sync)!;
@@ -160,7 +160,7 @@ describe('an exhibition across a restart', () => {
     const before = structuredClone((await store.load(started.sync))!.events);
     expect(sync.state.phase).toBe('playing');
 
-    const again = new SimulHub(store, realClock(() => T0 + 86_400_000), () => {});
+    const again = new SimulHub(store, realClock(() => T0 + 86_400_000));
     await again.loadUnfinished();
     const resumed = again.get(started.sync)!;
     expect(resumed.clock.now()).toBe(before[before.length - 1].at);

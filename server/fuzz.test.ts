@@ -4,12 +4,12 @@
 // created, Object.prototype stays clean, and the server then still runs a game normally.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SimulEvent } from '../lib/simul/types';
-import { DEFAULT_LIMITS, type ServerLimits } from './limits';
+import { DEFAULT_LIMITS, type ServerLimits } from './guards/limits';
 import { nextCase, type FuzzCase, type FuzzWorld } from './testing/fuzz-payloads';
 import { Prng } from '../lib/random';
 import { REJECTION_CODES } from './testing/rejection-codes';
 import { Clients, command, hello, join, seatedSimul, type Credential, type SeatedSimul } from './testing/simul-fixture';
-import { RAISED_LIMITS, startTestServer, type TestClient } from './test-client';
+import { RAISED_LIMITS, startTestServer, type TestClient } from './testing/test-client';
 
 const SEED = 20_261_125;
 const ACK_TIMEOUT_MS = 3_000;

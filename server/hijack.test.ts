@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SimulEvent } from '../lib/simul/types';
 import { Clients, command, createSimul, hello, outcomeOf, seatedSimul, type Reply } from './testing/simul-fixture';
-import { startTestServer } from './test-client';
+import { startTestServer } from './testing/test-client';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 

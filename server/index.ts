@@ -12,17 +12,17 @@
 // SIMUL_ALLOWED_ORIGINS (other origins whose pages may connect; only the server's own by default),
 // SIMUL_PUBLIC_URL (the address students open when the server is behind a proxy, comma-separated
 // for several: its pages may connect, and the join address the pages show is it),
-// SIMUL_NETWORK_SCALE and SIMUL_JOINS_PER_MINUTE (see server/limits.ts).
+// SIMUL_NETWORK_SCALE and SIMUL_JOINS_PER_MINUTE (see server/guards/limits.ts).
 // A cluster node (README, "Operators"): SIMUL_DATABASE_URL (Postgres, instead of SQLite),
 // SIMUL_REDIS_URL (budgets and exhibition slots shared by the nodes), SIMUL_NODE, SIMUL_LEASE_MS.
 import { networkInterfaces } from 'node:os';
 import { Redis } from 'ioredis';
 import { startServer } from './app';
-import { DEFAULT_EVICTION } from './simul-hub';
-import { limitsFromEnv } from './limits';
+import { DEFAULT_EVICTION } from './room/simul-hub';
+import { limitsFromEnv } from './guards/limits';
 import { joinAddresses, listenAddresses, parsePublicUrls } from './listen-addresses';
-import { ManualClock } from './clock';
-import { parseTrustedProxies } from './network-address';
+import { ManualClock } from './room/simul-time';
+import { parseTrustedProxies } from './guards/network-address';
 import { describeStore, openClusterStore, openStore } from './store/open-store';
 
 async function pagesHandler(dev: boolean) {

@@ -3,7 +3,7 @@
 // with the seat token the join returned; once the host closes joining the next one is refused.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Clients, command, hello, join, outcomeOf, seatedSimul } from './testing/simul-fixture';
-import { startTestServer } from './test-client';
+import { startTestServer } from './testing/test-client';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 

@@ -1,7 +1,7 @@
 // The wire protocol against a real server on a free port, with real socket.io-client sockets.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from './limits';
-import { startTestServer, TestClient } from './test-client';
+import { DEFAULT_LIMITS } from './guards/limits';
+import { startTestServer, TestClient } from './testing/test-client';
 import type { TextProblem } from '../lib/simul/display-text';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { credentials } from '@/lib/client/credentials';
+import { credentials } from '@/lib/client/saved-credentials';
 import { request } from '@/lib/client/request';
 import { LIMITS, type DrawRules, type HostColorChoice, type Mode, type Rotation } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';

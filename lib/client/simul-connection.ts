@@ -2,7 +2,7 @@
 // the sync that keeps the store's copy of the simul in step with the server's (simul-sync.ts),
 // and the outbox of what this screen sent (outbox.ts). Taking a seat happens here too. Screens
 // act through SimulController and read through the selectors of use-simul.ts.
-import { credentials } from './credentials';
+import { credentials } from './saved-credentials';
 import { ACK_TIMEOUT_MS, Outbox } from './outbox';
 import type { SimulSocket } from './simul-socket';
 import { SimulSync, type SyncOptions } from './simul-sync';

@@ -13,7 +13,7 @@ import { applySummary, type SimulSummary } from '../simul/summary';
 import { retryAfterMs } from '../simul/rejection';
 import type { Rejection, SimulEvent, SimulState } from '../simul/types';
 import { boardViews, updateBoardViews } from './board-views';
-import { credentials } from './credentials';
+import { credentials } from './saved-credentials';
 import { ACK_TIMEOUT_MS, type Outbox } from './outbox';
 import type { SimulSocket } from './simul-socket';
 import type { ClientProblem, Problem, SimulStore, SimulView } from './simul-view';

@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { readyQueue, tally } from '../simul/queries';
 import type { SimulState } from '../simul/types';
 import type { BoardView } from './board-views';
-import { takeSecretFromFragment } from './credentials';
+import { takeSecretFromFragment } from './saved-credentials';
 import { SimulConnection } from './simul-connection';
 import { openSimulSocket } from './simul-socket';
 import type { SyncOptions } from './simul-sync';

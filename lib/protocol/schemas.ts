@@ -70,7 +70,7 @@ export const EXHIBITION_LIMITS = {
   maxPlies: 6_000,
   /**
    * What a ply costs the server at 'max', for its real minutes: measured about 2 ms of one
-   * core, run at most a quarter of the time (see server/exhibition.ts), so 8 ms of real time.
+   * core, run at most a quarter of the time (see server/room/exhibition-run.ts), so 8 ms of real time.
    */
   maxSpeedMsPerPly: 8,
 } as const;

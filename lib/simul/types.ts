@@ -104,7 +104,7 @@ export type SimulEventBody =
       joinCode: string;
       /** Only on an exhibition's simul. */
       exhibition?: Exhibition;
-      /** A bot plays the host's side (the server runs it, see server/bot-runner.ts). */
+      /** A bot plays the host's side (the server runs it, see server/room/bot-runner.ts). */
       hostBot?: BotSpec;
       /** Absent in logs from before draw claims: automatic. */
       drawRules?: DrawRules;

@@ -2,9 +2,9 @@
 // the next with the commits in between, as the server runs them. Only tests import this.
 import type { BotSpec } from '../../lib/bots/spec';
 import type { HostColorChoice, Mode, SimulEvent } from '../../lib/simul/types';
-import { ManualClock } from '../clock';
-import { SimulHub } from '../simul-hub';
-import type { SimulRoom } from '../simul-room';
+import { ManualClock } from '../room/simul-time';
+import { SimulHub } from '../room/simul-hub';
+import type { SimulRoom } from '../room/simul-room';
 import { MemoryEventStore } from '../store/memory-store';
 
 /** The commit queue flushes on the next turn; its broadcast plans the bots' next moves. */
@@ -62,7 +62,7 @@ export function gamesOf(log: readonly SimulEvent[]): Record<number, string[]> {
 /** The games bots play from these specs, played to the end in memory on a manual clock. */
 export async function referenceGames(spec: BotSimulSpec): Promise<Record<number, string[]>> {
   const clock = new ManualClock(0);
-  const hub = new SimulHub(new MemoryEventStore(), clock, () => {});
+  const hub = new SimulHub(new MemoryEventStore(), clock);
   const room = await startBotSimul(hub, spec);
   await runBotsUntil(clock, () => room.state.phase === 'finished');
   if (room.state.phase !== 'finished') throw new Error('the bots did not finish');

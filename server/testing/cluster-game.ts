@@ -178,29 +178,46 @@ export async function playOnCluster(cluster: LocalCluster, phones = 2, bots = 2,
   }
   const started = await host.send({ type: 'start' });
   if (!started?.ok) throw new Error(`start refused: ${JSON.stringify(started)}`);
-  const db = new pg.Client({ connectionString: cluster.postgres.url });
-  await db.connect();
+  const db = await clusterDatabase(cluster);
   return {
     simulId,
     host,
     phones: seated,
-    storedLog: async () => {
+    storedLog: () => db.storedLog(simulId),
+    owner: () => db.owner(simulId),
+    close: async () => {
+      host.close();
+      for (const p of seated) p.close();
+      await db.end();
+    },
+  };
+}
+
+/** The cluster's Postgres, as the tests read it: a simul's log, and which node holds its lease. */
+export interface ClusterDatabase {
+  storedLog(simulId: string): Promise<SimulEvent[]>;
+  /** Which node (1-based, in the cluster's order) holds the simul's lease now. */
+  owner(simulId: string): Promise<number | null>;
+  end(): Promise<void>;
+}
+
+export async function clusterDatabase(cluster: LocalCluster): Promise<ClusterDatabase> {
+  const db = new pg.Client({ connectionString: cluster.postgres.url });
+  await db.connect();
+  return {
+    storedLog: async (simulId) => {
       const r = await db.query<{ seq: number; at: string; type: string; body: string }>(
         'SELECT seq, at, type, body FROM events WHERE simul_id = $1 ORDER BY seq',
         [simulId],
       );
       return r.rows.map((row) => ({ seq: row.seq, at: Number(row.at), type: row.type, ...JSON.parse(row.body) }) as SimulEvent);
     },
-    owner: async () => {
+    owner: async (simulId) => {
       const r = await db.query<{ owner: string | null }>('SELECT owner FROM simuls WHERE simul_id = $1', [simulId]);
       const name = r.rows[0]?.owner;
       return name ? Number(name.replace('node', '')) : null;
     },
-    close: async () => {
-      host.close();
-      for (const p of seated) p.close();
-      await db.end();
-    },
+    end: () => db.end(),
   };
 }
 

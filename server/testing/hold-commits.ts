@@ -1,7 +1,7 @@
 // Commits wait, as on a slow disk: for tests that need the window between a command's decision
 // and its durability held open.
 import { vi } from 'vitest';
-import { CommitQueue } from '../commit-queue';
+import { CommitQueue } from '../store/commit-queue';
 
 /** Holds every commit from now on until the returned release() is called, which runs them. */
 export function holdCommits(): () => void {

@@ -7,10 +7,10 @@ import { setPriority } from 'node:os';
 import path from 'node:path';
 import { Chess } from 'chess.js';
 import WebSocket from 'ws';
-import { SimulHub } from '../simul-hub';
-import { realClock } from '../clock';
+import { SimulHub } from '../room/simul-hub';
+import { realClock } from '../room/simul-time';
 import { SqliteEventStore } from '../store/sqlite-store';
-import { TestClient } from '../test-client';
+import { TestClient } from './test-client';
 import { playSimul } from './played-simul';
 import { command, createSimul, hello, join } from './simul-fixture';
 
@@ -31,7 +31,7 @@ export async function addBigSimul(
 ): Promise<{ simulId: string; hostKey: string; events: number }> {
   const store = new SqliteEventStore(dbFile, { synchronous: 'NORMAL' });
   let clock = Date.UTC(2026, 10, 25, 9);
-  const hub = new SimulHub(store, realClock(() => (clock += 1000)), () => {});
+  const hub = new SimulHub(store, realClock(() => (clock += 1000)));
   const { simulId, hostKey } = await playSimul(hub, { boards, plies, title: 'Big simul' });
   const room = hub.get(simulId)!;
   if (end) {

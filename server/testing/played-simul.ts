@@ -2,7 +2,7 @@
 // fold and store as a real one): for benchmarks and tests that need a big log quickly.
 import { sideToMove } from '../../lib/simul/queries';
 import type { HostColorChoice } from '../../lib/simul/types';
-import type { SimulHub } from '../simul-hub';
+import type { SimulHub } from '../room/simul-hub';
 
 /**
  * Creates a simul on `hub`, seats `boards` opponents, starts it and plays `plies` plies on every

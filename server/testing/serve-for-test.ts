@@ -2,7 +2,7 @@
 // simul-fixture.ts because the browser tests and the attacker processes import that file, and
 // they cannot load Vitest.
 import { onTestFinished } from 'vitest';
-import { startTestServer } from '../test-client';
+import { startTestServer } from './test-client';
 import { Clients } from './simul-fixture';
 
 /** A real server on port 0 and a set of its clients, both closed when the test ends. */

@@ -2,7 +2,7 @@
 // server, creating a simul, seating opponents and starting it, each step checked to succeed.
 import type { Ack, HelloReply } from '../../lib/protocol/events';
 import type { CreateSimulInput } from '../../lib/protocol/schemas';
-import { startTestServer, TestClient } from '../test-client';
+import { startTestServer, TestClient } from './test-client';
 
 export type Reply = Ack<Record<string, unknown>>;
 

@@ -4,7 +4,7 @@
 import type { HelloReply } from '../../lib/protocol/events';
 import { evolve, initialState, replay } from '../../lib/simul/evolve';
 import type { BoardState, SimulEvent, SimulState } from '../../lib/simul/types';
-import { TestClient } from '../test-client';
+import { TestClient } from './test-client';
 import type { Credential, Reply } from './simul-fixture';
 
 /** The request could not be answered: the server went away before or while it was sent. */

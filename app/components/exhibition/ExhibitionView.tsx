@@ -8,7 +8,7 @@ import Link from 'next/link';
 import { ICONS } from '../icons';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
-import { credentials } from '@/lib/client/credentials';
+import { credentials } from '@/lib/client/saved-credentials';
 import { request } from '@/lib/client/request';
 import { useStore } from 'zustand';
 import { useSimulConnection, useSimulView } from '@/lib/client/use-simul';

@@ -10,7 +10,7 @@ import type { ExhibitionSpeed } from '@/lib/simul/types';
 import { refusalText, type Words } from '@/app/words';
 import { useWords } from '../language';
 import { numbersIn, readable } from './lesson-format';
-import { credentials } from '@/lib/client/credentials';
+import { credentials } from '@/lib/client/saved-credentials';
 
 const SPEEDS: ExhibitionSpeed[] = [60, 600, 6000, 'max'];
 /** "Varied" think times: drawn with a spread (standard deviation) of 20% of their mean. */

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { HelloReply } from '../../protocol/events';
 import { TestSimul } from '../../simul/test-log';
 import type { SimulEvent } from '../../simul/types';
-import { credentials } from '../credentials';
+import { credentials } from '../saved-credentials';
 import { SimulConnection } from '../simul-connection';
 import { FakeSocket, flush } from './fake-socket';
 

@@ -1,13 +1,13 @@
 // Bots in a teaching simul: nobody moves while the class is paused, and a bot's think resumes
 // where it stood; after a takeback or a rematch the bot plays the board again.
 import { describe, expect, it } from 'vitest';
-import type { BotSpec } from '../lib/bots/spec';
-import type { SimulEvent } from '../lib/simul/types';
+import type { BotSpec } from '../../lib/bots/spec';
+import type { SimulEvent } from '../../lib/simul/types';
 import { botMoveId } from './bot-runner';
-import { ManualClock } from './clock';
+import { ManualClock } from './simul-time';
 import { SimulHub } from './simul-hub';
-import { MemoryEventStore } from './store/memory-store';
-import { runBotsUntil, settle } from './testing/bot-simul';
+import { MemoryEventStore } from '../store/memory-store';
+import { runBotsUntil, settle } from '../testing/bot-simul';
 
 const T0 = Date.UTC(2026, 11, 1, 9);
 const bot = (meanMs: number): BotSpec => ({ strength: 'sensible', think: { meanMs, spreadMs: 0 } });
@@ -16,7 +16,7 @@ const HOST = { role: 'host' } as const;
 /** A person hosts two boards; a bot that thinks 4 s sits at each. */
 async function setUp() {
   const clock = new ManualClock(T0);
-  const hub = new SimulHub(new MemoryEventStore(), clock, () => {});
+  const hub = new SimulHub(new MemoryEventStore(), clock);
   const { simulId } = await hub.create({ title: 'Class', boards: 2, hostColor: 'white', mode: 'async' });
   const room = (await hub.open(simulId))!;
   for (const n of [1, 2]) await room.dispatch(HOST, { type: 'seat-bot', board: n, name: `Bot ${n}`, bot: bot(4000) });

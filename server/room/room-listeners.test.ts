@@ -1,9 +1,9 @@
 // The fan-out on a real server: a mover's acknowledgement goes out before the events reach the
 // simul's listeners, and a listener gets one frame per turn however many commits the turn made.
 import { describe, expect, it } from 'vitest';
-import type { SimulEvent } from '../lib/simul/types';
-import { command, hello, seatedSimul } from './testing/simul-fixture';
-import { serveForTest } from './testing/serve-for-test';
+import type { SimulEvent } from '../../lib/simul/types';
+import { command, hello, seatedSimul } from '../testing/simul-fixture';
+import { serveForTest } from '../testing/serve-for-test';
 
 
 describe('fan-out', () => {

@@ -2,13 +2,13 @@
 // timer to the next: events carry simulated time, games are agreed drawn after the move pairs,
 // the run keeps behind real time × speed, and a simul loaded again goes on from its last event.
 import { describe, expect, it, vi } from 'vitest';
-import { ManualClock, realClock } from './clock';
-import { CommitQueue } from './commit-queue';
-import { ExhibitionRun, UNWATCHED_MS } from './exhibition';
+import { ManualClock, realClock } from './simul-time';
+import { CommitQueue } from '../store/commit-queue';
+import { ExhibitionRun, UNWATCHED_MS } from './exhibition-run';
 import { SimulHub } from './simul-hub';
 import { SimulRoom } from './simul-room';
-import { MemoryEventStore } from './store/memory-store';
-import type { SimulEvent } from '../lib/simul/types';
+import { MemoryEventStore } from '../store/memory-store';
+import type { SimulEvent } from '../../lib/simul/types';
 
 const T0 = 1_700_000_000_000;
 const MOVES = [
@@ -40,7 +40,7 @@ function scriptedPlayers(room: SimulRoom): void {
 
 async function exhibitionHub(speed: number | 'max', movePairs: number) {
   const store = new MemoryEventStore();
-  const hub = new SimulHub(store, realClock(() => T0), () => {});
+  const hub = new SimulHub(store, realClock(() => T0));
   const { simulId } = await hub.create(
     { title: 'Exhibition', boards: 1, hostColor: 'white', mode: 'async' },
     { exhibition: { simulId: 'exhibitiona', speed, movePairs, pair: 'exhibitionb' } },
@@ -83,7 +83,7 @@ describe('an exhibition on its own simulated clock', () => {
     await room.dispatch({ role: 'host' }, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'p0' });
     hub.stopExhibitions();
     // The server stops; another loads what the store holds.
-    const again = new SimulHub(store, realClock(() => T0 + 3600_000), () => {});
+    const again = new SimulHub(store, realClock(() => T0 + 3600_000));
     expect(await again.loadUnfinished()).toBe(1);
     const reloaded = again.get(simulId)!;
     expect(reloaded.clock.now()).toBe(T0);
@@ -101,7 +101,7 @@ describe('an exhibition on its own simulated clock', () => {
     };
     await store.createSimul('paced', 'hash', created);
     const clock = new ManualClock(T0);
-    const room = new SimulRoom('paced', [created], { hostKeyHash: 'hash', seatTokenHashes: new Map(), secrets: new Map() }, new CommitQueue(store), clock, () => {}, () => {});
+    const room = new SimulRoom({ id: 'paced', log: [created], credentials: { hostKeyHash: 'hash', seatTokenHashes: new Map(), secrets: new Map() }, commits: new CommitQueue(store), clock, onLost: () => {} });
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
     await room.dispatch({ role: 'host' }, { type: 'start' });
     let wall = 0;
@@ -128,7 +128,7 @@ describe('an exhibition on its own simulated clock', () => {
     };
     store.createSimul('alone', 'hash', created);
     const clock = new ManualClock(T0);
-    const room = new SimulRoom('alone', [created], { hostKeyHash: 'hash', seatTokenHashes: new Map(), secrets: new Map() }, new CommitQueue(store), clock, () => {}, () => {});
+    const room = new SimulRoom({ id: 'alone', log: [created], credentials: { hostKeyHash: 'hash', seatTokenHashes: new Map(), secrets: new Map() }, commits: new CommitQueue(store), clock, onLost: () => {} });
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });
     await room.dispatch({ role: 'host' }, { type: 'start' });
     let wall = 0;

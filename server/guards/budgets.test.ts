@@ -2,13 +2,13 @@
 // sockets. The budgets refill on a clock the test moves, so nothing here waits on real time.
 // Networks other than this machine's are simulated the way a deployment behind a proxy sees
 // them: the server trusts 127.0.0.1 as a proxy and reads X-Forwarded-For.
-import { en } from '../app/words/en';
+import { en } from '../../app/words/en';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
-import { retryAfterMs } from '../lib/simul/rejection';
-import { command, createSimul, hello, join, outcomeOf, seatedSimul, Clients } from './testing/simul-fixture';
-import { joined, rawSocket } from './testing/hostile-clients';
-import { startTestServer, TestClient } from './test-client';
+import { retryAfterMs } from '../../lib/simul/rejection';
+import { command, createSimul, hello, join, outcomeOf, seatedSimul, Clients } from '../testing/simul-fixture';
+import { joined, rawSocket } from '../testing/hostile-clients';
+import { startTestServer, TestClient } from '../testing/test-client';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 

@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteEventStore } from './store/sqlite-store';
-import { created, move } from './store/test-events';
+import { SqliteEventStore } from './sqlite-store';
+import { created, move } from './test-events';
 
-const projectRoot = path.resolve(__dirname, '..');
+const projectRoot = path.resolve(__dirname, '../..');
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simul-backup-cli-'));
@@ -21,7 +21,7 @@ async function backup(db: string, ...args: string[]) {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', path.join(__dirname, 'backup.ts'), ...args],
+      ['--import', 'tsx', path.join(__dirname, 'backup-command.ts'), ...args],
       { cwd: projectRoot, env: { ...process.env, SIMUL_DB: db } },
     );
     return { code: 0, stdout, stderr };

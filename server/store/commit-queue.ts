@@ -4,7 +4,7 @@
 // under load, the cost of durability per move falls instead of queueing behind the disk.
 // One batch is written at a time: what arrives while it is being written joins the next one,
 // so a simul's entries reach the store in order.
-import { StaleEpochError, type AppendEntry, type EventStore } from './store/event-store';
+import { StaleEpochError, type AppendEntry, type EventStore } from './event-store';
 
 type Done = (committed: boolean) => void;
 type Pending = { entry: AppendEntry; done: Done };

@@ -1,8 +1,8 @@
 // `npm run backup -- <file> [--force]`: writes a consistent copy of the database at SIMUL_DB
 // (default ./data/simul.db) to <file>, safe while the server runs. Exit code 0 when the copy
 // is written and checked, 1 when the backup failed, 2 for bad arguments.
-import { backupDatabase } from './store/backup-database';
-import { DEFAULT_DB_PATH } from './store/open-store';
+import { backupDatabase } from './backup-database';
+import { DEFAULT_DB_PATH } from './open-store';
 
 const USAGE = 'usage: npm run backup -- <file> [--force]   (copies SIMUL_DB, default ./data/simul.db)';
 

@@ -2,15 +2,15 @@
 // and resumed after a restart from the log alone. A ManualClock moves from one bot timer to the
 // next; the commits in between run as they do in the server (the commit queue's next turn).
 import { describe, expect, it } from 'vitest';
-import type { BotSpec } from '../lib/bots/spec';
-import { thinkMsFor } from '../lib/bots/think-time';
-import { replay } from '../lib/simul/evolve';
-import type { Actor, Command, Mode, SimulEvent } from '../lib/simul/types';
-import { ManualClock } from './clock';
+import type { BotSpec } from '../../lib/bots/spec';
+import { thinkMsFor } from '../../lib/bots/think-time';
+import { replay } from '../../lib/simul/evolve';
+import type { Actor, Command, Mode, SimulEvent } from '../../lib/simul/types';
+import { ManualClock } from './simul-time';
 import { SimulHub } from './simul-hub';
 import type { DispatchResult, SimulRoom } from './simul-room';
-import { MemoryEventStore } from './store/memory-store';
-import { gamesOf, runBotsUntil, settle, startBotSimul, type SeededBot } from './testing/bot-simul';
+import { MemoryEventStore } from '../store/memory-store';
+import { gamesOf, runBotsUntil, settle, startBotSimul, type SeededBot } from '../testing/bot-simul';
 
 const T0 = Date.UTC(2025, 2, 14, 9, 0, 0);
 const bot = (seed: number, meanMs: number, spreadMs = 0, strength: BotSpec['strength'] = 'sensible'): SeededBot => ({
@@ -26,7 +26,7 @@ interface Sent {
 
 /** A hub on a manual clock, with every dispatch to its rooms recorded (the real dispatch runs). */
 function setUp(store = new MemoryEventStore(), clock = new ManualClock(T0)) {
-  const hub = new SimulHub(store, clock, () => {});
+  const hub = new SimulHub(store, clock);
   const sent: Sent[] = [];
   const open = async (simulId: string): Promise<SimulRoom> => {
     const room = (await hub.open(simulId))!;
@@ -102,7 +102,7 @@ describe('a simul of bots', () => {
         const order = moves(room.log).map((e) => e.board);
         expect(order).toEqual([...order].sort((a, b) => a - b));
       }
-      expect(t.hub.botsOf(room)).toBeUndefined();
+      expect(room.bots).toBeNull();
     });
   }
 
@@ -131,7 +131,7 @@ describe('bots mixed with people', () => {
     await room.dispatch({ role: 'host' }, { type: 'start' });
     await settle();
     // The host (a person) is to move everywhere: no bot moves, however long it waits.
-    expect(t.hub.botsOf(room)!.pending).toBe(0);
+    expect(room.bots!.pending).toBe(0);
     t.clock.advance(3_600_000);
     await settle();
     expect(moves(room.log)).toHaveLength(0);
@@ -143,7 +143,7 @@ describe('bots mixed with people', () => {
     };
     for (const n of [1, 2, 3, 4]) await hostMove(n, 'e2', 'e4', `h${n}`);
     const movedAt = moves(room.log).map((e) => e.at);
-    expect(t.hub.botsOf(room)!.pending).toBe(2);
+    expect(room.bots!.pending).toBe(2);
     t.clock.advance(9_999);
     await settle();
     expect(moves(room.log)).toHaveLength(4);
@@ -183,7 +183,7 @@ describe('bots mixed with people', () => {
         await room.dispatch({ role: 'host' }, { type: 'move', board: n, from: move.from, to: move.to, clientMoveId: `r${round}b${n}` });
       }
       await settle();
-      await t.runUntil(() => t.hub.botsOf(room)!.pending === 0);
+      await t.runUntil(() => room.bots!.pending === 0);
       if (round === 0) {
         // Each student answers too.
         for (const n of room.state.order.filter((x) => x % 3 === 1)) {
@@ -212,7 +212,7 @@ describe('bots across a restart', () => {
     // The server stops: the first hub's clock never moves again. A new one loads the store.
     const again = setUp(first.store, new ManualClock(first.clock.now()));
     const resumed = await again.open(room.id);
-    expect(again.hub.botsOf(resumed)!.pending).toBeGreaterThan(0);
+    expect(resumed.bots!.pending).toBeGreaterThan(0);
     await again.runUntil(() => resumed.state.phase === 'finished');
 
     const withoutIds = (log: SimulEvent[]) => log.map((e) => (e.type === 'simul-created' ? { ...e, simulId: '', joinCode: '' } : e));

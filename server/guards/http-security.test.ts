@@ -2,9 +2,9 @@
 // including the join-code redirect, a 404 and a malformed path.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
-import { startServer, type RunningServer } from './app';
+import { startServer, type RunningServer } from '../app';
 import { contentSecurityPolicy, pathDecodes } from './http-security';
-import { MemoryEventStore } from './store/memory-store';
+import { MemoryEventStore } from '../store/memory-store';
 
 let server: RunningServer;
 

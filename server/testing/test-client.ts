@@ -1,11 +1,11 @@
 // Test support: a real server on a free port and real socket.io-client sockets.
 import { io as connect, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../lib/protocol/events';
-import type { SimulEvent } from '../lib/simul/types';
-import { startServer, type RunningServer, type ServerOptions } from './app';
-import { DEFAULT_LIMITS, type ServerLimits } from './limits';
-import { MemoryEventStore } from './store/memory-store';
-import type { EventStore } from './store/event-store';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../lib/protocol/events';
+import type { SimulEvent } from '../../lib/simul/types';
+import { startServer, type RunningServer, type ServerOptions } from '../app';
+import { DEFAULT_LIMITS, type ServerLimits } from '../guards/limits';
+import { MemoryEventStore } from '../store/memory-store';
+import type { EventStore } from '../store/event-store';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -4,7 +4,7 @@
 import type { Redis } from 'ioredis';
 import { BucketsByKey } from './rate-limit';
 import type { ServerLimits } from './limits';
-import { ExhibitionSlots, SharedLimiter, SharedTokenBucket } from './shared-budgets';
+import { ExhibitionSlots, SharedLimiter, SharedOpenCounts, SharedTokenBucket } from './shared-budgets';
 
 export interface RefusalCounts {
   missedLookups: number;
@@ -43,6 +43,8 @@ export class AddressBudgets {
 
   /** In a cluster: the exhibition slots of all nodes (otherwise the hub counts its own). */
   readonly exhibitions: ExhibitionSlots | null;
+  /** In a cluster: the connections each network holds open on the other nodes. */
+  readonly openElsewhere: SharedOpenCounts | null;
 
   constructor(
     readonly limits: ServerLimits,
@@ -63,25 +65,37 @@ export class AddressBudgets {
     this.joins = budget('joins', limits.joinsPerAddressPerMinute, limits.joinsPerAddressPerMinute / 60);
     this.creations = budget('creations', limits.simulsPerAddressPerHour, limits.simulsPerAddressPerHour / 3600);
     this.exhibitions = redis ? new ExhibitionSlots(redis) : null;
+    this.openElsewhere = redis ? new SharedOpenCounts(redis, this.open) : null;
   }
 
-  /** Admits a new connection from `address` (a network key), or says why not. */
-  admitConnection(address: string): boolean {
-    if ((this.open.get(address) ?? 0) >= this.limits.connectionsPerAddress || !this.newConnections.take(address)) {
-      this.refused.connectionsRefused++;
-      return false;
-    }
-    return true;
+  /**
+   * Admits a new connection from `address` (a network key), or says why not: the network's
+   * open connections (on every node, in a cluster) are within its limit, and so is its rate.
+   */
+  async admitConnection(address: string): Promise<boolean> {
+    const here = this.open.get(address) ?? 0;
+    const limit = this.limits.connectionsPerAddress;
+    const admitted =
+      here < limit && (!this.openElsewhere || here + (await this.openElsewhere.elsewhere(address)) < limit) && this.newConnections.take(address);
+    if (!admitted) this.refused.connectionsRefused++;
+    return admitted;
   }
 
   opened(address: string): void {
     this.open.set(address, (this.open.get(address) ?? 0) + 1);
+    this.openElsewhere?.changed(address);
   }
 
   closed(address: string): void {
     const n = (this.open.get(address) ?? 1) - 1;
     if (n <= 0) this.open.delete(address);
     else this.open.set(address, n);
+    this.openElsewhere?.changed(address);
+  }
+
+  /** Stops sharing this node's counts (it shuts down): the other nodes stop counting them at once. */
+  async close(): Promise<void> {
+    await this.openElsewhere?.stop();
   }
 
   /**

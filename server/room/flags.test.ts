@@ -4,16 +4,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClockSettings, SimulEvent } from '../lib/simul/types';
-import { timeLeft } from '../lib/simul/clocks';
-import { startServer, type RunningServer } from './app';
-import { ManualClock } from './clock';
+import type { ClockSettings, SimulEvent } from '../../lib/simul/types';
+import { timeLeft } from '../../lib/simul/clocks';
+import { startServer, type RunningServer } from '../app';
+import { ManualClock } from './simul-time';
 import { SimulHub } from './simul-hub';
-import { MemoryEventStore } from './store/memory-store';
-import { SqliteEventStore } from './store/sqlite-store';
-import type { EventStore } from './store/event-store';
-import { RAISED_LIMITS } from './test-client';
-import { Clients, command, hello, seatedSimul } from './testing/simul-fixture';
+import { MemoryEventStore } from '../store/memory-store';
+import { SqliteEventStore } from '../store/sqlite-store';
+import type { EventStore } from '../store/event-store';
+import { RAISED_LIMITS } from '../testing/test-client';
+import { Clients, command, hello, seatedSimul } from '../testing/simul-fixture';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -77,7 +77,7 @@ describe('flags on the server', () => {
   it('keeps a room whose clocks run in memory, and lets it go once they stop', async () => {
     const clock = new ManualClock(T0);
     const store = new MemoryEventStore();
-    const hub = new SimulHub(store, clock, () => {});
+    const hub = new SimulHub(store, clock);
     const created = await hub.create({ title: 'Long game', boards: 1, hostColor: 'white', mode: 'async', clock: { initialMs: 3 * 3600_000, incrementMs: 0, hostExtraMs: 0 } });
     const room = hub.get(created.simulId)!;
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' });

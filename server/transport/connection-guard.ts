@@ -3,8 +3,8 @@
 // network's open connections and connection rate. Afterwards, a sweep closes any connection
 // whose unsent output has grown past the limit, so memory stays bounded whatever clients do.
 import type { IncomingMessage } from 'node:http';
-import type { AddressBudgets } from './address-budgets';
-import { addressKey, clientAddress } from './network-address';
+import type { AddressBudgets } from '../guards/address-budgets';
+import { addressKey, clientAddress } from '../guards/network-address';
 import { cutOff, type SimulServer } from './socket-handlers';
 
 export interface GuardOptions {
@@ -41,10 +41,10 @@ export function guardConnections(io: SimulServer, budgets: AddressBudgets, optio
     }
     // An upgrade of a connection already admitted (polling to websocket) is not a new one.
     const upgrading = new URL(req.url ?? '/', 'http://x').searchParams.has('sid');
-    if (!upgrading && !budgets.admitConnection(networkOf(req, options.trustedProxies))) {
-      return callback('too many connections from this network', false);
-    }
-    callback(null, true);
+    if (upgrading) return callback(null, true);
+    void budgets.admitConnection(networkOf(req, options.trustedProxies)).then((admitted) =>
+      admitted ? callback(null, true) : callback('too many connections from this network', false),
+    );
   };
 
   io.on('connection', (socket) => {

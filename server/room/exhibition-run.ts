@@ -5,9 +5,9 @@
 // are served between two steps and nothing spins. Before each step every event is durable, the
 // bots have answered it, and the event loop has had a turn (its I/O) with the room settled: a
 // step never runs ahead of the store, and a hello is never refused for a commit in flight.
-import type { ManualClock } from './clock';
+import type { ManualClock } from './simul-time';
 import type { SimulRoom } from './simul-room';
-import type { ExhibitionSpeed } from '../lib/simul/types';
+import type { ExhibitionSpeed } from '../../lib/simul/types';
 
 /** Real time the run may find nothing to do (no timer, every event durable) before it ends the simul. */
 export const STALL_MS = 5_000;

@@ -1,22 +1,32 @@
-// One simul on the server: its folded state, its log and its credentials.
+// One simul on the server: its folded state, its log, its credentials, its sessions and its
+// companions (its bots, its exhibition run, its flag timers). It speaks the protocol: it answers
+// a hello, seats a join, runs a command for the session that sent it, revokes a seat's
+// sessions, and tells each session what it listens to (room-listeners.ts), through links that
+// know no Socket.IO (room-session.ts).
 // dispatch() decides and folds synchronously, so commands on one simul are handled strictly
 // one after another (a serial queue by construction: nothing awaits between decide and
-// evolve). Acknowledgement and broadcast wait for the group commit (commit-queue.ts).
+// evolve). Acknowledgement and broadcast wait for the group commit (store/commit-queue.ts).
 // A simul with clocks keeps one timer per running clock: its flag falls on the server's time,
 // as a command like any other, without waiting for a move.
-import { flagTime } from '../lib/simul/clocks';
-import { decide } from '../lib/simul/decide';
-import { boardsOf, evolve, initialState } from '../lib/simul/evolve';
-import { toSnapshot, type SimulSnapshot } from '../lib/simul/snapshot';
-import { rejection } from '../lib/simul/rejection';
-import type { Actor, ClientActor, Command, Rejection, SimulEvent, SimulState } from '../lib/simul/types';
-import type { BoardEvents } from '../lib/protocol/events';
-import type { CommitQueue } from './commit-queue';
+import { flagTime } from '../../lib/simul/clocks';
+import { decide } from '../../lib/simul/decide';
+import { boardsOf, evolve, initialState } from '../../lib/simul/evolve';
+import { toSnapshot, type SimulSnapshot } from '../../lib/simul/snapshot';
+import { rejection } from '../../lib/simul/rejection';
+import type { Actor, ClientActor, Command, Rejection, SimulEvent, SimulState } from '../../lib/simul/types';
+import type { Ack, BoardEvents, HelloReply } from '../../lib/protocol/events';
+import type { HelloInput, JoinInput } from '../../lib/protocol/schemas';
+import type { CommitQueue } from '../store/commit-queue';
+import { BotRunner } from './bot-runner';
+import { ExhibitionPacer, ExhibitionRun } from './exhibition-run';
+import { boardHelloReply, helloReply, type HelloBody } from './hello-replies';
+import { RoomListeners } from './room-listeners';
+import { RoomSession, sendToEach, type CloseReason, type Credential, type SendMany, type SessionLink } from './room-session';
 import { randomInt } from 'node:crypto';
-import type { BotSeed } from '../lib/bots/spec';
-import { hashSecret, newSecret, secretMatches } from './credentials';
-import type { SeatCredentialChange, SecretChange, SimulCredentials } from './store/event-store';
-import type { Clock } from './clock';
+import type { BotSeed } from '../../lib/bots/spec';
+import { hashSecret, newPlayerId, newSecret, secretMatches } from '../guards/secrets';
+import type { SeatCredentialChange, SecretChange, SimulCredentials } from '../store/event-store';
+import { ManualClock, type Clock } from './simul-time';
 
 /** Where a command comes from, beyond its actor: what only the server knows of it. */
 export interface DispatchContext {
@@ -45,15 +55,37 @@ export type DispatchResult =
   | { ok: true; events: SimulEvent[]; seatToken?: string }
   | { ok: false; error: Rejection };
 
-/** Called once events are durable, with the same events per board (see fan-out.ts). */
-export type Broadcast = (room: SimulRoom, events: SimulEvent[], boards: BoardEvents[]) => void;
+export type { Credential };
 
-/**
- * What a session presented at hello, kept as the secret's hash. It is checked against the
- * room's current credentials on every command: a freed or re-issued seat's old token grants
- * nothing from the moment the event that changes the seat is decided.
- */
-export type Credential = { kind: 'host'; hash: string } | { kind: 'seat'; hash: string } | { kind: 'none' };
+/** What a room is given by whoever runs it (the hub). */
+export interface RoomOptions {
+  id: string;
+  log: SimulEvent[];
+  credentials: SimulCredentials;
+  commits: CommitQueue;
+  /** The simul's time, and timers on it (an exhibition's is simulated: a ManualClock). */
+  clock: Clock;
+  /** The server's time: when an exhibition's events happened in it (its own clock is simulated). */
+  serverClock?: Clock;
+  /** How a frame reaches many sessions at once (the transport's; one by one without). */
+  sendMany?: SendMany;
+  /** Told once events are durable, after the room's sessions and companions (the hub keeps its index). */
+  onEvents?: (room: SimulRoom, events: SimulEvent[]) => void;
+  /** Called when a commit failed: the folded state is ahead of the store and must be dropped. */
+  onLost: (room: SimulRoom) => void;
+  /** The share of the thread every exhibition together may take. */
+  exhibitionPacer?: ExhibitionPacer;
+  /** Whether anyone listens to another simul (an exhibition is watched while either of its pair is). */
+  listenedElsewhere?: (simulId: string) => boolean;
+}
+
+/** Who started an exhibition, and when it should have ended at its speed (real time). */
+export interface ExhibitionStart {
+  network: string;
+  endsBy: number;
+}
+
+type Refusal = { ok: false; error: Rejection };
 
 /** A hello's page of the log: at most about this many bytes of events. */
 export const LOG_PAGE_BYTES = 128 * 1024;
@@ -64,7 +96,27 @@ const NOT_SAVED: DispatchResult = {
 };
 
 export class SimulRoom {
+  readonly id: string;
+  readonly log: SimulEvent[];
   readonly state: SimulState;
+  /** The simul's time, and timers on it. */
+  readonly clock: Clock;
+  private credentials: SimulCredentials;
+  private commits: CommitQueue;
+  private options: RoomOptions;
+  /** Each connection's session here, by its link's id. */
+  private sessions = new Map<string, RoomSession>();
+  private listeners: RoomListeners;
+  /** Its bots, while it runs (see bot-runner.ts). */
+  bots: BotRunner | null = null;
+  /** An exhibition's run: its simulated clock being advanced. */
+  private run: ExhibitionRun | null = null;
+  /** Whether its companions run (start() was called, stop() not since). */
+  private started = false;
+  /** Set by whoever started this exhibition: the network's one slot, and the real time it should end by. */
+  exhibitionStart: ExhibitionStart | null = null;
+  /** When the room last had an event, on the server's time (an exhibition's events carry simulated time). */
+  private activeAt: number;
   /** Seq of the last durable event: only these are served to clients. */
   private committedSeq: number;
   /** The board each current seat token (by hash) sits at. */
@@ -78,17 +130,15 @@ export class SimulRoom {
   /** In a cluster, this node's lease epoch on the simul: every append carries it (see store/leases.ts). */
   epoch?: number;
 
-  constructor(
-    readonly id: string,
-    readonly log: SimulEvent[],
-    private credentials: SimulCredentials,
-    private commits: CommitQueue,
-    /** The simul's time, and timers on it. */
-    readonly clock: Clock,
-    private broadcast: Broadcast,
-    /** Called when a commit failed: the folded state is ahead of the store and must be dropped. */
-    private onLost: (room: SimulRoom) => void,
-  ) {
+  constructor(options: RoomOptions) {
+    const { id, log, credentials } = options;
+    this.options = options;
+    this.id = id;
+    this.log = log;
+    this.credentials = credentials;
+    this.commits = options.commits;
+    this.clock = options.clock;
+    this.listeners = new RoomListeners(options.sendMany ?? sendToEach);
     moveSeedsToSecrets(log, credentials.secrets);
     // Each event is filed under the boards it concerned when it happened, not at the end: a
     // restart recorded before a late joiner's board existed is not that board's.
@@ -97,7 +147,158 @@ export class SimulRoom {
     this.committedSeq = this.state.seq;
     for (const [board, hash] of credentials.seatTokenHashes) this.boardBySeatHash.set(hash, board);
     this.addToBoardLogs(log, boards);
+    this.activeAt = this.serverNow();
     if (this.state.clock) this.armFlags(this.state.order);
+  }
+
+  private serverNow(): number {
+    return (this.options.serverClock ?? this.clock).now();
+  }
+
+  /** Starts its companions: its bots, and an exhibition's run once it plays. */
+  start(): void {
+    this.started = true;
+    if (this.state.phase === 'finished') return;
+    this.bots = new BotRunner(this);
+    this.bots.start();
+    this.runExhibition();
+  }
+
+  /** Stops its timers and companions: the room leaves memory (its sessions are the caller's to close). */
+  stop(): void {
+    this.started = false;
+    this.cancelFlags();
+    this.stopBots();
+    this.run?.stop();
+    this.listeners.close();
+  }
+
+  private stopBots(): void {
+    this.bots?.stop();
+    this.bots = null;
+  }
+
+  /** An exhibition's simulated clock starts moving once it plays (at its start, or loaded again). */
+  private runExhibition(): void {
+    const exhibition = this.state.exhibition;
+    if (!this.started || !exhibition || this.state.phase !== 'playing' || this.run || !(this.clock instanceof ManualClock)) return;
+    // Watched while anyone listens to either simul of the pair (the race page opens both).
+    const watched = () => this.listened || (this.options.listenedElsewhere?.(exhibition.pair) ?? false);
+    this.run = new ExhibitionRun(this, this.clock, exhibition.speed, () => (this.run = null), undefined, watched, this.options.exhibitionPacer);
+    this.run.start();
+  }
+
+  /** Whether an exhibition's clock is being advanced. */
+  get exhibitionRunning(): boolean {
+    return this.run !== null;
+  }
+
+  /** Stops an exhibition's clock (the server closes); it goes on when the simul is loaded again. */
+  stopExhibition(): void {
+    this.run?.stop();
+  }
+
+  /** When the room last had an event, on the server's time. */
+  get lastActiveAt(): number {
+    return this.state.exhibition ? this.activeAt : this.lastEventAt;
+  }
+
+  /** Whether any session listens to the room or holds one of its seats. */
+  get listened(): boolean {
+    return this.listeners.size > 0;
+  }
+
+  // ---- The protocol: hello, join, command, leave ----
+
+  /**
+   * Answers a hello from `link`: the credential it presents, what it listens to, and the log or
+   * state it lacks. `admit(bytes)` spends the reply's size of the transport's budgets, or refuses
+   * it. On success the link's session here is replaced whole (what it presented and hears).
+   */
+  hello(link: SessionLink, network: string, input: HelloInput, admit: (bytes: number) => Refusal | null): { ack: Ack<HelloReply>; session?: RoomSession } {
+    const credential = this.credentialFor(input.hostKey, input.seatToken);
+    if (!credential) return { ack: { ok: false, error: rejection('bad-credentials') } };
+    const actor = this.actorFor(credential);
+    const listen = input.listen ?? 'simul';
+    if (listen === 'board' && actor.role !== 'opponent') return { ack: { ok: false, error: rejection('not-seated', { listen: 'board' }) } };
+    const reply =
+      actor.role === 'opponent' && listen === 'board'
+        ? boardHelloReply(this, actor.board, input.boardSeq ?? 0)
+        : helloReply(this, input.lastSeq, input.want ?? 'log');
+    if (!reply) return { ack: { ok: false, error: rejection('try-again') } };
+    const refused = admit(reply.bytes);
+    if (refused) return { ack: refused };
+
+    const body = reply.body;
+    const more = (body.kind === 'reset' || body.kind === 'delta') && body.more;
+    this.leave(link);
+    const session = new RoomSession(link, network, credential, actor.role === 'opponent' && listen === 'board' ? { to: 'board', board: actor.board } : { to: 'simul' });
+    session.seat = actor.role === 'opponent' ? actor.board : null;
+    session.pagedUpTo = more ? lastSeqOf(body, input.lastSeq) : null;
+    this.sessions.set(link.id, session);
+    this.listeners.add(session);
+    const answer: HelloReply = {
+      ...body,
+      role: actor.role,
+      board: actor.role === 'opponent' ? actor.board : null,
+      // The simul's own time: an exhibition's is simulated.
+      serverNow: this.clock.now(),
+    };
+    return { ack: { ok: true, ...answer }, session };
+  }
+
+  /** The link's session here, while it is one. */
+  sessionOf(link: SessionLink): RoomSession | null {
+    return this.sessions.get(link.id) ?? null;
+  }
+
+  /** The link goes (it closed, or said hello to another simul). */
+  leave(link: SessionLink): void {
+    const session = this.sessions.get(link.id);
+    if (!session) return;
+    this.sessions.delete(link.id);
+    this.listeners.remove(session);
+  }
+
+  /** Closes every session's connection (the room leaves this node). */
+  closeSessions(reason: CloseReason): void {
+    for (const session of [...this.sessions.values()]) {
+      this.leave(session.link);
+      session.link.close(reason);
+    }
+  }
+
+  /**
+   * A session takes a seat. While it still watches with no credential, the seat's token becomes
+   * its credential (a hello meanwhile, to another simul or with another credential, wins).
+   */
+  async join(session: RoomSession, input: JoinInput): Promise<Ack<{ board: number; seatToken: string; playerId: string }>> {
+    if (session.joining) return { ok: false, error: rejection('already-seated', { who: 'joining' }) };
+    const playerId = newPlayerId();
+    session.joining = true;
+    let result;
+    try {
+      result = await this.dispatch(this.actorFor(session.credential), { type: 'join', ...input, playerId }, { network: session.network });
+    } finally {
+      session.joining = false;
+    }
+    if (!result.ok) return result;
+    const seated = result.events.find((e) => e.type === 'seat-taken');
+    if (!seated || seated.type !== 'seat-taken' || !result.seatToken) return { ok: false, error: rejection('internal', { during: 'join' }) };
+    if (this.sessions.get(session.link.id) === session && session.credential.kind === 'none') {
+      this.listeners.remove(session);
+      session.credential = { kind: 'seat', hash: hashSecret(result.seatToken) };
+      session.seat = seated.board;
+      this.listeners.add(session);
+    }
+    return { ok: true, board: seated.board, seatToken: result.seatToken, playerId };
+  }
+
+  /** A session's command, as whoever its credential makes it now. */
+  async command(session: RoomSession, command: Command): Promise<Ack<{ seatToken?: string }>> {
+    const result = await this.dispatch(this.actorFor(session.credential), command);
+    if (!result.ok) return result;
+    return result.seatToken ? { ok: true, seatToken: result.seatToken } : { ok: true };
   }
 
   /** Whether some game's clock runs: the room's timers must stay, so it must stay in memory. */
@@ -257,6 +458,26 @@ export class SimulRoom {
     return this.afterCommit(events, boards, seat, seatToken, secrets);
   }
 
+  /**
+   * Durable events reach the room's sessions (at the end of the turn), its revoked seats' holders,
+   * its companions, and whoever runs the room, in that order: a bot's move planned now never
+   * overtakes the events it answers.
+   */
+  private afterDurable(events: SimulEvent[], boards: BoardEvents[]): void {
+    this.activeAt = this.serverNow();
+    this.listeners.publish(this.state, events, boards);
+    for (const e of events) {
+      if (e.type === 'seat-freed') this.listeners.revoke(e.board, 'freed');
+      else if (e.type === 'seat-reissued') this.listeners.revoke(e.board, 'reissued');
+    }
+    // Ended (by its host, or the server): an exhibition's run stops at once and frees its slot.
+    if (events.some((e) => e.type === 'simul-finished')) this.run?.stop();
+    if (events.some((e) => e.type === 'simul-started')) this.runExhibition();
+    this.bots?.afterCommit(events);
+    if (this.state.phase === 'finished') this.stopBots();
+    this.options.onEvents?.(this, events);
+  }
+
   /** A seat's credential changes in the same dispatch as the event, with no window in between. */
   private changeSeat(seat: SeatCredentialChange): void {
     const old = this.credentials.seatTokenHashes.get(seat.board);
@@ -303,16 +524,21 @@ export class SimulRoom {
     return new Promise((resolve) => {
       this.commits.add({ simulId: this.id, events, seat, epoch: this.epoch, ...(secrets.length ? { secrets } : {}) }, (committed) => {
         if (!committed) {
-          this.cancelFlags();
-          this.onLost(this);
+          this.stop();
+          this.options.onLost(this);
           return resolve(NOT_SAVED);
         }
         this.committedSeq = Math.max(this.committedSeq, upTo);
-        if (events.length > 0) this.broadcast(this, events, this.addToBoardLogs(events, boards));
+        if (events.length > 0) this.afterDurable(events, this.addToBoardLogs(events, boards));
         resolve(done);
       });
     });
   }
+}
+
+function lastSeqOf(body: HelloBody, lastSeq: number): number {
+  const events = 'events' in body ? body.events : [];
+  return events.length ? events[events.length - 1].seq : lastSeq;
 }
 
 /**

@@ -2,7 +2,10 @@
 // (rate-limiter-flexible's Redis store), so spreading over nodes gains an attacker nothing.
 // The node's own token bucket still answers at once, on the frame's own turn; each token taken
 // is also spent in Redis in the background, and a network whose spending over all nodes passes
-// its budget is refused by every node until Redis's window for it ends.
+// its budget is refused by every node until Redis's window for it ends. The connections a
+// network holds open are counted over all nodes too (SharedOpenCounts).
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { TokenBucket } from './rate-limit';
@@ -112,5 +115,103 @@ export class ExhibitionSlots {
     await this.redis.multi().zrem(all, member).del(mine).exec();
     const [, first] = await this.redis.zrangebyscore(all, '-inf', '+inf', 'WITHSCORES', 'LIMIT', 0, 1);
     return { scope: 'server', retryAfterMs: Math.max(1, Number(first ?? now + 1000) - now) };
+  }
+}
+
+/** How long a node's open counts last in Redis unrenewed: as long as a simul's lease, so a dead node's counts are gone by the time its simuls have moved. */
+export const OPEN_COUNTS_TTL_MS = 3000;
+const OPEN_NODES = 'simul:open:nodes';
+const OPEN_PREFIX = 'simul:open:node:';
+
+/**
+ * The other live nodes' counts for one network, summed in one step: a node whose hash has
+ * expired (it died, or holds nothing open) is dropped from the set of nodes.
+ * (Standalone Redis: the script reads keys it was not given by name.)
+ */
+const SUM_ELSEWHERE = `
+local total = 0
+for _, node in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  if node ~= ARGV[2] then
+    local key = ARGV[3] .. node
+    if redis.call('EXISTS', key) == 0 then
+      redis.call('SREM', KEYS[1], node)
+    else
+      total = total + tonumber(redis.call('HGET', key, ARGV[1]) or '0')
+    end
+  end
+end
+return total`;
+
+/**
+ * The connections each network holds open on the other nodes of the cluster, so that a
+ * network's open connections are bounded over all nodes, not per node. Each node writes its
+ * own counts (its exact ones, never increments) to a Redis hash of its own that expires unless
+ * renewed: the node rewrites it every third of `ttlMs`, so a node that dies takes its counts
+ * with it within `ttlMs`, and a write lost while Redis was away is mended at the next renewal.
+ */
+export class SharedOpenCounts {
+  readonly node = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  private key = OPEN_PREFIX + this.node;
+  private timer: ReturnType<typeof setInterval>;
+  private stopped = false;
+
+  constructor(
+    private redis: Redis,
+    /** This node's own counts, by network. */
+    private counts: ReadonlyMap<string, number>,
+    private ttlMs = OPEN_COUNTS_TTL_MS,
+  ) {
+    this.timer = setInterval(() => void this.renew(), Math.max(1, Math.floor(ttlMs / 3)));
+    this.timer.unref();
+  }
+
+  /**
+   * What `network` holds open on the other live nodes. Redis away or slow (past `waitMs`):
+   * 0, and the node's own count still holds.
+   */
+  async elsewhere(network: string, waitMs = 500): Promise<number> {
+    if (this.redis.status !== 'ready') return 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(0), waitMs)));
+    const asked = this.redis
+      .eval(SUM_ELSEWHERE, 1, OPEN_NODES, network, this.node, OPEN_PREFIX)
+      .then(Number)
+      .catch((err: Error) => {
+        console.error('shared open counts unavailable:', err.message);
+        return 0;
+      });
+    try {
+      return await Promise.race([asked, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Writes this node's count for `network` (after a connection opened or closed). */
+  changed(network: string): void {
+    if (this.stopped || this.redis.status !== 'ready') return;
+    const n = this.counts.get(network) ?? 0;
+    const write = this.redis.multi();
+    if (n > 0) write.hset(this.key, network, n).pexpire(this.key, this.ttlMs).sadd(OPEN_NODES, this.node);
+    else write.hdel(this.key, network);
+    write.exec().catch(() => {});
+  }
+
+  /** Rewrites this node's hash from its counts and renews it. */
+  private async renew(): Promise<void> {
+    if (this.stopped || this.redis.status !== 'ready') return;
+    const write = this.redis.multi().del(this.key);
+    if (this.counts.size > 0) {
+      write.hset(this.key, Object.fromEntries(this.counts)).pexpire(this.key, this.ttlMs).sadd(OPEN_NODES, this.node);
+    }
+    await write.exec().catch(() => {});
+  }
+
+  /** Stops renewing and takes this node's counts out at once (it shuts down). */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.timer);
+    if (this.redis.status === 'ready') await this.redis.multi().del(this.key).srem(OPEN_NODES, this.node).exec().catch(() => {});
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock, realClock } from './clock';
+import { ManualClock, realClock } from './simul-time';
 
 describe('ManualClock', () => {
   it('runs due timers in time order, each at its own time, and no others', () => {

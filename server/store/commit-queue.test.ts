@@ -1,11 +1,11 @@
 // Group commit: commands of one event-loop turn share one transaction; nothing is
 // acknowledged or broadcast before it is durable; a failed commit leaves no trace.
 import { describe, expect, it } from 'vitest';
-import type { SimulEvent } from '../lib/simul/types';
-import { SimulHub } from './simul-hub';
-import { realClock } from './clock';
-import type { AppendEntry } from './store/event-store';
-import { MemoryEventStore } from './store/memory-store';
+import type { SimulEvent } from '../../lib/simul/types';
+import { SimulHub } from '../room/simul-hub';
+import { realClock } from '../room/simul-time';
+import type { AppendEntry } from './event-store';
+import { MemoryEventStore } from './memory-store';
 
 class CountingStore extends MemoryEventStore {
   batches: number[] = [];
@@ -23,7 +23,7 @@ class CountingStore extends MemoryEventStore {
 async function setUp() {
   const store = new CountingStore();
   const broadcasts: SimulEvent[][] = [];
-  const hub = new SimulHub(store, realClock(() => 1_000), (_id, events) => broadcasts.push(events));
+  const hub = new SimulHub(store, realClock(() => 1_000), { onEvents: (_room, events) => broadcasts.push(events) });
   const { simulId } = await hub.create({ title: 'Batch', boards: 3, hostColor: 'white', mode: 'async' });
   const room = hub.get(simulId)!;
   for (const name of ['Ada', 'Bo', 'Cy']) await room.dispatch({ role: 'spectator' }, { type: 'join', name, playerId: name });

@@ -1,7 +1,8 @@
-// The boundary: every payload is parsed, every frame counted against the connection's and its
-// network's budgets, every command answered with { ok } or { ok: false, error: { code, params? } }.
-// A socket keeps only which simul it opened and the credential it presented there (one object,
-// replaced whole); who that makes it is asked of the room on every command.
+// The Socket.IO side of the protocol, an adapter: every frame counted against the connection's
+// and its network's budgets, every payload parsed, then handed to the room, and every request
+// answered with { ok } or { ok: false, error: { code, params? } }. The room holds the sessions
+// and answers (room/simul-room.ts); a socket only finds its session there, and who that session
+// is now is asked of the room on every command.
 import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
 import {
@@ -15,45 +16,34 @@ import {
   joinSchema,
   startExhibitionSchema,
   type HelloInput,
-} from '../lib/protocol/schemas';
-import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type HelloReply, type ServerToClientEvents } from '../lib/protocol/events';
-import { summarize } from '../lib/simul/summary';
-import { cleanName, cleanTitle } from '../lib/simul/display-text';
-import { checkSetup } from '../lib/simul/setup';
-import { rejection, type RefusalArgs } from '../lib/simul/rejection';
-import type { Rejection, RejectionCode } from '../lib/simul/types';
-import type { AddressBudgets } from './address-budgets';
-import { hashSecret, newPlayerId } from './credentials';
-import { TokenBucket } from './rate-limit';
+} from '../../lib/protocol/schemas';
+import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type HelloReply, type ServerToClientEvents } from '../../lib/protocol/events';
+import { cleanName, cleanTitle } from '../../lib/simul/display-text';
+import { checkSetup } from '../../lib/simul/setup';
+import { rejection, type RefusalArgs } from '../../lib/simul/rejection';
+import type { Rejection, RejectionCode } from '../../lib/simul/types';
+import type { AddressBudgets } from '../guards/address-budgets';
+import { TokenBucket } from '../guards/rate-limit';
 import { TurnQueue } from './turn-queue';
-import { OwnedElsewhere, type SimulHub } from './simul-hub';
-import { boardRoom, seatRoom, simulRoom, studentsRoom } from './room-names';
-import type { Credential, SimulRoom } from './simul-room';
-
-/** A socket's place: the simul it opened and what it presented there. Replaced whole, never edited. */
-interface Session {
-  simulId: string;
-  credential: Credential;
-}
+import { OwnedElsewhere, type SimulHub } from '../room/simul-hub';
+import type { SimulRoom } from '../room/simul-room';
+import type { RoomSession, SendMany, SessionLink } from '../room/room-session';
 
 interface SocketData {
   /** The client's network, the key of the budgets it shares with its neighbours. */
   network: string;
-  session: Session | null;
-  /** The simul and seq up to which a paged hello was served: the next page is not a new hello. */
-  paged: { simulId: string; seq: number } | null;
+  /** Its session in the room it said hello to: the room holds it; the socket only finds it. */
+  session: { room: SimulRoom; session: RoomSession } | null;
+  /** This connection as the room sees it. */
+  link: SessionLink;
   commands: TokenBucket;
   strikes: TokenBucket;
   hellos: TokenBucket;
   helloBytes: TokenBucket;
-  joining: boolean;
 }
 
 export type SimulServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type SimulSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-/** A client this many events behind gets a snapshot, if it asked for the state. */
-export const SNAPSHOT_AFTER_EVENTS = 200;
 
 function fail<C extends RejectionCode>(code: C, ...params: RefusalArgs<C>): { ok: false; error: Rejection } {
   return { ok: false, error: rejection(code, ...params) };
@@ -71,7 +61,7 @@ function parse<T>(schema: ZodType<T>, input: unknown): T | null {
 const BAD_PAYLOAD = fail('bad-payload');
 
 /** How long a client is told to wait before asking again for a simul another node still holds. */
-const OWNER_RETRY_MS = 1000;
+const OWNER_RETRY_MS = 250;
 
 /**
  * Closes a connection under the client, with no word from Socket.IO: the client takes it for a
@@ -112,8 +102,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
   io.on('connection', (socket: SimulSocket) => {
     const clock = budgets.now;
     socket.data.session = null;
-    socket.data.paged = null;
-    socket.data.joining = false;
+    socket.data.link = linkOf(socket);
     socket.data.commands = new TokenBucket(limits.commandBurst, limits.commandsPerSecond, clock);
     socket.data.strikes = new TokenBucket(limits.floodStrikes, 1, clock);
     socket.data.hellos = new TokenBucket(limits.helloBurst, limits.hellosPerSecond, clock);
@@ -126,6 +115,11 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       if (!refusal) return next();
       const ack = packet.at(-1);
       if (typeof ack === 'function') ack(refusal);
+    });
+
+    socket.on('disconnect', () => {
+      socket.data.session?.room.leave(socket.data.link);
+      socket.data.session = null;
     });
 
     /** Wraps a handler: a missing ack or a thrown error never reaches the server. */
@@ -152,11 +146,11 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       }) as never);
     }
 
-    /** The room of the socket's session and who the session is there now. */
-    async function current(): Promise<{ session: Session; room: SimulRoom } | null> {
-      const session = socket.data.session;
-      const room = session ? await hub.open(session.simulId).catch(() => null) : null;
-      return session && room ? { session, room } : null;
+    /** The socket's session, while its room still holds it (a room that left memory holds none). */
+    function current(): { room: SimulRoom; session: RoomSession } | null {
+      const here = socket.data.session;
+      if (!here || hub.get(here.room.id) !== here.room || here.room.sessionOf(socket.data.link) !== here.session) return null;
+      return here;
     }
 
     on('simul:create', async (input) => {
@@ -223,12 +217,11 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       try {
         room = await hub.open(parsed.simulId);
       } catch (err) {
-        // Another node runs it: this connection closes, and the client's reconnection goes
-        // through HAProxy again, to the node the simul hashes to now (which waits for the lease).
-        if (err instanceof OwnedElsewhere) {
-          setTimeout(() => sendElsewhere(socket), 50);
-          return fail('try-again', { retryAfterMs: OWNER_RETRY_MS });
-        }
+        // Another node holds its lease: one that died (the lease lapses within its time), or one
+        // still running it after a rebalance (it gives the lease up at its next renewal, since this
+        // node asked). The load balancer sent this socket here, so here is where the simul is
+        // about to run: the client asks again on the same connection, soon.
+        if (err instanceof OwnedElsewhere) return fail('try-again', { retryAfterMs: OWNER_RETRY_MS });
         throw err;
       }
       return heavyReplies.run(() => hello(parsed, room));
@@ -237,9 +230,9 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
     /** A hello, run as a job of its own turn: it may send a page of the log. */
     function hello(parsed: HelloInput, room: SimulRoom | null): Ack<HelloReply> {
       const network = socket.data.network;
+      const link = socket.data.link;
       // The next page of a log this socket is being served is part of the same hello.
-      const paged = socket.data.paged;
-      const nextPage = paged?.simulId === parsed.simulId && paged.seq === parsed.lastSeq && parsed.lastSeq > 0;
+      const nextPage = room !== null && (room.sessionOf(link)?.continuesFrom(parsed.lastSeq) ?? false);
       if (!nextPage && !socket.data.hellos.has()) {
         budgets.refused.hellosRefused++;
         return rateLimited(socket.data.hellos.msUntil());
@@ -249,152 +242,71 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       // Only misses spend (and are refused by) the network's miss budget: an existing simul opens.
       if (!budgets.answerLookUp(network, room ? room.id : null, true)) return rateLimited(budgets.missesRefillMs(network));
       if (!room) return fail('unknown-simul');
-      const credential = room.credentialFor(parsed.hostKey, parsed.seatToken);
-      if (!credential) return fail('bad-credentials');
-      const actor = room.actorFor(credential);
-      const listen = parsed.listen ?? 'simul';
-      if (listen === 'board' && actor.role !== 'opponent') return fail('not-seated', { listen: 'board' });
-
-      const reply =
-        actor.role === 'opponent' && listen === 'board'
-          ? boardHelloReply(room, actor.board, parsed.boardSeq ?? 0)
-          : helloReply(room, parsed.lastSeq, parsed.want ?? 'log');
-      if (!reply) return fail('try-again');
       // Replies are budgeted in bytes, for the connection and for its network.
-      const own = socket.data.helloBytes;
-      const shared = budgets.helloBytes.get(network);
-      if (!own.has(reply.bytes) || !shared.has(reply.bytes)) {
-        budgets.refused.hellosRefused++;
-        return rateLimited(Math.max(own.msUntil(reply.bytes), shared.msUntil(reply.bytes)));
-      }
-      own.take(reply.bytes);
-      shared.take(reply.bytes);
-      if (!nextPage) socket.data.hellos.take();
-
-      // The session changes whole, with its rooms, in this one synchronous step.
-      for (const r of socket.rooms) if (r !== socket.id) socket.leave(r);
-      socket.data.session = { simulId: room.id, credential };
-      const body = reply.body;
-      const more = (body.kind === 'reset' || body.kind === 'delta') && body.more;
-      socket.data.paged = more ? { simulId: room.id, seq: lastSeqOf(body, parsed.lastSeq) } : null;
-      if (actor.role === 'opponent') socket.join(seatRoom(room.id, actor.board));
-      if (actor.role === 'opponent' && listen === 'board') {
-        socket.join([boardRoom(room.id, actor.board), studentsRoom(room.id)]);
-      } else {
-        socket.join(simulRoom(room.id));
-      }
-      const answer: HelloReply = {
-        ...body,
-        role: actor.role,
-        board: actor.role === 'opponent' ? actor.board : null,
-        // The simul's own time: an exhibition's is simulated.
-        serverNow: room.clock.now(),
+      const admit = (bytes: number) => {
+        const own = socket.data.helloBytes;
+        const shared = budgets.helloBytes.get(network);
+        if (!own.has(bytes) || !shared.has(bytes)) {
+          budgets.refused.hellosRefused++;
+          return rateLimited(Math.max(own.msUntil(bytes), shared.msUntil(bytes)));
+        }
+        own.take(bytes);
+        shared.take(bytes);
+        return null;
       };
-      return { ok: true, ...answer };
+      const { ack, session } = room.hello(link, network, parsed, admit);
+      if (!session) return ack;
+      if (!nextPage) socket.data.hellos.take();
+      // The socket's place changes whole in this one synchronous step: it leaves the room it was in.
+      const before = socket.data.session;
+      if (before && before.room !== room) before.room.leave(link);
+      socket.data.session = { room, session };
+      return ack;
     }
 
     on('simul:join', async (input) => {
       const parsed = parse(joinSchema, input);
       if (!parsed) return BAD_PAYLOAD;
-      const here = await current();
+      const here = current();
       if (!here) return fail('unknown-simul', { asked: 'join' });
       const { session, room } = here;
-      // A second join while the first is being saved would seat this socket twice.
-      if (socket.data.joining) return fail('already-seated', { who: 'joining' });
       const joins = budgets.joins.get(`${room.id} ${socket.data.network}`);
       if (!joins.has()) {
         budgets.refused.joinsRefused++;
         return rateLimited(joins.msUntil());
       }
-      const playerId = newPlayerId();
-      socket.data.joining = true;
-      let result;
-      try {
-        result = await room.dispatch(room.actorFor(session.credential), { type: 'join', ...parsed, playerId }, { network: socket.data.network });
-      } finally {
-        socket.data.joining = false;
-      }
-      if (!result.ok) return result;
-      joins.take();
-      const seated = result.events.find((e) => e.type === 'seat-taken');
-      if (!seated || seated.type !== 'seat-taken' || !result.seatToken) {
-        return fail('internal', { during: 'join' });
-      }
-      // Only if the socket still watches the simul it joined: a hello to another simul, or with
-      // another credential, meanwhile wins (a hello that only fetched more of this log does not).
-      const watching = socket.data.session;
-      if (watching?.simulId === session.simulId && watching.credential.kind === 'none') {
-        socket.data.session = { simulId: room.id, credential: { kind: 'seat', hash: hashSecret(result.seatToken) } };
-        socket.join(seatRoom(room.id, seated.board));
-      }
-      return { ok: true, board: seated.board, seatToken: result.seatToken, playerId };
+      const result = await room.join(session, parsed);
+      if (result.ok) joins.take();
+      return result;
     });
 
     on('simul:command', async (input) => {
       const command = parse(commandSchema, input);
       if (!command) return BAD_PAYLOAD;
-      const here = await current();
+      const here = current();
       if (!here) return fail('unknown-simul', { asked: 'command' });
-      const { session, room } = here;
-      const result = await room.dispatch(room.actorFor(session.credential), command);
-      if (!result.ok) return result;
-      if (command.type === 'free-seat' || command.type === 'reissue-seat') {
-        revokeSeat(io, room.id, command.board, command.type === 'free-seat' ? 'freed' : 'reissued');
-      }
-      return result.seatToken ? { ok: true, seatToken: result.seatToken } : { ok: true };
+      return here.room.command(here.session, command);
     });
   });
 }
 
-type HelloBody = HelloReply extends infer R ? (R extends HelloReply ? Omit<R, 'role' | 'board' | 'serverNow'> : never) : never;
-
-/** What a simul listener is sent: a page of the log, or a snapshot for a client that needs only the state. */
-function helloReply(room: SimulRoom, lastSeq: number, want: 'log' | 'state'): { body: HelloBody; bytes: number } {
-  const missing = room.pageAfter(lastSeq);
-  const reset = lastSeq === 0 || missing === null;
-  const behind = room.state.seq - (missing ? lastSeq : 0);
-  // A client that needs only the position, new or far behind, gets the state, not the log.
-  if (want === 'state' && (reset || behind > SNAPSHOT_AFTER_EVENTS)) {
-    const snapshot = room.snapshot();
-    if (snapshot) {
-      return { body: { kind: 'snapshot', snapshot, boardSeq: null }, bytes: JSON.stringify(snapshot).length };
-    }
-  }
-  if (!reset) return { body: { kind: 'delta', events: missing!.events, more: missing!.more }, bytes: missing!.bytes };
-  // A new copy: the state as it stands, so that the client replays no chess, and the log from
-  // its start, in pages, for the history. While an event waits for its commit the state is ahead
-  // of the log: then no snapshot, and the client folds the pages as they come.
-  const snapshot = room.snapshot();
-  const page = room.pageAfter(0)!;
+/** A socket as a room sees it: it sends frames and closes. */
+function linkOf(socket: SimulSocket): SessionLink {
   return {
-    body: { kind: 'reset', snapshot, events: page.events, more: page.more },
-    bytes: page.bytes + (snapshot ? JSON.stringify(snapshot).length : 0),
+    id: socket.id,
+    send: (event, payload) => (socket.emit as (e: string, p: unknown) => void)(event, payload),
+    close: () => sendElsewhere(socket),
   };
 }
 
 /**
- * What a board listener is sent: its board's events after its `boardSeq` and the summary, or,
- * new or far behind, the state. Null while an event waits for its commit (say hello again).
+ * One frame to many of this node's sockets, encoded once: a room's sessions are all on the node
+ * that runs it, so the frame never goes through the cluster's adapter.
  */
-function boardHelloReply(room: SimulRoom, board: number, boardSeq: number): { body: HelloBody; bytes: number } | null {
-  const snapshot = room.snapshot();
-  if (!snapshot) return null;
-  const missing = boardSeq > 0 ? room.boardEventsAfter(board, boardSeq) : null;
-  const body: HelloBody =
-    missing && missing.length <= SNAPSHOT_AFTER_EVENTS
-      ? { kind: 'board-delta', from: boardSeq + 1, events: missing, summary: summarize(room.state) }
-      : { kind: 'snapshot', snapshot, boardSeq: room.boardSeq(board) };
-  return { body, bytes: JSON.stringify(body).length };
-}
-
-function lastSeqOf(body: HelloBody, lastSeq: number): number {
-  const events = 'events' in body ? body.events : [];
-  return events.length ? events[events.length - 1].seq : lastSeq;
-}
-
-/** Sockets that held a seat's old credential are told; the room already refuses that credential. */
-function revokeSeat(io: SimulServer, simulId: string, board: number, reason: 'freed' | 'reissued'): void {
-  const seat = seatRoom(simulId, board);
-  io.to(seat).emit('simul:revoked', { board, reason });
-  io.in(seat).socketsLeave([seat, boardRoom(simulId, board), studentsRoom(simulId)]);
+export function sendManyOn(io: SimulServer): SendMany {
+  return (links, event, payload) => {
+    if (links.length === 1) return links[0].send(event, payload);
+    if (links.length === 0) return;
+    (io.local.to(links.map((l) => l.id)).emit as (e: string, p: unknown) => void)(event, payload);
+  };
 }

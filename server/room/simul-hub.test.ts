@@ -1,17 +1,18 @@
 // The hub's housekeeping: simuls nobody touches end, as unfinished; rooms nobody uses leave
 // memory and are loaded again from the store.
 import { describe, expect, it, vi } from 'vitest';
+import { RecordingLink } from '../testing/recording-link';
 import { SimulHub } from './simul-hub';
-import { realClock } from './clock';
-import { MemoryEventStore } from './store/memory-store';
-import { startTestServer } from './test-client';
-import { Clients, hello, seatedSimul } from './testing/simul-fixture';
+import { realClock } from './simul-time';
+import { MemoryEventStore } from '../store/memory-store';
+import { startTestServer } from '../testing/test-client';
+import { Clients, hello, seatedSimul } from '../testing/simul-fixture';
 
 describe('idle simuls', () => {
   it('ends, as unfinished, the simuls with no event for the idle time, and no others', async () => {
     let now = 1_000;
     const store = new MemoryEventStore();
-    const hub = new SimulHub(store, realClock(() => now), () => {});
+    const hub = new SimulHub(store, realClock(() => now));
     const stale = await hub.create({ title: 'Forgotten lobby', boards: 2, hostColor: 'white', mode: 'async' });
     now += 25 * 3600_000;
     const fresh = await hub.create({ title: 'Today', boards: 2, hostColor: 'white', mode: 'async' });
@@ -32,10 +33,9 @@ describe('eviction from memory', () => {
   function setUp() {
     let now = 1_000;
     const store = new MemoryEventStore();
-    const listening = new Set<string>();
-    const hub = new SimulHub(store, realClock(() => now), () => {}, (room) => listening.has(room.id));
+    const hub = new SimulHub(store, realClock(() => now));
     const advance = (ms: number) => (now += ms);
-    return { store, hub, listening, advance };
+    return { store, hub, advance };
   }
 
   /** A started two-board simul with a move on board 1; returns board 1's seat token. */
@@ -84,14 +84,16 @@ describe('eviction from memory', () => {
   });
 
   it('keeps a simul with a listener or a recent event', async () => {
-    const { hub, listening, advance } = setUp();
+    const { hub, advance } = setUp();
     const watched = await playing(hub);
-    listening.add(watched.simulId);
+    // A spectator's session, on a transport of the room's own kind (no sockets here).
+    const spectator = new RecordingLink('spectator');
+    expect(watched.room.hello(spectator, 'a network', { v: 2, simulId: watched.simulId, lastSeq: 0 }, () => null).ack.ok).toBe(true);
     advance(31 * MINUTE);
     const recent = await playing(hub);
 
     expect(hub.evictIdle(rules)).toEqual({ finished: 0, idle: 0, inMemory: 2 });
-    listening.delete(watched.simulId);
+    watched.room.leave(spectator);
     expect(hub.evictIdle(rules)).toEqual({ finished: 0, idle: 1, inMemory: 1 });
     expect(hub.get(recent.simulId)).toBe(recent.room);
   });
@@ -120,7 +122,7 @@ describe('eviction from memory', () => {
     const again = await (await hub.open(simulId))!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, { network: 'net-1' });
     expect(again).toMatchObject({ ok: false, error: { code: 'blocked' } });
     // A server started anew on the same store refuses it too; another network still joins.
-    const restarted = new SimulHub(store, realClock(() => 40 * MINUTE), () => {});
+    const restarted = new SimulHub(store, realClock(() => 40 * MINUTE));
     const reloaded = (await restarted.open(simulId))!;
     expect(await reloaded.dispatch({ role: 'spectator' }, { type: 'join', name: 'Back', playerId: 'b' }, { network: 'net-1' })).toMatchObject({ ok: false, error: { code: 'blocked' } });
     expect(await reloaded.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a' }, { network: 'net-2' })).toMatchObject({ ok: true });
@@ -179,7 +181,7 @@ describe('board logs across restarts', () => {
     let now = 1_000_000;
     const clock = realClock(() => now);
     const clocks = { initialMs: 600_000, incrementMs: 0, hostExtraMs: 0 };
-    const first = new SimulHub(store, clock, () => {});
+    const first = new SimulHub(store, clock);
     const { simulId } = await first.create({ title: 'Clocks', boards: 3, hostColor: 'white', mode: 'async', clock: clocks });
     const room = first.get(simulId)!;
     await room.dispatch({ role: 'spectator' }, { type: 'join', name: 'Ada', playerId: 'a', board: 1 });
@@ -187,7 +189,7 @@ describe('board logs across restarts', () => {
     await new Promise((resolve) => setImmediate(resolve));
     // Restart: the new server records server-restarted (board 1 only exists).
     now += 60_000;
-    const second = new SimulHub(store, clock, () => {});
+    const second = new SimulHub(store, clock);
     await second.loadUnfinished();
     await new Promise((resolve) => setImmediate(resolve));
     const late = await (await second.open(simulId))!.dispatch({ role: 'spectator' }, { type: 'join', name: 'Bo', playerId: 'b' });
@@ -197,7 +199,7 @@ describe('board logs across restarts', () => {
     const before = (await second.open(simulId))!.boardSeq(lateBoard);
     // A second restart: one more server-restarted on every board, the late one included.
     now += 60_000;
-    const third = new SimulHub(store, clock, () => {});
+    const third = new SimulHub(store, clock);
     await third.loadUnfinished();
     await new Promise((resolve) => setImmediate(resolve));
     const reloaded = (await third.open(simulId))!;

@@ -9,11 +9,11 @@
 // the timers from the log alone, and a timer already due when the server comes back runs at once.
 // While the class is paused no bot moves; the pause is charged to no one, so a bot's think
 // resumes where it stood (the board's turnSince moves on by the pause, as the host's last move does).
-import { chooseMove } from '../lib/bots/moves';
-import type { BotSpec } from '../lib/bots/spec';
-import { botRandom, thinkMsFor } from '../lib/bots/think-time';
-import { awaitsHost, sideToMove } from '../lib/simul/queries';
-import type { Actor, BoardState, Side, SimulEvent } from '../lib/simul/types';
+import { chooseMove } from '../../lib/bots/moves';
+import type { BotSpec } from '../../lib/bots/spec';
+import { botRandom, thinkMsFor } from '../../lib/bots/think-time';
+import { awaitsHost, sideToMove } from '../../lib/simul/queries';
+import type { Actor, BoardState, Side, SimulEvent } from '../../lib/simul/types';
 import type { SimulRoom } from './simul-room';
 
 /**

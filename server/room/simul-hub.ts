@@ -1,19 +1,20 @@
-// Every simul this server runs, by id and by join code. A room nobody has used for a while
-// leaves memory (evictIdle); hub.open loads it again from the store, as after a restart.
+// Every simul this server runs, by id and by join code. The hub finds, loads and evicts rooms;
+// each room holds its own sessions and companions (simul-room.ts). A room nobody has used for a
+// while leaves memory (evictIdle); hub.open loads it again from the store, as after a restart.
 // In a cluster (leases given), a node runs a simul only while it holds the simul's lease:
 // open() takes it, a timer renews it, and a room whose lease is lost leaves memory.
-import { ManualClock, type Clock } from './clock';
+import { ManualClock, type Clock } from './simul-time';
 import { randomInt } from 'node:crypto';
-import { exhibitionMinutes, type CreateSimulInput, type StartExhibitionInput } from '../lib/protocol/schemas';
-import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../lib/simul/types';
-import { ExhibitionPacer, ExhibitionRun } from './exhibition';
-import { rejection } from '../lib/simul/rejection';
-import { hashSecret, newJoinCode, newSecret, newSimulId } from './credentials';
-import { newBotSeed, SECRET_NAMES, SimulRoom, type Broadcast, type DispatchResult } from './simul-room';
-import { BotRunner } from './bot-runner';
-import { CommitQueue } from './commit-queue';
-import type { EventStore, SimulCredentials } from './store/event-store';
-import type { SimulLeases } from './store/leases';
+import { exhibitionMinutes, type CreateSimulInput, type StartExhibitionInput } from '../../lib/protocol/schemas';
+import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../../lib/simul/types';
+import type { ExhibitionPacer } from './exhibition-run';
+import { rejection } from '../../lib/simul/rejection';
+import { hashSecret, newJoinCode, newSecret, newSimulId } from '../guards/secrets';
+import { newBotSeed, SECRET_NAMES, SimulRoom, type DispatchResult, type ExhibitionStart } from './simul-room';
+import type { SendMany } from './room-session';
+import { CommitQueue } from '../store/commit-queue';
+import type { EventStore, SimulCredentials } from '../store/event-store';
+import type { SimulLeases } from '../store/leases';
 
 /** Thrown by hub.open while another node holds the simul's lease: the client is to try again. */
 export class OwnedElsewhere extends Error {
@@ -30,45 +31,46 @@ export interface EvictionRules {
   finishedMs: number;
 }
 
+/** How long a node takes "another node holds its lease" for an answer before asking the database again. */
+const HELD_ELSEWHERE_MS = 200;
+
 export const DEFAULT_EVICTION: EvictionRules = { idleMs: 30 * 60_000, finishedMs: 5 * 60_000 };
+
+/** What the hub is given beside its store and clock. */
+export interface HubOptions {
+  /** How a frame reaches many sessions at once (the transport's). */
+  sendMany?: SendMany;
+  /** The share of the thread every exhibition together may take (see ExhibitionPacer). */
+  exhibitionPacer?: ExhibitionPacer;
+  /** A cluster's leases: without them this process owns every simul in its store. */
+  leases?: SimulLeases;
+  /** Told of every room's durable events, after its sessions (tests listen here). */
+  onEvents?: (room: SimulRoom, events: SimulEvent[]) => void;
+}
 
 export class SimulHub {
   private rooms = new Map<string, SimulRoom>();
   /** Loads under way: concurrent opens of one simul share one. */
   private opening = new Map<string, Promise<SimulRoom | null>>();
   private renewal: ReturnType<typeof setInterval> | null = null;
-  /** Each room's bots, while it is in memory (see bot-runner.ts). */
-  private bots = new Map<SimulRoom, BotRunner>();
   /** Join code to simul id, for every unfinished simul, in memory or not. */
   private codes = new Map<string, string>();
   /** Unfinished simuls evicted from memory, with the time of their last event (for endIdle). */
   private evicted = new Map<string, number>();
   private commits: CommitQueue;
-  /** The exhibitions whose simulated clock is being advanced, by simul id. */
-  private runs = new Map<string, ExhibitionRun>();
-  /** The simuls of the last exhibition each network started. */
-  private exhibitionNetworks = new Map<string, string[]>();
-  /** When each running exhibition (by its sync simul) should end at its speed, in real time. */
-  private exhibitionEndsBy = new Map<string, number>();
-  /** When each exhibition's room last had an event, in real time (its events carry simulated time). */
-  private exhibitionActiveAt = new Map<string, number>();
+  private leases?: SimulLeases;
+  /** Simuls whose lease another node held when last asked, and until when (real time) that answer stands. */
+  private heldElsewhere = new Map<string, number>();
 
   constructor(
     private store: EventStore,
     private clock: Clock,
-    private broadcast: Broadcast,
-    /** Whether any socket listens to the room (its simul's or its seats' Socket.IO rooms). */
-    private listened: (room: SimulRoom) => boolean = () => false,
-    /** The share of the thread every exhibition together may take (see ExhibitionPacer). */
-    private exhibitionPacer = new ExhibitionPacer(),
-    /** A cluster's leases: without them this process owns every simul in its store. */
-    private leases?: SimulLeases,
-    /** Called when a room leaves memory because its lease was lost: its sockets must go elsewhere. */
-    private onDisowned: (simulId: string) => void = () => {},
+    private options: HubOptions = {},
   ) {
     this.commits = new CommitQueue(store);
-    if (leases) {
-      this.renewal = setInterval(() => void this.renewLeases(), leases.renewMs);
+    this.leases = options.leases;
+    if (this.leases) {
+      this.renewal = setInterval(() => void this.renewLeases(), this.leases.renewMs);
       this.renewal.unref();
     }
   }
@@ -168,9 +170,16 @@ export class SimulHub {
   private async load(simulId: string): Promise<SimulRoom | null> {
     let epoch: number | undefined;
     if (this.leases) {
+      // A simul another node held a moment ago is not asked of the database again at once: every
+      // phone of a class asks again on its own while the old lease runs out.
+      if ((this.heldElsewhere.get(simulId) ?? -Infinity) > performance.now()) throw new OwnedElsewhere(simulId);
       const claim = await this.leases.claim(simulId);
       if (claim === 'unknown') return null;
-      if (claim === 'held') throw new OwnedElsewhere(simulId);
+      if (claim === 'held') {
+        this.heldElsewhere.set(simulId, performance.now() + HELD_ELSEWHERE_MS);
+        throw new OwnedElsewhere(simulId);
+      }
+      this.heldElsewhere.delete(simulId);
       epoch = claim;
     }
     const loaded = await this.store.load(simulId);
@@ -186,6 +195,8 @@ export class SimulHub {
   /** Renews this node's leases; a room whose lease another node has taken leaves memory. */
   private async renewLeases(): Promise<void> {
     if (!this.leases) return;
+    const now = performance.now();
+    for (const [id, until] of this.heldElsewhere) if (until <= now) this.heldElsewhere.delete(id);
     let held: Set<string>;
     try {
       held = await this.leases.renew();
@@ -201,14 +212,12 @@ export class SimulHub {
     }
   }
 
-  /** Drops a room that this node may no longer run, and sends its sockets elsewhere. */
+  /** Drops a room that this node may no longer run, and sends its sessions elsewhere. */
   private disown(room: SimulRoom): void {
     if (this.rooms.get(room.id) !== room) return;
     this.rooms.delete(room.id);
-    room.cancelFlags();
-    this.stopBots(room);
-    this.runs.get(room.id)?.stop();
-    this.onDisowned(room.id);
+    room.stop();
+    room.closeSessions('elsewhere');
   }
 
   /** Stops renewing leases and gives back every one this node holds (the node shuts down). */
@@ -220,32 +229,29 @@ export class SimulHub {
   }
 
   private room(simulId: string, log: SimulEvent[], credentials: SimulCredentials): SimulRoom {
-    // A room whose commit failed is dropped: the next request loads it again from the store.
+    // A room whose commit failed is dropped (it stopped itself): the next request loads it
+    // again from the store, and its sessions reconnect to find it.
     const onLost = (room: SimulRoom) => {
-      this.stopBots(room);
       if (this.rooms.get(simulId) !== room) return;
       this.rooms.delete(simulId);
-      this.runs.get(simulId)?.stop();
-      if (this.leases) this.onDisowned(simulId);
+      room.closeSessions('elsewhere');
     };
     // An exhibition's time goes on from its last event, on its own clock.
     const created = log[0];
     const clock = created?.type === 'simul-created' && created.exhibition ? new ManualClock(log[log.length - 1].at) : this.clock;
-    return new SimulRoom(simulId, log, credentials, this.commits, clock, this.onEvents, onLost);
-  }
-
-  /**
-   * Starts advancing an exhibition's simulated clock once it plays: at its start (durable), or
-   * loaded again after a restart, from where it stopped.
-   */
-  private runExhibition(room: SimulRoom): void {
-    const exhibition = room.state.exhibition;
-    if (!exhibition || room.state.phase !== 'playing' || this.runs.has(room.id) || !(room.clock instanceof ManualClock)) return;
-    // Watched while anyone listens to either simul of the pair (the race page opens both).
-    const watched = () => this.listened(room) || [this.rooms.get(exhibition.pair)].some((pair) => pair !== undefined && this.listened(pair));
-    const run = new ExhibitionRun(room, room.clock, exhibition.speed, () => this.runs.delete(room.id), undefined, watched, this.exhibitionPacer);
-    this.runs.set(room.id, run);
-    run.start();
+    return new SimulRoom({
+      id: simulId,
+      log,
+      credentials,
+      commits: this.commits,
+      clock,
+      serverClock: this.clock,
+      sendMany: this.options.sendMany,
+      onEvents: this.onEvents,
+      onLost,
+      exhibitionPacer: this.options.exhibitionPacer,
+      listenedElsewhere: (id) => this.rooms.get(id)?.listened ?? false,
+    });
   }
 
   /**
@@ -264,10 +270,9 @@ export class SimulHub {
     const sync = await this.newId();
     let async = await this.newId();
     while (async === sync) async = await this.newId();
-    this.exhibitionNetworks.set(network, [sync, async]);
     // Whoever starts it may stop it: one host key for both simuls, given to its page only.
     const hostKey = newSecret();
-    this.exhibitionEndsBy.set(sync, performance.now() + exhibitionMinutes(spec) * 60_000);
+    const started = { network, endsBy: performance.now() + exhibitionMinutes(spec) * 60_000 };
     const seed = spec.seed ?? randomInt(2 ** 32);
     const bot = (seconds: number): BotSpec => {
       const meanMs = Math.round(seconds * 1000);
@@ -281,6 +286,7 @@ export class SimulHub {
         { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: seed >>> 0, hostKey },
       );
       const room = (await this.open(simulId))!;
+      room.exhibitionStart = started;
       for (let board = 1; board <= spec.n; board++) {
         const botSeed = (seed + board) >>> 0;
         dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o) }, { botSeed }));
@@ -315,44 +321,41 @@ export class SimulHub {
     return { ok: true };
   }
 
+  /** The exhibitions' simuls in memory that are running or being set up, with who started each. */
+  private liveExhibitions(): { room: SimulRoom; start: ExhibitionStart }[] {
+    const live: { room: SimulRoom; start: ExhibitionStart }[] = [];
+    for (const room of this.rooms.values()) {
+      const start = room.exhibitionStart;
+      if (start && (room.exhibitionRunning || room.state.phase === 'lobby')) live.push({ room, start });
+    }
+    return live;
+  }
+
   /** Real ms until a running exhibition should have ended at its speed (an unwatched one ends sooner). */
   exhibitionSlotFreesInMs(): number {
     const now = performance.now();
-    const ends = [...this.exhibitionEndsBy].filter(([id]) => this.isLive(id)).map(([, at]) => at - now);
-    for (const [id] of this.exhibitionEndsBy) if (!this.isLive(id)) this.exhibitionEndsBy.delete(id);
+    const ends = this.liveExhibitions().map(({ start }) => start.endsBy - now);
     return ends.length ? Math.max(1_000, Math.min(...ends)) : 1_000;
   }
 
   /** Whether an exhibition started from `network` is still running (or being set up). */
   exhibitionRunningFrom(network: string): boolean {
-    const running = (this.exhibitionNetworks.get(network) ?? []).some((id) => this.isLive(id));
-    if (!running) this.exhibitionNetworks.delete(network);
-    return running;
+    return this.liveExhibitions().some(({ start }) => start.network === network);
   }
 
   /** Exhibitions running (or being set up): a pair counts once. */
   get exhibitionsRunning(): number {
-    const pairs = new Set<string>();
-    for (const room of this.rooms.values()) {
-      const exhibition = room.state.exhibition;
-      if (exhibition && this.isLive(room.id)) pairs.add([room.id, exhibition.pair].sort().join());
-    }
-    return pairs.size;
-  }
-
-  /** An exhibition's simul whose clock is advanced, or that has not started yet. */
-  private isLive(simulId: string): boolean {
-    return this.runs.has(simulId) || this.rooms.get(simulId)?.state.phase === 'lobby';
+    return new Set(this.liveExhibitions().map(({ room }) => [room.id, room.state.exhibition!.pair].sort().join())).size;
   }
 
   /** Whether an exhibition's clock is being advanced. */
   isRunning(simulId: string): boolean {
-    return this.runs.has(simulId);
+    return this.rooms.get(simulId)?.exhibitionRunning ?? false;
   }
 
   /** Stops every exhibition's clock (the server closes); they go on when the simuls are loaded again. */
   stopExhibitions(): void {
-    for (const run of [...this.runs.values()]) run.stop();
+    for (const room of this.rooms.values()) room.stopExhibition();
   }
 
   /**
@@ -369,7 +372,7 @@ export class SimulHub {
       if (!room) this.evicted.delete(id);
     }
     const idle = [...this.rooms.values()].filter(
-      (room) => room.state.phase !== 'finished' && this.lastActiveAt(room) < cutoff,
+      (room) => room.state.phase !== 'finished' && room.lastActiveAt < cutoff,
     );
     const ended = await Promise.all(idle.map((room) => room.dispatch({ role: 'server' }, { type: 'end-simul', ending: 'idle' })));
     return ended.filter((r) => r.ok).length;
@@ -389,13 +392,12 @@ export class SimulHub {
     let idle = 0;
     for (const room of [...this.rooms.values()]) {
       const isFinished = room.state.phase === 'finished';
-      const lastActiveAt = this.lastActiveAt(room);
+      const lastActiveAt = room.lastActiveAt;
       if (now - lastActiveAt < (isFinished ? rules.finishedMs : rules.idleMs)) continue;
-      if (this.runs.has(room.id) || !room.settled || room.runsClocks || this.listened(room)) continue;
-      if ((this.bots.get(room)?.pending ?? 0) > 0) continue;
+      if (room.exhibitionRunning || !room.settled || room.runsClocks || room.listened) continue;
+      if ((room.bots?.pending ?? 0) > 0) continue;
       this.rooms.delete(room.id);
-      this.stopBots(room);
-      this.exhibitionActiveAt.delete(room.id);
+      room.stop();
       if (room.epoch !== undefined) void this.leases?.release(room.id, room.epoch);
       if (isFinished) {
         finished++;
@@ -405,12 +407,6 @@ export class SimulHub {
       }
     }
     return { finished, idle, inMemory: this.rooms.size };
-  }
-
-  /** When a room last had an event, on this hub's clock. */
-  private lastActiveAt(room: SimulRoom): number {
-    if (!room.state.exhibition) return room.lastEventAt;
-    return this.exhibitionActiveAt.get(room.id) ?? this.clock.now();
   }
 
   /** The simul a join code names, while it is open or running (in memory, in the store, on any node). */
@@ -425,41 +421,14 @@ export class SimulHub {
   private add(room: SimulRoom): SimulRoom {
     this.rooms.set(room.id, room);
     this.evicted.delete(room.id);
-    if (room.state.phase !== 'finished') {
-      this.codes.set(room.state.joinCode, room.id);
-      const bots = new BotRunner(room);
-      this.bots.set(room, bots);
-      bots.start();
-    }
-    if (room.state.exhibition && !this.exhibitionActiveAt.has(room.id)) this.exhibitionActiveAt.set(room.id, this.clock.now());
-    this.runExhibition(room);
+    if (room.state.phase !== 'finished') this.codes.set(room.state.joinCode, room.id);
+    room.start();
     return room;
   }
 
-  /** The bots of a room that is in memory, for tests and the exhibition. */
-  botsOf(room: SimulRoom): BotRunner | undefined {
-    return this.bots.get(room);
-  }
-
-  private stopBots(room: SimulRoom): void {
-    this.bots.get(room)?.stop();
-    this.bots.delete(room);
-  }
-
-  private onEvents: Broadcast = (room, events, boards) => {
-    if (events.some((e) => e.type === 'simul-finished')) {
-      this.codes.delete(room.state.joinCode);
-      // Ended (by its host, or the server): its exhibition run, if any, stops at once and frees its slot.
-      this.runs.get(room.id)?.stop();
-    }
-    if (room.state.exhibition) {
-      this.exhibitionActiveAt.set(room.id, this.clock.now());
-      // Started: its clock starts moving.
-      if (events.some((e) => e.type === 'simul-started')) this.runExhibition(room);
-    }
-    this.broadcast(room, events, boards);
-    // After the broadcast: a bot's move planned now never overtakes the events it answers.
-    this.bots.get(room)?.afterCommit(events);
-    if (room.state.phase === 'finished') this.stopBots(room);
+  /** The hub's index follows each room: a finished simul's join code names it no more. */
+  private onEvents = (room: SimulRoom, events: SimulEvent[]): void => {
+    if (events.some((e) => e.type === 'simul-finished')) this.codes.delete(room.state.joinCode);
+    this.options.onEvents?.(room, events);
   };
 }
