@@ -12,13 +12,17 @@ import { useWords } from '../language';
 import { Timeline } from './Timeline';
 import { SimulatedTime } from '../SimulatedTime';
 
+const DEFERRED = '[&>*]:[content-visibility:auto] [&>*]:[contain-intrinsic-size:auto_none_auto_12rem]';
+
 export function Dashboard({ state, metrics, big = false }: { state: SimulState; metrics: SimulMetrics | null; big?: boolean }) {
   const words = useWords().dashboard;
   if (!metrics) {
     return <p className="text-slate-500">{words.notStarted}</p>;
   }
   return (
-    <div className={`flex flex-col gap-6 ${big ? 'text-lg' : ''}`} data-testid="dashboard">
+    // Each part is laid out and painted once it comes near the screen (the console's dashboard
+    // sits under the boards, the review's under the scrubber), its size kept meanwhile.
+    <div className={`flex flex-col gap-6 ${DEFERRED} ${big ? 'text-lg' : ''}`} data-testid="dashboard">
       <SimulatedTime state={state} />
       <Story metrics={metrics} />
       <div className="grid gap-4 md:grid-cols-2">

@@ -437,7 +437,6 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
         <div className="w-full lg:w-[min(100cqw,calc(100cqh-1.75rem))]">
       <PlayBoard
         id={`host-board-${number}`}
-        key={number}
         fen={board.chess.fen()}
         orientation={board.hostColor === 'w' ? 'white' : 'black'}
         movable={hostToMove && !board.paused ? board.hostColor : null}
