@@ -13,13 +13,16 @@
 // the page to the end of the next frame drawn after it (p99).
 //
 // Every step has a deadline: the run finishes, or fails saying which step did not and why.
-// Usage (after `npx next build`): npx tsx bench/console-open.ts [boards=100] [plies=60] [--json=FILE]
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Usage (after `npx next build`): npx tsx bench/console-open.ts [boards=100] [plies=60] [--json=FILE] [--profile=DIR]
+// --profile=DIR also takes a CPU profile (CDP Profiler) of one more opening of each page and of
+// the live window, writes them to DIR as .cpuprofile files and prints their top self time.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { Chess } from 'chess.js';
 import { chromiumLaunchOptions } from '../e2e/browser';
+import { summarizeByFile, summarizeProfile } from './profile-summary';
 import { Prng } from '../lib/random';
 import { addBigSimul, percentile } from '../server/testing/hostile-clients';
 import { freePort, ServerProcess } from '../server/testing/server-process';
@@ -27,6 +30,7 @@ import { Clients, seatedSimul, type SeatedSimul } from '../server/testing/simul-
 
 const args = process.argv.slice(2);
 const jsonFile = args.find((a) => a.startsWith('--json='))?.slice('--json='.length);
+const profileDir = args.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
 const [boards = 100, plies = 60] = args.filter((a) => !a.startsWith('--')).map(Number);
 const RUNS = 5;
 /** Each page's main-thread work at most this many times the home page's. */
@@ -139,7 +143,29 @@ async function whatItShows(tab: Page, ready: Readiness, errors: string[]): Promi
   return `${counts.join(', ')}; the page says "${text}"${errors.length ? `; its errors: ${errors.slice(-3).join(' | ')}` : ''}`;
 }
 
-type Cdp = { send(method: 'Performance.getMetrics'): Promise<{ metrics: { name: string; value: number }[] }>; send(method: 'Performance.enable'): Promise<unknown> };
+type Cdp = {
+  send(method: 'Performance.getMetrics'): Promise<{ metrics: { name: string; value: number }[] }>;
+  send(method: 'Performance.enable' | 'Profiler.enable' | 'Profiler.start'): Promise<unknown>;
+  send(method: 'Profiler.setSamplingInterval', params: { interval: number }): Promise<unknown>;
+  send(method: 'Profiler.stop'): Promise<{ profile: unknown }>;
+};
+
+/** Starts a CPU profile of the page's main thread when profiling; the returned function ends it and writes `name`. */
+async function startProfile(cdp: Cdp, name: string): Promise<() => Promise<void>> {
+  if (!profileDir) return async () => {};
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    const file = path.join(profileDir, `${name.replace(/\W+/g, '-')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`\nprofile of the ${name}: ${file}; top self time (share of busy time):`);
+    for (const l of summarizeProfile(file, 20)) console.log(`${l.selfPct.toFixed(1).padStart(5)}%  ${l.selfMs.toFixed(0).padStart(6)} ms  ${l.name}  ${l.where}`);
+    console.log('by file:');
+    for (const l of summarizeByFile(file, 8)) console.log(`${l.selfPct.toFixed(1).padStart(5)}%  ${l.selfMs.toFixed(0).padStart(6)} ms  ${l.where}`);
+  };
+}
 
 /** Chromium's cumulative main-thread metrics of the page, in ms. */
 async function mainThreadMetrics(cdp: Cdp) {
@@ -164,9 +190,10 @@ async function openTab(browser: Browser, page: PageUnderTest, init: string[]): P
   return { context, tab, cdp, errors };
 }
 
-async function open(browser: Browser, page: PageUnderTest): Promise<Run> {
+async function open(browser: Browser, page: PageUnderTest, profiled = false): Promise<Run> {
   const { context, tab, cdp, errors } = await openTab(browser, page, [readinessScript(page.ready)]);
   try {
+    const stopProfile = profiled ? await startProfile(cdp, page.name) : null;
     const before = await mainThreadMetrics(cdp);
     await tab.goto(page.url, { waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
     const wallMs = await step(
@@ -176,6 +203,7 @@ async function open(browser: Browser, page: PageUnderTest): Promise<Run> {
       () => whatItShows(tab, page.ready, errors),
     );
     const after = await mainThreadMetrics(cdp);
+    await stopProfile?.();
     return {
       taskMs: after.taskMs - before.taskMs,
       scriptMs: after.scriptMs - before.scriptMs,
@@ -243,10 +271,12 @@ async function live(browser: Browser, serverUrl: string): Promise<ConsoleOpenRes
       );
       await tab.waitForTimeout(1000); // past the opening's own work
       await tab.evaluate(() => void ((window as unknown as { __frames: number[] }).__frames.length = 0));
+      const stopProfile = await startProfile(cdp, 'live console');
       const before = await mainThreadMetrics(cdp);
       const t0 = Date.now();
       const moves = await step('playing the live simul', LIVE_WINDOW_MS + 30_000, () => play(simul, LIVE_WINDOW_MS));
       const after = await mainThreadMetrics(cdp);
+      await stopProfile();
       const wall = Date.now() - t0;
       await tab.waitForTimeout(200); // the last frames' timings
       const frames = await tab.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice());
@@ -340,6 +370,10 @@ async function main(): Promise<ConsoleOpenResult> {
         const run = await open(browser, page);
         if (round > 0) runs.get(page.name)!.push(run);
       }
+    }
+    if (profileDir) {
+      mkdirSync(profileDir, { recursive: true });
+      for (const page of pages) await open(browser, page, true);
     }
     const home = median(runs.get('home')!.map((r) => r.taskMs));
     const opened = pages.map((page) => {

@@ -7,6 +7,7 @@
 //   parse    commandSchema.safeParse (zod)                        socket-handlers.ts
 //   decide   decide(state, actor, command, now)                    lib/simul/decide.ts
 //   append   EventStore.append, memory / SQLite NORMAL / SQLite FULL  server/store/*
+//            (awaited: for SQLite, the wall time until the database's worker has committed)
 //   evolve   evolve(state, event)                                  lib/simul/evolve.ts
 // and, for comparison, the baseline relay's chess work: chess.move({from, to}) + isGameOver().
 import fs from 'node:fs';
@@ -21,6 +22,11 @@ import { MemoryEventStore } from '../server/store/memory-store';
 import { SqliteEventStore } from '../server/store/sqlite-store';
 import type { EventStore } from '../server/store/event-store';
 import { Prng } from '../lib/random';
+
+/** CPU time of this process's main thread (the room's thread), µs, from Linux's schedstat. */
+function mainThreadCpuUs(): number {
+  return Number(fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1000;
+}
 
 const MOVES = Number(process.argv[2] ?? 3000);
 const BOARDS = 25;
@@ -78,6 +84,12 @@ function time(f: () => void): number {
   return Number(process.hrtime.bigint() - t) / 1000;
 }
 
+async function timeAsync(f: () => Promise<void>): Promise<number> {
+  const t = process.hrtime.bigint();
+  await f();
+  return Number(process.hrtime.bigint() - t) / 1000;
+}
+
 function stats(us: number[]): string {
   const s = [...us].sort((a, b) => a - b);
   const mean = s.reduce((a, b) => a + b, 0) / s.length;
@@ -85,13 +97,14 @@ function stats(us: number[]): string {
   return `mean ${mean.toFixed(1).padStart(6)} µs  p50 ${p(0.5).toFixed(1).padStart(6)}  p99 ${p(0.99).toFixed(1).padStart(7)}`;
 }
 
-function run(label: string, store: EventStore, setup: SimulEvent[], steps: Step[], warm: boolean) {
+async function run(label: string, store: EventStore, setup: SimulEvent[], steps: Step[], warm: boolean) {
   const state: SimulState = initialState();
-  store.createSimul('benchsimul', 'h'.repeat(64), setup[0]);
-  for (const e of setup.slice(1)) store.append('benchsimul', [e]);
+  await store.createSimul('benchsimul', 'h'.repeat(64), setup[0]);
+  for (const e of setup.slice(1)) await store.append('benchsimul', [e]);
   for (const e of setup) evolve(state, e);
   const t = { parse: [] as number[], decide: [] as number[], append: [] as number[], evolve: [] as number[], total: [] as number[] };
   const cpu0 = process.cpuUsage();
+  const main0 = mainThreadCpuUs();
   let at = 10_000;
   for (const step of steps) {
     let command!: Command;
@@ -107,7 +120,7 @@ function run(label: string, store: EventStore, setup: SimulEvent[], steps: Step[
       const first = state.seq + 1;
       events = d.events.map((body, i) => ({ seq: first + i, at, ...body }) as SimulEvent);
     });
-    const ta = time(() => store.append('benchsimul', events));
+    const ta = await timeAsync(() => store.append('benchsimul', events));
     const te = time(() => {
       for (const e of events) evolve(state, e);
     });
@@ -119,8 +132,13 @@ function run(label: string, store: EventStore, setup: SimulEvent[], steps: Step[
     t.total.push(tp + td + ta + te);
   }
   const cpu = process.cpuUsage(cpu0);
+  const main = mainThreadCpuUs() - main0;
+  await store.close();
   if (!warm) return;
-  console.log(`\n${label}: ${steps.length} moves, process CPU ${((cpu.user + cpu.system) / steps.length).toFixed(0)} µs/move (system ${(cpu.system / steps.length).toFixed(0)})`);
+  console.log(
+    `\n${label}: ${steps.length} moves, process CPU ${((cpu.user + cpu.system) / steps.length).toFixed(0)} µs/move ` +
+      `(system ${(cpu.system / steps.length).toFixed(0)}), main thread ${(main / steps.length).toFixed(0)} µs/move`,
+  );
   for (const [k, v] of Object.entries(t)) console.log(`  ${k.padEnd(7)} ${stats(v)}`);
 }
 
@@ -128,16 +146,16 @@ function run(label: string, store: EventStore, setup: SimulEvent[], steps: Step[
  * What group commit would cost: the same events appended to a FULL store `batch` moves per
  * transaction (one fsync per batch), as a server that commits once per event-loop turn would.
  */
-function groupCommit(file: string, setup: SimulEvent[], steps: Step[], batch: number, warm: boolean) {
+async function groupCommit(file: string, setup: SimulEvent[], steps: Step[], batch: number, warm: boolean) {
   const store = new SqliteEventStore(file);
   const state: SimulState = initialState();
-  store.createSimul('benchsimul', 'h'.repeat(64), setup[0]);
-  for (const e of setup.slice(1)) store.append('benchsimul', [e]);
+  await store.createSimul('benchsimul', 'h'.repeat(64), setup[0]);
+  for (const e of setup.slice(1)) await store.append('benchsimul', [e]);
   for (const e of setup) evolve(state, e);
   let pendingEvents: SimulEvent[] = [];
   let appendUs = 0;
-  const cpu0 = process.cpuUsage();
   let cpuAppend = 0;
+  let mainAppend = 0;
   for (const step of steps) {
     const d = decide(state, step.actor, commandSchema.parse(step.input) as Command, 1);
     if (!d.ok) throw new Error('rejected');
@@ -147,17 +165,19 @@ function groupCommit(file: string, setup: SimulEvent[], steps: Step[], batch: nu
     pendingEvents.push(...events);
     if (pendingEvents.length >= batch) {
       const c = process.cpuUsage();
-      appendUs += time(() => store.append('benchsimul', pendingEvents));
+      const m = mainThreadCpuUs();
+      appendUs += await timeAsync(() => store.append('benchsimul', pendingEvents));
       const cd = process.cpuUsage(c);
       cpuAppend += cd.user + cd.system;
+      mainAppend += mainThreadCpuUs() - m;
       pendingEvents = [];
     }
   }
-  process.cpuUsage(cpu0);
-  store.close();
+  await store.close();
   if (warm) {
     console.log(
-      `  FULL, ${String(batch).padStart(2)} moves per commit: append wall ${(appendUs / steps.length).toFixed(1).padStart(6)} µs/move, CPU ${(cpuAppend / steps.length).toFixed(1).padStart(6)} µs/move`,
+      `  FULL, ${String(batch).padStart(2)} moves per commit: append wall ${(appendUs / steps.length).toFixed(1).padStart(6)} µs/move, ` +
+        `CPU ${(cpuAppend / steps.length).toFixed(1).padStart(6)} µs/move, main thread ${(mainAppend / steps.length).toFixed(1).padStart(6)} µs/move`,
     );
   }
 }
@@ -184,18 +204,22 @@ function baseline(steps: Step[], warm: boolean) {
   console.log(`  chess   ${stats(us)}`);
 }
 
-const { setup, steps } = record();
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simul-move-cost-'));
-try {
-  console.log(`${os.cpus()[0]?.model}, ${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`);
-  for (const warm of [false, true]) {
-    baseline(steps, warm);
-    run('memory store', new MemoryEventStore(), setup, steps, warm);
-    run('SQLite synchronous=NORMAL', new SqliteEventStore(path.join(dir, `normal-${warm}.db`), { synchronous: 'NORMAL' }), setup, steps, warm);
-    run('SQLite synchronous=FULL (the default)', new SqliteEventStore(path.join(dir, `full-${warm}.db`)), setup, steps, warm);
-    if (warm) console.log('\ngroup commit (one transaction, one fsync, per batch of moves):');
-    for (const batch of [1, 5, 20]) groupCommit(path.join(dir, `group-${batch}-${warm}.db`), setup, steps, batch, warm);
+async function main(): Promise<void> {
+  const { setup, steps } = record();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simul-move-cost-'));
+  try {
+    console.log(`${os.cpus()[0]?.model}, ${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`);
+    for (const warm of [false, true]) {
+      baseline(steps, warm);
+      await run('memory store', new MemoryEventStore(), setup, steps, warm);
+      await run('SQLite synchronous=NORMAL', new SqliteEventStore(path.join(dir, `normal-${warm}.db`), { synchronous: 'NORMAL' }), setup, steps, warm);
+      await run('SQLite synchronous=FULL (the default)', new SqliteEventStore(path.join(dir, `full-${warm}.db`)), setup, steps, warm);
+      if (warm) console.log('\ngroup commit (one transaction, one fsync, per batch of moves):');
+      for (const batch of [1, 5, 20]) await groupCommit(path.join(dir, `group-${batch}-${warm}.db`), setup, steps, batch, warm);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true });
 }
+
+void main();

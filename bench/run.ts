@@ -519,6 +519,8 @@ interface Measured {
   ackRtt: Percentiles;
   hostAckRtt: Percentiles;
   serverCpuUsPerMove: number;
+  /** The same, the target's main thread alone (the room's thread: without the database worker). */
+  serverMainThreadCpuUsPerMove: number;
   serverCpuCores: number;
   serverElu: number;
   generatorCpuUsPerMove: number;
@@ -598,6 +600,7 @@ function measure(
     ackRtt: percentiles(stats.flatMap((s) => s.ackRtt)),
     hostAckRtt: percentiles(stats.flatMap((s) => s.hostAckRtt)),
     serverCpuUsPerMove: serverCpu / Math.max(1, movesOk),
+    serverMainThreadCpuUsPerMove: (s1.mainThreadCpuUs - s0.mainThreadCpuUs) / Math.max(1, movesOk),
     serverCpuCores: serverCpu / 1000 / (s1.at - s0.at),
     serverElu: dActive / Math.max(1e-9, dActive + dIdle),
     generatorCpuUsPerMove: stats.reduce((a, s) => a + s.cpuUs, 0) / Math.max(1, movesOk),
@@ -909,7 +912,7 @@ function scenarioTable(runs: ScenarioRun[]): string {
     [
       'scenario', 'target', 'boards', 'sockets', 'moves/s', 'achieved',
       'evt p50', 'p95', 'p99', 'max', 'ack p50', 'p95', 'p99', 'max',
-      'srv µs/move', '(-idle)', 'gen µs/move', 'heap KB/board', '(+sockets)', 'heap KB/socket', 'RSS KB/socket', 'srv ELU', 'gen ELU', 'srv lag p99', 'gen lag p99', 'other CPU', 'load', 'errors', 'disc',
+      'srv µs/move', '(-idle)', 'main thread', 'gen µs/move', 'heap KB/board', '(+sockets)', 'heap KB/socket', 'RSS KB/socket', 'srv ELU', 'gen ELU', 'srv lag p99', 'gen lag p99', 'other CPU', 'load', 'errors', 'disc',
       'stu msg/own move max', 'mean', 'stu summ/s max', 'mean',
     ],
   ];
@@ -918,7 +921,7 @@ function scenarioTable(runs: ScenarioRun[]): string {
       r.scenario, ROUNDS > 1 ? `${r.target} #${r.round}` : r.target, String(r.boards), String(r.sockets), String(r.targetRate), f0(r.movesPerSecond),
       f2(r.eventRtt.p50), f2(r.eventRtt.p95), f2(r.eventRtt.p99), f1(r.eventRtt.max),
       f2(r.ackRtt.p50), f2(r.ackRtt.p95), f2(r.ackRtt.p99), f1(r.ackRtt.max),
-      f0(r.serverCpuUsPerMove), f0(r.serverCpuUsPerMoveNetOfIdle), f0(r.generatorCpuUsPerMove), f1(r.memory.heapPerLiveBoardKB), f1(r.memory.heapPerLiveBoardWithSocketsKB),
+      f0(r.serverCpuUsPerMove), f0(r.serverCpuUsPerMoveNetOfIdle), f0(r.serverMainThreadCpuUsPerMove), f0(r.generatorCpuUsPerMove), f1(r.memory.heapPerLiveBoardKB), f1(r.memory.heapPerLiveBoardWithSocketsKB),
       f1(r.memory.heapPerSocketKB), f1(r.memory.rssPerSocketKB), `${f0(r.serverElu * 100)}%`, `${f0(r.generatorElu * 100)}%`,
       f1(r.serverLoopDelay.p99), f1(r.generatorLoopDelay.p99), f2(r.otherCpuCores), f2(r.loadAverage), String(r.errors), String(r.disconnects),
       f2(r.students.messagesPerOwnMove.max), f2(r.students.messagesPerOwnMove.mean), f2(r.students.summariesPerSecond.max), f2(r.students.summariesPerSecond.mean),
@@ -934,7 +937,8 @@ function scenarioTable(runs: ScenarioRun[]): string {
             name, `${o.target}/${relay}${ROUNDS > 1 ? ` #${round}` : ''}`, '', '', '', ratio(o.movesPerSecond, b.movesPerSecond),
             ratio(o.eventRtt.p50, b.eventRtt.p50), ratio(o.eventRtt.p95, b.eventRtt.p95), ratio(o.eventRtt.p99, b.eventRtt.p99), ratio(o.eventRtt.max, b.eventRtt.max),
             ratio(o.ackRtt.p50, b.ackRtt.p50), ratio(o.ackRtt.p95, b.ackRtt.p95), ratio(o.ackRtt.p99, b.ackRtt.p99), ratio(o.ackRtt.max, b.ackRtt.max),
-            ratio(o.serverCpuUsPerMove, b.serverCpuUsPerMove), ratio(o.serverCpuUsPerMoveNetOfIdle, b.serverCpuUsPerMoveNetOfIdle), '',
+            ratio(o.serverCpuUsPerMove, b.serverCpuUsPerMove), ratio(o.serverCpuUsPerMoveNetOfIdle, b.serverCpuUsPerMoveNetOfIdle),
+            ratio(o.serverMainThreadCpuUsPerMove, b.serverMainThreadCpuUsPerMove), '',
             ratio(o.memory.heapPerLiveBoardKB, b.memory.heapPerLiveBoardKB),
             ratio(o.memory.heapPerLiveBoardWithSocketsKB, b.memory.heapPerLiveBoardWithSocketsKB), '', ratio(o.memory.rssPerSocketKB, b.memory.rssPerSocketKB),
             ratio(o.serverElu, b.serverElu), '', ratio(o.serverLoopDelay.p99, b.serverLoopDelay.p99), '', '', '', '', '', '', '', '', '',

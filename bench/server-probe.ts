@@ -8,12 +8,15 @@
 //   { id, op: 'sample', resetDelay: true } -> and restart the event-loop delay histogram
 //
 // When the bench goes away (its IPC channel closes) the process exits: no orphan servers.
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 export interface ProbeSample {
   /** process.cpuUsage(): user and system CPU time of the whole process, microseconds. */
   cpuUserUs: number;
   cpuSystemUs: number;
+  /** CPU time of the main thread alone (the room's thread), microseconds; NaN off Linux. */
+  mainThreadCpuUs: number;
   rss: number;
   heapUsed: number;
   heapTotal: number;
@@ -42,6 +45,15 @@ interface ProbeRequest {
   resetDelay?: boolean;
 }
 
+/** The main thread's CPU time from Linux's schedstat (nanoseconds on the CPU), in µs. */
+function mainThreadCpuUs(): number {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1000;
+  } catch {
+    return NaN;
+  }
+}
+
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
 
@@ -57,6 +69,7 @@ function sample(forceGc: boolean): ProbeSample {
   return {
     cpuUserUs: cpu.user,
     cpuSystemUs: cpu.system,
+    mainThreadCpuUs: mainThreadCpuUs(),
     rss: mem.rss,
     heapUsed: mem.heapUsed,
     heapTotal: mem.heapTotal,

@@ -41,6 +41,7 @@ async function boardsShow(page: Page, boards: { n: number; placement: string; lo
 
 const HOST_LINE = PROGRAMS.async.place['host-thinks'];
 const AWAIT_LINE = PROGRAMS.async.place['awaits-opponent'];
+const READY_LINE = PROGRAMS.async.place['awaits-host'];
 
 test('review scrubber: three moments, their positions, queue, figures and program lines', async ({ browser, request }) => {
   const advance = async (seconds: number) => {
@@ -109,7 +110,7 @@ test('review scrubber: three moments, their positions, queue, figures and progra
   await expect(viewer.getByTestId('program-ready')).toHaveAttribute('data-boards', '2');
   await expect(viewer.getByTestId(`program-line-${HOST_LINE}`)).toHaveAttribute('data-current', 'true');
   await expect(viewer.getByTestId(`program-line-${HOST_LINE}`)).toHaveAttribute('data-boards', '1');
-  await expect(viewer.getByTestId(`program-line-${AWAIT_LINE}`)).toHaveAttribute('data-boards', '2');
+  await expect(viewer.getByTestId(`program-line-${READY_LINE}`)).toHaveAttribute('data-boards', '2');
   await figuresAt(at);
 
   // 2. At 32.5 s: Ada has replied; the host is on board 1 again, Bo thinks.

@@ -4,6 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { createSimul, hostMove, joinFromPhone, opponentMove, seriousViolations } from './helpers';
+import { PROGRAMS } from '../lib/program/python';
+
+const HOST_LINE = PROGRAMS.async.place['host-thinks'];
+const AWAIT_LINE = PROGRAMS.async.place['awaits-opponent'];
 
 const QUEEN_MATE = '8/8/8/4k3/8/8/8/3QK3 w - - 0 1';
 
@@ -64,6 +68,9 @@ test('a phone asks to take back its move and the host grants it', async ({ brows
   await host.getByTestId('start').click();
   await hostMove(host, 1, 'e2', 'e4');
   await opponentMove(ada, 'e7', 'e5');
+  // The program: the board's task runs on the host, at the host's line.
+  await expect(host.getByTestId('program-current')).toHaveAttribute('data-board', '1');
+  await expect(host.getByTestId(`program-line-${HOST_LINE}`)).toHaveAttribute('data-boards', '1');
 
   await ada.getByTestId('ask-takeback').click();
   await expect(ada.getByTestId('takeback-asked')).toBeVisible();
@@ -75,6 +82,10 @@ test('a phone asks to take back its move and the host grants it', async ({ brows
   // Back to the position after 1. e4, Ada to move again.
   await expect(ada.getByTestId('play-board-1-container')).toHaveAttribute('data-fen', /^rnbqkbnr\/pppppppp\/8\/8\/4P3\/8\/PPPP1PPP\/RNBQKBNR b /);
   await expect(host.getByTestId('takeback-requests')).toHaveCount(0);
+  // The takeback puts the task back to where the game is: awaiting its opponent again.
+  await expect(host.getByTestId('program-current')).toHaveAttribute('data-board', '');
+  await expect(host.getByTestId('program-awaiting')).toHaveAttribute('data-boards', '1');
+  await expect(host.getByTestId(`program-line-${AWAIT_LINE}`)).toHaveAttribute('data-boards', '1');
   await opponentMove(ada, 'c7', 'c5');
   await expect(host.getByTestId('takebacks-1')).toHaveText('1');
   // The host takes back its own move, then plays another.
@@ -106,7 +117,25 @@ test('the class is paused and resumed with clocks: nobody’s time runs meanwhil
   await advance(300);
   await expect(ada.getByTestId('clock-opponent-1')).toHaveText('0:50');
   await expect(host.getByTestId('host-clock-mini-2')).toHaveText('0:50');
+  // Every mini board has the paused look, on the console and the projector.
+  for (const page of [host, projector]) {
+    for (const n of [1, 2]) {
+      await expect(page.getByTestId(`mini-${n}`)).toHaveAttribute('data-look', 'paused');
+      await expect(page.getByTestId(`chip-label-${n}`)).toHaveText('Paused');
+    }
+  }
+  // Board 2 had awaited the host 10 s at the pause: its wait stands still there.
+  await expect(host.getByTestId('wait-mini-2')).toHaveText('10 s');
+  // The program is suspended: no task runs, none is ready, each stands where it was.
+  await expect(host.getByTestId('program-paused')).toBeVisible();
+  await expect(host.getByTestId('program-current')).toHaveAttribute('data-board', '');
+  await expect(host.getByTestId('program-ready')).toHaveAttribute('data-boards', '');
+  await expect(host.getByTestId(`program-line-${HOST_LINE}`)).toHaveAttribute('data-boards', '2');
+  await expect(host.getByTestId(`program-line-${AWAIT_LINE}`)).toHaveAttribute('data-boards', '1');
+  for (const n of [1, 2]) await expect(host.getByTestId('program-view').getByTestId(`program-task-${n}`).first()).toHaveAttribute('data-state', 'paused');
   await host.getByTestId('resume').click();
+  await expect(host.getByTestId('mini-2')).toHaveAttribute('data-look', 'host-thinking');
+  await expect(host.getByTestId('program-current')).toHaveAttribute('data-board', '2');
   for (const page of [host, ada, projector]) await expect(page.getByTestId('paused')).toHaveCount(0);
   await expect(ada.getByTestId('clock-opponent-1')).toHaveAttribute('data-running', 'true');
   await opponentMove(ada, 'e7', 'e5');
@@ -126,9 +155,14 @@ test('a finished board is rematched while the simul goes on', async ({ browser }
   await ada.getByRole('button', { name: 'Resign' }).click();
   await expect(ada.getByTestId('turn-banner')).toContainText('You lost');
 
+  await expect(host.getByTestId('program-done')).toHaveAttribute('data-boards', '1');
   await host.getByTestId('rematch-swap-1').click();
   // Ada has white in the new game and moves first.
   await expect(ada.getByTestId('turn-banner')).toHaveText('Your move');
+  // Board 1's task begins its next game, awaiting its opponent.
+  const task = host.getByTestId(`program-line-${AWAIT_LINE}`).getByTestId('program-task-1');
+  await expect(task).toHaveAttribute('data-game', '2');
+  await expect(task).toContainText('game 2');
   await opponentMove(ada, 'd2', 'd4');
   await expect(host.getByTestId('rematches')).toHaveCount(0);
   await expect(host.getByTestId('games-1')).toHaveText('2');

@@ -1,24 +1,11 @@
-// A light board for grids of up to 100: the squares are one painted background, the pieces and
-// the last move the only elements on it (a grid of 100 boards would otherwise be 6,400 squares
-// to lay out), from the FEN: no chess engine, no drag. The pieces are the main board's set,
-// each a reference to its symbol (PieceSprites, drawn once per page).
-import { memo } from 'react';
+// A light board for grids of up to 100: the squares are one painted background, the last move
+// two squares lit on it, the pieces one canvas (mini-board-paint.ts), from the FEN: no chess
+// engine, no drag, a handful of elements per board however many pieces stand on it.
+import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import { useWords } from './language';
-import { pieceSymbol } from './PieceSprites';
+import { paintPieces, piecesOf, watchWidth } from './mini-board-paint';
 
 const FILES = 'abcdefgh';
-
-/** Pieces as [square index from the top left as drawn, piece letter]. */
-function piecesOf(fen: string, flipped: boolean): [number, string][] {
-  const pieces: [number, string][] = [];
-  let i = 0;
-  for (const ch of fen.split(' ')[0]) {
-    if (ch === '/') continue;
-    if (/\d/.test(ch)) i += Number(ch);
-    else pieces.push([flipped ? 63 - i++ : i++, ch]);
-  }
-  return pieces;
-}
 
 /** A square's index from the top left as drawn ("e2" on an unflipped board: 52). */
 function indexOf(square: string, flipped: boolean): number {
@@ -46,21 +33,36 @@ interface Props {
   className?: string;
 }
 
+/** The canvas's pieces, painted again when the position or the board's width changes. */
+function usePieces(fen: string, flipped: boolean, on: boolean) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const width = useRef(0);
+  const shown = useRef({ fen, flipped, on });
+  shown.current = { fen, flipped, on };
+  const paint = () => {
+    const { fen, flipped, on } = shown.current;
+    if (canvas.current && width.current > 0) paintPieces(canvas.current, width.current, on ? piecesOf(fen, flipped) : []);
+  };
+  // The width is known once laid out (and a board out of sight is not laid out yet).
+  useEffect(() => watchWidth(canvas.current!, (w) => {
+    width.current = w;
+    paint();
+  }), []);
+  // A new position in the same frame as the rest of the cell.
+  useLayoutEffect(paint, [fen, flipped, on]);
+  return canvas;
+}
+
 export const MiniBoard = memo(function MiniBoard({ fen, flipped = false, lastMove, pieces = true, className = '' }: Props) {
   const w = useWords();
+  const canvas = usePieces(fen, flipped, pieces);
   const lit = lastMove ? [lastMove.slice(0, 2), lastMove.slice(2, 4)].map((sq) => indexOf(sq, flipped)) : [];
   return (
     <div className={`relative aspect-square overflow-hidden select-none ${className}`} style={SQUARES} role="img" aria-label={w.game.position}>
       {lit.map((i) => (
         <div key={`lit-${i}`} className="absolute bg-[#f6f669]/70" style={place(i)} />
       ))}
-      {pieces && (
-        <svg viewBox="0 0 8 8" className="absolute inset-0 h-full w-full" aria-hidden focusable="false">
-          {piecesOf(fen, flipped).map(([i, piece]) => (
-            <use key={i} href={`#${pieceSymbol(piece)}`} x={i % 8} y={Math.floor(i / 8)} width="1" height="1" />
-          ))}
-        </svg>
-      )}
+      <canvas ref={canvas} className="absolute inset-0 h-full w-full" aria-hidden />
     </div>
   );
 });

@@ -17,7 +17,8 @@ export const LOOKS: Record<BoardLook, { icon: ReactNode; frame: string; chip: st
   'host-thinking': { icon: ICONS.play, frame: 'border-host ring-2 ring-host', chip: 'bg-host text-white' },
   'awaiting-host': { icon: ICONS.diamond, frame: 'border-ready ring-2 ring-ready pulse-ready', chip: 'bg-ready text-slate-950' },
   'opponent-thinking': { icon: ICONS.ellipsis, frame: 'border-waiting', chip: 'bg-waiting text-white' },
-  queued: { icon: ICONS.pause, frame: 'border-queued queued-stripes', chip: 'bg-queued text-slate-800 queued-stripes' },
+  queued: { icon: ICONS.hourglass, frame: 'border-queued queued-stripes', chip: 'bg-queued text-slate-800 queued-stripes' },
+  paused: { icon: ICONS.pause, frame: 'border-paused ring-2 ring-paused', chip: 'bg-paused text-slate-950' },
   // White on --color-win is 3.3:1, too faint for a chip's small type: its chip is a darker green (5:1).
   win: { icon: '1', frame: 'border-win', chip: 'bg-green-700 text-white' },
   draw: { icon: '½', frame: 'border-draw', chip: 'bg-draw text-slate-950' },

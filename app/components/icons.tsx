@@ -28,6 +28,7 @@ export const ICONS = {
       <rect x="9.5" y="2.5" width="3" height="11" rx="0.5" />
     </Icon>
   ),
+  hourglass: <Icon><path d="M4 1.5h8v1.25c0 2-1.5 3.75-3.25 5.25C10.5 9.5 12 11.25 12 13.25v1.25H4v-1.25c0-2 1.5-3.75 3.25-5.25C5.5 6.5 4 4.75 4 2.75z" /></Icon>,
   cross: <Icon><path d="M3.5 3.5l9 9m0-9-9 9" stroke="currentColor" strokeWidth="2.25" strokeLinecap="round" /></Icon>,
   check: <Icon><path d="M2.5 8.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" strokeWidth="2.25" strokeLinecap="round" strokeLinejoin="round" /></Icon>,
   equals: <Icon><path d="M3 5.5h10M3 10.5h10" stroke="currentColor" strokeWidth="2.25" strokeLinecap="round" /></Icon>,

@@ -228,6 +228,7 @@ const boardLooks: Record<BoardLook, string> = {
   'awaiting-host': 'Awaiting host',
   'opponent-thinking': 'Opponent thinking',
   queued: 'Queued',
+  paused: 'Paused',
   win: 'Host won',
   draw: 'Draw',
   loss: 'Host lost',
@@ -780,6 +781,9 @@ async def simul(boards):
   asyncTitle: 'Async: move from board to board',
   asyncIdleRounds: 'the host waits for replies between rounds',
   asyncIdleLast: 'only the last reply, at the very end',
+  /** Why the calculator asks no rotation rule. */
+  anyRule:
+    'Around the tables, first ready or most urgent: with equal boards the three rules take the boards in the same order, so these figures hold under each. They part when the boards differ, as in a simul played.',
   round: (lap: string, pair: string, round: string, rounds: string, o: string) =>
     `One round: the host makes one move at every board, n × h = ${lap}. A board is ready again h + o = ${pair} after the host moved there, ` +
     `so a round lasts T = max(n × h, h + o) = ${round}. After m − 1 = ${rounds} rounds comes the last: ${lap} of host moves, then the last opponent’s final reply, o = ${o}.`,
@@ -871,7 +875,7 @@ const program = {
   title: 'The simul as a Python program',
   intro: (mode: Mode): string =>
     mode === 'async'
-      ? 'One task per board on asyncio’s event loop: the host is the loop, one thread. Each line shows the boards standing at it.'
+      ? 'One task per board on asyncio’s event loop, on one thread: the host’s. The host takes the ready boards by the simul’s rule. Each line shows the boards standing at it.'
       : 'The blocking version: one game after another, the host waiting whenever its opponent thinks. Each line shows the boards standing at it.',
   code: 'The program, line by line',
   notStarted: 'The tasks begin when the simul starts.',
@@ -884,7 +888,10 @@ const program = {
   notBegun: 'Not begun',
   done: 'Done',
   board: (n: number) => `board ${n}`,
-  state: { running: 'running on the host', ready: 'ready', awaiting: 'awaiting its opponent', 'not-begun': 'not begun', done: 'done' },
+  state: { running: 'running on the host', ready: 'ready', awaiting: 'awaiting its opponent', 'not-begun': 'not begun', done: 'done', paused: 'suspended' },
+  paused: 'The class is paused: the program is suspended. No task runs; each stands where it was until the class resumes.',
+  /** A rematched board's task is at its next game: "3, game 2". */
+  game: (game: number) => `game ${game}`,
   /** A line's boards, for a screen reader: "line 10: board 3 running on the host, board 5 ready". */
   lineTasks: (line: number, tasks: string[]) => `line ${line}: ${tasks.join(', ')}`,
 };

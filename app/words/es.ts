@@ -223,6 +223,7 @@ const boardLooks: Words['boardLooks'] = {
   'awaiting-host': 'Espera al anfitrión',
   'opponent-thinking': 'Rival pensando',
   queued: 'En cola',
+  paused: 'En pausa',
   win: 'Ganó el anfitrión',
   draw: 'Tablas',
   loss: 'Perdió el anfitrión',
@@ -708,6 +709,8 @@ async def simul(boards):
   asyncTitle: 'Asíncrona: de tablero en tablero',
   asyncIdleRounds: 'el anfitrión espera respuestas entre rondas',
   asyncIdleLast: 'solo la última respuesta, al final del todo',
+  anyRule:
+    'Alrededor de las mesas, primero el listo o el más urgente: con tableros iguales las tres reglas toman los tableros en el mismo orden, así que estas cifras valen para cada una. Se separan cuando los tableros difieren, como en una simultánea jugada.',
   round: (lap, pair, round, rounds, o) =>
     `Una ronda: el anfitrión hace una jugada en cada tablero, n × h = ${lap}. Un tablero vuelve a estar listo h + o = ${pair} después de que el anfitrión moviera allí, ` +
     `así que una ronda dura T = max(n × h, h + o) = ${round}. Tras m − 1 = ${rounds} rondas llega la última: ${lap} de jugadas del anfitrión, y luego la respuesta final del último rival, o = ${o}.`,
@@ -796,7 +799,7 @@ const program: Words['program'] = {
   title: 'La simultánea como programa de Python',
   intro: (mode) =>
     mode === 'async'
-      ? 'Una tarea por tablero en el bucle de eventos de asyncio: el anfitrión es el bucle, un solo hilo. Cada línea muestra los tableros que están en ella.'
+      ? 'Una tarea por tablero en el bucle de eventos de asyncio, en un solo hilo: el del anfitrión. El anfitrión toma los tableros listos según la regla de la simultánea. Cada línea muestra los tableros que están en ella.'
       : 'La versión bloqueante: una partida tras otra, el anfitrión esperando cada vez que su rival piensa. Cada línea muestra los tableros que están en ella.',
   code: 'El programa, línea a línea',
   notStarted: 'Las tareas empiezan cuando empieza la simultánea.',
@@ -809,7 +812,9 @@ const program: Words['program'] = {
   notBegun: 'Sin empezar',
   done: 'Terminadas',
   board: (n) => `tablero ${n}`,
-  state: { running: 'en ejecución en el anfitrión', ready: 'lista', awaiting: 'espera a su rival', 'not-begun': 'sin empezar', done: 'terminada' },
+  state: { running: 'en ejecución en el anfitrión', ready: 'lista', awaiting: 'espera a su rival', 'not-begun': 'sin empezar', done: 'terminada', paused: 'suspendida' },
+  paused: 'La clase está en pausa: el programa está suspendido. Ninguna tarea se ejecuta; cada una sigue donde estaba hasta que la clase reanude.',
+  game: (game) => `partida ${game}`,
   lineTasks: (line, tasks) => `línea ${line}: ${tasks.join(', ')}`,
 };
 

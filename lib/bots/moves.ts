@@ -4,7 +4,7 @@
 import { Chess, type Color, type PieceSymbol, type Square } from 'chess.js';
 import { endingAfterTry, legalMoves, seenBefore, tryMove, type TriedMove } from '../chess/fast-moves';
 import type { Random } from '../random';
-import type { Promotion } from '../simul/types';
+import type { Promotion } from '../chess/types';
 import type { BotPolicy } from './spec';
 
 export interface BotMove {

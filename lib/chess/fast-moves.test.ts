@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chess } from 'chess.js';
-import { Prng } from '../random';
-import { endingAfterTry, legalMoves, tryMove } from './fast-moves';
+import { randomGames } from './testing/random-games';
+import { endingAfterTry, hasLegalMove, legalMoves, tryMove } from './fast-moves';
 import { endingByRule, firstPosition, recordPosition, timesNow } from './rules';
 
 /** How many times the game's position has appeared, counted as the simul counts (rules.ts). */
@@ -13,19 +13,6 @@ function timesOf(game: Chess): number {
   return timesNow(positions, replay);
 }
 
-/** Games of random moves, kept whole (their history makes repetitions count). */
-function randomGames(count: number, seed: number): Chess[] {
-  const random = new Prng(seed);
-  const games: Chess[] = [];
-  while (games.length < count) {
-    const game = new Chess();
-    const plies = random.int(0, 120);
-    for (let i = 0; i < plies && !game.isGameOver(); i++) game.move(random.pick(game.moves()));
-    if (!game.isGameOver()) games.push(game);
-  }
-  return games;
-}
-
 describe('fast moves agree with chess.js public methods', () => {
   it('the same legal moves', () => {
     for (const game of randomGames(40, 1)) {
@@ -33,6 +20,15 @@ describe('fast moves agree with chess.js public methods', () => {
       const slow = game.moves({ verbose: true }).map((m) => `${m.from}${m.to}${m.promotion ?? ''}${m.captured ?? ''}${m.piece}`);
       expect(fast.sort()).toEqual(slow.sort());
     }
+  });
+
+  it('whether a legal move is left, as chess.js counts the moves: mates and stalemates too', () => {
+    const over = ['k7/1Q6/2K5/8/8/8/8/8 b - - 0 1', '7k/5Q2/6K1/8/8/8/8/8 b - - 0 1', 'rnb1kbnr/pppp1ppp/8/4p3/6Pq/5P2/PPPPP2P/RNBQKBNR w KQkq - 1 3'].map(
+      (fen) => new Chess(fen),
+    );
+    const answers = [...over, ...randomGames(40, 4)].map((game) => [hasLegalMove(game), game.moves().length > 0]);
+    for (const [fast, slow] of answers) expect(fast).toBe(slow);
+    expect(answers.slice(0, 3).map(([fast]) => fast)).toEqual([false, false, false]);
   });
 
   it('the same position after a tried move, and the game as it was after it', () => {

@@ -1,14 +1,15 @@
-// Trying moves fast, for the bots. chess.js's public move(), undo() and moves({ verbose }) each
-// write the notation and two FENs of every move they return or play, which costs a full
-// legal-move generation per move: looking one ply ahead through them costs milliseconds. Here
-// the same chess.js game is driven through the move generation those methods use inside
-// (chess.js 1.x: _moves, _makeMove, _undoMove, _getPositionCount, _hash;
-// fast-moves.test.ts checks that
-// this file agrees with the public methods, so a chess.js upgrade that changes them fails there).
+// Trying and playing moves fast, for the bots and the board's game (game.ts). chess.js's public
+// move(), undo() and moves({ verbose }) each write the notation and two FENs of every move they
+// return or play, which costs a full legal-move generation per move: looking one ply ahead
+// through them costs milliseconds. Here the same chess.js game is driven through the move
+// generation those methods use inside (chess.js 1.x: _moves, _makeMove, _undoMove,
+// _moveToSan, _incPositionCount, _getPositionCount, _hash, _history; fast-moves.test.ts and
+// game.test.ts check that this agrees with the public methods, so a chess.js upgrade that
+// changes them fails there).
 import type { Chess, PieceSymbol, Square } from 'chess.js';
-import type { EndReason, Promotion, Result } from '../simul/types';
+import type { EndReason, Promotion, Result } from './types';
 
-interface InternalMove {
+export interface InternalMove {
   from: number;
   to: number;
   piece: PieceSymbol;
@@ -17,14 +18,20 @@ interface InternalMove {
 }
 
 interface Internals {
-  _moves(options: { legal: boolean }): InternalMove[];
+  _moves(options: { legal: boolean; piece?: PieceSymbol; square?: Square }): InternalMove[];
   _makeMove(move: InternalMove): void;
   _undoMove(): unknown;
+  /** The move's notation; `moves`: the legal moves it must be told apart from (the same kind of piece's, at least). */
+  _moveToSan(move: InternalMove, moves: InternalMove[]): string;
+  /** Counts the current position (chess.js's move() does after _makeMove; its repetition questions read the counts). */
+  _incPositionCount(): void;
   _getPositionCount(hash: bigint): number;
   _hash: bigint;
+  /** One entry per move played. */
+  _history: unknown[];
 }
 
-function internals(game: Chess): Internals {
+export function internals(game: Chess): Internals {
   return game as unknown as Internals;
 }
 
@@ -40,7 +47,7 @@ export interface TriedMove {
 }
 
 /** chess.js numbers squares 0x88: rank from the top in the high nibble, file in the low one. */
-function squareName(square0x88: number): Square {
+export function squareName(square0x88: number): Square {
   return ('abcdefgh'[square0x88 & 0xf] + '87654321'[square0x88 >> 4]) as Square;
 }
 
@@ -56,6 +63,22 @@ export function legalMoves(game: Chess): TriedMove[] {
       ...(internal.promotion ? { promotion: internal.promotion as Promotion } : {}),
       internal,
     }));
+}
+
+/**
+ * Whether the side to move has a legal move: its pieces' squares one at a time, stopping at the
+ * first with a move, so that a full move generation is made only when there is none (mate or
+ * stalemate). chess.js's isCheckmate and isStalemate generate every move.
+ */
+export function hasLegalMove(game: Chess): boolean {
+  const inside = internals(game);
+  const us = game.turn();
+  for (const rank of game.board()) {
+    for (const piece of rank) {
+      if (piece?.color === us && inside._moves({ legal: true, square: piece.square }).length > 0) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -88,7 +111,7 @@ export function seenBefore(game: Chess): boolean {
 export function endingAfterTry(game: Chess, { stalemate = true } = {}): { result: Result; reason: EndReason } | null {
   const inside = internals(game);
   const checked = game.inCheck();
-  if ((checked || stalemate) && inside._moves({ legal: true }).length === 0) {
+  if ((checked || stalemate) && !hasLegalMove(game)) {
     return checked ? { result: game.turn() === 'w' ? '0-1' : '1-0', reason: 'checkmate' } : { result: '1/2-1/2', reason: 'stalemate' };
   }
   if (game.isInsufficientMaterial()) return { result: '1/2-1/2', reason: 'insufficient-material' };

@@ -3,7 +3,7 @@
 // app/words.ts). Pure and browser-safe.
 import { Chess, validateFen } from 'chess.js';
 import { endingByRule } from './rules';
-import type { EndReason } from '../simul/types';
+import type { EndReason } from './types';
 
 /** What is wrong with a start position: the FEN's form, a position no game can reach, or a game already over. */
 export type PositionProblem =

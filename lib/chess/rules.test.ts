@@ -19,7 +19,7 @@ import {
   timesNow,
   type PositionCounts,
 } from './rules';
-import type { DrawRules } from '../simul/types';
+import type { DrawRules } from './types';
 
 /** A game and the counts of its positions, as a board keeps them. */
 class Game extends Chess {

@@ -1,6 +1,7 @@
 // The thin seam over chess.js: every rule question the simul asks goes through here.
-import { Chess, type Move } from 'chess.js';
-import type { Color, DrawRules, EndReason, Promotion, Result } from '../simul/types';
+import { Chess, type Move, type PieceSymbol } from 'chess.js';
+import { hasLegalMove } from './fast-moves';
+import type { Color, DrawRules, EndReason, Promotion, Result } from './types';
 
 export { Chess };
 
@@ -85,21 +86,29 @@ export function firstPosition(chess: Chess): PositionCounts {
   return new Map([[positionKey(chess), 1]]);
 }
 
+/** What the counts need of a move played: chess.js's Move, or the board's game's (game.ts). */
+export interface CountedMove {
+  piece: PieceSymbol;
+  captured?: PieceSymbol;
+  /** The FEN after the move. */
+  after: string;
+}
+
 /** A capture or a pawn move: nothing before it can be repeated, and the fifty-move count starts again. */
-function isIrreversible(move: Move): boolean {
+function isIrreversible(move: CountedMove): boolean {
   return move.piece === 'p' || Boolean(move.captured);
 }
 
-// chess.js writes a move's FEN after it (move.after) as it plays the move: the key is read
-// from that, not from a second chess.fen() on every move.
+// The key is read from the move's FEN after it (move.after, written as the move is played),
+// not from a second chess.fen() on every move.
 
 /** How many times the position after `move` has appeared, counting this time. */
-export function timesAfter(positions: PositionCounts, move: Move): number {
+export function timesAfter(positions: PositionCounts, move: CountedMove): number {
   return isIrreversible(move) ? 1 : (positions.get(keyOfFen(move.after)) ?? 0) + 1;
 }
 
 /** Counts the position after `move`. */
-export function recordPosition(positions: PositionCounts, move: Move): void {
+export function recordPosition(positions: PositionCounts, move: CountedMove): void {
   if (isIrreversible(move)) positions.clear();
   const key = keyOfFen(move.after);
   positions.set(key, (positions.get(key) ?? 0) + 1);
@@ -133,10 +142,10 @@ const DRAWN = '1/2-1/2';
  * repetition and fifty moves only when the simul's draws are automatic (else they are claimed).
  */
 export function endingByRule(chess: Chess, times: number, drawRules: DrawRules = 'automatic'): Ending | null {
-  // One legal-move generation answers mate or stalemate, whichever the check decides can be:
-  // this runs on every move. (chess.moves() would also write every move's notation.)
+  // This runs on every move: whether any legal move is left is asked piece by piece, stopping
+  // at the first (chess.js's isCheckmate and isStalemate generate every move).
   const checked = chess.inCheck();
-  if (checked ? chess.isCheckmate() : chess.isStalemate()) {
+  if (!hasLegalMove(chess)) {
     return checked ? { result: chess.turn() === 'w' ? '0-1' : '1-0', reason: 'checkmate' } : { result: DRAWN, reason: 'stalemate' };
   }
   if (chess.isInsufficientMaterial()) return { result: DRAWN, reason: 'insufficient-material' };

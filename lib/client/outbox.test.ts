@@ -39,6 +39,22 @@ describe('the outbox', () => {
     expect(view().pendingCommands).toBe(0);
   });
 
+  it('holds a command made on a new connection until its hello is answered (the server would not know who sends)', async () => {
+    const { simul, socket, connection } = await openOnFake('host');
+    const controller = new SimulController(connection);
+    socket.drop();
+    await flush();
+    socket.connect();
+    const answer = controller.move(1, 'e2', 'e4');
+    await flush();
+    expect(socket.count('simul:command')).toBe(0);
+    socket.take('simul:hello').answer(delta([]));
+    await flush();
+    const sent = socket.take('simul:command');
+    sent.answer(answerOf(simul.dispatch(HOST, sent.input as Command)));
+    expect(await answer).toEqual({ ok: true });
+  });
+
   it('settles a command seen in the log only when it is this sender’s own, not another’s with the same id', async () => {
     const { simul, socket, connection, view } = await openOnFake('board 2');
     socket.hear('simul:events', simul.play(2, 'e4')); // the host's move: board 2 is to move

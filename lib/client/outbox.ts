@@ -40,11 +40,21 @@ function same(mine: CommandRecord, applied: CommandRecord): boolean {
 
 export class Outbox {
   private pending = new Map<string, Pending>();
+  /**
+   * Whether this connection's hello was answered: only then does the server know who sends. A
+   * command made before (a phone reconnecting to a new node that is still taking the simul over)
+   * waits, and goes with the rest after the hello.
+   */
+  private open = false;
 
   constructor(
     private readonly socket: SimulSocket,
     private readonly store: SimulStore,
-  ) {}
+  ) {
+    socket.on('disconnect', () => {
+      this.open = false;
+    });
+  }
 
   /**
    * Sends a command and keeps it until it is answered or seen applied; resolves with the
@@ -62,7 +72,7 @@ export class Outbox {
         pendingCommands: this.pending.size,
         ...(optimistic ? { optimistic: new Map(view.optimistic).set((sent as MoveInput).board, optimistic) } : {}),
       });
-      if (this.socket.connected) void this.sendPending(id);
+      if (this.open && this.socket.connected) void this.sendPending(id);
     });
   }
 
@@ -75,8 +85,9 @@ export class Outbox {
     }
   }
 
-  /** After a (re)connect's catch-up: everything pending goes again, with its id. */
+  /** After a (re)connect's hello and catch-up: everything pending goes again, with its id. */
   resend(): void {
+    this.open = true;
     for (const id of this.pending.keys()) void this.sendPending(id);
   }
 

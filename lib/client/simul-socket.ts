@@ -22,7 +22,7 @@ export interface SimulSocket {
 
 /** A real socket to this page's server (or to `url`), reconnecting by itself; its handshake names the simul, for the load balancer. */
 export function openSimulSocket(url?: string, simulId?: string): SimulSocket {
-  const options = { transports: ['websocket'], reconnectionDelayMax: 5000, ...(simulId ? { query: { simul: simulId } } : {}) };
+  const options = { transports: ['websocket'], reconnectionDelay: 500, reconnectionDelayMax: 2000, ...(simulId ? { query: { simul: simulId } } : {}) };
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = url ? io(url, options) : io(options);
   return socket as unknown as SimulSocket;
 }

@@ -2,16 +2,18 @@
 // and a simul played with real moves through decide (lib/simul/test-log.ts). Only tests import this.
 import { HOST, opponent, TestSimul } from '../simul/test-log';
 import type { SimulEvent } from '../simul/types';
+import { ruleLog } from './rule-logs';
 import { alternateLog, lateJoinLog, lessonLog, randomLog, syncLateJoinLog, syncLog, threeBoardLog } from './test-logs';
 
 export interface FixtureLog {
   name: string;
   events: SimulEvent[];
   /**
-   * The host always moved on the board that had awaited it longest (asyncio's first come, first
-   * served), where it had to choose: a program on asyncio's loop moves in the log's order.
+   * The host always moved where the simul's rotation took it (around the tables, unless the log
+   * chose another rule), never idling while a board awaited it: the program, whose host takes the boards by the rule,
+   * moves in the log's order.
    */
-  firstReady: boolean;
+  byRule: boolean;
 }
 
 /** Alternate colours and clocks, the host looking at a board whose opponent thinks, a resignation, a draw and an abort. */
@@ -36,18 +38,32 @@ export function playedLog(): SimulEvent[] {
 export function fixtureLogs(): FixtureLog[] {
   return [
     // Its host moved on board 1 (ready since 25 s) before board 3 (since 24 s).
-    { name: 'three boards, async', events: threeBoardLog().events, firstReady: false },
-    { name: 'two boards, sync', events: syncLog().events, firstReady: true },
-    { name: 'alternate colours', events: alternateLog().events, firstReady: true },
-    { name: 'a late joiner, async', events: lateJoinLog().events, firstReady: true },
-    { name: 'a late joiner, sync', events: syncLateJoinLog().events, firstReady: true },
-    { name: 'the lesson, 5 boards async', events: lessonLog('async', 5, 5, 55, 3).events, firstReady: true },
-    { name: 'the lesson, 2 boards async, the host waiting', events: lessonLog('async', 2, 5, 55, 3).events, firstReady: true },
-    { name: 'the lesson, 3 boards sync', events: lessonLog('sync', 3, 5, 55, 2).events, firstReady: true },
+    { name: 'three boards, async', events: threeBoardLog().events, byRule: false },
+    { name: 'two boards, sync', events: syncLog().events, byRule: true },
+    { name: 'alternate colours', events: alternateLog().events, byRule: true },
+    { name: 'a late joiner, async', events: lateJoinLog().events, byRule: true },
+    { name: 'a late joiner, sync', events: syncLateJoinLog().events, byRule: true },
+    { name: 'the lesson, 5 boards async', events: lessonLog('async', 5, 5, 55, 3).events, byRule: true },
+    { name: 'the lesson, 2 boards async, the host waiting', events: lessonLog('async', 2, 5, 55, 3).events, byRule: true },
+    { name: 'the lesson, 3 boards sync', events: lessonLog('sync', 3, 5, 55, 2).events, byRule: true },
     // The host moves on any board that awaits it.
-    { name: 'random, async, alternate', events: randomLog(7, 'async', 'alternate', 6).events, firstReady: false },
-    { name: 'random, sync, black', events: randomLog(11, 'sync', 'black', 4).events, firstReady: false },
+    { name: 'random, async, alternate', events: randomLog(7, 'async', 'alternate', 6).events, byRule: false },
+    { name: 'random, sync, black', events: randomLog(11, 'sync', 'black', 4).events, byRule: false },
     // Board 3 awaited the host from the start, board 2 from 7 s: the host moved on 2 first.
-    { name: 'played through decide', events: playedLog(), firstReady: false },
+    { name: 'played through decide', events: playedLog(), byRule: false },
+    // Played through decide by a host that follows each rule, with a pause, takebacks and rematches.
+    ...(
+      [
+        ['around the tables, paused, a takeback', { rotation: 'table-order', seed: 1, pause: { at: 20_000, ms: 30_000 }, takeback: { board: 2, ply: 2 } }],
+        ['first ready, the host takes back, a rematch', { rotation: 'first-ready', seed: 2, hostTakeback: { board: 3, ply: 3 }, rematch: { board: 1, swapColors: true } }],
+        [
+          'most urgent, alternate colours, all three',
+          { rotation: 'most-urgent', seed: 3, hostColor: 'alternate', pause: { at: 15_000, ms: 10_000 }, takeback: { board: 1, ply: 4 }, rematch: { board: 2, swapColors: false } },
+        ],
+        ['first ready, 6 boards', { rotation: 'first-ready', seed: 4, boards: 6 }],
+        ['most urgent, 5 boards, paused', { rotation: 'most-urgent', seed: 5, boards: 5, pause: { at: 30_000, ms: 5_000 } }],
+        ['sync, paused, a takeback, a rematch', { rotation: 'table-order', seed: 6, mode: 'sync', boards: 3, pause: { at: 10_000, ms: 20_000 }, takeback: { board: 1, ply: 2 }, rematch: { board: 1, swapColors: true } }],
+      ] as const
+    ).map(([name, opts]) => ({ name, events: ruleLog(opts), byRule: true })),
   ];
 }

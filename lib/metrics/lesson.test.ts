@@ -1,6 +1,15 @@
 // The lesson's closed form and the series for its chart.
 import { describe, expect, it } from 'vitest';
-import { lessonFigures, lessonSeries } from './lesson';
+import { lessonBoards, lessonFigures, lessonSeries } from './lesson';
+import { replayAsync, type ReplayRule } from './projection';
+
+/** Each rule the host may rotate by; most urgent with a clock (in the thinks' units, seconds here). */
+const RULES: ReplayRule[] = [
+  { rotation: 'table-order' },
+  { rotation: 'first-ready' },
+  { rotation: 'most-urgent', clock: { initialMs: 600, incrementMs: 0, hostExtraMs: 0 } },
+  { rotation: 'most-urgent', clock: { initialMs: 300, incrementMs: 5, hostExtraMs: 60 } },
+];
 
 describe('lessonFigures', () => {
   it('the lesson: 24 boards, 5 s and 55 s per move, 30 move pairs', () => {
@@ -28,6 +37,30 @@ describe('lessonFigures', () => {
     for (const n of [1, 6, 12, 24]) {
       const f = lessonFigures({ n, h: 5, o: 55, m: 1e6 });
       expect(f.speedUp).toBeCloseTo(f.speedUpLimit, 3);
+    }
+  });
+});
+
+describe('the calculator under each rotation rule', () => {
+  it('hand-computed: 3 boards, h = 5, o = 2, m = 2', () => {
+    // 1: 0-5, 2: 5-10, 3: 10-15 (ready again at 7, 12, 17); 1: 15-20, 2: 20-25, 3: 25-30; the last reply at 32.
+    for (const rule of RULES) {
+      const { total, ends } = replayAsync(lessonBoards({ n: 3, h: 5, o: 2, m: 2 }), rule);
+      expect([total, ends], rule.rotation).toEqual([32, [22, 27, 32]]);
+    }
+    expect(lessonFigures({ n: 3, h: 5, o: 2, m: 2 }).A).toBe(32);
+  });
+
+  it('hand-computed: 2 boards, h = 5, o = 55, m = 2: the host waits each round', () => {
+    // 1: 0-5, 2: 5-10; nothing ready until 60: 1: 60-65, 2: 65-70; the replies end them at 120 and 125.
+    for (const rule of RULES) expect(replayAsync(lessonBoards({ n: 2, h: 5, o: 55, m: 2 }), rule), rule.rotation).toEqual({ total: 125, ends: [120, 125] });
+    expect(lessonFigures({ n: 2, h: 5, o: 55, m: 2 }).A).toBe(125);
+  });
+
+  it('equal boards: every rule takes them in the same order, so the closed form holds for each', () => {
+    for (const [n, h, o, m] of [[24, 5, 55, 30], [6, 5, 55, 30], [12, 5, 55, 30], [1, 5, 55, 30], [7, 3, 10, 5], [5, 2.5, 0, 4]]) {
+      const { A } = lessonFigures({ n, h, o, m });
+      for (const rule of RULES) expect(replayAsync(lessonBoards({ n, h, o, m }), rule).total, `${rule.rotation}, n = ${n}`).toBeCloseTo(A, 9);
     }
   });
 });

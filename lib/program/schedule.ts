@@ -1,34 +1,68 @@
-// What the program is run with: each board's recorded think times (the ones the other mode's
-// projection replays), in seconds, as the JSON the program reads on stdin.
-import { MetricsFold } from '../metrics/metrics-fold';
-import { boardThinks } from '../metrics/projection';
-import type { SimulEvent } from '../simul/types';
+// What the program is run with: each board's recorded waits and the host's think times, in
+// seconds, as the JSON the program reads on stdin, with the simul's rule and the host's clock.
+import { readStates, type Interval } from '../metrics/states';
+import type { Rotation, SimulEvent } from '../simul/types';
 
-/** One host move: the opponent's think before the board awaits the host, then the host's think (s). */
+/** One host move: how long the board awaited its opponent before it awaited the host, then the host's think (s). */
 export type ProgramMove = [opponentThinks: number, hostThinks: number];
-export type ProgramBoard = [table: number, moves: ProgramMove[]];
+/** A board and its games, each the host's moves in it. */
+export type ProgramBoard = [table: number, games: ProgramMove[][]];
+/** One game, played to its end before the next (sync). */
+export type ProgramGame = [table: number, moves: ProgramMove[]];
+
+export type ProgramInput =
+  | { rule: Rotation; clock: [hostStarts: number, increment: number] | null; boards: ProgramBoard[] }
+  | { games: ProgramGame[] };
+
+/** The part of (from, to] the class was paused. */
+function pausedIn(pauses: readonly Interval[], from: number, to: number): number {
+  let sum = 0;
+  for (const p of pauses) sum += Math.max(0, Math.min(to, p.to) - Math.max(from, p.from));
+  return sum;
+}
 
 /**
- * The boards in the rotation order, for the program's stdin; `scale` shortens every time. With
- * the host to move first the first wait is nothing; a late joiner's (async) is its join's time
- * after the start. An opponent's last move, with no host move after it, moves no host.
+ * The program's input, from the log; `scale` shortens every time. Each host move is the wait
+ * before it, from the host's previous move on that board (async: or the simul's start, so a late
+ * joiner's first wait is its join; sync: or its game's start, the loop reaching it), to the
+ * moment the board got the host's move; and the host's think, from then or from its previous
+ * move (on any board) if that came later, to the move; both less the pauses between. A move
+ * later taken back was made, and counts; an opponent's last move, with no host move after it,
+ * moves no host.
  */
-export function programBoards(events: readonly SimulEvent[], scale = 1): ProgramBoard[] {
-  const fold = new MetricsFold();
-  for (const e of events) fold.add(e);
-  const metrics = fold.at();
-  if (!metrics) return [];
+export function programInput(events: readonly SimulEvent[], scale = 1): ProgramInput {
+  const states = readStates(events);
   const seconds = (ms: number) => (ms * scale) / 1000;
-  const startedAt = new Map(metrics.boards.map((b) => [b.board, b.startedAt]));
-  return boardThinks(metrics.boards, metrics.moves).map((b) => {
-    // A sync game waits for the one before it (the program's loop), not for its join.
-    const joins = metrics.mode === 'async' ? (startedAt.get(b.board) ?? metrics.start) - metrics.start : 0;
-    const thinks = b.first === 'host' ? [0, ...b.thinks] : [...b.thinks];
-    thinks[0] += joins;
-    const moves: ProgramMove[] = [];
-    for (let i = 0; i + 1 < thinks.length; i += 2) moves.push([seconds(thinks[i]), seconds(thinks[i + 1])]);
-    return [b.board, moves];
-  });
+  if (!states) return { games: [] };
+  // Each board's games, each its host moves; and where each board's next wait is counted from.
+  const games = new Map(states.boards.map((b) => [b.board, b.games.map((): ProgramMove[] => [])]));
+  const from = new Map<string, number>();
+  let hostFree = states.start;
+  const key = (board: number, game: number) => (states.mode === 'sync' ? `${board}/${game}` : `${board}`);
+  for (const mv of states.moves) {
+    if (mv.by !== 'host') continue;
+    const record = states.boards.find((b) => b.board === mv.board)!;
+    const k = key(mv.board, mv.game);
+    const since = from.get(k) ?? (states.mode === 'sync' ? record.games[mv.game - 1].startedAt! : states.start);
+    const began = Math.max(hostFree, mv.since);
+    const wait = mv.since - since - pausedIn(states.pauses, since, mv.since);
+    games.get(mv.board)![mv.game - 1].push([seconds(wait), seconds(mv.at - began - pausedIn(states.pauses, began, mv.at))]);
+    from.set(k, mv.at);
+    hostFree = mv.at;
+  }
+  if (states.mode === 'sync') {
+    // One game after another, in the order they began.
+    const played = states.boards.flatMap((b) => b.games.flatMap((g, i) => (g.startedAt === null ? [] : [{ table: b.board, at: g.startedAt, moves: games.get(b.board)![i] }])));
+    played.sort((a, b) => a.at - b.at);
+    return { games: played.map((g): ProgramGame => [g.table, g.moves]) };
+  }
+  const created = events.find((e) => e.type === 'simul-created');
+  const clock = created?.type === 'simul-created' ? created.clock : undefined;
+  return {
+    rule: (created?.type === 'simul-created' && created.rotation) || 'table-order',
+    clock: clock ? [seconds(clock.initialMs + clock.hostExtraMs), seconds(clock.incrementMs)] : null,
+    boards: states.boards.map((b): ProgramBoard => [b.board, games.get(b.board)!]),
+  };
 }
 
 /** The boards of the host's moves, in the log's order: what the program prints, a line each. */

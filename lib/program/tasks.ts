@@ -1,11 +1,12 @@
 // The simul's state read as the program's: each board a task, running on the host, ready in the
 // loop's queue, awaiting its opponent, not begun or done, with the line it stands at. From the
-// same folded state every screen shows, so the program can only say what the simul is.
+// same folded state every screen shows, so the program can only say what the simul is. While the
+// class is paused the whole program is suspended: every task stands where it was, none runs.
 import { awaitsHost, readyQueue } from '../simul/queries';
 import type { SimulState } from '../simul/types';
 import { PROGRAMS, type Program, type ProgramPlace } from './python';
 
-export type TaskState = 'running' | 'ready' | 'awaiting' | 'not-begun' | 'done';
+export type TaskState = 'running' | 'ready' | 'awaiting' | 'not-begun' | 'done' | 'paused';
 
 export interface TaskView {
   board: number;
@@ -14,12 +15,16 @@ export interface TaskView {
   place: ProgramPlace | null;
   /** That place's line (1-based). */
   line: number | null;
+  /** The board's game the task is at: 1, then one more with each rematch. */
+  game: number;
 }
 
 export interface EventLoopView {
   program: Program;
   /** Whether the simul (the program) has started: before, it has no tasks. */
   started: boolean;
+  /** The class is paused: the loop is suspended, no task runs, none is ready; every task not done is 'paused', at its line. */
+  paused: boolean;
   /** Every board's task, in the rotation order. */
   tasks: TaskView[];
   /** The loop's current task: the board the host is at, while it awaits the host. */
@@ -36,9 +41,12 @@ export interface EventLoopView {
 export function eventLoopView(state: SimulState): EventLoopView {
   const program = PROGRAMS[state.mode];
   const started = state.phase !== 'lobby';
+  const paused = started && state.pausedSince !== null;
   const focused = state.focus === null ? undefined : state.boards.get(state.focus);
-  const current = started && focused && awaitsHost(focused) ? focused.number : null;
-  const ready = started ? readyQueue(state).filter((n) => n !== current) : [];
+  // Where the host is, paused or not: the task it stands in.
+  const at = started && focused && awaitsHost(focused) ? focused.number : null;
+  const current = paused ? null : at;
+  const ready = started && !paused ? readyQueue(state).filter((n) => n !== current) : [];
   const tasks: TaskView[] = [];
   if (started) {
     for (const n of state.order) {
@@ -48,15 +56,15 @@ export function eventLoopView(state: SimulState): EventLoopView {
           ? ['done', null]
           : b.status !== 'playing'
             ? ['not-begun', 'not-begun']
-            : n === current
+            : n === at
               ? ['running', 'host-thinks']
               : awaitsHost(b)
-                ? // Its await is over (at the start, an await of nothing): it resumes there when the loop gets to it.
-                  ['ready', 'awaits-opponent']
+                ? // Its opponent has moved (at a game's start, an await of nothing): it awaits the host.
+                  ['ready', 'awaits-host']
                 : ['awaiting', 'awaits-opponent'];
-      tasks.push({ board: n, state: s, place, line: place && program.place[place] });
+      tasks.push({ board: n, state: paused && s !== 'done' ? 'paused' : s, place, line: place && program.place[place], game: b.game });
     }
   }
   const having = (s: TaskState) => tasks.filter((t) => t.state === s).map((t) => t.board);
-  return { program, started, tasks, current, ready, awaiting: having('awaiting'), notBegun: having('not-begun'), done: having('done') };
+  return { program, started, paused, tasks, current, ready, awaiting: having('awaiting'), notBegun: having('not-begun'), done: having('done') };
 }

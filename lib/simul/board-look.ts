@@ -1,5 +1,5 @@
 // A board's state as every view shows it (the one colour language's keys): from the board and
-// where the host is. The words and colours for each are the app's.
+// where the host is, or that the class is paused. The words and colours for each are the app's.
 import { hostScore } from '../chess/rules';
 import { awaitsHost } from './queries';
 import type { BoardState } from './types';
@@ -11,6 +11,7 @@ export type BoardLook =
   | 'awaiting-host'
   | 'opponent-thinking'
   | 'queued'
+  | 'paused'
   | 'win'
   | 'draw'
   | 'loss'
@@ -31,6 +32,8 @@ export function lookOf(board: BoardState, focus: number | null): BoardLook {
       return score === 1 ? 'win' : score === 0 ? 'loss' : 'draw';
     }
     case 'playing':
+      // The class is paused: nobody's turn runs, on any board.
+      if (board.paused) return 'paused';
       if (!awaitsHost(board)) return 'opponent-thinking';
       return focus === board.number ? 'host-thinking' : 'awaiting-host';
   }

@@ -3,9 +3,10 @@
 //
 // The state is mutated in place: a chess.js game is costly to copy, and a move's cost must
 // not grow with the number of boards. Callers that need a new reference (React) bump a version.
-import { Chess, firstPosition, recordPosition, type PositionCounts } from '../chess/rules';
+import { Game } from '../chess/game';
+import { firstPosition, recordPosition, type PositionCounts } from '../chess/rules';
 import { foldClock, newBoardClock } from './clocks';
-import type { BoardState, ClockSettings, Color, SimulEvent, SimulState } from './types';
+import type { BoardState, ClockSettings, Color, Promotion, SimulEvent, SimulState } from './types';
 import { awaitsHost, hostColorOf, moveRecord, nextAwaitingHost, parseRecord, sideToMove } from './queries';
 
 export function initialState(): SimulState {
@@ -40,7 +41,7 @@ export function initialState(): SimulState {
 }
 
 function newBoard(number: number, hostColor: Color, clock: ClockSettings | null, startFen: string | null): BoardState {
-  const chess = startFen ? new Chess(startFen) : new Chess();
+  const chess = startFen ? new Game(startFen) : new Game();
   return {
     number,
     hostColor,
@@ -74,9 +75,9 @@ export function startFenOf(state: SimulState, number: number): string | null {
 
 /** The counts of the positions since the last capture or pawn move, read again from the game's moves (after a takeback). */
 function positionsOf(board: BoardState): PositionCounts {
-  const replayed = board.startFen ? new Chess(board.startFen) : new Chess();
+  const replayed = board.startFen ? new Game(board.startFen) : new Game();
   const positions = firstPosition(replayed);
-  for (const move of board.chess.history({ verbose: true })) recordPosition(positions, replayed.move(move));
+  for (const move of board.chess.history({ verbose: true })) recordPosition(positions, replayed.play(move.from, move.to, move.promotion as Promotion | undefined));
   return positions;
 }
 
@@ -129,7 +130,8 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       board.turnSince = event.at;
       break;
     case 'move-made': {
-      const move = board.chess.move({ from: event.from, to: event.to, promotion: event.promotion });
+      // On the server, what decide's look found (game.ts): the move is not searched again.
+      const move = board.chess.play(event.from, event.to, event.promotion);
       recordPosition(board.positions, move);
       board.moveCount += 1;
       board.lastMove = { from: event.from, to: event.to };
@@ -158,7 +160,7 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
         board.lastMove = last ? { from: last.from, to: last.to } : null;
       } else {
         // A game that came from a snapshot's FEN has no moves to undo: the event says where it is.
-        board.chess = new Chess(event.fen);
+        board.chess = new Game(event.fen);
         board.positions = firstPosition(board.chess);
         board.lastMove = null;
       }
@@ -171,7 +173,7 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
     }
     case 'game-restarted':
       board.hostColor = event.hostColor;
-      board.chess = event.fen ? new Chess(event.fen) : new Chess();
+      board.chess = event.fen ? new Game(event.fen) : new Game();
       board.positions = firstPosition(board.chess);
       board.status = event.queued ? 'queued' : 'playing';
       board.game += 1;

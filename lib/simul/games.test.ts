@@ -1,6 +1,6 @@
 // One board's game through the simul: colours, moves, rule endings, resignation, draws, tally.
 import { describe, expect, it } from 'vitest';
-import { Chess } from '../chess/rules';
+import { Game } from '../chess/game';
 import { sideToMove, tally } from './queries';
 import { HOST, SPECTATOR, TestSimul, opponent, types } from './test-log';
 import type { SimulEvent } from './types';
@@ -212,7 +212,7 @@ describe('endings by rule', () => {
   it('insufficient material ends the game (position loaded into the board)', () => {
     const s = new TestSimul({ boards: 2, hostColor: 'white' });
     s.seatAndStart('Ada', 'Bob');
-    s.board(1).chess = new Chess('4k3/8/8/8/8/8/5r2/4KB2 w - - 0 1');
+    s.board(1).chess = new Game('4k3/8/8/8/8/8/5r2/4KB2 w - - 0 1');
     const events = s.ok(HOST, { type: 'move', board: 1, from: 'e1', to: 'f2', clientMoveId: 'h' });
     expect(events[1]).toMatchObject({ type: 'game-ended', result: '1/2-1/2', reason: 'insufficient-material' });
   });
@@ -220,7 +220,7 @@ describe('endings by rule', () => {
   it('the fifty-move rule ends the game (position loaded into the board)', () => {
     const s = new TestSimul({ boards: 2, hostColor: 'white' });
     s.seatAndStart('Ada', 'Bob');
-    s.board(1).chess = new Chess('4k3/8/8/8/8/8/8/R3K3 w - - 99 80');
+    s.board(1).chess = new Game('4k3/8/8/8/8/8/8/R3K3 w - - 99 80');
     const events = s.ok(HOST, { type: 'move', board: 1, from: 'a1', to: 'a2', clientMoveId: 'h' });
     expect(events[1]).toMatchObject({ type: 'game-ended', result: '1/2-1/2', reason: 'fifty-move-rule' });
   });

@@ -2,7 +2,7 @@
 // gets instead of the whole log (a student's phone opening or far behind). Positions travel
 // as FEN, with the positions since the last capture or pawn move (the only ones that can be
 // repeated), so that a phone knows when its player may claim a draw.
-import { Chess } from '../chess/rules';
+import { Game } from '../chess/game';
 import type { BoardState, SimulState } from './types';
 
 export type BoardSnapshot = Omit<BoardState, 'chess' | 'positions'> & { fen: string; positions: [string, number][] };
@@ -37,7 +37,7 @@ export function fromSnapshot(snapshot: SimulSnapshot): SimulState {
     commands: new Map(),
     order: [...simul.order],
     boards: new Map(
-      boards.map(({ fen, positions, ...board }) => [board.number, { ...board, chess: new Chess(fen), positions: new Map(positions) }] as const),
+      boards.map(({ fen, positions, ...board }) => [board.number, { ...board, chess: new Game(fen), positions: new Map(positions) }] as const),
     ),
   };
 }

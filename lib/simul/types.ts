@@ -1,39 +1,18 @@
 // The simul domain's vocabulary: events (the record), commands (requests),
 // actors (who asks) and the folded state. Pure data, shared by server and browser.
-import type { Chess } from 'chess.js';
 import type { BotSpec } from '../bots/spec';
+import type { Game } from '../chess/game';
+import type { PositionCounts } from '../chess/rules';
+import type { Color, DrawRules, EndReason, Promotion, Result } from '../chess/types';
+import type { BoardClock } from './clocks';
 
 export type { BotSpec } from '../bots/spec';
-import type { PositionCounts } from '../chess/rules';
-import type { BoardClock } from './clocks';
+/** The chess words (lib/chess/types.ts), for the simul's events and state. */
+export type { Color, DrawRules, EndReason, Promotion, Result } from '../chess/types';
 
 export type Mode = 'async' | 'sync';
 export type HostColorChoice = 'white' | 'black' | 'alternate';
-export type Color = 'w' | 'b';
 export type Side = 'host' | 'opponent';
-export type Result = '1-0' | '0-1' | '1/2-1/2';
-export type Promotion = 'q' | 'r' | 'b' | 'n';
-export type EndReason =
-  | 'checkmate'
-  | 'stalemate'
-  | 'threefold-repetition'
-  | 'fifty-move-rule'
-  | 'fivefold-repetition'
-  | 'seventy-five-move-rule'
-  | 'insufficient-material'
-  | 'resignation'
-  | 'draw-agreed'
-  /** The side to move ran out of time (game-ended's `by`): the other side wins. */
-  | 'timeout'
-  /** The side to move ran out of time, but the other side cannot mate by any series of legal moves. */
-  | 'timeout-vs-insufficient-material';
-
-/**
- * Threefold repetition and the fifty-move rule: the game ends at once ('automatic'), or the
- * player to move may claim the draw ('claimed', as the laws of chess have it). Fivefold
- * repetition and seventy-five moves end the game at once either way.
- */
-export type DrawRules = 'automatic' | 'claimed';
 
 /**
  * How the host goes on after a move in async mode (docs/METRICS.md "How the host rotates"):
@@ -255,8 +234,8 @@ export interface BoardState {
   /** `bot`: a bot sits here (see BotSpec); without it, a person. */
   opponent: { name: string; playerId: string; bot?: BotSpec } | null;
   status: BoardStatus;
-  /** chess.js game: the one source of truth for the position. Mutated only by evolve. */
-  chess: Chess;
+  /** The board's chess.js game (lib/chess/game.ts): the one source of truth for the position. Mutated only by evolve. */
+  chess: Game;
   moveCount: number;
   lastMove: { from: string; to: string } | null;
   /** Server time at which the side to move got the move (game start or last move). */

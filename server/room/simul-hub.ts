@@ -31,6 +31,9 @@ export interface EvictionRules {
   finishedMs: number;
 }
 
+/** How long a node takes "another node holds its lease" for an answer before asking the database again. */
+const HELD_ELSEWHERE_MS = 200;
+
 export const DEFAULT_EVICTION: EvictionRules = { idleMs: 30 * 60_000, finishedMs: 5 * 60_000 };
 
 /** What the hub is given beside its store and clock. */
@@ -56,6 +59,8 @@ export class SimulHub {
   private evicted = new Map<string, number>();
   private commits: CommitQueue;
   private leases?: SimulLeases;
+  /** Simuls whose lease another node held when last asked, and until when (real time) that answer stands. */
+  private heldElsewhere = new Map<string, number>();
 
   constructor(
     private store: EventStore,
@@ -165,9 +170,16 @@ export class SimulHub {
   private async load(simulId: string): Promise<SimulRoom | null> {
     let epoch: number | undefined;
     if (this.leases) {
+      // A simul another node held a moment ago is not asked of the database again at once: every
+      // phone of a class asks again on its own while the old lease runs out.
+      if ((this.heldElsewhere.get(simulId) ?? -Infinity) > performance.now()) throw new OwnedElsewhere(simulId);
       const claim = await this.leases.claim(simulId);
       if (claim === 'unknown') return null;
-      if (claim === 'held') throw new OwnedElsewhere(simulId);
+      if (claim === 'held') {
+        this.heldElsewhere.set(simulId, performance.now() + HELD_ELSEWHERE_MS);
+        throw new OwnedElsewhere(simulId);
+      }
+      this.heldElsewhere.delete(simulId);
       epoch = claim;
     }
     const loaded = await this.store.load(simulId);
@@ -183,6 +195,8 @@ export class SimulHub {
   /** Renews this node's leases; a room whose lease another node has taken leaves memory. */
   private async renewLeases(): Promise<void> {
     if (!this.leases) return;
+    const now = performance.now();
+    for (const [id, until] of this.heldElsewhere) if (until <= now) this.heldElsewhere.delete(id);
     let held: Set<string>;
     try {
       held = await this.leases.renew();

@@ -35,8 +35,8 @@ describe('npm run backup', () => {
   it('backs up SIMUL_DB while it is open, refuses to overwrite without --force, and says how to use it', async () => {
     const live = path.join(dir, 'simul.db');
     const store = new SqliteEventStore(live);
-    store.createSimul('a', 'h', created('a'));
-    store.append('a', [move(2), move(3)]);
+    await store.createSimul('a', 'h', created('a'));
+    await store.append('a', [move(2), move(3)]);
     const copy = path.join(dir, 'backups', 'simul-2026-11-25.db');
 
     const first = await backup(live, copy);
@@ -49,9 +49,9 @@ describe('npm run backup', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(`backup failed: ${copy} already exists; pass --force to overwrite it\n`);
 
-    store.append('a', [move(4)]);
+    await store.append('a', [move(4)]);
     expect(await backup(live, copy, '--force')).toMatchObject({ code: 0, stdout: expect.stringContaining('4 events') });
-    store.close();
+    await store.close();
 
     const missing = await backup(path.join(dir, 'missing.db'), path.join(dir, 'other.db'));
     expect(missing.code).toBe(1);

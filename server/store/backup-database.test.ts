@@ -28,14 +28,14 @@ describe('backupDatabase', () => {
   it('copies the events still in the -wal of an open writer, into one checked file', async () => {
     const live = path.join(dir, 'simul.db');
     const writer = new SqliteEventStore(live);
-    writer.createSimul('a', 'h', created('a'));
-    for (let seq = 2; seq <= 120; seq++) writer.append('a', [move(seq)]);
-    writer.createSimul('b', 'h', created('b'));
+    await writer.createSimul('a', 'h', created('a'));
+    for (let seq = 2; seq <= 120; seq++) await writer.append('a', [move(seq)]);
+    await writer.createSimul('b', 'h', created('b'));
     expect(fs.statSync(`${live}-wal`).size).toBeGreaterThan(0); // not checkpointed
 
     const copy = path.join(dir, 'backups', 'copy.db');
     const summary = await backupDatabase(live, copy);
-    writer.append('a', [move(121)]); // after the backup: not in the copy
+    await writer.append('a', [move(121)]); // after the backup: not in the copy
 
     expect(summary).toEqual({
       simuls: 2,
@@ -50,7 +50,7 @@ describe('backupDatabase', () => {
     raw.close();
     expect(await seqsOf(copy, 'a')).toEqual(oneTo(120));
     expect(await seqsOf(copy, 'b')).toEqual([1]);
-    writer.close();
+    await writer.close();
   });
 
   it('copies every committed event while another process keeps appending', async () => {
@@ -100,7 +100,7 @@ describe('backupDatabase', () => {
     );
 
     const live = path.join(dir, 'simul.db');
-    new SqliteEventStore(live).close();
+    await new SqliteEventStore(live).close();
     await expect(backupDatabase(live, path.join(dir, '.', 'simul.db'), { force: true })).rejects.toThrow(
       /another file than the database/,
     );

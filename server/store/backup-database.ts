@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { checkSchema, quickCheck } from './database-check';
-import { MIGRATIONS } from './sqlite-store';
+import { MIGRATIONS } from './sqlite-database';
 
 export interface BackupSummary {
   simuls: number;

@@ -1,11 +1,18 @@
 // Group commit: commands of one event-loop turn share one transaction; nothing is
 // acknowledged or broadcast before it is durable; a failed commit leaves no trace.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { SimulEvent } from '../../lib/simul/types';
 import { SimulHub } from '../room/simul-hub';
 import { realClock } from '../room/simul-time';
+import { CommitQueue } from './commit-queue';
 import type { AppendEntry } from './event-store';
 import { MemoryEventStore } from './memory-store';
+import { SqliteEventStore } from './sqlite-store';
+import { created, move as moveEvent } from './test-events';
 
 class CountingStore extends MemoryEventStore {
   batches: number[] = [];
@@ -78,5 +85,77 @@ describe('group commit', () => {
     expect(await first).toMatchObject({ ok: false });
     expect(await resent).toMatchObject({ ok: false });
     expect((await store.load(simulId))!.events.some((e) => e.type === 'move-made')).toBe(false);
+  });
+});
+
+/** The real SQLite store (its worker thread), with the size of each transaction it was sent. */
+class CountingSqlite extends SqliteEventStore {
+  batches: string[][] = [];
+  override appendMany(entries: readonly AppendEntry[]): Promise<void> {
+    this.batches.push(entries.map((e) => `${e.simulId}${e.events[0].seq}`));
+    return super.appendMany(entries);
+  }
+}
+
+describe('group commit on the SQLite store', () => {
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  async function sqliteQueue() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simul-commit-'));
+    const file = path.join(dir, 'simul.db');
+    const store = new CountingSqlite(file);
+    await store.createSimul('a', 'h', created('a'));
+    await store.createSimul('b', 'h', created('b'));
+    const done: string[] = [];
+    const queue = new CommitQueue(store);
+    const add = (simulId: string, seq: number) =>
+      new Promise<boolean>((resolve) =>
+        queue.add({ simulId, events: [moveEvent(seq)] }, (ok) => {
+          done.push(`${simulId}${seq} ${ok}`);
+          resolve(ok);
+        }),
+      );
+    const cleanUp = async () => {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+    return { file, store, queue, add, done, cleanUp };
+  }
+
+  it('gathers what arrives while a batch is being written into the next, and acknowledges in order', async () => {
+    const { file, store, add, done, cleanUp } = await sqliteQueue();
+    // Another connection holds the write lock, so the first batch stays in the worker a while.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    const first = add('a', 2);
+    await nextTurn();
+    expect(store.batches).toEqual([['a2']]);
+    // Three more turns of commands while the first batch waits for the disk: this thread runs them.
+    const later = [add('a', 3), add('b', 2)];
+    await nextTurn();
+    later.push(add('a', 4));
+    await nextTurn();
+    expect(store.batches).toEqual([['a2']]);
+    expect(done).toEqual([]);
+
+    other.exec('ROLLBACK');
+    other.close();
+    expect(await Promise.all([first, ...later])).toEqual([true, true, true, true]);
+    expect(store.batches).toEqual([['a2'], ['a3', 'b2', 'a4']]);
+    expect(done).toEqual(['a2 true', 'a3 true', 'b2 true', 'a4 true']);
+    expect((await store.load('a'))!.events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    await cleanUp();
+  });
+
+  it('fails exactly the entries of the simul the database refused, and commits the others', async () => {
+    const { store, add, done, cleanUp } = await sqliteQueue();
+    // b's seq 5 does not follow its seq 1: the database refuses it, and the whole batch rolls back.
+    const results = await Promise.all([add('a', 2), add('b', 5), add('a', 3)]);
+    expect(results).toEqual([true, false, true]);
+    expect(done.sort()).toEqual(['a2 true', 'a3 true', 'b5 false']);
+    expect(store.batches).toEqual([['a2', 'b5', 'a3'], ['a2', 'a3'], ['b5']]);
+    expect((await store.load('a'))!.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect((await store.load('b'))!.events.map((e) => e.seq)).toEqual([1]);
+    await cleanUp();
   });
 });

@@ -3,7 +3,8 @@
 // events are durable. The commands of one turn share one transaction, so one disk flush:
 // under load, the cost of durability per move falls instead of queueing behind the disk.
 // One batch is written at a time: what arrives while it is being written joins the next one,
-// so a simul's entries reach the store in order.
+// so a simul's entries reach the store in order. The SQLite store writes it on the database's
+// own thread (sqlite-worker.ts), so this thread decides and folds the next commands meanwhile.
 import { StaleEpochError, type AppendEntry, type EventStore } from './event-store';
 
 type Done = (committed: boolean) => void;

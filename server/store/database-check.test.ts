@@ -70,7 +70,7 @@ describe('opening a database file', () => {
 
     expect(() => new SqliteEventStore(copy)).toThrow(NO_SCHEMA);
     expect(fs.readFileSync(copy)).toEqual(copied);
-    writer.close();
+    await writer.close();
   });
 
   it('opens a copy taken without its -wal once the schema was checkpointed, missing the later events', async () => {
@@ -80,7 +80,7 @@ describe('opening a database file', () => {
     const live = path.join(dir, 'simul.db');
     await (await storeWithEvents(live, 10)).close();
     const writer = new SqliteEventStore(live);
-    for (let seq = 11; seq <= 30; seq++) writer.append('a', [move(seq)]);
+    for (let seq = 11; seq <= 30; seq++) await writer.append('a', [move(seq)]);
     const copy = path.join(dir, 'copy.db');
     fs.copyFileSync(live, copy);
 

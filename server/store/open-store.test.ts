@@ -38,7 +38,7 @@ describe('describeStore', () => {
     const file = path.join(dir, 'simul.db');
     const fresh = openStore(env({ SIMUL_DB: file }));
     expect(describeStore(fresh)).toBe(`database ${file}: created`);
-    fresh.close();
+    await fresh.close();
     const reopened = openStore(env({ SIMUL_DB: file }));
     expect(describeStore(reopened)).toMatch(new RegExp(`^database .*simul\\.db: quick_check ok in \\d+ ms$`));
     await reopened.close();

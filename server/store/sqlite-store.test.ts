@@ -7,7 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SimulEvent } from '../../lib/simul/types';
-import { MIGRATIONS, SqliteEventStore } from './sqlite-store';
+import { MIGRATIONS } from './sqlite-database';
+import { SqliteEventStore } from './sqlite-store';
 import { created, finished, move, seatTaken } from './test-events';
 
 const projectRoot = path.resolve(__dirname, '../..');
@@ -40,7 +41,7 @@ describe('SqliteEventStore', () => {
 
   it('migrates a fresh file to the latest schema version, in WAL mode, once', async () => {
     const file = path.join(dir, 'simul.db');
-    new SqliteEventStore(file).close();
+    await new SqliteEventStore(file).close();
     const raw = new Database(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -52,7 +53,7 @@ describe('SqliteEventStore', () => {
     raw.close();
 
     // Reopening an up-to-date file runs no migration (it would fail: the tables exist).
-    new SqliteEventStore(file).close();
+    await new SqliteEventStore(file).close();
   });
 
   it('refuses a database from a newer schema version', async () => {
@@ -89,6 +90,47 @@ describe('SqliteEventStore', () => {
     });
     expect(await store.unfinishedSimulIds()).toEqual(['a']);
     await store.close();
+  });
+
+  it('commits on its own thread: this one runs on while the database waits for a lock', async () => {
+    const file = path.join(dir, 'simul.db');
+    const store = new SqliteEventStore(file);
+    await store.createSimul('a', 'h', created('a'));
+    // Another connection holds the write lock: the store's transaction has to wait for it.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    const appended = store.append('a', [move(2)]).then(() => 'committed');
+    // A store on this thread would be stuck in its transaction here; this thread's timers run.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await Promise.race([appended, Promise.resolve('waiting')])).toBe('waiting');
+    other.exec('ROLLBACK');
+    other.close();
+    expect(await appended).toBe('committed');
+    expect((await store.load('a'))!.events.map((e) => e.seq)).toEqual([1, 2]);
+    await store.close();
+  });
+
+  it('answers the calls in the order they were sent, each write committed before the next', async () => {
+    const store = new SqliteEventStore(path.join(dir, 'simul.db'));
+    const answered: string[] = [];
+    const calls = [store.createSimul('a', 'h', created('a')).then(() => answered.push('create'))];
+    for (let seq = 2; seq <= 200; seq++) calls.push(store.append('a', [move(seq)]).then(() => answered.push(`append ${seq}`)));
+    const loaded = await store.load('a');
+    expect(answered).toEqual(['create', ...Array.from({ length: 199 }, (_, i) => `append ${i + 2}`)]);
+    expect(loaded!.events.map((e) => e.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    await Promise.all(calls);
+    await store.close();
+  });
+
+  it('fails a refused write alone, with the reason the database gave, and runs the next call', async () => {
+    const store = new SqliteEventStore(path.join(dir, 'simul.db'));
+    await store.createSimul('a', 'h', created('a'));
+    await expect(store.append('a', [move(3)])).rejects.toThrow('event seq 3 out of order in a');
+    await expect(store.append('b', [move(2)])).rejects.toThrow('unknown simul b');
+    await store.append('a', [move(2)]);
+    expect((await store.load('a'))!.events.map((e) => e.seq)).toEqual([1, 2]);
+    await store.close();
+    await expect(store.load('a')).rejects.toThrow(/is closed/);
   });
 
   it('keeps every acknowledged append when the process is killed with SIGKILL', async () => {

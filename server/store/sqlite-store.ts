@@ -1,103 +1,32 @@
-// The durable event store: one SQLite file, written through better-sqlite3 (synchronous; the
-// EventStore's promises are settled at once). Each append is one transaction; when append
-// resolves, the transaction is committed and, with synchronous=FULL, fsynced to disk.
-import fs from 'node:fs';
+// The durable event store: one SQLite file (WAL), owned by a worker thread (sqlite-worker.ts)
+// so that no transaction, and no fsync, runs on the room's thread. Every call is sent to the
+// worker and answered in the order sent; append and appendMany resolve only once their
+// transaction has committed (with synchronous=FULL, fsynced to disk).
+//
+// The constructor opens and checks the file on this thread first, so a damaged or foreign
+// file is still refused by the constructor with a clear error, before the server starts. It
+// keeps that connection open until the worker has opened its own: the last connection to
+// close checkpoints the -wal into the main file, and a start must not do that.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
 import type { SimulEvent } from '../../lib/simul/types';
-import { checkSchema, quickCheck } from './database-check';
 import type { AppendEntry, EventStore, LoadedSimul, SeatCredentialChange, SecretChange } from './event-store';
+import { openDatabase, type SqliteStoreOptions, type StartupCheck } from './sqlite-database';
+import type { DatabaseCall, DatabaseMethod, DatabaseReply, WorkerStart } from './sqlite-worker';
 
-/**
- * Schema migrations, in order. The database's `PRAGMA user_version` is the number of
- * migrations already applied; on open, the pending ones run in a single transaction that
- * also sets user_version, so a database is always at one known version.
- *
- * To change the schema, APPEND a function here (e.g. `(db) => db.exec('ALTER TABLE ...')`).
- * Never edit, reorder or remove a migration that has shipped: existing files have run it.
- */
-export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
-  // 1: the initial schema.
-  (db) =>
-    db.exec(`
-      CREATE TABLE simuls (
-        simul_id      TEXT PRIMARY KEY,
-        host_key_hash TEXT NOT NULL,
-        created_at    INTEGER NOT NULL,
-        finished_at   INTEGER            -- set by the append that logs simul-finished
-      );
-      CREATE INDEX simuls_unfinished ON simuls (created_at) WHERE finished_at IS NULL;
-      CREATE INDEX simuls_finished ON simuls (finished_at) WHERE finished_at IS NOT NULL;
+export type { SqliteStoreOptions, StartupCheck } from './sqlite-database';
 
-      CREATE TABLE events (
-        simul_id TEXT NOT NULL REFERENCES simuls (simul_id) ON DELETE CASCADE,
-        seq      INTEGER NOT NULL,
-        at       INTEGER NOT NULL,
-        type     TEXT NOT NULL,
-        body     TEXT NOT NULL,          -- JSON of the event without seq, at and type
-        PRIMARY KEY (simul_id, seq)
-      );
-
-      CREATE TABLE seats (
-        simul_id   TEXT NOT NULL REFERENCES simuls (simul_id) ON DELETE CASCADE,
-        board      INTEGER NOT NULL,
-        token_hash TEXT NOT NULL,
-        PRIMARY KEY (simul_id, board)
-      );
-    `),
-  // 2: the room's other secrets (bots' seeds, seats' networks, blocked networks), by name.
-  (db) =>
-    db.exec(`
-      CREATE TABLE secrets (
-        simul_id TEXT NOT NULL REFERENCES simuls (simul_id) ON DELETE CASCADE,
-        name     TEXT NOT NULL,
-        value    TEXT NOT NULL,
-        PRIMARY KEY (simul_id, name)
-      );
-    `),
-];
-
-export interface SqliteStoreOptions {
-  /**
-   * Durability of a committed append (default FULL).
-   *
-   * In WAL mode, NORMAL already survives kill -9 of the server: a commit has written the
-   * WAL frames to the OS (page cache) before append returns, and the OS keeps them when the
-   * process dies. NORMAL can lose the last commits on power loss or an OS crash, because
-   * it fsyncs the WAL only at checkpoints. FULL fsyncs the WAL on every commit, so an
-   * acknowledged move survives those too.
-   *
-   * FULL is the default: measured on the dev VM (3000 one-event appends), an append took
-   * ~0.19 ms median / ~0.23 ms mean with FULL against ~0.03 ms / ~0.05 ms with NORMAL.
-   * That still allows thousands of appends a second, far above what a classroom of simuls
-   * sends, so the stronger guarantee is worth its cost.
-   */
-  synchronous?: 'FULL' | 'NORMAL';
-}
-
-/** What opening the database found, for the entry point to log. */
-export interface StartupCheck {
-  file: string;
-  /** True when the file did not exist and was created with the schema. */
-  created: boolean;
-  /** How long PRAGMA quick_check took, in milliseconds. */
-  quickCheckMs: number;
-}
-
-interface EventRow {
-  seq: number;
-  at: number;
-  type: string;
-  body: string;
-}
+type Waiting = { resolve: (value: unknown) => void; reject: (err: Error) => void };
 
 export class SqliteEventStore implements EventStore {
   readonly startupCheck: StartupCheck;
-  private readonly db: Database.Database;
-  private readonly stmts;
-  private readonly appendTx;
-  private readonly appendManyTx;
-  private readonly createTx;
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  /** Set once the worker can take no more calls (closed, or it died): why. */
+  private stopped: Error | null = null;
+  /** Closes this thread's connection, which checked the file (once the worker has its own). */
+  private readonly closeChecker: () => void;
 
   /**
    * `file` is a path or ':memory:'. A path that does not exist is created with the schema
@@ -105,167 +34,106 @@ export class SqliteEventStore implements EventStore {
    * or the constructor throws and leaves the file as it was.
    */
   constructor(file: string, options: SqliteStoreOptions = {}) {
-    const onDisk = file !== ':memory:' && file !== '';
-    const existed = onDisk && fs.existsSync(file);
-    if (onDisk && !existed) fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    try {
-      // Checked before anything writes: a refused file stays byte for byte as it was.
-      if (existed) checkSchema(this.db, file, MIGRATIONS.length);
-      this.startupCheck = { file, created: !existed, quickCheckMs: quickCheck(this.db, file) };
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-      this.db.pragma('foreign_keys = ON');
-      migrate(this.db);
-    } catch (err) {
-      this.db.close();
-      throw err;
-    }
-
-    const db = this.db;
-    this.stmts = {
-      insertSimul: db.prepare(
-        'INSERT INTO simuls (simul_id, host_key_hash, created_at) VALUES (?, ?, ?)',
-      ),
-      insertEvent: db.prepare(
-        'INSERT INTO events (simul_id, seq, at, type, body) VALUES (?, ?, ?, ?, ?)',
-      ),
-      lastSeq: db
-        .prepare<[string], number | null>('SELECT max(seq) FROM events WHERE simul_id = ?')
-        .pluck(),
-      markFinished: db.prepare(
-        'UPDATE simuls SET finished_at = ? WHERE simul_id = ? AND finished_at IS NULL',
-      ),
-      setSeat: db.prepare(
-        `INSERT INTO seats (simul_id, board, token_hash) VALUES (?, ?, ?)
-         ON CONFLICT (simul_id, board) DO UPDATE SET token_hash = excluded.token_hash`,
-      ),
-      freeSeat: db.prepare('DELETE FROM seats WHERE simul_id = ? AND board = ?'),
-      setSecret: db.prepare(
-        `INSERT INTO secrets (simul_id, name, value) VALUES (?, ?, ?)
-         ON CONFLICT (simul_id, name) DO UPDATE SET value = excluded.value`,
-      ),
-      deleteSecret: db.prepare('DELETE FROM secrets WHERE simul_id = ? AND name = ?'),
-      secrets: db.prepare<[string], { name: string; value: string }>('SELECT name, value FROM secrets WHERE simul_id = ?'),
-      hostKeyHash: db
-        .prepare<[string], string>('SELECT host_key_hash FROM simuls WHERE simul_id = ?')
-        .pluck(),
-      events: db.prepare<[string], EventRow>(
-        'SELECT seq, at, type, body FROM events WHERE simul_id = ? ORDER BY seq',
-      ),
-      seats: db.prepare<[string], { board: number; token_hash: string }>(
-        'SELECT board, token_hash FROM seats WHERE simul_id = ?',
-      ),
-      unfinished: db
-        .prepare<[], string>(
-          'SELECT simul_id FROM simuls WHERE finished_at IS NULL ORDER BY created_at, rowid',
-        )
-        .pluck(),
-      // The join code is in the simul-created event (seq 1), which every unfinished simul has.
-      withCode: db
-        .prepare<[string], string>(
-          `SELECT s.simul_id FROM simuls s JOIN events e ON e.simul_id = s.simul_id AND e.seq = 1
-           WHERE s.finished_at IS NULL AND json_extract(e.body, '$.joinCode') = ? LIMIT 1`,
-        )
-        .pluck(),
-      prune: db.prepare('DELETE FROM simuls WHERE finished_at IS NOT NULL AND finished_at < ?'),
+    const { db, startupCheck } = openDatabase(file, options);
+    this.startupCheck = startupCheck;
+    this.closeChecker = () => db.open && db.close();
+    const start: WorkerStart = { file, options };
+    this.worker = startWorker(start);
+    // Idle, the worker does not keep the process alive; a call in flight does (see call()).
+    this.worker.unref();
+    this.worker.on('message', (reply: DatabaseReply) => this.answer(reply));
+    // Not closed by close(): every call from now on fails with this reason, said once here.
+    const lost = (why: string) => {
+      if (this.stopped) return;
+      console.error(why);
+      this.stop(new Error(why));
     };
-
-    this.createTx = db.transaction((simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[]) => {
-      if (created.seq !== 1) throw new Error(`first event of ${simulId} must have seq 1`);
-      this.stmts.insertSimul.run(simulId, hostKeyHash, created.at);
-      this.insertEvent(simulId, created);
-      this.changeSecrets(simulId, secrets);
-    });
-
-    // Any throw inside rolls the whole transaction back: events and seat change alike.
-    this.appendTx = db.transaction(
-      (simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange, secrets: readonly SecretChange[] = []) => {
-        const last = this.stmts.lastSeq.get(simulId);
-        if (last == null) throw new Error(`unknown simul ${simulId}`);
-        let expected = last + 1;
-        for (const e of events) {
-          if (e.seq !== expected++) throw new Error(`event seq ${e.seq} out of order in ${simulId}`);
-          this.insertEvent(simulId, e);
-        }
-        if (seat) {
-          if (seat.tokenHash === null) this.stmts.freeSeat.run(simulId, seat.board);
-          else this.stmts.setSeat.run(simulId, seat.board, seat.tokenHash);
-        }
-        this.changeSecrets(simulId, secrets);
-      },
-    );
-    // Nested transactions become savepoints: the outer one commits (and flushes) once.
-    this.appendManyTx = db.transaction((entries: readonly AppendEntry[]) => {
-      for (const e of entries) this.appendTx(e.simulId, e.events, e.seat, e.secrets);
-    });
+    this.worker.on('error', (err) => lost(`the database worker for ${file} failed: ${messageOf(err)}`));
+    this.worker.on('exit', (code) => lost(`the database worker for ${file} exited (code ${code})`));
   }
 
-  async appendMany(entries: readonly AppendEntry[]): Promise<void> {
-    this.appendManyTx(entries);
+  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): Promise<void> {
+    return this.call('createSimul', [simulId, hostKeyHash, created, secrets]);
   }
 
-  async createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): Promise<void> {
-    this.createTx(simulId, hostKeyHash, created, secrets);
+  append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): Promise<void> {
+    return this.call('append', [simulId, events, seat]);
   }
 
-  async append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): Promise<void> {
-    this.appendTx(simulId, events, seat);
+  appendMany(entries: readonly AppendEntry[]): Promise<void> {
+    return this.call('appendMany', [entries]);
   }
 
-  async load(simulId: string): Promise<LoadedSimul | null> {
-    const hostKeyHash = this.stmts.hostKeyHash.get(simulId);
-    if (hostKeyHash === undefined) return null;
-    const events = this.stmts.events
-      .all(simulId)
-      .map((r) => ({ seq: r.seq, at: r.at, type: r.type, ...JSON.parse(r.body) }) as SimulEvent);
-    const seatTokenHashes = new Map(
-      this.stmts.seats.all(simulId).map((r) => [r.board, r.token_hash] as const),
-    );
-    const secrets = new Map(this.stmts.secrets.all(simulId).map((r) => [r.name, r.value] as const));
-    return { events, credentials: { hostKeyHash, seatTokenHashes, secrets } };
+  load(simulId: string): Promise<LoadedSimul | null> {
+    return this.call('load', [simulId]);
   }
 
-  async unfinishedSimulIds(): Promise<string[]> {
-    return this.stmts.unfinished.all();
+  unfinishedSimulIds(): Promise<string[]> {
+    return this.call('unfinishedSimulIds', []);
   }
 
-  /** Deletes simuls that finished before `now - olderThanMs`, with their events and seats. */
-  async simulWithCode(joinCode: string): Promise<string | null> {
-    return this.stmts.withCode.get(joinCode) ?? null;
+  simulWithCode(joinCode: string): Promise<string | null> {
+    return this.call('simulWithCode', [joinCode]);
   }
 
-  async pruneFinished(olderThanMs: number, now: number): Promise<number> {
-    return this.stmts.prune.run(now - olderThanMs).changes;
+  pruneFinished(olderThanMs: number, now: number): Promise<number> {
+    return this.call('pruneFinished', [olderThanMs, now]);
   }
 
+  /** Waits for the calls already sent, closes the database, and ends the worker. */
   async close(): Promise<void> {
-    this.db.close();
-  }
-
-  private changeSecrets(simulId: string, secrets: readonly SecretChange[]): void {
-    for (const { name, value } of secrets) {
-      if (value === null) this.stmts.deleteSecret.run(simulId, name);
-      else this.stmts.setSecret.run(simulId, name, value);
+    if (this.stopped) return;
+    try {
+      await this.call('close', []);
+    } catch (err) {
+      // A worker that died has no database open any more: closed all the same.
+      if (err !== this.stopped) throw err;
     }
+    this.stop(new Error(`the database ${this.startupCheck.file} is closed`));
+    await this.worker.terminate();
   }
 
-  private insertEvent(simulId: string, e: SimulEvent): void {
-    const { seq, at, type, ...body } = e;
-    this.stmts.insertEvent.run(simulId, seq, at, type, JSON.stringify(body));
-    if (type === 'simul-finished') this.stmts.markFinished.run(at, simulId);
+  private call<T>(method: DatabaseMethod, args: unknown[]): Promise<T> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    if (this.waiting.size === 0) this.worker.ref();
+    const message: DatabaseCall = { id, method, args };
+    this.worker.postMessage(message);
+    return new Promise<T>((resolve, reject) => this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+  }
+
+  private answer(reply: DatabaseReply): void {
+    if ('ready' in reply) return this.closeChecker();
+    const waiting = this.waiting.get(reply.id);
+    if (!waiting) return;
+    this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.worker.unref();
+    if ('error' in reply) waiting.reject(Object.assign(new Error(reply.error.message), reply.error));
+    else waiting.resolve(reply.value);
+  }
+
+  /** No more calls: those still waiting fail with `why`. */
+  private stop(why: Error): void {
+    if (this.stopped) return;
+    this.stopped = why;
+    this.closeChecker();
+    for (const w of this.waiting.values()) w.reject(why);
+    this.waiting.clear();
+    this.worker.unref();
   }
 }
 
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /**
- * Brings the database up to the latest schema version (see MIGRATIONS). The constructor has
- * already refused a version newer than MIGRATIONS.length.
+ * The worker is TypeScript, like the rest of the server. Node's worker does not inherit tsx's
+ * ESM hooks (Node 20), so it starts from a line of CommonJS that registers tsx's require hook,
+ * the same in `tsx server/index.ts`, `node --import tsx` (the bench) and Vitest.
  */
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version === MIGRATIONS.length) return;
-  db.transaction(() => {
-    for (const m of MIGRATIONS.slice(version)) m(db);
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
-  })();
+function startWorker(workerData: WorkerStart): Worker {
+  const entry = path.join(__dirname, 'sqlite-worker.ts');
+  const code = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(entry)});`;
+  return new Worker(code, { eval: true, workerData });
 }

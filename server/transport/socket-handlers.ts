@@ -61,7 +61,7 @@ function parse<T>(schema: ZodType<T>, input: unknown): T | null {
 const BAD_PAYLOAD = fail('bad-payload');
 
 /** How long a client is told to wait before asking again for a simul another node still holds. */
-const OWNER_RETRY_MS = 1000;
+const OWNER_RETRY_MS = 250;
 
 /**
  * Closes a connection under the client, with no word from Socket.IO: the client takes it for a
@@ -217,12 +217,11 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       try {
         room = await hub.open(parsed.simulId);
       } catch (err) {
-        // Another node runs it: this connection closes, and the client's reconnection goes
-        // through HAProxy again, to the node the simul hashes to now (which waits for the lease).
-        if (err instanceof OwnedElsewhere) {
-          setTimeout(() => sendElsewhere(socket), 50);
-          return fail('try-again', { retryAfterMs: OWNER_RETRY_MS });
-        }
+        // Another node holds its lease: one that died (the lease lapses within its time), or one
+        // still running it after a rebalance (it gives the lease up at its next renewal, since this
+        // node asked). The load balancer sent this socket here, so here is where the simul is
+        // about to run: the client asks again on the same connection, soon.
+        if (err instanceof OwnedElsewhere) return fail('try-again', { retryAfterMs: OWNER_RETRY_MS });
         throw err;
       }
       return heavyReplies.run(() => hello(parsed, room));

@@ -12,13 +12,17 @@ import { useWords } from '../language';
 import { Timeline } from './Timeline';
 import { SimulatedTime } from '../SimulatedTime';
 
+const DEFERRED = '[&>*]:[content-visibility:auto] [&>*]:[contain-intrinsic-size:auto_none_auto_12rem]';
+
 export function Dashboard({ state, metrics, big = false }: { state: SimulState; metrics: SimulMetrics | null; big?: boolean }) {
   const words = useWords().dashboard;
   if (!metrics) {
     return <p className="text-slate-500">{words.notStarted}</p>;
   }
   return (
-    <div className={`flex flex-col gap-6 ${big ? 'text-lg' : ''}`} data-testid="dashboard">
+    // Each part is laid out and painted once it comes near the screen (the console's dashboard
+    // sits under the boards, the review's under the scrubber), its size kept meanwhile.
+    <div className={`flex flex-col gap-6 ${DEFERRED} ${big ? 'text-lg' : ''}`} data-testid="dashboard">
       <SimulatedTime state={state} />
       <Story metrics={metrics} />
       <div className="grid gap-4 md:grid-cols-2">
@@ -146,7 +150,8 @@ function Chips({ boards, look }: { boards: number[]; look: keyof typeof LOOKS })
 }
 
 function EventLoopLens({ state }: { state: SimulState }) {
-  const words = useWords().dashboard;
+  const all = useWords();
+  const words = all.dashboard;
   const loop = eventLoopView(state);
   const rows: { title: string; words: string; boards: number[]; look: keyof typeof LOOKS; testId: string }[] = [
     { title: words.running, words: words.lensRows.running, boards: loop.current === null ? [] : [loop.current], look: 'host-thinking', testId: 'lens-running' },
@@ -158,6 +163,11 @@ function EventLoopLens({ state }: { state: SimulState }) {
   return (
     <section className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" aria-label={words.lens}>
       <h2 className="mb-3 text-xl font-bold">{words.lensTitle}</h2>
+      {loop.paused && (
+        <p className="mb-3 rounded-lg bg-paused/25 px-3 py-2 font-semibold" data-testid="lens-paused">
+          {all.program.paused}
+        </p>
+      )}
       <dl className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
         {rows.map((r) => (
           <div key={r.title} data-testid={r.testId}>

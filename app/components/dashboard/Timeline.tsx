@@ -53,14 +53,19 @@ function ticks(span: number): number[] {
  * thousands: one element each would be most of the page's work), and one title with the totals.
  */
 function Row({ row, y, x, fontSize, height, label }: { row: BoardTimeline; y: number; x: (t: number) => number; fontSize: number; height: number; label: number | null }) {
-  const paths = new Map<SegmentState, string>();
+  const parts = new Map<SegmentState, string[]>();
   const totals = new Map<SegmentState, number>();
+  const top = `,${y.toFixed(2)}h`;
+  const down = `v${height.toFixed(2)}h`;
   for (const s of row.segments) {
     const left = x(s.from);
-    const width = Math.max(0.6, x(s.to) - left);
-    paths.set(s.state, `${paths.get(s.state) ?? ''}M${left.toFixed(2)},${y.toFixed(2)}h${width.toFixed(2)}v${height.toFixed(2)}h${(-width).toFixed(2)}z`);
+    const width = Math.max(0.6, x(s.to) - left).toFixed(2);
+    let list = parts.get(s.state);
+    if (!list) parts.set(s.state, (list = []));
+    list.push(`M${left.toFixed(2)}${top}${width}${down}-${width}z`);
     totals.set(s.state, (totals.get(s.state) ?? 0) + (s.to - s.from));
   }
+  const paths = [...parts].map(([state, list]) => [state, list.join('')] as const);
   const words = useWords().dashboard;
   const title = words.rowTitle(row.board, [...totals].map(([state, ms]) => words.segmentTotal(words.segments[state], formatDuration(ms))));
   return (
@@ -71,7 +76,7 @@ function Row({ row, y, x, fontSize, height, label }: { row: BoardTimeline; y: nu
           {row.board}
         </text>
       )}
-      {[...paths].map(([state, d]) => (
+      {paths.map(([state, d]) => (
         <path key={state} d={d} fill={SEGMENTS[state].fill} />
       ))}
     </g>

@@ -7,6 +7,28 @@ import { useFiguresInput } from '@/lib/client/use-simul';
 import { useServerNow } from '../use-now';
 
 /**
+ * One fold per log, shared by every part of the page that reads it (the console's headline and
+ * its dashboard): the log's events are folded once, and a moment's figures are computed once.
+ */
+interface SharedFold {
+  metrics: MetricsFold;
+  folded: number;
+  /** The last reading: the moment it was for (undefined: the last event), the log's length then, and the figures. */
+  last: { at: number | undefined; length: number; value: SimulMetrics | null } | null;
+}
+const folds = new WeakMap<SimulEvent[], SharedFold>();
+
+function read(log: SimulEvent[], at: number | undefined): SimulMetrics | null {
+  let fold = folds.get(log);
+  if (!fold) folds.set(log, (fold = { metrics: new MetricsFold(), folded: 0, last: null }));
+  if (fold.last && fold.last.at === at && fold.last.length === log.length) return fold.last.value;
+  for (; fold.folded < log.length; fold.folded++) fold.metrics.add(log[fold.folded]);
+  const value = fold.metrics.at(at);
+  fold.last = { at, length: log.length, value };
+  return value;
+}
+
+/**
  * The dashboard's figures: while the simul runs, read once a second (`now` ticks), which
  * also picks up the events of that second; afterwards, when the log changes. The events
  * are folded in as they arrive, each once: the connection pushes new events onto the same
@@ -15,12 +37,8 @@ import { useServerNow } from '../use-now';
  * (`simulated`) are read four times a second, at its last event.
  */
 export function useMetrics(log: SimulEvent[], version: number, now: number, running: boolean, simulated = false): SimulMetrics | null {
-  const fold = useMemo(() => ({ metrics: new MetricsFold(), folded: 0 }), [log]);
   const tick = running ? Math.floor(now / (simulated ? SIMULATED_READ_MS : 1000)) : -version;
-  return useMemo(() => {
-    for (; fold.folded < log.length; fold.folded++) fold.metrics.add(log[fold.folded]);
-    return fold.metrics.at(running && !simulated ? tick * 1000 : undefined);
-  }, [fold, log, tick, running, simulated]);
+  return useMemo(() => read(log, running && !simulated ? tick * 1000 : undefined), [log, tick, running, simulated]);
 }
 
 /**

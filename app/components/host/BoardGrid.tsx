@@ -17,9 +17,10 @@ import { WaitTime } from '../WaitTime';
 
 type Store = StoreApi<SimulView>;
 
-/** The boards whose wait shows: the host's to play. */
+/** The boards whose wait shows: the host's to play (paused too: the wait then stands still). */
 function showsWait(view: BoardView): boolean {
-  return (view.look === 'awaiting-host' || view.look === 'host-thinking') && view.turnSince !== null;
+  const hostToMove = view.look === 'paused' ? view.fen.split(' ')[1] === view.hostColor : view.look === 'awaiting-host' || view.look === 'host-thinking';
+  return hostToMove && view.turnSince !== null;
 }
 
 /**
@@ -94,7 +95,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
         </span>
         {showsWait(view) && !simulated && (
           <span className="shrink-0" title={w.miniBoard.waitHint}>
-            {w.miniBoard.wait} <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" />
+            {w.miniBoard.wait} <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" testId={`wait-mini-${number}`} />
           </span>
         )}
         {view.hostClock !== null && (

@@ -21,7 +21,7 @@ import {
   useVersion,
   useWho,
 } from '@/lib/client/use-simul';
-import { isOver, readyQueue, sideToMove } from '@/lib/simul/queries';
+import { awaitsHost, isOver, readyQueue, sideToMove } from '@/lib/simul/queries';
 import type { SimulEvent } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
 import { useWords } from '../language';
@@ -413,7 +413,8 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
   const state = connection.store.getState().state;
   const board = state.boards.get(number)!;
   const look = boardLook(state, board);
-  const hostToMove = look === 'host-thinking';
+  // The host is here and it is its move (the class paused or not: paused, its wait stands still).
+  const hostToMove = state.focus === number && awaitsHost(board);
   const offerFromOpponent = board.drawOfferBy === 'opponent';
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2" data-testid="focused-board" data-board={number}>
@@ -422,7 +423,7 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
           {w.game.board(number)} <span className="font-normal text-slate-500">{w.game.vs}</span> {board.opponent?.name} {board.opponent?.bot && <BotMarker />}
         </h2>
         <span className={`rounded px-2 py-0.5 text-sm font-semibold ${LOOKS[look].chip}`}>
-          {LOOKS[look].icon} {hostToMove ? words.yourMove : w.boardLooks[look]}
+          {LOOKS[look].icon} {hostToMove && !board.paused ? words.yourMove : w.boardLooks[look]}
           {board.turnSince !== null && hostToMove && (
             <>
               {' '}· {words.waited} <WaitTime store={connection.store} since={board.turnSince} />
@@ -436,7 +437,6 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
         <div className="w-full lg:w-[min(100cqw,calc(100cqh-1.75rem))]">
       <PlayBoard
         id={`host-board-${number}`}
-        key={number}
         fen={board.chess.fen()}
         orientation={board.hostColor === 'w' ? 'white' : 'black'}
         movable={hostToMove && !board.paused ? board.hostColor : null}
@@ -449,7 +449,7 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
       />
         </div>
       </div>
-      <TypedMove key={`typed-${number}`} controller={controller} board={number} fen={board.chess.fen()} canMove={hostToMove} />
+      <TypedMove key={`typed-${number}`} controller={controller} board={number} fen={board.chess.fen()} canMove={hostToMove && !board.paused} />
       {offerFromOpponent && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" role="alert">
           <span className="font-semibold">{words.offersDraw(board.opponent?.name ?? '')}</span>

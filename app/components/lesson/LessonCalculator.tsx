@@ -168,6 +168,7 @@ function Figures({ params }: { params: LessonParams }) {
         idleWords={waitsEachRound ? words.asyncIdleRounds : words.asyncIdleLast}
       >
         <p>{words.round(readable(n * h), readable(h + o), readable(f.T), num(m - 1), readable(o))}</p>
+        <p data-testid="lesson-any-rule">{words.anyRule}</p>
         <div className="rounded-xl border-l-4 border-ready bg-ready/10 p-4" data-testid="as-taught">
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 font-semibold">
             <dt>{words.exact}</dt>

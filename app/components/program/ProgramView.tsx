@@ -14,13 +14,15 @@ const TASK_LOOK: Record<TaskState, BoardLook> = {
   awaiting: 'opponent-thinking',
   'not-begun': 'queued',
   done: 'unfinished',
+  paused: 'paused',
 };
 
-function Chip({ board, state }: { board: number; state: TaskState }) {
+function Chip({ board, state, game = 1 }: { board: number; state: TaskState; game?: number }) {
   const words = useWords().program;
   return (
-    <span className={`rounded px-1.5 py-0.5 text-xs font-semibold tabular-nums ${LOOKS[TASK_LOOK[state]].chip}`} data-testid={`program-task-${board}`} data-state={state}>
+    <span className={`rounded px-1.5 py-0.5 text-xs font-semibold tabular-nums ${LOOKS[TASK_LOOK[state]].chip}`} data-testid={`program-task-${board}`} data-state={state} data-game={game}>
       {board}
+      {game > 1 && <span className="font-normal">, {words.game(game)}</span>}
       <span className="sr-only"> {words.state[state]}</span>
     </span>
   );
@@ -40,8 +42,8 @@ export function ProgramView({ state, className = '' }: { state: SimulState; clas
   const view = eventLoopView(state);
   const { program } = view;
   const currentLine = view.current === null ? null : program.place['host-thinks'];
-  const atLine = new Map<number, { board: number; state: TaskState }[]>();
-  for (const t of view.tasks) if (t.line !== null) atLine.set(t.line, [...(atLine.get(t.line) ?? []), { board: t.board, state: t.state }]);
+  const atLine = new Map<number, typeof view.tasks>();
+  for (const t of view.tasks) if (t.line !== null) atLine.set(t.line, [...(atLine.get(t.line) ?? []), t]);
   // Sync: the one game being played, running on the host or blocked on its opponent.
   const shown = program.mode === 'sync' ? view.tasks.find((t) => t.state === 'running' || t.state === 'awaiting') : view.tasks.find((t) => t.state === 'running');
   const lists: { title: string; boards: number[]; state: TaskState; testId: string }[] = [
@@ -51,16 +53,21 @@ export function ProgramView({ state, className = '' }: { state: SimulState; clas
     { title: words.done, boards: view.done, state: 'done', testId: 'program-done' },
   ];
   return (
-    <section className={`flex min-w-0 flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900 ${className}`} aria-label={words.title} data-testid="program-view" data-mode={program.mode}>
+    <section className={`flex min-w-0 flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900 ${className}`} aria-label={words.title} data-testid="program-view" data-mode={program.mode} data-paused={view.paused || undefined}>
       <h2 className="text-xl font-bold">{words.title}</h2>
       <p className="text-sm text-slate-600 dark:text-slate-300">{words.intro(program.mode)}</p>
+      {view.paused && (
+        <p className="rounded-lg bg-paused/25 px-3 py-2 font-semibold" data-testid="program-paused">
+          {words.paused}
+        </p>
+      )}
       {!view.started && <p className="text-sm text-slate-600 dark:text-slate-300">{words.notStarted}</p>}
       <dl className="grid gap-2 sm:grid-cols-2">
         <div>
           <dt className="text-sm font-semibold">{program.mode === 'async' ? words.current : words.currentSync}</dt>
           <dd data-testid="program-current" data-board={view.current ?? ''}>
             {shown ? (
-              <Chip board={shown.board} state={shown.state} />
+              <Chip board={shown.board} state={shown.state} game={shown.game} />
             ) : (
               <span className="text-sm text-slate-600 dark:text-slate-400">{view.started && view.ready.length === 0 && view.awaiting.length > 0 ? words.idle : words.none}</span>
             )}
@@ -95,7 +102,7 @@ export function ProgramView({ state, className = '' }: { state: SimulState; clas
                 </span>
                 {tasks.length > 0 && (
                   <span className="ml-9 flex max-w-[60ch] flex-wrap gap-1 pb-1" aria-label={words.lineTasks(line, tasks.map((t) => `${words.board(t.board)} ${words.state[t.state]}`))}>
-                    {tasks.map((t) => <Chip key={t.board} board={t.board} state={t.state} />)}
+                    {tasks.map((t) => <Chip key={t.board} board={t.board} state={t.state} game={t.game} />)}
                   </span>
                 )}
               </li>

@@ -1,6 +1,6 @@
 'use client';
 // Every board at the scrubbed moment: its position, its state in the one colour language, and
-// where the host was.
+// where the host was. A board out of sight is laid out and painted when it comes near.
 import { lookOf } from '@/lib/simul/board-look';
 import type { SimulState } from '@/lib/simul/types';
 import { useWords } from '../language';
@@ -20,7 +20,7 @@ export function ScrubBoards({ state }: { state: SimulState }) {
         const frame = l.frame.split(' ').filter((c) => !c.startsWith('opacity-')).join(' ');
         const fen = board.chess.fen();
         return (
-          <li key={n} className={`flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white dark:bg-slate-900 ${frame}`} data-testid={`scrub-board-${n}`} data-look={look} data-fen={fen}>
+          <li key={n} className={`flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white [contain-intrinsic-size:auto_8rem_auto_11rem] [content-visibility:auto] dark:bg-slate-900 ${frame}`} data-testid={`scrub-board-${n}`} data-look={look} data-fen={fen}>
             <span className="flex items-baseline gap-1 px-1 text-sm leading-tight">
               <span className="font-bold">{n}</span>
               <span className="min-w-0 flex-1 truncate text-slate-600 dark:text-slate-300">{board.opponent?.name ?? ''}</span>

@@ -1,5 +1,5 @@
 // move: the side to move plays; the move may end the game by rule.
-import { drawClaim, endingByRule, playIfLegal, timesAfter, type Ending } from '../../chess/rules';
+import { drawClaim, endingByRule, timesAfter, type Ending } from '../../chess/rules';
 import type { BoardState, Side, SimulEventBody, SimulState } from '../types';
 import { accept, afterGameEnds, isRejection, moverOn, refuse, reject, type Decider } from './common';
 
@@ -17,20 +17,16 @@ export const decideMove: Decider<'move'> = (state, actor, command, now) => {
   const mover = moverOn(state, actor, command.board, now);
   if (isRejection(mover)) return refuse(mover);
   const { board, side } = mover;
-  // Validating plays the move; the ending needs the position after it; then it is
-  // taken back, so the state is as it was when decide returns.
-  const move = playIfLegal(board.chess, command.from, command.to, command.promotion);
-  if (!move) return reject('illegal-move', { from: command.from, to: command.to });
-  let ending: (Ending & { by?: Side; movePairs?: number }) | null;
-  try {
+  // The look leaves the game as it was (decide changes nothing); the fold then plays what it found.
+  const looked = board.chess.lookAt(command.from, command.to, command.promotion, (after, move) => {
     const times = timesAfter(board.positions, move);
-    ending = endingByRule(board.chess, times, state.drawRules) ?? exhibitionEnding(state, board);
+    const ending: (Ending & { by?: Side; movePairs?: number }) | null = endingByRule(after, times, state.drawRules) ?? exhibitionEnding(state, board);
     // A draw offered, then a move that makes it claimable: the laws' claim with a move.
-    const claim = !ending && state.drawRules === 'claimed' && board.drawOfferBy === side ? drawClaim(board.chess, times) : null;
-    if (claim) ending = { result: '1/2-1/2', reason: claim, by: side };
-  } finally {
-    board.chess.undo();
-  }
+    const claim = !ending && state.drawRules === 'claimed' && board.drawOfferBy === side ? drawClaim(after, times) : null;
+    return claim ? { result: '1/2-1/2' as const, reason: claim, by: side } : ending;
+  });
+  if (!looked) return reject('illegal-move', { from: command.from, to: command.to });
+  const { move, seen: ending } = looked;
   const moved: SimulEventBody = {
     type: 'move-made',
     board: board.number,
@@ -38,7 +34,7 @@ export const decideMove: Decider<'move'> = (state, actor, command, now) => {
     san: move.san,
     from: move.from,
     to: move.to,
-    ...(move.promotion ? { promotion: move.promotion as 'q' | 'r' | 'b' | 'n' } : {}),
+    ...(move.promotion ? { promotion: move.promotion } : {}),
     clientMoveId: command.clientMoveId,
   };
   if (!ending) return accept(moved);

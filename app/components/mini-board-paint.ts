@@ -1,0 +1,101 @@
+// A mini board's pieces painted on one canvas: a grid of 100 boards is 100 elements, not the
+// 3,000 pieces (each an SVG <use>, which the browser clones, styles and lays out) it would be
+// in the DOM. The pieces are PieceSprites' drawings (the symbols the page holds once), made
+// into images once, and copied at each square size the page asks for.
+import { PIECE_TYPES } from './PieceSprites';
+
+/** Each piece's image, from its symbol in the page, once they have all loaded. */
+let sprites: Promise<Map<string, HTMLImageElement>> | null = null;
+
+function loadSprites(): Promise<Map<string, HTMLImageElement>> {
+  sprites ??= Promise.all(
+    PIECE_TYPES.map(async (type): Promise<[string, HTMLImageElement]> => {
+      const symbol = document.getElementById(`piece-${type}`);
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 45 45">${symbol?.innerHTML ?? ''}</svg>`;
+      const image = new Image();
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+      await image.decode();
+      return [type, image];
+    }),
+  ).then((images) => new Map(images));
+  return sprites;
+}
+
+/** Every piece drawn at one square size (device px), side by side in PIECE_TYPES' order. */
+const sheets = new Map<number, HTMLCanvasElement>();
+
+function sheetOf(images: Map<string, HTMLImageElement>, size: number): HTMLCanvasElement {
+  let sheet = sheets.get(size);
+  if (sheet) return sheet;
+  sheet = document.createElement('canvas');
+  sheet.width = size * PIECE_TYPES.length;
+  sheet.height = size;
+  const g = sheet.getContext('2d')!;
+  PIECE_TYPES.forEach((type, i) => g.drawImage(images.get(type)!, i * size, 0, size, size));
+  // A page shows a few sizes (the grid's, the followed board's): keep the last few.
+  if (sheets.size >= 8) sheets.delete(sheets.keys().next().value!);
+  sheets.set(size, sheet);
+  return sheet;
+}
+
+/** Pieces as [square index from the top left as drawn, piece letter]. */
+export function piecesOf(fen: string, flipped: boolean): [number, string][] {
+  const pieces: [number, string][] = [];
+  let i = 0;
+  for (const ch of fen.split(' ')[0]) {
+    if (ch === '/') continue;
+    if (ch >= '1' && ch <= '8') i += Number(ch);
+    else pieces.push([flipped ? 63 - i++ : i++, ch]);
+  }
+  return pieces;
+}
+
+/** The react-chessboard name of a FEN letter ("N" is "wN"), the sheet's order. */
+const SHEET_INDEX = new Map(PIECE_TYPES.map((type, i) => [type, i]));
+const typeOf = (letter: string) => `${letter === letter.toUpperCase() ? 'w' : 'b'}${letter.toUpperCase()}`;
+
+/** The latest paint asked of each canvas: a late sprite load paints only the newest. */
+const wanted = new WeakMap<HTMLCanvasElement, string>();
+
+/**
+ * Paints `pieces` on `canvas`, `width` CSS px wide (and as tall), at the screen's pixel density;
+ * an empty list clears it. The first paint of the page waits for the sprites.
+ */
+export function paintPieces(canvas: HTMLCanvasElement, width: number, pieces: [number, string][]): void {
+  const key = `${width}|${pieces.map(([i, p]) => i + p).join()}`;
+  wanted.set(canvas, key);
+  void loadSprites().then((images) => {
+    if (wanted.get(canvas) !== key) return;
+    const size = Math.max(1, Math.round(width * (window.devicePixelRatio || 1)));
+    if (canvas.width !== size) canvas.width = size;
+    if (canvas.height !== size) canvas.height = size;
+    const g = canvas.getContext('2d');
+    if (!g) return;
+    g.clearRect(0, 0, size, size);
+    const square = Math.max(1, Math.ceil(size / 8));
+    const sheet = sheetOf(images, square);
+    for (const [i, letter] of pieces) {
+      const at = SHEET_INDEX.get(typeOf(letter));
+      if (at === undefined) continue;
+      g.drawImage(sheet, at * square, 0, square, square, ((i % 8) * size) / 8, (Math.floor(i / 8) * size) / 8, size / 8, size / 8);
+    }
+  });
+}
+
+/** Calls back with an element's width (CSS px) now and whenever it changes: one observer for every board. */
+export const watchWidth = (() => {
+  let observer: ResizeObserver | null = null;
+  const callbacks = new Map<Element, (width: number) => void>();
+  return (element: Element, changed: (width: number) => void): (() => void) => {
+    if (typeof ResizeObserver === 'undefined') return () => {};
+    observer ??= new ResizeObserver((entries) => {
+      for (const entry of entries) callbacks.get(entry.target)?.(entry.contentRect.width);
+    });
+    callbacks.set(element, changed);
+    observer.observe(element);
+    return () => {
+      callbacks.delete(element);
+      observer?.unobserve(element);
+    };
+  };
+})();
