@@ -5,9 +5,12 @@
 // queue) hears it at once; and no student hears two summaries within QUIET_MS, whatever the load
 // (a change of place that comes sooner is heard when that time is up).
 //
-// Frames are sent at the end of the turn, after the commands' acknowledgements (a mover never
-// waits for the fan-out to every spectator), and coalesced: each session gets one frame per turn
-// of each kind, however many commits the turn made.
+// Frames are sent at the end of the turn, after the commands' acknowledgements, and coalesced:
+// each session gets one frame per turn of each kind, however many commits the turn made. The host
+// and the boards hear at once; the watchers (projectors, spectators, a review: whoever hears the
+// whole simul without the host's key) hear in slices of WATCHER_SLICE, a turn each, so that the
+// next command is decided between two slices and never waits for two thousand writes. What
+// comes while a pass over the watchers is under way goes to all of them in the next pass.
 import type { BoardEvents } from '../../lib/protocol/events';
 import { placesOf, summarize, type SimulSummary } from '../../lib/simul/summary';
 import type { SimulEvent, SimulState } from '../../lib/simul/types';
@@ -15,6 +18,15 @@ import type { RoomSession, SendMany, SessionLink } from './room-session';
 
 export const SUMMARY_EVERY_MS = 1000;
 export const QUIET_MS = 250;
+/** How many watchers hear a frame in one turn of the event loop. */
+export const WATCHER_SLICE = 200;
+
+/** A frame on its way to the watchers, slice by slice. */
+interface WatcherPass {
+  events: SimulEvent[];
+  links: SessionLink[];
+  next: number;
+}
 
 /** What one turn published, waiting for the turn's end. */
 interface Pending {
@@ -24,8 +36,13 @@ interface Pending {
 }
 
 export class RoomListeners {
-  /** Sessions that hear the whole simul. */
-  private simul = new Set<RoomSession>();
+  /** Sessions that hear the whole simul with the host's credential: they hear first. */
+  private hosts = new Set<RoomSession>();
+  /** Sessions that hear the whole simul without it (projectors, spectators): in slices. */
+  private watchers = new Set<RoomSession>();
+  /** The pass over the watchers under way, and the events waiting for the next. */
+  private pass: WatcherPass | null = null;
+  private forWatchers: SimulEvent[] = [];
   /** Sessions that hear one board (and the summary), by board. */
   private boards = new Map<number, Set<RoomSession>>();
   /** Sessions holding a seat, whatever they hear, by board: told when it is revoked. */
@@ -33,6 +50,7 @@ export class RoomListeners {
 
   private pending: Pending | null = null;
   private flushing: NodeJS.Immediate | null = null;
+  private passing: NodeJS.Immediate | null = null;
 
   /** The summary of the durable state: what the next emission sends. */
   private latest: SimulSummary | null = null;
@@ -53,18 +71,19 @@ export class RoomListeners {
 
   /** Whether any session listens to the room or holds one of its seats. */
   get size(): number {
-    return this.simul.size + count(this.boards) + count(this.seats);
+    return this.hosts.size + this.watchers.size + count(this.boards) + count(this.seats);
   }
 
   add(session: RoomSession): void {
     const l = session.listening;
-    if (l.to === 'simul') this.simul.add(session);
+    if (l.to === 'simul') (session.credential.kind === 'host' ? this.hosts : this.watchers).add(session);
     else setOf(this.boards, l.board).add(session);
     if (session.seat !== null) setOf(this.seats, session.seat).add(session);
   }
 
   remove(session: RoomSession): void {
-    this.simul.delete(session);
+    this.hosts.delete(session);
+    this.watchers.delete(session);
     for (const map of [this.boards, this.seats]) {
       for (const [board, set] of map) if (set.delete(session) && set.size === 0) map.delete(board);
     }
@@ -72,7 +91,7 @@ export class RoomListeners {
 
   /** Every session, for closing them all. */
   all(): RoomSession[] {
-    return [...new Set([...this.simul, ...[...this.boards.values()].flatMap((s) => [...s]), ...[...this.seats.values()].flatMap((s) => [...s])])];
+    return [...new Set([...this.hosts, ...this.watchers, ...[...this.boards.values()].flatMap((s) => [...s]), ...[...this.seats.values()].flatMap((s) => [...s])])];
   }
 
   /**
@@ -108,13 +127,41 @@ export class RoomListeners {
     const p = this.pending;
     this.pending = null;
     if (!p) return;
-    if (this.simul.size) this.sendMany(links(this.simul), 'simul:events', p.events);
+    if (this.hosts.size) this.sendMany(links(this.hosts), 'simul:events', p.events);
     for (const batch of p.boards.values()) {
       const listeners = this.boards.get(batch.board);
       if (listeners) this.sendMany(links(listeners), 'board:events', batch);
     }
     this.summaryChanged(p.state);
+    this.forWatchers.push(...p.events);
+    if (!this.pass) this.nextPass();
   }
+
+  /** The events waiting for the watchers go to every watcher there is now, a slice a turn. */
+  private nextPass(): void {
+    if (this.forWatchers.length === 0 || this.watchers.size === 0) {
+      // A watcher that says hello later gets these in its hello's page of the log.
+      this.forWatchers = [];
+      this.pass = null;
+      return;
+    }
+    this.pass = { events: this.forWatchers, links: links(this.watchers), next: 0 };
+    this.forWatchers = [];
+    this.sendSlice();
+  }
+
+  private sendSlice = (): void => {
+    const pass = this.pass;
+    if (!pass) return;
+    const slice = pass.links.slice(pass.next, pass.next + WATCHER_SLICE);
+    pass.next += slice.length;
+    this.sendMany(slice, 'simul:events', pass.events);
+    if (pass.next < pass.links.length) this.passing = setImmediate(this.sendSlice);
+    else {
+      this.passing = null;
+      this.nextPass();
+    }
+  };
 
   private summaryChanged(state: SimulState): void {
     const latest = summarize(state);
@@ -186,6 +233,10 @@ export class RoomListeners {
   /** Stops every timer (the room leaves memory). */
   close(): void {
     if (this.flushing) clearImmediate(this.flushing);
+    if (this.passing) clearImmediate(this.passing);
+    this.passing = null;
+    this.pass = null;
+    this.forWatchers = [];
     if (this.timer) clearTimeout(this.timer);
     if (this.owedTimer) clearTimeout(this.owedTimer);
     this.flushing = this.timer = this.owedTimer = null;

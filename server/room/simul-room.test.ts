@@ -6,6 +6,7 @@ import type { BoardEvents } from '../../lib/protocol/events';
 import type { SimulEvent } from '../../lib/simul/types';
 import { MemoryEventStore } from '../store/memory-store';
 import { RecordingLink } from '../testing/recording-link';
+import { WATCHER_SLICE } from './room-listeners';
 import { SimulHub } from './simul-hub';
 import type { RoomSession } from './room-session';
 import type { SimulRoom } from './simul-room';
@@ -96,5 +97,29 @@ describe('a room behind a transport of its own', () => {
     room.closeSessions('elsewhere');
     expect(again.closed).toBe('elsewhere');
     expect(room.listened).toBe(false);
+  });
+
+  it('tells the host at once and the watchers a slice a turn, each event exactly once and in order', async () => {
+    const { room, say, host, hostSession } = await classroom();
+    const ada = new RecordingLink('ada');
+    const adaSeat = await seat(room, say, ada, 'Ada');
+    await room.command(hostSession, { type: 'start' });
+    const watchers = Array.from({ length: 2 * WATCHER_SLICE + 50 }, (_, i) => new RecordingLink(`w${i}`));
+    for (const w of watchers) expect(say(w).ack.ok).toBe(true);
+    for (let i = 0; i < 8; i++) await nextTurn();
+    for (const l of [host, ada, ...watchers]) l.frames.length = 0;
+
+    await room.command(hostSession, { type: 'move', board: adaSeat.board, from: 'e2', to: 'e4', clientMoveId: 'h1' });
+    await nextTurn();
+    // The turn that sent the move: the host and the board, and only the first slice of watchers.
+    expect(eventsOf(host).map((e) => e.type)).toContain('move-made');
+    expect(ada.frames.some((f) => f.event === 'board:events')).toBe(true);
+    expect(watchers.filter((w) => eventsOf(w).length > 0)).toHaveLength(WATCHER_SLICE);
+    // A move decided meanwhile goes to every watcher in the next pass.
+    await room.command(adaSeat.session, { type: 'move', board: adaSeat.board, from: 'e7', to: 'e5', clientMoveId: 'a1' });
+    for (let i = 0; i < 8; i++) await nextTurn();
+    const seqs = eventsOf(host).map((e) => e.seq);
+    expect(seqs.length).toBeGreaterThanOrEqual(2);
+    for (const w of watchers) expect(eventsOf(w).map((e) => e.seq)).toEqual(seqs);
   });
 });
