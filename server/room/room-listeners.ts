@@ -10,7 +10,10 @@
 // and the boards hear at once; the watchers (projectors, spectators, a review: whoever hears the
 // whole simul without the host's key) hear in slices of WATCHER_SLICE, a turn each, so that the
 // next command is decided between two slices and never waits for two thousand writes. What
-// comes while a pass over the watchers is under way goes to all of them in the next pass.
+// comes while a pass over the watchers is under way goes to all of them in the next pass; and
+// when there are more watchers than one slice, a pass starts at most every WATCHER_EVERY_MS:
+// each write costs the server alike however small the frame, so a crowd hears the moves
+// a few at a time, a fifth of a second late at most.
 import type { BoardEvents } from '../../lib/protocol/events';
 import { placesOf, summarize, type SimulSummary } from '../../lib/simul/summary';
 import type { SimulEvent, SimulState } from '../../lib/simul/types';
@@ -20,6 +23,8 @@ export const SUMMARY_EVERY_MS = 1000;
 export const QUIET_MS = 250;
 /** How many watchers hear a frame in one turn of the event loop. */
 export const WATCHER_SLICE = 200;
+/** A crowd of watchers (more than a slice) hears at most one frame this often. */
+export const WATCHER_EVERY_MS = 200;
 
 /** A frame on its way to the watchers, slice by slice. */
 interface WatcherPass {
@@ -51,6 +56,9 @@ export class RoomListeners {
   private pending: Pending | null = null;
   private flushing: NodeJS.Immediate | null = null;
   private passing: NodeJS.Immediate | null = null;
+  /** A crowd's next pass, waiting for its time; and when the last pass started. */
+  private passTimer: NodeJS.Timeout | null = null;
+  private lastPassAt = -Infinity;
 
   /** The summary of the durable state: what the next emission sends. */
   private latest: SimulSummary | null = null;
@@ -134,7 +142,7 @@ export class RoomListeners {
     }
     this.summaryChanged(p.state);
     this.forWatchers.push(...p.events);
-    if (!this.pass) this.nextPass();
+    if (!this.pass && !this.passTimer) this.nextPass();
   }
 
   /** The events waiting for the watchers go to every watcher there is now, a slice a turn. */
@@ -145,6 +153,16 @@ export class RoomListeners {
       this.pass = null;
       return;
     }
+    const wait = this.watchers.size > WATCHER_SLICE ? this.lastPassAt + WATCHER_EVERY_MS - this.now() : 0;
+    if (wait > 0) {
+      this.pass = null;
+      this.passTimer = setTimeout(() => {
+        this.passTimer = null;
+        this.nextPass();
+      }, wait);
+      return;
+    }
+    this.lastPassAt = this.now();
     this.pass = { events: this.forWatchers, links: links(this.watchers), next: 0 };
     this.forWatchers = [];
     this.sendSlice();
@@ -234,7 +252,8 @@ export class RoomListeners {
   close(): void {
     if (this.flushing) clearImmediate(this.flushing);
     if (this.passing) clearImmediate(this.passing);
-    this.passing = null;
+    if (this.passTimer) clearTimeout(this.passTimer);
+    this.passing = this.passTimer = null;
     this.pass = null;
     this.forWatchers = [];
     if (this.timer) clearTimeout(this.timer);

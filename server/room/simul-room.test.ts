@@ -6,7 +6,7 @@ import type { BoardEvents } from '../../lib/protocol/events';
 import type { SimulEvent } from '../../lib/simul/types';
 import { MemoryEventStore } from '../store/memory-store';
 import { RecordingLink } from '../testing/recording-link';
-import { WATCHER_SLICE } from './room-listeners';
+import { WATCHER_EVERY_MS, WATCHER_SLICE } from './room-listeners';
 import { SimulHub } from './simul-hub';
 import type { RoomSession } from './room-session';
 import type { SimulRoom } from './simul-room';
@@ -106,6 +106,8 @@ describe('a room behind a transport of its own', () => {
     await room.command(hostSession, { type: 'start' });
     const watchers = Array.from({ length: 2 * WATCHER_SLICE + 50 }, (_, i) => new RecordingLink(`w${i}`));
     for (const w of watchers) expect(say(w).ack.ok).toBe(true);
+    // The start's pass reaches them; the next may start a pacing interval after it.
+    await new Promise((resolve) => setTimeout(resolve, WATCHER_EVERY_MS + 50));
     for (let i = 0; i < 8; i++) await nextTurn();
     for (const l of [host, ada, ...watchers]) l.frames.length = 0;
 
@@ -115,8 +117,10 @@ describe('a room behind a transport of its own', () => {
     expect(eventsOf(host).map((e) => e.type)).toContain('move-made');
     expect(ada.frames.some((f) => f.event === 'board:events')).toBe(true);
     expect(watchers.filter((w) => eventsOf(w).length > 0)).toHaveLength(WATCHER_SLICE);
-    // A move decided meanwhile goes to every watcher in the next pass.
+    // A move decided meanwhile goes to every watcher in the next pass, a crowd's pass at most
+    // every WATCHER_EVERY_MS (real time: the pacing is the network's, not the simul's clock).
     await room.command(adaSeat.session, { type: 'move', board: adaSeat.board, from: 'e7', to: 'e5', clientMoveId: 'a1' });
+    await new Promise((resolve) => setTimeout(resolve, WATCHER_EVERY_MS + 50));
     for (let i = 0; i < 8; i++) await nextTurn();
     const seqs = eventsOf(host).map((e) => e.seq);
     expect(seqs.length).toBeGreaterThanOrEqual(2);
