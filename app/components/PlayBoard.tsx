@@ -3,7 +3,7 @@
 // a promotion choice, and this screen's move shown at once (the store's optimistic move, see
 // lib/client/outbox.ts) so it lands without a flash.
 import dynamic from 'next/dynamic';
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { Chess, isPromotionMove, playIfLegal } from '@/lib/chess/rules';
 import type { OptimisticMove, Problem } from '@/lib/client/simul-connection';
 import type { Promotion } from '@/lib/simul/types';
@@ -42,20 +42,6 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, optimistic,
   const [selected, setSelected] = useState<string | null>(null);
   const [promotion, setPromotion] = useState<{ from: string; to: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  // Another board in the same place (the host's focus moved): the board stays mounted, its
-  // pieces set down there at once, and what was chosen on the last one is forgotten.
-  const [boardId, setBoardId] = useState(id);
-  if (boardId !== id) {
-    setBoardId(id);
-    setSelected(null);
-    setPromotion(null);
-    setNotice(null);
-  }
-  const shownId = useRef(id);
-  const switched = shownId.current !== id;
-  useEffect(() => {
-    shownId.current = id;
-  }, [id]);
 
   // The optimistic move holds only until the server's position changes.
   const live = optimistic && optimistic.basedOn === fen ? optimistic : null;
@@ -125,7 +111,6 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, optimistic,
               targetSquare ? attempt(sourceSquare, targetSquare) : false,
             onSquareClick: ({ square, piece }) => onSquareClick(square, piece?.pieceType ?? null),
             animationDurationInMs: 150,
-            showAnimations: !switched,
             pieces,
             darkSquareStyle: { backgroundColor: 'var(--color-board-dark)' },
             lightSquareStyle: { backgroundColor: 'var(--color-board-light)' },
