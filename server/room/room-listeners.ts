@@ -78,8 +78,8 @@ export class RoomListeners {
   ) {}
 
   /** Whether any session listens to the room or holds one of its seats. */
-  get size(): number {
-    return this.hosts.size + this.watchers.size + count(this.boards) + count(this.seats);
+  get any(): boolean {
+    return this.hosts.size > 0 || this.watchers.size > 0 || this.boards.size > 0 || this.seats.size > 0;
   }
 
   add(session: RoomSession): void {
@@ -95,11 +95,6 @@ export class RoomListeners {
     for (const map of [this.boards, this.seats]) {
       for (const [board, set] of map) if (set.delete(session) && set.size === 0) map.delete(board);
     }
-  }
-
-  /** Every session, for closing them all. */
-  all(): RoomSession[] {
-    return [...new Set([...this.hosts, ...this.watchers, ...[...this.boards.values()].flatMap((s) => [...s]), ...[...this.seats.values()].flatMap((s) => [...s])])];
   }
 
   /**
@@ -267,12 +262,6 @@ function setOf(map: Map<number, Set<RoomSession>>, board: number): Set<RoomSessi
   let set = map.get(board);
   if (!set) map.set(board, (set = new Set()));
   return set;
-}
-
-function count(map: Map<number, Set<RoomSession>>): number {
-  let n = 0;
-  for (const set of map.values()) n += set.size;
-  return n;
 }
 
 function links(sessions: Iterable<RoomSession>): SessionLink[] {

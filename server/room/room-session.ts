@@ -47,8 +47,6 @@ export class RoomSession {
   seat: number | null = null;
   /** The seq up to which a paged hello was served: asking from there is the same hello, not a new one. */
   pagedUpTo: number | null = null;
-  /** A join is being saved: a second one would seat this connection twice. */
-  joining = false;
 
   constructor(
     readonly link: SessionLink,

@@ -107,6 +107,8 @@ export class SimulRoom {
   /** Each connection's session here, by its link's id. */
   private sessions = new Map<string, RoomSession>();
   private listeners: RoomListeners;
+  /** The connections whose join is being saved: a second would seat one connection twice. */
+  private joining = new Set<string>();
   /** Its bots, while it runs (see bot-runner.ts). */
   bots: BotRunner | null = null;
   /** An exhibition's run: its simulated clock being advanced. */
@@ -205,7 +207,7 @@ export class SimulRoom {
 
   /** Whether any session listens to the room or holds one of its seats. */
   get listened(): boolean {
-    return this.listeners.size > 0;
+    return this.listeners.any;
   }
 
   // ---- The protocol: hello, join, command, leave ----
@@ -273,14 +275,16 @@ export class SimulRoom {
    * its credential (a hello meanwhile, to another simul or with another credential, wins).
    */
   async join(session: RoomSession, input: JoinInput): Promise<Ack<{ board: number; seatToken: string; playerId: string }>> {
-    if (session.joining) return { ok: false, error: rejection('already-seated', { who: 'joining' }) };
+    // By connection, not by session: a hello while the join is saved does not make room for a second.
+    const linkId = session.link.id;
+    if (this.joining.has(linkId)) return { ok: false, error: rejection('already-seated', { who: 'joining' }) };
     const playerId = newPlayerId();
-    session.joining = true;
+    this.joining.add(linkId);
     let result;
     try {
       result = await this.dispatch(this.actorFor(session.credential), { type: 'join', ...input, playerId }, { network: session.network });
     } finally {
-      session.joining = false;
+      this.joining.delete(linkId);
     }
     if (!result.ok) return result;
     const seated = result.events.find((e) => e.type === 'seat-taken');
