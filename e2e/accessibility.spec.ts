@@ -1,7 +1,7 @@
 // axe-core on every page, in each state a person meets it: no serious or critical violation.
 // And the host console with the keyboard alone: N to the next board, a typed move.
-import { expect, test } from '@playwright/test';
-import { createSimul, joinFromPhone, opponentMove, seriousViolations } from './helpers';
+import { expect, test } from './test';
+import { createSimul, joinFromPhone, opponentMove, seriousViolations, joinLinkOf } from './helpers';
 
 test('every page passes axe: home, create, lesson, console (lobby, playing, finished), phone, projector, review', async ({ browser }) => {
   const found: string[] = [];
@@ -13,7 +13,7 @@ test('every page passes axe: home, create, lesson, console (lobby, playing, fini
   }
 
   const { host, simulId } = await createSimul(browser, { title: 'Axe', boards: 2, mode: 'async' });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   found.push(...(await seriousViolations(host, 'console, lobby (empty)')));
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   found.push(...(await seriousViolations(host, 'console, lobby')));
@@ -47,7 +47,7 @@ test('every page passes axe: home, create, lesson, console (lobby, playing, fini
 
 test('the host plays with the keyboard alone: N to the board awaiting it, a typed move, a clear refusal', async ({ browser }) => {
   const { host } = await createSimul(browser, { title: 'Keyboard', boards: 2, mode: 'async' });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   const bo = await joinFromPhone(browser, joinLink, 'Bo');
   await host.getByTestId('start').focus();

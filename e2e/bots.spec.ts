@@ -1,8 +1,8 @@
 // A teacher plays two students and two bots: the bots are seated, filled and removed in the
 // lobby, answer on the test clock after their think time, and are marked as bots everywhere.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { createSimul, hostMove, joinFromPhone, opponentMove } from './helpers';
+import { expect, test, type Page } from './test';
+import { createSimul, hostMove, joinFromPhone, opponentMove, joinLinkOf } from './helpers';
 
 async function download(page: Page, testId: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -15,7 +15,7 @@ test('a host plays two people and two bots to the end', async ({ browser, reques
     expect(res.ok()).toBe(true);
   };
   const { host, simulId } = await createSimul(browser, { title: 'Bots and people', boards: 5, mode: 'async' });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   const bo = await joinFromPhone(browser, joinLink, 'Bo');
 

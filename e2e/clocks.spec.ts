@@ -6,8 +6,8 @@
 // own clock from the last server time it heard (a hello, an event). So a running clock is read
 // with a few seconds' tolerance, a stopped one exactly.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { createSimul, hostMove, joinFromPhone, opponentMove, tapMove } from './helpers';
+import { expect, test, type Page } from './test';
+import { createSimul, hostMove, joinFromPhone, opponentMove, tapMove, joinLinkOf } from './helpers';
 
 async function download(page: Page, testId: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -27,7 +27,7 @@ test('clocks: a student flags, the host flags on a neglected board, every screen
     clock: { minutes: 1, increment: 0, hostExtra: 1 },
   });
   await expect(host.getByTestId('simul-settings')).toContainText('Clocks: 1 min; the host has 1 min more on each board');
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   const bo = await joinFromPhone(browser, joinLink, 'Bo');
   const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
@@ -92,7 +92,7 @@ test('clocks: a student flags, the host flags on a neglected board, every screen
 test('claimed draws: the host claims a threefold repetition, a student claims with the move', async ({ browser }) => {
   const { host } = await createSimul(browser, { title: 'By the book', boards: 2, mode: 'async', drawRules: 'claimed' });
   await expect(host.getByTestId('simul-settings')).toContainText('claimed by the player to move');
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   const bo = await joinFromPhone(browser, joinLink, 'Bo');
   await expect(ada.getByTestId('simul-settings')).toContainText('claimed by the player to move');

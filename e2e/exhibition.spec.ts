@@ -1,7 +1,7 @@
 // The lesson's "Watch it happen": the teacher sees where rotation stops helping and where it
 // stops scaling, starts the exhibition at full speed, watches the two simuls race side by side,
 // and lands on the review's comparison of the two, with the lesson's totals to the second.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { formatDuration } from '../lib/metrics/format';
 import { lessonFigures } from '../lib/metrics/lesson';
 import { seriousViolations } from './helpers';

@@ -4,13 +4,13 @@
 // turn. They move at once, while their connection is down; the other node takes the simul over
 // from Postgres, every screen catches up, the class plays on, and every board on every screen
 // is the log in Postgres, each move in it once.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { replay } from '../lib/simul/evolve';
 import type { SimulEvent } from '../lib/simul/types';
 import { clusterDatabase, type ClusterDatabase } from '../server/testing/cluster-game';
 import { startCluster, type LocalCluster } from '../server/testing/local-cluster';
 import { servicesSkipReason } from '../server/testing/services';
-import { createSimul, hostMove, joinFromPhone, opponentMove, tapMove } from './helpers';
+import { createSimul, hostMove, joinFromPhone, opponentMove, tapMove, joinLinkOf } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -58,7 +58,7 @@ test('a phone plays on while the node that runs its simul is SIGKILLed, and its 
     baseURL: cluster.url,
   });
   // The join link is HAProxy's address (SIMUL_PUBLIC_URL), whichever node served the console.
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   expect(joinLink.startsWith(`${cluster.url}/`)).toBe(true);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   const bo = await joinFromPhone(browser, joinLink, 'Bo');

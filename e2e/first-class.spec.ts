@@ -4,7 +4,7 @@
 // offers, never localhost when the server has a network address.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { command } from '../server/testing/simul-fixture';
 import { CLASS_NAMES, classroom, openConsole, playEveryState } from './classroom';
 import { shoot } from './screenshots';

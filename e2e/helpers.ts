@@ -43,6 +43,16 @@ export async function createSimul(
   return { context, host, simulId };
 }
 
+/**
+ * The join link the console shows, once it has one: the console learns the server's network
+ * addresses after it opens, and shows no link until then (a link read sooner is empty).
+ */
+export async function joinLinkOf(host: Page): Promise<string> {
+  const link = host.getByTestId('join-link');
+  await expect(link).toHaveText(/^https?:\/\/\S+\/play\/[a-z0-9]+$/);
+  return (await link.textContent())!;
+}
+
 /** A student on a phone: opens the join link, types a name, takes the first free seat. */
 export async function joinFromPhone(browser: Browser, joinLink: string, name: string): Promise<Page> {
   const context = await browser.newContext({ ...devices['Pixel 7'] });

@@ -1,6 +1,6 @@
 // What the host reads and presses: the colour choice says which boards are White, "Abort game"
 // looks as live as its neighbours, and a promotion names its four pieces without hiding the board.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { classroom, move, openConsole } from './classroom';
 import { tapMove } from './helpers';
 import { shoot } from './screenshots';

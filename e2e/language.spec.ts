@@ -1,10 +1,10 @@
 // A second language: a browser that asks for Spanish gets every page in Spanish, <html lang>
 // says so, and axe still passes; the switch at the foot of the page changes the language at
 // once and the browser keeps the choice.
-import { devices, expect, test } from '@playwright/test';
+import { devices, expect, test } from './test';
 import { en } from '../app/words/en';
 import { es } from '../app/words/es';
-import { seriousViolations } from './helpers';
+import { seriousViolations, joinLinkOf } from './helpers';
 
 test('a browser that asks for Spanish plays a simul in Spanish, every page passing axe', async ({ browser }) => {
   const found: string[] = [];
@@ -31,7 +31,7 @@ test('a browser that asks for Spanish plays a simul in Spanish, every page passi
   found.push(...(await seriousViolations(host, 'console, lobby, es')));
 
   const phone = await (await browser.newContext({ ...devices['Pixel 7'], locale: 'es-MX' })).newPage();
-  await phone.goto((await host.getByTestId('join-link').textContent())!);
+  await phone.goto(await joinLinkOf(host));
   await expect(phone.getByText(es.phone.yourName)).toBeVisible();
   await phone.getByTestId('name').fill('Ana');
   await phone.getByTestId('join').click();

@@ -1,12 +1,12 @@
 // A student who arrives after the start: the host keeps joining open, the newcomer sits down,
 // a new board appears on the console and its game is played to the end. Then the host closes
 // joining, ends the simul early, and every screen calls the open game Unfinished, with why.
-import { expect, test } from '@playwright/test';
-import { createSimul, hostMove, joinFromPhone, opponentMove } from './helpers';
+import { expect, test } from './test';
+import { createSimul, hostMove, joinFromPhone, opponentMove, joinLinkOf } from './helpers';
 
 test('a late joiner gets a new board at once and plays it to the end; the simul is then ended early', async ({ browser }) => {
   const { host, simulId } = await createSimul(browser, { title: 'Late arrivals', boards: 4, mode: 'async' });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   await host.getByTestId('start').click();
   await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', '1');

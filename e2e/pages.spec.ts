@@ -1,6 +1,6 @@
 // Every page at phone widths from 320 px: none scrolls sideways. And every page photographed at
 // 320, 390, 1440 and 1920 px into test-results/screenshots/, for people to look at.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './test';
 import { command } from '../server/testing/simul-fixture';
 import { classroom, playEveryState } from './classroom';
 import { shoot } from './screenshots';

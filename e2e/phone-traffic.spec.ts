@@ -1,7 +1,7 @@
 // A seated student's phone hears its own board and a summary, not the rest of the simul: the
 // frames it receives are counted, and it still shows where the host is and every result.
-import { expect, test, type Page } from '@playwright/test';
-import { createSimul, hostMove, joinFromPhone, opponentMove, tapMove } from './helpers';
+import { expect, test, type Page } from './test';
+import { createSimul, hostMove, joinFromPhone, opponentMove, tapMove, joinLinkOf } from './helpers';
 
 interface Traffic {
   /** Frames of the whole simul's stream. */
@@ -30,7 +30,7 @@ function countFrames(page: Page): Traffic {
 
 test("a phone hears no other board's events, and still shows where the host is and every result", async ({ browser }) => {
   const { host } = await createSimul(browser, { title: 'Traffic', boards: 3, mode: 'async' });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   const bo = await joinFromPhone(browser, joinLink, 'Bo');
   const cy = await joinFromPhone(browser, joinLink, 'Cy');

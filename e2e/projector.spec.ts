@@ -1,6 +1,6 @@
 // The projector, as a class sees it on a wall: the join screen while students sit down, then
 // every board on one screen that cannot scroll, at 40 and 100 boards, at 1920x1080 and 1280x720.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { command, hello, join, type Seat } from '../server/testing/simul-fixture';
 import { advanceClock, CLASS_NAMES, classroom, openConsole, playEveryState, SERVER } from './classroom';
 import { shoot } from './screenshots';

@@ -1,11 +1,11 @@
 // A short simul on controlled time: the review page's figures equal those computed from
 // the downloaded log, and the three downloads parse.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { Chess } from 'chess.js';
 import { formatDuration, formatPercent, formatSpeedUp, simulMetrics } from '../lib/metrics';
 import type { SimulEvent } from '../lib/simul/types';
-import { createSimul, hostMove, joinFromPhone, opponentMove } from './helpers';
+import { createSimul, hostMove, joinFromPhone, opponentMove, joinLinkOf } from './helpers';
 
 async function download(page: Page, testId: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -18,7 +18,7 @@ test('review: figures from the log, and PGN, CSV and JSON downloads', async ({ b
     expect(res.ok()).toBe(true);
   };
   const { host, simulId } = await createSimul(browser, { title: 'Timed round', boards: 2, mode: 'async' });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   const bo = await joinFromPhone(browser, joinLink, 'Bo');
   await host.getByTestId('start').click();

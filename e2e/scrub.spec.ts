@@ -2,12 +2,12 @@
 // each board's position, where the host was, the ready queue and the figures then, and the
 // program view lights the lines the boards' tasks stand at. The page fits a 320 px phone and
 // passes axe; the projector plays it back after the games.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { Chess } from 'chess.js';
 import { formatDuration, simulMetrics } from '../lib/metrics';
 import { PROGRAMS } from '../lib/program/python';
 import type { SimulEvent } from '../lib/simul/types';
-import { createSimul, hostMove, joinFromPhone, opponentMove, seriousViolations } from './helpers';
+import { createSimul, hostMove, joinFromPhone, opponentMove, seriousViolations, joinLinkOf } from './helpers';
 
 /** A position's placement after a line of moves. */
 function placement(...sans: string[]): string {
@@ -49,7 +49,7 @@ test('review scrubber: three moments, their positions, queue, figures and progra
     expect(res.ok()).toBe(true);
   };
   const { host, simulId } = await createSimul(browser, { title: 'Scrubbed round', boards: 2, mode: 'async' });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   const bo = await joinFromPhone(browser, joinLink, 'Bo');
   await host.getByTestId('start').click();

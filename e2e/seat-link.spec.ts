@@ -1,9 +1,9 @@
 // A student moves to another device mid-game, on a console opened at a school network address:
 // plain http and not localhost, so no secure context and no clipboard. The host re-issues the
 // seat in a dialog and reads the new link from it; a third device opens the link and plays.
-import { devices, expect, test } from '@playwright/test';
+import { devices, expect, test } from './test';
 import { chromiumLaunchOptions } from './browser';
-import { createSimul, hostMove, joinFromPhone, opponentMove } from './helpers';
+import { createSimul, hostMove, joinFromPhone, opponentMove, joinLinkOf } from './helpers';
 
 const PORT = Number(process.env.E2E_PORT ?? 3107);
 const launch = chromiumLaunchOptions();
@@ -16,7 +16,7 @@ test.use({
 test('new seat link: shown privately in a dialog, opened on a new device, the old one told', async ({ browser }) => {
   const { host } = await createSimul(browser, { title: 'Period 5 async', boards: 2, mode: 'async' });
   expect(await host.evaluate(() => window.isSecureContext)).toBe(false);
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const oldPhone = await joinFromPhone(browser, joinLink, 'Ada');
   await host.getByTestId('start').click();
   await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', '1');

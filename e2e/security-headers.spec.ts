@@ -1,6 +1,6 @@
 // Every page under the Content-Security-Policy: its response carries a policy with a nonce,
 // the page's scripts carry that nonce, the browser reports no violation, and the page works.
-import { expect, test, devices, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
+import { expect, test, devices, type Browser, type BrowserContext, type Page, type Response } from './test';
 import { tapMove } from './helpers';
 
 /** A new browser context whose CSP violations, as the browser reports them, land in `violations`. */

@@ -1,10 +1,10 @@
 // A teacher and three students, each on their own device, play a simul to its end.
-import { expect, test } from '@playwright/test';
-import { createSimul, hostMove, joinFromPhone, opponentMove, tapMove } from './helpers';
+import { expect, test } from './test';
+import { createSimul, hostMove, joinFromPhone, opponentMove, tapMove, joinLinkOf } from './helpers';
 
 test('async simul: checkmate, resignation and an agreed draw, the same results on every screen', async ({ browser }) => {
   const { host } = await createSimul(browser, { title: 'Period 3 async', boards: 3, mode: 'async' });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   const bo = await joinFromPhone(browser, joinLink, 'Bo');
   // A name that looks like markup is shown as text, everywhere.
@@ -79,7 +79,7 @@ test('async simul: checkmate, resignation and an agreed draw, the same results o
 
 test('sync simul: board 2 cannot move until board 1 ends', async ({ browser }) => {
   const { host } = await createSimul(browser, { title: 'Period 4 sync', boards: 2, mode: 'sync' });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   const bo = await joinFromPhone(browser, joinLink, 'Bo');
   await host.getByTestId('start').click();

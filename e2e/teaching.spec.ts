@@ -2,8 +2,8 @@
 // from a phone and granted on the console, the class paused and resumed with clocks running,
 // and a finished board rematched while the simul goes on.
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { createSimul, hostMove, joinFromPhone, opponentMove, seriousViolations } from './helpers';
+import { expect, test, type APIRequestContext, type Page } from './test';
+import { createSimul, hostMove, joinFromPhone, opponentMove, seriousViolations, joinLinkOf } from './helpers';
 import { PROGRAMS } from '../lib/program/python';
 
 const HOST_LINE = PROGRAMS.async.place['host-thinks'];
@@ -35,7 +35,7 @@ test('a teacher sets a drill position for four boards and plays it', async ({ br
     await form.getByRole('button', { name: 'Remove' }).click();
   });
   await expect(host.getByTestId('position-setting')).toHaveText(' · Games start from Mate with king and queen');
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   await host.getByTestId('bot-think').selectOption('10');
   await host.getByTestId('bot-spread').selectOption('steady');
@@ -63,7 +63,7 @@ test('a teacher sets a drill position for four boards and plays it', async ({ br
 
 test('a phone asks to take back its move and the host grants it', async ({ browser }) => {
   const { host } = await createSimul(browser, { title: 'Takebacks', boards: 1, mode: 'async' });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   await host.getByTestId('start').click();
   await hostMove(host, 1, 'e2', 'e4');
@@ -99,7 +99,7 @@ test('a phone asks to take back its move and the host grants it', async ({ brows
 test('the class is paused and resumed with clocks: nobody’s time runs meanwhile', async ({ browser, request }) => {
   const advance = clockAdvance(request);
   const { host, simulId } = await createSimul(browser, { title: 'Paused class', boards: 2, mode: 'async', clock: { minutes: 1, increment: 0, hostExtra: 0 } });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   await joinFromPhone(browser, joinLink, 'Bo');
   const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
@@ -147,7 +147,7 @@ test('the class is paused and resumed with clocks: nobody’s time runs meanwhil
 
 test('a finished board is rematched while the simul goes on', async ({ browser }) => {
   const { host } = await createSimul(browser, { title: 'Rematch', boards: 2, mode: 'async' });
-  const joinLink = (await host.getByTestId('join-link').textContent())!;
+  const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   await joinFromPhone(browser, joinLink, 'Bo');
   await host.getByTestId('start').click();
