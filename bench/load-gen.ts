@@ -95,7 +95,7 @@ export interface StudentCounts {
   messages: number;
   /** Moves on the socket's own board among the events those messages carried. */
   ownMoves: number;
-  /** 'simul:summary' messages. */
+  /** Summaries heard: 'simul:summary' messages, and those riding on a 'board:events' message. */
   summaries: number;
 }
 
@@ -501,8 +501,9 @@ async function seatOne(sim: Sim): Promise<void> {
         countMessage(student, events);
         onEvents(sim, 'opponent', student.board, events);
       });
-      s.on('board:events', (batch: { events: WireEvent[] }) => {
+      s.on('board:events', (batch: { events: WireEvent[]; summary?: unknown }) => {
         countMessage(student, batch.events);
+        if (batch.summary && win?.open) student.summaries++;
         onEvents(sim, 'opponent', student.board, batch.events);
       });
       s.on('simul:summary', () => {

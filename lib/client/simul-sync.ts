@@ -225,10 +225,13 @@ export class SimulSync {
       this.boardSeq = batch.from + i;
       folded++;
     });
-    if (folded === 0) return {};
+    // The summary the frame carries comes after its events.
+    const summary = batch.summary ? this.receiveSummary(batch.summary, view) : {};
+    if (folded === 0) return summary;
     const patch = {
+      ...summary,
       version: view.version + 1,
-      boards: updateBoardViews(view.boards, view.state, [batch.board]),
+      boards: summary.boards ?? updateBoardViews(view.boards, view.state, [batch.board]),
       clockOffset: offsetAfter(view.clockOffset, batch.events),
     };
     return { ...patch, ...this.outbox.seen(batch.events, { ...view, ...patch }) };

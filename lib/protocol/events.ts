@@ -61,6 +61,8 @@ export interface BoardEvents {
   board: number;
   from: number;
   events: SimulEvent[];
+  /** The simul's summary after these events, when the board had not heard it: one frame, not two. */
+  summary?: SimulSummary;
 }
 
 /** What each command is acknowledged with. */

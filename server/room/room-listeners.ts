@@ -1,9 +1,12 @@
 // Who of a room's sessions hears what, once events are durable. The whole stream goes to the
 // simul's listeners; each board's events, numbered per board, to that board's listeners; and a
-// summary of the rest to every student, coalesced. The summary goes out at most once per
-// SUMMARY_EVERY_MS; a student whose board changes place (the host arrives, it joins or leaves the
-// queue) hears it at once; and no student hears two summaries within QUIET_MS, whatever the load
-// (a change of place that comes sooner is heard when that time is up).
+// summary of the rest to every student, coalesced. A board's frame carries the latest summary
+// when the board has not heard it (no write of its own: a write costs the server alike however
+// small the frame). Otherwise the summary is a frame of its own: at most once per
+// SUMMARY_EVERY_MS to the boards that have not heard the latest; at once to a board whose place
+// changes (the host arrives, it joins or leaves the queue); and never two such frames to one
+// board within QUIET_MS, whatever the load (what comes sooner is heard when that time is up, or
+// with the board's next frame).
 //
 // Frames are sent at the end of the turn, after the commands' acknowledgements, and coalesced:
 // each session gets one frame per turn of each kind, however many commits the turn made. The host
@@ -65,6 +68,9 @@ export class RoomListeners {
   private places = new Map<number, string>();
   /** When each board last heard a summary. */
   private heardAt = new Map<number, number>();
+  /** Each emission of the summary is a version; which version each board heard last. */
+  private version = 0;
+  private heardVersion = new Map<number, number>();
   /** Boards that are to hear the latest summary as soon as their quiet time is up. */
   private owed = new Set<number>();
   private lastSentAt = -Infinity;
@@ -131,11 +137,20 @@ export class RoomListeners {
     this.pending = null;
     if (!p) return;
     if (this.hosts.size) this.sendMany(links(this.hosts), 'simul:events', p.events);
+    const due = this.summaryChanged(p.state);
+    const t = this.now();
     for (const batch of p.boards.values()) {
       const listeners = this.boards.get(batch.board);
-      if (listeners) this.sendMany(links(listeners), 'board:events', batch);
+      if (!listeners) continue;
+      // The board's frame carries the latest summary: the board hears it without a write of its own.
+      const rides = !this.heardLatest(batch.board);
+      if (rides) {
+        this.markHeard(batch.board, t);
+        due.delete(batch.board);
+      }
+      this.sendMany(links(listeners), 'board:events', rides ? { ...batch, summary: this.latest! } : batch);
     }
-    this.summaryChanged(p.state);
+    this.sendSummary(due, t);
     this.forWatchers.push(...p.events);
     if (!this.pass && !this.passTimer) this.nextPass();
   }
@@ -176,71 +191,100 @@ export class RoomListeners {
     }
   };
 
-  private summaryChanged(state: SimulState): void {
+  /**
+   * The summary after `state`: returns the boards that are to hear it at once (the phase changed,
+   * or their place did and their quiet time is up). Starts the interval's timer.
+   */
+  private summaryChanged(state: SimulState): Set<number> {
     const latest = summarize(state);
     const phaseChanged = this.latest !== null && this.latest.phase !== latest.phase;
     this.latest = latest;
+    this.version++;
     for (const [board, place] of placesOf(latest)) {
       if (this.places.get(board) === place) continue;
       if (this.places.has(board)) this.owed.add(board);
       this.places.set(board, place);
     }
-    if (phaseChanged || latest.phase === 'finished') return this.send();
-    this.deliverOwed();
+    if (phaseChanged || latest.phase === 'finished') {
+      for (const board of this.boards.keys()) this.owed.add(board);
+      if (latest.phase === 'finished') return this.everyBoard();
+    }
     if (!this.timer) {
       const wait = Math.max(0, this.lastSentAt + SUMMARY_EVERY_MS - this.now());
-      this.timer = setTimeout(() => this.send(), wait);
+      this.timer = setTimeout(() => this.tick(), wait);
     }
+    return this.owedNow();
   }
 
   private quiet(board: number, t: number): boolean {
     return t - (this.heardAt.get(board) ?? -Infinity) < QUIET_MS;
   }
 
-  /** The latest summary to every student, but those that heard one too recently: they are owed it. */
-  private send(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const latest = this.latest!;
-    const t = this.now();
-    const finished = latest.phase === 'finished';
-    const to: SessionLink[] = [];
-    for (const { board } of latest.boards) {
-      if (!finished && this.quiet(board, t)) {
-        this.owed.add(board);
-        continue;
-      }
-      for (const s of this.boards.get(board) ?? []) to.push(s.link);
-      this.heardAt.set(board, t);
-      this.owed.delete(board);
-    }
-    if (to.length) this.sendMany(to, 'simul:summary', latest);
-    this.lastSentAt = t;
-    if (finished) {
-      if (this.owedTimer) clearTimeout(this.owedTimer);
-      this.owedTimer = null;
-      this.owed.clear();
-      return;
-    }
-    this.deliverOwed();
+  private heardLatest(board: number): boolean {
+    return this.heardVersion.get(board) === this.version;
   }
 
-  /** A board owed the summary hears it now if it may, or when its quiet time is up. */
-  private deliverOwed(): void {
+  /** The simul is over: every board hears the final summary now, and no timer is left. */
+  private everyBoard(): Set<number> {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.owedTimer) clearTimeout(this.owedTimer);
+    this.timer = this.owedTimer = null;
+    this.owed.clear();
+    return new Set(this.boards.keys());
+  }
+
+  /**
+   * The interval's summary: every board that has not heard the latest hears it, but those that
+   * heard one within their quiet time: they hear it at the next interval, or with their board's
+   * next frame, whichever comes first.
+   */
+  private tick(): void {
+    this.timer = null;
+    const t = this.now();
+    const due = new Set<number>();
+    let behind = false;
+    for (const board of this.boards.keys()) {
+      if (this.heardLatest(board)) continue;
+      if (this.quiet(board, t)) behind = true;
+      else due.add(board);
+    }
+    this.sendSummary(due, t);
+    this.lastSentAt = t;
+    if (behind) this.timer = setTimeout(() => this.tick(), SUMMARY_EVERY_MS);
+  }
+
+  /** Boards owed the summary that may hear it now; a timer for those still in their quiet time. */
+  private owedNow(): Set<number> {
     if (this.owedTimer) clearTimeout(this.owedTimer);
     this.owedTimer = null;
     const t = this.now();
-    const to: SessionLink[] = [];
+    const due = new Set<number>();
     for (const board of this.owed) {
-      if (this.quiet(board, t)) continue;
+      if (!this.boards.has(board) || this.heardLatest(board)) this.owed.delete(board);
+      else if (!this.quiet(board, t)) due.add(board);
+    }
+    const waiting = [...this.owed].filter((b) => !due.has(b));
+    if (waiting.length) {
+      const next = Math.min(...waiting.map((b) => this.heardAt.get(b)! + QUIET_MS));
+      this.owedTimer = setTimeout(() => this.sendSummary(this.owedNow(), this.now()), Math.max(0, next - t));
+    }
+    return due;
+  }
+
+  private markHeard(board: number, t: number): void {
+    this.heardAt.set(board, t);
+    this.heardVersion.set(board, this.version);
+    this.owed.delete(board);
+  }
+
+  /** The latest summary, as a frame of its own, to the listeners of `due`. */
+  private sendSummary(due: Set<number>, t: number): void {
+    const to: SessionLink[] = [];
+    for (const board of due) {
       for (const s of this.boards.get(board) ?? []) to.push(s.link);
-      this.heardAt.set(board, t);
-      this.owed.delete(board);
+      this.markHeard(board, t);
     }
     if (to.length) this.sendMany(to, 'simul:summary', this.latest!);
-    if (this.owed.size === 0) return;
-    const next = Math.min(...[...this.owed].map((b) => this.heardAt.get(b)! + QUIET_MS));
-    this.owedTimer = setTimeout(() => this.deliverOwed(), Math.max(0, next - t));
   }
 
   /** Stops every timer (the room leaves memory). */

@@ -68,6 +68,10 @@ describe('a room behind a transport of its own', () => {
     const adaBoard = ada.frames.filter((f) => f.event === 'board:events').map((f) => f.payload as BoardEvents);
     expect(adaBoard).toHaveLength(1);
     expect(adaBoard[0].events.some((e) => e.type === 'move-made')).toBe(true);
+    // Her place changed (the host left her board): the summary after the move rides on her
+    // board's frame, and no frame of its own goes to her.
+    expect(adaBoard[0].summary?.boards.find((b) => b.board === adaSeat.board)?.moves).toBe(1);
+    expect(ada.frames.some((f) => f.event === 'simul:summary')).toBe(false);
     // Bo's board did not change: no board frame for it, and never the whole stream to a phone.
     expect(bo.frames.some((f) => f.event === 'board:events')).toBe(false);
     expect([...ada.frames, ...bo.frames].some((f) => f.event === 'simul:events')).toBe(false);
