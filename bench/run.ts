@@ -116,9 +116,10 @@ const SCENARIOS: Array<{ name: string; load: Load; warmupMs: number }> = [
 /** Step-up: simuls of 25 boards, each board making 1 move a second (each host socket 12.5 a second). */
 const STEP_BOARDS_PER_SIMUL = 25;
 const STEP_RATE_PER_BOARD = 1;
-// From 100 boards (100 moves/s), then 500 boards more per step up to 3,000, then bigger steps;
-// the run stops at the first step that fails.
-const STEP_SIMULS = QUICK ? [4, 8] : [4, 20, 40, 60, 80, 100, 120, 160, 200];
+// From 100 boards (100 moves/s), 100 boards more per step up to 800 (the capacity is read to a
+// tenth of the board-relay's at the sizes where it lies), then bigger steps; the run stops at the
+// first step that fails.
+const STEP_SIMULS = QUICK ? [4, 8] : [4, 8, 12, 16, 20, 24, 28, 32, 40, 48, 60, 80, 100, 120, 160, 200];
 const STEP_MEASURE_MS = QUICK ? 3000 : 6000;
 const STEP_WARMUP_MS = QUICK ? 1500 : 3000;
 const STEP_P99_LIMIT_MS = 50;
