@@ -77,25 +77,42 @@ describe('a board listener', () => {
   });
 
   it('hears at most one summary per interval however fast the other boards move', async () => {
-    const s = await seatedSimul(clients, { boards: 4, seated: 4, start: true, hostColor: 'black' });
+    // A sync simul: board 4 waits for its game to begin, and its phone shows which board is played.
+    const s = await seatedSimul(clients, { boards: 4, seated: 4, start: true, hostColor: 'black', mode: 'sync' });
     const p4 = await phone(s, 4);
-    // Boards 1 to 3 play back and forth; board 4's place never changes (it waits for its student).
-    const moves: [number, string, string][] = [
-      [1, 'g1', 'f3'], [1, 'f3', 'g1'], [2, 'g1', 'f3'], [2, 'f3', 'g1'], [3, 'b1', 'c3'], [3, 'c3', 'b1'],
+    // Board 1 plays back and forth; board 4's place never changes.
+    const moves: [string, string, string, string][] = [
+      ['g1', 'f3', 'b8', 'c6'], ['f3', 'g1', 'c6', 'b8'], ['g1', 'f3', 'b8', 'c6'], ['f3', 'g1', 'c6', 'b8'],
     ];
     const started = performance.now();
-    for (const [board, from, to] of moves) {
-      await command(s.opponents[board - 1].client, { type: 'move', board, from, to, clientMoveId: `${board}${from}` });
-      const reply = (n: string) => (n === 'g1' ? ['b8', 'c6'] : ['c6', 'b8']);
-      const [hf, ht] = board === 3 ? (from === 'b1' ? ['g8', 'f6'] : ['f6', 'g8']) : reply(from);
-      await hostMove(s, board, hf, ht, `h${board}${from}`);
+    for (const [i, [of, ot, hf, ht]] of moves.entries()) {
+      await command(s.opponents[0].client, { type: 'move', board: 1, from: of, to: ot, clientMoveId: `o${i}` });
+      await hostMove(s, 1, hf, ht, `h${i}`);
     }
     const elapsed = performance.now() - started;
     await sleep(SUMMARY_EVERY_MS + 100);
     const allowed = Math.ceil((elapsed + SUMMARY_EVERY_MS + 100) / SUMMARY_EVERY_MS) + 1;
     expect(p4.heard.summaries.length).toBeGreaterThanOrEqual(1);
     expect(p4.heard.summaries.length).toBeLessThanOrEqual(allowed);
+    expect(p4.heard.summaries.at(-1)!.boards[0].moves).toBe(8);
     expect(p4.heard.boards).toEqual([]);
+  });
+
+  it('hears no interval summary while its student is to move; its own move brings the latest', async () => {
+    const s = await seatedSimul(clients, { boards: 3, seated: 3, start: true, hostColor: 'black' });
+    const p3 = await phone(s, 3);
+    // Board 3's student is to move (White); boards 1 and 2 play.
+    for (const board of [1, 2]) {
+      await command(s.opponents[board - 1].client, { type: 'move', board, from: 'e2', to: 'e4', clientMoveId: `o${board}` });
+      await hostMove(s, board, 'e7', 'e5', `h${board}`);
+    }
+    await sleep(SUMMARY_EVERY_MS + QUIET_MS + 100);
+    expect(p3.heard.summaries).toEqual([]);
+    await command(s.opponents[2].client, { type: 'move', board: 3, from: 'd2', to: 'd4', clientMoveId: 'o3' });
+    await sleep(50);
+    const frame = p3.heard.boards.at(-1)!;
+    expect(frame.summary?.boards.map((b) => b.moves)).toEqual([2, 2, 1]);
+    expect(frame.summary?.queue).toContain(3);
   });
 
   it('hears at once when its own place changes, if it heard none in its quiet time', async () => {
@@ -124,13 +141,15 @@ describe('a board listener', () => {
     p1.client.socket.on('simul:summary', () => heard.push({ at: performance.now(), frame: true }));
     p1.client.socket.on('board:events', (b) => b.summary && heard.push({ at: performance.now(), frame: false }));
     // Board 1 joins the queue, the host arrives, moves, again and again, as fast as it can.
-    const line: [string, string, string, string][] = [['g1', 'f3', 'g8', 'f6'], ['f3', 'g1', 'f6', 'g8'], ['g1', 'f3', 'g8', 'f6'], ['f3', 'g1', 'f6', 'g8']];
+    const line: [string, string, string, string][] = [['g1', 'f3', 'g8', 'f6'], ['f3', 'g1', 'f6', 'g8'], ['g1', 'f3', 'g8', 'f6']];
     for (const [i, [of, ot, hf, ht]] of line.entries()) {
       await command(s.opponents[0].client, { type: 'move', board: 1, from: of, to: ot, clientMoveId: `o${i}` });
       await command(s.host, { type: 'focus', board: 1 });
       await hostMove(s, 1, hf, ht, `h${i}`);
     }
-    // Then board 3 moves, at once: board 1 hears of it in a frame of its own, its quiet time up.
+    // Board 1 moves once more (it awaits the host), then board 3 moves, at once: board 1 hears
+    // of that in a frame of its own, once its quiet time is up.
+    await command(s.opponents[0].client, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'o' });
     await command(s.opponents[2].client, { type: 'move', board: 3, from: 'e2', to: 'e4', clientMoveId: 'p' });
     await sleep(SUMMARY_EVERY_MS + QUIET_MS + 100);
     // Its own board's frames carried the summary while it played; board 3's move came on its own.
@@ -141,7 +160,7 @@ describe('a board listener', () => {
       if (h.frame && i > 0) expect(h.at - heard[i - 1].at).toBeGreaterThanOrEqual(QUIET_MS - 20);
     });
     // And the last one it heard is the latest.
-    expect(p1.heard.summaries.at(-1)!.boards.map((b) => b.moves)).toEqual([8, 0, 1]);
+    expect(p1.heard.summaries.at(-1)!.boards.map((b) => b.moves)).toEqual([7, 0, 1]);
   });
 
   it('catches up from its board number: the missed events, numbered, and the summary', async () => {

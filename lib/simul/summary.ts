@@ -86,3 +86,14 @@ export function placesOf(summary: SimulSummary): Map<number, 'host-here' | 'queu
     summary.boards.map(({ board }) => [board, summary.focus === board ? 'host-here' : queued.has(board) ? 'queued' : 'none']),
   );
 }
+
+/**
+ * The boards whose phone shows where the host is: those awaiting the host (at it, or in its
+ * queue), and a sync simul's boards waiting for their game to begin. A phone whose student is to
+ * move, or whose game is over, shows nothing of the rest of the simul while it plays: the summary
+ * reaches it with its board's next frame, when that changes.
+ */
+export function boardsShowingTheHost(summary: SimulSummary): Set<number> {
+  const places = placesOf(summary);
+  return new Set(summary.boards.filter((b) => places.get(b.board) !== 'none' || b.status === 'queued').map((b) => b.board));
+}

@@ -3,7 +3,9 @@
 // summary of the rest to every student, coalesced. A board's frame carries the latest summary
 // when the board has not heard it (no write of its own: a write costs the server alike however
 // small the frame). Otherwise the summary is a frame of its own: at most once per
-// SUMMARY_EVERY_MS to the boards that have not heard the latest; at once to a board whose place
+// SUMMARY_EVERY_MS to the boards that have not heard the latest and whose phone shows where the
+// host is (while the games run, a phone whose student is to move shows nothing of the rest: its
+// own move's frame brings the summary when it matters again); at once to a board whose place
 // changes (the host arrives, it joins or leaves the queue); and never two such frames to one
 // board within QUIET_MS, whatever the load (what comes sooner is heard when that time is up, or
 // with the board's next frame).
@@ -18,7 +20,7 @@
 // each write costs the server alike however small the frame, so a crowd hears the moves
 // a few at a time, a fifth of a second late at most.
 import type { BoardEvents } from '../../lib/protocol/events';
-import { placesOf, summarize, type SimulSummary } from '../../lib/simul/summary';
+import { boardsShowingTheHost, placesOf, summarize, type SimulSummary } from '../../lib/simul/summary';
 import type { SimulEvent, SimulState } from '../../lib/simul/types';
 import type { RoomSession, SendMany, SessionLink } from './room-session';
 
@@ -243,8 +245,10 @@ export class RoomListeners {
     const t = this.now();
     const due = new Set<number>();
     let behind = false;
+    // While the games run, only a phone that shows where the host is needs the interval's summary.
+    const showing = this.latest!.phase === 'playing' ? boardsShowingTheHost(this.latest!) : null;
     for (const board of this.boards.keys()) {
-      if (this.heardLatest(board)) continue;
+      if (this.heardLatest(board) || (showing && !showing.has(board))) continue;
       if (this.quiet(board, t)) behind = true;
       else due.add(board);
     }
