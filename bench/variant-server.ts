@@ -4,6 +4,7 @@
 //   BENCH_STORE=memory  the in-memory store (no durability)
 // Env as server/index.ts: HOST, PORT, SIMUL_DB. Prints "... ready on ..." once listening.
 import { startServer } from '../server/app';
+import { limitsFromEnv } from '../server/guards/limits';
 import { MemoryEventStore } from '../server/store/memory-store';
 import { SqliteEventStore } from '../server/store/sqlite-store';
 import type { EventStore } from '../server/store/event-store';
@@ -16,7 +17,8 @@ const store: EventStore =
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
-startServer({ port, host, store }).then((server) => {
+// The limits as server/index.ts reads them (the bench scales the network's budgets).
+startServer({ port, host, store, limits: limitsFromEnv(process.env) }).then((server) => {
   console.log(`bench variant (${kind} store) ready on http://${host}:${server.port}`);
   const stop = async () => {
     setTimeout(() => process.exit(0), 3000).unref();
