@@ -88,12 +88,12 @@ export function placesOf(summary: SimulSummary): Map<number, 'host-here' | 'queu
 }
 
 /**
- * The boards whose phone shows where the host is: those awaiting the host (at it, or in its
- * queue), and a sync simul's boards waiting for their game to begin. A phone whose student is to
- * move, or whose game is over, shows nothing of the rest of the simul while it plays: the summary
- * reaches it with its board's next frame, when that changes.
+ * The boards awaiting the host: at it, in its queue, or (a sync simul) waiting for their game to
+ * begin. Their phones show where the host is; a phone whose student is to move, or whose game is
+ * over, shows nothing of the rest of the simul while it plays, so the summary reaches it with
+ * its board's next frame.
  */
-export function boardsShowingTheHost(summary: SimulSummary): Set<number> {
+export function boardsAwaitingTheHost(summary: SimulSummary): Set<number> {
   const places = placesOf(summary);
   return new Set(summary.boards.filter((b) => places.get(b.board) !== 'none' || b.status === 'queued').map((b) => b.board));
 }

@@ -20,7 +20,7 @@
 // each write costs the server alike however small the frame, so a crowd hears the moves
 // a few at a time, a fifth of a second late at most.
 import type { BoardEvents } from '../../lib/protocol/events';
-import { boardsShowingTheHost, placesOf, summarize, type SimulSummary } from '../../lib/simul/summary';
+import { boardsAwaitingTheHost, placesOf, summarize, type SimulSummary } from '../../lib/simul/summary';
 import type { SimulEvent, SimulState } from '../../lib/simul/types';
 import type { RoomSession, SendMany, SessionLink } from './room-session';
 
@@ -245,8 +245,8 @@ export class RoomListeners {
     const t = this.now();
     const due = new Set<number>();
     let behind = false;
-    // While the games run, only a phone that shows where the host is needs the interval's summary.
-    const showing = this.latest!.phase === 'playing' ? boardsShowingTheHost(this.latest!) : null;
+    // While the games run, only the phones of boards awaiting the host show where it is.
+    const showing = this.latest!.phase === 'playing' ? boardsAwaitingTheHost(this.latest!) : null;
     for (const board of this.boards.keys()) {
       if (this.heardLatest(board) || (showing && !showing.has(board))) continue;
       if (this.quiet(board, t)) behind = true;
