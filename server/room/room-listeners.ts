@@ -27,7 +27,7 @@ import type { RoomSession, SendMany, SessionLink } from './room-session';
 export const SUMMARY_EVERY_MS = 1000;
 export const QUIET_MS = 250;
 /** How many watchers hear a frame in one turn of the event loop. */
-export const WATCHER_SLICE = 200;
+export const WATCHER_SLICE = 100;
 /** A crowd of watchers (more than a slice) hears at most one frame this often. */
 export const WATCHER_EVERY_MS = 200;
 
