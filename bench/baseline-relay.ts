@@ -11,8 +11,17 @@
 //   with `listen: 'board'` and its seat token hears only its board ('board:events', numbered
 //   per board as our server numbers them). The least the per-board design can cost.
 //
-// Env: HOST (default 127.0.0.1), PORT (default 3001), RELAY_FAN_OUT. Prints "baseline relay ready on ..." once listening.
+// Durable (env RELAY_DB, a file path; with 'board' fan-out, the "durable-board-relay"): the least
+// a server that acknowledges a move only once it is on disk can do. Each event is appended to a
+// SQLite file (WAL, synchronous=FULL: fsynced at each commit) by a worker thread, with group
+// commit (one transaction at a time; what comes while it is written joins the next); a
+// command's events go to the listeners and its acknowledgement to the sender once that
+// transaction has committed. The same engine and settings as our server's store, and nothing of
+// its schema, credentials or checks.
+//
+// Env: HOST (default 127.0.0.1), PORT (default 3001), RELAY_FAN_OUT, RELAY_DB. Prints "baseline relay ready on ..." once listening.
 import { createServer } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
 import { Server, type Socket } from 'socket.io';
 import { Chess } from 'chess.js';
@@ -46,6 +55,59 @@ type RelayEvent = { type: string; board?: number } & Record<string, unknown>;
 const rooms = new Map<string, Room>();
 const MAX_PAYLOAD_BYTES = 8 * 1024;
 const PER_BOARD = process.env.RELAY_FAN_OUT === 'board';
+const DB_FILE = process.env.RELAY_DB;
+
+/** The durable log: rows [simul, seq, JSON] written by a worker, each batch in one fsynced commit. */
+class DurableLog {
+  private readonly worker: Worker;
+  private pending: { rows: [string, number, string][]; done: () => void }[] = [];
+  private writing: { done: () => void }[] | null = null;
+  private scheduled = false;
+
+  constructor(file: string) {
+    const code = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const db = new (require(${JSON.stringify(require.resolve('better-sqlite3'))}))(workerData);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.exec('CREATE TABLE IF NOT EXISTS events (simul_id TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (simul_id, seq))');
+      const insert = db.prepare('INSERT INTO events (simul_id, seq, body) VALUES (?, ?, ?)');
+      const write = db.transaction((rows) => { for (const r of rows) insert.run(r[0], r[1], r[2]); });
+      parentPort.on('message', (rows) => { write.immediate(rows); parentPort.postMessage(0); });`;
+    this.worker = new Worker(code, { eval: true, workerData: file });
+    this.worker.on('message', () => {
+      const written = this.writing!;
+      this.writing = null;
+      for (const w of written) w.done();
+      this.schedule();
+    });
+    this.worker.on('error', (err) => {
+      console.error(`durable log: ${err.message}`);
+      process.exit(1);
+    });
+  }
+
+  append(rows: [string, number, string][], done: () => void): void {
+    this.pending.push({ rows, done });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.writing || this.pending.length === 0) return;
+    this.scheduled = true;
+    // After the I/O callbacks of this turn, as our server's commit queue.
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.writing || this.pending.length === 0) return;
+      const batch = this.pending;
+      this.pending = [];
+      this.writing = batch;
+      this.worker.postMessage(batch.flatMap((b) => b.rows));
+    });
+  }
+}
+
+const durableLog = DB_FILE ? new DurableLog(DB_FILE) : null;
 
 function fail(code: string, message: string) {
   return { ok: false, error: { code, message } };
@@ -61,9 +123,24 @@ const http = createServer((_req, res) => {
 });
 const io = new Server(http, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, serveClient: false });
 
-function broadcast(room: Room, events: RelayEvent[]): void {
+/** Numbers `events` and sends them to the simul's listeners: at once, or once they are durable. Then `sent`. */
+function broadcast(room: Room, events: RelayEvent[], sent: () => void = () => {}): void {
   const at = Date.now();
   const numbered = events.map((e) => ({ seq: ++room.seq, at, ...e }));
+  if (!durableLog) {
+    send(room, numbered);
+    return sent();
+  }
+  durableLog.append(
+    numbered.map((e) => [room.id, e.seq, JSON.stringify(e)]),
+    () => {
+      send(room, numbered);
+      sent();
+    },
+  );
+}
+
+function send(room: Room, numbered: (RelayEvent & { seq: number; at: number })[]): void {
   io.to(`simul:${room.id}`).emit('simul:events', numbered);
   if (!PER_BOARD) return;
   const byBoard = new Map<number, RelayEvent[]>();
@@ -88,7 +165,9 @@ io.on('connection', (socket: Socket) => {
       const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => {};
       if (typeof input !== 'object' || input === null) return reply(fail('bad-payload', 'malformed'));
       try {
-        reply(handle(input as Record<string, unknown>));
+        const answer = handle(input as Record<string, unknown>);
+        if (answer instanceof Promise) void answer.then(reply);
+        else reply(answer);
       } catch (err) {
         reply(fail('internal', (err as Error).message));
       }
@@ -135,8 +214,8 @@ io.on('connection', (socket: Socket) => {
     room.boards[i].seatToken = seatToken;
     who.role = 'opponent';
     who.board = i + 1;
-    broadcast(room, [{ type: 'seat-taken', board: i + 1 }]);
-    return { ok: true, board: i + 1, seatToken, playerId: newId() };
+    const joined = { ok: true, board: i + 1, seatToken, playerId: newId() };
+    return new Promise((resolve) => broadcast(room, [{ type: 'seat-taken', board: i + 1 }], () => resolve(joined)));
   });
 
   on('simul:command', (input) => {
@@ -148,8 +227,8 @@ io.on('connection', (socket: Socket) => {
       room.started = true;
       const seated = room.boards.flatMap((b, i) => (b.seatToken ? [i + 1] : []));
       for (const b of room.boards) if (!b.seatToken) b.over = true;
-      broadcast(room, [{ type: 'simul-started', boards: seated }, ...seated.map((board) => ({ type: 'game-started', board }))]);
-      return { ok: true };
+      const started = [{ type: 'simul-started', boards: seated }, ...seated.map((board) => ({ type: 'game-started', board }))];
+      return new Promise((resolve) => broadcast(room, started, () => resolve({ ok: true })));
     }
     if (input.type !== 'move') return fail('bad-payload', 'unsupported command');
     const n = Number(input.board);
@@ -172,8 +251,7 @@ io.on('connection', (socket: Socket) => {
       board.over = true;
       events.push({ type: 'game-ended', board: n, result: '1/2-1/2', reason: 'checkmate' });
     }
-    broadcast(room, events);
-    return { ok: true };
+    return new Promise((resolve) => broadcast(room, events, () => resolve({ ok: true })));
   });
 });
 
