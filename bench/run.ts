@@ -26,6 +26,7 @@
 //   --rounds=N         run ours and the relays N times, alternating (default 1); the targets
 //                      are judged on the round with the least CPU used elsewhere on the machine
 //   --no-relays        skip the relay runs (no ratios)
+//   --relays=a,b       run only these relays (relay, board-relay, durable-board-relay; default all)
 //   --variants=a,b     also run our server on another store (bench/variant-server.ts):
 //                      normal (SQLite synchronous=NORMAL), memory (no store): what the store costs
 //   --profile          run the targets with --cpu-prof (files under bench/results/profiles/)
@@ -56,7 +57,7 @@ function option(name: string): string | undefined {
   return hit?.slice(name.length + 3);
 }
 for (const a of argv) {
-  if (!/^--(quick|no-relays|profile|help|cluster|(only|generators|measure|variants|rounds)=.+)$/.test(a)) {
+  if (!/^--(quick|no-relays|profile|help|cluster|(only|generators|measure|variants|rounds|relays)=.+)$/.test(a)) {
     console.error(`unknown argument ${a}; see the header of bench/run.ts`);
     process.exit(2);
   }
@@ -69,6 +70,7 @@ if (flag('help')) {
 const QUICK = flag('quick');
 const PROFILE = flag('profile');
 const RELAYS = !flag('no-relays');
+const RELAY_CHOICE = option('relays')?.split(',');
 const GENERATORS = Math.max(1, Math.min(4, Number(option('generators') ?? 1)));
 /** Ours and the relays run this many times, alternating; the targets are judged on the quietest round. */
 const ROUNDS = Math.max(1, Math.min(5, Number(option('rounds') ?? 1)));
@@ -94,6 +96,12 @@ const HARD_LIMIT_MS = (QUICK ? 5 * 60_000 : 20 * 60_000) + (ONLY.includes('conso
 type Target = 'ours' | 'relay' | 'board-relay' | 'durable-board-relay' | 'ours-normal' | 'ours-memory';
 const RELAY_TARGETS = ['relay', 'board-relay', 'durable-board-relay'] as const;
 const isRelay = (t: Target) => (RELAY_TARGETS as readonly Target[]).includes(t);
+for (const r of RELAY_CHOICE ?? []) {
+  if (!(RELAY_TARGETS as readonly string[]).includes(r)) {
+    console.error(`unknown relay ${r}: ${RELAY_TARGETS.join(', ')}`);
+    process.exit(2);
+  }
+}
 
 interface Load {
   simuls: number;
@@ -1237,7 +1245,8 @@ async function main(): Promise<void> {
     `bench${QUICK ? ' --quick' : ''}: ${info.cpuModel}, ${info.cores} cores, node ${info.node}, ` +
       `${GENERATORS} load generator(s), ${MEASURE_MS / 1000} s windows`,
   );
-  const targets: Target[] = ['ours', ...VARIANTS.map((v) => `ours-${v}` as Target), ...(RELAYS ? RELAY_TARGETS : [])];
+  const relays = RELAY_TARGETS.filter((r) => RELAYS && (!RELAY_CHOICE || RELAY_CHOICE.includes(r)));
+  const targets: Target[] = ['ours', ...VARIANTS.map((v) => `ours-${v}` as Target), ...relays];
   const runs: ScenarioRun[] = [];
   for (const sc of SCENARIOS) {
     if (!ONLY.includes(sc.name)) continue;
