@@ -123,20 +123,27 @@ const http = createServer((_req, res) => {
 });
 const io = new Server(http, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, serveClient: false });
 
-/** Numbers `events` and sends them to the simul's listeners: at once, or once they are durable. Then `sent`. */
-function broadcast(room: Room, events: RelayEvent[], sent: () => void = () => {}): void {
+/**
+ * Numbers `events` and sends them to the simul's listeners, then answers with `answer`: at once
+ * (the answer itself, no promise, so the plain relays pay nothing for the durable one), or once
+ * the events are durable.
+ */
+function broadcast<T>(room: Room, events: RelayEvent[], answer: T): T | Promise<T> {
   const at = Date.now();
   const numbered = events.map((e) => ({ seq: ++room.seq, at, ...e }));
   if (!durableLog) {
     send(room, numbered);
-    return sent();
+    return answer;
   }
-  durableLog.append(
-    numbered.map((e) => [room.id, e.seq, JSON.stringify(e)]),
-    () => {
-      send(room, numbered);
-      sent();
-    },
+  const log = durableLog;
+  return new Promise((resolve) =>
+    log.append(
+      numbered.map((e) => [room.id, e.seq, JSON.stringify(e)]),
+      () => {
+        send(room, numbered);
+        resolve(answer);
+      },
+    ),
   );
 }
 
@@ -214,8 +221,7 @@ io.on('connection', (socket: Socket) => {
     room.boards[i].seatToken = seatToken;
     who.role = 'opponent';
     who.board = i + 1;
-    const joined = { ok: true, board: i + 1, seatToken, playerId: newId() };
-    return new Promise((resolve) => broadcast(room, [{ type: 'seat-taken', board: i + 1 }], () => resolve(joined)));
+    return broadcast(room, [{ type: 'seat-taken', board: i + 1 }], { ok: true, board: i + 1, seatToken, playerId: newId() });
   });
 
   on('simul:command', (input) => {
@@ -228,7 +234,7 @@ io.on('connection', (socket: Socket) => {
       const seated = room.boards.flatMap((b, i) => (b.seatToken ? [i + 1] : []));
       for (const b of room.boards) if (!b.seatToken) b.over = true;
       const started = [{ type: 'simul-started', boards: seated }, ...seated.map((board) => ({ type: 'game-started', board }))];
-      return new Promise((resolve) => broadcast(room, started, () => resolve({ ok: true })));
+      return broadcast(room, started, { ok: true });
     }
     if (input.type !== 'move') return fail('bad-payload', 'unsupported command');
     const n = Number(input.board);
@@ -251,7 +257,7 @@ io.on('connection', (socket: Socket) => {
       board.over = true;
       events.push({ type: 'game-ended', board: n, result: '1/2-1/2', reason: 'checkmate' });
     }
-    return new Promise((resolve) => broadcast(room, events, () => resolve({ ok: true })));
+    return broadcast(room, events, { ok: true });
   });
 });
 
