@@ -71,6 +71,20 @@ export async function tapMove(page: Page, boardId: string, from: string, to: str
   await page.locator(`#${boardId}-square-${to}`).click();
 }
 
+/** Drag the piece to its target square with the pointer: press, move there, release. */
+export async function dragMove(page: Page, boardId: string, from: string, to: string): Promise<void> {
+  const centre = async (square: string) => {
+    const box = (await page.locator(`#${boardId}-square-${square}`).boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  const a = await centre(from);
+  const b = await centre(to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 6 });
+  await page.mouse.up();
+}
+
 /** The host focuses a board (a click on its mini board), waits for it, and moves there. */
 export async function hostMove(host: Page, board: number, from: string, to: string): Promise<void> {
   await host.getByTestId(`mini-${board}`).click();
@@ -82,10 +96,10 @@ export async function hostMove(host: Page, board: number, from: string, to: stri
 }
 
 /** The opponent waits for its turn, then moves. */
-export async function opponentMove(page: Page, from: string, to: string): Promise<void> {
+export async function opponentMove(page: Page, from: string, to: string, how: 'tap' | 'drag' = 'tap'): Promise<void> {
   await expect(page.getByTestId('turn-banner')).toHaveText('Your move');
   const board = await page.getByTestId('my-board').textContent();
-  await tapMove(page, `play-board-${board}`, from, to);
+  await (how === 'tap' ? tapMove : dragMove)(page, `play-board-${board}`, from, to);
   await expect(page.getByTestId('turn-banner')).not.toHaveText('Your move');
 }
 

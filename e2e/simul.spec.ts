@@ -1,6 +1,6 @@
 // A teacher and three students, each on their own device, play a simul to its end.
 import { expect, test } from './test';
-import { createSimul, hostMove, joinFromPhone, opponentMove, tapMove, joinLinkOf } from './helpers';
+import { createSimul, dragMove, hostMove, joinFromPhone, opponentMove, tapMove, joinLinkOf } from './helpers';
 
 test('async simul: checkmate, resignation and an agreed draw, the same results on every screen', async ({ browser }) => {
   const { host } = await createSimul(browser, { title: 'Period 3 async', boards: 3, mode: 'async' });
@@ -21,7 +21,8 @@ test('async simul: checkmate, resignation and an agreed draw, the same results o
   // Round 1: the host moves on every board; focus rotates 1 → 2 → 3, then no board awaits it.
   await tapMove(host, 'host-board-1', 'e2', 'e4');
   await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', '2');
-  await tapMove(host, 'host-board-2', 'd2', 'd4');
+  // A piece can be dragged as well as tapped, on the laptop and on a phone.
+  await dragMove(host, 'host-board-2', 'd2', 'd4');
   await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', '3');
   await expect(ada.getByTestId('turn-banner')).toHaveText('Your move');
   await expect(cy.getByTestId('turn-banner')).toHaveText(/host is at board 3|host is at your board/i);
@@ -31,7 +32,7 @@ test('async simul: checkmate, resignation and an agreed draw, the same results o
   await opponentMove(ada, 'e7', 'e5');
   // The first board to become ready takes the idle host's focus.
   await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', '1');
-  await opponentMove(bo, 'd7', 'd5');
+  await opponentMove(bo, 'd7', 'd5', 'drag');
   await opponentMove(cy, 'e7', 'e5');
 
   // Board 1: scholar's mate.

@@ -2,12 +2,18 @@
 // The one piece set, drawn for this project (MIT, like the rest: public/LICENSES.md): plain
 // silhouettes of a few shapes each, with a thick outline, so that a piece still reads on a
 // mini board of 40 and from the back of the room. Drawn once per page as SVG symbols; the main
-// board (named-pieces.tsx), the mini boards and the promotion choices reference them with <use>,
+// board (ChessBoard.tsx), the mini boards and the promotion choices reference them with <use>,
 // so a grid of 100 boards does not repeat every piece's paths.
+
+/** The side a FEN letter's piece plays ("n": black). */
+export const sideOf = (letter: string): 'w' | 'b' => (letter === letter.toUpperCase() ? 'w' : 'b');
+
+/** A piece's type from its FEN letter ("N" is "wN", "n" is "bN"). */
+export const pieceType = (letter: string): string => `${sideOf(letter)}${letter.toUpperCase()}`;
 
 /** The symbol id of a piece given as a FEN letter ("K" white king, "n" black knight). */
 export function pieceSymbol(letter: string): string {
-  return `piece-${letter === letter.toUpperCase() ? 'w' : 'b'}${letter.toUpperCase()}`;
+  return `piece-${pieceType(letter)}`;
 }
 
 /** The colours of each side: fill, outline, and the inner lines (on black pieces, light). */
@@ -96,7 +102,7 @@ const SHAPES: Record<'K' | 'Q' | 'R' | 'B' | 'N' | 'P', { body: React.ReactNode;
   },
 };
 
-/** A piece by its react-chessboard name ("wN"), drawn in its side's colours. */
+/** A piece by its type ("wN"), drawn in its side's colours. */
 function Drawing({ type }: { type: string }) {
   const side = SIDES[type[0] as 'w' | 'b'];
   const shape = SHAPES[type[1] as keyof typeof SHAPES];
@@ -114,7 +120,7 @@ function Drawing({ type }: { type: string }) {
   );
 }
 
-/** Every piece by its react-chessboard name: "wK" … "bP". */
+/** Every piece type: "wK" … "bP". */
 export const PIECE_TYPES: string[] = ['w', 'b'].flatMap((side) => Object.keys(SHAPES).map((piece) => `${side}${piece}`));
 
 export function PieceSprites() {

@@ -2,21 +2,15 @@
 // The interactive board: drag or tap to move, legal-move hints, the last move lit,
 // a promotion choice, and this screen's move shown at once (the store's optimistic move, see
 // lib/client/outbox.ts) so it lands without a flash.
-import dynamic from 'next/dynamic';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { Chess, isPromotionMove, playIfLegal } from '@/lib/chess/rules';
 import type { OptimisticMove, Problem } from '@/lib/client/simul-connection';
 import type { Promotion } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
 import { useWords } from './language';
-import { namedPieces } from './named-pieces';
+import { ChessBoard } from './ChessBoard';
+import { sideOf } from './PieceSprites';
 import { PromotionDialog } from './PromotionDialog';
-
-// react-chessboard ships no usable CommonJS build, so it renders in the browser only.
-const Chessboard = dynamic(() => import('react-chessboard').then((m) => m.Chessboard), {
-  ssr: false,
-  loading: () => <div className="aspect-square w-full rounded bg-board-light" aria-busy="true" />,
-});
 
 interface Props {
   id: string;
@@ -38,10 +32,18 @@ const CHECK: CSSProperties = { background: 'radial-gradient(circle, rgba(220,38,
 
 export function PlayBoard({ id, fen, orientation, movable, lastMove, optimistic, onMove }: Props) {
   const w = useWords();
-  const pieces = useMemo(() => namedPieces(w), [w]);
   const [selected, setSelected] = useState<string | null>(null);
   const [promotion, setPromotion] = useState<{ from: string; to: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The host's board moves on to another game under the same squares: what was chosen on the
+  // last one (a piece, a promotion, a refusal) is not carried over.
+  const [boardId, setBoardId] = useState(id);
+  if (boardId !== id) {
+    setBoardId(id);
+    setSelected(null);
+    setPromotion(null);
+    setNotice(null);
+  }
 
   // The optimistic move holds only until the server's position changes.
   const live = optimistic && optimistic.basedOn === fen ? optimistic : null;
@@ -72,9 +74,9 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, optimistic,
     return true;
   }
 
-  function onSquareClick(square: string, pieceType: string | null) {
+  function onSquareClick(square: string, piece: string | null) {
     if (!canMove) return;
-    const own = pieceType?.[0] === movable;
+    const own = piece !== null && sideOf(piece) === movable;
     if (selected && selected !== square && !own) {
       attempt(selected, square);
       return;
@@ -99,22 +101,14 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, optimistic,
     <div className="relative w-full" data-testid={`${id}-container`} data-fen={fen}>
       {/* The board sizes itself to 100% of its parent's height: give it a square parent of its own. */}
       <div className="aspect-square w-full">
-        <Chessboard
-          options={{
-            id,
-            position: shownFen,
-            boardOrientation: orientation,
-            squareStyles,
-            allowDragging: canMove,
-            canDragPiece: ({ piece }) => canMove && piece.pieceType[0] === movable,
-            onPieceDrop: ({ sourceSquare, targetSquare }) =>
-              targetSquare ? attempt(sourceSquare, targetSquare) : false,
-            onSquareClick: ({ square, piece }) => onSquareClick(square, piece?.pieceType ?? null),
-            animationDurationInMs: 150,
-            pieces,
-            darkSquareStyle: { backgroundColor: 'var(--color-board-dark)' },
-            lightSquareStyle: { backgroundColor: 'var(--color-board-light)' },
-          }}
+        <ChessBoard
+          id={id}
+          fen={shownFen}
+          orientation={orientation}
+          squareStyles={squareStyles}
+          canDrag={(piece) => canMove && sideOf(piece) === movable}
+          onDrop={(from, to) => attempt(from, to)}
+          onSquareClick={onSquareClick}
         />
       </div>
       {promotion && movable && (

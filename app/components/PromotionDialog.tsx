@@ -1,5 +1,5 @@
 'use client';
-// react-chessboard has no promotion dialog: this one asks which piece a pawn becomes. It sits
+// The promotion choice: which piece a pawn becomes. It sits
 // along the bottom of the board, away from the far rank where the pawn promotes (the mover
 // always sees the board from their own side), so the position stays in view.
 import type { Promotion } from '@/lib/simul/types';

@@ -2,7 +2,7 @@
 // 3,000 pieces (each an SVG <use>, which the browser clones, styles and lays out) it would be
 // in the DOM. The pieces are PieceSprites' drawings (the symbols the page holds once), made
 // into images once, and copied at each square size the page asks for.
-import { PIECE_TYPES } from './PieceSprites';
+import { PIECE_TYPES, pieceType } from './PieceSprites';
 
 /** Each piece's image, from its symbol in the page, once they have all loaded. */
 let sprites: Promise<Map<string, HTMLImageElement>> | null = null;
@@ -50,9 +50,8 @@ export function piecesOf(fen: string, flipped: boolean): [number, string][] {
   return pieces;
 }
 
-/** The react-chessboard name of a FEN letter ("N" is "wN"), the sheet's order. */
+/** Each piece type's place in the sheet. */
 const SHEET_INDEX = new Map(PIECE_TYPES.map((type, i) => [type, i]));
-const typeOf = (letter: string) => `${letter === letter.toUpperCase() ? 'w' : 'b'}${letter.toUpperCase()}`;
 
 /** The latest paint asked of each canvas: a late sprite load paints only the newest. */
 const wanted = new WeakMap<HTMLCanvasElement, string>();
@@ -75,7 +74,7 @@ export function paintPieces(canvas: HTMLCanvasElement, width: number, pieces: [n
     const square = Math.max(1, Math.ceil(size / 8));
     const sheet = sheetOf(images, square);
     for (const [i, letter] of pieces) {
-      const at = SHEET_INDEX.get(typeOf(letter));
+      const at = SHEET_INDEX.get(pieceType(letter));
       if (at === undefined) continue;
       g.drawImage(sheet, at * square, 0, square, square, ((i % 8) * size) / 8, (Math.floor(i / 8) * size) / 8, size / 8, size / 8);
     }

@@ -76,7 +76,7 @@ export function spokenMove(w: Words, san: string): string {
   return `${m.move(who, Boolean(takes), to)}${promotion ? m.promotes(m.pieces[promotion as 'Q']) : ''}${mark}`;
 }
 
-/** A piece as react-chessboard names it ("wN"), in words: "white knight". */
+/** A piece by its type ("wN"), in words: "white knight". */
 export function pieceName(w: Words, pieceType: string): string {
   return w.moves.piece(pieceType[0] === 'w', w.moves.pieces[pieceType[1] as 'P'] ?? w.moves.pieces.P);
 }

@@ -16,7 +16,7 @@ const FIXED_HEADERS: Record<string, string> = {
 
 /**
  * Scripts run only with the page's nonce (and what they load); styles may be inline, as
- * react-chessboard and Tailwind set them; the Socket.IO connection is same-origin.
+ * React and Tailwind set them; the Socket.IO connection is same-origin.
  * Next in dev mode evaluates code, so dev alone allows 'unsafe-eval'.
  */
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {

@@ -436,8 +436,7 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
       <div className="flex justify-center lg:min-h-0 lg:flex-1 lg:[container-type:size]">
         <div className="w-full lg:w-[min(100cqw,calc(100cqh-1.75rem))]">
       <PlayBoard
-        // A board of its own for each focus: react-chessboard keeps its squares by this id.
-        key={number}
+        // One board for every focus: moving on to the next game redraws only the squares that differ.
         id={`host-board-${number}`}
         fen={board.chess.fen()}
         orientation={board.hostColor === 'w' ? 'white' : 'black'}

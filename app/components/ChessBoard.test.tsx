@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+// The big board: its squares and named pieces, a tap's square and piece, and what a move or the
+// host's next board redraws (only the squares that changed; the same 64 elements throughout).
+import { renders } from './testing/render-counts';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ChessBoard, placement } from './ChessBoard';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const START = 'rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQkq - 0 1';
+const AFTER_E4 = 'rnbqkbnr/pppppppp/8/8/4P3/8/PPPP1PPP/RNBQKBNR b KQkq - 0 1';
+const LIT = { backgroundColor: 'yellow' };
+
+let container: HTMLDivElement;
+let root: Root;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+function draw(props: Partial<Parameters<typeof ChessBoard>[0]> = {}) {
+  const all = {
+    id: 'host-board-1',
+    fen: START,
+    orientation: 'white' as const,
+    squareStyles: {},
+    canDrag: () => false,
+    onSquareClick: () => {},
+    onDrop: () => {},
+    ...props,
+  };
+  act(() => root.render(<ChessBoard {...all} />));
+}
+
+const squareEls = () => [...container.querySelectorAll<HTMLElement>('[data-square]')];
+
+/** The squares whose element, or anything inside it, changed while `change` ran. */
+async function changedSquares(change: () => void): Promise<Set<string>> {
+  const touched = new Set<string>();
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      const el = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest<HTMLElement>('[data-square]');
+      if (el) touched.add(el.dataset.square!);
+    }
+  });
+  observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
+  change();
+  await new Promise((r) => setTimeout(r, 0));
+  for (const r of observer.takeRecords()) {
+    const el = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest<HTMLElement>('[data-square]');
+    if (el) touched.add(el.dataset.square!);
+  }
+  observer.disconnect();
+  return touched;
+}
+
+describe('ChessBoard', () => {
+  it('reads a FEN into pieces by square', () => {
+    const on = placement(AFTER_E4);
+    expect(on.get('e4')).toBe('P');
+    expect(on.has('e2')).toBe(false);
+    expect(on.get('e8')).toBe('k');
+    expect(on.size).toBe(32);
+  });
+
+  it('draws 64 squares from the viewer’s side, each piece named', () => {
+    draw();
+    const squares = squareEls();
+    expect(squares).toHaveLength(64);
+    expect(squares[0].id).toBe('host-board-1-square-a8');
+    expect(squares[63].id).toBe('host-board-1-square-h1');
+    expect(container.querySelector('#host-board-1-square-e1 [role="img"]')?.getAttribute('aria-label')).toBe('white king');
+    expect(container.querySelector('#host-board-1-square-d8 [role="img"]')?.getAttribute('aria-label')).toBe('black queen');
+    draw({ orientation: 'black' });
+    expect(squareEls()[0].dataset.square).toBe('h1');
+    expect(squareEls()[63].dataset.square).toBe('a8');
+  });
+
+  it('tells a tap’s square and what stands on it', () => {
+    const onSquareClick = vi.fn();
+    draw({ onSquareClick });
+    act(() => container.querySelector<HTMLElement>('#host-board-1-square-e2 svg')!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    act(() => container.querySelector<HTMLElement>('#host-board-1-square-e4')!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    expect(onSquareClick.mock.calls).toEqual([['e2', 'P'], ['e4', null]]);
+  });
+
+  it('redraws for a move only the squares it touched', async () => {
+    draw();
+    const before = squareEls();
+    renders.reset();
+    const touched = await changedSquares(() => draw({ fen: AFTER_E4, squareStyles: { e2: LIT, e4: LIT } }));
+    expect([...touched].sort()).toEqual(['e2', 'e4']);
+    expect(renders.of('Square')).toBe(2);
+    // The same look again redraws nothing.
+    renders.reset();
+    draw({ fen: AFTER_E4, squareStyles: { e2: LIT, e4: LIT } });
+    expect(renders.of('Square')).toBe(0);
+    expect(squareEls()).toEqual(before); // the same elements
+    expect(container.querySelector('#host-board-1-square-e4 [data-piece]')?.getAttribute('data-piece')).toBe('P');
+    expect(container.querySelector('#host-board-1-square-e2 [data-piece]')).toBeNull();
+  });
+
+  it('keeps its squares when the host moves on to another board', async () => {
+    draw();
+    const before = squareEls();
+    await changedSquares(() => draw({ id: 'host-board-2', fen: AFTER_E4 }));
+    expect(squareEls()).toEqual(before);
+    expect(before[52].id).toBe('host-board-2-square-e2');
+    expect(container.querySelector('#host-board-2-square-e4 [data-piece]')?.getAttribute('data-piece')).toBe('P');
+  });
+});

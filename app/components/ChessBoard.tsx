@@ -1,0 +1,178 @@
+'use client';
+// The big board a person moves on: 64 squares, each piece a reference to the page's piece
+// drawings (PieceSprites), a tap on a square or a drag of a piece. A square is drawn again only when
+// what stands on it or its colour changes, so a move redraws the two to four squares it touched,
+// and the host's board moving on to the next game keeps its 64 squares and redraws what differs.
+// A drag moves the piece under the finger by a transform, with no redraw until it is dropped.
+import { memo, useRef, type CSSProperties, type PointerEvent } from 'react';
+import { pieceName, type Words } from '@/app/words';
+import { useWords } from './language';
+import { pieceSymbol, pieceType } from './PieceSprites';
+
+const FILES = 'abcdefgh';
+/** How far a press must move before it is a drag and not a tap (px). */
+const DRAG_FROM_PX = 4;
+
+/** The squares in drawing order, from the top left. */
+function squaresOf(orientation: 'white' | 'black'): string[] {
+  const squares: string[] = [];
+  for (let row = 0; row < 8; row++) {
+    for (let col = 0; col < 8; col++) {
+      const rank = orientation === 'white' ? 8 - row : row + 1;
+      const file = orientation === 'white' ? FILES[col] : FILES[7 - col];
+      squares.push(`${file}${rank}`);
+    }
+  }
+  return squares;
+}
+
+/** Which piece stands on each square of a FEN ("e1" -> "K"). */
+export function placement(fen: string): Map<string, string> {
+  const on = new Map<string, string>();
+  const rows = fen.split(' ')[0].split('/');
+  rows.forEach((row, i) => {
+    let file = 0;
+    for (const c of row) {
+      if (c >= '1' && c <= '8') file += Number(c);
+      else on.set(`${FILES[file++]}${8 - i}`, c);
+    }
+  });
+  return on;
+}
+
+const isLight = (square: string) => (FILES.indexOf(square[0]) + Number(square[1])) % 2 === 1;
+
+interface SquareProps {
+  id: string;
+  square: string;
+  piece: string | undefined;
+  style: CSSProperties | undefined;
+  /** The file's letter when the square is on the bottom row, the rank's number on the left column. */
+  fileMark: string | null;
+  rankMark: string | null;
+  words: Words;
+}
+
+const Square = memo(function Square({ id, square, piece, style, fileMark, rankMark, words }: SquareProps) {
+  const light = isLight(square);
+  return (
+    <div
+      id={`${id}-square-${square}`}
+      data-square={square}
+      className={`relative ${light ? 'bg-board-light' : 'bg-board-dark'}`}
+    >
+      {style && <div className="absolute inset-0" style={style} />}
+      {rankMark && <span aria-hidden className="pointer-events-none absolute left-0.5 top-0 text-[clamp(8px,1.6cqw,13px)] font-semibold leading-none text-slate-950">{rankMark}</span>}
+      {fileMark && <span aria-hidden className="pointer-events-none absolute bottom-0 right-0.5 text-[clamp(8px,1.6cqw,13px)] font-semibold leading-none text-slate-950">{fileMark}</span>}
+      {piece && (
+        <svg viewBox="0 0 45 45" className="absolute inset-0 h-full w-full" data-piece={piece} role="img" aria-label={pieceName(words, pieceType(piece))} focusable="false">
+          <use href={`#${pieceSymbol(piece)}`} />
+        </svg>
+      )}
+    </div>
+  );
+});
+
+
+interface Props {
+  id: string;
+  fen: string;
+  orientation: 'white' | 'black';
+  /** Extra look of some squares (the last move, a selection, hints, a king in check). */
+  squareStyles: Record<string, CSSProperties>;
+  /** Whether the piece on a square may be dragged now (a FEN letter). */
+  canDrag: (piece: string) => boolean;
+  onSquareClick: (square: string, piece: string | null) => void;
+  onDrop: (from: string, to: string) => void;
+}
+
+interface Drag {
+  from: string;
+  pointerId: number;
+  x: number;
+  y: number;
+  piece: SVGElement;
+  moving: boolean;
+}
+
+export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSquareClick, onDrop }: Props) {
+  const words = useWords();
+  const on = placement(fen);
+  const squares = squaresOf(orientation);
+  const drag = useRef<Drag | null>(null);
+  // A drag ends with a click on the square it started from: that click is the drag's, not a tap.
+  const dragged = useRef(false);
+
+  const squareAt = (target: EventTarget | null): string | null =>
+    (target instanceof Element ? target.closest<HTMLElement>('[data-square]')?.dataset.square : undefined) ?? null;
+
+  function onPointerDown(e: PointerEvent<HTMLDivElement>) {
+    dragged.current = false;
+    if (e.button !== 0) return;
+    const from = squareAt(e.target);
+    const piece = from ? on.get(from) : undefined;
+    const drawn = from ? e.currentTarget.querySelector<SVGElement>(`#${CSS.escape(`${id}-square-${from}`)} [data-piece]`) : null;
+    if (!from || !piece || !drawn || !canDrag(piece)) return;
+    drag.current = { from, pointerId: e.pointerId, x: e.clientX, y: e.clientY, piece: drawn, moving: false };
+  }
+
+  function onPointerMove(e: PointerEvent<HTMLDivElement>) {
+    const d = drag.current;
+    if (!d || d.pointerId !== e.pointerId) return;
+    const dx = e.clientX - d.x;
+    const dy = e.clientY - d.y;
+    if (!d.moving) {
+      if (Math.hypot(dx, dy) < DRAG_FROM_PX) return;
+      d.moving = true;
+      e.currentTarget.setPointerCapture(e.pointerId);
+      // Above the other squares, and out of the way of the square it is dropped on.
+      Object.assign(d.piece.style, { zIndex: '10', pointerEvents: 'none', cursor: 'grabbing' });
+    }
+    d.piece.style.transform = `translate(${dx}px, ${dy}px) scale(1.1)`;
+  }
+
+  function endDrag(e: PointerEvent<HTMLDivElement>, drop: boolean) {
+    const d = drag.current;
+    if (!d || d.pointerId !== e.pointerId) return;
+    drag.current = null;
+    if (!d.moving) return;
+    dragged.current = true;
+    Object.assign(d.piece.style, { zIndex: '', pointerEvents: '', cursor: '', transform: '' });
+    const to = drop ? squareAt(document.elementFromPoint(e.clientX, e.clientY)) : null;
+    if (to && to !== d.from) onDrop(d.from, to);
+  }
+
+  return (
+    <div
+      className={`grid aspect-square w-full select-none grid-cols-8 grid-rows-8 overflow-hidden rounded [container-type:inline-size]`}
+      // While a piece may be dragged, a finger on the board drags it instead of scrolling the page.
+      style={{ touchAction: [...on.values()].some(canDrag) ? 'none' : undefined }}
+      data-testid={`${id}-squares`}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={(e) => endDrag(e, true)}
+      onPointerCancel={(e) => endDrag(e, false)}
+      onClick={(e) => {
+        if (dragged.current) {
+          dragged.current = false;
+          return;
+        }
+        const square = squareAt(e.target);
+        if (square) onSquareClick(square, on.get(square) ?? null);
+      }}
+    >
+      {squares.map((square, i) => (
+        <Square
+          key={i}
+          id={id}
+          square={square}
+          piece={on.get(square)}
+          style={squareStyles[square]}
+          fileMark={i >= 56 ? square[0] : null}
+          rankMark={i % 8 === 0 ? square[1] : null}
+          words={words}
+        />
+      ))}
+    </div>
+  );
+}
