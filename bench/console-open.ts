@@ -14,8 +14,9 @@
 //
 // Every step has a deadline: the run finishes, or fails saying which step did not and why.
 // Usage (after `npx next build`): npx tsx bench/console-open.ts [boards=100] [plies=60] [--json=FILE] [--profile=DIR]
-// --profile=DIR also takes a CPU profile (CDP Profiler) of one more opening of each page and of
-// the live window, writes them to DIR as .cpuprofile files and prints their top self time.
+// --profile=DIR also takes a CPU profile (CDP Profiler) and a Chromium trace of one more opening of
+// each page and of the live window, writes them to DIR (.cpuprofile, .trace.json) and prints their
+// top self time: by function, by file, and by kind of work (style, layout, paint, script, ...).
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { Chess } from 'chess.js';
 import { chromiumLaunchOptions } from '../e2e/browser';
 import { summarizeByFile, summarizeProfile } from './profile-summary';
+import { summarizeTrace } from './trace-summary';
 import { Prng } from '../lib/random';
 import { addBigSimul, percentile } from '../server/testing/hostile-clients';
 import { freePort, ServerProcess } from '../server/testing/server-process';
@@ -150,16 +152,28 @@ type Cdp = {
   send(method: 'Profiler.stop'): Promise<{ profile: unknown }>;
 };
 
-/** Starts a CPU profile of the page's main thread when profiling; the returned function ends it and writes `name`. */
-async function startProfile(cdp: Cdp, name: string): Promise<() => Promise<void>> {
+/** The trace categories that name the main thread's work: tasks, script, style, layout, paint. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading'];
+
+/**
+ * Starts a CPU profile and a Chromium trace of the page's main thread when profiling; the
+ * returned function ends both, writes them as `name` and prints their top costs.
+ */
+async function startProfile(cdp: Cdp, name: string, browser: Browser, tab: Page): Promise<() => Promise<void>> {
   if (!profileDir) return async () => {};
+  const base = path.join(profileDir, name.replace(/\W+/g, '-'));
+  await browser.startTracing(tab, { path: `${base}.trace.json`, categories: TRACE_CATEGORIES });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   return async () => {
     const { profile } = await cdp.send('Profiler.stop');
-    const file = path.join(profileDir, `${name.replace(/\W+/g, '-')}.cpuprofile`);
+    await browser.stopTracing();
+    const file = `${base}.cpuprofile`;
     writeFileSync(file, JSON.stringify(profile));
+    const trace = summarizeTrace(`${base}.trace.json`, 15);
+    console.log(`\ntrace of the ${name}: ${base}.trace.json; main thread busy ${trace.busyMs.toFixed(0)} ms, self time by kind of work:`);
+    for (const l of trace.lines) console.log(`${(l.share * 100).toFixed(1).padStart(5)}%  ${l.selfMs.toFixed(0).padStart(6)} ms  ${l.name}`);
     console.log(`\nprofile of the ${name}: ${file}; top self time (share of busy time):`);
     for (const l of summarizeProfile(file, 20)) console.log(`${l.selfPct.toFixed(1).padStart(5)}%  ${l.selfMs.toFixed(0).padStart(6)} ms  ${l.name}  ${l.where}`);
     console.log('by file:');
@@ -193,7 +207,7 @@ async function openTab(browser: Browser, page: PageUnderTest, init: string[]): P
 async function open(browser: Browser, page: PageUnderTest, profiled = false): Promise<Run> {
   const { context, tab, cdp, errors } = await openTab(browser, page, [readinessScript(page.ready)]);
   try {
-    const stopProfile = profiled ? await startProfile(cdp, page.name) : null;
+    const stopProfile = profiled ? await startProfile(cdp, page.name, browser, tab) : null;
     const before = await mainThreadMetrics(cdp);
     await tab.goto(page.url, { waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
     const wallMs = await step(
@@ -271,7 +285,7 @@ async function live(browser: Browser, serverUrl: string): Promise<ConsoleOpenRes
       );
       await tab.waitForTimeout(1000); // past the opening's own work
       await tab.evaluate(() => void ((window as unknown as { __frames: number[] }).__frames.length = 0));
-      const stopProfile = await startProfile(cdp, 'live console');
+      const stopProfile = await startProfile(cdp, 'live console', browser, tab);
       const before = await mainThreadMetrics(cdp);
       const t0 = Date.now();
       const moves = await step('playing the live simul', LIVE_WINDOW_MS + 30_000, () => play(simul, LIVE_WINDOW_MS));

@@ -71,18 +71,31 @@ export async function tapMove(page: Page, boardId: string, from: string, to: str
   await page.locator(`#${boardId}-square-${to}`).click();
 }
 
-/** Drag the piece to its target square with the pointer: press, move there, release. */
-export async function dragMove(page: Page, boardId: string, from: string, to: string): Promise<void> {
+/**
+ * Drag the piece to its target square: press, move there, release; with the mouse, or with a
+ * finger (a phone's touch events, through the DevTools protocol: Playwright has no touch drag).
+ */
+export async function dragMove(page: Page, boardId: string, from: string, to: string, by: 'mouse' | 'finger' = 'mouse'): Promise<void> {
   const centre = async (square: string) => {
     const box = (await page.locator(`#${boardId}-square-${square}`).boundingBox())!;
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   };
   const a = await centre(from);
   const b = await centre(to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move(b.x, b.y, { steps: 6 });
-  await page.mouse.up();
+  if (by === 'mouse') {
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x, b.y, { steps: 6 });
+    await page.mouse.up();
+    return;
+  }
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', at: { x: number; y: number } | null) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: at ? [{ x: at.x, y: at.y }] : [] });
+  await touch('touchStart', a);
+  for (let i = 1; i <= 6; i++) await touch('touchMove', { x: a.x + ((b.x - a.x) * i) / 6, y: a.y + ((b.y - a.y) * i) / 6 });
+  await touch('touchEnd', null);
+  await cdp.detach();
 }
 
 /** The host focuses a board (a click on its mini board), waits for it, and moves there. */
@@ -99,7 +112,8 @@ export async function hostMove(host: Page, board: number, from: string, to: stri
 export async function opponentMove(page: Page, from: string, to: string, how: 'tap' | 'drag' = 'tap'): Promise<void> {
   await expect(page.getByTestId('turn-banner')).toHaveText('Your move');
   const board = await page.getByTestId('my-board').textContent();
-  await (how === 'tap' ? tapMove : dragMove)(page, `play-board-${board}`, from, to);
+  if (how === 'tap') await tapMove(page, `play-board-${board}`, from, to);
+  else await dragMove(page, `play-board-${board}`, from, to, 'finger');
   await expect(page.getByTestId('turn-banner')).not.toHaveText('Your move');
 }
 

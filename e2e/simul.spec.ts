@@ -21,7 +21,7 @@ test('async simul: checkmate, resignation and an agreed draw, the same results o
   // Round 1: the host moves on every board; focus rotates 1 → 2 → 3, then no board awaits it.
   await tapMove(host, 'host-board-1', 'e2', 'e4');
   await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', '2');
-  // A piece can be dragged as well as tapped, on the laptop and on a phone.
+  // A piece can be dragged as well as tapped: with the mouse on the laptop, a finger on a phone.
   await dragMove(host, 'host-board-2', 'd2', 'd4');
   await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', '3');
   await expect(ada.getByTestId('turn-banner')).toHaveText('Your move');
