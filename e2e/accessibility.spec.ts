@@ -45,7 +45,7 @@ test('every page passes axe: home, create, lesson, console (lobby, playing, fini
   expect(found).toEqual([]);
 });
 
-test('the host plays with the keyboard alone: N to the board awaiting it, a typed move, a clear refusal', async ({ browser }) => {
+test('the host plays with the keyboard alone: N to the board awaiting it, a typed move, a clear refusal; a student with the keys on the board', async ({ browser }) => {
   const { host } = await createSimul(browser, { title: 'Keyboard', boards: 2, mode: 'async' });
   const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
@@ -72,12 +72,32 @@ test('the host plays with the keyboard alone: N to the board awaiting it, a type
   await expect(ada.getByTestId('turn-banner')).toHaveText('Your move');
   await expect(ada.getByTestId('host-move-announcement')).toHaveText('The host played e4: pawn to e4.');
 
+  // On the host's board the arrows move between squares, not to another board.
+  await host.locator('#host-board-2-square-e2').focus();
+  await host.keyboard.press('ArrowRight');
+  await expect(host.locator('#host-board-2-square-f2')).toBeFocused();
+  await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', '2');
+
   // UCI on board 2, typed after the focus moved there.
   await host.getByTestId('typed-move-input').focus();
   await host.keyboard.type('g1f3');
   await host.keyboard.press('Enter');
   await expect(bo.getByTestId('host-move-announcement')).toHaveText('The host played Nf3: knight to f3.');
   await expect(host.getByTestId('no-board-ready')).toBeVisible();
+
+  // Bo answers with the keys alone: each square a named button, the arrows between them (Bo
+  // plays Black, so the board is seen from Black's side: d5 is up from d7), Enter picks and plays.
+  await expect(bo.getByTestId('turn-banner')).toHaveText('Your move');
+  const d7 = bo.locator('#play-board-2-square-d7');
+  await expect(d7).toHaveAccessibleName('d7, black pawn');
+  await d7.focus();
+  await bo.keyboard.press('Enter');
+  await bo.keyboard.press('ArrowUp');
+  await bo.keyboard.press('ArrowUp');
+  await expect(bo.locator('#play-board-2-square-d5')).toBeFocused();
+  await bo.keyboard.press('Enter');
+  await expect(bo.getByTestId('turn-banner')).not.toHaveText('Your move');
+  await expect(bo.locator('#play-board-2-square-d5')).toHaveAccessibleName('d5, black pawn');
 
   // Ada answers; N (from the page, not a field) brings the host to board 1.
   await opponentMove(ada, 'e7', 'e5');

@@ -76,8 +76,9 @@ describe('ChessBoard', () => {
     expect(squares).toHaveLength(64);
     expect(squares[0].id).toBe('host-board-1-square-a8');
     expect(squares[63].id).toBe('host-board-1-square-h1');
-    expect(container.querySelector('#host-board-1-square-e1 [role="img"]')?.getAttribute('aria-label')).toBe('white king');
-    expect(container.querySelector('#host-board-1-square-d8 [role="img"]')?.getAttribute('aria-label')).toBe('black queen');
+    expect(container.querySelector('#host-board-1-square-e1')?.getAttribute('aria-label')).toBe('e1, white king');
+    expect(container.querySelector('#host-board-1-square-d8')?.getAttribute('aria-label')).toBe('d8, black queen');
+    expect(container.querySelector('#host-board-1-square-e4')?.getAttribute('aria-label')).toBe('e4');
     draw({ orientation: 'black' });
     expect(squareEls()[0].dataset.square).toBe('h1');
     expect(squareEls()[63].dataset.square).toBe('a8');
@@ -89,6 +90,25 @@ describe('ChessBoard', () => {
     act(() => container.querySelector<HTMLElement>('#host-board-1-square-e2 svg')!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
     act(() => container.querySelector<HTMLElement>('#host-board-1-square-e4')!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
     expect(onSquareClick.mock.calls).toEqual([['e2', 'P'], ['e4', null]]);
+  });
+
+  it('is played with the keys: one square in the tab order, the arrows move it, a key press is a tap', () => {
+    const onSquareClick = vi.fn();
+    draw({ onSquareClick });
+    const tabbable = () => squareEls().filter((el) => el.tabIndex === 0).map((el) => el.dataset.square);
+    expect(tabbable()).toEqual(['a8']);
+    const key = (key: string) =>
+      act(() => (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })));
+    act(() => squareEls()[0].focus());
+    key('ArrowLeft'); // the edge: stays
+    key('ArrowDown');
+    key('ArrowDown');
+    key('ArrowRight');
+    expect((document.activeElement as HTMLElement).dataset.square).toBe('b6');
+    expect(tabbable()).toEqual(['b6']);
+    // Enter or Space on a button is its click.
+    act(() => (document.activeElement as HTMLElement).click());
+    expect(onSquareClick).toHaveBeenLastCalledWith('b6', null);
   });
 
   it('redraws for a move only the squares it touched', async () => {

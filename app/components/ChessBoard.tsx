@@ -4,7 +4,9 @@
 // what stands on it or its colour changes, so a move redraws the two to four squares it touched,
 // and the host's board moving on to the next game keeps its 64 squares and redraws what differs.
 // A drag moves the piece under the finger by a transform, with no redraw until it is dropped.
-import { memo, useRef, type CSSProperties, type PointerEvent } from 'react';
+// Each square is a button: Tab reaches the board (one square at a time is in the tab order), the
+// arrow keys move between squares, and Enter or Space acts as a tap.
+import { memo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import { pieceName, type Words } from '@/app/words';
 import { useWords } from './language';
 import { pieceSymbol, pieceType } from './PieceSprites';
@@ -45,7 +47,10 @@ const isLight = (square: string) => (FILES.indexOf(square[0]) + Number(square[1]
 interface SquareProps {
   id: string;
   square: string;
+  index: number;
   piece: string | undefined;
+  /** The one square in the tab order. */
+  tabbable: boolean;
   style: CSSProperties | undefined;
   /** The file's letter when the square is on the bottom row, the rank's number on the left column. */
   fileMark: string | null;
@@ -53,25 +58,40 @@ interface SquareProps {
   words: Words;
 }
 
-const Square = memo(function Square({ id, square, piece, style, fileMark, rankMark, words }: SquareProps) {
+const Square = memo(function Square({ id, square, index, piece, tabbable, style, fileMark, rankMark, words }: SquareProps) {
   const light = isLight(square);
   return (
-    <div
+    <button
+      type="button"
       id={`${id}-square-${square}`}
       data-square={square}
-      className={`relative ${light ? 'bg-board-light' : 'bg-board-dark'}`}
+      data-index={index}
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={words.moves.square(square, piece ? pieceName(words, pieceType(piece)) : null)}
+      className={`relative focus-visible:z-10 focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-blue-700 ${light ? 'bg-board-light' : 'bg-board-dark'}`}
     >
       {style && <div className="absolute inset-0" style={style} />}
       {rankMark && <span aria-hidden className="pointer-events-none absolute left-0.5 top-0 text-[clamp(8px,1.6cqw,13px)] font-semibold leading-none text-slate-950">{rankMark}</span>}
       {fileMark && <span aria-hidden className="pointer-events-none absolute bottom-0 right-0.5 text-[clamp(8px,1.6cqw,13px)] font-semibold leading-none text-slate-950">{fileMark}</span>}
       {piece && (
-        <svg viewBox="0 0 45 45" className="absolute inset-0 h-full w-full" data-piece={piece} role="img" aria-label={pieceName(words, pieceType(piece))} focusable="false">
+        <svg viewBox="0 0 45 45" className="absolute inset-0 h-full w-full" data-piece={piece} aria-hidden focusable="false">
           <use href={`#${pieceSymbol(piece)}`} />
         </svg>
       )}
-    </div>
+    </button>
   );
 });
+
+/** Where an arrow key goes from square `i` of the drawing (from the top left), or null at the edge. */
+function stepFrom(i: number, key: string): number | null {
+  const row = Math.floor(i / 8);
+  const col = i % 8;
+  if (key === 'ArrowLeft') return col > 0 ? i - 1 : null;
+  if (key === 'ArrowRight') return col < 7 ? i + 1 : null;
+  if (key === 'ArrowUp') return row > 0 ? i - 8 : null;
+  if (key === 'ArrowDown') return row < 7 ? i + 8 : null;
+  return null;
+}
 
 
 interface Props {
@@ -102,6 +122,17 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
   const drag = useRef<Drag | null>(null);
   // A drag ends with a click on the square it started from: that click is the drag's, not a tap.
   const dragged = useRef(false);
+  // The square that Tab reaches: the last one the keys or a tap were on.
+  const [tabbable, setTabbable] = useState(0);
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const from = Number((e.target as HTMLElement).dataset.index);
+    const to = Number.isInteger(from) ? stepFrom(from, e.key) : null;
+    if (to === null) return;
+    e.preventDefault();
+    setTabbable(to);
+    e.currentTarget.querySelector<HTMLElement>(`[data-index="${to}"]`)?.focus();
+  }
 
   const squareAt = (target: EventTarget | null): string | null =>
     (target instanceof Element ? target.closest<HTMLElement>('[data-square]')?.dataset.square : undefined) ?? null;
@@ -148,6 +179,9 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
       // While a piece may be dragged, a finger on the board drags it instead of scrolling the page.
       style={{ touchAction: [...on.values()].some(canDrag) ? 'none' : undefined }}
       data-testid={`${id}-squares`}
+      role="group"
+      aria-label={words.moves.board}
+      onKeyDown={onKeyDown}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={(e) => endDrag(e, true)}
@@ -158,7 +192,9 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
           return;
         }
         const square = squareAt(e.target);
-        if (square) onSquareClick(square, on.get(square) ?? null);
+        if (!square) return;
+        setTabbable(squares.indexOf(square));
+        onSquareClick(square, on.get(square) ?? null);
       }}
     >
       {squares.map((square, i) => (
@@ -166,7 +202,9 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
           key={i}
           id={id}
           square={square}
+          index={i}
           piece={on.get(square)}
+          tabbable={i === tabbable}
           style={squareStyles[square]}
           fileMark={i >= 56 ? square[0] : null}
           rankMark={i % 8 === 0 ? square[1] : null}

@@ -298,6 +298,10 @@ const moves = {
   promotes: (piece: string) => `, promotes to ${piece}`,
   /** "white knight": a piece on a board, for a screen reader. */
   piece: (white: boolean, piece: string) => `${white ? 'white' : 'black'} ${piece}`,
+  /** A square of the big board, with what stands on it: "e2, white pawn", "e4". */
+  square: (square: string, piece: string | null) => (piece ? `${square}, ${piece}` : square),
+  /** The big board, for a screen reader: how to play on it with keys. */
+  board: 'Chessboard: the arrow keys move between squares; Enter or Space picks a piece, then its square',
   /** The four pieces a pawn may become, as the promotion choice names them. */
   promotionNames: { q: 'Queen', r: 'Rook', b: 'Bishop', n: 'Knight' } as Record<'q' | 'r' | 'b' | 'n', string>,
   promotionTitle: 'Promote the pawn to',

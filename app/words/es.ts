@@ -281,6 +281,8 @@ const moves: Words['moves'] = {
   move: (piece, takes, to) => `${piece} ${takes ? 'captura en' : 'a'} ${to}`,
   promotes: (piece) => `, corona ${piece}`,
   piece: (white, piece) => `${piece} ${white ? (piece === 'dama' || piece === 'torre' ? 'blanca' : 'blanco') : piece === 'dama' || piece === 'torre' ? 'negra' : 'negro'}`,
+  square: (square, piece) => (piece ? `${square}, ${piece}` : square),
+  board: 'Tablero: las flechas mueven entre casillas; Intro o Espacio elige una pieza y luego su casilla',
   promotionNames: { q: 'Dama', r: 'Torre', b: 'Alfil', n: 'Caballo' },
   promotionTitle: 'Coronar el peón en',
   cancel: 'Cancelar',

@@ -69,6 +69,8 @@ export const Console = memo(function Console({ connection }: { connection: Simul
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      // A key the page already used (the arrows between the big board's squares) is not the console's.
+      if (e.defaultPrevented) return;
       const { state } = connection.store.getState();
       if (state.phase !== 'playing') return;
       const nextReady = readyQueue(state)[0] ?? null;
