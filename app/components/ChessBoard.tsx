@@ -42,6 +42,9 @@ export function placement(fen: string): Map<string, string> {
   return on;
 }
 
+/** A coordinate along the board's edge, dark on both colours of square, sized with the board. */
+const MARK = 'pointer-events-none absolute text-[clamp(9px,2.6cqw,15px)] font-semibold leading-none text-slate-950';
+
 const isLight = (square: string) => (FILES.indexOf(square[0]) + Number(square[1])) % 2 === 1;
 
 interface SquareProps {
@@ -71,8 +74,8 @@ const Square = memo(function Square({ id, square, index, piece, tabbable, style,
       className={`relative focus-visible:z-10 focus-visible:outline-4 focus-visible:-outline-offset-4 focus-visible:outline-blue-700 ${light ? 'bg-board-light' : 'bg-board-dark'}`}
     >
       {style && <div className="absolute inset-0" style={style} />}
-      {rankMark && <span aria-hidden className="pointer-events-none absolute left-0.5 top-0 text-[clamp(8px,1.6cqw,13px)] font-semibold leading-none text-slate-950">{rankMark}</span>}
-      {fileMark && <span aria-hidden className="pointer-events-none absolute bottom-0 right-0.5 text-[clamp(8px,1.6cqw,13px)] font-semibold leading-none text-slate-950">{fileMark}</span>}
+      {rankMark && <span aria-hidden className={`left-0.5 top-0 ${MARK}`}>{rankMark}</span>}
+      {fileMark && <span aria-hidden className={`bottom-0 right-0.5 ${MARK}`}>{fileMark}</span>}
       {piece && (
         <svg viewBox="0 0 45 45" className="absolute inset-0 h-full w-full" data-piece={piece} aria-hidden focusable="false">
           <use href={`#${pieceSymbol(piece)}`} />
