@@ -5,7 +5,7 @@ import { renders } from './testing/render-counts';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ChessBoard, placement } from './ChessBoard';
+import { ChessBoard } from './ChessBoard';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -62,14 +62,6 @@ async function changedSquares(change: () => void): Promise<Set<string>> {
 }
 
 describe('ChessBoard', () => {
-  it('reads a FEN into pieces by square', () => {
-    const on = placement(AFTER_E4);
-    expect(on.get('e4')).toBe('P');
-    expect(on.has('e2')).toBe(false);
-    expect(on.get('e8')).toBe('k');
-    expect(on.size).toBe(32);
-  });
-
   it('draws 64 squares from the viewer’s side, each piece named', () => {
     draw();
     const squares = squareEls();

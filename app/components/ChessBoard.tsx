@@ -9,43 +9,14 @@
 import { memo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import { pieceName, type Words } from '@/app/words';
 import { useWords } from './language';
+import { isLight, piecesOf, squaresOf } from './board-squares';
 import { pieceSymbol, pieceType } from './PieceSprites';
 
-const FILES = 'abcdefgh';
 /** How far a press must move before it is a drag and not a tap (px). */
 const DRAG_FROM_PX = 4;
 
-/** The squares in drawing order, from the top left. */
-function squaresOf(orientation: 'white' | 'black'): string[] {
-  const squares: string[] = [];
-  for (let row = 0; row < 8; row++) {
-    for (let col = 0; col < 8; col++) {
-      const rank = orientation === 'white' ? 8 - row : row + 1;
-      const file = orientation === 'white' ? FILES[col] : FILES[7 - col];
-      squares.push(`${file}${rank}`);
-    }
-  }
-  return squares;
-}
-
-/** Which piece stands on each square of a FEN ("e1" -> "K"). */
-export function placement(fen: string): Map<string, string> {
-  const on = new Map<string, string>();
-  const rows = fen.split(' ')[0].split('/');
-  rows.forEach((row, i) => {
-    let file = 0;
-    for (const c of row) {
-      if (c >= '1' && c <= '8') file += Number(c);
-      else on.set(`${FILES[file++]}${8 - i}`, c);
-    }
-  });
-  return on;
-}
-
 /** A coordinate along the board's edge, dark on both colours of square, sized with the board. */
 const MARK = 'pointer-events-none absolute text-[clamp(9px,2.6cqw,15px)] font-semibold leading-none text-slate-950';
-
-const isLight = (square: string) => (FILES.indexOf(square[0]) + Number(square[1])) % 2 === 1;
 
 interface SquareProps {
   id: string;
@@ -96,7 +67,6 @@ function stepFrom(i: number, key: string): number | null {
   return null;
 }
 
-
 interface Props {
   id: string;
   fen: string;
@@ -120,8 +90,11 @@ interface Drag {
 
 export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSquareClick, onDrop }: Props) {
   const words = useWords();
-  const on = placement(fen);
-  const squares = squaresOf(orientation);
+  const squares = squaresOf(orientation === 'black');
+  // What stands on each square, by its index in the drawing.
+  const at: (string | undefined)[] = new Array(64);
+  for (const [i, piece] of piecesOf(fen, orientation === 'black')) at[i] = piece;
+  const pieceOn = (square: string | null) => (square === null ? undefined : at[squares.indexOf(square)]);
   const drag = useRef<Drag | null>(null);
   // A drag ends with a click on the square it started from: that click is the drag's, not a tap.
   const dragged = useRef(false);
@@ -144,7 +117,7 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
     dragged.current = false;
     if (e.button !== 0) return;
     const from = squareAt(e.target);
-    const piece = from ? on.get(from) : undefined;
+    const piece = pieceOn(from);
     const drawn = from ? e.currentTarget.querySelector<SVGElement>(`#${CSS.escape(`${id}-square-${from}`)} [data-piece]`) : null;
     if (!from || !piece || !drawn || !canDrag(piece)) return;
     drag.current = { from, pointerId: e.pointerId, x: e.clientX, y: e.clientY, piece: drawn, moving: false };
@@ -178,9 +151,9 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
 
   return (
     <div
-      className={`grid aspect-square w-full select-none grid-cols-8 grid-rows-8 overflow-hidden rounded [container-type:inline-size]`}
+      className="grid aspect-square w-full select-none grid-cols-8 grid-rows-8 overflow-hidden rounded [container-type:inline-size]"
       // While a piece may be dragged, a finger on the board drags it instead of scrolling the page.
-      style={{ touchAction: [...on.values()].some(canDrag) ? 'none' : undefined }}
+      style={{ touchAction: at.some((piece) => piece !== undefined && canDrag(piece)) ? 'none' : undefined }}
       data-testid={`${id}-squares`}
       role="group"
       aria-label={words.moves.board}
@@ -197,7 +170,7 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
         const square = squareAt(e.target);
         if (!square) return;
         setTabbable(squares.indexOf(square));
-        onSquareClick(square, on.get(square) ?? null);
+        onSquareClick(square, pieceOn(square) ?? null);
       }}
     >
       {squares.map((square, i) => (
@@ -206,7 +179,7 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
           id={id}
           square={square}
           index={i}
-          piece={on.get(square)}
+          piece={at[i]}
           tabbable={i === tabbable}
           style={squareStyles[square]}
           fileMark={i >= 56 ? square[0] : null}

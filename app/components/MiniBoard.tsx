@@ -3,15 +3,8 @@
 // engine, no drag, a handful of elements per board however many pieces stand on it.
 import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import { useWords } from './language';
-import { paintPieces, piecesOf, watchWidth } from './mini-board-paint';
-
-const FILES = 'abcdefgh';
-
-/** A square's index from the top left as drawn ("e2" on an unflipped board: 52). */
-function indexOf(square: string, flipped: boolean): number {
-  const i = (8 - Number(square[1])) * 8 + FILES.indexOf(square[0]);
-  return flipped ? 63 - i : i;
-}
+import { indexOf, piecesOf } from './board-squares';
+import { paintPieces, watchWidth } from './mini-board-paint';
 
 /** Where square `i` sits, in percent of the board. */
 function place(i: number): React.CSSProperties {

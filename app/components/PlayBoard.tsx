@@ -99,7 +99,6 @@ export function PlayBoard({ id, fen, orientation, movable, lastMove, optimistic,
 
   return (
     <div className="relative w-full" data-testid={`${id}-container`} data-fen={fen}>
-      {/* The board sizes itself to 100% of its parent's height: give it a square parent of its own. */}
       <div className="aspect-square w-full">
         <ChessBoard
           id={id}

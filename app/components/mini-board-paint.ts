@@ -38,18 +38,6 @@ function sheetOf(images: Map<string, HTMLImageElement>, size: number): HTMLCanva
   return sheet;
 }
 
-/** Pieces as [square index from the top left as drawn, piece letter]. */
-export function piecesOf(fen: string, flipped: boolean): [number, string][] {
-  const pieces: [number, string][] = [];
-  let i = 0;
-  for (const ch of fen.split(' ')[0]) {
-    if (ch === '/') continue;
-    if (ch >= '1' && ch <= '8') i += Number(ch);
-    else pieces.push([flipped ? 63 - i++ : i++, ch]);
-  }
-  return pieces;
-}
-
 /** Each piece type's place in the sheet. */
 const SHEET_INDEX = new Map(PIECE_TYPES.map((type, i) => [type, i]));
 
