@@ -71,6 +71,9 @@ describe('ChessBoard', () => {
     expect(container.querySelector('#host-board-1-square-e1')?.getAttribute('aria-label')).toBe('e1, white king');
     expect(container.querySelector('#host-board-1-square-d8')?.getAttribute('aria-label')).toBe('d8, black queen');
     expect(container.querySelector('#host-board-1-square-e4')?.getAttribute('aria-label')).toBe('e4');
+    // Light on the right: h1 and a8 light, a1 and h8 dark.
+    const colour = (sq: string) => container.querySelector(`#host-board-1-square-${sq}`)!.className.match(/bg-board-(light|dark)/)![1];
+    expect(['h1', 'a8', 'a1', 'h8'].map(colour)).toEqual(['light', 'light', 'dark', 'dark']);
     draw({ orientation: 'black' });
     expect(squareEls()[0].dataset.square).toBe('h1');
     expect(squareEls()[63].dataset.square).toBe('a8');
