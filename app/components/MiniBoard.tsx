@@ -21,20 +21,18 @@ interface Props {
   fen: string;
   flipped?: boolean;
   lastMove?: string | null; // "e2e4"
-  /** False draws the squares alone (a grid's board far off screen, drawn whole when it comes near). */
-  pieces?: boolean;
   className?: string;
 }
 
 /** The canvas's pieces, painted again when the position or the board's width changes. */
-function usePieces(fen: string, flipped: boolean, on: boolean) {
+function usePieces(fen: string, flipped: boolean) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useRef(0);
-  const shown = useRef({ fen, flipped, on });
-  shown.current = { fen, flipped, on };
+  const shown = useRef({ fen, flipped });
+  shown.current = { fen, flipped };
   const paint = () => {
-    const { fen, flipped, on } = shown.current;
-    if (canvas.current && width.current > 0) paintPieces(canvas.current, width.current, on ? piecesOf(fen, flipped) : []);
+    const { fen, flipped } = shown.current;
+    if (canvas.current && width.current > 0) paintPieces(canvas.current, width.current, piecesOf(fen, flipped));
   };
   // The width is known once laid out (and a board out of sight is not laid out yet).
   useEffect(() => watchWidth(canvas.current!, (w) => {
@@ -42,13 +40,13 @@ function usePieces(fen: string, flipped: boolean, on: boolean) {
     paint();
   }), []);
   // A new position in the same frame as the rest of the cell.
-  useLayoutEffect(paint, [fen, flipped, on]);
+  useLayoutEffect(paint, [fen, flipped]);
   return canvas;
 }
 
-export const MiniBoard = memo(function MiniBoard({ fen, flipped = false, lastMove, pieces = true, className = '' }: Props) {
+export const MiniBoard = memo(function MiniBoard({ fen, flipped = false, lastMove, className = '' }: Props) {
   const w = useWords();
-  const canvas = usePieces(fen, flipped, pieces);
+  const canvas = usePieces(fen, flipped);
   const lit = lastMove ? [lastMove.slice(0, 2), lastMove.slice(2, 4)].map((sq) => indexOf(sq, flipped)) : [];
   return (
     <div className={`relative aspect-square overflow-hidden select-none ${className}`} style={SQUARES} role="img" aria-label={w.game.position}>

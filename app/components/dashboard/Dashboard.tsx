@@ -11,6 +11,7 @@ import { LOOKS } from '../board-look';
 import { useWords } from '../language';
 import { Timeline } from './Timeline';
 import { SimulatedTime } from '../SimulatedTime';
+import { NearScreen } from '../near-screen';
 
 const DEFERRED = '[&>*]:[content-visibility:auto] [&>*]:[contain-intrinsic-size:auto_none_auto_12rem]';
 
@@ -21,7 +22,8 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
   }
   return (
     // Each part is laid out and painted once it comes near the screen (the console's dashboard
-    // sits under the boards, the review's under the scrubber), its size kept meanwhile.
+    // sits under the boards, the review's under the scrubber), its size kept meanwhile; the long
+    // ones are not even drawn until then (or until the page is idle).
     <div className={`flex flex-col gap-6 ${DEFERRED} ${big ? 'text-lg' : ''}`} data-testid="dashboard">
       <SimulatedTime state={state} />
       <Story metrics={metrics} />
@@ -30,9 +32,16 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
         <Contrast metrics={metrics} />
       </div>
       <EventLoopLens state={state} />
-      <ProgramView state={state} />
-      <Timeline start={metrics.start} end={metrics.end} timeline={metrics.timeline} readyQueue={metrics.readyQueue} fontSize={big ? 16 : 11} />
-      <BoardTable metrics={metrics} />
+      {/* The long parts: drawn once near the screen, or when the page is idle. */}
+      <NearScreen rem={24}>
+        <ProgramView state={state} />
+      </NearScreen>
+      <NearScreen rem={16}>
+        <Timeline start={metrics.start} end={metrics.end} timeline={metrics.timeline} readyQueue={metrics.readyQueue} fontSize={big ? 16 : 11} />
+      </NearScreen>
+      <NearScreen rem={24}>
+        <BoardTable metrics={metrics} />
+      </NearScreen>
     </div>
   );
 }

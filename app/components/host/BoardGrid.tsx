@@ -2,7 +2,7 @@
 // Every board as a mini board framed in its state's colour; a click moves the host there.
 // Each cell selects its own board's view: an event redraws the cells of the boards it touched,
 // and the one-second clock redraws only the wait times.
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BoardView } from '@/lib/client/board-views';
@@ -14,6 +14,7 @@ import { MiniBoard } from '../MiniBoard';
 import { BotIcon } from '../BotMarker';
 import { useWords } from '../language';
 import { WaitTime } from '../WaitTime';
+import { useNearScreen } from '../near-screen';
 
 type Store = StoreApi<SimulView>;
 
@@ -24,58 +25,30 @@ function showsWait(view: BoardView): boolean {
 }
 
 /**
- * How many cells a scrolling grid draws whole at once: about what a screen shows. The others draw
- * their squares, name and chip at once, their pieces when they come near the screen: opening a
- * console of 100 boards costs what the boards in sight cost.
+ * How many cells a scrolling grid draws whole at once: about what a screen shows. The others
+ * keep their place and show their number until they come near the screen or the page is idle.
  */
 const DRAWN_AT_ONCE = 24;
-
-/** Calls back once when the element comes within a screen's reach (a shared observer for every cell). */
-const nearScreen = (() => {
-  let observer: IntersectionObserver | null = null;
-  const waiting = new Map<Element, () => void>();
-  return (element: Element, seen: () => void): (() => void) => {
-    observer ??= new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
-          waiting.get(entry.target)?.();
-          waiting.delete(entry.target);
-          observer!.unobserve(entry.target);
-        }
-      },
-      // Near: within 300 px of sight, in the page or in the grid that scrolls.
-      { rootMargin: '300px', scrollMargin: '300px' } as IntersectionObserverInit,
-    );
-    waiting.set(element, seen);
-    observer.observe(element);
-    return () => {
-      waiting.delete(element);
-      observer?.unobserve(element);
-    };
-  };
-})();
-
-/** Whether a cell's pieces are drawn: at once, or from when it first comes near the screen. */
-function useDrawn(eager: boolean) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [drawn, setDrawn] = useState(eager);
-  useEffect(() => {
-    if (drawn) return;
-    if (!ref.current || typeof IntersectionObserver === 'undefined') return void setDrawn(true);
-    return nearScreen(ref.current, () => setDrawn(true));
-  }, [drawn]);
-  return { ref, drawn };
-}
 
 const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store; number: number; onPick?: (n: number) => void; eager: boolean }) {
   const w = useWords();
   const view = useStore(store, (s) => s.boards.get(number));
-  const { ref, drawn } = useDrawn(eager);
+  const { ref, drawn } = useNearScreen(eager);
   // An exhibition's waits are on its simulated clock, not this page's.
   const simulated = useStore(store, (s) => s.state.exhibition !== null);
   if (!view) return null;
   const l = LOOKS[view.look];
+  const frame = `@container flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame}`;
+  if (!drawn) {
+    // Its place kept, its number shown, until it comes near the screen or the page is idle.
+    const Frame = onPick ? 'button' : 'div';
+    return (
+      <Frame className={frame} onClick={onPick && (() => onPick(number))} data-testid={`mini-${number}`} data-look={view.look}>
+        <span className="px-[0.3em] text-[clamp(9px,7cqw,28px)] leading-tight font-bold">{number}</span>
+        <div ref={ref} className="aspect-square w-full" />
+      </Frame>
+    );
+  }
   // Type scales with the cell (container query units), so a chip's words fit on one line at any
   // cell from 128 px wide (the narrowest the console and the projector draw) up.
   const content = (
@@ -111,9 +84,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
           </span>
         )}
       </div>
-      <div ref={ref} className="shrink-0">
-        <MiniBoard fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} pieces={drawn} />
-      </div>
+      <MiniBoard className="shrink-0" fen={view.fen} flipped={view.hostColor === 'b'} lastMove={view.lastMove} />
       <div
         className={`flex items-center gap-[0.3em] px-[0.3em] py-[0.1em] text-[clamp(9px,7cqw,28px)] leading-tight font-semibold whitespace-nowrap ${l.chip}`}
         data-testid={`chip-${number}`}
@@ -126,7 +97,6 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
       </div>
     </>
   );
-  const frame = `@container flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame}`;
   return onPick ? (
     <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
       {content}
