@@ -165,6 +165,8 @@ for (const boards of [40, 100]) {
       const { page: console1440 } = await openConsole(browser, simul);
       await expect(console1440.getByTestId('focused-board')).toHaveAttribute('data-board', '1');
       await expect(console1440.getByTestId('mini-40')).toBeAttached();
+      // The boards past a screenful are drawn whole a moment later, when the page is idle.
+      await expect(console1440.getByTestId('chip-40')).toBeAttached();
       const chips = await expectChipsOnOneLine(console1440);
       expect(chips).toBe(40);
       // The mini boards stay square in the grid that scrolls them.

@@ -43,7 +43,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
     // Its place kept, its number shown, until it comes near the screen or the page is idle.
     const Frame = onPick ? 'button' : 'div';
     return (
-      <Frame className={frame} onClick={onPick && (() => onPick(number))} data-testid={`mini-${number}`} data-look={view.look}>
+      <Frame className={frame} onClick={onPick && (() => onPick(number))} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
         <span className="px-[0.3em] text-[clamp(9px,7cqw,28px)] leading-tight font-bold">{number}</span>
         <div ref={ref} className="aspect-square w-full" />
       </Frame>
