@@ -53,7 +53,7 @@ export const MiniBoard = memo(function MiniBoard({ fen, flipped = false, lastMov
       {lit.map((i) => (
         <div key={`lit-${i}`} className="absolute bg-[#f6f669]/70" style={place(i)} />
       ))}
-      <canvas ref={canvas} className="absolute inset-0 h-full w-full" aria-hidden />
+      <canvas ref={canvas} className="absolute inset-0 h-full w-full [contain:strict]" aria-hidden />
     </div>
   );
 });

@@ -109,12 +109,14 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
 });
 
 /**
- * The console's grid, which scrolls: boards out of sight are not laid out or painted until they
- * come near (content-visibility), a board's size kept meanwhile: opening 100 boards costs what
- * the visible ones cost.
+ * The console's grid, which scrolls: the boards past the first screenful are not laid out or
+ * painted until they come near (content-visibility), a board's size kept meanwhile. The first
+ * screenful is laid out at once: content-visibility would lay the page out twice in its first
+ * frame, once with them skipped and again when the browser finds them on screen.
  */
 const SCROLLING_GRID =
-  'grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] [&>*]:[content-visibility:auto] [&>*]:[contain-intrinsic-size:auto_8rem_auto_11rem]';
+  // n+25: the cells past DRAWN_AT_ONCE (a class written whole, for Tailwind to find it).
+  'grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] [&>*:nth-child(n+25)]:[content-visibility:auto] [&>*]:[contain-intrinsic-size:auto_8rem_auto_11rem]';
 
 export const BoardGrid = memo(function BoardGrid({
   store,
