@@ -3,27 +3,15 @@
 // host's next board redraws (only the squares that changed; the same 64 elements throughout).
 import { renders } from './testing/render-counts';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChessBoard } from './ChessBoard';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { testRoot } from './testing/test-root';
 
 const START = 'rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQkq - 0 1';
 const AFTER_E4 = 'rnbqkbnr/pppppppp/8/8/4P3/8/PPPP1PPP/RNBQKBNR b KQkq - 0 1';
 const LIT = { backgroundColor: 'yellow' };
 
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const page = testRoot();
 
 function draw(props: Partial<Parameters<typeof ChessBoard>[0]> = {}) {
   const all = {
@@ -36,10 +24,10 @@ function draw(props: Partial<Parameters<typeof ChessBoard>[0]> = {}) {
     onDrop: () => {},
     ...props,
   };
-  act(() => root.render(<ChessBoard {...all} />));
+  act(() => page.root.render(<ChessBoard {...all} />));
 }
 
-const squareEls = () => [...container.querySelectorAll<HTMLElement>('[data-square]')];
+const squareEls = () => [...page.container.querySelectorAll<HTMLElement>('[data-square]')];
 
 /** The squares whose element, or anything inside it, changed while `change` ran. */
 async function changedSquares(change: () => void): Promise<Set<string>> {
@@ -50,7 +38,7 @@ async function changedSquares(change: () => void): Promise<Set<string>> {
       if (el) touched.add(el.dataset.square!);
     }
   });
-  observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
+  observer.observe(page.container, { subtree: true, childList: true, attributes: true, characterData: true });
   change();
   await new Promise((r) => setTimeout(r, 0));
   for (const r of observer.takeRecords()) {
@@ -68,11 +56,11 @@ describe('ChessBoard', () => {
     expect(squares).toHaveLength(64);
     expect(squares[0].id).toBe('host-board-1-square-a8');
     expect(squares[63].id).toBe('host-board-1-square-h1');
-    expect(container.querySelector('#host-board-1-square-e1')?.getAttribute('aria-label')).toBe('e1, white king');
-    expect(container.querySelector('#host-board-1-square-d8')?.getAttribute('aria-label')).toBe('d8, black queen');
-    expect(container.querySelector('#host-board-1-square-e4')?.getAttribute('aria-label')).toBe('e4');
+    expect(page.container.querySelector('#host-board-1-square-e1')?.getAttribute('aria-label')).toBe('e1, white king');
+    expect(page.container.querySelector('#host-board-1-square-d8')?.getAttribute('aria-label')).toBe('d8, black queen');
+    expect(page.container.querySelector('#host-board-1-square-e4')?.getAttribute('aria-label')).toBe('e4');
     // Light on the right: h1 and a8 light, a1 and h8 dark.
-    const colour = (sq: string) => container.querySelector(`#host-board-1-square-${sq}`)!.className.match(/bg-board-(light|dark)/)![1];
+    const colour = (sq: string) => page.container.querySelector(`#host-board-1-square-${sq}`)!.className.match(/bg-board-(light|dark)/)![1];
     expect(['h1', 'a8', 'a1', 'h8'].map(colour)).toEqual(['light', 'light', 'dark', 'dark']);
     draw({ orientation: 'black' });
     expect(squareEls()[0].dataset.square).toBe('h1');
@@ -82,8 +70,8 @@ describe('ChessBoard', () => {
   it('tells a tap’s square and what stands on it', () => {
     const onSquareClick = vi.fn();
     draw({ onSquareClick });
-    act(() => container.querySelector<HTMLElement>('#host-board-1-square-e2 svg')!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
-    act(() => container.querySelector<HTMLElement>('#host-board-1-square-e4')!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    act(() => page.container.querySelector<HTMLElement>('#host-board-1-square-e2 svg')!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    act(() => page.container.querySelector<HTMLElement>('#host-board-1-square-e4')!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
     expect(onSquareClick.mock.calls).toEqual([['e2', 'P'], ['e4', null]]);
   });
 
@@ -118,8 +106,8 @@ describe('ChessBoard', () => {
     draw({ fen: AFTER_E4, squareStyles: { e2: LIT, e4: LIT } });
     expect(renders.of('Square')).toBe(0);
     expect(squareEls()).toEqual(before); // the same elements
-    expect(container.querySelector('#host-board-1-square-e4 [data-piece]')?.getAttribute('data-piece')).toBe('P');
-    expect(container.querySelector('#host-board-1-square-e2 [data-piece]')).toBeNull();
+    expect(page.container.querySelector('#host-board-1-square-e4 [data-piece]')?.getAttribute('data-piece')).toBe('P');
+    expect(page.container.querySelector('#host-board-1-square-e2 [data-piece]')).toBeNull();
   });
 
   it('keeps its squares when the host moves on to another board', async () => {
@@ -128,6 +116,6 @@ describe('ChessBoard', () => {
     await changedSquares(() => draw({ id: 'host-board-2', fen: AFTER_E4 }));
     expect(squareEls()).toEqual(before);
     expect(before[52].id).toBe('host-board-2-square-e2');
-    expect(container.querySelector('#host-board-2-square-e4 [data-piece]')?.getAttribute('data-piece')).toBe('P');
+    expect(page.container.querySelector('#host-board-2-square-e4 [data-piece]')?.getAttribute('data-piece')).toBe('P');
   });
 });

@@ -2,11 +2,9 @@
 // What is on screen is drawn first; the rest when it comes near, or a few at a time when the page
 // is idle. The browser's IntersectionObserver and requestIdleCallback are played by the test.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NearScreen, useNearScreen } from './near-screen';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { testRoot } from './testing/test-root';
 
 /** The page's one observer, as the browser would drive it: the test says what came near. */
 const observed = new Set<Element>();
@@ -51,26 +49,18 @@ function Part({ n, eager = false }: { n: number; eager?: boolean }) {
   );
 }
 
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
+const page = testRoot();
+// Whatever a test left waiting is done with before the next.
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  // Whatever a test left waiting is done with before the next.
   while (idleMoments.length) idleMoments.shift()!();
 });
 
-const drawn = () => [...container.querySelectorAll('[data-part]')].filter((e) => e.textContent).map((e) => Number(e.getAttribute('data-part')));
-const part = (n: number) => container.querySelector(`[data-part="${n}"]`)!;
+const drawn = () => [...page.container.querySelectorAll('[data-part]')].filter((e) => e.textContent).map((e) => Number(e.getAttribute('data-part')));
+const part = (n: number) => page.container.querySelector(`[data-part="${n}"]`)!;
 
 describe('drawing what is on screen first', () => {
   it('draws the eager parts at once and the others only when they come near the screen', () => {
-    act(() => root.render(<>{[1, 2, 3, 4].map((n) => <Part key={n} n={n} eager={n <= 2} />)}</>));
+    act(() => page.root.render(<>{[1, 2, 3, 4].map((n) => <Part key={n} n={n} eager={n <= 2} />)}</>));
     expect(drawn()).toEqual([1, 2]);
     expect(observed.has(part(3)) && observed.has(part(4))).toBe(true);
     comesNear(part(4));
@@ -80,7 +70,7 @@ describe('drawing what is on screen first', () => {
   });
 
   it('draws the rest a few at a time when the page is idle, and a part that came near is not drawn again', () => {
-    act(() => root.render(<>{Array.from({ length: 10 }, (_, i) => <Part key={i + 1} n={i + 1} />)}</>));
+    act(() => page.root.render(<>{Array.from({ length: 10 }, (_, i) => <Part key={i + 1} n={i + 1} />)}</>));
     expect(drawn()).toEqual([]);
     comesNear(part(1));
     expect(drawn()).toEqual([1]);
@@ -95,21 +85,21 @@ describe('drawing what is on screen first', () => {
 
   it('keeps a long part’s place with an empty block until it is drawn', () => {
     act(() =>
-      root.render(
+      page.root.render(
         <NearScreen rem={16}>
           <p data-testid="long">the long part</p>
         </NearScreen>,
       ),
     );
-    expect(container.querySelector('[data-testid="long"]')).toBeNull();
-    expect((container.firstElementChild as HTMLElement).style.minHeight).toBe('16rem');
+    expect(page.container.querySelector('[data-testid="long"]')).toBeNull();
+    expect((page.container.firstElementChild as HTMLElement).style.minHeight).toBe('16rem');
     idleMoment();
-    expect(container.querySelector('[data-testid="long"]')?.textContent).toBe('the long part');
+    expect(page.container.querySelector('[data-testid="long"]')?.textContent).toBe('the long part');
   });
 
   it('forgets a part that goes away before it is drawn', () => {
-    act(() => root.render(<>{[1, 2].map((n) => <Part key={n} n={n} />)}</>));
-    act(() => root.render(<Part n={1} />));
+    act(() => page.root.render(<>{[1, 2].map((n) => <Part key={n} n={n} />)}</>));
+    act(() => page.root.render(<Part n={1} />));
     expect(observed.size).toBe(1);
     idleMoment();
     expect(drawn()).toEqual([1]);

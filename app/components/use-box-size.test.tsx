@@ -2,24 +2,12 @@
 // A part fitted to the screen is drawn fitted from its first drawing: the media query is right
 // at once, and the box is measured before the browser paints, not when an observer reports.
 import { act, useRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useBoxSize, useMediaQuery } from './use-box-size';
+import { testRoot } from './testing/test-root';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  vi.restoreAllMocks();
-});
+const page = testRoot();
+afterEach(() => vi.restoreAllMocks());
 
 describe('fitting a part to the screen', () => {
   it('draws a projector-sized screen as one from the first drawing, never first as a phone', () => {
@@ -32,9 +20,9 @@ describe('fitting a part to the screen', () => {
       seen.push(fixed);
       return <p>{fixed ? 'projector' : 'phone'}</p>;
     }
-    act(() => root.render(<Screen />));
+    act(() => page.root.render(<Screen />));
     expect(seen).toEqual([true]);
-    expect(container.textContent).toBe('projector');
+    expect(page.container.textContent).toBe('projector');
   });
 
   it('measures the box before it is shown, whether or not an observer ever reports', () => {
@@ -48,9 +36,9 @@ describe('fitting a part to the screen', () => {
       sizes.push(`${width}x${height}`);
       return <div ref={box}>{width > 0 ? 'fitted' : ''}</div>;
     }
-    act(() => root.render(<Box />));
+    act(() => page.root.render(<Box />));
     expect(sizes).toEqual(['0x0', '640x360']);
-    expect(container.textContent).toBe('fitted');
+    expect(page.container.textContent).toBe('fitted');
     vi.unstubAllGlobals();
   });
 });

@@ -1,0 +1,21 @@
+// A React root in a fresh element of the test's DOM for each test, unmounted and removed after it.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach } from 'vitest';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** Call at a test file's top level: `page.container` and `page.root` are each test's own. */
+export function testRoot(): { readonly container: HTMLDivElement; readonly root: Root } {
+  const page = { container: null as unknown as HTMLDivElement, root: null as unknown as Root };
+  beforeEach(() => {
+    page.container = document.createElement('div');
+    document.body.append(page.container);
+    page.root = createRoot(page.container);
+  });
+  afterEach(() => {
+    act(() => page.root.unmount());
+    page.container.remove();
+  });
+  return page;
+}
