@@ -52,7 +52,9 @@ function Part({ n, eager = false }: { n: number; eager?: boolean }) {
 const page = testRoot();
 // Whatever a test left waiting is done with before the next.
 afterEach(() => {
-  while (idleMoments.length) idleMoments.shift()!();
+  act(() => {
+    while (idleMoments.length) idleMoments.shift()!();
+  });
 });
 
 const drawn = () => [...page.container.querySelectorAll('[data-part]')].filter((e) => e.textContent).map((e) => Number(e.getAttribute('data-part')));
