@@ -40,6 +40,9 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** A number as this language writes it: "1,200". */
 const number = (n: number) => n.toLocaleString('en-US');
+/** A moment's date and time ("Nov 25, 2026, 9:00 AM"): its format made once, at first use (a date's default format costs the page far more). */
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
+const dateTime = (ms: number) => (dateTimeFormat ??= new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
 
 // --- Every screen ------------------------------------------------------------------------------
 
@@ -656,6 +659,7 @@ const review = {
   compare: 'Compare',
   mode: (mode: Mode): string => (mode === 'async' ? 'Async: rotating between boards' : 'Sync: one game at a time'),
   boards: (n: number) => plural(n, 'board', 'boards'),
+  startedAt: dateTime,
   stillRunning: ' · still running',
   neverStarted: 'This simul never started.',
   home: 'Home',

@@ -30,6 +30,9 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** Un número como se escribe en español: "1.200". */
 const number = (n: number) => n.toLocaleString('es-ES');
+/** A moment's date and time ("Nov 25, 2026, 9:00 AM"): its format made once, at first use (a date's default format costs the page far more). */
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
+const dateTime = (ms: number) => (dateTimeFormat ??= new Intl.DateTimeFormat('es-ES', { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
 
 const modeName = (mode: Mode) => (mode === 'async' ? 'Asíncrona' : 'Síncrona');
 
@@ -595,6 +598,7 @@ const review: Words['review'] = {
   compare: 'Comparar',
   mode: (mode) => (mode === 'async' ? 'Asíncrona: rotando entre los tableros' : 'Síncrona: una partida tras otra'),
   boards: (n) => plural(n, 'tablero', 'tableros'),
+  startedAt: dateTime,
   stillRunning: ' · todavía en marcha',
   neverStarted: 'Esta simultánea nunca empezó.',
   home: 'Inicio',

@@ -105,7 +105,7 @@ function Header({ view }: { view: SimulView }) {
       <h1 className="text-3xl font-black" data-testid="review-title">{state.title}</h1>
       <p className="text-slate-500">
         {words.mode(state.mode)} ·{' '}
-        {words.boards(state.order.length)} · {new Date(state.startedAt ?? state.createdAt).toLocaleString(w.lang)}
+        {words.boards(state.order.length)} · {words.startedAt(state.startedAt ?? state.createdAt)}
         {state.phase !== 'finished' ? words.stillRunning : <> · <span data-testid="review-end">{w.simulEnd.reviewEnd(state.endedEarly)}</span></>}
       </p>
       <SimulatedTime state={state} />
