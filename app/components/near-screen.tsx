@@ -5,6 +5,17 @@
 // reader, a test) without the reader having scrolled.
 import { useEffect, useRef, useState } from 'react';
 
+/** How many boards of a grid are drawn whole at once: about what a screen shows of them. */
+export const SCREENFUL = 24;
+
+/**
+ * A grid's cell past the first screenful is not laid out or painted until it comes near
+ * (content-visibility), its size kept meanwhile. The first screenful is laid out at once:
+ * content-visibility on it would lay the page out twice in its first frame, once with those
+ * cells skipped and again when the browser finds them on screen.
+ */
+export const LAID_OUT_WHEN_NEAR = '[content-visibility:auto] [contain-intrinsic-size:auto_8rem_auto_11rem]';
+
 /** Within this much of sight (in the page or in a part that scrolls), a part counts as near. */
 const NEAR = '300px';
 /** How many waiting parts one idle moment draws: a few, so that no frame waits long for them. */

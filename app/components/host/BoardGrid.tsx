@@ -14,7 +14,7 @@ import { MiniBoard } from '../MiniBoard';
 import { BotIcon } from '../BotMarker';
 import { useWords } from '../language';
 import { WaitTime } from '../WaitTime';
-import { useNearScreen } from '../near-screen';
+import { LAID_OUT_WHEN_NEAR, SCREENFUL, useNearScreen } from '../near-screen';
 
 type Store = StoreApi<SimulView>;
 
@@ -24,12 +24,6 @@ function showsWait(view: BoardView): boolean {
   return hostToMove && view.turnSince !== null;
 }
 
-/**
- * How many cells a scrolling grid draws whole at once: about what a screen shows. The others
- * keep their place and show their number until they come near the screen or the page is idle.
- */
-const DRAWN_AT_ONCE = 24;
-
 const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store; number: number; onPick?: (n: number) => void; eager: boolean }) {
   const w = useWords();
   const view = useStore(store, (s) => s.boards.get(number));
@@ -38,7 +32,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
   const simulated = useStore(store, (s) => s.state.exhibition !== null);
   if (!view) return null;
   const l = LOOKS[view.look];
-  const frame = `@container flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame}`;
+  const frame = `@container flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame} ${eager ? '' : LAID_OUT_WHEN_NEAR}`;
   if (!drawn) {
     // Its place kept, its number shown, until it comes near the screen or the page is idle.
     const Frame = onPick ? 'button' : 'div';
@@ -109,14 +103,10 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
 });
 
 /**
- * The console's grid, which scrolls: the boards past the first screenful are not laid out or
- * painted until they come near (content-visibility), a board's size kept meanwhile. The first
- * screenful is laid out at once: content-visibility would lay the page out twice in its first
- * frame, once with them skipped and again when the browser finds them on screen.
+ * The console's grid, which scrolls: the boards past the first screenful are drawn whole when
+ * they come near the screen or the page is idle, and laid out and painted when they come near.
  */
-const SCROLLING_GRID =
-  // n+25: the cells past DRAWN_AT_ONCE (a class written whole, for Tailwind to find it).
-  'grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] [&>*:nth-child(n+25)]:[content-visibility:auto] [&>*]:[contain-intrinsic-size:auto_8rem_auto_11rem]';
+const SCROLLING_GRID = 'grid-cols-[repeat(auto-fill,minmax(8rem,1fr))]';
 
 export const BoardGrid = memo(function BoardGrid({
   store,
@@ -147,7 +137,7 @@ export const BoardGrid = memo(function BoardGrid({
     >
       {shown.map((n, i) => (
         // A fitted grid (the projector's page) is all on screen.
-        <Cell key={n} store={store} number={n} onPick={onPick} eager={Boolean(columns) || i < DRAWN_AT_ONCE} />
+        <Cell key={n} store={store} number={n} onPick={onPick} eager={Boolean(columns) || i < SCREENFUL} />
       ))}
     </div>
   );

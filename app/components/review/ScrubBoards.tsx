@@ -7,10 +7,7 @@ import type { SimulState } from '@/lib/simul/types';
 import { useWords } from '../language';
 import { LOOKS } from '../board-look';
 import { MiniBoard } from '../MiniBoard';
-import { useNearScreen } from '../near-screen';
-
-/** How many boards are drawn at once: about what a screen shows. */
-const DRAWN_AT_ONCE = 24;
+import { LAID_OUT_WHEN_NEAR, SCREENFUL, useNearScreen } from '../near-screen';
 
 export function ScrubBoards({ state }: { state: SimulState }) {
   const w = useWords();
@@ -18,7 +15,7 @@ export function ScrubBoards({ state }: { state: SimulState }) {
   return (
     <ul className="grid grid-cols-[repeat(auto-fill,minmax(8rem,1fr))] gap-2" aria-label={words.boards} data-testid="scrub-boards">
       {state.order.map((n, i) => (
-        <ScrubBoard key={n} state={state} number={n} eager={i < DRAWN_AT_ONCE} />
+        <ScrubBoard key={n} state={state} number={n} eager={i < SCREENFUL} />
       ))}
     </ul>
   );
@@ -34,7 +31,7 @@ function ScrubBoard({ state, number: n, eager }: { state: SimulState; number: nu
   const frame = l.frame.split(' ').filter((c) => !c.startsWith('opacity-')).join(' ');
   const fen = board.chess.fen();
   return (
-    <li className={`flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white [contain-intrinsic-size:auto_8rem_auto_11rem] [content-visibility:auto] dark:bg-slate-900 ${frame}`} data-testid={`scrub-board-${n}`} data-look={look} data-fen={fen}>
+    <li className={`flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white dark:bg-slate-900 ${frame} ${eager ? '' : LAID_OUT_WHEN_NEAR}`} data-testid={`scrub-board-${n}`} data-look={look} data-fen={fen}>
       <span ref={ref} className="flex items-baseline gap-1 px-1 text-sm leading-tight">
         <span className="font-bold">{n}</span>
         {drawn && <span className="min-w-0 flex-1 truncate text-slate-600 dark:text-slate-300">{board.opponent?.name ?? ''}</span>}
