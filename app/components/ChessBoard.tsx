@@ -9,7 +9,7 @@
 import { memo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import { pieceName, type Words } from '@/app/words';
 import { useWords } from './language';
-import { isLight, piecesOf, squaresOf } from './board-squares';
+import { indexOf, isLight, piecesOf, squaresOf } from './board-squares';
 import { pieceSymbol, pieceType } from './PieceSprites';
 
 /** How far a press must move before it is a drag and not a tap (px). */
@@ -90,11 +90,12 @@ interface Drag {
 
 export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSquareClick, onDrop }: Props) {
   const words = useWords();
-  const squares = squaresOf(orientation === 'black');
+  const flipped = orientation === 'black';
+  const squares = squaresOf(flipped);
   // What stands on each square, by its index in the drawing.
   const at: (string | undefined)[] = new Array(64);
-  for (const [i, piece] of piecesOf(fen, orientation === 'black')) at[i] = piece;
-  const pieceOn = (square: string | null) => (square === null ? undefined : at[squares.indexOf(square)]);
+  for (const [i, piece] of piecesOf(fen, flipped)) at[i] = piece;
+  const pieceOn = (square: string | null) => (square === null ? undefined : at[indexOf(square, flipped)]);
   const drag = useRef<Drag | null>(null);
   // A drag ends with a click on the square it started from: that click is the drag's, not a tap.
   const dragged = useRef(false);
@@ -169,7 +170,7 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
         }
         const square = squareAt(e.target);
         if (!square) return;
-        setTabbable(squares.indexOf(square));
+        setTabbable(indexOf(square, flipped));
         onSquareClick(square, pieceOn(square) ?? null);
       }}
     >

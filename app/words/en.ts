@@ -10,6 +10,7 @@ import type { AbortReason, BoardStatus, DrawRules, EndReason, RefusalParams, Rej
 import type { NamedPositionId, PositionProblem } from '@/lib/chess/positions';
 import type { SegmentState } from '@/lib/metrics';
 import type { BoardLook } from '@/lib/simul/board-look';
+import { dateTimeIn } from './say';
 
 export type RefusalWords = { [C in RejectionCode]: (params: RefusalParams[C]) => string } & {
   [C in ClientProblem['code']]: () => string;
@@ -40,9 +41,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** A number as this language writes it: "1,200". */
 const number = (n: number) => n.toLocaleString('en-US');
-/** A moment's date and time ("Nov 25, 2026, 9:00 AM"): its format made once, at first use (a date's default format costs the page far more). */
-let dateTimeFormat: Intl.DateTimeFormat | null = null;
-const dateTime = (ms: number) => (dateTimeFormat ??= new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
+/** A moment's date and time: "Nov 25, 2026, 9:00 AM". */
+const dateTime = dateTimeIn('en-US');
 
 // --- Every screen ------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 import type { TextProblem } from '@/lib/simul/display-text';
 import type { PositionProblem } from '@/lib/chess/positions';
 import type { RefusalWords, Words } from './en';
+import { dateTimeIn } from './say';
 
 type Mode = 'async' | 'sync';
 
@@ -30,9 +31,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** Un número como se escribe en español: "1.200". */
 const number = (n: number) => n.toLocaleString('es-ES');
-/** A moment's date and time ("Nov 25, 2026, 9:00 AM"): its format made once, at first use (a date's default format costs the page far more). */
-let dateTimeFormat: Intl.DateTimeFormat | null = null;
-const dateTime = (ms: number) => (dateTimeFormat ??= new Intl.DateTimeFormat('es-ES', { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
+/** Una fecha con su hora: "25 nov 2026, 9:00". */
+const dateTime = dateTimeIn('es-ES');
 
 const modeName = (mode: Mode) => (mode === 'async' ? 'Asíncrona' : 'Síncrona');
 
