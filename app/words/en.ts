@@ -154,6 +154,12 @@ const refusals: RefusalWords = {
   'seat-moved': () => 'Your seat was moved to another device.',
   'seat-freed': () => 'The host freed your seat: you can join again.',
   'no-answer': () => 'No answer from the server: try again.',
+  'student-here': (p) => `The student at board ${p.board} is here: a bot takes over only a board whose student is away.`,
+  'bot-plays': (p) => `A bot plays board ${p.board} for now: take the board back first.`,
+  'no-stand-in': (p) => `No bot plays board ${p.board}: there is nothing to take back.`,
+  'message-invalid': (p) => textProblem('A message', p),
+  'too-many-messages': (p) =>
+    `At most ${p.perMinute} messages a minute: the next can go in ${Math.max(1, Math.ceil(p.retryAfterMs / 1000))} s.`,
 };
 
 /** Words a game's result is said with (say.ts picks them for each reader). */

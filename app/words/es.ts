@@ -157,6 +157,12 @@ const refusals: RefusalWords = {
   'seat-moved': () => 'Tu puesto se ha pasado a otro dispositivo.',
   'seat-freed': () => 'El anfitrión ha liberado tu puesto: puedes volver a unirte.',
   'no-answer': () => 'El servidor no responde: inténtalo de nuevo.',
+  'student-here': (p) => `El alumno del tablero ${p.board} está aquí: un bot solo toma un tablero cuyo alumno se ha ausentado.`,
+  'bot-plays': (p) => `Un bot juega el tablero ${p.board} por ahora: recupera antes el tablero.`,
+  'no-stand-in': (p) => `Ningún bot juega el tablero ${p.board}: no hay nada que recuperar.`,
+  'message-invalid': (p) => textProblem('Un mensaje', p),
+  'too-many-messages': (p) =>
+    `Como mucho ${p.perMinute} mensajes por minuto: el siguiente puede salir en ${Math.max(1, Math.ceil(p.retryAfterMs / 1000))} s.`,
 };
 
 /** How the results name the reader: "you resigned" is said with the verb's own person. */

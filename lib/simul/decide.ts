@@ -22,6 +22,8 @@ const HOST_ONLY = new Set<CommandType>([
   'take-back',
   'pause',
   'resume',
+  'hand-to-bot',
+  'message-class',
 ]);
 
 /** What the class may still do while paused: resume, end, and what moves no clock. */
@@ -35,13 +37,21 @@ const WHILE_PAUSED = new Set<CommandType>([
   'focus',
   'time-out',
   'resume-clocks',
+  'mark-away',
+  'mark-back',
+  'hand-to-bot',
+  'take-board-back',
+  'message-class',
 ]);
 
 /** Commands only the room itself sends (on its timers); never a client's. */
-const SERVER_ONLY = new Set<CommandType>(['time-out', 'resume-clocks']);
+const SERVER_ONLY = new Set<CommandType>(['time-out', 'resume-clocks', 'mark-away', 'mark-back']);
 
-/** The host's commands the room may also send itself (its housekeeping), saying why. */
-const SERVER_TOO = new Set<CommandType>(['end-simul']);
+/**
+ * The host's commands the room may also send itself (its housekeeping), saying why; and a move,
+ * which the room sends for the bot that plays a student's side for now (deciders/stand-in.ts).
+ */
+const SERVER_TOO = new Set<CommandType>(['end-simul', 'move']);
 
 /**
  * A command becomes events or a refusal. A command resent by its sender after it was applied
@@ -67,7 +77,8 @@ export function decide(state: SimulState, actor: Actor, command: Command, now: n
 }
 
 function decideNew(state: SimulState, actor: Actor, command: Command, now: number): Decision {
-  if (state.phase === 'finished') return reject('simul-finished');
+  // The host's word to the class may come after the last game ("Well played, everyone!").
+  if (state.phase === 'finished' && command.type !== 'message-class') return reject('simul-finished');
   const byServer = actor.role === 'server';
   if (SERVER_ONLY.has(command.type) ? !byServer : byServer && !SERVER_TOO.has(command.type)) return reject('bad-payload');
   if (HOST_ONLY.has(command.type) && actor.role !== 'host' && !byServer) return reject('not-host');

@@ -85,6 +85,16 @@ export interface RefusalParams {
   'command-id-reused': undefined;
   /** `during`: a commit that failed, or a join that took no seat; otherwise a handler that threw. */
   'internal': { during: 'save' | 'join' } | undefined;
+  /** A bot may take over `board` only while its student is away or gone. */
+  'student-here': { board: number };
+  /** A bot plays the student's side of `board` for now: the student takes the board back first. */
+  'bot-plays': { board: number };
+  /** No bot plays for the student at `board`: there is nothing to take back from one. */
+  'no-stand-in': { board: number };
+  /** The host's own word to the class cannot be sent as it is. */
+  'message-invalid': TextProblem;
+  /** The host sent `perMinute` words to the class in the last minute; `retryAfterMs`: when another may go. */
+  'too-many-messages': { perMinute: number; retryAfterMs: number };
 }
 
 export type RejectionCode = keyof RefusalParams;

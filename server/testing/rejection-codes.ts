@@ -51,6 +51,11 @@ const CODES = [
   'try-again',
   'command-id-reused',
   'internal',
+  'student-here',
+  'bot-plays',
+  'no-stand-in',
+  'message-invalid',
+  'too-many-messages',
 ] as const satisfies readonly RejectionCode[];
 
 // Fails to compile when RejectionCode gains a code this list lacks.

@@ -64,10 +64,15 @@ export function liveBoard(state: SimulState, number: number): BoardState | Rejec
   return board;
 }
 
-/** Board `number`, live, and the side the actor plays on it. */
+/**
+ * Board `number`, live, and the side the actor plays on it. While a bot plays a student's side
+ * for now (stand-in.ts), the room plays it for the bot, and the student does not.
+ */
 export function playerOn(state: SimulState, actor: Actor, number: number): { board: BoardState; side: Side } | Rejection {
   const board = liveBoard(state, number);
   if (isRejection(board)) return board;
+  if (board.standIn && actor.role === 'server') return { board, side: 'opponent' };
+  if (board.standIn && actor.role === 'opponent' && actor.board === number) return rejection('bot-plays', { board: number });
   const side = sideOf(actor, number);
   if (isRejection(side)) return side;
   return { board, side };
