@@ -37,6 +37,8 @@ interface Plan {
   /** The bot's secret seed (the room keeps it: never in an event). */
   seed: number;
   at: number;
+  /** A bot playing for the board's student for now: the room sends its move, the student's seat does not. */
+  standIn?: boolean;
 }
 
 interface Timer extends Plan {
@@ -105,11 +107,13 @@ export class BotRunner {
   /** The move a bot seated at board `n` is to make, if one is. */
   private opponentPlan(n: number): Plan | null {
     const board = this.room.state.boards.get(n);
-    const bot = board?.opponent?.bot;
+    // A seated bot, or one playing for its student for now (the host handed it the board).
+    const bot = board?.opponent?.bot ?? board?.standIn ?? undefined;
     if (!board || !bot || board.status !== 'playing' || board.paused || sideToMove(board) !== 'opponent') return null;
     const ply = board.moveCount;
     const seed = this.room.botSeed(n);
-    return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, at: board.turnSince! + thinkMsFor(bot, seed, n, ply) };
+    const standIn = !board.opponent?.bot;
+    return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, at: board.turnSince! + thinkMsFor(bot, seed, n, ply), standIn };
   }
 
   /**
@@ -131,7 +135,7 @@ export class BotRunner {
   /** Keeps a timer that already plans the same move; otherwise replaces it. */
   private arm(key: TimerKey, plan: Plan | null): void {
     const current = this.timers.get(key);
-    if (current && plan && current.board === plan.board && current.id === plan.id && current.at === plan.at) return;
+    if (current && plan && current.board === plan.board && current.id === plan.id && current.at === plan.at && current.standIn === plan.standIn) return;
     current?.cancel();
     this.timers.delete(key);
     if (!plan) return;
@@ -147,7 +151,7 @@ export class BotRunner {
     const board = this.room.state.boards.get(plan.board);
     if (this.stopped || !board || board.status !== 'playing' || moveId(board) !== plan.id || sideToMove(board) !== plan.side) return;
     const move = chooseMove(board.chess, plan.bot, botRandom(plan.seed, plan.board, plan.ply, 'move'));
-    const actor: Actor = plan.side === 'host' ? { role: 'host' } : { role: 'opponent', board: plan.board };
+    const actor: Actor = plan.side === 'host' ? { role: 'host' } : plan.standIn ? { role: 'server' } : { role: 'opponent', board: plan.board };
     void this.room
       .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: plan.id })
       .then((result) => {

@@ -27,6 +27,7 @@ import type { BotSeed } from '../../lib/bots/spec';
 import { hashSecret, newPlayerId, newSecret, secretMatches } from '../guards/secrets';
 import type { SeatCredentialChange, SecretChange, SimulCredentials } from '../store/event-store';
 import { ManualClock, type Clock } from './simul-time';
+import { PresenceWatch } from './presence-watch';
 
 /** Where a command comes from, beyond its actor: what only the server knows of it. */
 export interface DispatchContext {
@@ -131,6 +132,8 @@ export class SimulRoom {
   private flags = new Map<number, { at: number; cancel: () => void }>();
   /** In a cluster, this node's lease epoch on the simul: every append carries it (see store/leases.ts). */
   epoch?: number;
+  /** Who is there: each seat's sessions, reported away and back in the log (presence-watch.ts), while it runs. */
+  private presence: PresenceWatch | null = null;
 
   constructor(options: RoomOptions) {
     const { id, log, credentials } = options;
@@ -164,11 +167,15 @@ export class SimulRoom {
     this.bots = new BotRunner(this);
     this.bots.start();
     this.runExhibition();
+    this.presence = new PresenceWatch(this);
+    this.presence.checkAll();
   }
 
   /** Stops its timers and companions: the room leaves memory (its sessions are the caller's to close). */
   stop(): void {
     this.started = false;
+    this.presence?.stop();
+    this.presence = null;
     this.cancelFlags();
     this.stopBots();
     this.run?.stop();
@@ -239,6 +246,7 @@ export class SimulRoom {
     session.pagedUpTo = more ? lastSeqOf(body, input.lastSeq) : null;
     this.sessions.set(link.id, session);
     this.listeners.add(session);
+    if (session.seat !== null) this.presence?.check(session.seat);
     const answer: HelloReply = {
       ...body,
       role: actor.role,
@@ -260,6 +268,18 @@ export class SimulRoom {
     if (!session) return;
     this.sessions.delete(link.id);
     this.listeners.remove(session);
+    const actor = this.actorFor(session.credential);
+    if (actor.role === 'opponent') this.presence?.check(actor.board);
+  }
+
+  /** How many sessions hold board `board`'s seat with its current credential. */
+  sessionsAt(board: number): number {
+    let count = 0;
+    for (const session of this.sessions.values()) {
+      const actor = this.actorFor(session.credential);
+      if (actor.role === 'opponent' && actor.board === board) count++;
+    }
+    return count;
   }
 
   /** Closes every session's connection (the room leaves this node). */
@@ -294,6 +314,7 @@ export class SimulRoom {
       session.credential = { kind: 'seat', hash: hashSecret(result.seatToken) };
       session.seat = seated.board;
       this.listeners.add(session);
+      this.presence?.check(seated.board);
     }
     return { ok: true, board: seated.board, seatToken: result.seatToken, playerId };
   }
@@ -479,6 +500,10 @@ export class SimulRoom {
     if (events.some((e) => e.type === 'simul-started')) this.runExhibition();
     this.bots?.afterCommit(events);
     if (this.state.phase === 'finished') this.stopBots();
+    // A seat taken, freed or re-issued (its old device's sessions count no more): who is there changed.
+    for (const e of events) {
+      if (e.type === 'seat-taken' || e.type === 'seat-freed' || e.type === 'seat-reissued') this.presence?.check(e.board);
+    }
     this.options.onEvents?.(this, events);
   }
 
@@ -501,7 +526,7 @@ export class SimulRoom {
   private secretChanges(events: SimulEvent[], context: DispatchContext): SecretChange[] {
     const changes: SecretChange[] = [];
     for (const e of events) {
-      if (e.type === 'seat-taken' && e.bot) {
+      if ((e.type === 'seat-taken' && e.bot) || e.type === 'bot-took-over') {
         changes.push({ name: SECRET_NAMES.botSeed(e.board), value: String(context.botSeed ?? newBotSeed()) });
       } else if (e.type === 'seat-taken' && context.network) {
         changes.push({ name: SECRET_NAMES.seatNetwork(e.board), value: hashSecret(context.network) });
