@@ -167,8 +167,11 @@ export class SimulRoom {
     this.bots = new BotRunner(this);
     this.bots.start();
     this.runExhibition();
-    this.presence = new PresenceWatch(this);
-    this.presence.checkAll();
+    // An exhibition's seats are its bots', on simulated time: nobody's presence to follow.
+    if (!this.state.exhibition) {
+      this.presence = new PresenceWatch(this);
+      this.presence.checkAll();
+    }
   }
 
   /** Stops its timers and companions: the room leaves memory (its sessions are the caller's to close). */
