@@ -41,6 +41,7 @@ import { BoardGrid } from './BoardGrid';
 import { BotMarker } from '../BotMarker';
 import { Lobby } from './Lobby';
 import { ReissueSeatButton } from './ReissueSeatButton';
+import { MessageForm, StandInControls } from '../classroom';
 import { TypedMove } from './TypedMove';
 import { boardLook, LOOKS } from '../board-look';
 import { ICONS } from '../icons';
@@ -147,6 +148,7 @@ export const Console = memo(function Console({ connection }: { connection: Simul
         {playing && <TakebackRequests connection={connection} controller={controller} />}
         {playing && <Playing controller={controller} />}
       </div>
+      {phase !== 'lobby' && <MessageForm controller={controller} />}
       {playing && <Rematches connection={connection} controller={controller} />}
       {phase !== 'lobby' && <DashboardPanel connection={connection} />}
     </main>
@@ -488,6 +490,7 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
           {words.abortGame}
         </button>
         {!board.opponent?.bot && <ReissueSeatButton controller={controller} board={number} name={board.opponent?.name ?? ''} />}
+        <StandInControls controller={controller} number={number} />
         <button
           className="ml-auto rounded border border-loss px-3 py-1 text-loss"
           onClick={() => confirm(words.confirmEnd) && controller.endSimul()}

@@ -22,6 +22,7 @@ import type { BoardState, DrawRules } from '@/lib/simul/types';
 import { refusalText, resultSentence, spokenMove } from '@/app/words';
 import { useWords } from '../language';
 import { PausedNotice } from '../PausedNotice';
+import { ClassMessageBanner, TakeBoardBack } from '../classroom';
 import { ClaimDraw } from '../ClaimDraw';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
@@ -54,7 +55,8 @@ function View({ connection }: { connection: SimulConnection }) {
   const state = useSimulState(connection);
   const controller = useMemo(() => new SimulController(connection), [connection]);
   const board = who.board !== null ? state.boards.get(who.board) ?? null : null;
-  const myTurn = Boolean(board && board.status === 'playing' && !board.paused && sideToMove(board) === 'opponent');
+  // While a bot plays for the student (it was away), the student moves only once it takes the board back.
+  const myTurn = Boolean(board && board.status === 'playing' && !board.paused && !board.standIn && sideToMove(board) === 'opponent');
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
 
   if (who.problem && !who.loaded) {
@@ -102,6 +104,8 @@ function View({ connection }: { connection: SimulConnection }) {
       </p>
       <SimulSettings state={state} className="mb-2" />
       <PausedNotice paused={board.paused} className="mb-2" />
+      <ClassMessageBanner connection={connection} />
+      <TakeBoardBack controller={controller} board={board.number} />
       <Banner connection={connection} board={board} myTurn={myTurn} />
       <HostMoveAnnouncement board={board} myTurn={myTurn} />
       {signal}
