@@ -10,7 +10,7 @@ import type { AbortReason, BoardStatus, DrawRules, EndReason, RefusalParams, Rej
 import type { NamedPositionId, PositionProblem } from '@/lib/chess/positions';
 import type { SegmentState } from '@/lib/metrics';
 import type { BoardLook } from '@/lib/simul/board-look';
-import { dateTimeIn } from './say';
+import { dateTimeIn } from './date-time';
 
 export type RefusalWords = { [C in RejectionCode]: (params: RefusalParams[C]) => string } & {
   [C in ClientProblem['code']]: () => string;

@@ -3,7 +3,7 @@
 import type { TextProblem } from '@/lib/simul/display-text';
 import type { PositionProblem } from '@/lib/chess/positions';
 import type { RefusalWords, Words } from './en';
-import { dateTimeIn } from './say';
+import { dateTimeIn } from './date-time';
 
 type Mode = 'async' | 'sync';
 
