@@ -136,6 +136,7 @@ export class SimulHub {
       ...(input.startFen ? { startFen: input.startFen } : {}),
       ...(input.boardFens ? { boardFens: input.boardFens } : {}),
       ...(input.studentRematch ? { studentRematch: true } : {}),
+      ...(input.takebacks && input.takebacks !== 'any' ? { takebacks: input.takebacks } : {}),
       ...(input.hostName ? { hostName: input.hostName } : {}),
       ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };

@@ -51,6 +51,9 @@ const CODES = [
   'try-again',
   'command-id-reused',
   'internal',
+  'takebacks-off',
+  'takeback-used',
+  'takeback-wait',
 ] as const satisfies readonly RejectionCode[];
 
 // Fails to compile when RejectionCode gains a code this list lacks.
