@@ -46,6 +46,8 @@ export const createSimulSchema = z.strictObject({
   boardFens: z.record(z.string().regex(/^\d{1,3}$/), fen).optional(),
   /** A student may rematch its finished game. */
   studentRematch: z.boolean().optional(),
+  /** Whether students may ask for takebacks (lib/simul/takeback-rule.ts); any by default. */
+  takebacks: z.enum(['any', 'one-per-game', 'none']).optional(),
 });
 
 /**
@@ -173,6 +175,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     preset: z.enum(MESSAGE_PRESETS).optional(),
     text: z.string().max(1000).optional(),
   }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('turn-off-takebacks'), board }),
 ]);
 
 export type CreateSimulInput = z.infer<typeof createSimulSchema>;

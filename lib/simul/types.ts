@@ -4,7 +4,6 @@ import type { BotSpec } from '../bots/spec';
 import type { Game } from '../chess/game';
 import type { PositionCounts } from '../chess/rules';
 import type { Color, DrawRules, EndReason, Promotion, Result } from '../chess/types';
-import type { BoardClock } from './clocks';
 
 export type { BotSpec } from '../bots/spec';
 /** The chess words (lib/chess/types.ts), for the simul's events and state. */
@@ -21,6 +20,9 @@ export type Side = 'host' | 'opponent';
  * order after the board the host left.
  */
 export type Rotation = 'table-order' | 'first-ready' | 'most-urgent';
+
+/** What the host allowed at creation: takebacks whenever asked, one per game for each student, or none. */
+export type TakebackPolicy = 'any' | 'one-per-game' | 'none';
 
 /** A simul's clocks: every game's initial time and increment, and the host's extra time on each board. */
 export interface ClockSettings {
@@ -101,6 +103,8 @@ export type SimulEventBody =
       studentRematch?: boolean;
       /** The host's name as the teacher gave it (the exported games' White or Black); absent: "Host". */
       hostName?: string;
+      /** Whether a student may ask to take back a move (takeback-rule.ts); absent: 'any'. */
+      takebacks?: TakebackPolicy;
     }
   /**
    * `bot`: the host seated a bot there (the server runs it); otherwise a person joined. After the
@@ -129,7 +133,8 @@ export type SimulEventBody =
   /** `movePairs`: an exhibition's draw agreed after that many move pairs (its rule, not a player's offer). */
   | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side; movePairs?: number }
   | { type: 'game-aborted'; board: number; reason?: AbortReason }
-  | { type: 'host-focused'; board: number }
+  /** `from`: the board the host left (absent in older logs, or when it was at none). */
+  | { type: 'host-focused'; board: number; from?: number }
   /**
    * A finished board's next game: it begins at once, or (`queued`, sync mode) when the current
    * game ends. `fen`: its start, when not the initial position.
@@ -169,7 +174,9 @@ export type SimulEventBody =
   /** The bot's turn on `board` ended: its student took the board back, the host gave it back, or (`reissued`) the seat went to a new device. */
   | { type: 'bot-handed-back'; board: number; by: Side | 'reissued' }
   /** A word from the host to the whole class: one of the presets, or its own text (cleaned as a title is). */
-  | { type: 'class-message'; preset?: MessagePreset; text?: string };
+  | { type: 'class-message'; preset?: MessagePreset; text?: string }
+  /** The host turned takebacks off on `board`: its student may no longer ask (a request pending is refused). */
+  | { type: 'takebacks-turned-off'; board: number };
 
 /** The host's ready-made words to the class (app/words: messagePresets). */
 export const MESSAGE_PRESETS = ['five-minutes', 'finish-game', 'look-at-projector', 'well-played'] as const;
@@ -245,7 +252,9 @@ export type CommandBody =
   /** The student takes its board back from the bot (or the host gives it back). */
   | { type: 'take-board-back'; board: number }
   /** The host's word to the class: a preset, or text of at most LIMITS.maxMessageLength characters. */
-  | { type: 'message-class'; preset?: MessagePreset; text?: string };
+  | { type: 'message-class'; preset?: MessagePreset; text?: string }
+  /** The host turns takebacks off on `board`. */
+  | { type: 'turn-off-takebacks'; board: number };
 
 export type CommandType = Command['type'];
 
@@ -261,6 +270,39 @@ export type ClientActor = Exclude<Actor, { role: 'server' }>;
 
 /** Refusals: a code and the facts a sentence needs (rejection.ts). */
 export type { RefusalParams, Rejection, RejectionCode } from './rejection';
+
+/** A board's clocks (clocks.ts folds them). */
+export interface BoardClock {
+  /** The simul's clock settings: a rematch starts from them again. */
+  settings: ClockSettings;
+  incrementMs: number;
+  /** Time left for each side; for the side whose clock runs, as of `since`. */
+  host: number;
+  opponent: number;
+  /** The side whose clock runs, or null before the game begins and after it ends. */
+  running: Side | null;
+  /** Server time since which the running clock runs. */
+  since: number;
+  /** The class is paused: the running side's clock stands still. */
+  paused: boolean;
+}
+
+/** A game a board played before its current one (a rematch followed): how it ended. */
+export interface PastGame {
+  game: number;
+  hostColor: Color;
+  status: 'finished' | 'aborted';
+  result: Result | null;
+  reason: EndReason | AbortReason | null;
+  moves: number;
+}
+
+/** What the student last heard of a takeback on its board: granted, refused, the host's own, or turned off. */
+export interface TakebackNews {
+  outcome: 'granted' | 'refused' | 'host' | 'off';
+  /** The event's seq: a phone says each once. */
+  seq: number;
+}
 
 export type BoardStatus = 'open' | 'seated' | 'queued' | 'playing' | 'finished' | 'aborted';
 
@@ -309,6 +351,16 @@ export interface BoardState {
   left: boolean;
   /** A bot playing the student's side for now (bot-took-over), or null. */
   standIn: BotSpec | null;
+  /** The games before the current one, in order (results.ts gamesOf). */
+  pastGames: PastGame[];
+  /** The student's takebacks granted in the current game. */
+  studentTakebacks: number;
+  /** When the host last refused the student's takeback in this game (the wait before asking again). */
+  takebackDeclinedAt: number | null;
+  /** The host turned takebacks off on this board. */
+  takebacksOff: boolean;
+  /** The last takeback outcome, for the student's phone to say; cleared by the next move. */
+  takebackNews: TakebackNews | null;
 }
 
 export type Phase = 'lobby' | 'playing' | 'finished';
@@ -330,6 +382,10 @@ export interface SimulState {
   startFen: string | null;
   boardFens: Record<number, string>;
   studentRematch: boolean;
+  /** Whether students may ask for takebacks (takeback-rule.ts). */
+  takebackPolicy: TakebackPolicy;
+  /** The host's last move: where, what, when (rotation.ts lastHostMove). */
+  lastHostMove: { board: number; san: string; at: number } | null;
   /** When the running pause began, or null. */
   pausedSince: number | null;
   /** Seats the host created: tables 1 to boardCount. Late joiners take the free ones. */

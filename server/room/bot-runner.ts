@@ -10,11 +10,12 @@
 // While the class is paused no bot moves; the pause is charged to no one, so a bot's think
 // resumes where it stood (the board's turnSince moves on by the pause, as the host's last move does).
 import { chooseMove } from '../../lib/bots/moves';
-import type { BotSpec } from '../../lib/bots/spec';
+import type { BotSeed, BotSpec } from '../../lib/bots/spec';
 import { botRandom, thinkMsFor } from '../../lib/bots/think-time';
 import { awaitsHost, sideToMove } from '../../lib/simul/queries';
 import type { Actor, BoardState, Side, SimulEvent } from '../../lib/simul/types';
-import type { SimulRoom } from './simul-room';
+import type { BotSlot } from './room-credentials';
+import type { RoomPort } from './room-port';
 
 /**
  * A bot's move's id: with a colon, which no client's id may hold (lib/protocol/schemas.ts), so
@@ -59,7 +60,11 @@ export class BotRunner {
   private lastHostMoveAt = -Infinity;
   private stopped = false;
 
-  constructor(private room: SimulRoom) {}
+  constructor(
+    private room: RoomPort,
+    /** The secret seed of the bot at a slot (the room's credentials keep it: never in an event). */
+    private seedOf: (slot: BotSlot) => BotSeed,
+  ) {}
 
   /** How many bot moves wait for their time. */
   get pending(): number {
@@ -111,7 +116,7 @@ export class BotRunner {
     const bot = board?.opponent?.bot ?? board?.standIn ?? undefined;
     if (!board || !bot || board.status !== 'playing' || board.paused || sideToMove(board) !== 'opponent') return null;
     const ply = board.moveCount;
-    const seed = this.room.botSeed(n);
+    const seed = this.seedOf(n);
     const standIn = !board.opponent?.bot;
     return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, at: board.turnSince! + thinkMsFor(bot, seed, n, ply), standIn };
   }
@@ -128,7 +133,7 @@ export class BotRunner {
     if (!hostBot || !board || board.paused || !awaitsHost(board)) return null;
     const ply = board.moveCount;
     const since = Math.max(board.turnSince!, this.lastHostMoveAt);
-    const seed = this.room.botSeed('host');
+    const seed = this.seedOf('host');
     return { board: board.number, ply, id: moveId(board), side: 'host', bot: hostBot, seed, at: since + thinkMsFor(hostBot, seed, board.number, ply) };
   }
 

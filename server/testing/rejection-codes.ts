@@ -56,6 +56,9 @@ const CODES = [
   'no-stand-in',
   'message-invalid',
   'too-many-messages',
+  'takebacks-off',
+  'takeback-used',
+  'takeback-wait',
 ] as const satisfies readonly RejectionCode[];
 
 // Fails to compile when RejectionCode gains a code this list lacks.

@@ -1,6 +1,6 @@
 // What every decider shares: the shape of a decision, and the checks several commands make
 // (which side the actor plays, a live board, the mover with time left, what follows a game's end).
-import { timeLeft } from '../clocks';
+import { flagFallen } from '../clocks';
 import { cleanName } from '../display-text';
 import { currentSyncBoard, isOver, sideToMove } from '../queries';
 import { rejection, type RefusalArgs } from '../rejection';
@@ -69,12 +69,17 @@ export function liveBoard(state: SimulState, number: number): BoardState | Rejec
  * for now (stand-in.ts), the room plays it for the bot, and the student does not.
  */
 export function playerOn(state: SimulState, actor: Actor, number: number): { board: BoardState; side: Side } | Rejection {
-  const board = liveBoard(state, number);
-  if (isRejection(board)) return board;
-  if (board.standIn && actor.role === 'server') return { board, side: 'opponent' };
-  if (board.standIn && actor.role === 'opponent' && actor.board === number) return rejection('bot-plays', { board: number });
+  if (actor.role === 'server') {
+    const board = liveBoard(state, number);
+    if (isRejection(board)) return board;
+    return board.standIn ? { board, side: 'opponent' } : rejection('not-seated');
+  }
+  // Who asks is checked first (a student on another's finished board: not-your-board).
   const side = sideOf(actor, number);
   if (isRejection(side)) return side;
+  const board = liveBoard(state, number);
+  if (isRejection(board)) return board;
+  if (board.standIn && side === 'opponent') return rejection('bot-plays', { board: number });
   return { board, side };
 }
 
@@ -90,6 +95,8 @@ export function seatName(state: SimulState, raw: string): string | Rejection {
   return cleaned.text;
 }
 
+export { flagFallen } from '../clocks';
+
 /** Events that follow a game's end: the next sync game begins, or the simul finishes. */
 export function afterGameEnds(state: SimulState, ended: number): SimulEventBody[] {
   const remaining = state.order.filter((n) => n !== ended && !isOver(state.boards.get(n)!));
@@ -100,10 +107,6 @@ export function afterGameEnds(state: SimulState, ended: number): SimulEventBody[
   return [];
 }
 
-/** Whether `side`'s flag on a board with clocks has fallen at `now`. */
-export function flagFallen(board: BoardState, side: Side, now: number): boolean {
-  return board.clock !== null && timeLeft(board.clock, side, now) <= 0;
-}
 
 /** Board `number`, live, and the side the actor plays there, when it is that side's move with time left. */
 export function moverOn(state: SimulState, actor: Actor, number: number, now: number): { board: BoardState; side: Side } | Rejection {

@@ -15,7 +15,7 @@ import { decideResumeClocks } from './resume-clocks';
 import { decideSeatBot } from './seat-bot';
 import { decideFreeSeat, decideReissueSeat } from './seats';
 import { decideStart } from './start';
-import { decideAnswerTakeback, decideRequestTakeback, decideTakeBack } from './takebacks';
+import { decideAnswerTakeback, decideRequestTakeback, decideTakeBack, decideTurnOffTakebacks } from './takebacks';
 import { decideTimeOut } from './time-out';
 import { decideMarkAway, decideMarkBack } from './presence';
 import { decideHandToBot, decideTakeBoardBack } from './stand-in';
@@ -50,4 +50,5 @@ export const DECIDERS: { [T in CommandType]: Decider<T> } = {
   'hand-to-bot': decideHandToBot,
   'take-board-back': decideTakeBoardBack,
   'message-class': decideMessageClass,
+  'turn-off-takebacks': decideTurnOffTakebacks,
 };
