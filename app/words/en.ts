@@ -1151,7 +1151,6 @@ const classroom = {
   closeMessage: 'Close the message',
   /** The review: how long each board's student was away in all. */
   awayColumn: 'Opponent away',
-  awayNever: '—',
 };
 
 // --- What the server writes itself, outside any page (plain text) --------------------------------

@@ -1042,7 +1042,6 @@ const classroom: Words['classroom'] = {
   fromHost: 'Del anfitrión',
   closeMessage: 'Cerrar el mensaje',
   awayColumn: 'Rival ausente',
-  awayNever: '—',
 };
 
 const server: Words['server'] = {
