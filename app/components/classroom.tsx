@@ -10,8 +10,8 @@ import type { BoardView } from '@/lib/client/board-views';
 import type { SimulConnection, SimulView } from '@/lib/client/simul-connection';
 import type { SimulController } from '@/lib/client/simul-controller';
 import { useBoard, useSimul } from '@/lib/client/use-simul';
-import { mayHandToBot } from '@/lib/simul/presence';
-import { LIMITS, MESSAGE_PRESETS, type ClassMessage } from '@/lib/simul/types';
+import { awayTotalMs, mayHandToBot } from '@/lib/simul/presence';
+import { LIMITS, MESSAGE_PRESETS, type ClassMessage, type SimulState } from '@/lib/simul/types';
 import { BotIcon } from './BotMarker';
 import { useWords } from './language';
 import { useServerNow } from './use-now';
@@ -170,6 +170,40 @@ export function TakeBoardBack({ controller, board }: { controller: SimulControll
       <button className="self-start rounded bg-host px-3 py-1 font-semibold text-white" onClick={() => controller.takeBoardBack(board)} data-testid="take-board-back-yes">
         {w.takeBackYes}
       </button>
+    </section>
+  );
+}
+
+/**
+ * The review's figure: how long each board's opponent was away in all (folded from the log's
+ * seat-away and seat-back, so it survives a restart). Only boards whose opponent was ever away.
+ */
+export function AwayTotals({ state, now }: { state: SimulState; now: number }) {
+  const w = useWords();
+  const end = state.finishedAt ?? now;
+  const rows = state.order.map((n) => state.boards.get(n)!).filter((b) => awayTotalMs(b, end) > 0);
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="away-totals" className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900" data-testid="away-totals">
+      <h2 id="away-totals" className="mb-2 text-xl font-bold">{w.classroom.awayColumn}</h2>
+      <table className="text-left text-sm tabular-nums">
+        <thead className="text-slate-600 dark:text-slate-300">
+          <tr>
+            <th className="pr-4">{w.dashboard.columns.board}</th>
+            <th className="pr-4">{w.dashboard.columns.opponent}</th>
+            <th className="pr-4 text-right">{w.classroom.awayColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((b) => (
+            <tr key={b.number} data-testid={`away-total-${b.number}`}>
+              <td className="pr-4 font-semibold">{b.number}</td>
+              <td className="pr-4">{b.opponent?.name ?? ''}</td>
+              <td className="pr-4 text-right">{w.classroom.awayTime(awayTotalMs(b, end))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
