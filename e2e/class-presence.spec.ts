@@ -25,7 +25,7 @@ test('presence, a bot that takes over a board, and a word to the class', async (
   const phone2 = await phone(browser, simul.simulId, bo.seatToken, { width: 320, height: 640 });
   const { page: host } = await openConsole(browser, simul);
   await expect(host.getByTestId('mini-1')).toBeVisible();
-  await expect(host.getByTestId('presence-1')).toHaveCount(0);
+  await expect(host.getByTestId('mini-1').getByTestId('presence-1')).toHaveCount(0);
 
   // Ada's phone closes: once it has been gone a few seconds (the room's clock), her cell says away.
   await phone1.context().close();
@@ -35,7 +35,7 @@ test('presence, a bot that takes over a board, and a word to the class', async (
       return host.getByTestId('mini-1').getAttribute('data-presence');
     })
     .toBe('away');
-  await expect(host.getByTestId('presence-1')).toContainText('away');
+  await expect(host.getByTestId('mini-1').getByTestId('presence-1')).toContainText('away');
   await expect(host.getByTestId('presence-2')).toHaveCount(0);
   expect(await seriousViolations(host, 'console, a student away')).toEqual([]);
 
@@ -43,11 +43,12 @@ test('presence, a bot that takes over a board, and a word to the class', async (
   await host.getByTestId('mini-1').click();
   await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', '1');
   await host.getByTestId('hand-to-bot').click();
-  await expect(host.getByTestId('stand-in-1')).toBeAttached();
+  await expect(host.getByTestId('mini-1').getByTestId('stand-in-1')).toBeAttached();
   await move(simul.host, 1, 'e2', 'e4');
   await advanceClock(10);
   await simul.host.waitFor((e) => e.type === 'move-made' && e.board === 1 && e.by === 'opponent');
-  await expect(host.getByTestId('give-back')).toBeVisible();
+  // The cell still says a bot plays for her (the host has gone on to board 2).
+  await expect(host.getByTestId('mini-1').getByTestId('stand-in-1')).toBeAttached();
 
   // A word to the class: Bo's phone shows it, read aloud (a status region), and closes it.
   await host.getByTestId('preset-look-at-projector').click();
