@@ -52,7 +52,7 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   ],
   'name-invalid': [
     { code: 'name-invalid', params: { kind: 'lone-surrogate' } },
-    { code: 'name-invalid', params: { kind: 'length', max: 24 } },
+    { code: 'name-invalid', params: { kind: 'length', max: 40 } },
     { code: 'name-invalid', params: { kind: 'invisible' } },
     { code: 'name-invalid', params: { kind: 'bare-mark' } },
     { code: 'name-invalid', params: { kind: 'mark-stack', max: 3 } },
@@ -135,7 +135,7 @@ describe('refusalText', () => {
   });
 
   it('puts the params in their sentences', () => {
-    expect(refusalText({ code: 'name-invalid', params: { kind: 'length', max: 24 } })).toBe('A name is 1 to 24 characters.');
+    expect(refusalText({ code: 'name-invalid', params: { kind: 'length', max: 40 } })).toBe('A name is 1 to 40 characters.');
     expect(refusalText({ code: 'title-invalid', params: { kind: 'mark-stack', max: 3 } })).toBe(
       'A title cannot stack more than 3 accents on one letter.',
     );

@@ -38,7 +38,8 @@ export type AbortReason = 'host-aborted' | 'simul-ended';
 export const LIMITS = {
   minBoards: 1,
   maxBoards: 100,
-  maxNameLength: 24,
+  /** A real person's name: "María José Fernández Núñez" and longer (the views truncate it where space is short). */
+  maxNameLength: 40,
   maxTitleLength: 80,
   /** A game's initial time: 1 minute to 3 hours; the host's extra time at most as much. */
   minClockMs: 60_000,
