@@ -22,7 +22,8 @@ import { ExhibitionPacer, ExhibitionRun } from './exhibition-run';
 import { boardHelloReply, helloReply, type HelloBody } from './hello-replies';
 import { RoomListeners } from './room-listeners';
 import { RoomSession, sendToEach, type CloseReason, type Credential, type SendMany, type SessionLink } from './room-session';
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { botSeedFrom } from '../../lib/bots/bot-random';
 import type { BotSeed } from '../../lib/bots/spec';
 import { hashSecret, newPlayerId, newSecret, secretMatches } from '../guards/secrets';
 import type { SeatCredentialChange, SecretChange, SimulCredentials } from '../store/event-store';
@@ -46,9 +47,9 @@ export const SECRET_NAMES = {
   blockedNetwork: (networkHash: string) => `blocked-network:${networkHash}`,
 };
 
-/** A new bot seed: secret, from the system's cryptographic source. */
-export function newBotSeed(): BotSeed {
-  return randomInt(2 ** 32);
+/** A new bot's secret: a key of 256 bits from the system's cryptographic source (64 hex digits). */
+export function newBotSeed(): string {
+  return randomBytes(32).toString('hex');
 }
 
 export type DispatchResult =
@@ -392,9 +393,9 @@ export class SimulRoom {
     return this.log[this.log.length - 1].at;
   }
 
-  /** The secret seed of the bot at `slot` (its board, or the host's side): never sent to anyone. */
+  /** The secret of the bot at `slot` (its board, or the host's side): never sent to anyone. */
   botSeed(slot: BotSlot): BotSeed {
-    return Number(this.credentials.secrets.get(SECRET_NAMES.botSeed(slot)) ?? 0);
+    return botSeedFrom(this.credentials.secrets.get(SECRET_NAMES.botSeed(slot)));
   }
 
   /** Whether the host blocked `network` from joining this simul (durable: it survives a restart). */
