@@ -151,6 +151,14 @@ const refusals: RefusalWords = {
   'command-id-reused': () => 'That request reused the id of an earlier, different one, so it was not applied. Try again.',
   'internal': (p) =>
     p?.during === 'save' ? 'The move could not be saved; try again.' : p?.during === 'join' ? 'The seat could not be taken.' : 'Something went wrong on the server.',
+  'rematch-limit': (p) =>
+    p.scope === 'minute'
+      ? `${p.perMinute} rematches a minute on one board is the most: try again in ${Math.max(1, Math.ceil(p.retryAfterMs / 1000))} s.`
+      : p.scope === 'board'
+        ? `This board has had ${number(p.max)} rematches, the most in one simul.`
+        : `This simul has had ${number(p.max)} rematches, the most in one simul: start a new simul to play on.`,
+  'log-full': (p) => `This simul has recorded ${number(p.maxEvents)} events, the most one simul keeps: end it and start a new one.`,
+  'storage-full': () => 'The server’s disk is full, so nothing was saved. Try again once the server has room (tell whoever runs it).',
   'seat-moved': () => 'Your seat was moved to another device.',
   'seat-freed': () => 'The host freed your seat: you can join again.',
   'no-answer': () => 'No answer from the server: try again.',

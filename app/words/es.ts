@@ -154,6 +154,14 @@ const refusals: RefusalWords = {
       : p?.during === 'join'
         ? 'No se pudo ocupar el puesto.'
         : 'Algo ha fallado en el servidor.',
+  'rematch-limit': (p) =>
+    p.scope === 'minute'
+      ? `Como mucho ${p.perMinute} revanchas por minuto en un tablero: inténtalo de nuevo en ${Math.max(1, Math.ceil(p.retryAfterMs / 1000))} s.`
+      : p.scope === 'board'
+        ? `Este tablero ya ha tenido ${number(p.max)} revanchas, las máximas en una simultánea.`
+        : `Esta simultánea ya ha tenido ${number(p.max)} revanchas, las máximas: crea una simultánea nueva para seguir jugando.`,
+  'log-full': (p) => `Esta simultánea ha registrado ${number(p.maxEvents)} sucesos, los máximos que guarda una simultánea: termínala y crea otra.`,
+  'storage-full': () => 'El disco del servidor está lleno y no se guardó nada. Inténtalo de nuevo cuando el servidor tenga espacio (avisa a quien lo administra).',
   'seat-moved': () => 'Tu puesto se ha pasado a otro dispositivo.',
   'seat-freed': () => 'El anfitrión ha liberado tu puesto: puedes volver a unirte.',
   'no-answer': () => 'El servidor no responde: inténtalo de nuevo.',

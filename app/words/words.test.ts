@@ -107,6 +107,13 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   'outdated-client': [{ code: 'outdated-client' }],
   'try-again': [{ code: 'try-again' }],
   'internal': [{ code: 'internal' }, { code: 'internal', params: { during: 'save' } }, { code: 'internal', params: { during: 'join' } }],
+  'rematch-limit': [
+    { code: 'rematch-limit', params: { scope: 'minute', perMinute: 3, retryAfterMs: 20_000 } },
+    { code: 'rematch-limit', params: { scope: 'board', max: 30 } },
+    { code: 'rematch-limit', params: { scope: 'simul', max: 300 } },
+  ],
+  'log-full': [{ code: 'log-full', params: { maxEvents: 50_000 } }],
+  'storage-full': [{ code: 'storage-full' }],
   'seat-moved': [{ code: 'seat-moved' }],
   'seat-freed': [{ code: 'seat-freed' }],
   'no-answer': [{ code: 'no-answer' }],

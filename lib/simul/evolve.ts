@@ -6,7 +6,7 @@
 import { Game } from '../chess/game';
 import { firstPosition, recordPosition, type PositionCounts } from '../chess/rules';
 import { foldClock, newBoardClock } from './clocks';
-import type { BoardState, ClockSettings, Color, Promotion, SimulEvent, SimulState } from './types';
+import { LIMITS, type BoardState, type ClockSettings, type Color, type Promotion, type SimulEvent, type SimulState } from './types';
 import { awaitsHost, hostColorOf, moveRecord, nextAwaitingHost, parseRecord, sideToMove } from './queries';
 
 export function initialState(): SimulState {
@@ -65,6 +65,7 @@ function newBoard(number: number, hostColor: Color, clock: ClockSettings | null,
     takebackBy: null,
     takebacks: 0,
     paused: false,
+    rematchTimes: [],
   };
 }
 
@@ -177,6 +178,7 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       board.positions = firstPosition(board.chess);
       board.status = event.queued ? 'queued' : 'playing';
       board.game += 1;
+      board.rematchTimes = [...board.rematchTimes, event.at].slice(-LIMITS.rematchesPerMinute);
       board.moveCount = 0;
       board.lastMove = null;
       board.startedAt = event.queued ? null : event.at;

@@ -45,6 +45,18 @@ export const LIMITS = {
   minClockMs: 60_000,
   maxClockMs: 3 * 3600_000,
   maxIncrementMs: 180_000,
+  /**
+   * Rematches, by anyone, bounded where no class goes and a loop of resign + rematch does: on one
+   * board at most 3 within a minute and 30 in the simul; 300 in the simul on all boards together.
+   */
+  rematchesPerMinute: 3,
+  rematchesPerBoard: 30,
+  rematchesPerSimul: 300,
+  /**
+   * A simul's log holds at most this many events (about 7 MB): a class of 100 boards playing 300
+   * games stays well within. Near it, only ending the simul (and a flag's fall) goes on.
+   */
+  maxLogEvents: 50_000,
 } as const;
 
 /** How fast an exhibition's simulated clock ran: times real time, or as fast as the machine goes. */
@@ -265,6 +277,8 @@ export interface BoardState {
   takebacks: number;
   /** The simul is paused: no clock runs and nobody moves. */
   paused: boolean;
+  /** When this board's latest rematches were made (at most LIMITS.rematchesPerMinute, oldest first). */
+  rematchTimes: number[];
 }
 
 export type Phase = 'lobby' | 'playing' | 'finished';

@@ -51,6 +51,9 @@ const CODES = [
   'try-again',
   'command-id-reused',
   'internal',
+  'rematch-limit',
+  'log-full',
+  'storage-full',
 ] as const satisfies readonly RejectionCode[];
 
 // Fails to compile when RejectionCode gains a code this list lacks.
