@@ -236,7 +236,9 @@ export class SimulHub {
     const onLost = (room: SimulRoom) => {
       if (this.rooms.get(simulId) !== room) return;
       this.rooms.delete(simulId);
-      room.closeSessions('elsewhere');
+      // Once the refused commands' answers are out: each screen that tried hears why (a full
+      // disk: storage-full) before its connection closes and it says hello again.
+      setImmediate(() => room.closeSessions('elsewhere'));
     };
     // An exhibition's time goes on from its last event, on its own clock.
     const created = log[0];

@@ -26,7 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { botSeedFrom } from '../../lib/bots/bot-random';
 import type { BotSeed } from '../../lib/bots/spec';
 import { hashSecret, newPlayerId, newSecret, secretMatches } from '../guards/secrets';
-import type { SeatCredentialChange, SecretChange, SimulCredentials } from '../store/event-store';
+import { isStorageFull, type SeatCredentialChange, type SecretChange, type SimulCredentials } from '../store/event-store';
 import { ManualClock, type Clock } from './simul-time';
 
 /** Where a command comes from, beyond its actor: what only the server knows of it. */
@@ -95,6 +95,9 @@ const NOT_SAVED: DispatchResult = {
   ok: false,
   error: rejection('internal', { during: 'save' }),
 };
+
+/** The disk is full: nothing was saved; the room is loaded again from the store when asked. */
+const STORAGE_FULL: DispatchResult = { ok: false, error: rejection('storage-full') };
 
 export class SimulRoom {
   readonly id: string;
@@ -527,11 +530,11 @@ export class SimulRoom {
     if (events.length === 0 && this.committedSeq === this.state.seq) return Promise.resolve(done);
     const upTo = this.state.seq;
     return new Promise((resolve) => {
-      this.commits.add({ simulId: this.id, events, seat, epoch: this.epoch, ...(secrets.length ? { secrets } : {}) }, (committed) => {
+      this.commits.add({ simulId: this.id, events, seat, epoch: this.epoch, ...(secrets.length ? { secrets } : {}) }, (committed, cause) => {
         if (!committed) {
           this.stop();
           this.options.onLost(this);
-          return resolve(NOT_SAVED);
+          return resolve(isStorageFull(cause) ? STORAGE_FULL : NOT_SAVED);
         }
         this.committedSeq = Math.max(this.committedSeq, upTo);
         if (events.length > 0) this.afterDurable(events, this.addToBoardLogs(events, boards));
