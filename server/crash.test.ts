@@ -17,7 +17,7 @@ import { freePort, ServerProcess } from './testing/server-process';
 import { Clients, command, createSimul, hello, seatedSimul } from './testing/simul-fixture';
 import type { BotSimulSpec } from './testing/bot-simul';
 import { gamesOf, referenceGames } from './testing/bot-simul';
-import { SECRET_NAMES } from './room/simul-room';
+import { SECRET_NAMES } from './room/room-credentials';
 import { botSeedFrom } from '../lib/bots/bot-random';
 import { botMoveId } from './room/bot-runner';
 import { Disconnected, SimulPlayer } from './testing/simul-player';

@@ -1,7 +1,7 @@
 // The results: the tally counted from the host's side; each game's result in the words of
 // whoever reads the screen (app/words/say.ts: resultWords).
 import { BotMarker } from './BotMarker';
-import { tally } from '@/lib/simul/queries';
+import { gamesOf, tally } from '@/lib/simul/results';
 import type { BoardState, SimulState } from '@/lib/simul/types';
 import { resultHeaders, resultWords, type Reader, type ResultOf } from '@/app/words';
 import { useWords } from './language';

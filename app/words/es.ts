@@ -3,7 +3,7 @@
 import type { TextProblem } from '@/lib/simul/display-text';
 import type { PositionProblem } from '@/lib/chess/positions';
 import type { RefusalWords, Words } from './en';
-import { dateTimeIn } from './say';
+import { dateTimeIn } from './date-time';
 
 type Mode = 'async' | 'sync';
 
@@ -127,6 +127,9 @@ const refusals: RefusalWords = {
   'no-takeback-request': () => 'No hay ninguna petición de deshacer jugada que responder.',
   'students-only': () => 'Solo el alumno del tablero pide deshacer una jugada; el anfitrión deshace la suya directamente.',
   'takeback-already-requested': () => 'Ya hay una petición de deshacer jugada abierta.',
+  'takebacks-off': (p) => `No se pueden deshacer jugadas en el tablero ${p.board}.`,
+  'takeback-used': (p) => `Ya has deshecho la jugada que permite esta partida en el tablero ${p.board}.`,
+  'takeback-wait': (p) => `El anfitrión rechazó deshacer tu jugada: puedes volver a pedirlo en ${Math.ceil(p.retryAfterMs / 1000)} s.`,
   'game-live': (p) => `La partida del tablero ${p.board} sigue en juego: la revancha llega tras una partida terminada.`,
   'rematch-host-only': () => 'En esta simultánea solo el anfitrión puede empezar una revancha.',
   'position-invalid': (p) => (p.board === undefined ? '' : `Tablero ${p.board}: `) + startPosition.problem(p.problem),
@@ -402,6 +405,7 @@ const phone: Words['phone'] = {
   hostHere: 'El anfitrión está en tu tablero, pensando',
   hostAt: (board, before) => `El anfitrión está en el tablero ${board}; ${plural(before, 'tablero', 'tableros')} antes del tuyo`,
   hostNext: 'El anfitrión vendrá ahora a tu tablero',
+  paused: (yourMove) => (yourMove ? 'La clase está en pausa: te toca cuando se reanude' : 'La clase está en pausa'),
   hostPlayed: (san, spoken) => `El anfitrión jugó ${san}: ${spoken}.`,
   hostMoved: (from, to) => `El anfitrión movió de ${from} a ${to}.`,
   hostOffersDraw: 'El anfitrión ofrece tablas.',
@@ -951,6 +955,16 @@ const takeback: Words['takeback'] = {
   hostTakeBack: (board) => `Deshacer mi última jugada en el tablero ${board}`,
   count: (n) => (n === 1 ? '1 jugada deshecha' : `${n} jugadas deshechas`),
   column: 'Jugadas deshechas',
+  news: {
+    granted: 'El anfitrión aceptó deshacer tu jugada: te toca otra vez.',
+    refused: 'El anfitrión rechazó deshacer tu jugada.',
+    host: 'El anfitrión deshizo su última jugada: volverá a jugar.',
+    off: 'El anfitrión ha desactivado deshacer jugadas en tu tablero.',
+  },
+  askAgainIn: (seconds) => `Vuelve a pedirlo en ${seconds} s`,
+  turnOff: (board) => `Desactivar deshacer jugadas en el tablero ${board}`,
+  policyLegend: 'Deshacer jugadas',
+  policy: { any: 'Los alumnos pueden pedir deshacer jugadas', 'one-per-game': 'Una jugada deshecha por partida', none: 'Sin deshacer jugadas' },
 };
 
 const rematch: Words['rematch'] = {

@@ -2,7 +2,8 @@
 // where the host is, or that the class is paused. The words and colours for each are the app's.
 import { hostScore } from '../chess/rules';
 import { awaitsHost } from './queries';
-import type { BoardState } from './types';
+import { hostBoard } from './rotation';
+import type { BoardState, SimulState } from './types';
 
 export type BoardLook =
   | 'seat-open'
@@ -17,7 +18,8 @@ export type BoardLook =
   | 'loss'
   | 'unfinished';
 
-export function lookOf(board: BoardState, focus: number | null): BoardLook {
+/** The look of `board` in `state`: the host thinks on the board rotation.ts's hostBoard names. */
+export function lookOf(state: SimulState, board: BoardState): BoardLook {
   switch (board.status) {
     case 'open':
       return 'seat-open';
@@ -35,6 +37,6 @@ export function lookOf(board: BoardState, focus: number | null): BoardLook {
       // The class is paused: nobody's turn runs, on any board.
       if (board.paused) return 'paused';
       if (!awaitsHost(board)) return 'opponent-thinking';
-      return focus === board.number ? 'host-thinking' : 'awaiting-host';
+      return hostBoard(state) === board.number ? 'host-thinking' : 'awaiting-host';
   }
 }

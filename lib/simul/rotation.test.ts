@@ -1,6 +1,6 @@
 // How the host rotates: table order, first ready (FIFO), most urgent (the lowest host clock).
 import { describe, expect, it } from 'vitest';
-import { readyQueue } from './queries';
+import { readyQueue } from './rotation';
 import { TestSimul } from './test-log';
 import type { Rotation } from './types';
 

@@ -15,7 +15,8 @@ import type { BotSeed, BotSpec } from '../../lib/bots/spec';
 import { thinkMsFor } from '../../lib/bots/think-time';
 import { awaitsHost, sideToMove } from '../../lib/simul/queries';
 import type { Actor, BoardState, Side, SimulEvent } from '../../lib/simul/types';
-import type { SimulRoom } from './simul-room';
+import type { BotSlot } from './room-credentials';
+import type { RoomPort } from './room-port';
 
 /**
  * A bot's move's id: with a colon, which no client's id may hold (lib/protocol/schemas.ts), so
@@ -65,7 +66,11 @@ export class BotRunner {
   private lastHostMoveAt = -Infinity;
   private stopped = false;
 
-  constructor(private room: SimulRoom) {}
+  constructor(
+    private room: RoomPort,
+    /** The secret seed of the bot at a slot (the room's credentials keep it: never in an event). */
+    private seedOf: (slot: BotSlot) => BotSeed,
+  ) {}
 
   /** How many bot moves wait for their time. */
   get pending(): number {
@@ -116,7 +121,7 @@ export class BotRunner {
     const bot = board?.opponent?.bot;
     if (!board || !bot || board.status !== 'playing' || board.paused || sideToMove(board) !== 'opponent') return null;
     const ply = board.moveCount;
-    const seed = this.room.botSeed(n);
+    const seed = this.seedOf(n);
     const round = roundOf(board);
     return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, round, at: board.turnSince! + thinkMsFor(bot, seed, n, ply, round) };
   }
@@ -133,7 +138,7 @@ export class BotRunner {
     if (!hostBot || !board || board.paused || !awaitsHost(board)) return null;
     const ply = board.moveCount;
     const since = Math.max(board.turnSince!, this.lastHostMoveAt);
-    const seed = this.room.botSeed('host');
+    const seed = this.seedOf('host');
     const round = roundOf(board);
     return { board: board.number, ply, id: moveId(board), side: 'host', bot: hostBot, seed, round, at: since + thinkMsFor(hostBot, seed, board.number, ply, round) };
   }

@@ -13,7 +13,8 @@ import type { SimulEvent } from '../../lib/simul/types';
 import { MemoryEventStore } from '../store/memory-store';
 import { RecordingLink } from '../testing/recording-link';
 import { runBotsUntil, settle } from '../testing/bot-simul';
-import { SECRET_NAMES, type BotSlot, type SimulRoom } from './simul-room';
+import { SECRET_NAMES, type BotSlot } from './room-credentials';
+import type { SimulRoom } from './simul-room';
 import { SimulHub } from './simul-hub';
 import { ManualClock } from './simul-time';
 

@@ -12,7 +12,9 @@ import type { BotSeed } from '../../lib/bots/spec';
 import type { ExhibitionPacer } from './exhibition-run';
 import { rejection } from '../../lib/simul/rejection';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from '../guards/secrets';
-import { newBotSeed, SECRET_NAMES, SimulRoom, type DispatchResult, type ExhibitionStart } from './simul-room';
+import { SimulRoom, type ExhibitionStart } from './simul-room';
+import { newBotSeed, SECRET_NAMES } from './room-credentials';
+import type { DispatchResult } from './room-port';
 import type { SendMany } from './room-session';
 import { CommitQueue } from '../store/commit-queue';
 import type { EventStore, SimulCredentials } from '../store/event-store';
@@ -136,6 +138,7 @@ export class SimulHub {
       ...(input.startFen ? { startFen: input.startFen } : {}),
       ...(input.boardFens ? { boardFens: input.boardFens } : {}),
       ...(input.studentRematch ? { studentRematch: true } : {}),
+      ...(input.takebacks && input.takebacks !== 'any' ? { takebacks: input.takebacks } : {}),
       ...(input.hostName ? { hostName: input.hostName } : {}),
       ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };

@@ -11,7 +11,7 @@ export interface SimulCredentials {
   /** SHA-256 of each seat's token, by board number. */
   seatTokenHashes: Map<number, string>;
   /**
-   * The room's other secrets by name (see server/room/simul-room.ts: each bot's seed, each seat's
+   * The room's other secrets by name (see server/room/room-credentials.ts: each bot's seed, each seat's
    * network and the networks the host blocked, as hashes): opaque text to the store.
    */
   secrets: Map<string, string>;
