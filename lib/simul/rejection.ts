@@ -110,6 +110,15 @@ export interface RefusalParams {
   'message-invalid': TextProblem;
   /** The host sent `perMinute` words to the class in the last minute; `retryAfterMs`: when another may go. */
   'too-many-messages': { perMinute: number; retryAfterMs: number };
+  /**
+   * A rematch past a bound no class meets: `perMinute` on one board within a minute (again after
+   * `retryAfterMs`), or `max` in the whole simul on one board (`board`) or on all (`simul`).
+   */
+  'rematch-limit': { scope: 'minute'; perMinute: number; retryAfterMs: number } | { scope: 'board' | 'simul'; max: number };
+  /** The simul's log holds `maxEvents` events, its most: only ending it goes on. */
+  'log-full': { maxEvents: number };
+  /** The server's disk is full: nothing was saved (and nothing changed); it goes on once space is freed. */
+  'storage-full': undefined;
 }
 
 export type RejectionCode = keyof RefusalParams;

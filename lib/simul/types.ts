@@ -40,7 +40,8 @@ export type AbortReason = 'host-aborted' | 'simul-ended';
 export const LIMITS = {
   minBoards: 1,
   maxBoards: 100,
-  maxNameLength: 24,
+  /** A real person's name: "María José Fernández Núñez" and longer (the views truncate it where space is short). */
+  maxNameLength: 40,
   maxTitleLength: 80,
   /** A host's own word to the class. */
   maxMessageLength: 140,
@@ -48,6 +49,18 @@ export const LIMITS = {
   minClockMs: 60_000,
   maxClockMs: 3 * 3600_000,
   maxIncrementMs: 180_000,
+  /**
+   * Rematches, by anyone, bounded where no class goes and a loop of resign + rematch does: on one
+   * board at most 3 within a minute and 30 in the simul; 300 in the simul on all boards together.
+   */
+  rematchesPerMinute: 3,
+  rematchesPerBoard: 30,
+  rematchesPerSimul: 300,
+  /**
+   * A simul's log holds at most this many events (about 7 MB): a class of 100 boards playing 300
+   * games stays well within. Near it, only ending the simul (and a flag's fall) goes on.
+   */
+  maxLogEvents: 50_000,
 } as const;
 
 /** How fast an exhibition's simulated clock ran: times real time, or as fast as the machine goes. */
@@ -361,6 +374,8 @@ export interface BoardState {
   takebacksOff: boolean;
   /** The last takeback outcome, for the student's phone to say; cleared by the next move. */
   takebackNews: TakebackNews | null;
+  /** When this board's latest rematches were made (at most LIMITS.rematchesPerMinute, oldest first). */
+  rematchTimes: number[];
 }
 
 export type Phase = 'lobby' | 'playing' | 'finished';
