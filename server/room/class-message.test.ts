@@ -84,4 +84,12 @@ describe('a word to the class', () => {
     clock.advance(1);
     await command(simul.host, { type: 'message-class', preset: 'well-played' });
   });
+
+  it('may say "Well played, everyone!" after the simul has ended, and the phones hear it', async () => {
+    const { clients } = await serve();
+    const simul = await seatedSimul(clients, { boards: 1, seated: 1, start: true });
+    await command(simul.host, { type: 'end-simul' });
+    await command(simul.host, { type: 'message-class', preset: 'well-played' });
+    await simul.opponents[0].client.waitFor((e) => e.type === 'class-message' && e.preset === 'well-played');
+  });
 });
