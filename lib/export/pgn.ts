@@ -169,7 +169,8 @@ export function gamePgn(
     hostName = null,
   }: { hostIsBot?: boolean; clock?: ClockSettings | null; exhibition?: Exhibition | null; hostName?: string | null } = {},
 ): string {
-  const opponent = game.opponent ?? '?';
+  // A bot seated with no name (an exhibition's) is PGN's unknown name, its BlackType or WhiteType 'program'.
+  const opponent = game.opponent || '?';
   const host = hostName || HOST_NAME;
   const white = game.hostColor === 'w' ? host : opponent;
   const black = game.hostColor === 'w' ? opponent : host;

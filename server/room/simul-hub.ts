@@ -284,14 +284,15 @@ export class SimulHub {
     const dispatched: Promise<DispatchResult>[] = [];
     for (const [mode, simulId, pair] of [['sync', sync, async], ['async', async, sync]] as const) {
       await this.create(
-        { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h) },
+        // No words in the log: an exhibition's title and its bots' names are each view's, in its reader's language.
+        { title: '', boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h) },
         { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: seed >>> 0, hostKey },
       );
       const room = (await this.open(simulId))!;
       room.exhibitionStart = started;
       for (let board = 1; board <= spec.n; board++) {
         const botSeed = (seed + board) >>> 0;
-        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o) }, { botSeed }));
+        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: '', bot: bot(spec.o) }, { botSeed }));
       }
       dispatched.push(room.dispatch(host, { type: 'start' }));
     }
