@@ -1,6 +1,6 @@
 // Start positions: a FEN checked before any game starts from it, and the short list of named
 // positions the app ships (endgame drills and well-known openings; their names are in
-// app/words.ts). Pure and browser-safe.
+// the word tables, app/words/en.ts and es.ts). Pure and browser-safe.
 import { Chess, validateFen } from 'chess.js';
 import { endingByRule } from './rules';
 import type { EndReason } from './types';
