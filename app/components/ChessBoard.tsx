@@ -110,6 +110,8 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
   const keyboardFocus = useRef(false);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    // A square acted on with the keys (Enter, Space) is in the keyboard's hands too.
+    if (e.key === 'Enter' || e.key === ' ') keyboardFocus.current = true;
     if (!keyboardFocus.current) return;
     const from = Number((e.target as HTMLElement).dataset.index);
     const to = Number.isInteger(from) ? stepFrom(from, e.key) : null;

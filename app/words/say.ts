@@ -114,7 +114,7 @@ export function clockSettingsText(w: Words, clock: ClockSettings | null): string
 }
 
 /** What the dashboard's figures mean, said in plain words beside them. */
-export interface StoryFigures {
+interface StoryFigures {
   mode: 'async' | 'sync';
   running: boolean;
   idle: number;

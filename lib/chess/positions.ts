@@ -15,8 +15,6 @@ export type PositionProblem =
   | { kind: 'in-check' }
   | { kind: 'over'; reason: EndReason };
 
-export const INITIAL_FEN = 'rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQkq - 0 1';
-
 /** chess.js's complaint about a FEN's form, as a problem of ours (its words stay out of the app). */
 function formatProblem(error: string): PositionProblem {
   if (error.includes('six')) return { kind: 'format', field: 'fields' };

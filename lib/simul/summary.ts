@@ -5,7 +5,7 @@ import { addBoard } from './evolve';
 import { readyQueue } from './queries';
 import type { AbortReason, BoardStatus, EndReason, Phase, Result, SimulState } from './types';
 
-export interface BoardSummary {
+interface BoardSummary {
   board: number;
   status: BoardStatus;
   moves: number;

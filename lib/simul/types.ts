@@ -62,7 +62,7 @@ export interface Exhibition {
 }
 
 /** Every event carries its sequence number in the simul's log and the server's time (ms). */
-export interface EventMeta {
+interface EventMeta {
   seq: number;
   at: number;
   /**
@@ -157,7 +157,7 @@ export type SimulEventBody =
   | { type: 'simul-finished'; early: boolean; ending?: ServerEnding };
 
 /** Why the server itself ended a simul (see simul-finished). */
-export type ServerEnding = 'idle' | 'unwatched' | 'stalled';
+type ServerEnding = 'idle' | 'unwatched' | 'stalled';
 
 export type SimulEvent = EventMeta & SimulEventBody;
 /** What decide returns: an event but for its place in the log and its time. */
@@ -170,7 +170,7 @@ export type EventType = SimulEventBody['type'];
  */
 export type Command = CommandBody & { commandId?: string };
 
-export type CommandBody =
+type CommandBody =
   | { type: 'join'; name: string; board?: number; playerId: string }
   /** The host seats a bot at an empty seat, before the start (free-seat takes it out). */
   | { type: 'seat-bot'; board: number; name: string; bot: BotSpec }

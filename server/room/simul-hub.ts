@@ -26,7 +26,7 @@ export class OwnedElsewhere extends Error {
 }
 
 /** How long a room nobody listens to stays in memory after its last event. */
-export interface EvictionRules {
+interface EvictionRules {
   /** A simul that has not finished: it stays in the store, and its join code keeps working. */
   idleMs: number;
   /** A finished simul. */
@@ -39,7 +39,7 @@ const HELD_ELSEWHERE_MS = 200;
 export const DEFAULT_EVICTION: EvictionRules = { idleMs: 30 * 60_000, finishedMs: 5 * 60_000 };
 
 /** What the hub is given beside its store and clock. */
-export interface HubOptions {
+interface HubOptions {
   /** How a frame reaches many sessions at once (the transport's). */
   sendMany?: SendMany;
   /** The share of the thread every exhibition together may take (see ExhibitionPacer). */

@@ -32,7 +32,7 @@ import { RoomSession, sendToEach, type CloseReason, type Credential, type SendMa
 import { ManualClock, type Clock } from './simul-time';
 
 /** What a room is given by whoever runs it (the hub). */
-export interface RoomOptions {
+interface RoomOptions {
   id: string;
   log: SimulEvent[];
   credentials: SimulCredentials;
