@@ -77,7 +77,7 @@ export interface Exhibition {
 }
 
 /** Every event carries its sequence number in the simul's log and the server's time (ms). */
-export interface EventMeta {
+interface EventMeta {
   seq: number;
   at: number;
   /**
@@ -177,7 +177,7 @@ export type SimulEventBody =
   | { type: 'takebacks-turned-off'; board: number };
 
 /** Why the server itself ended a simul (see simul-finished). */
-export type ServerEnding = 'idle' | 'unwatched' | 'stalled';
+type ServerEnding = 'idle' | 'unwatched' | 'stalled';
 
 export type SimulEvent = EventMeta & SimulEventBody;
 /** What decide returns: an event but for its place in the log and its time. */
@@ -190,7 +190,7 @@ export type EventType = SimulEventBody['type'];
  */
 export type Command = CommandBody & { commandId?: string };
 
-export type CommandBody =
+type CommandBody =
   | { type: 'join'; name: string; board?: number; playerId: string }
   /** The host seats a bot at an empty seat, before the start (free-seat takes it out). */
   | { type: 'seat-bot'; board: number; name: string; bot: BotSpec }

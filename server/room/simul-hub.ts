@@ -28,7 +28,7 @@ export class OwnedElsewhere extends Error {
 }
 
 /** How long a room nobody listens to stays in memory after its last event. */
-export interface EvictionRules {
+interface EvictionRules {
   /** A simul that has not finished: it stays in the store, and its join code keeps working. */
   idleMs: number;
   /** A finished simul. */
@@ -41,7 +41,7 @@ const HELD_ELSEWHERE_MS = 200;
 export const DEFAULT_EVICTION: EvictionRules = { idleMs: 30 * 60_000, finishedMs: 5 * 60_000 };
 
 /** What the hub is given beside its store and clock. */
-export interface HubOptions {
+interface HubOptions {
   /** How a frame reaches many sessions at once (the transport's). */
   sendMany?: SendMany;
   /** The share of the thread every exhibition together may take (see ExhibitionPacer). */
@@ -289,14 +289,15 @@ export class SimulHub {
     const dispatched: Promise<DispatchResult>[] = [];
     for (const [mode, simulId, pair] of [['sync', sync, async], ['async', async, sync]] as const) {
       await this.create(
-        { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h) },
+        // No words in the log: an exhibition's title and its bots' names are each view's, in its reader's language.
+        { title: '', boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h) },
         { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: exhibitionBotSeed(seed, 'host'), hostKey },
       );
       const room = (await this.open(simulId))!;
       room.exhibitionStart = started;
       for (let board = 1; board <= spec.n; board++) {
         const botSeed = exhibitionBotSeed(seed, board);
-        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o) }, { botSeed }));
+        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: '', bot: bot(spec.o) }, { botSeed }));
       }
       dispatched.push(room.dispatch(host, { type: 'start' }));
     }

@@ -33,7 +33,7 @@ import { isStorageFull } from '../store/event-store';
 import { ManualClock, type Clock } from './simul-time';
 
 /** What a room is given by whoever runs it (the hub). */
-export interface RoomOptions {
+interface RoomOptions {
   id: string;
   log: SimulEvent[];
   credentials: SimulCredentials;

@@ -68,7 +68,7 @@ const OWNER_RETRY_MS = 250;
  * Closes a connection under the client, with no word from Socket.IO: the client takes it for a
  * lost connection and reconnects by itself, through the load balancer, to wherever its simul runs.
  */
-export function sendElsewhere(socket: SimulSocket): void {
+function sendElsewhere(socket: SimulSocket): void {
   socket.conn.close();
 }
 

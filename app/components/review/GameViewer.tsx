@@ -9,16 +9,17 @@ import { readGames } from '@/lib/export/games';
 import type { BoardState, SimulEvent, SimulState } from '@/lib/simul/types';
 import { formatClock } from '../ClockTime';
 import { positionName, SimulSettings } from '../SimulSettings';
-import type { Words } from '@/app/words';
+import { seatedName, type Words } from '@/app/words';
 import { useWords } from '../language';
 import { BotMarker } from '../BotMarker';
 import { ICONS } from '../icons';
 import { MiniBoard } from '../MiniBoard';
 
 /** An opponent's name in a list's option, where only text fits: a bot says so in words. */
-function optionName(w: Words, opponent: BoardState['opponent'] | undefined): string {
+function optionName(w: Words, board: number, opponent: BoardState['opponent'] | undefined): string {
   if (!opponent) return '';
-  return opponent.bot ? w.bots.inText(opponent.name) : opponent.name;
+  const name = seatedName(w, board, opponent)!;
+  return opponent.bot ? w.bots.inText(name) : name;
 }
 
 export function GameViewer({ state, metrics, log }: { state: SimulState; metrics: SimulMetrics; log: SimulEvent[] }) {
@@ -70,7 +71,7 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
           >
             {games.games.map((g, i) => (
               <option key={`${g.board}.${g.game}`} value={i}>
-                {g.game === 1 ? g.board : w.rematch.gameOf(g.board, g.game)} · {optionName(w, state.boards.get(g.board)?.opponent)}
+                {g.game === 1 ? g.board : w.rematch.gameOf(g.board, g.game)} · {optionName(w, g.board, state.boards.get(g.board)?.opponent)}
               </option>
             ))}
           </select>
