@@ -891,7 +891,7 @@ const exhibition = {
   syncLeft: (left: string, total: string) => `Sync: about ${left} (simulated) to go, of ${total} by the think times async recorded.`,
 };
 
-/** The simul as the Python program it is (the program itself is code, in lib/program/python.ts): the dashboard's, the projector's and the review's. */
+/** The simul as the Python program it is (the program itself is code, in lib/program/python.ts; its comments are words, here): the dashboard's, the projector's and the review's. */
 const program = {
   title: 'The simul as a Python program',
   intro: (mode: Mode): string =>
@@ -915,6 +915,36 @@ const program = {
   game: (game: number) => `game ${game}`,
   /** A line's boards, for a screen reader: "line 10: board 3 running on the host, board 5 ready". */
   lineTasks: (line: number, tasks: string[]) => `line ${line}: ${tasks.join(', ')}`,
+  /** The program's comments and docstrings, by their {{name}} in lib/program/python.ts: one line each. */
+  comments: {
+    host: 'The host: one thread, at one board at a time. Like asyncio’s loop it keeps the boards that are ready, and it takes the next one by the simul’s rule.',
+    rule: '"table-order", "first-ready" or "most-urgent"',
+    clock: 'the host’s clock (s): [its time at a game’s start, the increment]',
+    tables: 'in table order',
+    turns: 'table: (when it awaits the host, the host’s turn there)',
+    left: 'table: the host’s time left on that board’s clock',
+    at: 'the board the host is at, and the one it moved on last',
+    readyAt: 'when the board the host is at began to await it',
+    begin: 'A game begins at this board: the host’s clock there is set.',
+    turn: 'The host’s next turn at this board: it awaits the host once its opponent has moved.',
+    done: 'The board’s last game is over.',
+    free: 'the host made its move here: it is free again',
+    chooses: 'The host chooses once it is free and every board awaits its opponent or the host.',
+    noneReady: 'none awaits the host: it waits for the first to (ties: table order)',
+    firstReady: 'the one that has waited longest',
+    mostUrgent: 'the lowest host clock: the earliest flag',
+    tableOrder: 'around the tables: the next one after the board it left',
+    board: 'One board: a task on the event loop. Each move: the opponent’s think, then the host’s (s).',
+    rematch: 'a rematch: a new game at the same board',
+    awaitsOpponent: 'awaiting its opponent: the loop runs other boards',
+    awaitsHost: 'ready: it awaits the host, who comes by the simul’s rule',
+    hostThinks: 'the host thinks: one thread, no other board moves',
+    gather: 'Every board a task on the one thread, the host’s; the host moves on one at a time.',
+    syncBoard: 'One board, played to its end. Each move: the opponent’s think, then the host’s (s).',
+    syncAwaitsOpponent: 'awaiting its opponent: blocked, the host waits too',
+    syncHostThinks: 'the host thinks',
+    syncGames: 'one game after another: no other board moves meanwhile',
+  },
 };
 
 /** The review's scrubber: the recorded simul at any moment, played back. */

@@ -76,12 +76,13 @@ export const useTally = (c: SimulConnection) =>
     return { wins: t.wins, draws: t.draws, losses: t.losses };
   });
 
-/** Where N goes (rotation.ts nextBoard) while playing, and how many boards await the host. */
-export const useQueue = (c: SimulConnection) =>
-  useSimulShallow(c, (v) => {
-    if (v.state.phase !== 'playing') return { next: null, length: 0 };
-    return { next: nextBoard(v.state), length: awaitingHostInOrder(v.state).length };
-  });
+/** Where the console's N goes (rotation.ts nextBoard) while playing, and how many boards await the host. */
+export function consoleQueue(state: SimulState): { next: number | null; length: number } {
+  if (state.phase !== 'playing') return { next: null, length: 0 };
+  return { next: nextBoard(state), length: awaitingHostInOrder(state).length };
+}
+
+export const useQueue = (c: SimulConnection) => useSimulShallow(c, (v) => consoleQueue(v.state));
 
 /** What the dashboard's figures are read from: the log, as of which fold, and the server's clock. */
 export const useFiguresInput = (c: SimulConnection) =>

@@ -3,7 +3,7 @@
 // same folded state every screen shows, so the program can only say what the simul is. While the
 // class is paused the whole program is suspended: every task stands where it was, none runs.
 import { awaitsHost } from '../simul/queries';
-import { awaitingHostInOrder, hostBoard } from '../simul/rotation';
+import { awaitingHostInOrder, hostThinkingOn } from '../simul/rotation';
 import type { SimulState } from '../simul/types';
 import { PROGRAMS, type Program, type ProgramPlace } from './python';
 
@@ -43,8 +43,8 @@ export function eventLoopView(state: SimulState): EventLoopView {
   const program = PROGRAMS[state.mode];
   const started = state.phase !== 'lobby';
   const paused = started && state.pausedSince !== null;
-  // Where the host is, paused or not: the task it stands in (rotation.ts hostBoard).
-  const at = started ? hostBoard(state) : null;
+  // Where the host thinks, paused or not: the task it stands in (rotation.ts hostThinkingOn).
+  const at = started ? hostThinkingOn(state) : null;
   const current = paused ? null : at;
   // The other tasks ready, in the order the host serves them (rotation.ts awaitingHostInOrder).
   const ready = started && !paused ? awaitingHostInOrder(state).filter((n) => n !== at) : [];

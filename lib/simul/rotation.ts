@@ -33,11 +33,16 @@ function rotationKey(rotation: Rotation): ((board: BoardState) => number) | null
   return null;
 }
 
-/** The board the host is at and thinking on: the focus, while its game awaits the host; else null. */
+/** The board the host is at (the projector's heading, the console's big board): the focus, while its game is live. */
 export function hostBoard(state: SimulState): number | null {
   if (state.focus === null) return null;
-  const board = state.boards.get(state.focus);
-  return board && awaitsHost(board) ? board.number : null;
+  return state.boards.get(state.focus)?.status === 'playing' ? state.focus : null;
+}
+
+/** The board the host is thinking on (the cell's "host thinking", the program's running task): the board it is at, while that awaits the host. */
+export function hostThinkingOn(state: SimulState): number | null {
+  const at = hostBoard(state);
+  return at !== null && awaitsHost(state.boards.get(at)!) ? at : null;
 }
 
 /**
@@ -45,7 +50,7 @@ export function hostBoard(state: SimulState): number | null {
  * (when it awaits the host), then the others in the order of the simul's rule after it.
  */
 export function awaitingHostInOrder(state: SimulState): number[] {
-  const at = hostBoard(state);
+  const at = hostThinkingOn(state);
   const rest = readyQueue(state, state.focus).filter((n) => n !== at);
   return at === null ? rest : [at, ...rest];
 }

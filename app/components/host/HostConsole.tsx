@@ -23,7 +23,7 @@ import {
 } from '@/lib/client/use-simul';
 import { turnRefusal } from '@/lib/simul/decide';
 import { isOver } from '@/lib/simul/queries';
-import { hostBoard, lastHostMove, nextBoard } from '@/lib/simul/rotation';
+import { hostThinkingOn, lastHostMove, nextBoard } from '@/lib/simul/rotation';
 import { takebackRefusal, takebacksAllowed } from '@/lib/simul/takeback-rule';
 import { refusalText } from '@/app/words';
 import { useWords } from '../language';
@@ -424,8 +424,8 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
   const state = connection.store.getState().state;
   const board = state.boards.get(number)!;
   const look = boardLook(state, board);
-  // The host is here and it is its move (rotation.ts hostBoard; paused or not: paused, its wait stands still).
-  const hostToMove = hostBoard(state) === number;
+  // The host is here and it is its move (rotation.ts; paused or not: paused, its wait stands still).
+  const hostToMove = hostThinkingOn(state) === number;
   const offerFromOpponent = board.drawOfferBy === 'opponent';
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2" data-testid="focused-board" data-board={number}>
