@@ -170,14 +170,15 @@ export type SimulEventBody =
   | { type: 'server-restarted'; downSince: number }
   /**
    * `ending`: the server ended it, not the host: nobody had acted for a long time ('idle'), nobody
-   * watched an exhibition ('unwatched'), or an exhibition's bots could not go on ('stalled').
+   * watched an exhibition ('unwatched'), or an exhibition's bots could not go on ('stalled'), or
+   * an exhibition past its guaranteed time gave its slot to a teacher who asked ('preempted').
    */
   | { type: 'simul-finished'; early: boolean; ending?: ServerEnding }
   /** The host turned takebacks off on `board`: its student may no longer ask (a request pending is refused). */
   | { type: 'takebacks-turned-off'; board: number };
 
 /** Why the server itself ended a simul (see simul-finished). */
-type ServerEnding = 'idle' | 'unwatched' | 'stalled';
+export type ServerEnding = 'idle' | 'unwatched' | 'stalled' | 'preempted';
 
 export type SimulEvent = EventMeta & SimulEventBody;
 /** What decide returns: an event but for its place in the log and its time. */

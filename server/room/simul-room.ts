@@ -57,6 +57,8 @@ interface RoomOptions {
 /** Who started an exhibition, and when it should have ended at its speed (real time). */
 export interface ExhibitionStart {
   network: string;
+  /** When it started, on the hub's real time (its wallNow). */
+  startedAt: number;
   endsBy: number;
 }
 

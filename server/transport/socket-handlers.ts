@@ -186,17 +186,18 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       const minutes = exhibitionMinutes(spec);
       if (minutes > EXHIBITION_LIMITS.maxMinutes) return fail('exhibition-too-long', { minutes, maxMinutes: EXHIBITION_LIMITS.maxMinutes });
       const network = socket.data.network;
-      const retryAfterMs = () => hub.exhibitionSlotFreesInMs();
       if (budgets.exhibitions) {
         // A cluster: the slots of every node, in Redis.
         const refused = await budgets.exhibitions.take(network, minutes, limits.exhibitionsAtOnce);
         if (refused) return fail('exhibition-running', refused);
       } else {
-        if (hub.exhibitionRunningFrom(network)) return fail('exhibition-running', { scope: 'network', retryAfterMs: retryAfterMs() });
-        if (hub.exhibitionsRunning >= limits.exhibitionsAtOnce) return fail('exhibition-running', { scope: 'server', retryAfterMs: retryAfterMs() });
+        // One node: a free slot, or one past its guaranteed time (see exhibitionWait).
+        const refused = hub.exhibitionWait(network, limits.exhibitionsAtOnce);
+        if (refused) return fail('exhibition-running', refused);
       }
       // Two simuls, and a creation for each real minute they hold a slot, of the network's hourly budget.
       if (!budgets.creations.take(network, 2 + Math.ceil(minutes))) return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
+      if (!budgets.exhibitions) await hub.makeExhibitionRoom(limits.exhibitionsAtOnce);
       const started = await hub.createExhibition(spec, network);
       return started.ok ? { ok: true, sync: started.sync, async: started.async, hostKey: started.hostKey } : started;
     });

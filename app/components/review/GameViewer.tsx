@@ -58,7 +58,7 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
     <section aria-label={words.games} className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h2 className="text-xl font-bold">{words.games}</h2>
-        <label className="flex items-center gap-2">
+        <label className="flex min-w-0 max-w-full items-center gap-2">
           <span className="text-sm text-slate-500">{words.board}</span>
           <select
             value={chosen}
@@ -66,7 +66,7 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
               setChosen(Number(e.target.value));
               setPly(-1);
             }}
-            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+            className="min-w-0 max-w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
             data-testid="game-select"
           >
             {games.games.map((g, i) => (
