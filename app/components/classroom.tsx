@@ -17,10 +17,10 @@ import { useWords } from './language';
 import { useServerNow } from './use-now';
 
 /** The bot a host hands an away student's board to: sensible, a few seconds a move. */
-export const STAND_IN_BOT: BotSpec = { strength: 'sensible', think: { meanMs: 3000, spreadMs: 1000 } };
+const STAND_IN_BOT: BotSpec = { strength: 'sensible', think: { meanMs: 3000, spreadMs: 1000 } };
 
 /** How long a student has been away, growing while you look. */
-export function AwayTime({ store, since, testId }: { store: StoreApi<SimulView>; since: number; testId?: string }) {
+function AwayTime({ store, since, testId }: { store: StoreApi<SimulView>; since: number; testId?: string }) {
   const w = useWords().classroom;
   const offset = useStore(store, (s) => s.clockOffset);
   const now = useServerNow(offset);

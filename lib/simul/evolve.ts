@@ -109,7 +109,7 @@ function endAwaySpell(board: BoardState, at: number): void {
 }
 
 /** How many of the host's latest words the state keeps the times of: the rate bound (deciders/message.ts) reads them. */
-export const MESSAGE_TIMES_KEPT = 3;
+const MESSAGE_TIMES_KEPT = 3;
 
 /** The host's word to the class becomes the latest: the simul's fold, and a phone's that hears it with its board's events. */
 export function foldMessage(state: SimulState, event: Extract<SimulEvent, { type: 'class-message' }>): void {

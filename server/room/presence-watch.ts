@@ -10,7 +10,7 @@ import type { Actor, Command, SimulState } from '../../lib/simul/types';
 import type { Clock } from './simul-time';
 
 /** What the watch needs of its room. */
-export interface PresencePort {
+interface PresencePort {
   readonly state: SimulState;
   readonly clock: Clock;
   /** How many sessions hold board `board`'s seat now. */
