@@ -127,6 +127,9 @@ const refusals: RefusalWords = {
   'no-takeback-request': () => 'No hay ninguna petición de deshacer jugada que responder.',
   'students-only': () => 'Solo el alumno del tablero pide deshacer una jugada; el anfitrión deshace la suya directamente.',
   'takeback-already-requested': () => 'Ya hay una petición de deshacer jugada abierta.',
+  'takebacks-off': (p) => `No se pueden deshacer jugadas en el tablero ${p.board}.`,
+  'takeback-used': (p) => `Ya has deshecho la jugada que permite esta partida en el tablero ${p.board}.`,
+  'takeback-wait': (p) => `El anfitrión rechazó deshacer tu jugada: puedes volver a pedirlo en ${Math.ceil(p.retryAfterMs / 1000)} s.`,
   'game-live': (p) => `La partida del tablero ${p.board} sigue en juego: la revancha llega tras una partida terminada.`,
   'rematch-host-only': () => 'En esta simultánea solo el anfitrión puede empezar una revancha.',
   'position-invalid': (p) => (p.board === undefined ? '' : `Tablero ${p.board}: `) + startPosition.problem(p.problem),
@@ -154,6 +157,14 @@ const refusals: RefusalWords = {
       : p?.during === 'join'
         ? 'No se pudo ocupar el puesto.'
         : 'Algo ha fallado en el servidor.',
+  'rematch-limit': (p) =>
+    p.scope === 'minute'
+      ? `Como mucho ${p.perMinute} revanchas por minuto en un tablero: inténtalo de nuevo en ${Math.max(1, Math.ceil(p.retryAfterMs / 1000))} s.`
+      : p.scope === 'board'
+        ? `Este tablero ya ha tenido ${number(p.max)} revanchas, las máximas en una simultánea.`
+        : `Esta simultánea ya ha tenido ${number(p.max)} revanchas, las máximas: crea una simultánea nueva para seguir jugando.`,
+  'log-full': (p) => `Esta simultánea ha registrado ${number(p.maxEvents)} sucesos, los máximos que guarda una simultánea: termínala y crea otra.`,
+  'storage-full': () => 'El disco del servidor está lleno y no se guardó nada. Inténtalo de nuevo cuando el servidor tenga espacio (avisa a quien lo administra).',
   'seat-moved': () => 'Tu puesto se ha pasado a otro dispositivo.',
   'seat-freed': () => 'El anfitrión ha liberado tu puesto: puedes volver a unirte.',
   'no-answer': () => 'El servidor no responde: inténtalo de nuevo.',
@@ -394,6 +405,7 @@ const phone: Words['phone'] = {
   hostHere: 'El anfitrión está en tu tablero, pensando',
   hostAt: (board, before) => `El anfitrión está en el tablero ${board}; ${plural(before, 'tablero', 'tableros')} antes del tuyo`,
   hostNext: 'El anfitrión vendrá ahora a tu tablero',
+  paused: (yourMove) => (yourMove ? 'La clase está en pausa: te toca cuando se reanude' : 'La clase está en pausa'),
   hostPlayed: (san, spoken) => `El anfitrión jugó ${san}: ${spoken}.`,
   hostMoved: (from, to) => `El anfitrión movió de ${from} a ${to}.`,
   hostOffersDraw: 'El anfitrión ofrece tablas.',
@@ -973,6 +985,16 @@ const takeback: Words['takeback'] = {
   hostTakeBack: (board) => `Deshacer mi última jugada en el tablero ${board}`,
   count: (n) => (n === 1 ? '1 jugada deshecha' : `${n} jugadas deshechas`),
   column: 'Jugadas deshechas',
+  news: {
+    granted: 'El anfitrión aceptó deshacer tu jugada: te toca otra vez.',
+    refused: 'El anfitrión rechazó deshacer tu jugada.',
+    host: 'El anfitrión deshizo su última jugada: volverá a jugar.',
+    off: 'El anfitrión ha desactivado deshacer jugadas en tu tablero.',
+  },
+  askAgainIn: (seconds) => `Vuelve a pedirlo en ${seconds} s`,
+  turnOff: (board) => `Desactivar deshacer jugadas en el tablero ${board}`,
+  policyLegend: 'Deshacer jugadas',
+  policy: { any: 'Los alumnos pueden pedir deshacer jugadas', 'one-per-game': 'Una jugada deshecha por partida', none: 'Sin deshacer jugadas' },
 };
 
 const rematch: Words['rematch'] = {

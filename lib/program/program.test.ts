@@ -46,7 +46,7 @@ const AWAITS = 'await asyncio.sleep(opponent_thinks)  # {{awaitsOpponent}}';
 
 describe('the program view', () => {
   it.each(LOGS)('%s: at every event, each task is in its board’s state', (_name, events) => {
-    const fold = new StatesFold();
+    const fold = new StatesFold(() => []);
     events.forEach((e, i) => {
       fold.add(e);
       const where = `after event ${i + 1} (${e.type})`;

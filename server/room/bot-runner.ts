@@ -4,14 +4,15 @@
 // is durable before anyone hears of it (the commit queue).
 //
 // Time comes only from the room's clock. After every commit each bot that is to move gets one
-// timer: at the moment it got the move plus its think time, drawn from its secret seed (kept by
-// the room, never in an event), its board and the ply (lib/bots/think-time.ts). The same draw comes out after a restart, so start() rebuilds
+// timer: at the moment it got the move plus its think time, drawn from its secret (kept by
+// the room, never in an event), its board, the game and the ply (lib/bots/bot-random.ts). The same draw comes out after a restart, so start() rebuilds
 // the timers from the log alone, and a timer already due when the server comes back runs at once.
 // While the class is paused no bot moves; the pause is charged to no one, so a bot's think
 // resumes where it stood (the board's turnSince moves on by the pause, as the host's last move does).
 import { chooseMove } from '../../lib/bots/moves';
+import { botRandom } from '../../lib/bots/bot-random';
 import type { BotSeed, BotSpec } from '../../lib/bots/spec';
-import { botRandom, thinkMsFor } from '../../lib/bots/think-time';
+import { thinkMsFor } from '../../lib/bots/think-time';
 import { awaitsHost, sideToMove } from '../../lib/simul/queries';
 import type { Actor, BoardState, Side, SimulEvent } from '../../lib/simul/types';
 import type { BotSlot } from './room-credentials';
@@ -35,8 +36,10 @@ interface Plan {
   id: string;
   side: Side;
   bot: BotSpec;
-  /** The bot's secret seed (the room keeps it: never in an event). */
-  seed: number;
+  /** The bot's secret (the room keeps it: never in an event). */
+  seed: BotSeed;
+  /** The board's game and its takebacks so far: a rematch or a takeback draws anew. */
+  round: { game: number; takebacks: number };
   at: number;
 }
 
@@ -47,6 +50,11 @@ interface Timer extends Plan {
 /** The id of the move to come on `board`: its game, its takebacks so far, its ply. */
 function moveId(board: BoardState): string {
   return botMoveId(board.number, board.moveCount, board.game, board.takebacks);
+}
+
+/** The board's game and its takebacks so far, which a bot's draws depend on. */
+function roundOf(board: BoardState): { game: number; takebacks: number } {
+  return { game: board.game, takebacks: board.takebacks };
 }
 
 /** The host's timer, or a seated bot's, by its board. */
@@ -114,7 +122,8 @@ export class BotRunner {
     if (!board || !bot || board.status !== 'playing' || board.paused || sideToMove(board) !== 'opponent') return null;
     const ply = board.moveCount;
     const seed = this.seedOf(n);
-    return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, at: board.turnSince! + thinkMsFor(bot, seed, n, ply) };
+    const round = roundOf(board);
+    return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, round, at: board.turnSince! + thinkMsFor(bot, seed, n, ply, round) };
   }
 
   /**
@@ -130,7 +139,8 @@ export class BotRunner {
     const ply = board.moveCount;
     const since = Math.max(board.turnSince!, this.lastHostMoveAt);
     const seed = this.seedOf('host');
-    return { board: board.number, ply, id: moveId(board), side: 'host', bot: hostBot, seed, at: since + thinkMsFor(hostBot, seed, board.number, ply) };
+    const round = roundOf(board);
+    return { board: board.number, ply, id: moveId(board), side: 'host', bot: hostBot, seed, round, at: since + thinkMsFor(hostBot, seed, board.number, ply, round) };
   }
 
   /** Keeps a timer that already plans the same move; otherwise replaces it. */
@@ -151,7 +161,7 @@ export class BotRunner {
   private play(plan: Plan): void {
     const board = this.room.state.boards.get(plan.board);
     if (this.stopped || !board || board.status !== 'playing' || moveId(board) !== plan.id || sideToMove(board) !== plan.side) return;
-    const move = chooseMove(board.chess, plan.bot, botRandom(plan.seed, plan.board, plan.ply, 'move'));
+    const move = chooseMove(board.chess, plan.bot, botRandom(plan.seed, { board: plan.board, ply: plan.ply, ...plan.round }, 'move'));
     const actor: Actor = plan.side === 'host' ? { role: 'host' } : { role: 'opponent', board: plan.board };
     void this.room
       .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: plan.id })

@@ -2,7 +2,8 @@
 // the room's other secrets (bots' seeds, seats' networks, blocked networks) live here; the room
 // asks `actorFor` on every command, so a freed or re-issued seat's old token grants nothing from
 // the moment the event that changes the seat is decided. Nothing here is ever sent to anyone.
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { botSeedFrom } from '../../lib/bots/bot-random';
 import type { BotSeed } from '../../lib/bots/spec';
 import type { ClientActor, SimulEvent } from '../../lib/simul/types';
 import { hashSecret, newSecret, secretMatches } from '../guards/secrets';
@@ -20,9 +21,9 @@ export const SECRET_NAMES = {
   blockedNetwork: (networkHash: string) => `blocked-network:${networkHash}`,
 };
 
-/** A new bot seed: secret, from the system's cryptographic source. */
-export function newBotSeed(): BotSeed {
-  return randomInt(2 ** 32);
+/** A new bot's secret: a key of 256 bits from the system's cryptographic source (64 hex digits). */
+export function newBotSeed(): string {
+  return randomBytes(32).toString('hex');
 }
 
 /** What a dispatch's events change in the credentials, committed with them. */
@@ -66,9 +67,9 @@ export class RoomCredentials {
     return { role: 'spectator' };
   }
 
-  /** The secret seed of the bot at `slot` (its board, or the host's side): never sent to anyone. */
+  /** The secret of the bot at `slot` (its board, or the host's side): never sent to anyone. */
   botSeed(slot: BotSlot): BotSeed {
-    return Number(this.credentials.secrets.get(SECRET_NAMES.botSeed(slot)) ?? 0);
+    return botSeedFrom(this.credentials.secrets.get(SECRET_NAMES.botSeed(slot)));
   }
 
   /** Whether the host blocked `network` from joining this simul (durable: it survives a restart). */

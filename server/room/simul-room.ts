@@ -29,6 +29,7 @@ import { RoomCredentials, type BotSlot } from './room-credentials';
 import { RoomListeners } from './room-listeners';
 import type { DispatchContext, DispatchResult, RoomPort } from './room-port';
 import { RoomSession, sendToEach, type CloseReason, type Credential, type SendMany, type SessionLink } from './room-session';
+import { isStorageFull } from '../store/event-store';
 import { ManualClock, type Clock } from './simul-time';
 
 /** What a room is given by whoever runs it (the hub). */
@@ -65,6 +66,9 @@ const NOT_SAVED: DispatchResult = {
   ok: false,
   error: rejection('internal', { during: 'save' }),
 };
+
+/** The disk is full: nothing was saved; the room is loaded again from the store when asked. */
+const STORAGE_FULL: DispatchResult = { ok: false, error: rejection('storage-full') };
 
 export class SimulRoom implements RoomPort {
   readonly id: string;
@@ -293,7 +297,7 @@ export class SimulRoom implements RoomPort {
     return this.log[this.log.length - 1].at;
   }
 
-  /** The secret seed of the bot at `slot` (its board, or the host's side): never sent to anyone. */
+  /** The secret of the bot at `slot` (its board, or the host's side): never sent to anyone. */
   botSeed(slot: BotSlot): BotSeed {
     return this.credentials.botSeed(slot);
   }
@@ -360,11 +364,11 @@ export class SimulRoom implements RoomPort {
     if (events.length === 0 && this.settled) return Promise.resolve(done);
     const upTo = this.state.seq;
     return new Promise((resolve) => {
-      this.commits.add({ simulId: this.id, events, seat, epoch: this.epoch, ...(secrets.length ? { secrets } : {}) }, (committed) => {
+      this.commits.add({ simulId: this.id, events, seat, epoch: this.epoch, ...(secrets.length ? { secrets } : {}) }, (committed, cause) => {
         if (!committed) {
           this.stop();
           this.options.onLost(this);
-          return resolve(NOT_SAVED);
+          return resolve(isStorageFull(cause) ? STORAGE_FULL : NOT_SAVED);
         }
         this.pages.committedUpTo(upTo);
         if (events.length > 0) this.afterDurable(events, this.pages.file(events, boards));

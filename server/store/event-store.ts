@@ -57,6 +57,16 @@ export class StaleEpochError extends Error {
   }
 }
 
+/**
+ * Whether a store's error is a full disk: SQLite's SQLITE_FULL, Postgres's disk_full (53100), the
+ * system's ENOSPC. Nothing was written; the same write succeeds once space is freed (a refusal of
+ * its own, `storage-full`, not a fault of the server).
+ */
+export function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC';
+}
+
 export interface EventStore {
   /** Records a new simul: its first event (simul-created, seq 1), its host key hash and its first secrets. */
   createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets?: readonly SecretChange[]): Promise<void>;
