@@ -652,6 +652,18 @@ function log(msg: string): void {
   console.error(`[${new Date().toISOString().slice(11, 19)}] ${msg}`);
 }
 
+/** One measured window: the target's samples, the generators' figures and the machine's CPU around it. */
+async function measuredWindow(t: RunningTarget, gens: Generators, ms: number) {
+  const m0 = machineCpu();
+  const s0 = await t.sample(false, true);
+  await gens.windowStart();
+  await sleep(ms);
+  const stats = await gens.windowEnd();
+  const s1 = await t.sample();
+  const m1 = machineCpu();
+  return { s0, s1, stats, m0, m1 };
+}
+
 async function runScenario(name: string, target: Target, load: Load, warmupMs: number): Promise<ScenarioRun> {
   const boards = load.simuls * load.boardsPerSimul;
   log(`${name} / ${target}: ${load.simuls} x ${load.boardsPerSimul} boards at ${load.rate} moves/s`);
@@ -673,13 +685,7 @@ async function runScenario(name: string, target: Target, load: Load, warmupMs: n
     await gens.rate(load.rate);
     await gens.start();
     await sleep(warmupMs);
-    const m0 = machineCpu();
-    const s0 = await t.sample(false, true);
-    await gens.windowStart();
-    await sleep(MEASURE_MS);
-    const stats = await gens.windowEnd();
-    const s1 = await t.sample();
-    const m1 = machineCpu();
+    const { s0, s1, stats, m0, m1 } = await measuredWindow(t, gens, MEASURE_MS);
     const live = await t.sample(true);
     const genStderr = await gens.stop();
     await t.stop();
@@ -777,13 +783,7 @@ async function climb(target: Target, t: RunningTarget, gens: Generators, list: n
     // elsewhere on the machine should not decide the capacity.
     let step: Step | null = null;
     for (let attempt = 1; attempt <= 2 && !step?.passed; attempt++) {
-      const m0 = machineCpu();
-      const s0 = await t.sample(false, true);
-      await gens.windowStart();
-      await sleep(STEP_MEASURE_MS);
-      const stats = await gens.windowEnd();
-      const s1 = await t.sample();
-      const m1 = machineCpu();
+      const { s0, s1, stats, m0, m1 } = await measuredWindow(t, gens, STEP_MEASURE_MS);
       const m = measure(target, { boards, rate }, s0, s1, stats, t.child.stderrLines, [m0, m1]);
       const windowErrors = mergeCounters(stats.map((s) => s.windowCounters));
       const reasons: string[] = [];
