@@ -333,7 +333,7 @@ const connection = {
 /** The words about bots: the host's lobby, and the marker every view shows beside a bot. */
 const bots = {
   marker: 'Bot',
-  /** The name a bot gets at a seat. */
+  /** The name a bot gets at a seat (and a bot seated with none, an exhibition's, is shown by). */
   name: (board: number) => `Bot ${board}`,
   /** After a name where only text fits (a list's option). */
   inText: (name: string) => `${name} (bot)`,
@@ -883,6 +883,8 @@ const exhibition = {
   notExhibition: 'This simul is no exhibition:',
   watchIt: 'watch it',
   side: (mode: Mode): string => (mode === 'sync' ? 'Sync: one game at a time' : 'Async: rotating between boards'),
+  /** An exhibition simul's title, on every screen that names it (the server writes none in the log). */
+  title: (mode: Mode): string => `Exhibition: ${mode}`,
   movesPlayed: (mode: Mode) => `Moves played, ${mode}`,
   progress: (moves: number, total: number) => `${number(moves)} of ${number(total)} moves`,
   simulated: (over: boolean): string => (over ? 'simulated, over' : 'simulated so far'),

@@ -804,6 +804,7 @@ const exhibition: Words['exhibition'] = {
   notExhibition: 'Esta simultánea no es una exhibición:',
   watchIt: 'verla',
   side: (mode) => (mode === 'sync' ? 'Síncrona: una partida tras otra' : 'Asíncrona: rotando entre los tableros'),
+  title: (mode) => `Exhibición: ${mode === 'async' ? 'asíncrona' : 'síncrona'}`,
   movesPlayed: (mode) => `Jugadas hechas, ${mode === 'async' ? 'asíncrona' : 'síncrona'}`,
   progress: (done, total) => `${number(done)} de ${number(total)} jugadas`,
   simulated: (over) => (over ? 'simulado, terminado' : 'simulado hasta ahora'),

@@ -1,6 +1,6 @@
 // Everything the dashboard shows, from the event log alone (docs/METRICS.md), folded one event
 // at a time. Pure and browser-safe: the server and the browser compute the same figures.
-import { evolve, initialState } from '../simul/evolve';
+import { evolve, initialState, replay } from '../simul/evolve';
 import { awaitingHostInOrder } from '../simul/rotation';
 import type { Mode, SimulEvent, SimulState } from '../simul/types';
 import { BoardSums, type BoardRow } from './boards';
@@ -12,7 +12,7 @@ import { ThinkTimer, type MoveThink } from './thinks';
 import { HostThinkClaims, type BoardTimeline, type Segment } from './timeline';
 
 /** The two totals shown side by side: the mode that was played, and the other projected. */
-export interface Comparison {
+interface Comparison {
   actual: { mode: Mode; total: number };
   projected: { mode: Mode; total: number };
   sync: number;
@@ -167,7 +167,8 @@ export class MetricsFold {
 
 /** All the dashboard's figures from a whole log: the fold over it, read at `now`. */
 export function simulMetrics(events: readonly SimulEvent[], now?: number): SimulMetrics | null {
-  const fold = new MetricsFold();
+  // Where the host is, replayed only when a wait is still open (a running simul).
+  const fold = new MetricsFold(() => awaitingHostInOrder(replay(events)));
   for (const e of events) fold.add(e);
   return fold.at(now);
 }

@@ -78,7 +78,7 @@ function newBoard(number: number, hostColor: Color, clock: ClockSettings | null,
 }
 
 /** Where the games on table `number` start: its own position, the simul's, or null (the initial position). */
-export function startFenOf(state: SimulState, number: number): string | null {
+function startFenOf(state: SimulState, number: number): string | null {
   return state.boardFens[number] ?? state.startFen;
 }
 

@@ -1,5 +1,6 @@
 // Refusals: the domain and the server refuse with a code and the facts a sentence needs.
-// No words here: the app turns a refusal into a sentence (app/words.ts).
+// No words here: the app turns a refusal into a sentence (app/words: each table's
+// refusals, said by say.ts refusalText).
 // It imports nothing from types.ts (which re-exports it): no circle.
 import type { PositionProblem } from '../chess/positions';
 

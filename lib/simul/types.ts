@@ -77,7 +77,7 @@ export interface Exhibition {
 }
 
 /** Every event carries its sequence number in the simul's log and the server's time (ms). */
-export interface EventMeta {
+interface EventMeta {
   seq: number;
   at: number;
   /**
@@ -170,14 +170,15 @@ export type SimulEventBody =
   | { type: 'server-restarted'; downSince: number }
   /**
    * `ending`: the server ended it, not the host: nobody had acted for a long time ('idle'), nobody
-   * watched an exhibition ('unwatched'), or an exhibition's bots could not go on ('stalled').
+   * watched an exhibition ('unwatched'), or an exhibition's bots could not go on ('stalled'), or
+   * an exhibition past its guaranteed time gave its slot to a teacher who asked ('preempted').
    */
   | { type: 'simul-finished'; early: boolean; ending?: ServerEnding }
   /** The host turned takebacks off on `board`: its student may no longer ask (a request pending is refused). */
   | { type: 'takebacks-turned-off'; board: number };
 
 /** Why the server itself ended a simul (see simul-finished). */
-export type ServerEnding = 'idle' | 'unwatched' | 'stalled';
+export type ServerEnding = 'idle' | 'unwatched' | 'stalled' | 'preempted';
 
 export type SimulEvent = EventMeta & SimulEventBody;
 /** What decide returns: an event but for its place in the log and its time. */
@@ -190,7 +191,7 @@ export type EventType = SimulEventBody['type'];
  */
 export type Command = CommandBody & { commandId?: string };
 
-export type CommandBody =
+type CommandBody =
   | { type: 'join'; name: string; board?: number; playerId: string }
   /** The host seats a bot at an empty seat, before the start (free-seat takes it out). */
   | { type: 'seat-bot'; board: number; name: string; bot: BotSpec }

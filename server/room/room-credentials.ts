@@ -27,7 +27,7 @@ export function newBotSeed(): string {
 }
 
 /** What a dispatch's events change in the credentials, committed with them. */
-export interface CredentialChanges {
+interface CredentialChanges {
   /** The seat whose token changes (a new one, or none when freed or taken by a bot). */
   seat?: SeatCredentialChange;
   /** The new seat's token, for whoever took or re-issued the seat: never kept, only its hash. */

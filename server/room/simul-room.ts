@@ -33,7 +33,7 @@ import { isStorageFull } from '../store/event-store';
 import { ManualClock, type Clock } from './simul-time';
 
 /** What a room is given by whoever runs it (the hub). */
-export interface RoomOptions {
+interface RoomOptions {
   id: string;
   log: SimulEvent[];
   credentials: SimulCredentials;
@@ -57,6 +57,8 @@ export interface RoomOptions {
 /** Who started an exhibition, and when it should have ended at its speed (real time). */
 export interface ExhibitionStart {
   network: string;
+  /** When it started, on the hub's real time (its wallNow). */
+  startedAt: number;
   endsBy: number;
 }
 
