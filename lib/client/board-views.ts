@@ -2,7 +2,7 @@
 // event touched it (or the host came or left), so a component that selects one board's view
 // redraws only when that board changed.
 import { lookOf, type BoardLook } from '../simul/board-look';
-import type { AbortReason, Color, EndReason, Result, Side, SimulState } from '../simul/types';
+import type { AbortReason, Color, EndReason, Result, Side, SimulState, TakebackNews } from '../simul/types';
 
 export interface BoardView {
   readonly number: number;
@@ -20,6 +20,9 @@ export interface BoardView {
   readonly drawOfferBy: Side | null;
   /** The side asking to take back its move. */
   readonly takebackBy: Side | null;
+  /** What the student last heard of a takeback (a new object with each outcome), and whether the host turned them off. */
+  readonly takebackNews: TakebackNews | null;
+  readonly takebacksOff: boolean;
   /** The class is paused: nobody moves here. */
   readonly paused: boolean;
   readonly moveCount: number;
@@ -49,6 +52,8 @@ function viewOf(state: SimulState, number: number): BoardView | null {
     turnSince: b.turnSince,
     drawOfferBy: b.drawOfferBy,
     takebackBy: b.takebackBy,
+    takebackNews: b.takebackNews,
+    takebacksOff: b.takebacksOff,
     paused: b.paused,
     moveCount: b.moveCount,
     result: b.result,
