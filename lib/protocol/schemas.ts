@@ -13,7 +13,7 @@ const square = z.string().regex(/^[a-h][1-8]$/);
 const fen = z.string().max(100);
 const secret = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
-export const simulIdSchema = z.string().regex(/^[a-z0-9]{6,20}$/);
+const simulIdSchema = z.string().regex(/^[a-z0-9]{6,20}$/);
 export const joinCodeSchema = z.string().regex(/^\d{6}$/);
 
 /** A bot's settings (lib/bots/spec.ts checks every field and its range). */

@@ -5,7 +5,7 @@ import { commandRecord, recordText } from './queries';
 import { DECIDERS } from './deciders';
 import { isRejection, moverOn, reject, type Decider, type Decision } from './deciders/common';
 import { rejection, type Rejection } from './rejection';
-import type { Actor, Command, CommandType, SimulState } from './types';
+import { LIMITS, type Actor, type Command, type CommandType, type SimulState } from './types';
 
 export type { Decision } from './deciders/common';
 
@@ -45,6 +45,12 @@ const SERVER_ONLY = new Set<CommandType>(['time-out', 'resume-clocks']);
 /** The host's commands the room may also send itself (its housekeeping), saying why. */
 const SERVER_TOO = new Set<CommandType>(['end-simul']);
 
+/** What still goes on when the log is nearly full: ending the simul, and a flag's fall. */
+const ENDING = new Set<CommandType>(['end-simul', 'time-out']);
+
+/** The last events of a full log are kept for ending (a flag per board, the end of every game). */
+export const LOG_ENDING_RESERVE = 1_000;
+
 /**
  * A command becomes events or a refusal. A command resent by its sender after it was applied
  * (its acknowledgement lost, a reconnect, a server restart) is a duplicate: acknowledged, with no
@@ -62,6 +68,9 @@ export function decide(state: SimulState, actor: Actor, command: Command, now: n
     }
   }
   const decision = decideNew(state, actor, command, now);
+  // The log's size is bounded: near its most, only ending goes on.
+  const room = LIMITS.maxLogEvents - (ENDING.has(command.type) ? 0 : LOG_ENDING_RESERVE);
+  if (decision.ok && state.seq + decision.events.length > room) return reject('log-full', { maxEvents: LIMITS.maxLogEvents });
   // A move is remembered by its clientMoveId; any other command by a record on its first event.
   if (!decision.ok || !record || command.type === 'move' || decision.events.length === 0) return decision;
   const [first, ...rest] = decision.events;

@@ -6,7 +6,7 @@
 import { Game } from '../chess/game';
 import { firstPosition, recordPosition, type PositionCounts } from '../chess/rules';
 import { foldClock, newBoardClock } from './clocks';
-import type { BoardState, ClockSettings, Color, Promotion, SimulEvent, SimulState } from './types';
+import { LIMITS, type BoardState, type ClockSettings, type Color, type Promotion, type SimulEvent, type SimulState } from './types';
 import { awaitsHost, hostColorOf, moveRecord, parseRecord, sideToMove } from './queries';
 import { nextAwaitingHost } from './rotation';
 
@@ -73,11 +73,12 @@ function newBoard(number: number, hostColor: Color, clock: ClockSettings | null,
     takebackDeclinedAt: null,
     takebacksOff: false,
     takebackNews: null,
+    rematchTimes: [],
   };
 }
 
 /** Where the games on table `number` start: its own position, the simul's, or null (the initial position). */
-export function startFenOf(state: SimulState, number: number): string | null {
+function startFenOf(state: SimulState, number: number): string | null {
   return state.boardFens[number] ?? state.startFen;
 }
 
@@ -202,6 +203,7 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       board.positions = firstPosition(board.chess);
       board.status = event.queued ? 'queued' : 'playing';
       board.game += 1;
+      board.rematchTimes = [...board.rematchTimes, event.at].slice(-LIMITS.rematchesPerMinute);
       board.moveCount = 0;
       board.lastMove = null;
       board.startedAt = event.queued ? null : event.at;

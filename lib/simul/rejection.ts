@@ -1,6 +1,6 @@
 // Refusals: the domain and the server refuse with a code and the facts a sentence needs.
-// No words here: the app turns a refusal into a sentence (app/words.ts).
-// It imports nothing from types.ts (which re-exports it): no circle.
+// No words here: the app turns a refusal into a sentence (app/words: each table's
+// refusals, said by say.ts refusalText). It imports nothing from types.ts (which re-exports it): no circle.
 import type { PositionProblem } from '../chess/positions';
 
 type Side = 'host' | 'opponent';
@@ -100,6 +100,15 @@ export interface RefusalParams {
   'takeback-wait': { retryAfterMs: number };
   /** `during`: a commit that failed, or a join that took no seat; otherwise a handler that threw. */
   'internal': { during: 'save' | 'join' } | undefined;
+  /**
+   * A rematch past a bound no class meets: `perMinute` on one board within a minute (again after
+   * `retryAfterMs`), or `max` in the whole simul on one board (`board`) or on all (`simul`).
+   */
+  'rematch-limit': { scope: 'minute'; perMinute: number; retryAfterMs: number } | { scope: 'board' | 'simul'; max: number };
+  /** The simul's log holds `maxEvents` events, its most: only ending it goes on. */
+  'log-full': { maxEvents: number };
+  /** The server's disk is full: nothing was saved (and nothing changed); it goes on once space is freed. */
+  'storage-full': undefined;
 }
 
 export type RejectionCode = keyof RefusalParams;

@@ -40,12 +40,25 @@ export type AbortReason = 'host-aborted' | 'simul-ended';
 export const LIMITS = {
   minBoards: 1,
   maxBoards: 100,
-  maxNameLength: 24,
+  /** A real person's name: "María José Fernández Núñez" and longer (the views truncate it where space is short). */
+  maxNameLength: 40,
   maxTitleLength: 80,
   /** A game's initial time: 1 minute to 3 hours; the host's extra time at most as much. */
   minClockMs: 60_000,
   maxClockMs: 3 * 3600_000,
   maxIncrementMs: 180_000,
+  /**
+   * Rematches, by anyone, bounded where no class goes and a loop of resign + rematch does: on one
+   * board at most 3 within a minute and 30 in the simul; 300 in the simul on all boards together.
+   */
+  rematchesPerMinute: 3,
+  rematchesPerBoard: 30,
+  rematchesPerSimul: 300,
+  /**
+   * A simul's log holds at most this many events (about 7 MB): a class of 100 boards playing 300
+   * games stays well within. Near it, only ending the simul (and a flag's fall) goes on.
+   */
+  maxLogEvents: 50_000,
 } as const;
 
 /** How fast an exhibition's simulated clock ran: times real time, or as fast as the machine goes. */
@@ -64,7 +77,7 @@ export interface Exhibition {
 }
 
 /** Every event carries its sequence number in the simul's log and the server's time (ms). */
-export interface EventMeta {
+interface EventMeta {
   seq: number;
   at: number;
   /**
@@ -157,14 +170,15 @@ export type SimulEventBody =
   | { type: 'server-restarted'; downSince: number }
   /**
    * `ending`: the server ended it, not the host: nobody had acted for a long time ('idle'), nobody
-   * watched an exhibition ('unwatched'), or an exhibition's bots could not go on ('stalled').
+   * watched an exhibition ('unwatched'), or an exhibition's bots could not go on ('stalled'), or
+   * an exhibition past its guaranteed time gave its slot to a teacher who asked ('preempted').
    */
   | { type: 'simul-finished'; early: boolean; ending?: ServerEnding }
   /** The host turned takebacks off on `board`: its student may no longer ask (a request pending is refused). */
   | { type: 'takebacks-turned-off'; board: number };
 
 /** Why the server itself ended a simul (see simul-finished). */
-export type ServerEnding = 'idle' | 'unwatched' | 'stalled';
+export type ServerEnding = 'idle' | 'unwatched' | 'stalled' | 'preempted';
 
 export type SimulEvent = EventMeta & SimulEventBody;
 /** What decide returns: an event but for its place in the log and its time. */
@@ -177,7 +191,7 @@ export type EventType = SimulEventBody['type'];
  */
 export type Command = CommandBody & { commandId?: string };
 
-export type CommandBody =
+type CommandBody =
   | { type: 'join'; name: string; board?: number; playerId: string }
   /** The host seats a bot at an empty seat, before the start (free-seat takes it out). */
   | { type: 'seat-bot'; board: number; name: string; bot: BotSpec }
@@ -316,6 +330,8 @@ export interface BoardState {
   takebacksOff: boolean;
   /** The last takeback outcome, for the student's phone to say; cleared by the next move. */
   takebackNews: TakebackNews | null;
+  /** When this board's latest rematches were made (at most LIMITS.rematchesPerMinute, oldest first). */
+  rematchTimes: number[];
 }
 
 export type Phase = 'lobby' | 'playing' | 'finished';

@@ -54,6 +54,9 @@ const CODES = [
   'takebacks-off',
   'takeback-used',
   'takeback-wait',
+  'rematch-limit',
+  'log-full',
+  'storage-full',
 ] as const satisfies readonly RejectionCode[];
 
 // Fails to compile when RejectionCode gains a code this list lacks.

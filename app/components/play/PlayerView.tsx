@@ -99,7 +99,7 @@ function View({ connection }: { connection: SimulConnection }) {
   const myColor = colorOf(board, 'opponent');
   return (
     <Shell title={state.title} status={link.status} pendingCommands={link.pendingCommands}>
-      <p className="mb-2 text-sm text-slate-500">
+      <p className="mb-2 truncate text-sm text-slate-500">
         {words.board} <strong data-testid="my-board">{board.number}</strong> · {words.youPlay(myColor === 'w' ? w.game.white : w.game.black)} ·{' '}
         {board.opponent?.name}
       </p>

@@ -23,7 +23,7 @@ export type Decision =
   | { ok: false; error: Rejection };
 
 /** The command of one type. */
-export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
 /** One command's rule: the state, who asks, the command and the server's time become a decision. */
 export type Decider<T extends CommandType> = (state: SimulState, actor: Actor, command: CommandOf<T>, now: number) => Decision;
