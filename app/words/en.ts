@@ -7,7 +7,7 @@
 import type { ClientProblem } from '@/lib/client/simul-connection';
 import type { TextProblem } from '@/lib/simul/display-text';
 import type { AbortReason, BoardStatus, DrawRules, EndReason, RefusalParams, RejectionCode, Rotation } from '@/lib/simul/types';
-import type { NamedPositionId, PositionProblem } from '@/lib/chess/positions';
+import type { DrillGoal, NamedPositionId, PositionProblem } from '@/lib/chess/positions';
 import type { SegmentState } from '@/lib/metrics';
 import type { BoardLook } from '@/lib/simul/board-look';
 import { dateTimeIn } from './say';
@@ -438,6 +438,15 @@ const phone = {
   /** The tab's title while it is the student's move. */
   yourMoveTab: (app: string) => `● Your move · ${app}`,
   turnAlerts: 'Sound and vibration on my turn',
+  /** The banner while the phone has no link to the server. */
+  offline: 'Not connected. What you see may be out of date: the phone catches up as soon as it reconnects.',
+  /** A move made while offline, until the server has it. */
+  notSentYet: (from: string, to: string) => `Your move ${from}–${to} is not sent yet. It goes as soon as the phone reconnects.`,
+  /** Said once where the browser cannot keep the screen on (no Screen Wake Lock, or plain http). */
+  screenMaySleep: 'This phone may turn its screen off while you wait. That is fine: wake it and it catches up with your game.',
+  gotIt: 'OK',
+  /** The disclosure holding the simul's rules (clocks, draws, rotation, start position). */
+  rules: 'Rules',
   // The join form
   joiningClosed: 'The host has closed joining.',
   yourName: 'Your name',
@@ -552,6 +561,9 @@ const projector = {
   /** The headline's shorter names for the two schedules' totals. */
   asPlayed: (mode: Mode) => `${mode === 'async' ? 'Async' : 'Sync'} as played`,
   projected: (mode: Mode) => `${mode === 'async' ? 'Async' : 'Sync'} projected`,
+  /** Under those names, what each figure is, in plain words for the class. */
+  asPlayedHint: 'how long the simul took',
+  projectedHint: (mode: Mode): string => (mode === 'sync' ? 'one game at a time would have taken' : 'rotating between the boards would have taken'),
   speedUp: 'Speed-up',
   /** A grid shown a page at a time: "Boards 41–80 of 100". */
   page: (first: number, last: number, total: number) => `Boards ${first}–${last} of ${total}`,
@@ -886,6 +898,8 @@ const program = {
       ? 'One task per board on asyncio’s event loop, on one thread: the host’s. The host takes the ready boards by the simul’s rule. Each line shows the boards standing at it.'
       : 'The blocking version: one game after another, the host waiting whenever its opponent thinks. Each line shows the boards standing at it.',
   code: 'The program, line by line',
+  /** The folded listing's summary (the review opens with it folded). */
+  showCode: (lines: number) => `The program: ${lines} lines of Python`,
   notStarted: 'The tasks begin when the simul starts.',
   current: 'The loop’s current task',
   currentSync: 'The game being played',
@@ -982,6 +996,8 @@ const startPosition = {
     french: 'French Defence',
     'queens-gambit': 'Queen’s Gambit',
   } satisfies Record<NamedPositionId, string> as Record<NamedPositionId, string>,
+  /** A named drill's goal, on the phone and the projector. */
+  goals: { 'white-wins': 'White to win', 'black-draws': 'Black to draw' } satisfies Record<DrillGoal, string> as Record<DrillGoal, string>,
   perBoard: 'Boards with a position of their own',
   addBoard: 'Give a board its own position',
   board: 'Board',
@@ -1091,6 +1107,21 @@ const miniBoard = {
   waitHint: 'How long this board has waited for the host',
   hostClock: 'host',
   hostClockHint: 'The host’s clock on this board',
+  opponentClockHint: 'The student’s clock on this board',
+  /** How a finished board's game ended, after "Host lost" / "Host won" / "Draw" on its chip: "Host lost on time". */
+  endedHow: {
+    checkmate: 'by mate',
+    stalemate: 'by stalemate',
+    'threefold-repetition': 'by repetition',
+    'fifty-move-rule': 'by the 50-move rule',
+    'fivefold-repetition': 'by fivefold repetition',
+    'seventy-five-move-rule': 'by the 75-move rule',
+    'insufficient-material': 'by lack of material',
+    resignation: 'by resignation',
+    'draw-agreed': 'by agreement',
+    timeout: 'on time',
+    'timeout-vs-insufficient-material': 'on time, no mating material',
+  } satisfies Record<EndReason, string> as Record<EndReason, string>,
 };
 
 // --- What the server writes itself, outside any page (plain text) --------------------------------

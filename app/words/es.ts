@@ -400,6 +400,11 @@ const phone: Words['phone'] = {
   confirmResign: '¿Abandonar esta partida?',
   yourMoveTab: (app) => `● Te toca · ${app}`,
   turnAlerts: 'Sonido y vibración en mi turno',
+  offline: 'Sin conexión. Lo que ves puede no estar al día: el teléfono se pone al día en cuanto se reconecta.',
+  notSentYet: (from, to) => `Tu jugada ${from}–${to} aún no se ha enviado. Se envía en cuanto el teléfono se reconecte.`,
+  screenMaySleep: 'Este teléfono puede apagar la pantalla mientras esperas. No pasa nada: despiértalo y se pone al día con tu partida.',
+  gotIt: 'Entendido',
+  rules: 'Reglas',
   joiningClosed: 'El anfitrión ha cerrado la entrada.',
   yourName: 'Tu nombre',
   seat: 'Puesto',
@@ -500,6 +505,8 @@ const projector: Words['projector'] = {
   review: 'Repaso',
   asPlayed: (mode) => `${modeName(mode)} jugada`,
   projected: (mode) => `${modeName(mode)} proyectada`,
+  asPlayedHint: 'lo que duró la simultánea',
+  projectedHint: (mode) => (mode === 'sync' ? 'lo que habría durado una partida tras otra' : 'lo que habría durado rotando entre los tableros'),
   speedUp: 'Aceleración',
   page: (first, last, total) => `Tableros ${first}–${last} de ${total}`,
 };
@@ -808,6 +815,7 @@ const program: Words['program'] = {
       ? 'Una tarea por tablero en el bucle de eventos de asyncio, en un solo hilo: el del anfitrión. El anfitrión toma los tableros listos según la regla de la simultánea. Cada línea muestra los tableros que están en ella.'
       : 'La versión bloqueante: una partida tras otra, el anfitrión esperando cada vez que su rival piensa. Cada línea muestra los tableros que están en ella.',
   code: 'El programa, línea a línea',
+  showCode: (lines) => `El programa: ${lines} líneas de Python`,
   notStarted: 'Las tareas empiezan cuando empieza la simultánea.',
   current: 'La tarea actual del bucle',
   currentSync: 'La partida que se está jugando',
@@ -897,6 +905,7 @@ const startPosition: Words['startPosition'] = {
     french: 'Defensa Francesa',
     'queens-gambit': 'Gambito de Dama',
   },
+  goals: { 'white-wins': 'Blancas juegan para ganar', 'black-draws': 'Negras juegan para hacer tablas' },
   perBoard: 'Tableros con una posición propia',
   addBoard: 'Dar a un tablero su propia posición',
   board: 'Tablero',
@@ -993,6 +1002,20 @@ const miniBoard: Words['miniBoard'] = {
   waitHint: 'Cuánto lleva este tablero esperando al anfitrión',
   hostClock: 'anfitrión',
   hostClockHint: 'El reloj del anfitrión en este tablero',
+  opponentClockHint: 'El reloj del alumno en este tablero',
+  endedHow: {
+    checkmate: 'por mate',
+    stalemate: 'por ahogado',
+    'threefold-repetition': 'por repetición',
+    'fifty-move-rule': 'por la regla de 50 movimientos',
+    'fivefold-repetition': 'por quíntuple repetición',
+    'seventy-five-move-rule': 'por la regla de 75 movimientos',
+    'insufficient-material': 'por falta de material',
+    resignation: 'por abandono',
+    'draw-agreed': 'de mutuo acuerdo',
+    timeout: 'por tiempo',
+    'timeout-vs-insufficient-material': 'por tiempo, sin material para dar mate',
+  },
 };
 
 const server: Words['server'] = {

@@ -59,6 +59,18 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
           {view.isBot && <BotIcon className="h-[1em] w-[1em] shrink-0" />}
           <span className="truncate">{view.name}</span>
           {view.isBot && <span className="sr-only">{w.bots.marker}</span>}
+          {/* The student's clock beside the student's name, the host's at the right. */}
+          {view.opponentClock !== null && (
+            <span className="shrink-0 pl-[0.3em]" title={w.miniBoard.opponentClockHint}>
+              <ClockTime
+                store={store}
+                left={view.opponentClock}
+                running={view.clockRunning === 'opponent'}
+                since={view.clockSince ?? 0}
+                testId={`opponent-clock-mini-${number}`}
+              />
+            </span>
+          )}
         </span>
         {showsWait(view) && !simulated && (
           <span className="shrink-0" title={w.miniBoard.waitHint}>
@@ -83,10 +95,12 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
         className={`flex items-center gap-[0.3em] px-[0.3em] py-[0.1em] text-[clamp(9px,7cqw,28px)] leading-tight font-semibold whitespace-nowrap ${l.chip}`}
         data-testid={`chip-${number}`}
       >
-        {l.icon}
+        {/* A finished game says itself in words ("Host lost on time"), not with a score's digit before them. */}
+        {!(view.endReason && view.result) && l.icon}
         <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{w.boardLooks[view.look]}</span>
+        {view.endReason && view.result && ' '}
         {view.endReason && view.result && (
-          <span className="min-w-0 truncate font-normal" data-testid={`end-reason-mini-${number}`}>{w.results.endReasonShort[view.endReason as EndReason]}</span>
+          <span className="min-w-0 truncate" data-testid={`end-reason-mini-${number}`}>{w.miniBoard.endedHow[view.endReason as EndReason]}</span>
         )}
       </div>
     </>

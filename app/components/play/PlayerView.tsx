@@ -19,10 +19,12 @@ import {
 } from '@/lib/client/use-simul';
 import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } from '@/lib/simul/queries';
 import type { BoardState, DrawRules } from '@/lib/simul/types';
+import type { OptimisticMove } from '@/lib/client/simul-view';
 import { refusalText, resultSentence, spokenMove } from '@/app/words';
 import { useWords } from '../language';
 import { PausedNotice } from '../PausedNotice';
 import { ClaimDraw } from '../ClaimDraw';
+import { DrillGoalNote } from '../DrillGoalNote';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
@@ -32,6 +34,7 @@ import { ResultsTable, resultOf } from '../ResultsTable';
 import { boardLook, LOOKS } from '../board-look';
 import { JoinForm } from './JoinForm';
 import { useTurnSignal } from './use-turn-signal';
+import { useWakeLock, type WakeLockState } from './use-wake-lock';
 
 export function PlayerView({ simulId }: { simulId: string }) {
   // A phone needs the position, not the history: it opens from a snapshot, not by replaying the log.
@@ -56,6 +59,8 @@ function View({ connection }: { connection: SimulConnection }) {
   const board = who.board !== null ? state.boards.get(who.board) ?? null : null;
   const myTurn = Boolean(board && board.status === 'playing' && !board.paused && sideToMove(board) === 'opponent');
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
+  // The screen stays on while the student is seated and the simul is not over.
+  const wakeLock = useWakeLock(Boolean(board) && phase !== 'finished');
 
   if (who.problem && !who.loaded) {
     return (
@@ -94,17 +99,18 @@ function View({ connection }: { connection: SimulConnection }) {
   }
 
   const myColor = colorOf(board, 'opponent');
+  const offline = link.status !== 'online';
   return (
-    <Shell title={state.title} status={link.status} pendingCommands={link.pendingCommands}>
+    <Shell title={state.title} status={link.status} pendingCommands={link.pendingCommands} wakeLock={wakeLock.state}>
       <p className="mb-2 text-sm text-slate-500">
         {words.board} <strong data-testid="my-board">{board.number}</strong> · {words.youPlay(myColor === 'w' ? w.game.white : w.game.black)} ·{' '}
         {board.opponent?.name}
+        <DrillGoalNote fen={state.boardFens[board.number] ?? state.startFen} />
       </p>
-      <SimulSettings state={state} className="mb-2" />
+      {board.status === 'seated' && wakeLock.notice}
       <PausedNotice paused={board.paused} className="mb-2" />
-      <Banner connection={connection} board={board} myTurn={myTurn} />
-      <HostMoveAnnouncement board={board} myTurn={myTurn} />
-      {signal}
+      {offline ? <OfflineBanner /> : <Banner connection={connection} board={board} myTurn={myTurn} />}
+      {offline && optimistic ? <NotSentYet move={optimistic} /> : <HostMoveAnnouncement board={board} myTurn={myTurn} />}
       {board.status !== 'seated' && <GameClocks store={connection.store} number={board.number} viewer="opponent" className="mb-2" />}
       {board.status === 'seated' ? null : (
         <PlayBoard
@@ -127,6 +133,12 @@ function View({ connection }: { connection: SimulConnection }) {
           {w.rematch.askStudent}
         </button>
       )}
+      {board.status !== 'seated' && wakeLock.notice}
+      {signal}
+      <details className="mt-3 rounded-lg border px-3 py-2" data-testid="rules">
+        <summary className="cursor-pointer font-semibold">{words.rules}</summary>
+        <SimulSettings state={state} className="mt-1" />
+      </details>
       {phase === 'finished' && (
         <div className="mt-6">
           <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">{words.finalResults}</h2>
@@ -211,6 +223,26 @@ function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: bo
   );
 }
 
+/** In place of the banner while the phone has no link: what it shows may be out of date. */
+function OfflineBanner() {
+  const w = useWords();
+  return (
+    <p className="mb-3 rounded-xl bg-ready px-4 py-3 text-center text-lg font-bold text-slate-950" role="status" aria-live="polite" data-testid="turn-banner" data-offline="true">
+      {w.phone.offline}
+    </p>
+  );
+}
+
+/** The move made while offline: on the board, not yet with the server. */
+function NotSentYet({ move }: { move: OptimisticMove }) {
+  const w = useWords();
+  return (
+    <p className="mb-2 text-center font-semibold" role="status" data-testid="not-sent">
+      {w.phone.notSentYet(move.from, move.to)}
+    </p>
+  );
+}
+
 function GameActions({ board, controller, drawRules }: { board: BoardState; controller: SimulController; drawRules: DrawRules }) {
   const w = useWords();
   // The student's last move can be taken back once made (with the host's reply, if any).
@@ -263,15 +295,18 @@ function Shell({
   title,
   status,
   pendingCommands,
+  wakeLock,
   children,
 }: {
   title?: string;
   status?: ConnectionStatus;
   pendingCommands?: number;
+  /** Whether the screen is kept on (for the browser tests to read). */
+  wakeLock?: WakeLockState;
   children: React.ReactNode;
 }) {
   return (
-    <main className="mx-auto flex min-h-dvh w-full max-w-lg flex-col p-3">
+    <main className="mx-auto flex min-h-dvh w-full max-w-lg flex-col p-3" data-wake-lock={wakeLock}>
       {title && (
         <header className="mb-2 flex items-center justify-between gap-2">
           <h1 className="truncate text-lg font-bold">{title}</h1>
