@@ -439,7 +439,8 @@ const phone = {
   yourMoveTab: (app: string) => `● Your move · ${app}`,
   turnAlerts: 'Sound and vibration on my turn',
   /** The banner while the phone has no link to the server. */
-  offline: 'Not connected. What you see may be out of date: the phone catches up as soon as it reconnects.',
+  offline: 'Not connected',
+  offlineMeans: 'What you see may be out of date: it catches up as soon as the phone reconnects.',
   /** A move made while offline, until the server has it. */
   notSentYet: (from: string, to: string) => `Your move ${from}–${to} is not sent yet. It goes as soon as the phone reconnects.`,
   /** Said once where the browser cannot keep the screen on (no Screen Wake Lock, or plain http). */

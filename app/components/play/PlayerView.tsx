@@ -227,8 +227,9 @@ function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: bo
 function OfflineBanner() {
   const w = useWords();
   return (
-    <p className="mb-3 rounded-xl bg-ready px-4 py-3 text-center text-lg font-bold text-slate-950" role="status" aria-live="polite" data-testid="turn-banner" data-offline="true">
-      {w.phone.offline}
+    <p className="mb-3 rounded-xl bg-ready px-4 py-2 text-center text-slate-950" role="status" aria-live="polite" data-testid="turn-banner" data-offline="true">
+      <strong className="block text-xl">{w.phone.offline}</strong>
+      <span className="block text-sm">{w.phone.offlineMeans}</span>
     </p>
   );
 }
