@@ -57,13 +57,30 @@ async function phone(browser: Browser, joinLink: string, name: string, viewport 
   return page;
 }
 
-/** The phone's network goes, or comes back (the DevTools protocol's emulation and Playwright's own). */
-async function setOffline(page: Page, offline: boolean): Promise<void> {
+/**
+ * The phone's network goes (Playwright's offline and the DevTools protocol's own emulation);
+ * `back()` brings it back, the protocol's last, so that the page's 'online' event comes when the
+ * network is truly back (a session detached while offline would say 'online' too soon).
+ */
+async function goOffline(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-  await page.context().setOffline(offline);
-  await cdp.detach();
+  const conditions = (offline: boolean) => ({ offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await page.context().setOffline(true);
+  await cdp.send('Network.emulateNetworkConditions', conditions(true));
+  return {
+    back: async () => {
+      await page.context().setOffline(false);
+      await cdp.send('Network.emulateNetworkConditions', conditions(false));
+      await cdp.detach();
+    },
+  };
+}
+
+/** Notes in the report how long a phone took to show what it should, from `since` (polled: an upper bound). */
+function measured(what: string, since: number): void {
+  test.info().annotations.push({ type: 'measured', description: `${what}: ${Date.now() - since} ms` });
+  console.log(`measured: ${what}: ${Date.now() - since} ms`);
 }
 
 /**
@@ -110,30 +127,34 @@ test('a phone frozen for a minute, and one offline that moved meanwhile, each ca
   // Ada's phone locks: its page is frozen while a minute passes on the server's clock.
   let frozen = await freeze(ada);
   await advance(60);
+  let woken = Date.now();
   await frozen.thaw();
   // Woken, it shows the host's clock as the server has it (a minute gone), not as it was.
   await expect(ada.getByTestId('clock-host-1')).toHaveText(/^(4:00|3:5\d)$/, BACK_WITHIN);
+  measured('frozen 60 s, then the server’s clock shown', woken);
 
   // Frozen again, the host replies meanwhile: woken, the phone shows the move, says it is the
   // student's move, and chimes.
   frozen = await freeze(ada);
   await hostMove(host, 1, 'g1', 'f3');
+  woken = Date.now();
   await frozen.thaw();
   await expect(ada.getByTestId('turn-banner')).toHaveText('Your move', BACK_WITHIN);
   await expect(ada.getByTestId('play-board-1-container')).toHaveAttribute('data-fen', /^rnbqkbnr\/pppp1ppp\/8\/4p3\/4P3\/5N2\//, BACK_WITHIN);
   await expect.poll(() => ada.evaluate(() => (window as unknown as { chimes: number }).chimes), BACK_WITHIN).toBe(1);
+  measured('frozen while the host replied, then the move, banner and chime', woken);
 
   // Bo's phone loses the wifi while it is Bo's move.
   await hostMove(host, 2, 'd2', 'd4');
   await expect(bo.getByTestId('turn-banner')).toHaveText('Your move');
-  await setOffline(bo, true);
+  const network = await goOffline(bo);
   // Not connected: said, instead of a banner that may be out of date.
   await expect(bo.getByTestId('turn-banner')).toHaveAttribute('data-offline', 'true');
   await expect(bo.getByTestId('turn-banner')).toHaveText(/Not connected/);
   expect(await seriousViolations(bo, 'phone, offline')).toEqual([]);
   // Bo moves anyway: on the board, and said to be not sent yet.
   await tapMove(bo, 'play-board-2', 'd7', 'd5');
-  await expect(bo.getByTestId('not-sent')).toHaveText('Your move d7–d5 is not sent yet. It goes as soon as the phone reconnects.');
+  await expect(bo.getByTestId('not-sent')).toHaveText('Your move d7–d5: not sent yet');
   // Still the whole board on the first screen, with the notice and the offline banner.
   for (const id of ['turn-banner', 'not-sent', 'clock-opponent-2', 'play-board-2-container']) {
     const box = (await bo.getByTestId(id).boundingBox())!;
@@ -143,12 +164,14 @@ test('a phone frozen for a minute, and one offline that moved meanwhile, each ca
   const opened = await bo.evaluate(() => (window as unknown as { sockets: unknown[] }).sockets.length);
 
   // Back online: the phone reconnects as the browser says so, sends the move once, shows it played.
-  await setOffline(bo, false);
+  const online = Date.now();
+  await network.back();
   await expect(bo.getByTestId('not-sent')).toHaveCount(0, BACK_WITHIN);
   await expect(bo.getByTestId('turn-banner')).not.toHaveAttribute('data-offline', 'true', BACK_WITHIN);
   await expect(bo.getByTestId('turn-banner')).toHaveText(/host/i, BACK_WITHIN);
   // Its clock stopped when the server had the move: two minutes after it was made.
   await expect(bo.getByTestId('clock-opponent-2')).toHaveText('3:00', BACK_WITHIN);
+  measured('offline 2 min after moving, then the move played and shown', online);
   const sockets = await bo.evaluate(() => (window as unknown as { sockets: { onOnline: boolean }[] }).sockets);
   expect(sockets.slice(opened).some((s) => s.onOnline)).toBe(true);
   // Played once: the host's board has it, and nothing was refused (a second copy would be).

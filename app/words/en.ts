@@ -440,9 +440,9 @@ const phone = {
   turnAlerts: 'Sound and vibration on my turn',
   /** The banner while the phone has no link to the server. */
   offline: 'Not connected',
-  offlineMeans: 'What you see may be out of date: it catches up as soon as the phone reconnects.',
+  offlineMeans: 'What you see may be out of date.',
   /** A move made while offline, until the server has it. */
-  notSentYet: (from: string, to: string) => `Your move ${from}–${to} is not sent yet. It goes as soon as the phone reconnects.`,
+  notSentYet: (from: string, to: string) => `Your move ${from}–${to}: not sent yet`,
   /** Said once where the browser cannot keep the screen on (no Screen Wake Lock, or plain http). */
   screenMaySleep: 'This phone may turn its screen off while you wait. That is fine: wake it and it catches up with your game.',
   gotIt: 'OK',
