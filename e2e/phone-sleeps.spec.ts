@@ -197,6 +197,9 @@ test('the phone’s screen is the board: banner, clocks and board in view at 360
   await projector.goto(`/watch/${simulId}`);
   await host.getByTestId('start').click();
   await expect(projector.getByTestId('drill-goal')).toHaveText('White to win');
+  // The students' clocks beside the host's on the projector's mini boards.
+  await expect(projector.getByTestId('opponent-clock-mini-1')).toHaveText('10:00');
+  await expect(projector.getByTestId('host-clock-mini-1')).toBeVisible();
   await hostMove(host, 1, 'c1', 'd1');
   await expect(ada.getByTestId('turn-banner')).toHaveText('Your move');
   // The projector says it with the settings, and beside the board the host is at.

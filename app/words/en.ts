@@ -1109,20 +1109,32 @@ const miniBoard = {
   hostClock: 'host',
   hostClockHint: 'The host’s clock on this board',
   opponentClockHint: 'The student’s clock on this board',
-  /** How a finished board's game ended, after "Host lost" / "Host won" / "Draw" on its chip: "Host lost on time". */
-  endedHow: {
-    checkmate: 'by mate',
-    stalemate: 'by stalemate',
-    'threefold-repetition': 'by repetition',
-    'fifty-move-rule': 'by the 50-move rule',
-    'fivefold-repetition': 'by fivefold repetition',
-    'seventy-five-move-rule': 'by the 75-move rule',
-    'insufficient-material': 'by lack of material',
-    resignation: 'by resignation',
-    'draw-agreed': 'by agreement',
-    timeout: 'on time',
-    'timeout-vs-insufficient-material': 'on time, no mating material',
-  } satisfies Record<EndReason, string> as Record<EndReason, string>,
+  /** A finished board's chip, whole and short (a mini board's one line): "Host lost on time". */
+  finished: (look: 'win' | 'draw' | 'loss', reason: EndReason): string => {
+    const host = look === 'win' ? 'Host won' : 'Host lost';
+    switch (reason) {
+      case 'checkmate':
+        return `${host} by mate`;
+      case 'timeout':
+        return look === 'draw' ? 'Draw on time' : `${host} on time`;
+      case 'resignation':
+        return look === 'win' ? 'Student resigned' : 'Host resigned';
+      case 'draw-agreed':
+        return 'Draw agreed';
+      case 'stalemate':
+        return 'Stalemate: draw';
+      case 'threefold-repetition':
+      case 'fivefold-repetition':
+        return 'Draw by repetition';
+      case 'fifty-move-rule':
+        return 'Draw: 50 moves';
+      case 'seventy-five-move-rule':
+        return 'Draw: 75 moves';
+      case 'insufficient-material':
+      case 'timeout-vs-insufficient-material':
+        return 'Draw: no mate left';
+    }
+  },
 };
 
 // --- What the server writes itself, outside any page (plain text) --------------------------------

@@ -1004,18 +1004,30 @@ const miniBoard: Words['miniBoard'] = {
   hostClock: 'anfitrión',
   hostClockHint: 'El reloj del anfitrión en este tablero',
   opponentClockHint: 'El reloj del alumno en este tablero',
-  endedHow: {
-    checkmate: 'por mate',
-    stalemate: 'por ahogado',
-    'threefold-repetition': 'por repetición',
-    'fifty-move-rule': 'por la regla de 50 movimientos',
-    'fivefold-repetition': 'por quíntuple repetición',
-    'seventy-five-move-rule': 'por la regla de 75 movimientos',
-    'insufficient-material': 'por falta de material',
-    resignation: 'por abandono',
-    'draw-agreed': 'de mutuo acuerdo',
-    timeout: 'por tiempo',
-    'timeout-vs-insufficient-material': 'por tiempo, sin material para dar mate',
+  finished: (look, reason) => {
+    const host = look === 'win' ? 'Ganó el anfitrión' : 'Perdió el anfitrión';
+    switch (reason) {
+      case 'checkmate':
+        return `${host} por mate`;
+      case 'timeout':
+        return look === 'draw' ? 'Tablas por tiempo' : `${host} por tiempo`;
+      case 'resignation':
+        return look === 'win' ? 'El alumno abandonó' : 'El anfitrión abandonó';
+      case 'draw-agreed':
+        return 'Tablas acordadas';
+      case 'stalemate':
+        return 'Ahogado: tablas';
+      case 'threefold-repetition':
+      case 'fivefold-repetition':
+        return 'Tablas por repetición';
+      case 'fifty-move-rule':
+        return 'Tablas: 50 jugadas';
+      case 'seventy-five-move-rule':
+        return 'Tablas: 75 jugadas';
+      case 'insufficient-material':
+      case 'timeout-vs-insufficient-material':
+        return 'Tablas: sin mate posible';
+    }
   },
 };
 

@@ -79,7 +79,7 @@ function Row({ row, y, x, fontSize, height, label }: { row: BoardTimeline; y: nu
     <g>
       <title>{title}</title>
       {label !== null && (
-        <text x={label - 6} y={y + height / 2} dominantBaseline="central" textAnchor="end" fontSize={fontSize} fill="currentColor">
+        <text x={label - 6} y={y + height / 2} dominantBaseline="central" textAnchor="end" fontSize={fontSize} fill="currentColor" data-testid="row-label">
           {row.board}
         </text>
       )}

@@ -32,6 +32,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
   const simulated = useStore(store, (s) => s.state.exhibition !== null);
   if (!view) return null;
   const l = LOOKS[view.look];
+  const finished = Boolean(view.endReason && view.result) && (view.look === 'win' || view.look === 'draw' || view.look === 'loss');
   const frame = `@container flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame} ${eager ? '' : LAID_OUT_WHEN_NEAR}`;
   if (!drawn) {
     // Its place kept, its number shown, until it comes near the screen or the page is idle.
@@ -96,11 +97,15 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
         data-testid={`chip-${number}`}
       >
         {/* A finished game says itself in words ("Host lost on time"), not with a score's digit before them. */}
-        {!(view.endReason && view.result) && l.icon}
-        <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{w.boardLooks[view.look]}</span>
-        {view.endReason && view.result && ' '}
-        {view.endReason && view.result && (
-          <span className="min-w-0 truncate" data-testid={`end-reason-mini-${number}`}>{w.miniBoard.endedHow[view.endReason as EndReason]}</span>
+        {finished ? (
+          <span className="min-w-0 truncate" data-testid={`chip-label-${number}`} data-reason={view.endReason}>
+            {w.miniBoard.finished(view.look as 'win' | 'draw' | 'loss', view.endReason as EndReason)}
+          </span>
+        ) : (
+          <>
+            {l.icon}
+            <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{w.boardLooks[view.look]}</span>
+          </>
         )}
       </div>
     </>
