@@ -6,15 +6,6 @@ import { formatDuration } from '@/lib/metrics/format';
 import type { AbortReason, BoardStatus, ClockSettings, Color, EndReason, Result } from '@/lib/simul/types';
 import type { Words } from './en';
 
-/**
- * A moment's date and time in a language's usual medium form ("Nov 25, 2026, 9:00 AM"), its
- * format made once, at first use: a date's default format costs a page far more to make.
- */
-export function dateTimeIn(locale: string): (ms: number) => string {
-  let format: Intl.DateTimeFormat | null = null;
-  return (ms) => (format ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
-}
-
 /** A refusal, or a problem the page found itself, as a sentence. */
 export function refusalText(w: Words, problem: Problem): string {
   // Each code's sentence takes that code's params: the union of codes loses the pairing.

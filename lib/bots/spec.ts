@@ -31,8 +31,12 @@ export interface BotSpec extends BotPolicy {
   think: ThinkTime;
 }
 
-/** A bot's secret: 32-bit; every move and think time the bot draws derives from it, its board and the ply. */
-export type BotSeed = number;
+/**
+ * A bot's secret: every move and think time the bot draws derives from it, its board, the game
+ * and the ply (bot-random.ts). A key of 256 bits (64 hex digits) since keys; a number, the
+ * 32-bit seed of a simul created before them, which keeps the old generator.
+ */
+export type BotSeed = string | number;
 
 export const BOT_LIMITS = {
   maxThinkMs: 10 * 60_000,

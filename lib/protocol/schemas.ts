@@ -46,6 +46,8 @@ export const createSimulSchema = z.strictObject({
   boardFens: z.record(z.string().regex(/^\d{1,3}$/), fen).optional(),
   /** A student may rematch its finished game. */
   studentRematch: z.boolean().optional(),
+  /** Whether students may ask for takebacks (lib/simul/takeback-rule.ts); any by default. */
+  takebacks: z.enum(['any', 'one-per-game', 'none']).optional(),
 });
 
 /**
@@ -164,6 +166,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ commandId: commandId.optional(), type: z.literal('take-back'), board }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('pause') }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('resume') }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('turn-off-takebacks'), board }),
 ]);
 
 export type CreateSimulInput = z.infer<typeof createSimulSchema>;

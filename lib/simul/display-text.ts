@@ -1,14 +1,9 @@
 // Text that people type and everyone sees: opponents' names and simul titles. One cleaner
 // for both, so a title can hold nothing that a name cannot.
+import type { TextProblem } from './rejection';
 import { LIMITS } from './types';
 
-/** What is wrong with a text; `max` is the longest text, or the most accents on one letter. */
-export type TextProblem =
-  | { kind: 'lone-surrogate' }
-  | { kind: 'length'; max: number }
-  | { kind: 'invisible' }
-  | { kind: 'bare-mark' }
-  | { kind: 'mark-stack'; max: number };
+export type { TextProblem } from './rejection';
 
 export type CleanText = { ok: true; text: string } | { ok: false; problem: TextProblem };
 

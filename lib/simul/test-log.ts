@@ -20,6 +20,7 @@ import type {
   SimulEvent,
   SimulEventBody,
   SimulState,
+  TakebackPolicy,
 } from './types';
 
 export const HOST: Actor = { role: 'host' };
@@ -48,6 +49,7 @@ export interface SimulOptions {
   studentRematch?: boolean;
   /** The host's name as the teacher gave it. */
   hostName?: string;
+  takebacks?: TakebackPolicy;
 }
 
 export class TestSimul {
@@ -76,6 +78,7 @@ export class TestSimul {
         ...(opts.boardFens ? { boardFens: opts.boardFens } : {}),
         ...(opts.studentRematch ? { studentRematch: true } : {}),
         ...(opts.hostName ? { hostName: opts.hostName } : {}),
+        ...(opts.takebacks ? { takebacks: opts.takebacks } : {}),
       },
     ]);
   }

@@ -7,10 +7,14 @@ import { ManualClock, type Clock } from './simul-time';
 import { randomInt } from 'node:crypto';
 import { exhibitionMinutes, type CreateSimulInput, type StartExhibitionInput } from '../../lib/protocol/schemas';
 import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../../lib/simul/types';
+import { exhibitionBotSeed } from '../../lib/bots/bot-random';
+import type { BotSeed } from '../../lib/bots/spec';
 import type { ExhibitionPacer } from './exhibition-run';
 import { rejection } from '../../lib/simul/rejection';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from '../guards/secrets';
-import { newBotSeed, SECRET_NAMES, SimulRoom, type DispatchResult, type ExhibitionStart } from './simul-room';
+import { SimulRoom, type ExhibitionStart } from './simul-room';
+import { newBotSeed, SECRET_NAMES } from './room-credentials';
+import type { DispatchResult } from './room-port';
 import type { SendMany } from './room-session';
 import { CommitQueue } from '../store/commit-queue';
 import type { EventStore, SimulCredentials } from '../store/event-store';
@@ -110,7 +114,7 @@ export class SimulHub {
    */
   async create(
     input: CreateSimulInput,
-    options: { exhibition?: { simulId: string } & Exhibition; hostBotSeed?: number; hostKey?: string } = {},
+    options: { exhibition?: { simulId: string } & Exhibition; hostBotSeed?: BotSeed; hostKey?: string } = {},
   ): Promise<{ simulId: string; hostKey: string; joinCode: string }> {
     const { exhibition } = options;
     const simulId = exhibition?.simulId ?? (await this.newId());
@@ -134,6 +138,7 @@ export class SimulHub {
       ...(input.startFen ? { startFen: input.startFen } : {}),
       ...(input.boardFens ? { boardFens: input.boardFens } : {}),
       ...(input.studentRematch ? { studentRematch: true } : {}),
+      ...(input.takebacks && input.takebacks !== 'any' ? { takebacks: input.takebacks } : {}),
       ...(input.hostName ? { hostName: input.hostName } : {}),
       ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };
@@ -234,7 +239,9 @@ export class SimulHub {
     const onLost = (room: SimulRoom) => {
       if (this.rooms.get(simulId) !== room) return;
       this.rooms.delete(simulId);
-      room.closeSessions('elsewhere');
+      // Once the refused commands' answers are out: each screen that tried hears why (a full
+      // disk: storage-full) before its connection closes and it says hello again.
+      setImmediate(() => room.closeSessions('elsewhere'));
     };
     // An exhibition's time goes on from its last event, on its own clock.
     const created = log[0];
@@ -283,12 +290,12 @@ export class SimulHub {
     for (const [mode, simulId, pair] of [['sync', sync, async], ['async', async, sync]] as const) {
       await this.create(
         { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h) },
-        { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: seed >>> 0, hostKey },
+        { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: exhibitionBotSeed(seed, 'host'), hostKey },
       );
       const room = (await this.open(simulId))!;
       room.exhibitionStart = started;
       for (let board = 1; board <= spec.n; board++) {
-        const botSeed = (seed + board) >>> 0;
+        const botSeed = exhibitionBotSeed(seed, board);
         dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o) }, { botSeed }));
       }
       dispatched.push(room.dispatch(host, { type: 'start' }));

@@ -28,6 +28,7 @@ import { TurnQueue } from './turn-queue';
 import { OwnedElsewhere, type SimulHub } from '../room/simul-hub';
 import type { SimulRoom } from '../room/simul-room';
 import type { RoomSession, SendMany, SessionLink } from '../room/room-session';
+import { isStorageFull } from '../store/event-store';
 
 interface SocketData {
   /** The client's network, the key of the budgets it shares with its neighbours. */
@@ -136,7 +137,8 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
         if (args.length !== 1) return reply(BAD_PAYLOAD);
         const failed = (err: unknown) => {
           console.error(`handler ${event} failed:`, (err as Error).message);
-          reply(fail('internal'));
+          // A full disk is no fault of the server's: said as such, and over once space is freed.
+          reply(fail(isStorageFull(err) ? 'storage-full' : 'internal'));
         };
         try {
           Promise.resolve(handle(args[0])).then(reply, failed);

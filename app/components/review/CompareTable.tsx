@@ -1,6 +1,6 @@
 // The same figures for two simuls in two columns.
 import { formatDuration, formatPercent, formatSpeedUp, lessonFigures, type SimulMetrics } from '@/lib/metrics';
-import { tally } from '@/lib/simul/queries';
+import { tally } from '@/lib/simul/results';
 import type { SimulState } from '@/lib/simul/types';
 import type { Words } from '@/app/words';
 import { useWords } from '../language';

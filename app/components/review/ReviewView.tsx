@@ -52,7 +52,7 @@ function useFolded(connection: SimulConnection): SimulView {
 
 /** A review does not tick: a simul still running is measured to the last render. */
 function useReviewMetrics(view: SimulView): SimulMetrics | null {
-  return useMetrics(view.log, view.version, Date.now() + view.clockOffset, view.state.phase !== 'finished', view.state.exhibition !== null);
+  return useMetrics(view.log, view.version, Date.now() + view.clockOffset, view.state.phase !== 'finished', view.state.exhibition !== null, () => view.state);
 }
 
 function Downloads({ view }: { view: SimulView }) {

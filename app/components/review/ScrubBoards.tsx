@@ -25,7 +25,7 @@ function ScrubBoard({ state, number: n, eager }: { state: SimulState; number: nu
   const w = useWords();
   const { ref, drawn } = useNearScreen<HTMLSpanElement>(eager);
   const board = state.boards.get(n)!;
-  const look = lookOf(board, state.focus);
+  const look = lookOf(state, board);
   const l = LOOKS[look];
   // The frame's colour only: a faded (unfinished) cell's type would be too faint to read.
   const frame = l.frame.split(' ').filter((c) => !c.startsWith('opacity-')).join(' ');

@@ -5,9 +5,10 @@
 // It watches as a spectator, even in the host's browser: no secret ever reaches it.
 import Link from 'next/link';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useBoard, useFocus, useLink, usePaused, usePhase, useSimul, useSimulConnection, useSimulShallow, useSimulState, useVersion, useWho } from '@/lib/client/use-simul';
+import { useBoard, useLink, usePaused, usePhase, useSimul, useSimulConnection, useSimulShallow, useSimulState, useVersion, useWho } from '@/lib/client/use-simul';
 import type { SimulConnection } from '@/lib/client/simul-connection';
 import { eventLoopView } from '@/lib/program/tasks';
+import { hostBoard } from '@/lib/simul/rotation';
 import type { SimulState } from '@/lib/simul/types';
 import { refusalText, resultHeaders, resultWords, type Words } from '@/app/words';
 import { useWords } from '../language';
@@ -186,7 +187,8 @@ function Replay({ connection, live, onClose }: { connection: SimulConnection; li
 /** The board the host is on, large: redrawn when the host moves on or that board changes. */
 const Followed = memo(function Followed({ connection }: { connection: SimulConnection }) {
   const words = useWords().projector;
-  const focus = useFocus(connection);
+  // Where the host is (rotation.ts hostBoard): the heading every screen agrees on.
+  const focus = useSimul(connection, (v) => hostBoard(v.state));
   const focused = useBoard(connection, focus ?? 0);
   const state = connection.store.getState().state;
   const opponent = focus !== null ? state.boards.get(focus)?.opponent : undefined;
