@@ -27,7 +27,7 @@ interface Measures {
 }
 
 /** The smallest type a row's board number is written in, in px. */
-const MIN_LABEL = 7;
+const MIN_LABEL = 5.5;
 
 function measures(rows: number, fontSize: number, fit?: { width: number; height: number }): Measures {
   if (!fit) return { width: WIDTH, top: 0, row: ROW, gap: GAP, queueHeight: QUEUE_HEIGHT, labelSize: fontSize, labelEvery: 1 };
