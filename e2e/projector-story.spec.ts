@@ -9,7 +9,7 @@ test('the projector’s story: settings whole, every row named, the last time la
   const simul = await classroom({ boards: 12, seated: 12, start: true, title: 'Year 4 Thursday simul, the whole class' });
   await playEveryState(simul);
   await advanceClock(65);
-  const projector = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
   await projector.goto(`/watch/${simul.simulId}`);
   await expect(projector.getByTestId('followed-board')).toContainText('Host at board 1');
 
@@ -18,7 +18,7 @@ test('the projector’s story: settings whole, every row named, the last time la
   await expect(settings).toContainText('Host goes:');
   expect(await settings.evaluate((el) => el.scrollWidth <= el.clientWidth && getComputedStyle(el).textOverflow !== 'ellipsis')).toBe(true);
 
-  // Every board's row of the timeline is named.
+  // Every board's row of the timeline is named (a class of 12 on a 1080p projector).
   const timeline = projector.getByTestId('projector-timeline');
   await expect(timeline.getByTestId('row-label')).toHaveCount(12);
   // The time axis's last label lies inside the drawing.
@@ -37,12 +37,13 @@ test('the projector’s story: settings whole, every row named, the last time la
   await expect(projector.getByTestId(`chip-label-${ended + 2}`)).toHaveText('Draw agreed');
   for (const n of [ended, ended + 1, ended + 2]) await expect(projector.getByTestId(`chip-${n}`)).not.toHaveText(/^\d/);
 
-  // The headline figures say what they are.
+  // The simul ends: the end screen's figures say what they are.
+  await simul.host.send('simul:command', { type: 'end-simul', commandId: 'story-end' });
+  await expect(projector.getByTestId('end-screen')).toBeVisible();
   await expect(projector.getByTestId('actual-total-hint')).toHaveText('how long the simul took');
   await expect(projector.getByTestId('projected-total-hint')).toHaveText('one game at a time would have taken');
 
   // The review: the program's listing folded, opened on request.
-  await simul.host.send('simul:command', { type: 'end-simul', commandId: 'story-end' });
   const review = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await review.goto(`/review/${simul.simulId}`);
   const listing = review.getByTestId('program-code');

@@ -27,8 +27,8 @@ function Figure({ label, hint, value, testId, size }: { label: string; hint?: st
     <div className="min-w-0">
       <dt className={`truncate ${TYPE[size].labelType} leading-tight text-slate-600 dark:text-slate-300`}>
         {label}
-        {/* The class reads what the figure is: on the projector, not in the console's one row. */}
-        {hint && size !== 'console' && (
+        {/* The class reads what the figure is, on the end screen (the figures' own row: room for it). */}
+        {hint && size === 'wide' && (
           <span className="block text-[0.75em] whitespace-normal" data-testid={`${testId}-hint`}>
             {hint}
           </span>

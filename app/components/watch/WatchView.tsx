@@ -147,7 +147,7 @@ function Games({ connection }: { connection: SimulConnection }) {
   }
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-[2vh] lg:flex-row">
-      <section aria-label={words.followedBoard} className="flex min-h-0 shrink-0 flex-col gap-[1vh] lg:w-[min(32vw,35vh)]" data-testid="followed-board">
+      <section aria-label={words.followedBoard} className="flex min-h-0 shrink-0 flex-col gap-[1vh] lg:w-[min(32vw,44vh)]" data-testid="followed-board">
         <Followed connection={connection} />
         {headline}
       </section>
