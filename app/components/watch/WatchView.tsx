@@ -57,10 +57,10 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
   return (
     <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector" data-no-controls>
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
-        <div className="min-w-0 flex-1">
-          <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
-          {/* Under the title, whole: it wraps rather than being cut (the boards' grid fits the room left). */}
-          {phase !== 'lobby' && <SimulSettings state={state} className="text-[clamp(0.9rem,1.8vh,1.4rem)]" />}
+        <div className="flex min-w-0 flex-1 items-center gap-x-4">
+          <h1 className="max-w-[45%] min-w-0 shrink-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
+          {/* Beside the title, whole: it wraps within the title's height rather than being cut, and takes no row of its own (40 boards stay on one page). */}
+          {phase !== 'lobby' && <SimulSettings state={state} className="min-w-0 flex-1 text-[clamp(0.8rem,1.6vh,1.25rem)] leading-snug" />}
         </div>
         <div className="flex min-w-0 items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
           {phase === 'playing' && <Corner connection={connection} />}
