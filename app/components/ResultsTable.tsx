@@ -4,7 +4,7 @@ import { BotMarker } from './BotMarker';
 import { gameLook } from '@/lib/simul/board-look';
 import { gamesOf, tally, type GameResult } from '@/lib/simul/results';
 import type { BoardState, SimulState } from '@/lib/simul/types';
-import { resultHeaders, resultWords, type Reader, type ResultOf } from '@/app/words';
+import { resultHeaders, resultWords, seatedName, type Reader, type ResultOf } from '@/app/words';
 import { useWords } from './language';
 import { boardLook, LOOKS } from './board-look';
 import { formatClock } from './ClockTime';
@@ -110,7 +110,7 @@ export function ResultsTable({
                 >
                   <td className="py-1 pr-3 font-semibold">{games.length > 1 ? w.rematch.gameOf(n, b.game) : n}</td>
                   <td className="py-1 pr-3">
-                    {b.opponent?.name ?? '—'} {b.opponent?.bot && <BotMarker />}
+                    {seatedName(w, b.number, b.opponent) ?? '—'} {b.opponent?.bot && <BotMarker />}
                   </td>
                   <td className="py-1 pr-3">{b.hostColor === 'w' ? w.game.white : w.game.black}</td>
                   <td className="py-1 pr-3">

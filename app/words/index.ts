@@ -8,12 +8,12 @@ export * from './say';
 
 export const LANGUAGES = { en, es } satisfies Record<string, Words>;
 export type Language = keyof typeof LANGUAGES;
-export const DEFAULT_LANGUAGE: Language = 'en';
+const DEFAULT_LANGUAGE: Language = 'en';
 
 /** Where a browser keeps its choice: localStorage, mirrored in a cookie the server reads. */
 export const LANGUAGE_KEY = 'simul-language';
 
-export function isLanguage(tag: unknown): tag is Language {
+function isLanguage(tag: unknown): tag is Language {
   return typeof tag === 'string' && Object.hasOwn(LANGUAGES, tag);
 }
 

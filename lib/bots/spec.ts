@@ -5,7 +5,7 @@
 /** 'random': any legal move. 'sensible': takes free material, mates in one, keeps its queen. */
 export type BotStrength = 'random' | 'sensible';
 
-export const BOT_STRENGTHS: readonly BotStrength[] = ['random', 'sensible'];
+const BOT_STRENGTHS: readonly BotStrength[] = ['random', 'sensible'];
 
 /**
  * How long a bot thinks before each move: `meanMs` on average, drawn from a normal distribution
@@ -38,7 +38,7 @@ export interface BotSpec extends BotPolicy {
  */
 export type BotSeed = string | number;
 
-export const BOT_LIMITS = {
+const BOT_LIMITS = {
   maxThinkMs: 10 * 60_000,
 } as const;
 

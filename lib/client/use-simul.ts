@@ -62,7 +62,6 @@ export const useBoard = (c: SimulConnection, n: number): BoardView | undefined =
 export const usePhase = (c: SimulConnection) => useSimul(c, (v) => v.state.phase);
 export const useFocus = (c: SimulConnection): number | null => useSimul(c, (v) => v.state.focus);
 export const usePaused = (c: SimulConnection): boolean => useSimul(c, (v) => v.state.pausedSince !== null);
-export const useOrder = (c: SimulConnection): number[] => useSimul(c, (v) => v.state.order);
 export const useOptimistic = (c: SimulConnection, n: number): OptimisticMove | undefined =>
   useSimul(c, (v) => v.optimistic.get(n));
 

@@ -12,7 +12,7 @@ import { ThinkTimer, type MoveThink } from './thinks';
 import { HostThinkClaims, type BoardTimeline, type Segment } from './timeline';
 
 /** The two totals shown side by side: the mode that was played, and the other projected. */
-export interface Comparison {
+interface Comparison {
   actual: { mode: Mode; total: number };
   projected: { mode: Mode; total: number };
   sync: number;

@@ -55,10 +55,10 @@ export interface MoveRecord {
   ply: number;
 }
 
-export type GameStatus = 'queued' | 'playing' | 'finished' | 'aborted';
+type GameStatus = 'queued' | 'playing' | 'finished' | 'aborted';
 
 /** Where a game stands: a board's current game, and each of its games. */
-export interface GameOutcome {
+interface GameOutcome {
   hostColor: Color;
   status: GameStatus;
   result: Result | null;
@@ -71,7 +71,7 @@ export interface GameOutcome {
 }
 
 /** One game on a board: a board has several once it is rematched. */
-export interface GameRecord extends GameOutcome {
+interface GameRecord extends GameOutcome {
   game: number;
   /** Where the game started, when not the initial position. */
   fen: string | null;

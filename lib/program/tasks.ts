@@ -9,7 +9,7 @@ import { PROGRAMS, type Program, type ProgramPlace } from './python';
 
 export type TaskState = 'running' | 'ready' | 'awaiting' | 'not-begun' | 'done' | 'paused';
 
-export interface TaskView {
+interface TaskView {
   board: number;
   state: TaskState;
   /** Where in the program it stands; null once done. */
@@ -20,7 +20,7 @@ export interface TaskView {
   game: number;
 }
 
-export interface EventLoopView {
+interface EventLoopView {
   program: Program;
   /** Whether the simul (the program) has started: before, it has no tasks. */
   started: boolean;

@@ -1,7 +1,7 @@
 // Every payload a client sends is parsed here before anything else looks at it.
 // Strict objects: a missing, extra or mistyped field is a bad payload.
 import { z } from 'zod';
-import { LIMITS } from '../simul/types';
+import { LIMITS, MESSAGE_PRESETS } from '../simul/types';
 import { isBotSpec, type BotSpec } from '../bots/spec';
 
 // A page parses too (the lesson checks an exhibition's numbers before sending them), under a
@@ -13,7 +13,7 @@ const square = z.string().regex(/^[a-h][1-8]$/);
 const fen = z.string().max(100);
 const secret = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
-export const simulIdSchema = z.string().regex(/^[a-z0-9]{6,20}$/);
+const simulIdSchema = z.string().regex(/^[a-z0-9]{6,20}$/);
 export const joinCodeSchema = z.string().regex(/^\d{6}$/);
 
 /** A bot's settings (lib/bots/spec.ts checks every field and its range). */
@@ -166,6 +166,15 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ commandId: commandId.optional(), type: z.literal('take-back'), board }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('pause') }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('resume') }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('hand-to-bot'), board, bot: botSpec }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('take-board-back'), board }),
+  // A preset or the host's own text, one of the two (the domain checks which, and the text's length and characters after trimming).
+  z.strictObject({
+    commandId: commandId.optional(),
+    type: z.literal('message-class'),
+    preset: z.enum(MESSAGE_PRESETS).optional(),
+    text: z.string().max(1000).optional(),
+  }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('turn-off-takebacks'), board }),
 ]);
 

@@ -5,10 +5,10 @@ import { LIMITS } from './types';
 
 export type { TextProblem } from './rejection';
 
-export type CleanText = { ok: true; text: string } | { ok: false; problem: TextProblem };
+type CleanText = { ok: true; text: string } | { ok: false; problem: TextProblem };
 
 /** The most combining marks allowed in a row: Hindi "ज़िं" has three; a "Zalgo" stack has dozens. */
-export const MAX_MARKS_IN_A_ROW = 3;
+const MAX_MARKS_IN_A_ROW = 3;
 
 const LONE_SURROGATE = /\p{Cs}/u;
 // A zero-width joiner between emoji builds one emoji (👩‍💻, 👨‍👩‍👧); anywhere else it is invisible.

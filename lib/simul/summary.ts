@@ -6,7 +6,7 @@ import { awaitingHostInOrder } from './rotation';
 import type { PastGame } from './types';
 import type { AbortReason, BoardStatus, EndReason, Phase, Result, SimulState } from './types';
 
-export interface BoardSummary {
+interface BoardSummary {
   board: number;
   status: BoardStatus;
   moves: number;

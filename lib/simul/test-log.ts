@@ -27,11 +27,11 @@ export const HOST: Actor = { role: 'host' };
 export const SPECTATOR: Actor = { role: 'spectator' };
 export const opponent = (board: number): Actor => ({ role: 'opponent', board });
 
-export type Outcome =
+type Outcome =
   | { ok: true; events: SimulEvent[]; duplicate?: boolean }
   | { ok: false; error: Rejection };
 
-export interface SimulOptions {
+interface SimulOptions {
   boards?: number;
   mode?: Mode;
   hostColor?: HostColorChoice;

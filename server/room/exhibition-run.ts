@@ -10,7 +10,7 @@ import type { RoomPort } from './room-port';
 import type { ExhibitionSpeed } from '../../lib/simul/types';
 
 /** Real time the run may find nothing to do (no timer, every event durable) before it ends the simul. */
-export const STALL_MS = 5_000;
+const STALL_MS = 5_000;
 
 /** Real time an exhibition may run with nobody watching either of its simuls before the server ends it. */
 export const UNWATCHED_MS = 60_000;

@@ -6,7 +6,7 @@ import type { SimulState } from '../../lib/simul/types';
 import type { LogPages } from './log-pages';
 
 /** What a hello is answered from: the room's state, its log's pages, and its durable snapshot. */
-export interface HelloSource {
+interface HelloSource {
   readonly state: SimulState;
   readonly pages: LogPages;
   /** The durable state as plain data, or null while some events still wait for their commit. */

@@ -27,7 +27,7 @@ export function newBotSeed(): string {
 }
 
 /** What a dispatch's events change in the credentials, committed with them. */
-export interface CredentialChanges {
+interface CredentialChanges {
   /** The seat whose token changes (a new one, or none when freed or taken by a bot). */
   seat?: SeatCredentialChange;
   /** The new seat's token, for whoever took or re-issued the seat: never kept, only its hash. */
@@ -118,7 +118,8 @@ export class RoomCredentials {
   private secretChanges(events: readonly SimulEvent[], context: DispatchContext): SecretChange[] {
     const changes: SecretChange[] = [];
     for (const e of events) {
-      if (e.type === 'seat-taken' && e.bot) {
+      // A seated bot's seed, or that of a bot the host handed an away student's board to.
+      if ((e.type === 'seat-taken' && e.bot) || e.type === 'bot-took-over') {
         changes.push({ name: SECRET_NAMES.botSeed(e.board), value: String(context.botSeed ?? newBotSeed()) });
       } else if (e.type === 'seat-taken' && context.network) {
         changes.push({ name: SECRET_NAMES.seatNetwork(e.board), value: hashSecret(context.network) });

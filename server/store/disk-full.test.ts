@@ -11,7 +11,10 @@ import type { SimulEvent } from '../../lib/simul/types';
 import { outcomeOf, type Clients } from '../testing/simul-fixture';
 import { startTestServer, type TestClient } from '../testing/test-client';
 import { Clients as ClientSet } from '../testing/simul-fixture';
+import pg from 'pg';
+import { servicesSkipReason, startPostgres } from '../testing/services';
 import { MemoryEventStore } from './memory-store';
+import { PostgresEventStore } from './postgres-store';
 import { SqliteEventStore } from './sqlite-store';
 import type { AppendEntry, EventStore, SecretChange } from './event-store';
 
@@ -83,57 +86,36 @@ describe('a full disk', () => {
       return ctx.skip('no small filesystem can be mounted here (not root): the injected failure below stands in');
     }
     const store = new SqliteEventStore(path.join(dir, 'simul.db'));
-    const server = await startTestServer({ store, budgetClock: budgetClock() });
-    const clients = new ClientSet(server.url);
     try {
-      let c = await classOf(clients);
-      const acked: string[] = [];
-      expect(await movePair(c, 0, acked)).toBe('ok');
-
-      // Something else fills the disk.
-      const filler = path.join(dir, 'filler');
-      const fd = fs.openSync(filler, 'w');
-      try {
-        for (;;) fs.writeSync(fd, Buffer.alloc(16 * 1024));
-      } catch (err) {
-        expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
-      } finally {
-        fs.closeSync(fd);
-      }
-      // New simuls until the disk refuses one (the log's own space goes first): storage-full, never internal.
-      const creator = await clients.connect();
-      const created: string[] = [];
-      let refusal = 'ok';
-      for (let i = 0; i < 5_000 && refusal === 'ok'; i++) {
-        const reply = await creator.send('simul:create', CREATE);
-        refusal = outcomeOf(reply);
-        if (reply.ok) created.push(reply.simulId as string);
-      }
-      expect(refusal).toBe('storage-full');
-      // A move on the full disk: refused the same way, and not played.
-      c = await reconnect(clients, c);
-      expect(await movePair(c, 2, acked)).toBe('storage-full');
-
-      // Space is freed: the same server, no restart, plays on, and creates simuls (more writes
-      // than the disk holds of write-ahead log: it must not fill it again).
-      fs.rmSync(filler);
-      c = await reconnect(clients, c);
-      const playedBefore = acked.length;
-      for (let ply = playedBefore; ply < 2 * HOST_MOVES.length; ply += 2) expect(await movePair(c, ply, acked)).toBe('ok');
-      for (let i = 0; i < 400; i++) {
-        const reply = await creator.send('simul:create', CREATE);
-        expect(outcomeOf(reply)).toBe('ok');
-        if (reply.ok) created.push(reply.simulId as string);
-      }
-      // Nothing acknowledged is lost: every acknowledged move and simul is in the store, in order.
-      expect(movesIn((await store.load(c.simulId))!.events)).toEqual(acked);
-      for (const id of created) expect(await store.load(id)).not.toBeNull();
+      await fillFreeAndPlayOn(store, dir);
       const wal = fs.statSync(path.join(dir, 'simul.db-wal')).size;
       expect(wal).toBeLessThan(1024 * 1024);
     } finally {
-      clients.closeAll();
-      await server.close();
       await store.close().catch(() => {});
+      execFileSync('umount', [dir]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('Postgres with its tables on a 4 MB filesystem: disk_full (53100) refused as storage-full, and it plays on once space is freed', async (ctx) => {
+    const skip = servicesSkipReason();
+    if (skip || process.getuid?.() !== 0) return ctx.skip(skip ?? 'mounting a small filesystem needs root: the injected failure below stands in');
+    const postgres = await startPostgres();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simul-pg-full-'));
+    const [uid, gid] = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'))!.split(':').slice(2, 4);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=4m,uid=${uid},gid=${gid},mode=0700`, 'tmpfs', dir], { stdio: 'ignore' });
+    const admin = new pg.Client({ connectionString: postgres.url });
+    let store: PostgresEventStore | null = null;
+    try {
+      await admin.connect();
+      await admin.query(`CREATE TABLESPACE small LOCATION '${dir}'`);
+      await admin.query('ALTER DATABASE postgres SET default_tablespace = small');
+      store = await PostgresEventStore.open(postgres.url);
+      await fillFreeAndPlayOn(store, dir);
+    } finally {
+      await store?.close().catch(() => {});
+      await admin.end().catch(() => {});
+      await postgres.stop();
       execFileSync('umount', [dir]);
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -170,6 +152,64 @@ describe('a full disk', () => {
     }
   });
 });
+
+
+/**
+ * On a store whose files are on the small filesystem at `dir`: a class plays, something else
+ * fills the disk, every write is refused as storage-full, space is freed, the same server plays
+ * on and writes more than the disk held; every acknowledged move and simul is in the store.
+ */
+async function fillFreeAndPlayOn(store: EventStore, dir: string): Promise<void> {
+    const server = await startTestServer({ store, budgetClock: budgetClock() });
+  const clients = new ClientSet(server.url);
+  try {
+    let c = await classOf(clients);
+    const acked: string[] = [];
+    expect(await movePair(c, 0, acked)).toBe('ok');
+
+    // Something else fills the disk.
+    const filler = path.join(dir, 'filler');
+    const fd = fs.openSync(filler, 'w');
+    try {
+      for (;;) fs.writeSync(fd, Buffer.alloc(16 * 1024));
+    } catch (err) {
+      expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    } finally {
+      fs.closeSync(fd);
+    }
+    // New simuls until the disk refuses one (the log's own space goes first): storage-full, never internal.
+    const creator = await clients.connect();
+    const created: string[] = [];
+    let refusal = 'ok';
+    for (let i = 0; i < 5_000 && refusal === 'ok'; i++) {
+      const reply = await creator.send('simul:create', CREATE);
+      refusal = outcomeOf(reply);
+      if (reply.ok) created.push(reply.simulId as string);
+    }
+    expect(refusal).toBe('storage-full');
+    // A move on the full disk: refused the same way, and not played.
+    c = await reconnect(clients, c);
+    expect(await movePair(c, 2, acked)).toBe('storage-full');
+
+    // Space is freed: the same server, no restart, plays on, and creates simuls (more writes
+    // than the disk holds of write-ahead log: it must not fill it again).
+    fs.rmSync(filler);
+    c = await reconnect(clients, c);
+    const playedBefore = acked.length;
+    for (let ply = playedBefore; ply < 2 * HOST_MOVES.length; ply += 2) expect(await movePair(c, ply, acked)).toBe('ok');
+    for (let i = 0; i < 400; i++) {
+      const reply = await creator.send('simul:create', CREATE);
+      expect(outcomeOf(reply)).toBe('ok');
+      if (reply.ok) created.push(reply.simulId as string);
+    }
+    // Nothing acknowledged is lost: every acknowledged move and simul is in the store, in order.
+    expect(movesIn((await store.load(c.simulId))!.events)).toEqual(acked);
+    for (const id of created) expect(await store.load(id)).not.toBeNull();
+  } finally {
+    clients.closeAll();
+    await server.close();
+  }
+}
 
 /** A store whose writes fail as Postgres's do when its disk is full, while `full`. */
 class FullDiskStore extends MemoryEventStore implements EventStore {

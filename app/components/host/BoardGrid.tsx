@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BoardView } from '@/lib/client/board-views';
 import type { EndReason } from '@/lib/simul/types';
+import { seatedName } from '@/app/words';
 import type { SimulView } from '@/lib/client/simul-connection';
 import { LOOKS } from '../board-look';
 import { ClockTime } from '../ClockTime';
@@ -14,6 +15,7 @@ import { MiniBoard } from '../MiniBoard';
 import { BotIcon } from '../BotMarker';
 import { useWords } from '../language';
 import { WaitTime } from '../WaitTime';
+import { PresenceBadge } from '../classroom';
 import { LAID_OUT_WHEN_NEAR, SCREENFUL, useNearScreen } from '../near-screen';
 
 type Store = StoreApi<SimulView>;
@@ -38,7 +40,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
     // Its place kept, its number shown, until it comes near the screen or the page is idle.
     const Frame = onPick ? 'button' : 'div';
     return (
-      <Frame className={frame} onClick={onPick && (() => onPick(number))} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
+      <Frame className={frame} onClick={onPick && (() => onPick(number))} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined} data-presence={view.presence ?? undefined}>
         <span className="px-[0.3em] text-[clamp(9px,7cqw,28px)] leading-tight font-bold">{number}</span>
         <div ref={ref} className="aspect-square w-full" />
       </Frame>
@@ -58,7 +60,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
         <span className="flex min-w-0 flex-1 items-center gap-0.5 text-slate-600 dark:text-slate-300">
           {/* Sized by the type, as the name is: a bot's row is as tall as any other. */}
           {view.isBot && <BotIcon className="h-[1em] w-[1em] shrink-0" />}
-          <span className="truncate">{view.name}</span>
+          <span className="truncate">{view.isBot ? seatedName(w, number, view) : view.name}</span>
           {view.isBot && <span className="sr-only">{w.bots.marker}</span>}
           {/* The student's clock beside the student's name, the host's at the right. */}
           {view.opponentClock !== null && (
@@ -73,6 +75,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
             </span>
           )}
         </span>
+        <PresenceBadge store={store} view={view} className="shrink-0" />
         {showsWait(view) && !simulated && (
           <span className="shrink-0" title={w.miniBoard.waitHint}>
             {w.miniBoard.wait} <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" testId={`wait-mini-${number}`} />
@@ -111,11 +114,11 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
     </>
   );
   return onPick ? (
-    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
+    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined} data-presence={view.presence ?? undefined}>
       {content}
     </button>
   ) : (
-    <div className={frame} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
+    <div className={frame} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined} data-presence={view.presence ?? undefined}>
       {content}
     </div>
   );

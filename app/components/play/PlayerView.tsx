@@ -25,6 +25,7 @@ import type { OptimisticMove } from '@/lib/client/simul-view';
 import { refusalText, resultSentence, spokenMove } from '@/app/words';
 import { useWords } from '../language';
 import { PausedNotice } from '../PausedNotice';
+import { ClassMessageBanner, TakeBoardBack } from '../classroom';
 import { ClaimDraw } from '../ClaimDraw';
 import { DrillGoalNote } from '../DrillGoalNote';
 import { ConnectionBadge } from '../ConnectionBadge';
@@ -59,8 +60,9 @@ function View({ connection }: { connection: SimulConnection }) {
   const state = useSimulState(connection);
   const controller = useMemo(() => new SimulController(connection), [connection]);
   const board = who.board !== null ? state.boards.get(who.board) ?? null : null;
-  // The one answer the banner words too (phone-status.ts): "your move" only while not paused.
-  const myTurn = board !== null && phoneStatus(board, hostWhere(state, [])).kind === 'your-move';
+  // The one answer the banner words too (phone-status.ts): "your move" only while not paused; and
+  // while a bot plays for the student (it was away), only once the student takes the board back.
+  const myTurn = board !== null && !board.standIn && phoneStatus(board, hostWhere(state, [])).kind === 'your-move';
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
   // The screen stays on while the student is seated and the simul is not over.
   const wakeLock = useWakeLock(Boolean(board) && phase !== 'finished');
@@ -112,6 +114,8 @@ function View({ connection }: { connection: SimulConnection }) {
       </p>
       {board.status === 'seated' && wakeLock.notice}
       <PausedNotice paused={board.paused} className="mb-2" />
+      <ClassMessageBanner connection={connection} />
+      <TakeBoardBack controller={controller} board={board.number} />
       {offline ? <OfflineBanner /> : <Banner connection={connection} board={board} />}
       {offline && optimistic ? <NotSentYet move={optimistic} /> : <HostMoveAnnouncement board={board} myTurn={myTurn} />}
       <TakebackNews board={board} />

@@ -10,7 +10,7 @@ import { downloadText } from '@/lib/export/download';
 import { simulLogJson } from '@/lib/export/json';
 import { moveTimingsCsv } from '@/lib/export/csv';
 import { simulPgn } from '@/lib/export/pgn';
-import { refusalText } from '@/app/words';
+import { refusalText, simulTitle } from '@/app/words';
 import { useWords } from '../language';
 import type { SimulState } from '@/lib/simul/types';
 import type { SimulMetrics } from '@/lib/metrics';
@@ -18,6 +18,7 @@ import { Dashboard } from '../dashboard/Dashboard';
 import { Timeline } from '../dashboard/Timeline';
 import { useMetrics } from '../dashboard/use-metrics';
 import { ResultsTable } from '../ResultsTable';
+import { AwayTotals } from '../classroom';
 import { GameViewer } from './GameViewer';
 import { CompareTable } from './CompareTable';
 import { SimulatedTime } from '../SimulatedTime';
@@ -150,6 +151,7 @@ function Single({ connection }: { connection: SimulConnection }) {
         <p>{words.neverStarted}</p>
       )}
       <ResultsTable state={view.state} reader={{ role: 'projector' }} />
+      <AwayTotals state={view.state} now={Date.now() + view.clockOffset} />
       {live && <GameViewer state={view.state} metrics={live} log={view.log} />}
       <Link href="/" className="text-host underline">{words.home}</Link>
     </main>
@@ -174,14 +176,14 @@ function Compare({ a: connectionA, b }: { a: SimulConnection; b: SimulConnection
         view.version > 0 && m ? (
           <section key={i} className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
             <h2 className="mb-2 text-xl font-bold">
-              {view.state.title} <span className="font-normal text-slate-500">({view.state.mode})</span>
+              {simulTitle(w, view.state)} <span className="font-normal text-slate-500">({view.state.mode})</span>
             </h2>
             <SimulatedTime state={view.state} className="mb-3" />
-            <Timeline start={m.start} end={m.end} timeline={m.timeline} readyQueue={m.readyQueue} title={view.state.title} />
+            <Timeline start={m.start} end={m.end} timeline={m.timeline} readyQueue={m.readyQueue} title={simulTitle(w, view.state)} />
           </section>
         ) : null,
       )}
-      <Link href={`/review/${a.state.simulId}`} className="text-host underline">{words.backTo(a.state.title)}</Link>
+      <Link href={`/review/${a.state.simulId}`} className="text-host underline">{words.backTo(simulTitle(w, a.state))}</Link>
     </main>
   );
 }

@@ -10,12 +10,13 @@ import type { SimulConnection } from '@/lib/client/simul-connection';
 import { eventLoopView } from '@/lib/program/tasks';
 import { hostBoard } from '@/lib/simul/rotation';
 import type { SimulState } from '@/lib/simul/types';
-import { refusalText, resultHeaders, resultWords, type Words } from '@/app/words';
+import { refusalText, resultHeaders, resultWords, seatedName, simulTitle, type Words } from '@/app/words';
 import { useWords } from '../language';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
 import { PausedNotice } from '../PausedNotice';
+import { ClassMessageBanner } from '../classroom';
 import { BoardGrid } from '../host/BoardGrid';
 import { Timeline } from '../dashboard/Timeline';
 import { useFigures, type useMetrics } from '../dashboard/use-metrics';
@@ -58,7 +59,7 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
     <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector" data-no-controls>
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <div className="flex min-w-0 flex-1 items-center gap-x-4">
-          <h1 className="max-w-[45%] min-w-0 shrink-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
+          <h1 className="max-w-[45%] min-w-0 shrink-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{simulTitle(w, state)}</h1>
           {/* Beside the title, whole: it wraps within the title's height rather than being cut, and takes no row of its own (40 boards stay on one page). */}
           {phase !== 'lobby' && <SimulSettings state={state} className="min-w-0 flex-1 text-[clamp(0.8rem,1.6vh,1.25rem)] leading-snug" />}
         </div>
@@ -79,6 +80,9 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
       )}
       <Simulated connection={connection} />
       <PausedNotice paused={paused} className="text-[clamp(1.5rem,4vh,3rem)]" />
+      <div className="text-[clamp(1.25rem,3vh,2.5rem)]">
+        <ClassMessageBanner connection={connection} closable={false} />
+      </div>
       {phase === 'lobby' ? <Lobby connection={connection} /> : <Games connection={connection} />}
     </main>
   );
@@ -186,7 +190,8 @@ function Replay({ connection, live, onClose }: { connection: SimulConnection; li
 
 /** The board the host is on, large: redrawn when the host moves on or that board changes. */
 const Followed = memo(function Followed({ connection }: { connection: SimulConnection }) {
-  const words = useWords().projector;
+  const w = useWords();
+  const words = w.projector;
   // Where the host is (rotation.ts hostBoard): the heading every screen agrees on.
   const focus = useSimul(connection, (v) => hostBoard(v.state));
   const focused = useBoard(connection, focus ?? 0);
@@ -198,7 +203,7 @@ const Followed = memo(function Followed({ connection }: { connection: SimulConne
       <p className="flex min-w-0 flex-col text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">
         <span className="truncate">{words.hostAt(focused.number)}</span>
         <span className="flex min-w-0 items-center gap-2 text-[0.7em] font-normal text-slate-600 dark:text-slate-300">
-          <span className="truncate">{words.versus(opponent?.name ?? '')}</span>
+          <span className="truncate">{words.versus(seatedName(w, focus, opponent) ?? '')}</span>
           {opponent?.bot && <BotMarker />}
           <DrillGoalNote fen={state.boardFens[focused.number] ?? state.startFen} />
         </span>
@@ -236,7 +241,7 @@ function columnChars(w: Words, state: SimulState): number[] {
   const rows = state.order.map((n) => {
     const b = state.boards.get(n)!;
     const said = resultWords(w, resultOf(b), { role: 'projector' });
-    const name = (b.opponent?.name ?? '—') + (b.opponent?.bot ? ` ${w.bots.marker}` : '');
+    const name = (seatedName(w, n, b.opponent) ?? '—') + (b.opponent?.bot ? ` ${w.bots.marker}` : '');
     const color = b.hostColor === 'w' ? w.game.white : w.game.black;
     return [String(n), name, color, said?.word ?? '', said?.how ?? '', ...(state.clock ? ['00:00 · 00:00'] : []), String(b.moveCount)];
   });
