@@ -18,11 +18,21 @@ export interface SimulSocket {
     emitWithAck<E extends keyof ClientToServerEvents>(event: E, input: Parameters<ClientToServerEvents[E]>[0]): Promise<AnswerOf<E>>;
   };
   close(): unknown;
+  /** Opens the link now when it is down, instead of at the next retry (nothing when it is up). */
+  reconnectNow(): void;
 }
 
 /** A real socket to this page's server (or to `url`), reconnecting by itself; its handshake names the simul, for the load balancer. */
 export function openSimulSocket(url?: string, simulId?: string): SimulSocket {
   const options = { transports: ['websocket'], reconnectionDelay: 500, reconnectionDelayMax: 2000, ...(simulId ? { query: { simul: simulId } } : {}) };
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = url ? io(url, options) : io(options);
-  return socket as unknown as SimulSocket;
+  return Object.assign(socket as unknown as Omit<SimulSocket, 'reconnectNow'>, {
+    reconnectNow() {
+      if (socket.connected) return;
+      // Closing the manager cancels its retry timer; opening again tries at once (and, should
+      // that fail, backs off as before).
+      socket.disconnect();
+      socket.connect();
+    },
+  });
 }

@@ -21,11 +21,13 @@ import { hostWhere, phoneStatus } from '@/lib/simul/phone-status';
 import { colorOf } from '@/lib/simul/queries';
 import { takebackRefusal } from '@/lib/simul/takeback-rule';
 import type { BoardState, SimulState } from '@/lib/simul/types';
+import type { OptimisticMove } from '@/lib/client/simul-view';
 import { refusalText, resultSentence, spokenMove } from '@/app/words';
 import { useWords } from '../language';
 import { PausedNotice } from '../PausedNotice';
 import { ClassMessageBanner, TakeBoardBack } from '../classroom';
 import { ClaimDraw } from '../ClaimDraw';
+import { DrillGoalNote } from '../DrillGoalNote';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
@@ -35,6 +37,7 @@ import { ResultsTable, resultOf } from '../ResultsTable';
 import { boardLook, LOOKS } from '../board-look';
 import { JoinForm } from './JoinForm';
 import { useTurnSignal } from './use-turn-signal';
+import { useWakeLock, type WakeLockState } from './use-wake-lock';
 
 export function PlayerView({ simulId }: { simulId: string }) {
   // A phone needs the position, not the history: it opens from a snapshot, not by replaying the log.
@@ -61,6 +64,8 @@ function View({ connection }: { connection: SimulConnection }) {
   // while a bot plays for the student (it was away), only once the student takes the board back.
   const myTurn = board !== null && !board.standIn && phoneStatus(board, hostWhere(state, [])).kind === 'your-move';
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
+  // The screen stays on while the student is seated and the simul is not over.
+  const wakeLock = useWakeLock(Boolean(board) && phase !== 'finished');
 
   if (who.problem && !who.loaded) {
     return (
@@ -99,20 +104,21 @@ function View({ connection }: { connection: SimulConnection }) {
   }
 
   const myColor = colorOf(board, 'opponent');
+  const offline = link.status !== 'online';
   return (
-    <Shell title={state.title} status={link.status} pendingCommands={link.pendingCommands}>
+    <Shell title={state.title} status={link.status} pendingCommands={link.pendingCommands} wakeLock={wakeLock.state}>
       <p className="mb-2 truncate text-sm text-slate-500">
-        {words.board} <strong data-testid="my-board">{board.number}</strong> · {words.youPlay(myColor === 'w' ? w.game.white : w.game.black)} ·{' '}
-        {board.opponent?.name}
+        {words.board} <strong data-testid="my-board">{board.number}</strong> · {words.youPlay(myColor === 'w' ? w.game.white : w.game.black)}
+        {/* The drill's goal before the name: a long name is what the line's end cuts. */}
+        <DrillGoalNote fen={state.boardFens[board.number] ?? state.startFen} /> · {board.opponent?.name}
       </p>
-      <SimulSettings state={state} className="mb-2" />
+      {board.status === 'seated' && wakeLock.notice}
       <PausedNotice paused={board.paused} className="mb-2" />
       <ClassMessageBanner connection={connection} />
       <TakeBoardBack controller={controller} board={board.number} />
-      <Banner connection={connection} board={board} />
-      <HostMoveAnnouncement board={board} myTurn={myTurn} />
+      {offline ? <OfflineBanner /> : <Banner connection={connection} board={board} />}
+      {offline && optimistic ? <NotSentYet move={optimistic} /> : <HostMoveAnnouncement board={board} myTurn={myTurn} />}
       <TakebackNews board={board} />
-      {signal}
       {board.status !== 'seated' && <GameClocks store={connection.store} number={board.number} viewer="opponent" className="mb-2" />}
       {board.status === 'seated' ? null : (
         <PlayBoard
@@ -135,6 +141,12 @@ function View({ connection }: { connection: SimulConnection }) {
           {w.rematch.askStudent}
         </button>
       )}
+      {board.status !== 'seated' && wakeLock.notice}
+      {signal}
+      <details className="mt-3 rounded-lg border px-3 py-2" data-testid="rules">
+        <summary className="cursor-pointer font-semibold">{words.rules}</summary>
+        <SimulSettings state={state} className="mt-1" />
+      </details>
       {phase === 'finished' && (
         <div className="mt-6">
           <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">{words.finalResults}</h2>
@@ -241,6 +253,27 @@ function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: bo
   );
 }
 
+/** In place of the banner while the phone has no link: what it shows may be out of date. */
+function OfflineBanner() {
+  const w = useWords();
+  return (
+    <p className="mb-3 rounded-xl bg-ready px-4 py-2 text-center text-slate-950" role="status" aria-live="polite" data-testid="turn-banner" data-offline="true">
+      <strong className="block text-xl">{w.phone.offline}</strong>
+      <span className="block text-sm">{w.phone.offlineMeans}</span>
+    </p>
+  );
+}
+
+/** The move made while offline: on the board, not yet with the server. */
+function NotSentYet({ move }: { move: OptimisticMove }) {
+  const w = useWords();
+  return (
+    <p className="mb-2 text-center font-semibold" role="status" data-testid="not-sent">
+      {w.phone.notSentYet(move.from, move.to)}
+    </p>
+  );
+}
+
 /** The takeback button as the rule (takeback-rule.ts) allows it: offered, waiting after a refusal, or absent. */
 function AskTakeback({ board, controller, state, clockOffset }: { board: BoardState; controller: SimulController; state: SimulState; clockOffset: number }) {
   const w = useWords();
@@ -306,15 +339,18 @@ function Shell({
   title,
   status,
   pendingCommands,
+  wakeLock,
   children,
 }: {
   title?: string;
   status?: ConnectionStatus;
   pendingCommands?: number;
+  /** Whether the screen is kept on (for the browser tests to read). */
+  wakeLock?: WakeLockState;
   children: React.ReactNode;
 }) {
   return (
-    <main className="mx-auto flex min-h-dvh w-full max-w-lg flex-col p-3">
+    <main className="mx-auto flex min-h-dvh w-full max-w-lg flex-col p-3" data-wake-lock={wakeLock}>
       {title && (
         <header className="mb-2 flex items-center justify-between gap-2">
           <h1 className="truncate text-lg font-bold">{title}</h1>
