@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requestWords } from '@/app/words/request';
-import { PlayerView } from '@/app/components/play/PlayerView';
+import { PreloadWords } from '@/app/components/preload-words';
+import { PhonePage } from '@/app/components/play/PhonePage';
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -13,5 +14,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function PlayPage({ params }: Params) {
   const { id } = await params;
-  return <PlayerView simulId={id} />;
+  // The phone's page: its first script is the join form alone (PhonePage.tsx); its words' table
+  // is fetched beside it.
+  return (
+    <>
+      <PreloadWords />
+      <PhonePage simulId={id} />
+    </>
+  );
 }
