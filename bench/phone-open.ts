@@ -44,7 +44,7 @@ const KB = 1024;
 export interface PhoneOpenResult {
   chromium: string;
   loadAverage: [number, number];
-  pages: { page: string; ms: number; range: [number, number]; jsKB: number; jsRequests: number; blockingMs: number; vsHome: number; modules: { name: string; kb: number }[] }[];
+  pages: { page: string; ms: number; range: [number, number]; jsKB: number; jsRequests: number; blockingMs: number; vsHome: number; modules: { name: string; kb: number }[]; scripts: string[] }[];
   boardAddKB: number;
   homeWorkingMs: number;
   checks: { target: string; limit: string; value: string; met: boolean }[];
@@ -205,8 +205,8 @@ function signatures(): [string, (text: string) => boolean][] {
     ['words: English (app/words/en.ts)', has(...only(en, es).map((s) => JSON.stringify(s).slice(1, -1)))],
     ['words: Spanish (app/words/es.ts)', has(...only(es, en).map((s) => JSON.stringify(s).slice(1, -1)))],
     ['react-dom', has('__reactContainer$', 'react-dom')],
-    ['react', has('react.transitional.element', 'react.element')],
-    ['socket.io-client / engine.io-client', has('engine.io', 'EIO=', 'socket.io')],
+    ['react', (t) => !t.includes('__reactContainer$') && has('react.transitional.element', 'react.element')(t)],
+    ['socket.io-client / engine.io-client', has('engine.io', 'EIO:', 'EIO=', 'socket.io')],
     ['zod', has('ZodError', '$ZodType', 'zod_')],
     ['chess.js', has('rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR')],
     ['recharts', has('recharts')],
@@ -258,7 +258,9 @@ function largestModules(urls: string[], n = 8): { name: string; kb: number }[] {
     const file = path.join(ROOT, '.next', pathname.slice('/_next/'.length));
     if (!existsSync(file)) continue;
     for (const f of factories(readFileSync(file, 'utf8'))) {
-      const name = named.find(([, test]) => test(f.text))?.[0] ?? `module ${f.id} (${path.basename(pathname)})`;
+      // A factory may hold several modules (both word tables, say): every name that fits.
+      const names = named.filter(([, test]) => test(f.text)).map(([name]) => name);
+      const name = names.length ? names.slice(0, 2).join(' + ') : `module ${f.id} (${path.basename(pathname)})`;
       sizes.set(name, (sizes.get(name) ?? 0) + gzipSync(f.text).length);
     }
   }
@@ -373,6 +375,7 @@ async function main(): Promise<PhoneOpenResult> {
         blockingMs: median(list.map((o) => o.blockingMs)),
         vsHome: ms / homeMs,
         modules: largestModules(list[0].urls),
+        scripts: list[0].urls.map((u) => new URL(u).pathname),
       };
     };
     const pages = [

@@ -6,7 +6,8 @@
 // that one (app/words/load.ts); a page whose scripts show no words (the home page) loads none.
 import { useRouter } from 'next/navigation';
 import { createContext, startTransition, use, useContext, useEffect, useState } from 'react';
-import { chooseLanguage, LANGUAGE_KEY, type Language, type Words } from '@/app/words';
+import type { Words } from '@/app/words';
+import { chooseLanguage, LANGUAGE_KEY, type Language } from '@/app/words/languages';
 import { loadedWords, loadWords } from '@/app/words/load';
 
 const LanguageContext = createContext<{ language: Language; choose: (language: Language) => void }>({
@@ -59,10 +60,6 @@ export function LanguageProvider({ initial, children }: { initial: Language; chi
   return <LanguageContext.Provider value={{ language, choose }}>{children}</LanguageContext.Provider>;
 }
 
-/** The page's language (for PreloadWords). */
-export function useLanguage(): Language {
-  return useContext(LanguageContext).language;
-}
 
 /** This page's words, in its language (its table loaded the first time: the component waits for it). */
 export function useWords(): Words {

@@ -1,6 +1,6 @@
 // Every language's table at once: for the server (its pages' server components, its own
 // answers) and tests. A browser's scripts never import this: they load their one language's
-// table (load.ts); app/components/phone-imports.test.ts checks the phone's pages.
+// table (load.ts); app/phone-imports.test.ts checks the phone's pages.
 import { en, type Words } from './en';
 import { es } from './es';
 import { requestLanguageOf, type Language } from './languages';

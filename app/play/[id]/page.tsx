@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { requestWords } from '@/app/words/request';
-import { PreloadWords } from '@/app/components/preload-words';
 import { PhonePage } from '@/app/components/play/PhonePage';
 
 type Params = { params: Promise<{ id: string }> };
@@ -14,12 +13,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function PlayPage({ params }: Params) {
   const { id } = await params;
-  // The phone's page: its first script is the join form alone (PhonePage.tsx); its words' table
-  // is fetched beside it.
-  return (
-    <>
-      <PreloadWords />
-      <PhonePage simulId={id} />
-    </>
-  );
+  // The phone's page: its first script is the join form alone, its words' table fetched beside it (PhonePage.tsx).
+  return <PhonePage simulId={id} />;
 }
