@@ -90,7 +90,7 @@ export interface GenWindowStats {
   windowCounters: GenCounters;
 }
 
-export interface StudentCounts {
+interface StudentCounts {
   /** Messages other than summaries ('board:events', or 'simul:events' from a server that sends it). */
   messages: number;
   /** Moves on the socket's own board among the events those messages carried. */

@@ -14,7 +14,7 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-export interface TraceLine {
+interface TraceLine {
   name: string;
   selfMs: number;
   share: number;

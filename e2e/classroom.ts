@@ -14,7 +14,7 @@ export const CLASS_NAMES = [
   'Uma', 'Vik', 'Wen', 'Xena', 'Yusuf', 'Zoë', 'Alejandra', 'Bartholomew', 'Siobhán', 'Krzysztof',
 ];
 
-export interface Classroom extends SeatedSimul {
+interface Classroom extends SeatedSimul {
   clients: Clients;
 }
 

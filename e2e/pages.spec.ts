@@ -42,9 +42,11 @@ async function visit(browser: Browser, pages: PageCase[], storage?: { key: strin
 }
 
 test('no page scrolls sideways from 320 px, and every page is photographed at 320, 390, 1440 and 1920 px', async ({ browser }) => {
-  // A lobby with students, a simul in play with a board in every state, and one finished.
-  const lobby = await classroom({ boards: 8, seated: 5, title: 'Period 2 lobby' });
-  const playing = await classroom({ boards: 6, seated: 6, start: true, title: 'Period 3 async' });
+  // A lobby with students, a simul in play with a board in every state, and one finished; the
+  // names of real people, as long as a name may be (40 characters), with spaces and without.
+  const names = ['María José Fernández Núñez de la Sierra', 'Wolfeschlegelsteinhausenbergerdorffvoral', 'Ada', 'Bo', 'Chidi', 'Dara'];
+  const lobby = await classroom({ boards: 8, seated: 5, title: 'Period 2 lobby', names });
+  const playing = await classroom({ boards: 6, seated: 6, start: true, title: 'Period 3 async', names });
   await playEveryState(playing);
   const finished = await classroom({ boards: 6, seated: 6, start: true, title: 'Period 4, over' });
   await playEveryState(finished);

@@ -35,7 +35,7 @@ async function expectOnScreen(page: Page, testId: string): Promise<void> {
  * Every mini board's chip shows on one line, whole: its height is one line of its type, and its
  * words are not cut.
  */
-export async function expectChipsOnOneLine(page: Page): Promise<number> {
+async function expectChipsOnOneLine(page: Page): Promise<number> {
   const chips = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[data-testid^="chip-"]:not([data-testid^="chip-label-"])')].map((chip) => {
       const label = chip.querySelector<HTMLElement>('[data-testid^="chip-label-"]')!;

@@ -1,5 +1,5 @@
 // What the server and the pages agree on about the join address (server/listen-addresses.ts
-// makes the list; app/components/join-address.ts shows it).
+// makes the list; app/components/join-address.tsx shows it).
 
 /** Where the server answers with the join addresses it offers, best first (JSON). */
 export const JOIN_ADDRESSES_PATH = '/join-addresses';

@@ -34,7 +34,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every module a file's source names: import ... from, export ... from, import '...', import('...'). */
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   const found: string[] = [];
   for (const m of source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"]([^'"]+)['"]/g)) found.push(m[1]);
   return found;

@@ -88,6 +88,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendMany: (links, event, payload) => sendMany(links, event, payload),
     exhibitionPacer: new ExhibitionPacer(budgets.limits.exhibitionCpuShare),
     leases: options.leases,
+    // The exhibitions' slots count real time as the budgets do (a test controls both).
+    wallNow: options.budgetClock,
   });
 
   const http = createServer(withSecurityHeaders(async (req, res) => {

@@ -226,7 +226,7 @@ describe('far behind', () => {
     expect(await kindAt(room.state.seq - SNAPSHOT_AFTER_EVENTS)).toBe('delta');
     expect(await kindAt(room.state.seq - SNAPSHOT_AFTER_EVENTS - 1)).toBe('snapshot');
 
-    const boardSeq = room.boardSeq(1);
+    const boardSeq = room.pages.boardSeq(1);
     const phoneKind = async (seq: number) => (await phone(s, 1, seq)).reply.kind;
     expect(await phoneKind(boardSeq - SNAPSHOT_AFTER_EVENTS)).toBe('board-delta');
     expect(await phoneKind(boardSeq - SNAPSHOT_AFTER_EVENTS - 1)).toBe('snapshot');

@@ -6,7 +6,7 @@ import type { BotSpec } from '../lib/bots/spec';
 import { simulLogJson } from '../lib/export/json';
 import type { SimulEvent } from '../lib/simul/types';
 import { botMoveId } from './room/bot-runner';
-import { SECRET_NAMES } from './room/simul-room';
+import { SECRET_NAMES } from './room/room-credentials';
 import { command, createSimul, hello, join, outcomeOf } from './testing/simul-fixture';
 import { serveForTest } from './testing/serve-for-test';
 

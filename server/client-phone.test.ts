@@ -215,7 +215,7 @@ describe('a console', () => {
       await room.dispatch({ role: 'host' }, { type: 'offer-draw', board: 2 });
       await room.dispatch({ role: 'opponent', board: 2 }, { type: 'answer-draw', board: 2, accept: false });
     }
-    expect(room.pageAfter(0)!.more).toBe(true);
+    expect(room.pages.pageAfter(0)!.more).toBe(true);
     const host = open(s, 'host', 'log');
     await until(host, (v) => v.role === 'host');
     await hostMove(s, 2, 'd2', 'd4', 'c'); // while the pages come, or after

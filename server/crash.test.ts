@@ -17,7 +17,8 @@ import { freePort, ServerProcess } from './testing/server-process';
 import { Clients, command, createSimul, hello, seatedSimul } from './testing/simul-fixture';
 import type { BotSimulSpec } from './testing/bot-simul';
 import { gamesOf, referenceGames } from './testing/bot-simul';
-import { SECRET_NAMES } from './room/simul-room';
+import { SECRET_NAMES } from './room/room-credentials';
+import { botSeedFrom } from '../lib/bots/bot-random';
 import { botMoveId } from './room/bot-runner';
 import { Disconnected, SimulPlayer } from './testing/simul-player';
 
@@ -291,7 +292,7 @@ it('bots finish their simul through repeated SIGKILLs, with no move lost or doub
   await store.close();
   expect(log).toEqual(watcher.log);
   // The bots' seeds the server drew, kept secret in its store: the reference replays them.
-  const seedOf = (slot: number | 'host') => Number(credentials.secrets.get(SECRET_NAMES.botSeed(slot)));
+  const seedOf = (slot: number | 'host') => botSeedFrom(credentials.secrets.get(SECRET_NAMES.botSeed(slot)));
   const seeded: BotSimulSpec = { ...spec, host: { ...spec.host, seed: seedOf('host') }, seat: (n) => ({ ...spec.seat(n), seed: seedOf(n) }) };
   const final = replay(log); // throws on an illegal move or a gap in the seqs
   expect(final.phase).toBe('finished');

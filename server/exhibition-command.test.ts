@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { replay } from '../lib/simul/evolve';
 import type { SimulEvent } from '../lib/simul/types';
 import { DEFAULT_LIMITS, type ServerLimits } from './guards/limits';
+import { EXHIBITION_GUARANTEE_MS } from './room/simul-hub';
 import { outcomeOf } from './testing/simul-fixture';
 import { startTestServer, TestClient } from './testing/test-client';
 
@@ -13,10 +14,11 @@ type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
 const opened: TestClient[] = [];
 
-async function start(limits: Partial<ServerLimits> = {}): Promise<void> {
+async function start(limits: Partial<ServerLimits> = {}, budgetClock?: () => number): Promise<void> {
   server = await startTestServer({
     limits: { ...DEFAULT_LIMITS, simulsPerAddressPerHour: 1000, ...limits },
     trustedProxies: new Set(['127.0.0.1']),
+    ...(budgetClock ? { budgetClock } : {}),
   });
 }
 
@@ -163,5 +165,56 @@ describe('exhibition:start', () => {
       expect(outcomeOf(await poor.send('simul:create', { title: 'Class', boards: 2, hostColor: 'white', mode: 'async' }))).toBe('ok');
     }
     expect(await poor.send('exhibition:start', SLOW)).toEqual({ ok: false, error: { code: 'too-many-simuls', params: { perHour: 5 } } });
+  });
+
+  it('four networks holding the longest exhibitions, each watched, lock a fifth teacher out for at most 5 minutes: told exactly when, then given the slot that ran longest', async () => {
+    let wall = 1_000_000;
+    await start({}, () => wall);
+    // 20 minutes of real time at 1x: the longest an exhibition may be.
+    const LONGEST = { n: 2, h: 30, o: 30, m: 10, speed: 1 };
+    const held: { sync: string; async: string }[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const attacker = await from(`198.51.100.${i}`);
+      const reply = await attacker.send('exhibition:start', LONGEST);
+      expect(outcomeOf(reply)).toBe('ok');
+      const pair = reply as unknown as { sync: string; async: string };
+      held.push(pair);
+      // One watcher each keeps it from ending unwatched.
+      const watcher = await from(`198.51.100.${i}`);
+      expect(outcomeOf(await watcher.send('simul:hello', { simulId: pair.sync, lastSeq: 0, v: 2 }))).toBe('ok');
+      wall += 1_000;
+    }
+    expect(server.hub.exhibitionsRunning).toBe(4);
+
+    // The teacher is refused for now and told exactly when: the oldest's guaranteed time is up in 4:56.
+    const teacher = await from('203.0.113.50');
+    const lesson = { n: 24, h: 5, o: 55, m: 30, speed: 600 };
+    expect(await teacher.send('exhibition:start', lesson)).toEqual({
+      ok: false,
+      error: { code: 'exhibition-running', params: { scope: 'server', retryAfterMs: EXHIBITION_GUARANTEE_MS - 4_000 } },
+    });
+    wall += EXHIBITION_GUARANTEE_MS - 4_000 - 1;
+    expect(outcomeOf(await teacher.send('exhibition:start', lesson))).toBe('exhibition-running');
+
+    // When told, the teacher's exhibition starts: the one that ran longest gave its slot up.
+    wall += 1;
+    const mine = await teacher.send('exhibition:start', lesson);
+    expect(outcomeOf(mine)).toBe('ok');
+    const { sync } = mine as unknown as { sync: string };
+    for (const id of [held[0].sync, held[0].async]) {
+      const log = server.hub.get(id)!.log;
+      expect(log[log.length - 1]).toMatchObject({ type: 'simul-finished', ending: 'preempted' });
+    }
+    for (const pair of held.slice(1)) expect(server.hub.isRunning(pair.sync)).toBe(true);
+    expect(server.hub.isRunning(sync)).toBe(true);
+    expect(server.hub.exhibitionsRunning).toBe(4);
+
+    // The four networks ask again and again through the teacher's guaranteed time: they take
+    // each other's slots, never the teacher's.
+    const end = wall + EXHIBITION_GUARANTEE_MS - 1_000;
+    for (; wall < end; wall += 30_000) {
+      for (let i = 1; i <= 4; i++) await (await from(`198.51.100.${i}`)).send('exhibition:start', LONGEST);
+      expect(server.hub.isRunning(sync)).toBe(true);
+    }
   });
 });

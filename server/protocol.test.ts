@@ -128,7 +128,7 @@ describe('the simul protocol', () => {
     const dup = await client();
     await dup.send('simul:hello', { v: 2, simulId, lastSeq: 0 });
     expect(await dup.send('simul:join', { name: '  alice ' })).toMatchObject({ error: { code: 'name-taken' } });
-    expect(await dup.send('simul:join', { name: 'x'.repeat(25) })).toMatchObject({ error: { code: 'name-invalid' } });
+    expect(await dup.send('simul:join', { name: 'x'.repeat(41) })).toMatchObject({ error: { code: 'name-invalid' } });
     expect(await host.send('simul:command', { type: 'close-joining' })).toEqual({ ok: true });
     expect(await dup.send('simul:join', { name: 'Carol' })).toMatchObject({ error: { code: 'joining-closed' } });
     await host.send('simul:command', { type: 'open-joining' });

@@ -5,7 +5,8 @@
 // and the host's board moving on to the next game keeps its 64 squares and redraws what differs.
 // A drag moves the piece under the finger by a transform, with no redraw until it is dropped.
 // Each square is a button: Tab reaches the board (one square at a time is in the tab order), the
-// arrow keys move between squares, and Enter or Space acts as a tap.
+// arrow keys move between squares while a square has the keyboard's focus, and Enter or Space
+// acts as a tap.
 import { memo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import { pieceName, type Words } from '@/app/words';
 import { useWords } from './language';
@@ -102,7 +103,16 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
   // The square that Tab reaches: the last one the keys or a tap were on.
   const [tabbable, setTabbable] = useState(0);
 
+  // Whether the square with focus got it from the keyboard: only then are the arrows the board's.
+  // A square clicked with the mouse leaves them to the page (the console's ←/→ step through the
+  // boards). Read as :focus-visible when the focus comes, and not at a key press, since a browser
+  // may make a clicked square :focus-visible at its first key press.
+  const keyboardFocus = useRef(false);
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    // A square acted on with the keys (Enter, Space) is in the keyboard's hands too.
+    if (e.key === 'Enter' || e.key === ' ') keyboardFocus.current = true;
+    if (!keyboardFocus.current) return;
     const from = Number((e.target as HTMLElement).dataset.index);
     const to = Number.isInteger(from) ? stepFrom(from, e.key) : null;
     if (to === null) return;
@@ -115,6 +125,7 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
     (target instanceof Element ? target.closest<HTMLElement>('[data-square]')?.dataset.square : undefined) ?? null;
 
   function onPointerDown(e: PointerEvent<HTMLDivElement>) {
+    keyboardFocus.current = false;
     dragged.current = false;
     if (e.button !== 0) return;
     const from = squareAt(e.target);
@@ -159,6 +170,7 @@ export function ChessBoard({ id, fen, orientation, squareStyles, canDrag, onSqua
       role="group"
       aria-label={words.moves.board}
       onKeyDown={onKeyDown}
+      onFocus={(e) => (keyboardFocus.current = e.target.matches(':focus-visible'))}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={(e) => endDrag(e, true)}

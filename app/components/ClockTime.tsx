@@ -9,7 +9,7 @@ import { useWords } from './language';
 import { useServerNow } from './use-now';
 
 /** Under this, a clock is urgent. */
-export const URGENT_MS = 30_000;
+const URGENT_MS = 30_000;
 
 /** "4:05", "0:09", "1:02:03": whole seconds, never below zero. */
 export function formatClock(ms: number): string {

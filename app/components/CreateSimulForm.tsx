@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { credentials } from '@/lib/client/saved-credentials';
 import { request } from '@/lib/client/request';
-import { LIMITS, type DrawRules, type HostColorChoice, type Mode, type Rotation } from '@/lib/simul/types';
+import { LIMITS, type DrawRules, type HostColorChoice, type Mode, type Rotation, type TakebackPolicy } from '@/lib/simul/types';
 import { refusalText } from '@/app/words';
 import { formatDuration, lessonFigures } from '@/lib/metrics';
 import { useWords } from './language';
@@ -27,6 +27,7 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   /** Boards with a position of their own: table number and FEN. */
   const [ownPositions, setOwnPositions] = useState<{ board: number; fen: string }[]>([]);
   const [studentRematch, setStudentRematch] = useState(false);
+  const [takebacks, setTakebacks] = useState<TakebackPolicy>('any');
   const [hostName, setHostName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,6 +53,7 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         ...(startFen.trim() ? { startFen } : {}),
         ...(ownPositions.length > 0 ? { boardFens: Object.fromEntries(ownPositions.map((p) => [String(p.board), p.fen])) } : {}),
         ...(studentRematch ? { studentRematch } : {}),
+        ...(takebacks !== 'any' ? { takebacks } : {}),
       },
       8000,
     );
@@ -190,6 +192,15 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
           onClick={() => setOwnPositions([...ownPositions, { board: Math.min(boards, ownPositions.length + 1), fen: '' }])}>
           {w.startPosition.addBoard}
         </button>
+      </fieldset>
+      <fieldset className="flex flex-col gap-1">
+        <legend className="mb-1 font-semibold">{w.takeback.policyLegend}</legend>
+        {(['any', 'one-per-game', 'none'] as const).map((p) => (
+          <label key={p} className="flex items-center gap-2">
+            <input type="radio" name="takebacks" checked={takebacks === p} onChange={() => setTakebacks(p)} data-testid={`takebacks-${p}`} />
+            <span>{w.takeback.policy[p]}</span>
+          </label>
+        ))}
       </fieldset>
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={studentRematch} onChange={(e) => setStudentRematch(e.target.checked)} data-testid="student-rematch" />

@@ -1,9 +1,10 @@
 // The results: the tally counted from the host's side; each game's result in the words of
 // whoever reads the screen (app/words/say.ts: resultWords).
 import { BotMarker } from './BotMarker';
-import { tally } from '@/lib/simul/queries';
+import { gameLook } from '@/lib/simul/board-look';
+import { gamesOf, tally, type GameResult } from '@/lib/simul/results';
 import type { BoardState, SimulState } from '@/lib/simul/types';
-import { resultHeaders, resultWords, type Reader, type ResultOf } from '@/app/words';
+import { resultHeaders, resultWords, seatedName, type Reader, type ResultOf } from '@/app/words';
 import { useWords } from './language';
 import { boardLook, LOOKS } from './board-look';
 import { formatClock } from './ClockTime';
@@ -11,6 +12,11 @@ import { formatClock } from './ClockTime';
 /** A board of the state as a result reads it. */
 export function resultOf(b: BoardState): ResultOf {
   return { number: b.number, hostColor: b.hostColor, status: b.status, result: b.result, endReason: b.endReason, name: b.opponent?.name };
+}
+
+/** A board's earlier game (results.ts) as a result reads it. */
+function pastResultOf(b: BoardState, g: GameResult): ResultOf {
+  return { number: b.number, hostColor: g.hostColor, status: g.status, result: g.result, endReason: g.reason, name: b.opponent?.name };
 }
 
 /** The host's score, counted from the host's side. */
@@ -71,20 +77,40 @@ export function ResultsTable({
             </tr>
           </thead>
           <tbody>
-            {(numbers ?? state.order).map((n) => {
+            {(numbers ?? state.order).flatMap((n) => {
               const b = state.boards.get(n)!;
+              // Every game of the board (results.ts gamesOf): the earlier ones first, the current one last.
+              const games = gamesOf(state, n);
+              const earlier = games.slice(0, -1).map((g) => {
+                const said = resultWords(w, pastResultOf(b, g), reader);
+                const lookKey = gameLook(g);
+                return (
+                  <tr key={`${n}-${g.game}`} data-testid={`result-row-${n}-game-${g.game}`} className={`border-b border-slate-200 dark:border-slate-800 ${highlight === n ? 'bg-host/10' : ''}`}>
+                    <td className="py-1 pr-3 font-semibold">{w.rematch.gameOf(n, g.game)}</td>
+                    <td className="py-1 pr-3">{b.opponent?.name ?? '—'}</td>
+                    <td className="py-1 pr-3">{g.hostColor === 'w' ? w.game.white : w.game.black}</td>
+                    <td className="py-1 pr-3">
+                      <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${LOOKS[lookKey].chip}`}>{said?.word ?? w.boardLooks[lookKey]}</span>
+                    </td>
+                    <td className="py-1 pr-3 text-slate-600 dark:text-slate-400">{said?.how}</td>
+                    {withClocks && <td />}
+                    <td className="py-1 pr-3 text-right tabular-nums">{g.moves}</td>
+                  </tr>
+                );
+              });
               const lookKey = boardLook(state, b);
               const look = LOOKS[lookKey];
               const said = resultWords(w, resultOf(b), reader);
-              return (
+              return [
+                ...earlier,
                 <tr
                   key={n}
                   data-testid={`result-row-${n}`}
                   className={`border-b border-slate-200 dark:border-slate-800 ${highlight === n ? 'bg-host/10' : ''}`}
                 >
-                  <td className="py-1 pr-3 font-semibold">{n}</td>
+                  <td className="py-1 pr-3 font-semibold">{games.length > 1 ? w.rematch.gameOf(n, b.game) : n}</td>
                   <td className="py-1 pr-3">
-                    {b.opponent?.name ?? '—'} {b.opponent?.bot && <BotMarker />}
+                    {seatedName(w, b.number, b.opponent) ?? '—'} {b.opponent?.bot && <BotMarker />}
                   </td>
                   <td className="py-1 pr-3">{b.hostColor === 'w' ? w.game.white : w.game.black}</td>
                   <td className="py-1 pr-3">
@@ -99,8 +125,8 @@ export function ResultsTable({
                     </td>
                   )}
                   <td className="py-1 pr-3 text-right tabular-nums">{b.moveCount}</td>
-                </tr>
-              );
+                </tr>,
+              ];
             })}
           </tbody>
         </table>

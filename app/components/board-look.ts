@@ -8,7 +8,7 @@ import { ICONS } from './icons';
 export type { BoardLook };
 
 export function boardLook(state: SimulState, board: BoardState): BoardLook {
-  return lookOf(board, state.focus);
+  return lookOf(state, board);
 }
 
 export const LOOKS: Record<BoardLook, { icon: ReactNode; frame: string; chip: string }> = {

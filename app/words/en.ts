@@ -10,7 +10,7 @@ import type { AbortReason, BoardStatus, DrawRules, EndReason, RefusalParams, Rej
 import type { NamedPositionId, PositionProblem } from '@/lib/chess/positions';
 import type { SegmentState } from '@/lib/metrics';
 import type { BoardLook } from '@/lib/simul/board-look';
-import { dateTimeIn } from './say';
+import { dateTimeIn } from './date-time';
 
 export type RefusalWords = { [C in RejectionCode]: (params: RefusalParams[C]) => string } & {
   [C in ClientProblem['code']]: () => string;
@@ -128,6 +128,9 @@ const refusals: RefusalWords = {
   'no-takeback-request': () => 'There is no takeback request to answer.',
   'students-only': () => 'Only the student at the board asks for a takeback; the host takes back its own move.',
   'takeback-already-requested': () => 'A takeback request is already open.',
+  'takebacks-off': (p) => `Takebacks are off on board ${p.board}.`,
+  'takeback-used': (p) => `You have had this game's one takeback on board ${p.board}.`,
+  'takeback-wait': (p) => `The host refused your takeback: you may ask again in ${Math.ceil(p.retryAfterMs / 1000)} s.`,
   'game-live': (p) => `The game on board ${p.board} is still going on: a rematch follows a finished game.`,
   'rematch-host-only': () => 'Only the host can start a rematch in this simul.',
   'position-invalid': (p) => (p.board === undefined ? '' : `Board ${p.board}: `) + startPosition.problem(p.problem),
@@ -151,6 +154,14 @@ const refusals: RefusalWords = {
   'command-id-reused': () => 'That request reused the id of an earlier, different one, so it was not applied. Try again.',
   'internal': (p) =>
     p?.during === 'save' ? 'The move could not be saved; try again.' : p?.during === 'join' ? 'The seat could not be taken.' : 'Something went wrong on the server.',
+  'rematch-limit': (p) =>
+    p.scope === 'minute'
+      ? `${p.perMinute} rematches a minute on one board is the most: try again in ${Math.max(1, Math.ceil(p.retryAfterMs / 1000))} s.`
+      : p.scope === 'board'
+        ? `This board has had ${number(p.max)} rematches, the most in one simul.`
+        : `This simul has had ${number(p.max)} rematches, the most in one simul: start a new simul to play on.`,
+  'log-full': (p) => `This simul has recorded ${number(p.maxEvents)} events, the most one simul keeps: end it and start a new one.`,
+  'storage-full': () => 'The server’s disk is full, so nothing was saved. Try again once the server has room (tell whoever runs it).',
   'seat-moved': () => 'Your seat was moved to another device.',
   'seat-freed': () => 'The host freed your seat: you can join again.',
   'no-answer': () => 'No answer from the server: try again.',
@@ -322,7 +333,7 @@ const connection = {
 /** The words about bots: the host's lobby, and the marker every view shows beside a bot. */
 const bots = {
   marker: 'Bot',
-  /** The name a bot gets at a seat. */
+  /** The name a bot gets at a seat (and a bot seated with none, an exhibition's, is shown by). */
   name: (board: number) => `Bot ${board}`,
   /** After a name where only text fits (a list's option). */
   inText: (name: string) => `${name} (bot)`,
@@ -429,6 +440,8 @@ const phone = {
   hostHere: 'The host is at your board, thinking',
   hostAt: (board: number, before: number) => `The host is at board ${board}; ${plural(before, 'board', 'boards')} before yours`,
   hostNext: 'The host will come to your board next',
+  /** The class is paused: the phone's banner (its own move or not). */
+  paused: (yourMove: boolean): string => (yourMove ? 'The class is paused: your move when it resumes' : 'The class is paused'),
   /** Said on a student's phone when the host has moved on their board. */
   hostPlayed: (san: string, spoken: string) => `The host played ${san}: ${spoken}.`,
   /** The same, for a phone that knows only the last move's squares. */
@@ -870,6 +883,8 @@ const exhibition = {
   notExhibition: 'This simul is no exhibition:',
   watchIt: 'watch it',
   side: (mode: Mode): string => (mode === 'sync' ? 'Sync: one game at a time' : 'Async: rotating between boards'),
+  /** An exhibition simul's title, on every screen that names it (the server writes none in the log). */
+  title: (mode: Mode): string => `Exhibition: ${mode}`,
   movesPlayed: (mode: Mode) => `Moves played, ${mode}`,
   progress: (moves: number, total: number) => `${number(moves)} of ${number(total)} moves`,
   simulated: (over: boolean): string => (over ? 'simulated, over' : 'simulated so far'),
@@ -878,7 +893,7 @@ const exhibition = {
   syncLeft: (left: string, total: string) => `Sync: about ${left} (simulated) to go, of ${total} by the think times async recorded.`,
 };
 
-/** The simul as the Python program it is (the program itself is code, in lib/program/python.ts): the dashboard's, the projector's and the review's. */
+/** The simul as the Python program it is (the program itself is code, in lib/program/python.ts; its comments are words, here): the dashboard's, the projector's and the review's. */
 const program = {
   title: 'The simul as a Python program',
   intro: (mode: Mode): string =>
@@ -902,6 +917,36 @@ const program = {
   game: (game: number) => `game ${game}`,
   /** A line's boards, for a screen reader: "line 10: board 3 running on the host, board 5 ready". */
   lineTasks: (line: number, tasks: string[]) => `line ${line}: ${tasks.join(', ')}`,
+  /** The program's comments and docstrings, by their {{name}} in lib/program/python.ts: one line each. */
+  comments: {
+    host: 'The host: one thread, at one board at a time. Like asyncio’s loop it keeps the boards that are ready, and it takes the next one by the simul’s rule.',
+    rule: '"table-order", "first-ready" or "most-urgent"',
+    clock: 'the host’s clock (s): [its time at a game’s start, the increment]',
+    tables: 'in table order',
+    turns: 'table: (when it awaits the host, the host’s turn there)',
+    left: 'table: the host’s time left on that board’s clock',
+    at: 'the board the host is at, and the one it moved on last',
+    readyAt: 'when the board the host is at began to await it',
+    begin: 'A game begins at this board: the host’s clock there is set.',
+    turn: 'The host’s next turn at this board: it awaits the host once its opponent has moved.',
+    done: 'The board’s last game is over.',
+    free: 'the host made its move here: it is free again',
+    chooses: 'The host chooses once it is free and every board awaits its opponent or the host.',
+    noneReady: 'none awaits the host: it waits for the first to (ties: table order)',
+    firstReady: 'the one that has waited longest',
+    mostUrgent: 'the lowest host clock: the earliest flag',
+    tableOrder: 'around the tables: the next one after the board it left',
+    board: 'One board: a task on the event loop. Each move: the opponent’s think, then the host’s (s).',
+    rematch: 'a rematch: a new game at the same board',
+    awaitsOpponent: 'awaiting its opponent: the loop runs other boards',
+    awaitsHost: 'ready: it awaits the host, who comes by the simul’s rule',
+    hostThinks: 'the host thinks: one thread, no other board moves',
+    gather: 'Every board a task on the one thread, the host’s; the host moves on one at a time.',
+    syncBoard: 'One board, played to its end. Each move: the opponent’s think, then the host’s (s).',
+    syncAwaitsOpponent: 'awaiting its opponent: blocked, the host waits too',
+    syncHostThinks: 'the host thinks',
+    syncGames: 'one game after another: no other board moves meanwhile',
+  },
 };
 
 /** The review's scrubber: the recorded simul at any moment, played back. */
@@ -1030,6 +1075,20 @@ const takeback = {
   hostTakeBack: (board: number) => `Take back my last move on board ${board}`,
   count: (n: number) => (n === 1 ? '1 takeback' : `${n} takebacks`),
   column: 'Takebacks',
+  /** What the student's phone says of each outcome. */
+  news: {
+    granted: 'The host granted your takeback: your move again.',
+    refused: 'The host refused your takeback.',
+    host: 'The host took back its last move: it will play again.',
+    off: 'The host turned takebacks off on your board.',
+  } as Record<'granted' | 'refused' | 'host' | 'off', string>,
+  /** The phone's button while the student waits after a refusal. */
+  askAgainIn: (seconds: number) => `Ask again in ${seconds} s`,
+  /** The console's switch for one board. */
+  turnOff: (board: number) => `Turn takebacks off on board ${board}`,
+  /** The create form's choice. */
+  policyLegend: 'Takebacks',
+  policy: { any: 'Students may ask for takebacks', 'one-per-game': 'One takeback per game', none: 'No takebacks' } as Record<'any' | 'one-per-game' | 'none', string>,
 };
 
 /** Rematches: the console's finished boards, the phone when the host allows it, the review. */

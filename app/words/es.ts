@@ -3,7 +3,7 @@
 import type { TextProblem } from '@/lib/simul/display-text';
 import type { PositionProblem } from '@/lib/chess/positions';
 import type { RefusalWords, Words } from './en';
-import { dateTimeIn } from './say';
+import { dateTimeIn } from './date-time';
 
 type Mode = 'async' | 'sync';
 
@@ -127,6 +127,9 @@ const refusals: RefusalWords = {
   'no-takeback-request': () => 'No hay ninguna petición de deshacer jugada que responder.',
   'students-only': () => 'Solo el alumno del tablero pide deshacer una jugada; el anfitrión deshace la suya directamente.',
   'takeback-already-requested': () => 'Ya hay una petición de deshacer jugada abierta.',
+  'takebacks-off': (p) => `No se pueden deshacer jugadas en el tablero ${p.board}.`,
+  'takeback-used': (p) => `Ya has deshecho la jugada que permite esta partida en el tablero ${p.board}.`,
+  'takeback-wait': (p) => `El anfitrión rechazó deshacer tu jugada: puedes volver a pedirlo en ${Math.ceil(p.retryAfterMs / 1000)} s.`,
   'game-live': (p) => `La partida del tablero ${p.board} sigue en juego: la revancha llega tras una partida terminada.`,
   'rematch-host-only': () => 'En esta simultánea solo el anfitrión puede empezar una revancha.',
   'position-invalid': (p) => (p.board === undefined ? '' : `Tablero ${p.board}: `) + startPosition.problem(p.problem),
@@ -154,6 +157,14 @@ const refusals: RefusalWords = {
       : p?.during === 'join'
         ? 'No se pudo ocupar el puesto.'
         : 'Algo ha fallado en el servidor.',
+  'rematch-limit': (p) =>
+    p.scope === 'minute'
+      ? `Como mucho ${p.perMinute} revanchas por minuto en un tablero: inténtalo de nuevo en ${Math.max(1, Math.ceil(p.retryAfterMs / 1000))} s.`
+      : p.scope === 'board'
+        ? `Este tablero ya ha tenido ${number(p.max)} revanchas, las máximas en una simultánea.`
+        : `Esta simultánea ya ha tenido ${number(p.max)} revanchas, las máximas: crea una simultánea nueva para seguir jugando.`,
+  'log-full': (p) => `Esta simultánea ha registrado ${number(p.maxEvents)} sucesos, los máximos que guarda una simultánea: termínala y crea otra.`,
+  'storage-full': () => 'El disco del servidor está lleno y no se guardó nada. Inténtalo de nuevo cuando el servidor tenga espacio (avisa a quien lo administra).',
   'seat-moved': () => 'Tu puesto se ha pasado a otro dispositivo.',
   'seat-freed': () => 'El anfitrión ha liberado tu puesto: puedes volver a unirte.',
   'no-answer': () => 'El servidor no responde: inténtalo de nuevo.',
@@ -394,6 +405,7 @@ const phone: Words['phone'] = {
   hostHere: 'El anfitrión está en tu tablero, pensando',
   hostAt: (board, before) => `El anfitrión está en el tablero ${board}; ${plural(before, 'tablero', 'tableros')} antes del tuyo`,
   hostNext: 'El anfitrión vendrá ahora a tu tablero',
+  paused: (yourMove) => (yourMove ? 'La clase está en pausa: te toca cuando se reanude' : 'La clase está en pausa'),
   hostPlayed: (san, spoken) => `El anfitrión jugó ${san}: ${spoken}.`,
   hostMoved: (from, to) => `El anfitrión movió de ${from} a ${to}.`,
   hostOffersDraw: 'El anfitrión ofrece tablas.',
@@ -792,6 +804,7 @@ const exhibition: Words['exhibition'] = {
   notExhibition: 'Esta simultánea no es una exhibición:',
   watchIt: 'verla',
   side: (mode) => (mode === 'sync' ? 'Síncrona: una partida tras otra' : 'Asíncrona: rotando entre los tableros'),
+  title: (mode) => `Exhibición: ${mode === 'async' ? 'asíncrona' : 'síncrona'}`,
   movesPlayed: (mode) => `Jugadas hechas, ${mode === 'async' ? 'asíncrona' : 'síncrona'}`,
   progress: (done, total) => `${number(done)} de ${number(total)} jugadas`,
   simulated: (over) => (over ? 'simulado, terminado' : 'simulado hasta ahora'),
@@ -822,6 +835,35 @@ const program: Words['program'] = {
   paused: 'La clase está en pausa: el programa está suspendido. Ninguna tarea se ejecuta; cada una sigue donde estaba hasta que la clase reanude.',
   game: (game) => `partida ${game}`,
   lineTasks: (line, tasks) => `línea ${line}: ${tasks.join(', ')}`,
+  comments: {
+    host: 'El anfitrión: un solo hilo, en un tablero cada vez. Como el bucle de asyncio, guarda los tableros que están listos y toma el siguiente según la regla de la simultánea.',
+    rule: '"table-order" (orden de mesa), "first-ready" (el primero listo) o "most-urgent" (el más urgente)',
+    clock: 'el reloj del anfitrión (s): [su tiempo al empezar una partida, el incremento]',
+    tables: 'en orden de mesa',
+    turns: 'mesa: (cuándo espera al anfitrión, el turno del anfitrión allí)',
+    left: 'mesa: el tiempo que le queda al anfitrión en el reloj de ese tablero',
+    at: 'el tablero donde está el anfitrión, y el último en que jugó',
+    readyAt: 'cuándo empezó a esperarlo el tablero donde está el anfitrión',
+    begin: 'Empieza una partida en este tablero: se pone el reloj del anfitrión allí.',
+    turn: 'El próximo turno del anfitrión en este tablero: lo espera en cuanto su rival ha jugado.',
+    done: 'La última partida del tablero ha terminado.',
+    free: 'el anfitrión ha jugado aquí: vuelve a estar libre',
+    chooses: 'El anfitrión elige cuando está libre y cada tablero espera a su rival o al anfitrión.',
+    noneReady: 'ninguno espera al anfitrión: espera al primero que lo haga (empates: orden de mesa)',
+    firstReady: 'el que lleva más tiempo esperando',
+    mostUrgent: 'el reloj del anfitrión más bajo: la primera bandera en caer',
+    tableOrder: 'alrededor de las mesas: el siguiente después del tablero que dejó',
+    board: 'Un tablero: una tarea en el bucle de eventos. Cada jugada: lo que piensa el rival, luego lo que piensa el anfitrión (s).',
+    rematch: 'una revancha: una nueva partida en el mismo tablero',
+    awaitsOpponent: 'espera a su rival: el bucle atiende otros tableros',
+    awaitsHost: 'lista: espera al anfitrión, que llega según la regla de la simultánea',
+    hostThinks: 'el anfitrión piensa: un solo hilo, ningún otro tablero se mueve',
+    gather: 'Cada tablero es una tarea en el único hilo, el del anfitrión; el anfitrión juega en uno cada vez.',
+    syncBoard: 'Un tablero, jugado hasta el final. Cada jugada: lo que piensa el rival, luego lo que piensa el anfitrión (s).',
+    syncAwaitsOpponent: 'espera a su rival: bloqueado, el anfitrión también espera',
+    syncHostThinks: 'el anfitrión piensa',
+    syncGames: 'una partida tras otra: ningún otro tablero se mueve mientras tanto',
+  },
 };
 
 const scrub: Words['scrub'] = {
@@ -943,6 +985,16 @@ const takeback: Words['takeback'] = {
   hostTakeBack: (board) => `Deshacer mi última jugada en el tablero ${board}`,
   count: (n) => (n === 1 ? '1 jugada deshecha' : `${n} jugadas deshechas`),
   column: 'Jugadas deshechas',
+  news: {
+    granted: 'El anfitrión aceptó deshacer tu jugada: te toca otra vez.',
+    refused: 'El anfitrión rechazó deshacer tu jugada.',
+    host: 'El anfitrión deshizo su última jugada: volverá a jugar.',
+    off: 'El anfitrión ha desactivado deshacer jugadas en tu tablero.',
+  },
+  askAgainIn: (seconds) => `Vuelve a pedirlo en ${seconds} s`,
+  turnOff: (board) => `Desactivar deshacer jugadas en el tablero ${board}`,
+  policyLegend: 'Deshacer jugadas',
+  policy: { any: 'Los alumnos pueden pedir deshacer jugadas', 'one-per-game': 'Una jugada deshecha por partida', none: 'Sin deshacer jugadas' },
 };
 
 const rematch: Words['rematch'] = {

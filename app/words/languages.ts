@@ -5,12 +5,12 @@
 /** The languages there is a table for (app/words/<tag>.ts). */
 export const LANGUAGE_TAGS = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGE_TAGS)[number];
-export const DEFAULT_LANGUAGE: Language = 'en';
+const DEFAULT_LANGUAGE: Language = 'en';
 
 /** Where a browser keeps its choice: localStorage, mirrored in a cookie the server reads. */
 export const LANGUAGE_KEY = 'simul-language';
 
-export function isLanguage(tag: unknown): tag is Language {
+function isLanguage(tag: unknown): tag is Language {
   return typeof tag === 'string' && (LANGUAGE_TAGS as readonly string[]).includes(tag);
 }
 

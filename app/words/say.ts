@@ -3,16 +3,24 @@
 // come from the table passed in (en.ts, es.ts).
 import type { Problem } from '@/lib/client/simul-connection';
 import { formatDuration } from '@/lib/metrics/format';
-import type { AbortReason, BoardStatus, ClockSettings, Color, EndReason, Result } from '@/lib/simul/types';
+import type { AbortReason, BoardStatus, ClockSettings, Color, EndReason, Mode, Result } from '@/lib/simul/types';
 import type { Words } from './en';
 
 /**
- * A moment's date and time in a language's usual medium form ("Nov 25, 2026, 9:00 AM"), its
- * format made once, at first use: a date's default format costs a page far more to make.
+ * A seat's name as a reader sees it: the name it was given, or, for a bot seated with none (the
+ * server's exhibitions name none in the log), "Bot 3" in the reader's words. Null for an empty seat.
  */
-export function dateTimeIn(locale: string): (ms: number) => string {
-  let format: Intl.DateTimeFormat | null = null;
-  return (ms) => (format ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
+export function seatedName(w: Words, board: number, opponent: { name: string } | null | undefined): string | null {
+  if (!opponent) return null;
+  return opponent.name || w.bots.name(board);
+}
+
+/**
+ * A simul's title as a reader sees it: an exhibition's is worded by its mode, in the reader's
+ * language (the server writes none in the log; an older log's English one is not shown).
+ */
+export function simulTitle(w: Words, simul: { title: string; mode: Mode; exhibition?: unknown }): string {
+  return simul.exhibition ? w.exhibition.title(simul.mode) : simul.title;
 }
 
 /** A refusal, or a problem the page found itself, as a sentence. */
@@ -106,7 +114,7 @@ export function clockSettingsText(w: Words, clock: ClockSettings | null): string
 }
 
 /** What the dashboard's figures mean, said in plain words beside them. */
-export interface StoryFigures {
+interface StoryFigures {
   mode: 'async' | 'sync';
   running: boolean;
   idle: number;

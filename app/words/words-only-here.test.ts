@@ -56,7 +56,7 @@ function flowsInto(node: ts.Node): ts.Node {
   }
 }
 
-export function wordsOutsideTable(file: string, source: string): string[] {
+function wordsOutsideTable(file: string, source: string): string[] {
   const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: string[] = [];
   const report = (node: ts.Node, text: string) => {

@@ -30,6 +30,9 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   ],
   'not-your-board': [{ code: 'not-your-board', params: { board: 5, yourBoard: 3 } }],
   'not-your-turn': [{ code: 'not-your-turn' }],
+  'takebacks-off': [{ code: 'takebacks-off', params: { board: 2 } }],
+  'takeback-used': [{ code: 'takeback-used', params: { board: 2 } }],
+  'takeback-wait': [{ code: 'takeback-wait', params: { retryAfterMs: 21_500 } }],
   'illegal-move': [{ code: 'illegal-move', params: { from: 'e2', to: 'e5' } }],
   'unknown-board': [{ code: 'unknown-board', params: { board: 9 } }],
   'game-over': [{ code: 'game-over', params: { board: 2 } }],
@@ -52,7 +55,7 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   ],
   'name-invalid': [
     { code: 'name-invalid', params: { kind: 'lone-surrogate' } },
-    { code: 'name-invalid', params: { kind: 'length', max: 24 } },
+    { code: 'name-invalid', params: { kind: 'length', max: 40 } },
     { code: 'name-invalid', params: { kind: 'invisible' } },
     { code: 'name-invalid', params: { kind: 'bare-mark' } },
     { code: 'name-invalid', params: { kind: 'mark-stack', max: 3 } },
@@ -107,6 +110,13 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   'outdated-client': [{ code: 'outdated-client' }],
   'try-again': [{ code: 'try-again' }],
   'internal': [{ code: 'internal' }, { code: 'internal', params: { during: 'save' } }, { code: 'internal', params: { during: 'join' } }],
+  'rematch-limit': [
+    { code: 'rematch-limit', params: { scope: 'minute', perMinute: 3, retryAfterMs: 20_000 } },
+    { code: 'rematch-limit', params: { scope: 'board', max: 30 } },
+    { code: 'rematch-limit', params: { scope: 'simul', max: 300 } },
+  ],
+  'log-full': [{ code: 'log-full', params: { maxEvents: 50_000 } }],
+  'storage-full': [{ code: 'storage-full' }],
   'seat-moved': [{ code: 'seat-moved' }],
   'seat-freed': [{ code: 'seat-freed' }],
   'no-answer': [{ code: 'no-answer' }],
@@ -135,7 +145,7 @@ describe('refusalText', () => {
   });
 
   it('puts the params in their sentences', () => {
-    expect(refusalText({ code: 'name-invalid', params: { kind: 'length', max: 24 } })).toBe('A name is 1 to 24 characters.');
+    expect(refusalText({ code: 'name-invalid', params: { kind: 'length', max: 40 } })).toBe('A name is 1 to 40 characters.');
     expect(refusalText({ code: 'title-invalid', params: { kind: 'mark-stack', max: 3 } })).toBe(
       'A title cannot stack more than 3 accents on one letter.',
     );

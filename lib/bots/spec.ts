@@ -5,7 +5,7 @@
 /** 'random': any legal move. 'sensible': takes free material, mates in one, keeps its queen. */
 export type BotStrength = 'random' | 'sensible';
 
-export const BOT_STRENGTHS: readonly BotStrength[] = ['random', 'sensible'];
+const BOT_STRENGTHS: readonly BotStrength[] = ['random', 'sensible'];
 
 /**
  * How long a bot thinks before each move: `meanMs` on average, drawn from a normal distribution
@@ -31,10 +31,14 @@ export interface BotSpec extends BotPolicy {
   think: ThinkTime;
 }
 
-/** A bot's secret: 32-bit; every move and think time the bot draws derives from it, its board and the ply. */
-export type BotSeed = number;
+/**
+ * A bot's secret: every move and think time the bot draws derives from it, its board, the game
+ * and the ply (bot-random.ts). A key of 256 bits (64 hex digits) since keys; a number, the
+ * 32-bit seed of a simul created before them, which keeps the old generator.
+ */
+export type BotSeed = string | number;
 
-export const BOT_LIMITS = {
+const BOT_LIMITS = {
   maxThinkMs: 10 * 60_000,
 } as const;
 

@@ -1,6 +1,7 @@
-// A bot's think time before one move: drawn from its seed, its board and the ply, so the same
-// simul played again, or resumed after a restart, thinks exactly as long.
-import { Prng, seedOf, type Random } from '../random';
+// A bot's think time before one move: drawn from its secret, its board, the game and the ply,
+// so the same simul played again, or resumed after a restart, thinks exactly as long.
+import type { Random } from '../random';
+import { botRandom, type DrawAt } from './bot-random';
 import type { BotSeed, BotSpec, ThinkTime } from './spec';
 
 /** A standard normal draw (Box-Muller). */
@@ -18,12 +19,10 @@ export function drawThinkMs(think: ThinkTime, random: Random): number {
   return Math.max(0, Math.round(think.meanMs + offset));
 }
 
-/** The stream a bot draws from for its move at `ply` on `board` (one for the time, one for the move). */
-export function botRandom(seed: BotSeed, board: number, ply: number, purpose: 'think' | 'move'): Prng {
-  return new Prng(seedOf(seed, board, ply, purpose === 'think' ? 1 : 2));
-}
-
-/** How long `bot`, drawing from `seed`, thinks before its move at `ply` (moves already played) on `board`. */
-export function thinkMsFor(bot: BotSpec, seed: BotSeed, board: number, ply: number): number {
-  return drawThinkMs(bot.think, botRandom(seed, board, ply, 'think'));
+/**
+ * How long `bot`, drawing from `seed`, thinks before its move at `ply` (moves already played) on
+ * `board`, in the board's game `round` (its number and takebacks so far; the first without).
+ */
+export function thinkMsFor(bot: BotSpec, seed: BotSeed, board: number, ply: number, round?: Omit<DrawAt, 'board' | 'ply'>): number {
+  return drawThinkMs(bot.think, botRandom(seed, { board, ply, ...round }, 'think'));
 }

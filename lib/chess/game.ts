@@ -11,7 +11,7 @@ import { isSquare } from './rules';
 import type { Promotion } from './types';
 
 /** A move played: its squares, its piece, what it took, and the position after it. */
-export interface PlayedMove {
+interface PlayedMove {
   from: Square;
   to: Square;
   promotion?: Promotion;
@@ -22,7 +22,7 @@ export interface PlayedMove {
 }
 
 /** A move looked at: as it would be played, with its notation. */
-export interface LookedMove extends PlayedMove {
+interface LookedMove extends PlayedMove {
   san: string;
 }
 

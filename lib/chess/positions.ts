@@ -1,6 +1,6 @@
 // Start positions: a FEN checked before any game starts from it, and the short list of named
 // positions the app ships (endgame drills and well-known openings; their names are in
-// app/words.ts). Pure and browser-safe.
+// the word tables, app/words/en.ts and es.ts). Pure and browser-safe.
 import { Chess, validateFen } from 'chess.js';
 import { endingByRule } from './rules';
 import type { EndReason } from './types';
@@ -14,8 +14,6 @@ export type PositionProblem =
   /** The side that is not to move is in check: the side to move could take its king. */
   | { kind: 'in-check' }
   | { kind: 'over'; reason: EndReason };
-
-export const INITIAL_FEN = 'rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQkq - 0 1';
 
 /** chess.js's complaint about a FEN's form, as a problem of ours (its words stay out of the app). */
 function formatProblem(error: string): PositionProblem {

@@ -87,7 +87,7 @@ export function firstPosition(chess: Chess): PositionCounts {
 }
 
 /** What the counts need of a move played: chess.js's Move, or the board's game's (game.ts). */
-export interface CountedMove {
+interface CountedMove {
   piece: PieceSymbol;
   captured?: PieceSymbol;
   /** The FEN after the move. */
@@ -159,7 +159,7 @@ export function endingByRule(chess: Chess, times: number, drawRules: DrawRules =
   return null;
 }
 
-export type ClaimReason = 'threefold-repetition' | 'fifty-move-rule';
+type ClaimReason = 'threefold-repetition' | 'fifty-move-rule';
 
 /** The draw the player to move may claim now (FIDE 9.2, 9.3), or null. `times` as for endingByRule. */
 export function drawClaim(chess: Chess, times: number): ClaimReason | null {

@@ -44,7 +44,7 @@ function viewOf(state: SimulState, number: number): BoardView | null {
     isBot: Boolean(b.opponent?.bot),
     fen: b.chess.fen(),
     hostColor: b.hostColor,
-    look: lookOf(b, state.focus),
+    look: lookOf(state, b),
     lastMove: b.lastMove ? b.lastMove.from + b.lastMove.to : null,
     turnSince: b.turnSince,
     drawOfferBy: b.drawOfferBy,

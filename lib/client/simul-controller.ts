@@ -56,6 +56,10 @@ export class SimulController {
   takeBack(board: number) {
     return this.send({ type: 'take-back', board });
   }
+  /** The host turns takebacks off on `board`. */
+  turnOffTakebacks(board: number) {
+    return this.send({ type: 'turn-off-takebacks', board });
+  }
   rematch(board: number, swapColors: boolean) {
     return this.send({ type: 'rematch', board, swapColors });
   }

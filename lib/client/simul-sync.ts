@@ -135,8 +135,8 @@ export class SimulSync {
       if (sent === 'host') credentials.forgetHostKey(this.simulId);
       if (sent === 'seat') credentials.forgetSeatToken(this.simulId);
       if (sent) setTimeout(() => void this.hello(), 0);
-    } else if (error.code === 'rate-limited' || error.code === 'internal' || error.code === 'try-again') {
-      setTimeout(() => void this.hello(), retryAfterMs(error) ?? (error.code === 'try-again' ? 50 : 2000));
+    } else if (error.code === 'rate-limited' || error.code === 'internal' || error.code === 'try-again' || error.code === 'storage-full') {
+      setTimeout(() => void this.hello(), retryAfterMs(error) ?? (error.code === 'try-again' ? 50 : error.code === 'storage-full' ? 5000 : 2000));
     }
   }
 

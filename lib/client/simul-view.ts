@@ -12,7 +12,7 @@ export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
 /** Problems this page finds without the server refusing: its seat revoked, or no answer in time. */
 export type ClientProblem = { code: 'seat-moved' } | { code: 'seat-freed' } | { code: 'no-answer' };
 
-/** Anything that stops a request or a view, as a code; app/words.ts says it in words. */
+/** Anything that stops a request or a view, as a code; app/words (say.ts refusalText) says it in words. */
 export type Problem = Rejection | ClientProblem;
 
 /** A server's answer, or the page's own problem when none came. */

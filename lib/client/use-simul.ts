@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { readyQueue, tally } from '../simul/queries';
+import { tally } from '../simul/results';
+import { awaitingHostInOrder, nextBoard } from '../simul/rotation';
 import type { SimulState } from '../simul/types';
 import type { BoardView } from './board-views';
 import { takeSecretFromFragment } from './saved-credentials';
@@ -56,7 +57,6 @@ export const useBoard = (c: SimulConnection, n: number): BoardView | undefined =
 export const usePhase = (c: SimulConnection) => useSimul(c, (v) => v.state.phase);
 export const useFocus = (c: SimulConnection): number | null => useSimul(c, (v) => v.state.focus);
 export const usePaused = (c: SimulConnection): boolean => useSimul(c, (v) => v.state.pausedSince !== null);
-export const useOrder = (c: SimulConnection): number[] => useSimul(c, (v) => v.state.order);
 export const useOptimistic = (c: SimulConnection, n: number): OptimisticMove | undefined =>
   useSimul(c, (v) => v.optimistic.get(n));
 
@@ -75,13 +75,13 @@ export const useTally = (c: SimulConnection) =>
     return { wins: t.wins, draws: t.draws, losses: t.losses };
   });
 
-/** The next board awaiting the host while playing, and how many await it. */
-export const useQueue = (c: SimulConnection) =>
-  useSimulShallow(c, (v) => {
-    if (v.state.phase !== 'playing') return { next: null, length: 0 };
-    const queue = readyQueue(v.state);
-    return { next: queue[0] ?? null, length: queue.length };
-  });
+/** Where the console's N goes (rotation.ts nextBoard) while playing, and how many boards await the host. */
+export function consoleQueue(state: SimulState): { next: number | null; length: number } {
+  if (state.phase !== 'playing') return { next: null, length: 0 };
+  return { next: nextBoard(state), length: awaitingHostInOrder(state).length };
+}
+
+export const useQueue = (c: SimulConnection) => useSimulShallow(c, (v) => consoleQueue(v.state));
 
 /** What the dashboard's figures are read from: the log, as of which fold, and the server's clock. */
 export const useFiguresInput = (c: SimulConnection) =>

@@ -40,7 +40,7 @@ export function safeText(text: string): string {
   return FORMULA_START.test(text.normalize('NFKC')) ? `'${text}` : text;
 }
 
-export function csvRow(fields: readonly (string | number | null | undefined)[]): string {
+function csvRow(fields: readonly (string | number | null | undefined)[]): string {
   return fields.map(csvField).join(',');
 }
 

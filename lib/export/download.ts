@@ -1,11 +1,5 @@
 // Browser only: hands a text to the browser as a file download.
 
-export const MIME = {
-  pgn: 'application/x-chess-pgn',
-  csv: 'text/csv',
-  json: 'application/json',
-} as const;
-
 /**
  * Saves `text` as `filename` through a Blob and a temporary <a download>. `mime` gets
  * "; charset=utf-8" unless it names a charset. With `bom`, a UTF-8 byte-order mark goes

@@ -6,7 +6,7 @@ import { readStates } from '../metrics/states';
 import { clocksAfterMoves } from '../simul/clocks';
 import type { AbortReason, ClockSettings, Color, EndReason, Exhibition, Mode, Result, Side, SimulEvent } from '../simul/types';
 
-export interface ExportMove {
+interface ExportMove {
   board: number;
   /** The board's game: 1, then one more with each rematch. */
   game: number;
@@ -27,7 +27,7 @@ export interface ExportMove {
   takenBack: boolean;
 }
 
-export type ExportGameStatus = 'playing' | 'finished' | 'aborted';
+type ExportGameStatus = 'playing' | 'finished' | 'aborted';
 
 export interface ExportGame {
   board: number;
@@ -55,7 +55,7 @@ export interface ExportGame {
   moves: ExportMove[];
 }
 
-export interface ExportSimul {
+interface ExportSimul {
   simulId: string | null;
   title: string | null;
   /** The name the teacher gave the host at the creation; null: "Host". */

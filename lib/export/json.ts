@@ -3,8 +3,8 @@
 // export time is added). Pure and browser-safe.
 import type { SimulEvent } from '../simul/types';
 
-export const SIMUL_LOG_FORMAT = 'async-simul-log';
-export const SIMUL_LOG_VERSION = 1;
+const SIMUL_LOG_FORMAT = 'async-simul-log';
+const SIMUL_LOG_VERSION = 1;
 
 export interface SimulLogFile {
   format: typeof SIMUL_LOG_FORMAT;

@@ -8,7 +8,7 @@ import type { AbortReason, ClockSettings, EndReason, Exhibition, Result, SimulEv
 import { readGames, type ExportGame } from './games';
 
 /** PGN's name for the host in every game's White or Black tag. */
-export const HOST_NAME = 'Host';
+const HOST_NAME = 'Host';
 
 /** Movetext lines are kept to at most this many characters (PGN export format: < 80). */
 const LINE_WIDTH = 79;
@@ -55,7 +55,7 @@ const REASON_TEXT: Record<Exclude<EndReason, 'resignation' | 'timeout' | 'timeou
  * room in it for one side's extra time: the host's, when it has some, is in the per-side tags
  * (sideTimeControls).
  */
-export function timeControl(clock: ClockSettings | null, extraMs = 0): string {
+function timeControl(clock: ClockSettings | null, extraMs = 0): string {
   return clock ? `${Math.round((clock.initialMs + extraMs) / 1000)}+${Math.round(clock.incrementMs / 1000)}` : '-';
 }
 
@@ -158,7 +158,7 @@ function playerType(isBot: boolean): string {
  * WhiteType and BlackType tags (PGN standard 9.3) say which side was a program; an exhibition's
  * game has a SimulatedClock tag (its speed): its times are simulated.
  */
-export function gamePgn(
+function gamePgn(
   game: ExportGame,
   event: string,
   site: string,
@@ -169,7 +169,8 @@ export function gamePgn(
     hostName = null,
   }: { hostIsBot?: boolean; clock?: ClockSettings | null; exhibition?: Exhibition | null; hostName?: string | null } = {},
 ): string {
-  const opponent = game.opponent ?? '?';
+  // A bot seated with no name (an exhibition's) is PGN's unknown name, its BlackType or WhiteType 'program'.
+  const opponent = game.opponent || '?';
   const host = hostName || HOST_NAME;
   const white = game.hostColor === 'w' ? host : opponent;
   const black = game.hostColor === 'w' ? opponent : host;

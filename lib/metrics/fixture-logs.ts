@@ -5,7 +5,7 @@ import type { SimulEvent } from '../simul/types';
 import { ruleLog } from './rule-logs';
 import { alternateLog, lateJoinLog, lessonLog, randomLog, syncLateJoinLog, syncLog, threeBoardLog } from './test-logs';
 
-export interface FixtureLog {
+interface FixtureLog {
   name: string;
   events: SimulEvent[];
   /**
@@ -17,7 +17,7 @@ export interface FixtureLog {
 }
 
 /** Alternate colours and clocks, the host looking at a board whose opponent thinks, a resignation, a draw and an abort. */
-export function playedLog(): SimulEvent[] {
+function playedLog(): SimulEvent[] {
   const s = new TestSimul({ boards: 3, hostColor: 'alternate', clock: { initialMs: 600_000, incrementMs: 2_000, hostExtraMs: 60_000 } });
   s.seatAndStart('Ada', 'Bo', 'Cy');
   s.tick(4_000).play(1, 'e4');

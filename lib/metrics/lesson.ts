@@ -10,7 +10,7 @@ export interface LessonParams {
   m: number;
 }
 
-export interface LessonFigures {
+interface LessonFigures {
   /** Sync total: n * m * (h + o). */
   S: number;
   /** Async round period: the host's lap, or one board's move pair when that is longer. */
@@ -53,7 +53,7 @@ export function lessonFigures({ n, h, o, m }: LessonParams): LessonFigures {
   };
 }
 
-export interface LessonPoint {
+interface LessonPoint {
   n: number;
   sync: number;
   async: number;

@@ -1,6 +1,8 @@
 // Folding the log event by event gives, after every event and at any `now`, exactly the
 // figures of the whole-log implementation the fold replaced (whole-log-metrics.ts).
 import { describe, expect, it } from 'vitest';
+import { evolve, initialState } from '../simul/evolve';
+import { awaitingHostInOrder } from '../simul/rotation';
 import type { HostColorChoice, Mode, SimulEvent } from '../simul/types';
 import { MetricsFold, simulMetrics, type SimulMetrics } from './metrics-fold';
 import { alternateLog, lessonLog, randomLog, syncLog, threeBoardLog, LogBuilder } from './test-logs';
@@ -17,12 +19,14 @@ function expectSame(actual: SimulMetrics | null, expected: SimulMetrics | null, 
  */
 function expectSameAfterEachEvent(events: readonly SimulEvent[], every = 1, last = 0): void {
   const fold = new MetricsFold();
+  const state = initialState();
   events.forEach((e, i) => {
     fold.add(e);
+    evolve(state, e);
     if (i % every !== 0 && i < events.length - last) return;
     const sofar = events.slice(0, i + 1);
     for (const now of [undefined, e.at + 700]) {
-      expectSame(fold.at(now), wholeLogMetrics(sofar, now), `after event ${i + 1} (${e.type}), now ${now}`);
+      expectSame(fold.at(now), wholeLogMetrics(sofar, now, awaitingHostInOrder(state)), `after event ${i + 1} (${e.type}), now ${now}`);
     }
   });
   // Read again past the end, and before it (a server clock behind the log).

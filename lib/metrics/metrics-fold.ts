@@ -1,6 +1,8 @@
 // Everything the dashboard shows, from the event log alone (docs/METRICS.md), folded one event
 // at a time. Pure and browser-safe: the server and the browser compute the same figures.
-import type { Mode, SimulEvent } from '../simul/types';
+import { evolve, initialState, replay } from '../simul/evolve';
+import { awaitingHostInOrder } from '../simul/rotation';
+import type { Mode, SimulEvent, SimulState } from '../simul/types';
 import { BoardSums, type BoardRow } from './boards';
 import { hostUsage, type HostUsage } from './host';
 import { boardThinks, projection, type Projection } from './projection';
@@ -10,7 +12,7 @@ import { ThinkTimer, type MoveThink } from './thinks';
 import { HostThinkClaims, type BoardTimeline, type Segment } from './timeline';
 
 /** The two totals shown side by side: the mode that was played, and the other projected. */
-export interface Comparison {
+interface Comparison {
   actual: { mode: Mode; total: number };
   projected: { mode: Mode; total: number };
   sync: number;
@@ -56,7 +58,21 @@ interface BoardSoFar {
  * not with `now`, so it is kept until the next move.
  */
 export class MetricsFold {
-  private readonly states = new StatesFold();
+  private readonly states: StatesFold;
+  /** The simul folded alongside, when no screen's state is given to ask where the host is. */
+  private readonly own: SimulState | null;
+
+  /**
+   * `hostOrder`: the domain's boards awaiting the host in the order it serves them, as of the
+   * last event added (a screen passes its folded state's awaitingHostInOrder); without it the
+   * fold folds the simul's state itself to ask.
+   */
+  constructor(hostOrder?: () => readonly number[]) {
+    const own = hostOrder ? null : initialState();
+    this.own = own;
+    this.states = new StatesFold(hostOrder ?? (() => awaitingHostInOrder(own!)));
+  }
+
   private readonly claims = new HostThinkClaims();
   private timer: ThinkTimer | null = null;
   private readonly moves: MoveThink[] = [];
@@ -67,6 +83,7 @@ export class MetricsFold {
     const { states } = this;
     const spansBefore = states.spans.length;
     const movesBefore = states.moves.length;
+    if (this.own) evolve(this.own, e);
     states.add(e);
     const clock = states.readyQueue.clock(e.at);
     for (let i = spansBefore; i < states.spans.length; i++) {
@@ -150,7 +167,8 @@ export class MetricsFold {
 
 /** All the dashboard's figures from a whole log: the fold over it, read at `now`. */
 export function simulMetrics(events: readonly SimulEvent[], now?: number): SimulMetrics | null {
-  const fold = new MetricsFold();
+  // Where the host is, replayed only when a wait is still open (a running simul).
+  const fold = new MetricsFold(() => awaitingHostInOrder(replay(events)));
   for (const e of events) fold.add(e);
   return fold.at(now);
 }

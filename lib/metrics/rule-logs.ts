@@ -10,7 +10,7 @@ import { awaitsHost, isOver } from '../simul/queries';
 const WHITE = ['Nf3', 'Nc3', 'Ng1', 'Nb1'];
 const BLACK = ['Nf6', 'Nc6', 'Ng8', 'Nb8'];
 
-export interface RuleLogOptions {
+interface RuleLogOptions {
   rotation: Rotation;
   seed: number;
   mode?: Mode;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../random';
 import { replay } from '../simul/evolve';
-import { readyQueue } from '../simul/queries';
+import { readyQueue } from '../simul/rotation';
 import type { SimulState } from '../simul/types';
 import { fixtureLogs } from './fixture-logs';
 import { MetricsFold } from './metrics-fold';

@@ -8,6 +8,7 @@
 import { initialState, evolve } from '../simul/evolve';
 import { fromSnapshot, toSnapshot, type SimulSnapshot } from '../simul/snapshot';
 import type { SimulEvent, SimulState } from '../simul/types';
+import { awaitingHostInOrder } from '../simul/rotation';
 import { MetricsFold, type SimulMetrics } from './metrics-fold';
 
 /** The simul as it stood at one moment of its log. */
@@ -31,7 +32,8 @@ export class SimulScrubber {
   private readonly latest: number[];
   private readonly checkpoints = new Map<number, SimulSnapshot>();
   private state: SimulState = initialState();
-  private metrics = new MetricsFold();
+  /** The figures, asking the scrubbed state where the host is (both folded to the same event). */
+  private metrics = new MetricsFold(() => awaitingHostInOrder(this.state));
   private folded = 0;
 
   constructor(log: readonly SimulEvent[]) {
@@ -95,7 +97,7 @@ export class SimulScrubber {
       const saved = this.checkpoints.get(back);
       // A snapshot's nested records would be shared with the state folded from it: copy them.
       this.state = saved ? fromSnapshot(structuredClone(saved)) : initialState();
-      this.metrics = new MetricsFold();
+      this.metrics = new MetricsFold(() => awaitingHostInOrder(this.state));
       for (let i = 0; i < count; i++) this.metrics.add(this.log[i]);
       for (let i = saved ? back : 0; i < count; i++) evolve(this.state, this.log[i]);
       this.folded = count;

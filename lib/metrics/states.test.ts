@@ -70,17 +70,17 @@ describe('readStates', () => {
     ]);
   });
 
-  it('while running, cuts the open spans at now and orders them from the board after the last host move', () => {
+  it('while running, cuts the open spans at now and orders the waits as the host serves them (rotation.ts)', () => {
     const events = threeBoardLog().events.filter((e) => e.at <= 25_000);
     const states = readStates(events, 26_000)!;
     expect(states.running).toBe(true);
     expect(sec(states.end)).toBe(26);
     const open = states.spans.filter((s) => s.open).map((s) => [s.board, s.state, sec(s.from)]);
-    // The host last moved on board 3, so the rotation reaches 1, then 2, then 3.
+    // Idle after its last move, the host went to board 3 when its student moved (24 s); board 1 (25 s) comes next.
     expect(open).toEqual([
+      [3, 'host-to-move', 24],
       [1, 'host-to-move', 25],
       [2, 'opponent-to-move', 18],
-      [3, 'host-to-move', 24],
     ]);
     expect(states.readyQueue.at(-1)).toEqual({ at: 26_000, length: 2 });
   });

@@ -3,7 +3,9 @@
 // length as a step function. One pass over the events, folded one at a time; everything
 // else derives from this.
 import { firstMover } from '../simul/clocks';
+import { replay } from '../simul/evolve';
 import { hostColorOf } from '../simul/queries';
+import { awaitingHostInOrder } from '../simul/rotation';
 import type {
   AbortReason,
   ClockSettings,
@@ -53,10 +55,10 @@ export interface MoveRecord {
   ply: number;
 }
 
-export type GameStatus = 'queued' | 'playing' | 'finished' | 'aborted';
+type GameStatus = 'queued' | 'playing' | 'finished' | 'aborted';
 
 /** Where a game stands: a board's current game, and each of its games. */
-export interface GameOutcome {
+interface GameOutcome {
   hostColor: Color;
   status: GameStatus;
   result: Result | null;
@@ -69,7 +71,7 @@ export interface GameOutcome {
 }
 
 /** One game on a board: a board has several once it is rematched. */
-export interface GameRecord extends GameOutcome {
+interface GameRecord extends GameOutcome {
   game: number;
   /** Where the game started, when not the initial position. */
   fen: string | null;
@@ -106,7 +108,8 @@ export interface SimulStates {
   moves: MoveRecord[];
   /**
    * Every span in the order it ended (so by `to`); the spans still open at `now` come
-   * last, in cyclic table order after the board of the host's last move.
+   * last: the boards awaiting the host in the order it serves them (rotation.ts
+   * awaitingHostInOrder: the board it is at first), then the others in table order.
    */
   spans: StateSpan[];
   /** Boards awaiting the host over time, from `start`; the last point is at `end`. */
@@ -127,6 +130,12 @@ export interface Draft extends BoardRecord {
  * grow, so a running simul is read again at a new `now` without reading its log again.
  */
 export class StatesFold {
+  /**
+   * `hostOrder`: the domain's boards awaiting the host, in the order it serves them, as of the
+   * last event added (rotation.ts awaitingHostInOrder); asked only when a wait is open.
+   */
+  constructor(private readonly hostOrder: () => readonly number[]) {}
+
   mode: Mode = 'async';
   rotation: Rotation = 'table-order';
   clock: ClockSettings | null = null;
@@ -151,7 +160,6 @@ export class StatesFold {
   /** The pauses so far; the running one's end is Infinity. */
   readonly pauses: Interval[] = [];
   private lastAt = -Infinity;
-  private lastHostBoard: number | null = null;
   private ready = 0;
   private readonly names = new Map<number, string>();
   private readonly byNumber = new Map<number, Draft>();
@@ -203,7 +211,6 @@ export class StatesFold {
         played.push(this.moves.length);
         this.moves.push({ board: b.board, by: e.by, at: e.at, san: e.san, since: turn.since, paused: turn.paused, game: b.games.length, takenBack: false, ply });
         b.moves++;
-        if (e.by === 'host') this.lastHostBoard = b.board;
         this.turn(b, e.by === 'host' ? 'opponent-to-move' : 'host-to-move', e.at);
         break;
       }
@@ -295,18 +302,20 @@ export class StatesFold {
   }
 
   /**
-   * The spans still open, cut at `end`. Their waits have no known end: they come in the
-   * order the rotation would reach them, cyclic table order after the host's last board.
+   * The spans still open, cut at `end`. Their waits have no known end: the host-to-move ones
+   * come in the order the host serves them (the domain's: the board it is at first, so the
+   * open host-think is there), then the others in table order.
    */
   openSpans(end: number): StateSpan[] {
-    const { boards } = this;
-    const open: StateSpan[] = [];
-    const after = this.lastHostBoard === null ? -1 : boards.findIndex((b) => b.board === this.lastHostBoard);
-    for (let i = 1; i <= boards.length; i++) {
-      const { board, current } = boards[(after + i) % boards.length];
-      if (current && end > current.since) open.push({ board, state: current.state, from: current.since, to: end, open: true });
+    const open = this.boards.filter((b) => b.current && end > b.current.since);
+    const waits = open.filter((b) => b.current!.state === 'host-to-move');
+    let first: Draft[] = [];
+    if (waits.length > 0) {
+      const order = this.hostOrder();
+      first = order.map((n) => this.byNumber.get(n)).filter((b): b is Draft => b !== undefined && waits.includes(b));
     }
-    return open;
+    const rest = open.filter((b) => !first.includes(b));
+    return [...first, ...rest].map(({ board, current }) => ({ board, state: current!.state, from: current!.since, to: end, open: true }));
   }
 
   /** The reading so far, measured to `now` (a copy: the fold can go on). Null before the start. */
@@ -387,7 +396,7 @@ function newGame(game: number, hostColor: Color, fen: string | null): GameRecord
  * runs; it defaults to the last event's time. Null before the simul has started.
  */
 export function readStates(events: readonly SimulEvent[], now?: number): SimulStates | null {
-  const fold = new StatesFold();
+  const fold = new StatesFold(() => awaitingHostInOrder(replay(events)));
   for (const e of events) fold.add(e);
   return fold.read(now);
 }

@@ -78,15 +78,12 @@ describe('board timelines', () => {
     ]);
   });
 
-  it('while running, the open waits go in rotation order after the host’s last board', () => {
+  it('while running, the open host-think is on the board the host is at (rotation.ts), the other waits after it', () => {
     const events = threeBoardLog().events.filter((e) => e.at <= 25_000);
     const [b1, , b3] = boardTimelines(events, 26_000);
-    // Last host move on board 3: board 1 comes next, board 3 waits for it.
-    expect(rows(b1.segments).at(-1)).toEqual(['host-think', 25, 26]);
-    expect(rows(b3.segments).slice(-2)).toEqual([
-      ['host-think', 24, 25],
-      ['awaiting-host', 25, 26],
-    ]);
+    // Idle, the host went to board 3 when its student moved (24 s): it thinks there; board 1 waits.
+    expect(rows(b1.segments).at(-1)).toEqual(['awaiting-host', 25, 26]);
+    expect(rows(b3.segments).at(-1)).toEqual(['host-think', 24, 26]);
   });
 
   describe('on random logs', () => {

@@ -3,7 +3,9 @@
 // start positions, rematches, takebacks and pauses, as a log without them has them):
 // metrics-fold.test.ts checks the fold against it after every event, and
 // bench/metrics-open.ts times it. Only those import this.
+import { replay } from '../simul/evolve';
 import { hostColorOf } from '../simul/queries';
+import { awaitingHostInOrder } from '../simul/rotation';
 import type { HostColorChoice, Mode, SimulEvent } from '../simul/types';
 import type { BoardRow } from './boards';
 import type { HostUsage } from './host';
@@ -23,13 +25,12 @@ interface Draft extends BoardRecord {
   current: { state: LiveState; since: number } | null;
 }
 
-function readStates(events: readonly SimulEvent[], now?: number): SimulStates | null {
+function readStates(events: readonly SimulEvent[], now?: number, hostOrder?: readonly number[]): SimulStates | null {
   let mode: Mode = 'async';
   let hostColor: HostColorChoice = 'white';
   let endedEarly = false;
   let start: number | null = null;
   let lastAt = -Infinity;
-  let lastHostBoard: number | null = null;
   let ready = 0;
   const names = new Map<number, string>();
   const byNumber = new Map<number, Draft>();
@@ -116,7 +117,6 @@ function readStates(events: readonly SimulEvent[], now?: number): SimulStates | 
         if (!b?.current) break;
         moves.push({ board: b.board, by: e.by, at: e.at, san: e.san, since: b.current.since, paused: 0, game: 1, takenBack: false, ply: b.moves + 1 });
         b.moves++;
-        if (e.by === 'host') lastHostBoard = b.board;
         enter(b, e.by === 'host' ? 'opponent-to-move' : 'host-to-move', e.at);
         break;
       case 'game-ended':
@@ -145,9 +145,15 @@ function readStates(events: readonly SimulEvent[], now?: number): SimulStates | 
     ? Math.max(now ?? lastAt, lastAt)
     : Math.max(start, ...boards.map((b) => b.endedAt ?? start!));
 
-  // The waits still open have no known end; order them as the rotation would reach them.
-  const after = lastHostBoard === null ? -1 : boards.findIndex((b) => b.board === lastHostBoard);
-  for (let i = 1; i <= boards.length; i++) close(boards[(after + i) % boards.length], end, true);
+  // The waits still open have no known end: the host's, in the order the domain says it serves
+  // them (rotation.ts), then the rest in table order.
+  const served = hostOrder ?? awaitingHostInOrder(replay(events));
+  const waiting = (b: Draft) => b.current?.state === 'host-to-move';
+  for (const n of served) {
+    const b = byNumber.get(n);
+    if (b && waiting(b)) close(b, end, true);
+  }
+  for (const b of boards) close(b, end, true);
   if (readyQueue.at(-1)!.at < end) readyQueue.push({ at: end, length: readyQueue.at(-1)!.length });
 
   return {
@@ -333,8 +339,9 @@ function boardThinks(states: SimulStates, thinks: readonly MoveThink[]): BoardTh
   }));
 }
 
-export function wholeLogMetrics(events: readonly SimulEvent[], now?: number): SimulMetrics | null {
-  const states = readStates(events, now);
+/** `hostOrder`: the domain's awaitingHostInOrder after `events`, when the caller has it (else replayed). */
+export function wholeLogMetrics(events: readonly SimulEvent[], now?: number, hostOrder?: readonly number[]): SimulMetrics | null {
+  const states = readStates(events, now, hostOrder);
   if (!states) return null;
   const clock = busyClock(states.readyQueue);
   const usage = hostUsage(states, clock);

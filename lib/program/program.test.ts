@@ -12,7 +12,7 @@ import { lessonLog, syncLog, threeBoardLog } from '../metrics/test-logs';
 import { replay } from '../simul/evolve';
 import { HOST, opponent, TestSimul } from '../simul/test-log';
 import type { SimulEvent } from '../simul/types';
-import { PROGRAMS } from './python';
+import { commentNames, PROGRAMS, withComments } from './python';
 import { hostMoveOrder, programInput, type ProgramInput } from './schedule';
 import { eventLoopView, type TaskState } from './tasks';
 
@@ -40,13 +40,13 @@ function boardStates(fold: StatesFold): Map<number, TaskState | 'host-to-move'> 
   );
 }
 
-const HOST_THINKS = 'time.sleep(host_thinks)  # the host thinks: one thread, no other board moves';
-const AWAITS_HOST = 'await turn  # ready: it awaits the host, who comes by the simul\'s rule';
-const AWAITS = 'await asyncio.sleep(opponent_thinks)  # awaiting its opponent: the loop runs other boards';
+const HOST_THINKS = 'time.sleep(host_thinks)  # {{hostThinks}}';
+const AWAITS_HOST = 'await turn  # {{awaitsHost}}';
+const AWAITS = 'await asyncio.sleep(opponent_thinks)  # {{awaitsOpponent}}';
 
 describe('the program view', () => {
   it.each(LOGS)('%s: at every event, each task is in its board’s state', (_name, events) => {
-    const fold = new StatesFold();
+    const fold = new StatesFold(() => []);
     events.forEach((e, i) => {
       fold.add(e);
       const where = `after event ${i + 1} (${e.type})`;
@@ -103,7 +103,7 @@ describe('the program view', () => {
     const sync = eventLoopView(replay(syncLog().events.filter((e) => e.at <= 12_000)));
     expect(sync.tasks.map((t) => [t.board, t.state, t.line && sync.program.lines[t.line - 1].trim()])).toEqual([
       [1, 'done', null],
-      [2, 'running', 'time.sleep(host_thinks)  # the host thinks'],
+      [2, 'running', 'time.sleep(host_thinks)  # {{syncHostThinks}}'],
     ]);
     const queued = eventLoopView(replay(syncLog().events.filter((e) => e.at <= 5_000)));
     expect(queued.tasks[1]).toMatchObject({ state: 'not-begun', line: PROGRAMS.sync.place['not-begun'] });
@@ -182,6 +182,18 @@ class Policy(asyncio.DefaultEventLoopPolicy):
 asyncio.set_event_loop_policy(Policy())
 runpy.run_path(sys.argv[1], run_name="__main__")
 `;
+
+describe('the program’s text', () => {
+  it('is code: each comment and docstring is a name, {{name}}, which the view words in the reader’s language', () => {
+    for (const program of Object.values(PROGRAMS)) {
+      const comments = program.lines.filter((line) => line.includes('#') || line.includes('"""'));
+      expect(comments.length).toBeGreaterThan(3);
+      for (const line of comments) expect(line, line).toMatch(/^(.*  # \{\{\w+\}\}|\s*"""\{\{\w+\}\}""")$/);
+      expect(commentNames(program).length).toBe(comments.length);
+      expect(withComments(program.lines.find((l) => l.includes('{{'))!, { [commentNames(program)[0]]: 'hola' })).not.toContain('{{');
+    }
+  });
+});
 
 function run(events: readonly SimulEvent[], opts: { simulated: boolean; scale?: number }): number[] {
   return runInput(programInput(events, opts.scale), opts.simulated);

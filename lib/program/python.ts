@@ -1,7 +1,9 @@
 // The simul as the Python program it is: one task per board on asyncio's event loop (async), or
-// one blocking game after another (sync). The text is code, shown as it is and run by the tests
-// with python3 (program.test.ts): it reads each board's recorded waits and think times on stdin
-// and prints the host's moves in the order its host makes them, taking the boards by the simul's rule.
+// one blocking game after another (sync). The text is code, run by the tests with python3
+// (program.test.ts): it reads each board's recorded waits and think times on stdin and prints the
+// host's moves in the order its host makes them, taking the boards by the simul's rule. Its
+// comments and docstrings are words, in the reader's language: here each is a name in braces,
+// {{name}}, one line, which the view fills from the words table (app/words: program.comments).
 import type { Mode } from '../simul/types';
 
 const ASYNC = `import asyncio
@@ -11,26 +13,25 @@ import time
 
 
 class Host:
-    """The host: one thread, at one board at a time. Like asyncio's loop it keeps the boards
-    that are ready, and it takes the next one by the simul's rule."""
+    """{{host}}"""
 
     def __init__(self, rule, clock, tables):
-        self.rule = rule  # "table-order", "first-ready" or "most-urgent"
-        self.clock = clock  # the host's clock (s): [its time at a game's start, the increment]
-        self.tables = tables  # in table order
+        self.rule = rule  # {{rule}}
+        self.clock = clock  # {{clock}}
+        self.tables = tables  # {{tables}}
         self.playing = set(tables)
-        self.turns = {}  # table: (when it awaits the host, the host's turn there)
-        self.left = {}  # table: the host's time left on that board's clock
-        self.at = self.last = None  # the board the host is at, and the one it moved on last
-        self.ready_at = None  # when the board the host is at began to await it
+        self.turns = {}  # {{turns}}
+        self.left = {}  # {{left}}
+        self.at = self.last = None  # {{at}}
+        self.ready_at = None  # {{readyAt}}
 
     def begin(self, table):
-        """A game begins at this board: the host's clock there is set."""
+        """{{begin}}"""
         self.moved(table)
         self.left[table] = self.clock[0] if self.clock else 0
 
     def turn(self, table, opponent_thinks):
-        """The host's next turn at this board: it awaits the host once its opponent has moved."""
+        """{{turn}}"""
         loop = asyncio.get_running_loop()
         self.moved(table)
         turn = loop.create_future()
@@ -39,33 +40,33 @@ class Host:
         return turn
 
     def done(self, table):
-        """The board's last game is over."""
+        """{{done}}"""
         self.moved(table)
         self.playing.discard(table)
         self.next()
 
     def moved(self, table):
-        if self.at == table:  # the host made its move here: it is free again
+        if self.at == table:  # {{free}}
             now = asyncio.get_running_loop().time()
             if self.clock:
                 self.left[table] += self.clock[1] - (now - self.ready_at)
             self.at, self.last = None, table
 
     def next(self):
-        # The host chooses once it is free and every board awaits its opponent or the host.
+        # {{chooses}}
         if self.at is not None or not self.turns or len(self.turns) < len(self.playing):
             return
         now = round(asyncio.get_running_loop().time(), 6)
         after = self.tables.index(self.last) + 1 if self.last in self.tables else 0
         around = [t for t in self.tables[after:] + self.tables[:after] if t in self.turns]
         ready = [t for t in around if self.turns[t][0] <= now]
-        if not ready:  # none awaits the host: it waits for the first to (ties: table order)
+        if not ready:  # {{noneReady}}
             table = min(self.tables, key=lambda t: self.turns[t][0] if t in self.turns else float("inf"))
-        elif self.rule == "first-ready":  # the one that has waited longest
+        elif self.rule == "first-ready":  # {{firstReady}}
             table = min(ready, key=lambda t: self.turns[t][0])
-        elif self.rule == "most-urgent":  # the lowest host clock: the earliest flag
+        elif self.rule == "most-urgent":  # {{mostUrgent}}
             table = min(ready, key=lambda t: self.turns[t][0] + self.left[t])
-        else:  # around the tables: the next one after the board it left
+        else:  # {{tableOrder}}
             table = ready[0]
         self.ready_at, turn = self.turns.pop(table)
         self.at = table
@@ -73,20 +74,20 @@ class Host:
 
 
 async def board(table, games, host):
-    """One board: a task on the event loop. Each move: the opponent's think, then the host's (s)."""
-    for moves in games:  # a rematch: a new game at the same board
+    """{{board}}"""
+    for moves in games:  # {{rematch}}
         host.begin(table)
         for opponent_thinks, host_thinks in moves:
             turn = host.turn(table, opponent_thinks)
-            await asyncio.sleep(opponent_thinks)  # awaiting its opponent: the loop runs other boards
-            await turn  # ready: it awaits the host, who comes by the simul's rule
-            time.sleep(host_thinks)  # the host thinks: one thread, no other board moves
+            await asyncio.sleep(opponent_thinks)  # {{awaitsOpponent}}
+            await turn  # {{awaitsHost}}
+            time.sleep(host_thinks)  # {{hostThinks}}
             print(f"host moves on board {table}", flush=True)
     host.done(table)
 
 
 async def simul(rule, clock, boards):
-    # Every board a task on the one thread, the host's; the host moves on one at a time.
+    # {{gather}}
     host = Host(rule, clock, [table for table, games in boards])
     await asyncio.gather(*(board(table, games, host) for table, games in boards))
 
@@ -100,20 +101,33 @@ import time
 
 
 def board(table, moves):
-    """One board, played to its end. Each move: the opponent's think, then the host's (s)."""
+    """{{syncBoard}}"""
     for opponent_thinks, host_thinks in moves:
-        time.sleep(opponent_thinks)  # awaiting its opponent: blocked, the host waits too
-        time.sleep(host_thinks)  # the host thinks
+        time.sleep(opponent_thinks)  # {{syncAwaitsOpponent}}
+        time.sleep(host_thinks)  # {{syncHostThinks}}
         print(f"host moves on board {table}", flush=True)
 
 
 def simul(games):
-    for table, moves in games:  # one game after another: no other board moves meanwhile
+    for table, moves in games:  # {{syncGames}}
         board(table, moves)
 
 
 simul(**json.load(sys.stdin))
 `;
+
+/** A comment's or docstring's name in the program's text: {{name}}. */
+const COMMENT = /\{\{(\w+)\}\}/g;
+
+/** The names of the comments and docstrings of the programs, in their order. */
+export function commentNames(program: Program): string[] {
+  return [...program.text.matchAll(COMMENT)].map((m) => m[1]);
+}
+
+/** A line of a program with its comments and docstrings in a language's words (one line each). */
+export function withComments(line: string, comments: Readonly<Record<string, string>>): string {
+  return line.replace(COMMENT, (name: string, key: string) => comments[key] ?? name);
+}
 
 /** Where a board's task can stand: the lines the program view highlights. */
 export type ProgramPlace = 'host-thinks' | 'awaits-opponent' | 'awaits-host' | 'not-begun' | 'loop';

@@ -4,11 +4,11 @@ import { readStates, type Interval } from '../metrics/states';
 import type { Rotation, SimulEvent } from '../simul/types';
 
 /** One host move: how long the board awaited its opponent before it awaited the host, then the host's think (s). */
-export type ProgramMove = [opponentThinks: number, hostThinks: number];
+type ProgramMove = [opponentThinks: number, hostThinks: number];
 /** A board and its games, each the host's moves in it. */
-export type ProgramBoard = [table: number, games: ProgramMove[][]];
+type ProgramBoard = [table: number, games: ProgramMove[][]];
 /** One game, played to its end before the next (sync). */
-export type ProgramGame = [table: number, moves: ProgramMove[]];
+type ProgramGame = [table: number, moves: ProgramMove[]];
 
 export type ProgramInput =
   | { rule: Rotation; clock: [hostStarts: number, increment: number] | null; boards: ProgramBoard[] }

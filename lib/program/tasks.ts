@@ -2,13 +2,14 @@
 // loop's queue, awaiting its opponent, not begun or done, with the line it stands at. From the
 // same folded state every screen shows, so the program can only say what the simul is. While the
 // class is paused the whole program is suspended: every task stands where it was, none runs.
-import { awaitsHost, readyQueue } from '../simul/queries';
+import { awaitsHost } from '../simul/queries';
+import { awaitingHostInOrder, hostThinkingOn } from '../simul/rotation';
 import type { SimulState } from '../simul/types';
 import { PROGRAMS, type Program, type ProgramPlace } from './python';
 
 export type TaskState = 'running' | 'ready' | 'awaiting' | 'not-begun' | 'done' | 'paused';
 
-export interface TaskView {
+interface TaskView {
   board: number;
   state: TaskState;
   /** Where in the program it stands; null once done. */
@@ -19,7 +20,7 @@ export interface TaskView {
   game: number;
 }
 
-export interface EventLoopView {
+interface EventLoopView {
   program: Program;
   /** Whether the simul (the program) has started: before, it has no tasks. */
   started: boolean;
@@ -42,11 +43,11 @@ export function eventLoopView(state: SimulState): EventLoopView {
   const program = PROGRAMS[state.mode];
   const started = state.phase !== 'lobby';
   const paused = started && state.pausedSince !== null;
-  const focused = state.focus === null ? undefined : state.boards.get(state.focus);
-  // Where the host is, paused or not: the task it stands in.
-  const at = started && focused && awaitsHost(focused) ? focused.number : null;
+  // Where the host thinks, paused or not: the task it stands in (rotation.ts hostThinkingOn).
+  const at = started ? hostThinkingOn(state) : null;
   const current = paused ? null : at;
-  const ready = started && !paused ? readyQueue(state).filter((n) => n !== current) : [];
+  // The other tasks ready, in the order the host serves them (rotation.ts awaitingHostInOrder).
+  const ready = started && !paused ? awaitingHostInOrder(state).filter((n) => n !== at) : [];
   const tasks: TaskView[] = [];
   if (started) {
     for (const n of state.order) {

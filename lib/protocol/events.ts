@@ -66,7 +66,7 @@ export interface BoardEvents {
 }
 
 /** What each command is acknowledged with. */
-export interface CommandAcks {
+interface CommandAcks {
   'reissue-seat': { seatToken: string };
 }
 export type CommandAck<T extends CommandInput['type']> = T extends keyof CommandAcks ? CommandAcks[T] : object;

@@ -13,7 +13,7 @@ const square = z.string().regex(/^[a-h][1-8]$/);
 const fen = z.string().max(100);
 const secret = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
-export const simulIdSchema = z.string().regex(/^[a-z0-9]{6,20}$/);
+const simulIdSchema = z.string().regex(/^[a-z0-9]{6,20}$/);
 export const joinCodeSchema = z.string().regex(/^\d{6}$/);
 
 /** A bot's settings (lib/bots/spec.ts checks every field and its range). */
@@ -46,6 +46,8 @@ export const createSimulSchema = z.strictObject({
   boardFens: z.record(z.string().regex(/^\d{1,3}$/), fen).optional(),
   /** A student may rematch its finished game. */
   studentRematch: z.boolean().optional(),
+  /** Whether students may ask for takebacks (lib/simul/takeback-rule.ts); any by default. */
+  takebacks: z.enum(['any', 'one-per-game', 'none']).optional(),
 });
 
 /**
@@ -164,6 +166,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ commandId: commandId.optional(), type: z.literal('take-back'), board }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('pause') }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('resume') }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('turn-off-takebacks'), board }),
 ]);
 
 export type CreateSimulInput = z.infer<typeof createSimulSchema>;

@@ -1,6 +1,7 @@
 // Async mode: every board is live and the host rotates over the boards that await it.
 import { describe, expect, it } from 'vitest';
-import { awaitsHost, boardsBefore, currentSyncBoard, nextAwaitingHost, readyQueue } from './queries';
+import { awaitsHost, currentSyncBoard } from './queries';
+import { boardsBefore, nextAwaitingHost, readyQueue } from './rotation';
 import { HOST, TestSimul, opponent, types } from './test-log';
 
 function fourBoards(hostColor: 'white' | 'black' | 'alternate' = 'white') {

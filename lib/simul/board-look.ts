@@ -2,7 +2,9 @@
 // where the host is, or that the class is paused. The words and colours for each are the app's.
 import { hostScore } from '../chess/rules';
 import { awaitsHost } from './queries';
-import type { BoardState } from './types';
+import { hostThinkingOn } from './rotation';
+import type { GameResult } from './results';
+import type { BoardState, SimulState } from './types';
 
 export type BoardLook =
   | 'seat-open'
@@ -17,7 +19,8 @@ export type BoardLook =
   | 'loss'
   | 'unfinished';
 
-export function lookOf(board: BoardState, focus: number | null): BoardLook {
+/** The look of `board` in `state`: the host thinks on the board rotation.ts's hostThinkingOn names. */
+export function lookOf(state: SimulState, board: BoardState): BoardLook {
   switch (board.status) {
     case 'open':
       return 'seat-open';
@@ -26,15 +29,19 @@ export function lookOf(board: BoardState, focus: number | null): BoardLook {
     case 'queued':
       return 'queued';
     case 'aborted':
-      return 'unfinished';
-    case 'finished': {
-      const score = hostScore(board.result!, board.hostColor);
-      return score === 1 ? 'win' : score === 0 ? 'loss' : 'draw';
-    }
+    case 'finished':
+      return gameLook({ status: board.status, result: board.result, hostColor: board.hostColor });
     case 'playing':
       // The class is paused: nobody's turn runs, on any board.
       if (board.paused) return 'paused';
       if (!awaitsHost(board)) return 'opponent-thinking';
-      return focus === board.number ? 'host-thinking' : 'awaiting-host';
+      return hostThinkingOn(state) === board.number ? 'host-thinking' : 'awaiting-host';
   }
+}
+
+/** The look of a finished or unfinished game (a board's current one, or an earlier one: results.ts). */
+export function gameLook(game: Pick<GameResult, 'status' | 'result' | 'hostColor'>): 'win' | 'draw' | 'loss' | 'unfinished' {
+  if (game.status !== 'finished' || !game.result) return 'unfinished';
+  const score = hostScore(game.result, game.hostColor);
+  return score === 1 ? 'win' : score === 0 ? 'loss' : 'draw';
 }

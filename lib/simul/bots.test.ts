@@ -81,6 +81,14 @@ describe('seating a bot', () => {
     expect(s.refused(SPECTATOR, { type: 'join', name: 'bot 2', playerId: 'x' })).toBe('name-taken');
   });
 
+  it('seats a bot with no name (the server\'s exhibitions): each view names it by its board, in its reader\'s words', () => {
+    const s = new TestSimul({ boards: 3 });
+    s.ok(HOST, seatBot(1, ''));
+    s.ok(HOST, seatBot(2, ''));
+    expect([s.board(1).opponent?.name, s.board(2).opponent?.name]).toEqual(['', '']);
+    expect(s.refused(SPECTATOR, { type: 'join', name: '', playerId: 'x' })).toBe('name-invalid');
+  });
+
   it('takes a bot out again before the start, and the seat is free for anyone', () => {
     const s = new TestSimul({ boards: 2 });
     s.ok(HOST, seatBot(1));

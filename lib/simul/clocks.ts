@@ -7,25 +7,13 @@
 // and the opponent's while the opponent is to move. A queued game's clocks (sync mode) stand
 // still until its game begins. A mover gets the increment after each move. When the server
 // restarts, the time since the simul's last event before it is charged to no one, and so is
-// the time the host paused the class. A takeback charges the time as it was spent and gives
-// the move to the side to move in the position reached; a rematch starts new clocks.
-import { hostColorOf } from './queries';
-import type { ClockSettings, Color, HostColorChoice, Side, SimulEvent } from './types';
+// the time the host paused the class. A student's takeback charges the time as it was spent,
+// the host's own takeback charges the host, and either gives the move to the side to move in
+// the position reached; a rematch starts new clocks.
+import { hostColorOf } from './colors';
+import type { BoardClock, BoardState, ClockSettings, Color, HostColorChoice, Side, SimulEvent } from './types';
 
-export interface BoardClock {
-  /** The simul's clock settings: a rematch starts from them again. */
-  settings: ClockSettings;
-  incrementMs: number;
-  /** Time left for each side; for the side whose clock runs, as of `since`. */
-  host: number;
-  opponent: number;
-  /** The side whose clock runs, or null before the game begins and after it ends. */
-  running: Side | null;
-  /** Server time since which the running clock runs. */
-  since: number;
-  /** The class is paused: the running side's clock stands still. */
-  paused: boolean;
-}
+export type { BoardClock } from './types';
 
 export function newBoardClock(settings: ClockSettings): BoardClock {
   return {
@@ -69,7 +57,11 @@ export function foldClock(clock: BoardClock, event: SimulEvent, toMove: Side): v
       clock.running = other(event.by);
       break;
     case 'takeback-accepted':
-      charge(clock, event.at);
+      // The host's own takeback is the host's change of mind: the time since goes on its clock.
+      if (event.by === 'host' && clock.running && !clock.paused) {
+        clock.host -= Math.max(0, event.at - clock.since);
+        clock.since = event.at;
+      } else charge(clock, event.at);
       clock.running = toMove;
       break;
     case 'simul-paused':
@@ -98,6 +90,11 @@ export function foldClock(clock: BoardClock, event: SimulEvent, toMove: Side): v
 /** A side's time left at `now` (negative once its flag has fallen and the server has not yet said so). */
 export function timeLeft(clock: BoardClock, side: Side, now: number): number {
   return clock.running === side && !clock.paused ? clock[side] - Math.max(0, now - clock.since) : clock[side];
+}
+
+/** Whether `side`'s flag on a board with clocks has fallen at `now`. */
+export function flagFallen(board: BoardState, side: Side, now: number): boolean {
+  return board.clock !== null && timeLeft(board.clock, side, now) <= 0;
 }
 
 /** When the running clock's flag falls, or null when no clock runs (or the class is paused). */

@@ -3,8 +3,9 @@
 // Who may send a command is checked here; what it does is its decider's (deciders/).
 import { commandRecord, recordText } from './queries';
 import { DECIDERS } from './deciders';
-import { reject, type Decider, type Decision } from './deciders/common';
-import type { Actor, Command, CommandType, SimulState } from './types';
+import { isRejection, moverOn, reject, type Decider, type Decision } from './deciders/common';
+import { rejection, type Rejection } from './rejection';
+import { LIMITS, type Actor, type Command, type CommandType, type SimulState } from './types';
 
 export type { Decision } from './deciders/common';
 
@@ -22,6 +23,7 @@ const HOST_ONLY = new Set<CommandType>([
   'take-back',
   'pause',
   'resume',
+  'turn-off-takebacks',
 ]);
 
 /** What the class may still do while paused: resume, end, and what moves no clock. */
@@ -43,6 +45,12 @@ const SERVER_ONLY = new Set<CommandType>(['time-out', 'resume-clocks']);
 /** The host's commands the room may also send itself (its housekeeping), saying why. */
 const SERVER_TOO = new Set<CommandType>(['end-simul']);
 
+/** What still goes on when the log is nearly full: ending the simul, and a flag's fall. */
+const ENDING = new Set<CommandType>(['end-simul', 'time-out']);
+
+/** The last events of a full log are kept for ending (a flag per board, the end of every game). */
+export const LOG_ENDING_RESERVE = 1_000;
+
 /**
  * A command becomes events or a refusal. A command resent by its sender after it was applied
  * (its acknowledgement lost, a reconnect, a server restart) is a duplicate: acknowledged, with no
@@ -60,6 +68,9 @@ export function decide(state: SimulState, actor: Actor, command: Command, now: n
     }
   }
   const decision = decideNew(state, actor, command, now);
+  // The log's size is bounded: near its most, only ending goes on.
+  const room = LIMITS.maxLogEvents - (ENDING.has(command.type) ? 0 : LOG_ENDING_RESERVE);
+  if (decision.ok && state.seq + decision.events.length > room) return reject('log-full', { maxEvents: LIMITS.maxLogEvents });
   // A move is remembered by its clientMoveId; any other command by a record on its first event.
   if (!decision.ok || !record || command.type === 'move' || decision.events.length === 0) return decision;
   const [first, ...rest] = decision.events;
@@ -71,8 +82,34 @@ function decideNew(state: SimulState, actor: Actor, command: Command, now: numbe
   const byServer = actor.role === 'server';
   if (SERVER_ONLY.has(command.type) ? !byServer : byServer && !SERVER_TOO.has(command.type)) return reject('bad-payload');
   if (HOST_ONLY.has(command.type) && actor.role !== 'host' && !byServer) return reject('not-host');
+  const who = whoRefusal(actor, command);
+  if (who) return { ok: false, error: who };
   if (state.pausedSince !== null && !WHILE_PAUSED.has(command.type)) return reject('simul-paused');
   const decider = DECIDERS[command.type] as Decider<CommandType> | undefined;
   if (!decider) return reject('bad-payload');
   return decider(state, actor, command, now);
+}
+
+/**
+ * Who asks, checked before anything else (the precedence: who asks, then the pause, then the
+ * game's own state): a student's command for another student's board.
+ */
+function whoRefusal(actor: Actor, command: Command): Rejection | null {
+  if (actor.role !== 'opponent' || command.type === 'join' || !('board' in command) || command.board === undefined) return null;
+  return command.board === actor.board ? null : rejection('not-your-board', { board: command.board, yourBoard: actor.board });
+}
+
+/**
+ * Why `actor` may not move on `board` now, in decide's precedence (who asks, the pause, then
+ * game over / not your move / out of time), or null when it may: a screen says this before a
+ * move is even typed.
+ */
+export function turnRefusal(state: SimulState, actor: Actor, board: number, now: number): Rejection | null {
+  const probe: Command = { type: 'move', board, from: 'a1', to: 'a1', clientMoveId: '' };
+  if (state.phase === 'finished') return rejection('simul-finished');
+  const who = whoRefusal(actor, probe);
+  if (who) return who;
+  if (state.pausedSince !== null) return rejection('simul-paused');
+  const mover = moverOn(state, actor, board, now);
+  return isRejection(mover) ? mover : null;
 }

@@ -1,19 +1,14 @@
 // Text that people type and everyone sees: opponents' names and simul titles. One cleaner
 // for both, so a title can hold nothing that a name cannot.
+import type { TextProblem } from './rejection';
 import { LIMITS } from './types';
 
-/** What is wrong with a text; `max` is the longest text, or the most accents on one letter. */
-export type TextProblem =
-  | { kind: 'lone-surrogate' }
-  | { kind: 'length'; max: number }
-  | { kind: 'invisible' }
-  | { kind: 'bare-mark' }
-  | { kind: 'mark-stack'; max: number };
+export type { TextProblem } from './rejection';
 
-export type CleanText = { ok: true; text: string } | { ok: false; problem: TextProblem };
+type CleanText = { ok: true; text: string } | { ok: false; problem: TextProblem };
 
 /** The most combining marks allowed in a row: Hindi "ज़िं" has three; a "Zalgo" stack has dozens. */
-export const MAX_MARKS_IN_A_ROW = 3;
+const MAX_MARKS_IN_A_ROW = 3;
 
 const LONE_SURROGATE = /\p{Cs}/u;
 // A zero-width joiner between emoji builds one emoji (👩‍💻, 👨‍👩‍👧); anywhere else it is invisible.

@@ -1,7 +1,7 @@
 // The end: all games over, a single game aborted, the simul ended early, and nothing after.
 import { describe, expect, it } from 'vitest';
 import { replay } from './evolve';
-import { tally } from './queries';
+import { tally } from './results';
 import { HOST, SPECTATOR, TestSimul, opponent, types } from './test-log';
 import type { Command } from './types';
 

@@ -6,8 +6,9 @@
 import { Game } from '../chess/game';
 import { firstPosition, recordPosition, type PositionCounts } from '../chess/rules';
 import { foldClock, newBoardClock } from './clocks';
-import type { BoardState, ClockSettings, Color, Promotion, SimulEvent, SimulState } from './types';
-import { awaitsHost, hostColorOf, moveRecord, nextAwaitingHost, parseRecord, sideToMove } from './queries';
+import { LIMITS, type BoardState, type ClockSettings, type Color, type Promotion, type SimulEvent, type SimulState } from './types';
+import { awaitsHost, hostColorOf, moveRecord, parseRecord, sideToMove } from './queries';
+import { nextAwaitingHost } from './rotation';
 
 export function initialState(): SimulState {
   return {
@@ -24,6 +25,8 @@ export function initialState(): SimulState {
     startFen: null,
     boardFens: {},
     studentRematch: false,
+    takebackPolicy: 'any',
+    lastHostMove: null,
     pausedSince: null,
     boardCount: 0,
     phase: 'lobby',
@@ -65,11 +68,17 @@ function newBoard(number: number, hostColor: Color, clock: ClockSettings | null,
     takebackBy: null,
     takebacks: 0,
     paused: false,
+    pastGames: [],
+    studentTakebacks: 0,
+    takebackDeclinedAt: null,
+    takebacksOff: false,
+    takebackNews: null,
+    rematchTimes: [],
   };
 }
 
 /** Where the games on table `number` start: its own position, the simul's, or null (the initial position). */
-export function startFenOf(state: SimulState, number: number): string | null {
+function startFenOf(state: SimulState, number: number): string | null {
   return state.boardFens[number] ?? state.startFen;
 }
 
@@ -138,6 +147,7 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       board.turnSince = event.at;
       if (board.drawOfferBy !== event.by) board.drawOfferBy = null;
       if (event.clientMoveId) board.lastClientMoveId[event.by] = event.clientMoveId;
+      board.takebackNews = null;
       break;
     }
     case 'draw-offered':
@@ -151,6 +161,13 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       break;
     case 'takeback-declined':
       board.takebackBy = null;
+      board.takebackDeclinedAt = event.at;
+      board.takebackNews = { outcome: 'refused', seq: event.seq };
+      break;
+    case 'takebacks-turned-off':
+      board.takebacksOff = true;
+      if (board.takebackBy === 'opponent') board.takebackBy = null;
+      board.takebackNews = { outcome: 'off', seq: event.seq };
       break;
     case 'takeback-accepted': {
       if (board.chess.history().length >= event.plies) {
@@ -169,14 +186,24 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       board.takebackBy = null;
       board.drawOfferBy = null;
       board.takebacks += 1;
+      if (event.by !== 'host') board.studentTakebacks += 1;
+      board.takebackNews = { outcome: event.by === 'host' ? 'host' : 'granted', seq: event.seq };
       break;
     }
     case 'game-restarted':
+      // The game before is remembered (results.ts): a rematch adds a game, it does not replace one.
+      if (board.status === 'finished' || board.status === 'aborted') {
+        board.pastGames = [
+          ...board.pastGames,
+          { game: board.game, hostColor: board.hostColor, status: board.status, result: board.result, reason: board.endReason, moves: board.moveCount },
+        ];
+      }
       board.hostColor = event.hostColor;
       board.chess = event.fen ? new Game(event.fen) : new Game();
       board.positions = firstPosition(board.chess);
       board.status = event.queued ? 'queued' : 'playing';
       board.game += 1;
+      board.rematchTimes = [...board.rematchTimes, event.at].slice(-LIMITS.rematchesPerMinute);
       board.moveCount = 0;
       board.lastMove = null;
       board.startedAt = event.queued ? null : event.at;
@@ -186,6 +213,9 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       board.endReason = null;
       board.drawOfferBy = null;
       board.takebackBy = null;
+      board.studentTakebacks = 0;
+      board.takebackDeclinedAt = null;
+      board.takebackNews = null;
       if (board.clock) board.clock = newBoardClock(board.clock.settings);
       break;
     case 'simul-paused':
@@ -225,8 +255,8 @@ export function boardsOf(state: SimulState, event: SimulEvent): number[] {
     case 'simul-paused':
     case 'simul-resumed':
       return state.order;
-    case 'host-focused': // where the host is: the simul's summary says it
-      return [];
+    case 'host-focused': // where the host was and is: both boards' looks change
+      return event.from !== undefined && event.from !== event.board ? [event.from, event.board] : [event.board];
     default:
       return 'board' in event ? [event.board] : [];
   }
@@ -260,6 +290,7 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.startFen = event.startFen ?? null;
       state.boardFens = { ...event.boardFens };
       state.studentRematch = event.studentRematch ?? false;
+      state.takebackPolicy = event.takebacks ?? 'any';
       state.boardCount = event.boardCount;
       state.createdAt = event.at;
       for (let n = 1; n <= event.boardCount; n++) {
@@ -326,6 +357,7 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       break;
     case 'move-made':
       if (event.by === 'host') {
+        state.lastHostMove = { board: board.number, san: event.san, at: event.at };
         if (state.mode === 'async') moveFocusOn(state, board.number);
       } else if (state.focus === null) {
         state.focus = board.number;

@@ -1,7 +1,8 @@
 // One board's game through the simul: colours, moves, rule endings, resignation, draws, tally.
 import { describe, expect, it } from 'vitest';
 import { Game } from '../chess/game';
-import { sideToMove, tally } from './queries';
+import { sideToMove } from './queries';
+import { tally } from './results';
 import { HOST, SPECTATOR, TestSimul, opponent, types } from './test-log';
 import type { SimulEvent } from './types';
 

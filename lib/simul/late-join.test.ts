@@ -2,7 +2,7 @@
 // free table as a new board; in async mode its game begins at once, in sync mode it is queued last.
 import { describe, expect, it } from 'vitest';
 import { replay } from './evolve';
-import { tally } from './queries';
+import { tally } from './results';
 import { applySummary, summarize } from './summary';
 import { fromSnapshot, toSnapshot } from './snapshot';
 import { HOST, SPECTATOR, TestSimul, opponent, snapshot, types } from './test-log';

@@ -35,10 +35,10 @@ describe('joining', () => {
 
   it('refuses an empty, blank or too long name', () => {
     const s = new TestSimul();
-    for (const name of ['', '    ', 'x'.repeat(25)]) {
+    for (const name of ['', '    ', 'x'.repeat(41)]) {
       expect(s.refused(SPECTATOR, { type: 'join', name, playerId: 'p' })).toBe('name-invalid');
     }
-    expect(s.join('x'.repeat(24))).toBe(1);
+    expect(s.join('x'.repeat(40))).toBe(1);
   });
 
   it('refuses control and invisible characters, lone surrogates and stacks of accents', () => {
@@ -55,7 +55,7 @@ describe('joining', () => {
       const outcome = s.dispatch(SPECTATOR, { type: 'join', name, playerId: 'p' });
       return outcome.ok ? null : outcome.error;
     };
-    expect(reason('x'.repeat(25))).toEqual({ code: 'name-invalid', params: { kind: 'length', max: 24 } });
+    expect(reason('x'.repeat(41))).toEqual({ code: 'name-invalid', params: { kind: 'length', max: 40 } });
     expect(reason('Ada\u200b')).toEqual({ code: 'name-invalid', params: { kind: 'invisible' } });
     expect(reason('Ada\uD800')).toEqual({ code: 'name-invalid', params: { kind: 'lone-surrogate' } });
     expect(reason(`Zo${'\u0308'.repeat(5)}`)).toEqual({ code: 'name-invalid', params: { kind: 'mark-stack', max: 3 } });

@@ -1,7 +1,9 @@
 // Pausing the class: every clock and the rotation stop; nobody moves; the pause is charged to no one.
 import { describe, expect, it } from 'vitest';
 import { clocksAfterMoves, flagTime, timeLeft } from './clocks';
+import { turnRefusal } from './decide';
 import { replay } from './evolve';
+import { hostWhere, phoneStatus } from './phone-status';
 import { HOST, TestSimul, opponent, snapshot, types } from './test-log';
 import type { ClockSettings } from './types';
 
@@ -68,5 +70,30 @@ describe('pause and resume', () => {
     expect(s.state.focus).toBe(2);
     s.play(2, 'd4');
     expect(s.state.focus).toBe(null);
+  });
+});
+
+describe('the pause comes first (issue 27 rows 4-5, decided once)', () => {
+  it('row 4: a move typed on a board where it is the host’s move, while paused: "paused", not "not your move"', () => {
+    const s = started();
+    s.ok(HOST, { type: 'pause' });
+    expect(turnRefusal(s.state, HOST, 1, s.now)).toEqual({ code: 'simul-paused' });
+    expect(s.refused(HOST, s.moveCommand(1, 'e4'))).toBe('simul-paused');
+    // Who asks still comes first: a student on another's board.
+    expect(turnRefusal(s.state, opponent(2), 1, s.now)).toMatchObject({ code: 'not-your-board' });
+    expect(s.refused(opponent(2), { type: 'resign', board: 1 })).toBe('not-your-board');
+    s.ok(HOST, { type: 'resume' });
+    expect(turnRefusal(s.state, HOST, 1, s.now)).toBeNull();
+    expect(turnRefusal(s.state, opponent(1), 1, s.now)).toEqual({ code: 'not-your-turn' });
+  });
+
+  it('row 5: paused on a student’s move, the phone says the pause (its move when the class resumes), nothing about the host', () => {
+    const s = started();
+    s.play(1, 'e4');
+    s.ok(HOST, { type: 'pause' });
+    expect(phoneStatus(s.board(1), hostWhere(s.state))).toEqual({ kind: 'paused', yourMove: true });
+    expect(phoneStatus(s.board(2), hostWhere(s.state))).toEqual({ kind: 'paused', yourMove: false });
+    s.ok(HOST, { type: 'resume' });
+    expect(phoneStatus(s.board(1), hostWhere(s.state))).toEqual({ kind: 'your-move' });
   });
 });

@@ -1,14 +1,7 @@
 // Read-only questions about a folded state, shared by decide, evolve and every view.
-import { hostScore } from '../chess/rules';
-import { hostDeadline } from './clocks';
-import type { Actor, BoardState, Color, Command, HostColorChoice, Rotation, Side, SimulState } from './types';
+import type { Actor, BoardState, Color, Command, Side, SimulState } from './types';
 
-/** The host's colour on table `number`: alternating gives the host white on odd tables. */
-export function hostColorOf(choice: HostColorChoice, number: number): Color {
-  if (choice === 'white') return 'w';
-  if (choice === 'black') return 'b';
-  return number % 2 === 1 ? 'w' : 'b';
-}
+export { hostColorOf } from './colors';
 
 export function sideToMove(board: BoardState): Side {
   return board.chess.turn() === board.hostColor ? 'host' : 'opponent';
@@ -23,38 +16,6 @@ export function awaitsHost(board: BoardState): boolean {
   return board.status === 'playing' && sideToMove(board) === 'host';
 }
 
-/**
- * Boards awaiting the host in the order the host will reach them, by the simul's rotation
- * (docs/METRICS.md "How the host rotates"): table order, starting after `after` (the board the
- * host is at or just left) and wrapping around; first-ready puts the longest waiting first (the
- * earliest turnSince), most-urgent the lowest host clock; both keep table order among equals.
- */
-export function readyQueue(state: SimulState, after: number | null = state.focus): number[] {
-  const order = state.order;
-  const start = after === null ? -1 : order.indexOf(after);
-  const queue: BoardState[] = [];
-  for (let i = 1; i <= order.length; i++) {
-    const n = order[(start + i) % order.length];
-    const board = state.boards.get(n);
-    if (board && awaitsHost(board)) queue.push(board);
-  }
-  const key = rotationKey(state.rotation);
-  if (key) queue.sort((x, y) => key(x) - key(y)); // a stable sort: equals stay in table order
-  return queue.map((b) => b.number);
-}
-
-/** What a rotation other than table order puts first: the lowest key. */
-function rotationKey(rotation: Rotation): ((board: BoardState) => number) | null {
-  if (rotation === 'first-ready') return (b) => b.turnSince ?? Infinity;
-  if (rotation === 'most-urgent') return (b) => (b.clock ? hostDeadline(b.clock) : Infinity);
-  return null;
-}
-
-/** The next board after `after` (wrapping, `after` itself last) whose game awaits the host. */
-export function nextAwaitingHost(state: SimulState, after: number): number | null {
-  return readyQueue(state, after)[0] ?? null;
-}
-
 export { freeSeats } from './seats';
 
 export function isOver(board: BoardState): boolean {
@@ -66,45 +27,6 @@ export function currentSyncBoard(state: SimulState): number | null {
   if (state.mode !== 'sync') return null;
   for (const n of state.order) if (state.boards.get(n)?.status === 'playing') return n;
   return null;
-}
-
-/**
- * Where the host stands relative to `board`, for the opponent's "host is at board 7,
- * 3 boards before yours": how many boards awaiting the host it reaches first.
- */
-export function boardsBefore(state: SimulState, board: number): number | null {
-  return placeInQueue(readyQueue(state), state.focus, board);
-}
-
-/** The same, from a queue (boards awaiting the host, in the order it reaches them) and the focus. */
-export function placeInQueue(queue: readonly number[], focus: number | null, board: number): number | null {
-  const focusFirst = focus !== null && queue[queue.length - 1] === focus ? [focus, ...queue.slice(0, -1)] : queue;
-  const i = focusFirst.indexOf(board);
-  return i === -1 ? null : i;
-}
-
-export interface Tally {
-  wins: number;
-  draws: number;
-  losses: number;
-  unfinished: number;
-  playing: number;
-}
-
-/** Results counted from the host's side. */
-export function tally(state: SimulState): Tally {
-  const t: Tally = { wins: 0, draws: 0, losses: 0, unfinished: 0, playing: 0 };
-  for (const n of state.order) {
-    const b = state.boards.get(n)!;
-    if (b.status === 'aborted') t.unfinished++;
-    else if (b.result) {
-      const score = hostScore(b.result, b.hostColor);
-      if (score === 1) t.wins++;
-      else if (score === 0) t.losses++;
-      else t.draws++;
-    } else if (b.status === 'playing' || b.status === 'queued') t.playing++;
-  }
-  return t;
 }
 
 /**

@@ -1,8 +1,17 @@
 // Refusals: the domain and the server refuse with a code and the facts a sentence needs.
-// No words here: the app turns a refusal into a sentence (app/words.ts).
-import type { TextProblem } from './display-text';
+// No words here: the app turns a refusal into a sentence (app/words: each table's
+// refusals, said by say.ts refusalText). It imports nothing from types.ts (which re-exports it): no circle.
 import type { PositionProblem } from '../chess/positions';
-import type { CommandType, Side } from './types';
+
+type Side = 'host' | 'opponent';
+
+/** What is wrong with a typed text (display-text.ts); `max` is the longest text, or the most accents on one letter. */
+export type TextProblem =
+  | { kind: 'lone-surrogate' }
+  | { kind: 'length'; max: number }
+  | { kind: 'invisible' }
+  | { kind: 'bare-mark' }
+  | { kind: 'mark-stack'; max: number };
 
 /** Every refusal code and what it carries; `undefined` where it may carry nothing. */
 export interface RefusalParams {
@@ -22,8 +31,8 @@ export interface RefusalParams {
   'game-over': { board: number };
   'game-not-live': { board: number };
   'not-started': undefined;
-  /** `command`: what came too late. */
-  'already-started': { command: CommandType };
+  /** `command`: what came too late (a command's type). */
+  'already-started': { command: string };
   'simul-finished': undefined;
   'joining-closed': undefined;
   'simul-full': undefined;
@@ -83,8 +92,23 @@ export interface RefusalParams {
   'try-again': { retryAfterMs: number } | undefined;
   /** This sender already used the command's id for another request: a new request needs a new id. */
   'command-id-reused': undefined;
+  /** The host allowed no takebacks in this simul, or turned them off on `board`. */
+  'takebacks-off': { board: number };
+  /** One takeback per game, and the student has had it on `board`. */
+  'takeback-used': { board: number };
+  /** The host refused a takeback: ask again after `retryAfterMs`. */
+  'takeback-wait': { retryAfterMs: number };
   /** `during`: a commit that failed, or a join that took no seat; otherwise a handler that threw. */
   'internal': { during: 'save' | 'join' } | undefined;
+  /**
+   * A rematch past a bound no class meets: `perMinute` on one board within a minute (again after
+   * `retryAfterMs`), or `max` in the whole simul on one board (`board`) or on all (`simul`).
+   */
+  'rematch-limit': { scope: 'minute'; perMinute: number; retryAfterMs: number } | { scope: 'board' | 'simul'; max: number };
+  /** The simul's log holds `maxEvents` events, its most: only ending it goes on. */
+  'log-full': { maxEvents: number };
+  /** The server's disk is full: nothing was saved (and nothing changed); it goes on once space is freed. */
+  'storage-full': undefined;
 }
 
 export type RejectionCode = keyof RefusalParams;

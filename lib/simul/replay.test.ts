@@ -275,8 +275,9 @@ describe('idempotent commands (commandId)', () => {
   it('is a duplicate only from its sender: the same id from someone else is decided as theirs', () => {
     const s = started();
     s.ok(opponent(1), { type: 'resign', board: 1, commandId: 'x' });
-    expect(s.refused(opponent(2), { type: 'resign', board: 1, commandId: 'x' })).toBe('game-over');
-    expect(s.refused(SPECTATOR, { type: 'resign', board: 1, commandId: 'x' })).toBe('game-over');
+    // Who asks is checked first: another student's board, a spectator's command.
+    expect(s.refused(opponent(2), { type: 'resign', board: 1, commandId: 'x' })).toBe('not-your-board');
+    expect(s.refused(SPECTATOR, { type: 'resign', board: 1, commandId: 'x' })).toBe('not-seated');
     expect(types(s.ok(opponent(2), { type: 'resign', board: 2, commandId: 'x' }))).toEqual(['game-ended', 'simul-finished']);
   });
 

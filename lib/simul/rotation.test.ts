@@ -1,7 +1,14 @@
 // How the host rotates: table order, first ready (FIFO), most urgent (the lowest host clock).
 import { describe, expect, it } from 'vitest';
-import { readyQueue } from './queries';
-import { TestSimul } from './test-log';
+import { en } from '../../app/words/en';
+import { consoleQueue } from '../client/use-simul';
+import { simulMetrics } from '../metrics/metrics-fold';
+import { lookOf } from './board-look';
+import { boardsOf } from './evolve';
+import { hostWhere, phoneStatus } from './phone-status';
+import { awaitingHostInOrder, boardsBefore, hostBoard, nextBoard, readyQueue } from './rotation';
+import { summarize } from './summary';
+import { HOST, TestSimul } from './test-log';
 import type { Rotation } from './types';
 
 const SECOND = 1000;
@@ -60,5 +67,72 @@ describe('the rotation', () => {
       s.tick(SECOND).play(1, 'e4');
       expect(s.state.focus).toBe(2);
     }
+  });
+});
+
+describe('one answer: where the host is, where it goes, how many boards before yours (issue 27 rows 1-3)', () => {
+  /** First ready, 4 boards: the host at 2 while students 1, 4 and 3 move in that order. */
+  function firstReady() {
+    const s = new TestSimul({ boards: 4, now: 0, rotation: 'first-ready' });
+    s.seatAndStart('Ada', 'Bo', 'Cy', 'Di');
+    s.tick(SECOND).play(1, 'e4'); // the host goes on to 2
+    s.tick(SECOND).ok(HOST, { type: 'focus', board: 3 });
+    s.play(3, 'e4');
+    s.tick(SECOND).play(4, 'e4');
+    expect(s.state.focus).toBe(2);
+    s.tick(SECOND).play(1, 'e5');
+    s.tick(SECOND).play(4, 'e5');
+    s.tick(SECOND).play(3, 'e5');
+    return s;
+  }
+
+  it('row 1: after the host moves on 2, it is at board 1, and the timeline’s open host-thinking band is there', () => {
+    const s = firstReady();
+    s.tick(SECOND).play(2, 'e4');
+    expect(hostBoard(s.state)).toBe(1);
+    expect(awaitingHostInOrder(s.state)).toEqual([1, 4, 3]);
+    const metrics = simulMetrics(s.log, s.now + 2 * SECOND)!;
+    const thinking = metrics.timeline.filter((t) => t.segments.at(-1)?.state === 'host-think').map((t) => t.board);
+    expect(thinking).toEqual([1]);
+  });
+
+  it('row 2: N goes to the board after the one the host is at, and its hint names it', () => {
+    const s = firstReady();
+    s.tick(SECOND).play(2, 'e4');
+    expect(nextBoard(s.state)).toBe(4);
+    expect(consoleQueue(s.state).next).toBe(4);
+    expect(en.console.keys.next(consoleQueue(s.state).next)).toContain('board 4');
+  });
+
+  it('row 3: most urgent, the host at 2, the rule’s order 4, 3, 1: phone 4 has 1 board before it, phone 3 has 2', () => {
+    const s = new TestSimul({ boards: 4, now: 0, rotation: 'most-urgent', clock: { initialMs: 60 * SECOND, incrementMs: 0, hostExtraMs: 0 } });
+    s.seatAndStart('Ada', 'Bo', 'Cy', 'Di');
+    for (const n of [1, 2, 3, 4]) s.tick(SECOND).play(n, 'e4');
+    expect(s.state.focus).toBeNull();
+    s.tick(SECOND).play(2, 'e5'); // the host's deadline on 2: 5 + 58 = 63 s
+    s.tick(500).play(4, 'e5'); // 5.5 + 56 = 61.5 s
+    s.tick(300).play(3, 'e5'); // 5.8 + 57 = 62.8 s
+    s.tick(200).play(1, 'e5'); // 6 + 59 = 65 s
+    expect(s.state.focus).toBe(2);
+    expect(awaitingHostInOrder(s.state)).toEqual([2, 4, 3, 1]);
+    expect(boardsBefore(s.state, 2)).toBe(0);
+    expect(boardsBefore(s.state, 4)).toBe(1);
+    expect(boardsBefore(s.state, 3)).toBe(2);
+    expect(boardsBefore(s.state, 1)).toBe(3);
+    // The phone's banner, from its summary alone.
+    const summary = summarize(s.state);
+    expect(phoneStatus(s.board(4), hostWhere(s.state, summary.queue))).toEqual({ kind: 'host-at', at: 2, before: 1 });
+    expect(phoneStatus(s.board(3), hostWhere(s.state, summary.queue))).toEqual({ kind: 'host-at', at: 2, before: 2 });
+    expect(en.phone.hostAt(2, 1)).toContain('1 board before');
+  });
+
+  it('row 12: the host going to another board names the board it left and the one it goes to (both redrawn)', () => {
+    const s = new TestSimul({ boards: 3, now: 0 });
+    s.seatAndStart('Ada', 'Bo', 'Cy');
+    const [focused] = s.ok(HOST, { type: 'focus', board: 3 });
+    expect(focused).toMatchObject({ type: 'host-focused', board: 3, from: 1 });
+    expect(boardsOf(s.state, focused)).toEqual([1, 3]);
+    expect(lookOf(s.state, s.board(1))).toBe('awaiting-host');
+    expect(lookOf(s.state, s.board(3))).toBe('host-thinking');
   });
 });

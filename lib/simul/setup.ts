@@ -4,7 +4,7 @@ import { checkPosition } from '../chess/positions';
 import { rejection } from './rejection';
 import type { ClockSettings, Rejection, Rotation } from './types';
 
-export interface SetupInput {
+interface SetupInput {
   boards: number;
   clock?: ClockSettings;
   rotation?: Rotation;
@@ -12,7 +12,7 @@ export interface SetupInput {
   boardFens?: Record<string, string>;
 }
 
-export interface CheckedSetup {
+interface CheckedSetup {
   rotation?: Rotation;
   startFen?: string;
   boardFens?: Record<number, string>;

@@ -5,7 +5,7 @@
 import { Game } from '../chess/game';
 import type { BoardState, SimulState } from './types';
 
-export type BoardSnapshot = Omit<BoardState, 'chess' | 'positions'> & { fen: string; positions: [string, number][] };
+type BoardSnapshot = Omit<BoardState, 'chess' | 'positions'> & { fen: string; positions: [string, number][] };
 /** The commands applied stay with the server, which alone judges a resend. */
 export type SimulSnapshot = Omit<SimulState, 'boards' | 'commands'> & { boards: BoardSnapshot[] };
 

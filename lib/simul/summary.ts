@@ -2,10 +2,11 @@
 // it in the order it reaches them, the phase, and every board's status and result. Small, and
 // sent coalesced: the phone's own board comes as events of its own.
 import { addBoard } from './evolve';
-import { readyQueue } from './queries';
+import { awaitingHostInOrder } from './rotation';
+import type { PastGame } from './types';
 import type { AbortReason, BoardStatus, EndReason, Phase, Result, SimulState } from './types';
 
-export interface BoardSummary {
+interface BoardSummary {
   board: number;
   status: BoardStatus;
   moves: number;
@@ -17,13 +18,15 @@ export interface BoardSummary {
    * (the projector shows them); sent once, they cost nothing while the games run.
    */
   name?: string | null;
+  /** The games before the current one (rematches), in the finished simul's summary only. */
+  pastGames?: PastGame[];
 }
 
 export interface SimulSummary {
   phase: Phase;
   /** The board the host is at (see SimulState.focus). */
   focus: number | null;
-  /** Boards awaiting the host, in the order it reaches them. */
+  /** Boards awaiting the host, in the order it serves them, the board it is at first (rotation.ts awaitingHostInOrder). */
   queue: number[];
   /** Table order. */
   boards: BoardSummary[];
@@ -35,11 +38,14 @@ export function summarize(state: SimulState): SimulSummary {
   return {
     phase: state.phase,
     focus: state.focus,
-    queue: readyQueue(state),
+    queue: awaitingHostInOrder(state),
     boards: state.order.map((n) => {
       const b = state.boards.get(n)!;
       const summary: BoardSummary = { board: n, status: b.status, moves: b.moveCount, result: b.result, reason: b.endReason };
-      if (state.phase === 'finished') summary.name = b.opponent?.name ?? null;
+      if (state.phase === 'finished') {
+        summary.name = b.opponent?.name ?? null;
+        if (b.pastGames.length > 0) summary.pastGames = b.pastGames;
+      }
       return summary;
     }),
     finishedAt: state.finishedAt,
@@ -72,6 +78,7 @@ export function applySummary(state: SimulState, summary: SimulSummary, own: numb
     board.endReason = s.reason;
     // The final results name every opponent, also those who sat down after this phone.
     if (s.name && !board.opponent) board.opponent = { name: s.name, playerId: '' };
+    if (s.pastGames) board.pastGames = s.pastGames;
   }
 }
 

@@ -1,6 +1,8 @@
 // Sync mode: the host plays one game at a time, in table order.
 import { describe, expect, it } from 'vitest';
-import { currentSyncBoard, readyQueue, tally } from './queries';
+import { currentSyncBoard } from './queries';
+import { tally } from './results';
+import { readyQueue } from './rotation';
 import { HOST, TestSimul, opponent, types } from './test-log';
 
 const SCHOLARS_MATE = 'e4 e5 Bc4 Nc6 Qh5 Nf6 Qxf7#';

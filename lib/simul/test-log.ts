@@ -20,17 +20,18 @@ import type {
   SimulEvent,
   SimulEventBody,
   SimulState,
+  TakebackPolicy,
 } from './types';
 
 export const HOST: Actor = { role: 'host' };
 export const SPECTATOR: Actor = { role: 'spectator' };
 export const opponent = (board: number): Actor => ({ role: 'opponent', board });
 
-export type Outcome =
+type Outcome =
   | { ok: true; events: SimulEvent[]; duplicate?: boolean }
   | { ok: false; error: Rejection };
 
-export interface SimulOptions {
+interface SimulOptions {
   boards?: number;
   mode?: Mode;
   hostColor?: HostColorChoice;
@@ -48,6 +49,7 @@ export interface SimulOptions {
   studentRematch?: boolean;
   /** The host's name as the teacher gave it. */
   hostName?: string;
+  takebacks?: TakebackPolicy;
 }
 
 export class TestSimul {
@@ -76,6 +78,7 @@ export class TestSimul {
         ...(opts.boardFens ? { boardFens: opts.boardFens } : {}),
         ...(opts.studentRematch ? { studentRematch: true } : {}),
         ...(opts.hostName ? { hostName: opts.hostName } : {}),
+        ...(opts.takebacks ? { takebacks: opts.takebacks } : {}),
       },
     ]);
   }

@@ -4,7 +4,6 @@ import type { BotSpec } from '../bots/spec';
 import type { Game } from '../chess/game';
 import type { PositionCounts } from '../chess/rules';
 import type { Color, DrawRules, EndReason, Promotion, Result } from '../chess/types';
-import type { BoardClock } from './clocks';
 
 export type { BotSpec } from '../bots/spec';
 /** The chess words (lib/chess/types.ts), for the simul's events and state. */
@@ -22,6 +21,9 @@ export type Side = 'host' | 'opponent';
  */
 export type Rotation = 'table-order' | 'first-ready' | 'most-urgent';
 
+/** What the host allowed at creation: takebacks whenever asked, one per game for each student, or none. */
+export type TakebackPolicy = 'any' | 'one-per-game' | 'none';
+
 /** A simul's clocks: every game's initial time and increment, and the host's extra time on each board. */
 export interface ClockSettings {
   initialMs: number;
@@ -38,12 +40,25 @@ export type AbortReason = 'host-aborted' | 'simul-ended';
 export const LIMITS = {
   minBoards: 1,
   maxBoards: 100,
-  maxNameLength: 24,
+  /** A real person's name: "María José Fernández Núñez" and longer (the views truncate it where space is short). */
+  maxNameLength: 40,
   maxTitleLength: 80,
   /** A game's initial time: 1 minute to 3 hours; the host's extra time at most as much. */
   minClockMs: 60_000,
   maxClockMs: 3 * 3600_000,
   maxIncrementMs: 180_000,
+  /**
+   * Rematches, by anyone, bounded where no class goes and a loop of resign + rematch does: on one
+   * board at most 3 within a minute and 30 in the simul; 300 in the simul on all boards together.
+   */
+  rematchesPerMinute: 3,
+  rematchesPerBoard: 30,
+  rematchesPerSimul: 300,
+  /**
+   * A simul's log holds at most this many events (about 7 MB): a class of 100 boards playing 300
+   * games stays well within. Near it, only ending the simul (and a flag's fall) goes on.
+   */
+  maxLogEvents: 50_000,
 } as const;
 
 /** How fast an exhibition's simulated clock ran: times real time, or as fast as the machine goes. */
@@ -62,7 +77,7 @@ export interface Exhibition {
 }
 
 /** Every event carries its sequence number in the simul's log and the server's time (ms). */
-export interface EventMeta {
+interface EventMeta {
   seq: number;
   at: number;
   /**
@@ -99,6 +114,8 @@ export type SimulEventBody =
       studentRematch?: boolean;
       /** The host's name as the teacher gave it (the exported games' White or Black); absent: "Host". */
       hostName?: string;
+      /** Whether a student may ask to take back a move (takeback-rule.ts); absent: 'any'. */
+      takebacks?: TakebackPolicy;
     }
   /**
    * `bot`: the host seated a bot there (the server runs it); otherwise a person joined. After the
@@ -127,7 +144,8 @@ export type SimulEventBody =
   /** `movePairs`: an exhibition's draw agreed after that many move pairs (its rule, not a player's offer). */
   | { type: 'game-ended'; board: number; result: Result; reason: EndReason; by?: Side; movePairs?: number }
   | { type: 'game-aborted'; board: number; reason?: AbortReason }
-  | { type: 'host-focused'; board: number }
+  /** `from`: the board the host left (absent in older logs, or when it was at none). */
+  | { type: 'host-focused'; board: number; from?: number }
   /**
    * A finished board's next game: it begins at once, or (`queued`, sync mode) when the current
    * game ends. `fen`: its start, when not the initial position.
@@ -152,12 +170,15 @@ export type SimulEventBody =
   | { type: 'server-restarted'; downSince: number }
   /**
    * `ending`: the server ended it, not the host: nobody had acted for a long time ('idle'), nobody
-   * watched an exhibition ('unwatched'), or an exhibition's bots could not go on ('stalled').
+   * watched an exhibition ('unwatched'), or an exhibition's bots could not go on ('stalled'), or
+   * an exhibition past its guaranteed time gave its slot to a teacher who asked ('preempted').
    */
-  | { type: 'simul-finished'; early: boolean; ending?: ServerEnding };
+  | { type: 'simul-finished'; early: boolean; ending?: ServerEnding }
+  /** The host turned takebacks off on `board`: its student may no longer ask (a request pending is refused). */
+  | { type: 'takebacks-turned-off'; board: number };
 
 /** Why the server itself ended a simul (see simul-finished). */
-export type ServerEnding = 'idle' | 'unwatched' | 'stalled';
+export type ServerEnding = 'idle' | 'unwatched' | 'stalled' | 'preempted';
 
 export type SimulEvent = EventMeta & SimulEventBody;
 /** What decide returns: an event but for its place in the log and its time. */
@@ -170,7 +191,7 @@ export type EventType = SimulEventBody['type'];
  */
 export type Command = CommandBody & { commandId?: string };
 
-export type CommandBody =
+type CommandBody =
   | { type: 'join'; name: string; board?: number; playerId: string }
   /** The host seats a bot at an empty seat, before the start (free-seat takes it out). */
   | { type: 'seat-bot'; board: number; name: string; bot: BotSpec }
@@ -208,7 +229,9 @@ export type CommandBody =
   /** The room's own, on its timer: the flag of the side to move on `board` has fallen. */
   | { type: 'time-out'; board: number }
   /** The room's own, after a restart: the clocks stood still since `downSince`. */
-  | { type: 'resume-clocks'; downSince: number };
+  | { type: 'resume-clocks'; downSince: number }
+  /** The host turns takebacks off on `board`. */
+  | { type: 'turn-off-takebacks'; board: number };
 
 export type CommandType = Command['type'];
 
@@ -224,6 +247,39 @@ export type ClientActor = Exclude<Actor, { role: 'server' }>;
 
 /** Refusals: a code and the facts a sentence needs (rejection.ts). */
 export type { RefusalParams, Rejection, RejectionCode } from './rejection';
+
+/** A board's clocks (clocks.ts folds them). */
+export interface BoardClock {
+  /** The simul's clock settings: a rematch starts from them again. */
+  settings: ClockSettings;
+  incrementMs: number;
+  /** Time left for each side; for the side whose clock runs, as of `since`. */
+  host: number;
+  opponent: number;
+  /** The side whose clock runs, or null before the game begins and after it ends. */
+  running: Side | null;
+  /** Server time since which the running clock runs. */
+  since: number;
+  /** The class is paused: the running side's clock stands still. */
+  paused: boolean;
+}
+
+/** A game a board played before its current one (a rematch followed): how it ended. */
+export interface PastGame {
+  game: number;
+  hostColor: Color;
+  status: 'finished' | 'aborted';
+  result: Result | null;
+  reason: EndReason | AbortReason | null;
+  moves: number;
+}
+
+/** What the student last heard of a takeback on its board: granted, refused, the host's own, or turned off. */
+export interface TakebackNews {
+  outcome: 'granted' | 'refused' | 'host' | 'off';
+  /** The event's seq: a phone says each once. */
+  seq: number;
+}
 
 export type BoardStatus = 'open' | 'seated' | 'queued' | 'playing' | 'finished' | 'aborted';
 
@@ -264,6 +320,18 @@ export interface BoardState {
   takebacks: number;
   /** The simul is paused: no clock runs and nobody moves. */
   paused: boolean;
+  /** The games before the current one, in order (results.ts gamesOf). */
+  pastGames: PastGame[];
+  /** The student's takebacks granted in the current game. */
+  studentTakebacks: number;
+  /** When the host last refused the student's takeback in this game (the wait before asking again). */
+  takebackDeclinedAt: number | null;
+  /** The host turned takebacks off on this board. */
+  takebacksOff: boolean;
+  /** The last takeback outcome, for the student's phone to say; cleared by the next move. */
+  takebackNews: TakebackNews | null;
+  /** When this board's latest rematches were made (at most LIMITS.rematchesPerMinute, oldest first). */
+  rematchTimes: number[];
 }
 
 export type Phase = 'lobby' | 'playing' | 'finished';
@@ -285,6 +353,10 @@ export interface SimulState {
   startFen: string | null;
   boardFens: Record<number, string>;
   studentRematch: boolean;
+  /** Whether students may ask for takebacks (takeback-rule.ts). */
+  takebackPolicy: TakebackPolicy;
+  /** The host's last move: where, what, when (rotation.ts lastHostMove). */
+  lastHostMove: { board: number; san: string; at: number } | null;
   /** When the running pause began, or null. */
   pausedSince: number | null;
   /** Seats the host created: tables 1 to boardCount. Late joiners take the free ones. */

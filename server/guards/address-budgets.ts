@@ -6,7 +6,7 @@ import { BucketsByKey } from './rate-limit';
 import type { ServerLimits } from './limits';
 import { ExhibitionSlots, SharedLimiter, SharedOpenCounts, SharedTokenBucket } from './shared-budgets';
 
-export interface RefusalCounts {
+interface RefusalCounts {
   missedLookups: number;
   lookupsRefused: number;
   connectionsRefused: number;

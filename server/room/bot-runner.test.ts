@@ -8,7 +8,8 @@ import { replay } from '../../lib/simul/evolve';
 import type { Actor, Command, Mode, SimulEvent } from '../../lib/simul/types';
 import { ManualClock } from './simul-time';
 import { SimulHub } from './simul-hub';
-import type { DispatchResult, SimulRoom } from './simul-room';
+import type { SimulRoom } from './simul-room';
+import type { DispatchResult } from './room-port';
 import { MemoryEventStore } from '../store/memory-store';
 import { gamesOf, runBotsUntil, settle, startBotSimul, type SeededBot } from '../testing/bot-simul';
 

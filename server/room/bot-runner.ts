@@ -4,17 +4,19 @@
 // is durable before anyone hears of it (the commit queue).
 //
 // Time comes only from the room's clock. After every commit each bot that is to move gets one
-// timer: at the moment it got the move plus its think time, drawn from its secret seed (kept by
-// the room, never in an event), its board and the ply (lib/bots/think-time.ts). The same draw comes out after a restart, so start() rebuilds
+// timer: at the moment it got the move plus its think time, drawn from its secret (kept by
+// the room, never in an event), its board, the game and the ply (lib/bots/bot-random.ts). The same draw comes out after a restart, so start() rebuilds
 // the timers from the log alone, and a timer already due when the server comes back runs at once.
 // While the class is paused no bot moves; the pause is charged to no one, so a bot's think
 // resumes where it stood (the board's turnSince moves on by the pause, as the host's last move does).
 import { chooseMove } from '../../lib/bots/moves';
-import type { BotSpec } from '../../lib/bots/spec';
-import { botRandom, thinkMsFor } from '../../lib/bots/think-time';
+import { botRandom } from '../../lib/bots/bot-random';
+import type { BotSeed, BotSpec } from '../../lib/bots/spec';
+import { thinkMsFor } from '../../lib/bots/think-time';
 import { awaitsHost, sideToMove } from '../../lib/simul/queries';
 import type { Actor, BoardState, Side, SimulEvent } from '../../lib/simul/types';
-import type { SimulRoom } from './simul-room';
+import type { BotSlot } from './room-credentials';
+import type { RoomPort } from './room-port';
 
 /**
  * A bot's move's id: with a colon, which no client's id may hold (lib/protocol/schemas.ts), so
@@ -34,8 +36,10 @@ interface Plan {
   id: string;
   side: Side;
   bot: BotSpec;
-  /** The bot's secret seed (the room keeps it: never in an event). */
-  seed: number;
+  /** The bot's secret (the room keeps it: never in an event). */
+  seed: BotSeed;
+  /** The board's game and its takebacks so far: a rematch or a takeback draws anew. */
+  round: { game: number; takebacks: number };
   at: number;
 }
 
@@ -48,6 +52,11 @@ function moveId(board: BoardState): string {
   return botMoveId(board.number, board.moveCount, board.game, board.takebacks);
 }
 
+/** The board's game and its takebacks so far, which a bot's draws depend on. */
+function roundOf(board: BoardState): { game: number; takebacks: number } {
+  return { game: board.game, takebacks: board.takebacks };
+}
+
 /** The host's timer, or a seated bot's, by its board. */
 type TimerKey = 'host' | number;
 
@@ -57,7 +66,11 @@ export class BotRunner {
   private lastHostMoveAt = -Infinity;
   private stopped = false;
 
-  constructor(private room: SimulRoom) {}
+  constructor(
+    private room: RoomPort,
+    /** The secret seed of the bot at a slot (the room's credentials keep it: never in an event). */
+    private seedOf: (slot: BotSlot) => BotSeed,
+  ) {}
 
   /** How many bot moves wait for their time. */
   get pending(): number {
@@ -108,8 +121,9 @@ export class BotRunner {
     const bot = board?.opponent?.bot;
     if (!board || !bot || board.status !== 'playing' || board.paused || sideToMove(board) !== 'opponent') return null;
     const ply = board.moveCount;
-    const seed = this.room.botSeed(n);
-    return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, at: board.turnSince! + thinkMsFor(bot, seed, n, ply) };
+    const seed = this.seedOf(n);
+    const round = roundOf(board);
+    return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, round, at: board.turnSince! + thinkMsFor(bot, seed, n, ply, round) };
   }
 
   /**
@@ -124,8 +138,9 @@ export class BotRunner {
     if (!hostBot || !board || board.paused || !awaitsHost(board)) return null;
     const ply = board.moveCount;
     const since = Math.max(board.turnSince!, this.lastHostMoveAt);
-    const seed = this.room.botSeed('host');
-    return { board: board.number, ply, id: moveId(board), side: 'host', bot: hostBot, seed, at: since + thinkMsFor(hostBot, seed, board.number, ply) };
+    const seed = this.seedOf('host');
+    const round = roundOf(board);
+    return { board: board.number, ply, id: moveId(board), side: 'host', bot: hostBot, seed, round, at: since + thinkMsFor(hostBot, seed, board.number, ply, round) };
   }
 
   /** Keeps a timer that already plans the same move; otherwise replaces it. */
@@ -146,7 +161,7 @@ export class BotRunner {
   private play(plan: Plan): void {
     const board = this.room.state.boards.get(plan.board);
     if (this.stopped || !board || board.status !== 'playing' || moveId(board) !== plan.id || sideToMove(board) !== plan.side) return;
-    const move = chooseMove(board.chess, plan.bot, botRandom(plan.seed, plan.board, plan.ply, 'move'));
+    const move = chooseMove(board.chess, plan.bot, botRandom(plan.seed, { board: plan.board, ply: plan.ply, ...plan.round }, 'move'));
     const actor: Actor = plan.side === 'host' ? { role: 'host' } : { role: 'opponent', board: plan.board };
     void this.room
       .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: plan.id })

@@ -6,11 +6,11 @@
 // bots have answered it, and the event loop has had a turn (its I/O) with the room settled: a
 // step never runs ahead of the store, and a hello is never refused for a commit in flight.
 import type { ManualClock } from './simul-time';
-import type { SimulRoom } from './simul-room';
+import type { RoomPort } from './room-port';
 import type { ExhibitionSpeed } from '../../lib/simul/types';
 
 /** Real time the run may find nothing to do (no timer, every event durable) before it ends the simul. */
-export const STALL_MS = 5_000;
+const STALL_MS = 5_000;
 
 /** Real time an exhibition may run with nobody watching either of its simuls before the server ends it. */
 export const UNWATCHED_MS = 60_000;
@@ -62,11 +62,11 @@ export class ExhibitionRun {
   private watchTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private room: SimulRoom,
+    private room: RoomPort,
     private clock: ManualClock,
     private speed: ExhibitionSpeed,
     /** Called once, when the simul has finished (or the run was stopped). */
-    private onEnd: (room: SimulRoom) => void,
+    private onEnd: (room: RoomPort) => void,
     /** Real time, in ms. */
     private wallNow: () => number = () => performance.now(),
     /** Whether anyone watches the exhibition (either of its simuls): unwatched, it ends. */

@@ -196,15 +196,15 @@ describe('board logs across restarts', () => {
     expect(late).toMatchObject({ ok: true });
     await new Promise((resolve) => setImmediate(resolve));
     const lateBoard = (await second.open(simulId))!.state.order[1];
-    const before = (await second.open(simulId))!.boardSeq(lateBoard);
+    const before = (await second.open(simulId))!.pages.boardSeq(lateBoard);
     // A second restart: one more server-restarted on every board, the late one included.
     now += 60_000;
     const third = new SimulHub(store, clock);
     await third.loadUnfinished();
     await new Promise((resolve) => setImmediate(resolve));
     const reloaded = (await third.open(simulId))!;
-    expect(reloaded.boardSeq(lateBoard)).toBe(before + 1);
+    expect(reloaded.pages.boardSeq(lateBoard)).toBe(before + 1);
     // A phone that had heard `before` events of its board catches up with exactly the restart.
-    expect(reloaded.boardEventsAfter(lateBoard, before)!.map((e) => e.type)).toEqual(['server-restarted']);
+    expect(reloaded.pages.boardEventsAfter(lateBoard, before)!.map((e) => e.type)).toEqual(['server-restarted']);
   });
 });

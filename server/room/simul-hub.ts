@@ -7,10 +7,14 @@ import { ManualClock, type Clock } from './simul-time';
 import { randomInt } from 'node:crypto';
 import { exhibitionMinutes, type CreateSimulInput, type StartExhibitionInput } from '../../lib/protocol/schemas';
 import type { Actor, BotSpec, Exhibition, Rejection, SimulEvent } from '../../lib/simul/types';
+import { exhibitionBotSeed } from '../../lib/bots/bot-random';
+import type { BotSeed } from '../../lib/bots/spec';
 import type { ExhibitionPacer } from './exhibition-run';
 import { rejection } from '../../lib/simul/rejection';
 import { hashSecret, newJoinCode, newSecret, newSimulId } from '../guards/secrets';
-import { newBotSeed, SECRET_NAMES, SimulRoom, type DispatchResult, type ExhibitionStart } from './simul-room';
+import { SimulRoom, type ExhibitionStart } from './simul-room';
+import { newBotSeed, SECRET_NAMES } from './room-credentials';
+import type { DispatchResult } from './room-port';
 import type { SendMany } from './room-session';
 import { CommitQueue } from '../store/commit-queue';
 import type { EventStore, SimulCredentials } from '../store/event-store';
@@ -24,7 +28,7 @@ export class OwnedElsewhere extends Error {
 }
 
 /** How long a room nobody listens to stays in memory after its last event. */
-export interface EvictionRules {
+interface EvictionRules {
   /** A simul that has not finished: it stays in the store, and its join code keeps working. */
   idleMs: number;
   /** A finished simul. */
@@ -37,7 +41,7 @@ const HELD_ELSEWHERE_MS = 200;
 export const DEFAULT_EVICTION: EvictionRules = { idleMs: 30 * 60_000, finishedMs: 5 * 60_000 };
 
 /** What the hub is given beside its store and clock. */
-export interface HubOptions {
+interface HubOptions {
   /** How a frame reaches many sessions at once (the transport's). */
   sendMany?: SendMany;
   /** The share of the thread every exhibition together may take (see ExhibitionPacer). */
@@ -46,6 +50,22 @@ export interface HubOptions {
   leases?: SimulLeases;
   /** Told of every room's durable events, after its sessions (tests listen here). */
   onEvents?: (room: SimulRoom, events: SimulEvent[]) => void;
+  /** Real time in ms, for the exhibitions' slots (performance.now without). */
+  wallNow?: () => number;
+}
+
+/**
+ * Real time an exhibition keeps its slot whatever others ask. Past it, when every slot is taken,
+ * a teacher who asks takes the slot of the exhibition that has run longest (it ends, 'preempted'):
+ * four networks holding the longest exhibitions lock nobody out for more than this, and a teacher
+ * who gets a slot keeps it at least this long (the lesson's exhibition takes about 72 s).
+ */
+export const EXHIBITION_GUARANTEE_MS = 5 * 60_000;
+
+/** Why an exhibition cannot start now, and (exactly, on this node) when it could. */
+export interface ExhibitionWait {
+  scope: 'network' | 'server';
+  retryAfterMs: number;
 }
 
 export class SimulHub {
@@ -110,7 +130,7 @@ export class SimulHub {
    */
   async create(
     input: CreateSimulInput,
-    options: { exhibition?: { simulId: string } & Exhibition; hostBotSeed?: number; hostKey?: string } = {},
+    options: { exhibition?: { simulId: string } & Exhibition; hostBotSeed?: BotSeed; hostKey?: string } = {},
   ): Promise<{ simulId: string; hostKey: string; joinCode: string }> {
     const { exhibition } = options;
     const simulId = exhibition?.simulId ?? (await this.newId());
@@ -134,6 +154,7 @@ export class SimulHub {
       ...(input.startFen ? { startFen: input.startFen } : {}),
       ...(input.boardFens ? { boardFens: input.boardFens } : {}),
       ...(input.studentRematch ? { studentRematch: true } : {}),
+      ...(input.takebacks && input.takebacks !== 'any' ? { takebacks: input.takebacks } : {}),
       ...(input.hostName ? { hostName: input.hostName } : {}),
       ...(exhibition ? { exhibition: { speed: exhibition.speed, movePairs: exhibition.movePairs, pair: exhibition.pair } } : {}),
     };
@@ -234,7 +255,9 @@ export class SimulHub {
     const onLost = (room: SimulRoom) => {
       if (this.rooms.get(simulId) !== room) return;
       this.rooms.delete(simulId);
-      room.closeSessions('elsewhere');
+      // Once the refused commands' answers are out: each screen that tried hears why (a full
+      // disk: storage-full) before its connection closes and it says hello again.
+      setImmediate(() => room.closeSessions('elsewhere'));
     };
     // An exhibition's time goes on from its last event, on its own clock.
     const created = log[0];
@@ -272,7 +295,8 @@ export class SimulHub {
     while (async === sync) async = await this.newId();
     // Whoever starts it may stop it: one host key for both simuls, given to its page only.
     const hostKey = newSecret();
-    const started = { network, endsBy: performance.now() + exhibitionMinutes(spec) * 60_000 };
+    const now = this.wallNow();
+    const started = { network, startedAt: now, endsBy: now + exhibitionMinutes(spec) * 60_000 };
     const seed = spec.seed ?? randomInt(2 ** 32);
     const bot = (seconds: number): BotSpec => {
       const meanMs = Math.round(seconds * 1000);
@@ -282,14 +306,15 @@ export class SimulHub {
     const dispatched: Promise<DispatchResult>[] = [];
     for (const [mode, simulId, pair] of [['sync', sync, async], ['async', async, sync]] as const) {
       await this.create(
-        { title: `Exhibition: ${mode}`, boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h) },
-        { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: seed >>> 0, hostKey },
+        // No words in the log: an exhibition's title and its bots' names are each view's, in its reader's language.
+        { title: '', boards: spec.n, hostColor: 'white', mode, hostBot: bot(spec.h) },
+        { exhibition: { simulId, speed: spec.speed, movePairs: spec.m, pair }, hostBotSeed: exhibitionBotSeed(seed, 'host'), hostKey },
       );
       const room = (await this.open(simulId))!;
       room.exhibitionStart = started;
       for (let board = 1; board <= spec.n; board++) {
-        const botSeed = (seed + board) >>> 0;
-        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: `Bot ${board}`, bot: bot(spec.o) }, { botSeed }));
+        const botSeed = exhibitionBotSeed(seed, board);
+        dispatched.push(room.dispatch(host, { type: 'seat-bot', board, name: '', bot: bot(spec.o) }, { botSeed }));
       }
       dispatched.push(room.dispatch(host, { type: 'start' }));
     }
@@ -331,16 +356,51 @@ export class SimulHub {
     return live;
   }
 
-  /** Real ms until a running exhibition should have ended at its speed (an unwatched one ends sooner). */
-  exhibitionSlotFreesInMs(): number {
-    const now = performance.now();
-    const ends = this.liveExhibitions().map(({ start }) => start.endsBy - now);
-    return ends.length ? Math.max(1_000, Math.min(...ends)) : 1_000;
+  private wallNow(): number {
+    return this.options.wallNow ? this.options.wallNow() : performance.now();
   }
 
-  /** Whether an exhibition started from `network` is still running (or being set up). */
-  exhibitionRunningFrom(network: string): boolean {
-    return this.liveExhibitions().some(({ start }) => start.network === network);
+  /** The live exhibitions, by their start (both simuls of a pair share one). */
+  private exhibitionPairs(): Map<ExhibitionStart, SimulRoom[]> {
+    const pairs = new Map<ExhibitionStart, SimulRoom[]>();
+    for (const { room, start } of this.liveExhibitions()) pairs.set(start, [...(pairs.get(start) ?? []), room]);
+    return pairs;
+  }
+
+  /** The exhibition that has run longest, when every slot is taken and it has had its guaranteed time. */
+  private preemptable(atOnce: number): ExhibitionStart | null {
+    const starts = [...this.exhibitionPairs().keys()];
+    if (starts.length < atOnce) return null;
+    const longest = starts.sort((a, b) => a.startedAt - b.startedAt)[0];
+    return this.wallNow() - longest.startedAt >= EXHIBITION_GUARANTEE_MS ? longest : null;
+  }
+
+  /**
+   * Why an exhibition from `network` cannot start now, and exactly (on this node) when it could;
+   * null when it can. A network runs one at a time (told when its own ends); the server `atOnce`.
+   * With every slot taken, the one that has run longest gives its slot up once it has had
+   * EXHIBITION_GUARANTEE_MS (makeExhibitionRoom ends it); until then the asker is told when the
+   * first slot frees: an exhibition's end at its speed or a guarantee's end, whichever comes
+   * first (an unwatched exhibition may end sooner, never later).
+   */
+  exhibitionWait(network: string, atOnce: number): ExhibitionWait | null {
+    const now = this.wallNow();
+    const wait = (at: number) => Math.max(1_000, Math.ceil(at - now));
+    const starts = [...this.exhibitionPairs().keys()];
+    const own = starts.find((start) => start.network === network);
+    if (own) return { scope: 'network', retryAfterMs: wait(own.endsBy) };
+    if (starts.length < atOnce || this.preemptable(atOnce)) return null;
+    return { scope: 'server', retryAfterMs: wait(Math.min(...starts.map((s) => Math.min(s.endsBy, s.startedAt + EXHIBITION_GUARANTEE_MS)))) };
+  }
+
+  /** With every slot taken, ends the exhibition that has run longest past its guaranteed time ('preempted'). */
+  async makeExhibitionRoom(atOnce: number): Promise<void> {
+    const longest = this.preemptable(atOnce);
+    if (!longest) return;
+    for (const room of this.exhibitionPairs().get(longest)!) {
+      if (room.state.phase !== 'finished') await room.dispatch({ role: 'server' }, { type: 'end-simul', ending: 'preempted' });
+      room.stopExhibition();
+    }
   }
 
   /** Exhibitions running (or being set up): a pair counts once. */

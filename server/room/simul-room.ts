@@ -1,14 +1,14 @@
-// One simul on the server: its folded state, its log, its credentials, its sessions and its
-// companions (its bots, its exhibition run, its flag timers). It speaks the protocol: it answers
-// a hello, seats a join, runs a command for the session that sent it, revokes a seat's
-// sessions, and tells each session what it listens to (room-listeners.ts), through links that
-// know no Socket.IO (room-session.ts).
+// One simul on the server: its folded state, its log, its sessions, and its parts beside it:
+// the log's pages and per-board numbering (log-pages.ts), its credentials and who an actor is
+// (room-credentials.ts), its flag timers (flag-timers.ts), and its companions (its bots,
+// bot-runner.ts, and its exhibition run, exhibition-run.ts), which see it through a narrow port
+// (room-port.ts). It speaks the protocol: it answers a hello, seats a join, runs a command for the
+// session that sent it as whoever the session's credential makes it now (asked of the credentials
+// on every command, never kept on a connection), revokes a seat's sessions, and tells each session
+// what it listens to (room-listeners.ts), through links that know no Socket.IO (room-session.ts).
 // dispatch() decides and folds synchronously, so commands on one simul are handled strictly
 // one after another (a serial queue by construction: nothing awaits between decide and
 // evolve). Acknowledgement and broadcast wait for the group commit (store/commit-queue.ts).
-// A simul with clocks keeps one timer per running clock: its flag falls on the server's time,
-// as a command like any other, without waiting for a move.
-import { flagTime } from '../../lib/simul/clocks';
 import { decide } from '../../lib/simul/decide';
 import { boardsOf, evolve, initialState } from '../../lib/simul/evolve';
 import { toSnapshot, type SimulSnapshot } from '../../lib/simul/snapshot';
@@ -16,49 +16,24 @@ import { rejection } from '../../lib/simul/rejection';
 import type { Actor, ClientActor, Command, Rejection, SimulEvent, SimulState } from '../../lib/simul/types';
 import type { Ack, BoardEvents, HelloReply } from '../../lib/protocol/events';
 import type { HelloInput, JoinInput } from '../../lib/protocol/schemas';
+import type { BotSeed } from '../../lib/bots/spec';
 import type { CommitQueue } from '../store/commit-queue';
+import type { SeatCredentialChange, SecretChange, SimulCredentials } from '../store/event-store';
+import { hashSecret, newPlayerId } from '../guards/secrets';
 import { BotRunner } from './bot-runner';
 import { ExhibitionPacer, ExhibitionRun } from './exhibition-run';
+import { FlagTimers } from './flag-timers';
 import { boardHelloReply, helloReply, type HelloBody } from './hello-replies';
+import { LogPages } from './log-pages';
+import { RoomCredentials, type BotSlot } from './room-credentials';
 import { RoomListeners } from './room-listeners';
+import type { DispatchContext, DispatchResult, RoomPort } from './room-port';
 import { RoomSession, sendToEach, type CloseReason, type Credential, type SendMany, type SessionLink } from './room-session';
-import { randomInt } from 'node:crypto';
-import type { BotSeed } from '../../lib/bots/spec';
-import { hashSecret, newPlayerId, newSecret, secretMatches } from '../guards/secrets';
-import type { SeatCredentialChange, SecretChange, SimulCredentials } from '../store/event-store';
+import { isStorageFull } from '../store/event-store';
 import { ManualClock, type Clock } from './simul-time';
 
-/** Where a command comes from, beyond its actor: what only the server knows of it. */
-export interface DispatchContext {
-  /** The network a join comes from: kept (hashed, never broadcast) so that the host can block it. */
-  network?: string;
-  /** The seed of a bot this command seats (an exhibition replays its own); a new secret one without. */
-  botSeed?: BotSeed;
-}
-
-/** A bot's seat in the secrets: its board, or the host's side. */
-export type BotSlot = number | 'host';
-
-/** The names under which the room keeps its secrets in the store (SimulCredentials.secrets). */
-export const SECRET_NAMES = {
-  botSeed: (slot: BotSlot) => `bot-seed:${slot}`,
-  seatNetwork: (board: number) => `seat-network:${board}`,
-  blockedNetwork: (networkHash: string) => `blocked-network:${networkHash}`,
-};
-
-/** A new bot seed: secret, from the system's cryptographic source. */
-export function newBotSeed(): BotSeed {
-  return randomInt(2 ** 32);
-}
-
-export type DispatchResult =
-  | { ok: true; events: SimulEvent[]; seatToken?: string }
-  | { ok: false; error: Rejection };
-
-export type { Credential };
-
 /** What a room is given by whoever runs it (the hub). */
-export interface RoomOptions {
+interface RoomOptions {
   id: string;
   log: SimulEvent[];
   credentials: SimulCredentials;
@@ -82,26 +57,30 @@ export interface RoomOptions {
 /** Who started an exhibition, and when it should have ended at its speed (real time). */
 export interface ExhibitionStart {
   network: string;
+  /** When it started, on the hub's real time (its wallNow). */
+  startedAt: number;
   endsBy: number;
 }
 
 type Refusal = { ok: false; error: Rejection };
-
-/** A hello's page of the log: at most about this many bytes of events. */
-export const LOG_PAGE_BYTES = 128 * 1024;
 
 const NOT_SAVED: DispatchResult = {
   ok: false,
   error: rejection('internal', { during: 'save' }),
 };
 
-export class SimulRoom {
+/** The disk is full: nothing was saved; the room is loaded again from the store when asked. */
+const STORAGE_FULL: DispatchResult = { ok: false, error: rejection('storage-full') };
+
+export class SimulRoom implements RoomPort {
   readonly id: string;
   readonly log: SimulEvent[];
   readonly state: SimulState;
   /** The simul's time, and timers on it. */
   readonly clock: Clock;
-  private credentials: SimulCredentials;
+  /** The log's pages, and each board's events numbered (what hellos are served). */
+  readonly pages: LogPages;
+  private credentials: RoomCredentials;
   private commits: CommitQueue;
   private options: RoomOptions;
   /** Each connection's session here, by its link's id. */
@@ -119,16 +98,7 @@ export class SimulRoom {
   exhibitionStart: ExhibitionStart | null = null;
   /** When the room last had an event, on the server's time (an exhibition's events carry simulated time). */
   private activeAt: number;
-  /** Seq of the last durable event: only these are served to clients. */
-  private committedSeq: number;
-  /** The board each current seat token (by hash) sits at. */
-  private boardBySeatHash = new Map<string, number>();
-  /** JSON size of each log event, filled in as hellos need them. */
-  private eventBytes: number[] = [];
-  /** Each board's durable events, in order: what its listeners hear and catch up from. */
-  private boardLogs = new Map<number, SimulEvent[]>();
-  /** The flag timer of each board whose clock runs: when the flag falls, and the timer's cancel. */
-  private flags = new Map<number, { at: number; cancel: () => void }>();
+  private flags: FlagTimers;
   /** In a cluster, this node's lease epoch on the simul: every append carries it (see store/leases.ts). */
   epoch?: number;
 
@@ -137,20 +107,19 @@ export class SimulRoom {
     this.options = options;
     this.id = id;
     this.log = log;
-    this.credentials = credentials;
+    this.credentials = new RoomCredentials(credentials, log);
     this.commits = options.commits;
     this.clock = options.clock;
     this.listeners = new RoomListeners(options.sendMany ?? sendToEach);
-    moveSeedsToSecrets(log, credentials.secrets);
+    this.flags = new FlagTimers(this.clock, (board) => void this.dispatch({ role: 'server' }, { type: 'time-out', board }));
     // Each event is filed under the boards it concerned when it happened, not at the end: a
     // restart recorded before a late joiner's board existed is not that board's.
     this.state = initialState();
     const boards = log.map((e) => boardsOf(evolve(this.state, e), e));
-    this.committedSeq = this.state.seq;
-    for (const [board, hash] of credentials.seatTokenHashes) this.boardBySeatHash.set(hash, board);
-    this.addToBoardLogs(log, boards);
+    this.pages = new LogPages(log, this.state.seq);
+    this.pages.file(log, boards);
     this.activeAt = this.serverNow();
-    if (this.state.clock) this.armFlags(this.state.order);
+    if (this.state.clock) this.flags.arm(this.state, this.state.order);
   }
 
   private serverNow(): number {
@@ -161,7 +130,7 @@ export class SimulRoom {
   start(): void {
     this.started = true;
     if (this.state.phase === 'finished') return;
-    this.bots = new BotRunner(this);
+    this.bots = new BotRunner(this, (slot) => this.credentials.botSeed(slot));
     this.bots.start();
     this.runExhibition();
   }
@@ -169,7 +138,7 @@ export class SimulRoom {
   /** Stops its timers and companions: the room leaves memory (its sessions are the caller's to close). */
   stop(): void {
     this.started = false;
-    this.cancelFlags();
+    this.flags.cancel();
     this.stopBots();
     this.run?.stop();
     this.listeners.close();
@@ -305,86 +274,24 @@ export class SimulRoom {
     return result.seatToken ? { ok: true, seatToken: result.seatToken } : { ok: true };
   }
 
-  /** Whether some game's clock runs: the room's timers must stay, so it must stay in memory. */
-  get runsClocks(): boolean {
-    return this.flags.size > 0;
-  }
-
-  /** (Re)arms the flag timer of each of `boards` for its running clock, or cancels it. */
-  private armFlags(boards: Iterable<number>): void {
-    for (const n of boards) {
-      const clock = this.state.boards.get(n)?.clock;
-      const at = clock ? flagTime(clock) : null;
-      const armed = this.flags.get(n);
-      if (armed?.at === at) continue;
-      armed?.cancel();
-      if (at === null) {
-        this.flags.delete(n);
-        continue;
-      }
-      const cancel = this.clock.at(at, () => {
-        this.flags.delete(n);
-        void this.dispatch({ role: 'server' }, { type: 'time-out', board: n });
-      });
-      this.flags.set(n, { at, cancel });
-    }
-  }
-
-  cancelFlags(): void {
-    for (const { cancel } of this.flags.values()) cancel();
-    this.flags.clear();
-  }
-
-  /** Files durable events under the boards they concerned (`boards`, one list per event); returns them per board, numbered. */
-  private addToBoardLogs(events: SimulEvent[], boards: number[][]): BoardEvents[] {
-    const batches = new Map<number, BoardEvents>();
-    for (const [i, e] of events.entries()) {
-      for (const board of boards[i]) {
-        let log = this.boardLogs.get(board);
-        if (!log) this.boardLogs.set(board, (log = []));
-        log.push(e);
-        let batch = batches.get(board);
-        if (!batch) batches.set(board, (batch = { board, from: log.length, events: [] }));
-        batch.events.push(e);
-      }
-    }
-    return [...batches.values()];
-  }
-
-  /** How many durable events board `board` has had. */
-  boardSeq(board: number): number {
-    return this.boardLogs.get(board)?.length ?? 0;
-  }
-
-  /** Board `board`'s durable events after its `boardSeq`-th, or null when that is not one of them. */
-  boardEventsAfter(board: number, boardSeq: number): SimulEvent[] | null {
-    const log = this.boardLogs.get(board) ?? [];
-    return boardSeq > log.length ? null : log.slice(boardSeq);
-  }
-
   /** The credential a hello's secret is, while it is current; null when it grants nothing. */
   credentialFor(hostKey?: string, seatToken?: string): Credential | null {
-    if (hostKey) return secretMatches(hostKey, this.credentials.hostKeyHash) ? { kind: 'host', hash: hashSecret(hostKey) } : null;
-    if (seatToken) {
-      const hash = hashSecret(seatToken);
-      return this.boardBySeatHash.has(hash) ? { kind: 'seat', hash } : null;
-    }
-    return { kind: 'none' };
+    return this.credentials.credentialFor(hostKey, seatToken);
   }
 
   /** Who a credential makes its session now: a seat token no longer current only watches. */
   actorFor(credential: Credential): ClientActor {
-    if (credential.kind === 'host' && credential.hash === this.credentials.hostKeyHash) return { role: 'host' };
-    if (credential.kind === 'seat') {
-      const board = this.boardBySeatHash.get(credential.hash);
-      if (board !== undefined) return { role: 'opponent', board };
-    }
-    return { role: 'spectator' };
+    return this.credentials.actorFor(credential);
+  }
+
+  /** Whether some game's clock runs: the room's timers must stay, so it must stay in memory. */
+  get runsClocks(): boolean {
+    return this.flags.running;
   }
 
   /** Whether every event is durable and broadcast: no commit is pending. */
   get settled(): boolean {
-    return this.committedSeq === this.state.seq;
+    return this.pages.committedSeq === this.state.seq;
   }
 
   /** When the last event happened. */
@@ -392,38 +299,20 @@ export class SimulRoom {
     return this.log[this.log.length - 1].at;
   }
 
-  /** The secret seed of the bot at `slot` (its board, or the host's side): never sent to anyone. */
+  /** The secret of the bot at `slot` (its board, or the host's side): never sent to anyone. */
   botSeed(slot: BotSlot): BotSeed {
-    return Number(this.credentials.secrets.get(SECRET_NAMES.botSeed(slot)) ?? 0);
-  }
-
-  /** Whether the host blocked `network` from joining this simul (durable: it survives a restart). */
-  private blocks(network: string): boolean {
-    return this.credentials.secrets.has(SECRET_NAMES.blockedNetwork(hashSecret(network)));
-  }
-
-  /**
-   * A page of the durable events after `seq`: as many as fit in `maxBytes` (at least one),
-   * with their size and whether more follow. Null when `seq` does not belong to this log.
-   */
-  pageAfter(seq: number, maxBytes = LOG_PAGE_BYTES): { events: SimulEvent[]; bytes: number; more: boolean } | null {
-    if (seq > this.committedSeq) return null;
-    for (let i = this.eventBytes.length; i < this.committedSeq; i++) this.eventBytes.push(JSON.stringify(this.log[i]).length);
-    let end = seq;
-    let bytes = 0;
-    while (end < this.committedSeq && (end === seq || bytes + this.eventBytes[end] <= maxBytes)) bytes += this.eventBytes[end++];
-    return { events: this.log.slice(seq, end), bytes, more: end < this.committedSeq };
+    return this.credentials.botSeed(slot);
   }
 
   /** The durable state as plain data, or null while some events still wait for their commit. */
   snapshot(): SimulSnapshot | null {
-    return this.committedSeq === this.state.seq ? toSnapshot(this.state) : null;
+    return this.settled ? toSnapshot(this.state) : null;
   }
 
   /** Decides and folds a command at once; `context` is what the server knows of where it comes from. */
   dispatch(actor: Actor, command: Command, context: DispatchContext = {}): Promise<DispatchResult> {
     const { network } = context;
-    if (command.type === 'join' && network && this.blocks(network)) {
+    if (command.type === 'join' && network && this.credentials.blocks(network)) {
       return Promise.resolve({ ok: false, error: rejection('blocked') });
     }
     const at = this.clock.now();
@@ -435,29 +324,12 @@ export class SimulRoom {
     const first = this.state.seq + 1;
     const events = decision.events.map((body, i): SimulEvent => ({ seq: first + i, at, ...body }));
 
-    // A seat's secret changes together with the event that changes the seat.
-    let seatToken: string | undefined;
-    let seat: SeatCredentialChange | undefined;
-    for (const e of events) {
-      // A bot's seat has no secret: the server runs the bot (bot-runner.ts), not a device.
-      if ((e.type === 'seat-taken' && !e.bot) || e.type === 'seat-reissued') {
-        seatToken = newSecret();
-        seat = { board: e.board, tokenHash: hashSecret(seatToken) };
-      } else if (e.type === 'seat-freed' || e.type === 'seat-taken') {
-        seat = { board: e.board, tokenHash: null };
-      }
-    }
-    if (seat) this.changeSeat(seat);
-    const secrets = this.secretChanges(events, context);
-    for (const { name, value } of secrets) {
-      if (value === null) this.credentials.secrets.delete(name);
-      else this.credentials.secrets.set(name, value);
-    }
+    const { seat, seatToken, secrets } = this.credentials.change(events, context);
     const boards = events.map((e) => {
       this.log.push(e);
       return boardsOf(evolve(this.state, e), e);
     });
-    if (this.state.clock) this.armFlags(new Set(boards.flat()));
+    if (this.state.clock) this.flags.arm(this.state, new Set(boards.flat()));
 
     return this.afterCommit(events, boards, seat, seatToken, secrets);
   }
@@ -482,38 +354,6 @@ export class SimulRoom {
     this.options.onEvents?.(this, events);
   }
 
-  /** A seat's credential changes in the same dispatch as the event, with no window in between. */
-  private changeSeat(seat: SeatCredentialChange): void {
-    const old = this.credentials.seatTokenHashes.get(seat.board);
-    if (old) this.boardBySeatHash.delete(old);
-    if (seat.tokenHash === null) {
-      this.credentials.seatTokenHashes.delete(seat.board);
-    } else {
-      this.credentials.seatTokenHashes.set(seat.board, seat.tokenHash);
-      this.boardBySeatHash.set(seat.tokenHash, seat.board);
-    }
-  }
-
-  /**
-   * The secrets the events change, committed with them: a seated bot's seed; a person's seat's
-   * network (hashed), which "remove and block" blocks with the seat, for the rest of the simul.
-   */
-  private secretChanges(events: SimulEvent[], context: DispatchContext): SecretChange[] {
-    const changes: SecretChange[] = [];
-    for (const e of events) {
-      if (e.type === 'seat-taken' && e.bot) {
-        changes.push({ name: SECRET_NAMES.botSeed(e.board), value: String(context.botSeed ?? newBotSeed()) });
-      } else if (e.type === 'seat-taken' && context.network) {
-        changes.push({ name: SECRET_NAMES.seatNetwork(e.board), value: hashSecret(context.network) });
-      } else if (e.type === 'seat-freed') {
-        const squatter = this.credentials.secrets.get(SECRET_NAMES.seatNetwork(e.board));
-        if (e.blocked && squatter) changes.push({ name: SECRET_NAMES.blockedNetwork(squatter), value: '1' });
-        changes.push({ name: SECRET_NAMES.seatNetwork(e.board), value: null }, { name: SECRET_NAMES.botSeed(e.board), value: null });
-      }
-    }
-    return changes;
-  }
-
   /** Commits the events (in this turn's batch), then broadcasts and acknowledges them. */
   private afterCommit(
     events: SimulEvent[],
@@ -523,17 +363,17 @@ export class SimulRoom {
     secrets: SecretChange[] = [],
   ): Promise<DispatchResult> {
     const done: DispatchResult = seatToken ? { ok: true, events, seatToken } : { ok: true, events };
-    if (events.length === 0 && this.committedSeq === this.state.seq) return Promise.resolve(done);
+    if (events.length === 0 && this.settled) return Promise.resolve(done);
     const upTo = this.state.seq;
     return new Promise((resolve) => {
-      this.commits.add({ simulId: this.id, events, seat, epoch: this.epoch, ...(secrets.length ? { secrets } : {}) }, (committed) => {
+      this.commits.add({ simulId: this.id, events, seat, epoch: this.epoch, ...(secrets.length ? { secrets } : {}) }, (committed, cause) => {
         if (!committed) {
           this.stop();
           this.options.onLost(this);
-          return resolve(NOT_SAVED);
+          return resolve(isStorageFull(cause) ? STORAGE_FULL : NOT_SAVED);
         }
-        this.committedSeq = Math.max(this.committedSeq, upTo);
-        if (events.length > 0) this.afterDurable(events, this.addToBoardLogs(events, boards));
+        this.pages.committedUpTo(upTo);
+        if (events.length > 0) this.afterDurable(events, this.pages.file(events, boards));
         resolve(done);
       });
     });
@@ -543,21 +383,4 @@ export class SimulRoom {
 function lastSeqOf(body: HelloBody, lastSeq: number): number {
   const events = 'events' in body ? body.events : [];
   return events.length ? events[events.length - 1].seq : lastSeq;
-}
-
-/**
- * A log written before bots' seeds were kept secret carries each seed in its bot's spec: the
- * seeds move to the secrets (the store keeps the old events as they were) and leave the events,
- * so that nothing served from this log reveals them.
- */
-function moveSeedsToSecrets(log: SimulEvent[], secrets: Map<string, string>): void {
-  for (const e of log) {
-    const bot = e.type === 'seat-taken' ? e.bot : e.type === 'simul-created' ? e.hostBot : undefined;
-    if (!bot || !('seed' in bot)) continue;
-    const { seed, ...spec } = bot as typeof bot & { seed: unknown };
-    const name = SECRET_NAMES.botSeed(e.type === 'seat-taken' ? e.board : 'host');
-    if (!secrets.has(name) && typeof seed === 'number') secrets.set(name, String(seed));
-    if (e.type === 'seat-taken') e.bot = spec;
-    else if (e.type === 'simul-created') e.hostBot = spec;
-  }
 }

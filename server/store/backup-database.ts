@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { checkSchema, quickCheck } from './database-check';
 import { MIGRATIONS } from './sqlite-database';
 
-export interface BackupSummary {
+interface BackupSummary {
   simuls: number;
   events: number;
   bytes: number;

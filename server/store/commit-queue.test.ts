@@ -54,7 +54,7 @@ describe('group commit', () => {
     // Decided and folded at once, but neither durable nor served yet.
     expect(room.state.boards.get(3)!.moveCount).toBe(1);
     expect(broadcasts).toHaveLength(0);
-    expect(room.pageAfter(room.state.seq - 3)?.events).toEqual([]);
+    expect(room.pages.pageAfter(room.state.seq - 3)?.events).toEqual([]);
 
     expect((await acks).every((r) => r.ok)).toBe(true);
     expect(store.batches).toEqual([3]);

@@ -7,7 +7,8 @@
 // own thread (sqlite-worker.ts), so this thread decides and folds the next commands meanwhile.
 import { StaleEpochError, type AppendEntry, type EventStore } from './event-store';
 
-type Done = (committed: boolean) => void;
+/** `cause`: why an entry was not committed (the store's error), when it failed. */
+type Done = (committed: boolean, cause?: unknown) => void;
 type Pending = { entry: AppendEntry; done: Done };
 
 export class CommitQueue {
@@ -17,7 +18,7 @@ export class CommitQueue {
 
   constructor(private store: EventStore) {}
 
-  /** `done(true)` runs after the entry is durable; `done(false)` if its batch failed. */
+  /** `done(true)` runs after the entry is durable; `done(false, cause)` if its batch failed. */
   add(entry: AppendEntry, done: Done): void {
     this.pending.push({ entry, done });
     this.schedule();
@@ -42,16 +43,16 @@ export class CommitQueue {
       // A failed simul's later entries follow events that were never written: they fail too.
       const after = this.pending.filter((p) => failed.has(p.entry.simulId));
       this.pending = this.pending.filter((p) => !failed.has(p.entry.simulId));
-      for (const p of after) p.done(false);
+      for (const p of after) p.done(false, failed.get(p.entry.simulId));
     } finally {
       this.writing = false;
       if (this.pending.length > 0) this.schedule();
     }
   }
 
-  /** Writes a batch, calls each entry's done, and returns the simuls whose entries failed. */
-  private async write(batch: Pending[]): Promise<Set<string>> {
-    const failed = new Set<string>();
+  /** Writes a batch, calls each entry's done, and returns the simuls whose entries failed, with why. */
+  private async write(batch: Pending[]): Promise<Map<string, unknown>> {
+    const failed = new Map<string, unknown>();
     let written = true;
     try {
       await this.store.appendMany(batch.map((b) => b.entry));
@@ -60,8 +61,8 @@ export class CommitQueue {
       const simuls = new Set(batch.map((b) => b.entry.simulId));
       if (simuls.size === 1) {
         report(err, batch);
-        for (const b of batch) b.done(false);
-        return simuls;
+        for (const b of batch) b.done(false, err);
+        return new Map([...simuls].map((id) => [id, err]));
       }
     }
     // Outside the try: what a committed entry's acknowledgement does is no failure of the commit.
@@ -77,8 +78,8 @@ export class CommitQueue {
           await this.store.appendMany(entries.map((b) => b.entry));
         } catch (err) {
           report(err, entries);
-          failed.add(entries[0].entry.simulId);
-          for (const b of entries) b.done(false);
+          failed.set(entries[0].entry.simulId, err);
+          for (const b of entries) b.done(false, err);
           return;
         }
         for (const b of entries) b.done(true);

@@ -11,7 +11,7 @@ export interface SimulCredentials {
   /** SHA-256 of each seat's token, by board number. */
   seatTokenHashes: Map<number, string>;
   /**
-   * The room's other secrets by name (see server/room/simul-room.ts: each bot's seed, each seat's
+   * The room's other secrets by name (see server/room/room-credentials.ts: each bot's seed, each seat's
    * network and the networks the host blocked, as hashes): opaque text to the store.
    */
   secrets: Map<string, string>;
@@ -55,6 +55,16 @@ export class StaleEpochError extends Error {
     super(`append to ${simulId} refused by the database: epoch ${epoch ?? 0} is no longer the owner's`);
     this.name = 'StaleEpochError';
   }
+}
+
+/**
+ * Whether a store's error is a full disk: SQLite's SQLITE_FULL, Postgres's disk_full (53100), the
+ * system's ENOSPC. Nothing was written; the same write succeeds once space is freed (a refusal of
+ * its own, `storage-full`, not a fault of the server).
+ */
+export function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC';
 }
 
 export interface EventStore {

@@ -290,7 +290,7 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-export interface LeaseOptions {
+interface LeaseOptions {
   /** This node's name; by default the host name, the process id and a random part. */
   node?: string;
   /** How long a lease lasts without renewal (default 3 s): how long a dead node's simuls wait. */

@@ -76,6 +76,11 @@ export interface SqliteStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
 }
 
+/** Pages of write-ahead log between checkpoints (about 512 KB). */
+export const WAL_CHECKPOINT_PAGES = 128;
+/** Bytes the write-ahead log file is cut back to after a checkpoint. */
+export const WAL_SIZE_LIMIT = 1024 * 1024;
+
 /** What opening the database found, for the entry point to log. */
 export interface StartupCheck {
   file: string;
@@ -114,6 +119,11 @@ export function openDatabase(
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     db.pragma('foreign_keys = ON');
+    // The write-ahead log is checkpointed into the main file every WAL_CHECKPOINT_PAGES pages
+    // (SQLite's default, 1,000 pages, is 4 MB: on a small disk the log alone filled it again as
+    // soon as space was freed), and cut back to WAL_SIZE_LIMIT after a checkpoint.
+    db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     migrate(db);
     return { db, startupCheck: { file, created: !existed, quickCheckMs } };
   } catch (err) {
@@ -212,15 +222,35 @@ export class SqliteDatabase {
   // Each write begins IMMEDIATE: it takes the write lock first, so a lock held by another
   // connection is waited for (busy timeout), not failed at once when a read turns into a write.
   appendMany(entries: readonly AppendEntry[]): void {
-    this.appendManyTx.immediate(entries);
+    this.write(() => this.appendManyTx.immediate(entries));
   }
 
   createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): void {
-    this.createTx.immediate(simulId, hostKeyHash, created, secrets);
+    this.write(() => this.createTx.immediate(simulId, hostKeyHash, created, secrets));
   }
 
   append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void {
-    this.appendTx.immediate(simulId, events, seat);
+    this.write(() => this.appendTx.immediate(simulId, events, seat));
+  }
+
+  /**
+   * A write; on a full disk (rolled back whole), the write-ahead log is checkpointed into the
+   * main file and truncated, and the write tried once more: the log's space is often what the
+   * write lacked, and once space is freed this is what lets the server go on without a restart.
+   * Still full: the SQLITE_FULL error goes to the caller (a `storage-full` refusal).
+   */
+  private write(run: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_FULL') throw err;
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        throw err;
+      }
+      run();
+    }
   }
 
   load(simulId: string): LoadedSimul | null {

@@ -18,7 +18,7 @@ export type DatabaseReply =
   | { id: number; value: unknown }
   | { id: number; error: { name: string; message: string; code?: string } };
 
-export const METHODS = ['createSimul', 'append', 'appendMany', 'load', 'unfinishedSimulIds', 'simulWithCode', 'pruneFinished', 'close'] as const;
+const METHODS = ['createSimul', 'append', 'appendMany', 'load', 'unfinishedSimulIds', 'simulWithCode', 'pruneFinished', 'close'] as const;
 
 export type DatabaseMethod = (typeof METHODS)[number];
 

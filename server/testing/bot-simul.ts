@@ -1,6 +1,6 @@
 // Test helper: simuls of bots run in-process on a ManualClock, stepped from one bot timer to
 // the next with the commits in between, as the server runs them. Only tests import this.
-import type { BotSpec } from '../../lib/bots/spec';
+import type { BotSeed, BotSpec } from '../../lib/bots/spec';
 import type { HostColorChoice, Mode, SimulEvent } from '../../lib/simul/types';
 import { ManualClock } from '../room/simul-time';
 import { SimulHub } from '../room/simul-hub';
@@ -23,7 +23,7 @@ export async function runBotsUntil(clock: ManualClock, done: () => boolean, maxS
 /** A bot and the secret seed the server keeps for it: a test chooses it to play the same games again. */
 export interface SeededBot {
   spec: BotSpec;
-  seed: number;
+  seed: BotSeed;
 }
 
 export interface BotSimulSpec {

@@ -245,7 +245,7 @@ export async function until(done: () => boolean, timeoutMs: number, what: string
 }
 
 /** What a failover cost, measured on the devices and in Postgres. */
-export interface FailoverFigures {
+interface FailoverFigures {
   killedAt: number;
   /** From the SIGKILL to the first move the new node acknowledged. */
   firstMoveMs: number;

@@ -6,7 +6,7 @@ import { MAX_PAYLOAD_BYTES } from '../../lib/protocol/events';
 import { LIMITS } from '../../lib/simul/types';
 import type { Prng } from '../../lib/random';
 
-export const KNOWN_EVENTS = ['simul:create', 'simul:hello', 'simul:join', 'simul:command'] as const;
+const KNOWN_EVENTS = ['simul:create', 'simul:hello', 'simul:join', 'simul:command'] as const;
 type KnownEvent = (typeof KNOWN_EVENTS)[number];
 
 /** The real simuls on the server, so payloads can carry real ids and other simuls' secrets. */
@@ -14,7 +14,7 @@ export interface FuzzWorld {
   simuls: { simulId: string; hostKey: string; seatTokens: string[] }[];
 }
 
-export type Expectation =
+type Expectation =
   /** An ack: refused with exactly `bad-payload`, or refused with any known code. */
   | { kind: 'ack'; code: 'bad-payload' | 'refused' }
   /** Emitted without a callback: nothing comes back, nothing may change. */
@@ -232,7 +232,7 @@ function withOwnKey(payload: Record<string, unknown>, key: string, value: unknow
   return JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(value)}${rest === '}' ? '}' : `,${rest}`}`);
 }
 
-export function wireBytes(event: string, args: unknown[]): number {
+function wireBytes(event: string, args: unknown[]): number {
   return Buffer.byteLength(JSON.stringify([event, ...args]));
 }
 

@@ -4,7 +4,7 @@
 import { ServerProcess, freePort } from './server-process';
 import { startHaproxy, startPostgres, startRedis, type Service } from './services';
 
-export interface ClusterOptions {
+interface ClusterOptions {
   nodes?: number;
   /** HAProxy's port (a free one by default). */
   port?: number;

@@ -51,6 +51,12 @@ const CODES = [
   'try-again',
   'command-id-reused',
   'internal',
+  'takebacks-off',
+  'takeback-used',
+  'takeback-wait',
+  'rematch-limit',
+  'log-full',
+  'storage-full',
 ] as const satisfies readonly RejectionCode[];
 
 // Fails to compile when RejectionCode gains a code this list lacks.

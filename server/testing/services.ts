@@ -11,7 +11,7 @@ import { freePort } from './server-process';
 const run = promisify(execFile);
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
-export const BINARIES = {
+const BINARIES = {
   initdb: `${PG_BIN}/initdb`,
   pgCtl: `${PG_BIN}/pg_ctl`,
   redis: '/usr/bin/redis-server',
@@ -129,7 +129,7 @@ export async function startRedis(): Promise<Service> {
 }
 
 /** The repository's HAProxy configuration, with its front port and its nodes filled in. */
-export function haproxyConfig(port: number, nodes: readonly number[], template = path.resolve(__dirname, '../../cluster/haproxy.cfg')): string {
+function haproxyConfig(port: number, nodes: readonly number[], template = path.resolve(__dirname, '../../cluster/haproxy.cfg')): string {
   const servers = nodes.map((p, i) => `    server node${i + 1} 127.0.0.1:${p} check`).join('\n');
   return fs
     .readFileSync(template, 'utf8')

@@ -38,7 +38,7 @@ export interface Credential {
   seatToken?: string;
 }
 
-export interface CreatedSimul {
+interface CreatedSimul {
   simulId: string;
   hostKey: string;
   joinCode: string;

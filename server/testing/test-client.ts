@@ -7,10 +7,10 @@ import { DEFAULT_LIMITS, type ServerLimits } from '../guards/limits';
 import { MemoryEventStore } from '../store/memory-store';
 import type { EventStore } from '../store/event-store';
 
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A clock the test moves by hand. */
-export class TestClock {
+class TestClock {
   constructor(public t = Date.UTC(2026, 10, 25, 9, 0, 0)) {}
   now = (): number => this.t;
   advance(ms: number): void {

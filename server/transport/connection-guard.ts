@@ -7,7 +7,7 @@ import type { AddressBudgets } from '../guards/address-budgets';
 import { addressKey, clientAddress } from '../guards/network-address';
 import { cutOff, type SimulServer } from './socket-handlers';
 
-export interface GuardOptions {
+interface GuardOptions {
   /**
    * The origins whose pages may open connections: the server's own (serverOrigins) and the
    * ones configured (SIMUL_ALLOWED_ORIGINS). Asked at each handshake: a LAN address may change.
@@ -27,7 +27,7 @@ export function networkOf(req: IncomingMessage, trustedProxies: ReadonlySet<stri
  * The Origin is compared with the origins the server knows as its own, never with the request's
  * Host header, which a DNS-rebinding page controls.
  */
-export function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>): boolean {
+function originAllowed(req: IncomingMessage, allowed: ReadonlySet<string>): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
   return allowed.has(origin);
@@ -72,7 +72,7 @@ interface EngineConnection {
 }
 
 /** Bytes written to a connection that have not left this process: queued packets and the socket's buffer. */
-export function outboundBytes(conn: unknown): number {
+function outboundBytes(conn: unknown): number {
   const c = conn as EngineConnection;
   let bytes = c.transport?.socket?.bufferedAmount ?? 0;
   for (const packet of c.writeBuffer ?? []) {

@@ -28,6 +28,7 @@ import { TurnQueue } from './turn-queue';
 import { OwnedElsewhere, type SimulHub } from '../room/simul-hub';
 import type { SimulRoom } from '../room/simul-room';
 import type { RoomSession, SendMany, SessionLink } from '../room/room-session';
+import { isStorageFull } from '../store/event-store';
 
 interface SocketData {
   /** The client's network, the key of the budgets it shares with its neighbours. */
@@ -67,7 +68,7 @@ const OWNER_RETRY_MS = 250;
  * Closes a connection under the client, with no word from Socket.IO: the client takes it for a
  * lost connection and reconnects by itself, through the load balancer, to wherever its simul runs.
  */
-export function sendElsewhere(socket: SimulSocket): void {
+function sendElsewhere(socket: SimulSocket): void {
   socket.conn.close();
 }
 
@@ -136,7 +137,8 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
         if (args.length !== 1) return reply(BAD_PAYLOAD);
         const failed = (err: unknown) => {
           console.error(`handler ${event} failed:`, (err as Error).message);
-          reply(fail('internal'));
+          // A full disk is no fault of the server's: said as such, and over once space is freed.
+          reply(fail(isStorageFull(err) ? 'storage-full' : 'internal'));
         };
         try {
           Promise.resolve(handle(args[0])).then(reply, failed);
@@ -184,17 +186,18 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       const minutes = exhibitionMinutes(spec);
       if (minutes > EXHIBITION_LIMITS.maxMinutes) return fail('exhibition-too-long', { minutes, maxMinutes: EXHIBITION_LIMITS.maxMinutes });
       const network = socket.data.network;
-      const retryAfterMs = () => hub.exhibitionSlotFreesInMs();
       if (budgets.exhibitions) {
         // A cluster: the slots of every node, in Redis.
         const refused = await budgets.exhibitions.take(network, minutes, limits.exhibitionsAtOnce);
         if (refused) return fail('exhibition-running', refused);
       } else {
-        if (hub.exhibitionRunningFrom(network)) return fail('exhibition-running', { scope: 'network', retryAfterMs: retryAfterMs() });
-        if (hub.exhibitionsRunning >= limits.exhibitionsAtOnce) return fail('exhibition-running', { scope: 'server', retryAfterMs: retryAfterMs() });
+        // One node: a free slot, or one past its guaranteed time (see exhibitionWait).
+        const refused = hub.exhibitionWait(network, limits.exhibitionsAtOnce);
+        if (refused) return fail('exhibition-running', refused);
       }
       // Two simuls, and a creation for each real minute they hold a slot, of the network's hourly budget.
       if (!budgets.creations.take(network, 2 + Math.ceil(minutes))) return fail('too-many-simuls', { perHour: limits.simulsPerAddressPerHour });
+      if (!budgets.exhibitions) await hub.makeExhibitionRoom(limits.exhibitionsAtOnce);
       const started = await hub.createExhibition(spec, network);
       return started.ok ? { ok: true, sync: started.sync, async: started.async, hostKey: started.hostKey } : started;
     });

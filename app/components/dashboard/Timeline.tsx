@@ -68,8 +68,9 @@ function Row({ row, y, x, fontSize, height, label }: { row: BoardTimeline; y: nu
   const paths = [...parts].map(([state, list]) => [state, list.join('')] as const);
   const words = useWords().dashboard;
   const title = words.rowTitle(row.board, [...totals].map(([state, ms]) => words.segmentTotal(words.segments[state], formatDuration(ms))));
+  // The state the board is in at the timeline's end (a test reads where the open host-think is).
   return (
-    <g>
+    <g data-testid={`timeline-row-${row.board}`} data-last={row.segments.at(-1)?.state ?? ''}>
       <title>{title}</title>
       {label !== null && (
         <text x={label - 6} y={y + height / 2} dominantBaseline="central" textAnchor="end" fontSize={fontSize} fill="currentColor">

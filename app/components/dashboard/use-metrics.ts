@@ -1,7 +1,8 @@
 'use client';
 import { useMemo } from 'react';
 import { MetricsFold, type SimulMetrics } from '@/lib/metrics';
-import type { SimulEvent } from '@/lib/simul/types';
+import { awaitingHostInOrder } from '@/lib/simul/rotation';
+import type { SimulEvent, SimulState } from '@/lib/simul/types';
 import type { SimulConnection } from '@/lib/client/simul-connection';
 import { useFiguresInput } from '@/lib/client/use-simul';
 import { useServerNow } from '../use-now';
@@ -18,9 +19,13 @@ interface SharedFold {
 }
 const folds = new WeakMap<SimulEvent[], SharedFold>();
 
-function read(log: SimulEvent[], at: number | undefined): SimulMetrics | null {
+/**
+ * `state`: the screen's folded simul (the same events as `log`): the open "host thinking" wait is
+ * on the board it says the host is at (rotation.ts), not decided again here.
+ */
+function read(log: SimulEvent[], at: number | undefined, state: () => SimulState): SimulMetrics | null {
   let fold = folds.get(log);
-  if (!fold) folds.set(log, (fold = { metrics: new MetricsFold(), folded: 0, last: null }));
+  if (!fold) folds.set(log, (fold = { metrics: new MetricsFold(() => awaitingHostInOrder(state())), folded: 0, last: null }));
   if (fold.last && fold.last.at === at && fold.last.length === log.length) return fold.last.value;
   for (; fold.folded < log.length; fold.folded++) fold.metrics.add(log[fold.folded]);
   const value = fold.metrics.at(at);
@@ -36,9 +41,10 @@ function read(log: SimulEvent[], at: number | undefined): SimulMetrics | null {
  * so a read costs the new events and the waits still open, not the whole log. An exhibition's
  * (`simulated`) are read four times a second, at its last event.
  */
-export function useMetrics(log: SimulEvent[], version: number, now: number, running: boolean, simulated = false): SimulMetrics | null {
+export function useMetrics(log: SimulEvent[], version: number, now: number, running: boolean, simulated: boolean, state: () => SimulState): SimulMetrics | null {
   const tick = running ? Math.floor(now / (simulated ? SIMULATED_READ_MS : 1000)) : -version;
-  return useMemo(() => read(log, running && !simulated ? tick * 1000 : undefined), [log, tick, running, simulated]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `state` reads the store as it is; the log and tick say when
+  return useMemo(() => read(log, running && !simulated ? tick * 1000 : undefined, state), [log, tick, running, simulated]);
 }
 
 /**
@@ -54,5 +60,5 @@ export const SIMULATED_READ_MS = 250;
 export function useFigures(connection: SimulConnection, open = true): SimulMetrics | null {
   const { log, version, clockOffset, running, simulated } = useFiguresInput(connection);
   const now = useServerNow(clockOffset, simulated ? SIMULATED_READ_MS : 1000);
-  return useMetrics(log, version, now, open && running, simulated);
+  return useMetrics(log, version, now, open && running, simulated, () => connection.store.getState().state);
 }

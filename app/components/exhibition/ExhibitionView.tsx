@@ -144,7 +144,7 @@ function Side({
   // Read four times a second at the simul's last event, and drawn only when its figures are
   // read: an exhibition sends hundreds of events a second.
   const now = useServerNow(0, SIMULATED_READ_MS);
-  const metrics = useMetrics(view.log, view.version, now, state.phase === 'playing', true);
+  const metrics = useMetrics(view.log, view.version, now, state.phase === 'playing', true, () => view.state);
   const finished = state.phase === 'finished';
   const elapsed = (state.finishedAt ?? view.log[view.log.length - 1]?.at ?? 0) - (state.startedAt ?? 0);
   useEffect(() => {

@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BoardView } from '@/lib/client/board-views';
 import type { EndReason } from '@/lib/simul/types';
+import { seatedName } from '@/app/words';
 import type { SimulView } from '@/lib/client/simul-connection';
 import { LOOKS } from '../board-look';
 import { ClockTime } from '../ClockTime';
@@ -57,7 +58,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
         <span className="flex min-w-0 flex-1 items-center gap-0.5 text-slate-600 dark:text-slate-300">
           {/* Sized by the type, as the name is: a bot's row is as tall as any other. */}
           {view.isBot && <BotIcon className="h-[1em] w-[1em] shrink-0" />}
-          <span className="truncate">{view.name}</span>
+          <span className="truncate">{view.isBot ? seatedName(w, number, view) : view.name}</span>
           {view.isBot && <span className="sr-only">{w.bots.marker}</span>}
         </span>
         {showsWait(view) && !simulated && (

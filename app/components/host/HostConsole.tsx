@@ -21,8 +21,10 @@ import {
   useVersion,
   useWho,
 } from '@/lib/client/use-simul';
-import { awaitsHost, isOver, readyQueue, sideToMove } from '@/lib/simul/queries';
-import type { SimulEvent } from '@/lib/simul/types';
+import { turnRefusal } from '@/lib/simul/decide';
+import { isOver } from '@/lib/simul/queries';
+import { hostThinkingOn, lastHostMove, nextBoard } from '@/lib/simul/rotation';
+import { takebackRefusal, takebacksAllowed } from '@/lib/simul/takeback-rule';
 import { refusalText } from '@/app/words';
 import { useWords } from '../language';
 import { PausedNotice } from '../PausedNotice';
@@ -73,7 +75,7 @@ export const Console = memo(function Console({ connection }: { connection: Simul
       if (e.defaultPrevented) return;
       const { state } = connection.store.getState();
       if (state.phase !== 'playing') return;
-      const nextReady = readyQueue(state)[0] ?? null;
+      const nextReady = nextBoard(state);
       const live = state.order.filter((n) => state.boards.get(n)!.status === 'playing');
       if ((e.key === 'n' || e.key === 'N') && nextReady !== null) {
         void controller.focus(nextReady);
@@ -135,6 +137,7 @@ export const Console = memo(function Console({ connection }: { connection: Simul
           </div>
           <div className="flex items-center gap-4">
             {playing && <PauseButton connection={connection} controller={controller} />}
+            {playing && <EndSimulButton controller={controller} />}
             {phase !== 'lobby' && <Score connection={connection} />}
             <Link_ connection={connection} />
           </div>
@@ -172,13 +175,18 @@ function Paused({ connection }: { connection: SimulConnection }) {
   return <PausedNotice paused={usePaused(connection)} host />;
 }
 
-/** The board of the host's last move, from the log. */
-function lastHostBoard(log: readonly SimulEvent[]): number | null {
-  for (let i = log.length - 1; i >= 0; i--) {
-    const e = log[i];
-    if (e.type === 'move-made' && e.by === 'host') return e.board;
-  }
-  return null;
+/** Ending the simul: reachable whether or not a board is on the console (none may await the host). */
+function EndSimulButton({ controller }: { controller: SimulController }) {
+  const words = useWords().console;
+  return (
+    <button
+      className="rounded-lg border border-loss px-3 py-1 text-loss"
+      onClick={() => confirm(words.confirmEnd) && controller.endSimul()}
+      data-testid="end-simul"
+    >
+      {words.endSimul}
+    </button>
+  );
 }
 
 /** Every board whose student asks to take back a move, wherever the host is. */
@@ -347,10 +355,11 @@ const Playing = memo(function Playing({ controller }: { controller: SimulControl
 function HostTakeBack({ controller }: { controller: SimulController }) {
   const words = useWords().takeback;
   const board = useSimul(controller.connection, (v) => {
-    const n = lastHostBoard(v.log);
+    const n = lastHostMove(v.state)?.board ?? null;
     const last = n === null ? undefined : v.state.boards.get(n);
-    const canTakeBack = last !== undefined && last.status === 'playing' && last.moveCount >= (sideToMove(last) === 'host' ? 2 : 1);
-    return canTakeBack ? n : null;
+    // The rule's answer (takeback-rule.ts), at the page's clock: the flag is the server's to judge.
+    const refused = last === undefined || last.status !== 'playing' || takebackRefusal(v.state, { role: 'host' }, last, Date.now() + v.clockOffset) !== null;
+    return refused ? null : n;
   });
   if (board === null) return null;
   return (
@@ -415,8 +424,8 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
   const state = connection.store.getState().state;
   const board = state.boards.get(number)!;
   const look = boardLook(state, board);
-  // The host is here and it is its move (the class paused or not: paused, its wait stands still).
-  const hostToMove = state.focus === number && awaitsHost(board);
+  // The host is here and it is its move (rotation.ts; paused or not: paused, its wait stands still).
+  const hostToMove = hostThinkingOn(state) === number;
   const offerFromOpponent = board.drawOfferBy === 'opponent';
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2" data-testid="focused-board" data-board={number}>
@@ -452,7 +461,16 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
       />
         </div>
       </div>
-      <TypedMove key={`typed-${number}`} controller={controller} board={number} fen={board.chess.fen()} canMove={hostToMove && !board.paused} />
+      <TypedMove
+        key={`typed-${number}`}
+        controller={controller}
+        board={number}
+        fen={board.chess.fen()}
+        refusal={() => {
+          const v = connection.store.getState();
+          return turnRefusal(v.state, { role: 'host' }, number, Date.now() + v.clockOffset);
+        }}
+      />
       {offerFromOpponent && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/15 px-3 py-2" role="alert">
           <span className="font-semibold">{words.offersDraw(board.opponent?.name ?? '')}</span>
@@ -488,12 +506,11 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
           {words.abortGame}
         </button>
         {!board.opponent?.bot && <ReissueSeatButton controller={controller} board={number} name={board.opponent?.name ?? ''} />}
-        <button
-          className="ml-auto rounded border border-loss px-3 py-1 text-loss"
-          onClick={() => confirm(words.confirmEnd) && controller.endSimul()}
-        >
-          {words.endSimul}
-        </button>
+        {takebacksAllowed(state, board) && (
+          <button className="rounded border px-3 py-1" onClick={() => controller.turnOffTakebacks(number)} data-testid={`takebacks-off-${number}`}>
+            {w.takeback.turnOff(number)}
+          </button>
+        )}
       </div>
     </div>
   );

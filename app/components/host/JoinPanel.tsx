@@ -60,7 +60,7 @@ export function JoinPanel({ simulId, joinCode }: { simulId: string; joinCode: st
 }
 
 /** Several network addresses (wired and wireless, a VPN): the teacher says which the class is on. */
-export function AddressPicker({ join }: { join: JoinAddress }) {
+function AddressPicker({ join }: { join: JoinAddress }) {
   const words = useWords().join;
   if (join.choices.length < 2) return null;
   return (

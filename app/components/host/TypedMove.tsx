@@ -4,10 +4,12 @@
 import { useId, useState } from 'react';
 import { readTypedMove } from '@/lib/chess/rules';
 import type { SimulController } from '@/lib/client/simul-controller';
+import type { Rejection } from '@/lib/simul/rejection';
 import { refusalText } from '@/app/words';
 import { useWords } from '../language';
 
-export function TypedMove({ controller, board, fen, canMove }: { controller: SimulController; board: number; fen: string; canMove: boolean }) {
+/** `refusal`: why the host may not move here now (decide's turnRefusal: the pause before "not your move"). */
+export function TypedMove({ controller, board, fen, refusal }: { controller: SimulController; board: number; fen: string; refusal: () => Rejection | null }) {
   const w = useWords();
   const TYPED_MOVE = w.console.typedMove;
   const [text, setText] = useState('');
@@ -16,7 +18,8 @@ export function TypedMove({ controller, board, fen, canMove }: { controller: Sim
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!canMove) return setProblem(TYPED_MOVE.notYourMove);
+    const refused = refusal();
+    if (refused) return setProblem(refused.code === 'not-your-turn' ? TYPED_MOVE.notYourMove : refusalText(w, refused));
     const move = readTypedMove(fen, text);
     if (!move) return setProblem(TYPED_MOVE.refused(text.trim()));
     setProblem(null);

@@ -22,7 +22,7 @@ export function numbersIn(lang: string): { num: (x: number) => string; seconds: 
   };
 }
 
-export interface TimeUnit {
+interface TimeUnit {
   /** Seconds per unit. */
   size: number;
   /** "hours": the key of its name in the words table. */

@@ -23,7 +23,7 @@ export const FIELDS: FieldSpec[] = [
 ];
 
 /** Why a field's text cannot be used (the calculator says it in words). */
-export type FieldProblem = 'not-a-number' | 'not-whole' | 'out-of-range';
+type FieldProblem = 'not-a-number' | 'not-whole' | 'out-of-range';
 
 /** The value of one field, or why it cannot be used. */
 export function checkField(spec: FieldSpec, raw: string): { value: number } | { error: FieldProblem } {

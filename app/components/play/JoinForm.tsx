@@ -94,7 +94,9 @@ export function JoinForm({ state, connection }: { state: SimulState | null; conn
         <h2 className="mb-2 font-semibold">{words.seatedCount(seated.length)}</h2>
         <ul className="flex flex-wrap gap-2">
           {seated.map((b) => (
-            <li key={b.number} className="rounded-full bg-slate-200 px-3 py-1 text-sm dark:bg-slate-800">{b.opponent!.name}</li>
+            <li key={b.number} className="max-w-full truncate rounded-full bg-slate-200 px-3 py-1 text-sm dark:bg-slate-800" title={b.opponent!.name}>
+              {b.opponent!.name}
+            </li>
           ))}
         </ul>
       </section>}

@@ -2,7 +2,7 @@
 // A student's phone: the board filling the width, "your move" impossible to miss, where the
 // host is, tap-to-move. Joining and rejoining (same device, same seat) happen here too. Loaded
 // after the join form (PhonePage.tsx); plain links (next/link's code is not worth its bytes here).
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ConnectionStatus, SimulConnection } from '@/lib/client/simul-connection';
 import { SimulController } from '@/lib/client/simul-controller';
 import {
@@ -17,8 +17,10 @@ import {
   useVersion,
   useWho,
 } from '@/lib/client/use-simul';
-import { boardsBefore, colorOf, currentSyncBoard, placeInQueue, sideToMove } from '@/lib/simul/queries';
-import type { BoardState, DrawRules } from '@/lib/simul/types';
+import { hostWhere, phoneStatus } from '@/lib/simul/phone-status';
+import { colorOf } from '@/lib/simul/queries';
+import { takebackRefusal } from '@/lib/simul/takeback-rule';
+import type { BoardState, SimulState } from '@/lib/simul/types';
 import { refusalText, resultSentence, spokenMove } from '@/app/words';
 import { useWords } from '../language';
 import { PausedNotice } from '../PausedNotice';
@@ -54,7 +56,8 @@ function View({ connection }: { connection: SimulConnection }) {
   const state = useSimulState(connection);
   const controller = useMemo(() => new SimulController(connection), [connection]);
   const board = who.board !== null ? state.boards.get(who.board) ?? null : null;
-  const myTurn = Boolean(board && board.status === 'playing' && !board.paused && sideToMove(board) === 'opponent');
+  // The one answer the banner words too (phone-status.ts): "your move" only while not paused.
+  const myTurn = board !== null && phoneStatus(board, hostWhere(state, [])).kind === 'your-move';
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
 
   if (who.problem && !who.loaded) {
@@ -96,14 +99,15 @@ function View({ connection }: { connection: SimulConnection }) {
   const myColor = colorOf(board, 'opponent');
   return (
     <Shell title={state.title} status={link.status} pendingCommands={link.pendingCommands}>
-      <p className="mb-2 text-sm text-slate-500">
+      <p className="mb-2 truncate text-sm text-slate-500">
         {words.board} <strong data-testid="my-board">{board.number}</strong> · {words.youPlay(myColor === 'w' ? w.game.white : w.game.black)} ·{' '}
         {board.opponent?.name}
       </p>
       <SimulSettings state={state} className="mb-2" />
       <PausedNotice paused={board.paused} className="mb-2" />
-      <Banner connection={connection} board={board} myTurn={myTurn} />
+      <Banner connection={connection} board={board} />
       <HostMoveAnnouncement board={board} myTurn={myTurn} />
+      <TakebackNews board={board} />
       {signal}
       {board.status !== 'seated' && <GameClocks store={connection.store} number={board.number} viewer="opponent" className="mb-2" />}
       {board.status === 'seated' ? null : (
@@ -121,7 +125,7 @@ function View({ connection }: { connection: SimulConnection }) {
         />
       )}
       <RefusalNotice store={connection.store} className="mt-2" />
-      {board.status === 'playing' && <GameActions board={board} controller={controller} drawRules={state.drawRules} />}
+      {board.status === 'playing' && <GameActions board={board} controller={controller} state={state} clockOffset={connection.store.getState().clockOffset} />}
       {phase === 'playing' && state.studentRematch && (board.status === 'finished' || board.status === 'aborted') && (
         <button className="mt-3 rounded-lg bg-host px-3 py-3 font-semibold text-white" onClick={() => controller.rematch(board.number, true)} data-testid="student-rematch">
           {w.rematch.askStudent}
@@ -149,42 +153,64 @@ function Results({ connection, ...props }: { connection: SimulConnection } & Omi
   return <ResultsTable state={connection.store.getState().state} {...props} />;
 }
 
-function Banner({ connection, board, myTurn }: { connection: SimulConnection; board: BoardState; myTurn: boolean }) {
-  // Where the host is, from the whole simul or (a phone that hears only its board) the summary's queue.
-  const host = useSimulShallow(connection, (v) => ({
-    at: v.state.focus,
-    current: currentSyncBoard(v.state),
-    before: v.queue ? placeInQueue(v.queue, v.state.focus, board.number) : boardsBefore(v.state, board.number),
-  }));
+/** The banner words the domain's answer (phone-status.ts); where the host is comes from the summary's order on a phone that hears only its board. */
+function Banner({ connection, board }: { connection: SimulConnection; board: BoardState }) {
+  const status = useSimulShallow(connection, (v) => phoneStatus(v.state.boards.get(board.number) ?? board, hostWhere(v.state, v.queue ?? undefined)));
   const state = connection.store.getState().state;
   const w = useWords();
   const words = w.phone;
   let text: string;
   let tone = 'bg-slate-200 text-slate-900 dark:bg-slate-800 dark:text-slate-100';
-  if (board.status === 'seated') {
-    text = words.seated;
-  } else if (board.status === 'queued') {
-    const current = host.current;
-    text = words.queued(current);
-    tone = 'bg-queued text-slate-900 queued-stripes';
-  } else if (board.status === 'finished' || board.status === 'aborted') {
-    // The student's own result, in the student's terms (the board colours speak for the host).
-    const look = boardLook(state, board);
-    text = resultSentence(w, resultOf(board), { role: 'student', board: board.number }) ?? '';
-    tone = look === 'loss' ? 'bg-win text-white' : look === 'win' ? 'bg-slate-700 text-white' : LOOKS[look].chip;
-  } else if (myTurn) {
-    text = words.yourMove;
-    tone = 'bg-win text-white text-3xl';
-  } else {
-    const { before, at } = host;
-    if (at === board.number) text = words.hostHere;
-    else if (before !== null && at !== null) text = words.hostAt(at, before);
-    else text = words.hostNext;
-    tone = 'bg-host text-white';
+  switch (status.kind) {
+    case 'seated':
+      text = words.seated;
+      break;
+    case 'queued':
+      text = words.queued(status.current);
+      tone = 'bg-queued text-slate-900 queued-stripes';
+      break;
+    case 'finished': {
+      // The student's own result, in the student's terms (the board colours speak for the host).
+      const look = boardLook(state, board);
+      text = resultSentence(w, resultOf(board), { role: 'student', board: board.number }) ?? '';
+      tone = look === 'loss' ? 'bg-win text-white' : look === 'win' ? 'bg-slate-700 text-white' : LOOKS[look].chip;
+      break;
+    }
+    case 'paused':
+      text = words.paused(status.yourMove);
+      tone = LOOKS.paused.chip;
+      break;
+    case 'your-move':
+      text = words.yourMove;
+      tone = 'bg-win text-white text-3xl';
+      break;
+    case 'host-here':
+      text = words.hostHere;
+      tone = 'bg-host text-white';
+      break;
+    case 'host-at':
+      text = words.hostAt(status.at, status.before);
+      tone = 'bg-host text-white';
+      break;
+    case 'host-next':
+      text = words.hostNext;
+      tone = 'bg-host text-white';
+      break;
   }
   return (
     <p className={`mb-3 rounded-xl px-4 py-3 text-center text-xl font-bold ${tone}`} role="status" aria-live="polite" data-testid="turn-banner">
       {text}
+    </p>
+  );
+}
+
+/** What became of a takeback on this board, in words: granted, refused, the host's own, turned off. Until the next move. */
+function TakebackNews({ board }: { board: BoardState }) {
+  const words = useWords().takeback;
+  const news = board.takebackNews;
+  return (
+    <p className={news ? 'mb-2 rounded-lg bg-ready/20 px-3 py-2 text-center font-semibold' : 'sr-only'} role="status" aria-live="polite" data-testid="takeback-news" data-outcome={news?.outcome ?? ''}>
+      {news ? words.news[news.outcome] : ''}
     </p>
   );
 }
@@ -211,22 +237,35 @@ function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: bo
   );
 }
 
-function GameActions({ board, controller, drawRules }: { board: BoardState; controller: SimulController; drawRules: DrawRules }) {
+/** The takeback button as the rule (takeback-rule.ts) allows it: offered, waiting after a refusal, or absent. */
+function AskTakeback({ board, controller, state, clockOffset }: { board: BoardState; controller: SimulController; state: SimulState; clockOffset: number }) {
   const w = useWords();
-  // The student's last move can be taken back once made (with the host's reply, if any).
-  const hasMove = board.moveCount >= (sideToMove(board) === 'opponent' ? 2 : 1);
+  const [, redraw] = useState(0);
+  const refusal = takebackRefusal(state, { role: 'opponent', board: board.number }, board, Date.now() + clockOffset);
+  const waitMs = refusal?.code === 'takeback-wait' ? refusal.params.retryAfterMs : 0;
+  // Drawn again each second while the student waits after a refusal.
+  useEffect(() => {
+    if (waitMs <= 0) return;
+    const timer = setTimeout(() => redraw((n) => n + 1), Math.min(1000, waitMs));
+    return () => clearTimeout(timer);
+  });
+  if (board.takebackBy === 'opponent') {
+    return <p role="status" className="rounded-lg bg-ready/20 px-3 py-2 font-semibold" data-testid="takeback-asked">{w.takeback.asked}</p>;
+  }
+  if (refusal && refusal.code !== 'takeback-wait') return null;
+  return (
+    <button className="rounded-lg border px-3 py-3 font-semibold disabled:opacity-40" disabled={board.paused || waitMs > 0} onClick={() => controller.requestTakeback(board.number)} data-testid="ask-takeback">
+      {waitMs > 0 ? w.takeback.askAgainIn(Math.ceil(waitMs / 1000)) : w.takeback.ask}
+    </button>
+  );
+}
+
+function GameActions({ board, controller, state, clockOffset }: { board: BoardState; controller: SimulController; state: SimulState; clockOffset: number }) {
+  const w = useWords();
   return (
     <div className="mt-3 flex flex-col gap-2">
-      {board.takebackBy === 'opponent' ? (
-        <p role="status" className="rounded-lg bg-ready/20 px-3 py-2 font-semibold" data-testid="takeback-asked">{w.takeback.asked}</p>
-      ) : (
-        hasMove && (
-          <button className="rounded-lg border px-3 py-3 font-semibold disabled:opacity-40" disabled={board.paused} onClick={() => controller.requestTakeback(board.number)} data-testid="ask-takeback">
-            {w.takeback.ask}
-          </button>
-        )
-      )}
-      <ClaimDraw board={board} side="opponent" drawRules={drawRules} controller={controller} />
+      <AskTakeback board={board} controller={controller} state={state} clockOffset={clockOffset} />
+      <ClaimDraw board={board} side="opponent" drawRules={state.drawRules} controller={controller} />
       {board.drawOfferBy === 'host' && (
         <div className="flex items-center justify-between gap-2 rounded-lg bg-ready/20 px-3 py-2" role="alert">
           <span className="font-semibold">{w.phone.hostOffersDraw}</span>

@@ -1,7 +1,9 @@
 'use client';
 // The simul as the Python program it is, beside the dashboard: the program's lines, the boards
 // (tasks) standing at each, the loop's current task's line lit, and the ready queue in order.
-// Everything is read from the simul's state (lib/program/tasks.ts), live or scrubbed.
+// Everything is read from the simul's state (lib/program/tasks.ts), live or scrubbed; the
+// program's comments and docstrings are the reader's language's (words' program.comments).
+import { withComments } from '@/lib/program/python';
 import { eventLoopView, type TaskState } from '@/lib/program/tasks';
 import type { SimulState } from '@/lib/simul/types';
 import { useWords } from '../language';
@@ -98,7 +100,7 @@ export function ProgramView({ state, className = '' }: { state: SimulState; clas
               >
                 <span className="flex gap-3">
                   <span className="w-6 shrink-0 text-right text-slate-600 select-none dark:text-slate-400" aria-hidden>{line}</span>
-                  <code className="whitespace-pre">{code || ' '}</code>
+                  <code className="whitespace-pre">{withComments(code, words.comments) || ' '}</code>
                 </span>
                 {tasks.length > 0 && (
                   <span className="ml-9 flex max-w-[60ch] flex-wrap gap-1 pb-1" aria-label={words.lineTasks(line, tasks.map((t) => `${words.board(t.board)} ${words.state[t.state]}`))}>

@@ -1,8 +1,8 @@
 // The same figures for two simuls in two columns.
 import { formatDuration, formatPercent, formatSpeedUp, lessonFigures, type SimulMetrics } from '@/lib/metrics';
-import { tally } from '@/lib/simul/queries';
+import { tally } from '@/lib/simul/results';
 import type { SimulState } from '@/lib/simul/types';
-import type { Words } from '@/app/words';
+import { simulTitle, type Words } from '@/app/words';
 import { useWords } from '../language';
 
 type Side = { state: SimulState; metrics: SimulMetrics | null } | null;
@@ -53,8 +53,8 @@ export function CompareTable({ a, b }: { a: Side; b: Side }) {
       <thead>
         <tr className="border-b border-slate-200 dark:border-slate-800">
           <th className="p-3">{words.figure}</th>
-          <th className="p-3">{a?.state.title}</th>
-          <th className="p-3">{b?.state.title ?? '…'}</th>
+          <th className="p-3">{a && simulTitle(w, a.state)}</th>
+          <th className="p-3">{b ? simulTitle(w, b.state) : '…'}</th>
         </tr>
       </thead>
       <tbody>

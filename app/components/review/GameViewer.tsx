@@ -9,16 +9,17 @@ import { readGames } from '@/lib/export/games';
 import type { BoardState, SimulEvent, SimulState } from '@/lib/simul/types';
 import { formatClock } from '../ClockTime';
 import { positionName, SimulSettings } from '../SimulSettings';
-import type { Words } from '@/app/words';
+import { seatedName, type Words } from '@/app/words';
 import { useWords } from '../language';
 import { BotMarker } from '../BotMarker';
 import { ICONS } from '../icons';
 import { MiniBoard } from '../MiniBoard';
 
 /** An opponent's name in a list's option, where only text fits: a bot says so in words. */
-function optionName(w: Words, opponent: BoardState['opponent'] | undefined): string {
+function optionName(w: Words, board: number, opponent: BoardState['opponent'] | undefined): string {
   if (!opponent) return '';
-  return opponent.bot ? w.bots.inText(opponent.name) : opponent.name;
+  const name = seatedName(w, board, opponent)!;
+  return opponent.bot ? w.bots.inText(name) : name;
 }
 
 export function GameViewer({ state, metrics, log }: { state: SimulState; metrics: SimulMetrics; log: SimulEvent[] }) {
@@ -57,7 +58,7 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
     <section aria-label={words.games} className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h2 className="text-xl font-bold">{words.games}</h2>
-        <label className="flex items-center gap-2">
+        <label className="flex min-w-0 max-w-full items-center gap-2">
           <span className="text-sm text-slate-500">{words.board}</span>
           <select
             value={chosen}
@@ -65,12 +66,12 @@ export function GameViewer({ state, metrics, log }: { state: SimulState; metrics
               setChosen(Number(e.target.value));
               setPly(-1);
             }}
-            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+            className="min-w-0 max-w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
             data-testid="game-select"
           >
             {games.games.map((g, i) => (
               <option key={`${g.board}.${g.game}`} value={i}>
-                {g.game === 1 ? g.board : w.rematch.gameOf(g.board, g.game)} · {optionName(w, state.boards.get(g.board)?.opponent)}
+                {g.game === 1 ? g.board : w.rematch.gameOf(g.board, g.game)} · {optionName(w, g.board, state.boards.get(g.board)?.opponent)}
               </option>
             ))}
           </select>

@@ -10,7 +10,7 @@ import { downloadText } from '@/lib/export/download';
 import { simulLogJson } from '@/lib/export/json';
 import { moveTimingsCsv } from '@/lib/export/csv';
 import { simulPgn } from '@/lib/export/pgn';
-import { refusalText } from '@/app/words';
+import { refusalText, simulTitle } from '@/app/words';
 import { useWords } from '../language';
 import type { SimulState } from '@/lib/simul/types';
 import type { SimulMetrics } from '@/lib/metrics';
@@ -52,7 +52,7 @@ function useFolded(connection: SimulConnection): SimulView {
 
 /** A review does not tick: a simul still running is measured to the last render. */
 function useReviewMetrics(view: SimulView): SimulMetrics | null {
-  return useMetrics(view.log, view.version, Date.now() + view.clockOffset, view.state.phase !== 'finished', view.state.exhibition !== null);
+  return useMetrics(view.log, view.version, Date.now() + view.clockOffset, view.state.phase !== 'finished', view.state.exhibition !== null, () => view.state);
 }
 
 function Downloads({ view }: { view: SimulView }) {
@@ -174,14 +174,14 @@ function Compare({ a: connectionA, b }: { a: SimulConnection; b: SimulConnection
         view.version > 0 && m ? (
           <section key={i} className="rounded-2xl bg-white p-5 shadow-sm dark:bg-slate-900">
             <h2 className="mb-2 text-xl font-bold">
-              {view.state.title} <span className="font-normal text-slate-500">({view.state.mode})</span>
+              {simulTitle(w, view.state)} <span className="font-normal text-slate-500">({view.state.mode})</span>
             </h2>
             <SimulatedTime state={view.state} className="mb-3" />
-            <Timeline start={m.start} end={m.end} timeline={m.timeline} readyQueue={m.readyQueue} title={view.state.title} />
+            <Timeline start={m.start} end={m.end} timeline={m.timeline} readyQueue={m.readyQueue} title={simulTitle(w, view.state)} />
           </section>
         ) : null,
       )}
-      <Link href={`/review/${a.state.simulId}`} className="text-host underline">{words.backTo(a.state.title)}</Link>
+      <Link href={`/review/${a.state.simulId}`} className="text-host underline">{words.backTo(simulTitle(w, a.state))}</Link>
     </main>
   );
 }

@@ -4,6 +4,7 @@
 // the page is idle, and laid out and painted when they come near.
 import { lookOf } from '@/lib/simul/board-look';
 import type { SimulState } from '@/lib/simul/types';
+import { seatedName } from '@/app/words';
 import { useWords } from '../language';
 import { LOOKS } from '../board-look';
 import { MiniBoard } from '../MiniBoard';
@@ -25,7 +26,7 @@ function ScrubBoard({ state, number: n, eager }: { state: SimulState; number: nu
   const w = useWords();
   const { ref, drawn } = useNearScreen<HTMLSpanElement>(eager);
   const board = state.boards.get(n)!;
-  const look = lookOf(board, state.focus);
+  const look = lookOf(state, board);
   const l = LOOKS[look];
   // The frame's colour only: a faded (unfinished) cell's type would be too faint to read.
   const frame = l.frame.split(' ').filter((c) => !c.startsWith('opacity-')).join(' ');
@@ -34,7 +35,7 @@ function ScrubBoard({ state, number: n, eager }: { state: SimulState; number: nu
     <li className={`flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white dark:bg-slate-900 ${frame} ${eager ? '' : LAID_OUT_WHEN_NEAR}`} data-testid={`scrub-board-${n}`} data-look={look} data-fen={fen}>
       <span ref={ref} className="flex items-baseline gap-1 px-1 text-sm leading-tight">
         <span className="font-bold">{n}</span>
-        {drawn && <span className="min-w-0 flex-1 truncate text-slate-600 dark:text-slate-300">{board.opponent?.name ?? ''}</span>}
+        {drawn && <span className="min-w-0 flex-1 truncate text-slate-600 dark:text-slate-300">{seatedName(w, n, board.opponent) ?? ''}</span>}
         {drawn && state.focus === n && state.phase === 'playing' && <span className="shrink-0 text-xs font-semibold text-host" data-testid={`scrub-host-${n}`}>{w.scrub.hostHere}</span>}
       </span>
       {drawn ? (

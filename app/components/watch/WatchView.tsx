@@ -5,11 +5,12 @@
 // It watches as a spectator, even in the host's browser: no secret ever reaches it.
 import Link from 'next/link';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useBoard, useFocus, useLink, usePaused, usePhase, useSimul, useSimulConnection, useSimulShallow, useSimulState, useVersion, useWho } from '@/lib/client/use-simul';
+import { useBoard, useLink, usePaused, usePhase, useSimul, useSimulConnection, useSimulShallow, useSimulState, useVersion, useWho } from '@/lib/client/use-simul';
 import type { SimulConnection } from '@/lib/client/simul-connection';
 import { eventLoopView } from '@/lib/program/tasks';
+import { hostBoard } from '@/lib/simul/rotation';
 import type { SimulState } from '@/lib/simul/types';
-import { refusalText, resultHeaders, resultWords, type Words } from '@/app/words';
+import { refusalText, resultHeaders, resultWords, seatedName, simulTitle, type Words } from '@/app/words';
 import { useWords } from '../language';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
@@ -55,7 +56,7 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
   return (
     <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector" data-no-controls>
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
-        <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{state.title}</h1>
+        <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{simulTitle(w, state)}</h1>
         <div className="flex min-w-0 items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
           {/* In the header's own row, cut to one line: a row of its own would push 40 boards to a second page. */}
           {phase !== 'lobby' && <SimulSettings state={state} className="max-w-[40vw] truncate text-[clamp(0.9rem,1.8vh,1.4rem)]" />}
@@ -182,8 +183,10 @@ function Replay({ connection, live, onClose }: { connection: SimulConnection; li
 
 /** The board the host is on, large: redrawn when the host moves on or that board changes. */
 const Followed = memo(function Followed({ connection }: { connection: SimulConnection }) {
-  const words = useWords().projector;
-  const focus = useFocus(connection);
+  const w = useWords();
+  const words = w.projector;
+  // Where the host is (rotation.ts hostBoard): the heading every screen agrees on.
+  const focus = useSimul(connection, (v) => hostBoard(v.state));
   const focused = useBoard(connection, focus ?? 0);
   const opponent = focus !== null ? connection.store.getState().state.boards.get(focus)?.opponent : undefined;
   if (focus === null || !focused) return <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.hostIdle}</p>;
@@ -192,7 +195,7 @@ const Followed = memo(function Followed({ connection }: { connection: SimulConne
       <p className="flex min-w-0 flex-col text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">
         <span className="truncate">{words.hostAt(focused.number)}</span>
         <span className="flex min-w-0 items-center gap-2 text-[0.7em] font-normal text-slate-600 dark:text-slate-300">
-          <span className="truncate">{words.versus(opponent?.name ?? '')}</span>
+          <span className="truncate">{words.versus(seatedName(w, focus, opponent) ?? '')}</span>
           {opponent?.bot && <BotMarker />}
         </span>
       </p>
@@ -229,7 +232,7 @@ function columnChars(w: Words, state: SimulState): number[] {
   const rows = state.order.map((n) => {
     const b = state.boards.get(n)!;
     const said = resultWords(w, resultOf(b), { role: 'projector' });
-    const name = (b.opponent?.name ?? '—') + (b.opponent?.bot ? ` ${w.bots.marker}` : '');
+    const name = (seatedName(w, n, b.opponent) ?? '—') + (b.opponent?.bot ? ` ${w.bots.marker}` : '');
     const color = b.hostColor === 'w' ? w.game.white : w.game.black;
     return [String(n), name, color, said?.word ?? '', said?.how ?? '', ...(state.clock ? ['00:00 · 00:00'] : []), String(b.moveCount)];
   });

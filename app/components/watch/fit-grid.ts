@@ -2,7 +2,7 @@
 // the cells largest, or, when even that leaves them too small to read, pages of as many cells of
 // the smallest readable size as fit, shown one after another.
 
-export interface GridFit {
+interface GridFit {
   columns: number;
   /** Cell width in px (a cell is `aspect` times as tall as wide). */
   cell: number;
@@ -11,7 +11,7 @@ export interface GridFit {
   pages: number;
 }
 
-export interface FitInput {
+interface FitInput {
   count: number;
   width: number;
   height: number;

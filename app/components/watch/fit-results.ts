@@ -3,14 +3,14 @@
 // widest row (estimated from its words) fits the width. The page then shrinks the type further
 // only if a table is measured wider than its column (the estimate is close, not exact).
 
-export interface ResultsFit {
+interface ResultsFit {
   /** Side-by-side tables. */
   tables: number;
   /** Type size in px. */
   font: number;
 }
 
-export interface ResultsFitInput {
+interface ResultsFitInput {
   rows: number;
   width: number;
   height: number;

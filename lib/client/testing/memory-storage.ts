@@ -1,4 +1,4 @@
-// A browser's localStorage for tests run in Node: where lib/client/credentials.ts keeps secrets.
+// A browser's localStorage for tests run in Node: where lib/client/saved-credentials.ts keeps secrets.
 export class MemoryStorage {
   private items = new Map<string, string>();
   getItem = (k: string) => this.items.get(k) ?? null;

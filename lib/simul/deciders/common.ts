@@ -1,6 +1,6 @@
 // What every decider shares: the shape of a decision, and the checks several commands make
 // (which side the actor plays, a live board, the mover with time left, what follows a game's end).
-import { timeLeft } from '../clocks';
+import { flagFallen } from '../clocks';
 import { cleanName } from '../display-text';
 import { currentSyncBoard, isOver, sideToMove } from '../queries';
 import { rejection, type RefusalArgs } from '../rejection';
@@ -23,7 +23,7 @@ export type Decision =
   | { ok: false; error: Rejection };
 
 /** The command of one type. */
-export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
 /** One command's rule: the state, who asks, the command and the server's time become a decision. */
 export type Decider<T extends CommandType> = (state: SimulState, actor: Actor, command: CommandOf<T>, now: number) => Decision;
@@ -66,10 +66,11 @@ export function liveBoard(state: SimulState, number: number): BoardState | Rejec
 
 /** Board `number`, live, and the side the actor plays on it. */
 export function playerOn(state: SimulState, actor: Actor, number: number): { board: BoardState; side: Side } | Rejection {
-  const board = liveBoard(state, number);
-  if (isRejection(board)) return board;
+  // Who asks is checked first (a student on another's finished board: not-your-board).
   const side = sideOf(actor, number);
   if (isRejection(side)) return side;
+  const board = liveBoard(state, number);
+  if (isRejection(board)) return board;
   return { board, side };
 }
 
@@ -85,6 +86,8 @@ export function seatName(state: SimulState, raw: string): string | Rejection {
   return cleaned.text;
 }
 
+export { flagFallen } from '../clocks';
+
 /** Events that follow a game's end: the next sync game begins, or the simul finishes. */
 export function afterGameEnds(state: SimulState, ended: number): SimulEventBody[] {
   const remaining = state.order.filter((n) => n !== ended && !isOver(state.boards.get(n)!));
@@ -95,10 +98,6 @@ export function afterGameEnds(state: SimulState, ended: number): SimulEventBody[
   return [];
 }
 
-/** Whether `side`'s flag on a board with clocks has fallen at `now`. */
-export function flagFallen(board: BoardState, side: Side, now: number): boolean {
-  return board.clock !== null && timeLeft(board.clock, side, now) <= 0;
-}
 
 /** Board `number`, live, and the side the actor plays there, when it is that side's move with time left. */
 export function moverOn(state: SimulState, actor: Actor, number: number, now: number): { board: BoardState; side: Side } | Rejection {

@@ -5,5 +5,5 @@ export const decideFocus: Decider<'focus'> = (state, _actor, command) => {
   const board = liveBoard(state, command.board);
   if (isRejection(board)) return refuse(board);
   if (state.focus === board.number) return accept();
-  return accept({ type: 'host-focused', board: board.number });
+  return accept({ type: 'host-focused', board: board.number, ...(state.focus !== null ? { from: state.focus } : {}) });
 };

@@ -15,7 +15,7 @@ import { decideResumeClocks } from './resume-clocks';
 import { decideSeatBot } from './seat-bot';
 import { decideFreeSeat, decideReissueSeat } from './seats';
 import { decideStart } from './start';
-import { decideAnswerTakeback, decideRequestTakeback, decideTakeBack } from './takebacks';
+import { decideAnswerTakeback, decideRequestTakeback, decideTakeBack, decideTurnOffTakebacks } from './takebacks';
 import { decideTimeOut } from './time-out';
 
 export const DECIDERS: { [T in CommandType]: Decider<T> } = {
@@ -42,4 +42,5 @@ export const DECIDERS: { [T in CommandType]: Decider<T> } = {
   'take-back': decideTakeBack,
   pause: decidePause,
   resume: decideResume,
+  'turn-off-takebacks': decideTurnOffTakebacks,
 };

@@ -1,17 +1,9 @@
 // Takebacks: the student asks, the host grants or refuses; the host may take back its own last
-// move. Taking back a side's last move takes back the reply to it too when one was made, so the
-// side that asked is to move again.
-import { sideToMove } from '../queries';
-import { rejection } from '../rejection';
-import type { BoardState, Rejection, Side, SimulState } from '../types';
-import { accept, flagFallen, isRejection, playerOn, refuse, reject, type Decider } from './common';
-
-/** How many plies take back `side`'s last move on `board`, or a refusal when it has made none in this game. */
-function pliesFor(board: BoardState, side: Side): number | Rejection {
-  const plies = sideToMove(board) === side ? 2 : 1;
-  if (board.moveCount < plies) return rejection('no-takeback', { board: board.number, who: side });
-  return plies;
-}
+// move, or turn takebacks off for a board. The rule is takeback-rule.ts. Taking back a side's
+// last move takes back the reply to it too when one was made, so the side that asked is to move.
+import { takebackPlies, takebackRefusal } from '../takeback-rule';
+import type { BoardState } from '../types';
+import { accept, isRejection, liveBoard, playerOn, refuse, reject, type Decider } from './common';
 
 /** The position `plies` moves back, read by taking them back and playing them again: the state is as it was. */
 function fenBefore(board: BoardState, plies: number): string {
@@ -24,23 +16,13 @@ function fenBefore(board: BoardState, plies: number): string {
   }
 }
 
-/** The live board, not past a fallen flag (the timer's decision comes first). */
-function takebackBoard(state: SimulState, board: BoardState, now: number): Rejection | null {
-  if (flagFallen(board, sideToMove(board), now)) return rejection('out-of-time', { board: board.number });
-  return state.phase === 'playing' ? null : rejection('not-started');
-}
-
 export const decideRequestTakeback: Decider<'request-takeback'> = (state, actor, command, now) => {
   if (actor.role !== 'opponent') return reject('students-only');
   const player = playerOn(state, actor, command.board);
   if (isRejection(player)) return refuse(player);
-  const { board } = player;
-  const problem = takebackBoard(state, board, now);
+  const problem = takebackRefusal(state, actor, player.board, now);
   if (problem) return refuse(problem);
-  if (board.takebackBy) return reject('takeback-already-requested');
-  const plies = pliesFor(board, 'opponent');
-  if (isRejection(plies)) return refuse(plies);
-  return accept({ type: 'takeback-requested', board: board.number, by: 'opponent' });
+  return accept({ type: 'takeback-requested', board: command.board, by: 'opponent' });
 };
 
 export const decideAnswerTakeback: Decider<'answer-takeback'> = (state, actor, command, now) => {
@@ -49,10 +31,10 @@ export const decideAnswerTakeback: Decider<'answer-takeback'> = (state, actor, c
   const { board } = player;
   if (board.takebackBy !== 'opponent') return reject('no-takeback-request');
   if (!command.accept) return accept({ type: 'takeback-declined', board: board.number });
-  const problem = takebackBoard(state, board, now);
+  // The request stands: the rule's other checks (the flag, a move to take back) still apply.
+  const problem = takebackRefusal(state, { role: 'opponent', board: board.number }, { ...board, takebackBy: null }, now);
   if (problem) return refuse(problem);
-  const plies = pliesFor(board, 'opponent');
-  if (isRejection(plies)) return refuse(plies);
+  const plies = takebackPlies(board, 'opponent');
   return accept({ type: 'takeback-accepted', board: board.number, plies, fen: fenBefore(board, plies) });
 };
 
@@ -60,9 +42,15 @@ export const decideTakeBack: Decider<'take-back'> = (state, actor, command, now)
   const player = playerOn(state, actor, command.board);
   if (isRejection(player)) return refuse(player);
   const { board } = player;
-  const problem = takebackBoard(state, board, now);
+  const problem = takebackRefusal(state, actor, board, now);
   if (problem) return refuse(problem);
-  const plies = pliesFor(board, 'host');
-  if (isRejection(plies)) return refuse(plies);
+  const plies = takebackPlies(board, 'host');
   return accept({ type: 'takeback-accepted', board: board.number, plies, fen: fenBefore(board, plies), by: 'host' });
+};
+
+export const decideTurnOffTakebacks: Decider<'turn-off-takebacks'> = (state, _actor, command) => {
+  const board = liveBoard(state, command.board);
+  if (isRejection(board)) return refuse(board);
+  if (board.takebacksOff) return accept();
+  return accept({ type: 'takebacks-turned-off', board: board.number });
 };
