@@ -81,6 +81,8 @@ export interface GenWindowStats {
   students: StudentCounts[];
   /** Per spectator socket, the frames it received during the window. */
   spectatorFrames: number[];
+  /** Per spectator socket, the longest time (ms) it heard nothing in the window (from the window's start to its end). */
+  spectatorLongestGapMs: number[];
   sockets: number;
   boards: number;
   liveBoards: number;
@@ -542,6 +544,9 @@ interface Spectator {
   /** Frames heard in the current window (events; pings and acks are not counted). */
   frames: number;
   listening: boolean;
+  /** When it last heard a frame in the window (performance.now()), and the longest silence so far. */
+  lastAt: number;
+  longestGap: number;
 }
 
 const spectators: Spectator[] = [];
@@ -561,7 +566,7 @@ function spectateOne(simulId: string, network: number): Promise<void> {
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
       headers: { 'x-forwarded-for': networkAddress(network) },
     });
-    const sp: Spectator = { ws, frames: 0, listening: false };
+    const sp: Spectator = { ws, frames: 0, listening: false, lastAt: 0, longestGap: 0 };
     spectators.push(sp);
     let ackId = 0;
     const hello = () => ws.send(`42${ackId++}${JSON.stringify(['simul:hello', { v: 2, simulId, lastSeq: 0, want: 'state', listen: 'simul' }])}`);
@@ -579,7 +584,12 @@ function spectateOne(simulId: string, network: number): Promise<void> {
       if (engine !== 0x34) return;
       const packet = data[1];
       if (packet === 0x32) {
-        if (sp.listening && win?.open) sp.frames++;
+        if (sp.listening && win?.open) {
+          const now = performance.now();
+          sp.frames++;
+          sp.longestGap = Math.max(sp.longestGap, now - sp.lastAt);
+          sp.lastAt = now;
+        }
       } else if (packet === 0x30) {
         hello();
       } else if (packet === 0x33) {
@@ -631,10 +641,15 @@ function windowStart(): void {
     st.ownMoves = 0;
     st.summaries = 0;
   }
-  for (const sp of spectators) sp.frames = 0;
+  const start = performance.now();
+  for (const sp of spectators) {
+    sp.frames = 0;
+    sp.lastAt = start;
+    sp.longestGap = 0;
+  }
   win = {
     open: true,
-    start: performance.now(),
+    start,
     cpu: process.cpuUsage(),
     elu: performance.eventLoopUtilization(),
     eventRtt: [],
@@ -667,6 +682,7 @@ function windowEnd(): GenWindowStats {
     timeline: win.timeline,
     students: students.map(({ messages, ownMoves, summaries }) => ({ messages, ownMoves, summaries })),
     spectatorFrames: spectators.map((sp) => sp.frames),
+    spectatorLongestGapMs: spectators.map((sp) => Math.max(sp.longestGap, performance.now() - sp.lastAt)),
     sockets: sockets.length + spectators.length,
     boards,
     liveBoards,

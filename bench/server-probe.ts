@@ -10,6 +10,7 @@
 // When the bench goes away (its IPC channel closes) the process exits: no orphan servers.
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 
 export interface ProbeSample {
   /** process.cpuUsage(): user and system CPU time of the whole process, microseconds. */
@@ -34,6 +35,8 @@ export interface ProbeSample {
   loopDelayP50: number;
   loopDelayP99: number;
   loopDelayMax: number;
+  /** Messages the main thread has posted to worker threads (the store's commits: one a batch). */
+  workerCalls: number;
 }
 
 interface ProbeRequest {
@@ -53,6 +56,15 @@ function mainThreadCpuUs(): number {
     return NaN;
   }
 }
+
+// Counts the calls to a worker thread (the SQLite store's and the durable relay's): with the
+// moves acknowledged, how many moves each commit carried.
+let workerCalls = 0;
+const postMessage = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+  workerCalls++;
+  return postMessage.apply(this, args);
+};
 
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
@@ -83,6 +95,7 @@ function sample(forceGc: boolean): ProbeSample {
     loopDelayP50: loopDelay.percentile(50) / 1e6,
     loopDelayP99: loopDelay.percentile(99) / 1e6,
     loopDelayMax: loopDelay.max / 1e6,
+    workerCalls,
   };
 }
 

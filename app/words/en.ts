@@ -6,7 +6,7 @@
 // the words and their order.
 import type { ClientProblem } from '@/lib/client/simul-connection';
 import type { TextProblem } from '@/lib/simul/display-text';
-import type { AbortReason, BoardStatus, DrawRules, EndReason, RefusalParams, RejectionCode, Rotation } from '@/lib/simul/types';
+import type { AbortReason, BoardStatus, DrawRules, EndReason, MessagePreset, RefusalParams, RejectionCode, Rotation } from '@/lib/simul/types';
 import type { NamedPositionId, PositionProblem } from '@/lib/chess/positions';
 import type { SegmentState } from '@/lib/metrics';
 import type { BoardLook } from '@/lib/simul/board-look';
@@ -165,6 +165,12 @@ const refusals: RefusalWords = {
   'seat-moved': () => 'Your seat was moved to another device.',
   'seat-freed': () => 'The host freed your seat: you can join again.',
   'no-answer': () => 'No answer from the server: try again.',
+  'student-here': (p) => `The student at board ${p.board} is here: a bot takes over only a board whose student is away.`,
+  'bot-plays': (p) => `A bot plays board ${p.board} for now: take the board back first.`,
+  'no-stand-in': (p) => `No bot plays board ${p.board}: there is nothing to take back.`,
+  'message-invalid': (p) => textProblem('A message', p),
+  'too-many-messages': (p) =>
+    `At most ${p.perMinute} messages a minute: the next can go in ${Math.max(1, Math.ceil(p.retryAfterMs / 1000))} s.`,
 };
 
 /** Words a game's result is said with (say.ts picks them for each reader). */
@@ -1152,6 +1158,41 @@ const miniBoard = {
   hostClockHint: 'The host’s clock on this board',
 };
 
+/** Who is there, a bot that plays for an away student, and the host's word to the class. */
+const classroom = {
+  /** A short time away: seconds under a minute, then whole minutes. */
+  awayTime: (ms: number) => (ms < 60_000 ? `${Math.max(0, Math.floor(ms / 1000))} s` : `${Math.floor(ms / 60_000)} min`),
+  presence: { here: 'here', away: 'away', left: 'left' } satisfies Record<'here' | 'away' | 'left', string>,
+  /** The console's cell and the lobby: "away 2 min". */
+  awayFor: (time: string) => `away ${time}`,
+  awayHint: 'The student’s phone has been disconnected (closed, asleep or offline) since then',
+  /** The dashboard's line for a board whose student is away (not thinking). */
+  opponentAway: (board: number, time: string) => `Board ${board}: opponent away ${time}`,
+  handToBot: 'Let a bot play this board',
+  handToBotHint: 'The student is away: a bot plays their side from this position until they take the board back.',
+  giveBack: 'Give the board back',
+  botPlaying: 'a bot plays for the student',
+  /** The student's phone, back while a bot plays its board. */
+  takeBackTitle: 'Take your board back?',
+  takeBackBody: 'A bot played for you while you were away. It stops as soon as you take the board back.',
+  takeBackYes: 'Take my board back',
+  messageHeading: 'A word to the class',
+  presets: {
+    'five-minutes': 'Five minutes left',
+    'finish-game': 'Finish your game',
+    'look-at-projector': 'Look at the projector',
+    'well-played': 'Well played, everyone!',
+  } satisfies Record<MessagePreset, string> as Record<MessagePreset, string>,
+  ownMessage: 'Your own message',
+  ownMessageHint: 'At most 140 characters; every phone and the projector show it.',
+  send: 'Send',
+  sent: 'Sent',
+  fromHost: 'From the host',
+  closeMessage: 'Close the message',
+  /** The review: how long each board's student was away in all. */
+  awayColumn: 'Opponent away',
+};
+
 // --- What the server writes itself, outside any page (plain text) --------------------------------
 
 const server = {
@@ -1200,6 +1241,7 @@ export const en = {
   join,
   lobby,
   miniBoard,
+  classroom,
   server,
 };
 

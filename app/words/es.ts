@@ -168,6 +168,12 @@ const refusals: RefusalWords = {
   'seat-moved': () => 'Tu puesto se ha pasado a otro dispositivo.',
   'seat-freed': () => 'El anfitrión ha liberado tu puesto: puedes volver a unirte.',
   'no-answer': () => 'El servidor no responde: inténtalo de nuevo.',
+  'student-here': (p) => `El alumno del tablero ${p.board} está aquí: un bot solo toma un tablero cuyo alumno se ha ausentado.`,
+  'bot-plays': (p) => `Un bot juega el tablero ${p.board} por ahora: recupera antes el tablero.`,
+  'no-stand-in': (p) => `Ningún bot juega el tablero ${p.board}: no hay nada que recuperar.`,
+  'message-invalid': (p) => textProblem('Un mensaje', p),
+  'too-many-messages': (p) =>
+    `Como mucho ${p.perMinute} mensajes por minuto: el siguiente puede salir en ${Math.max(1, Math.ceil(p.retryAfterMs / 1000))} s.`,
 };
 
 /** How the results name the reader: "you resigned" is said with the verb's own person. */
@@ -1047,6 +1053,35 @@ const miniBoard: Words['miniBoard'] = {
   hostClockHint: 'El reloj del anfitrión en este tablero',
 };
 
+const classroom: Words['classroom'] = {
+  awayTime: (ms) => (ms < 60_000 ? `${Math.max(0, Math.floor(ms / 1000))} s` : `${Math.floor(ms / 60_000)} min`),
+  presence: { here: 'aquí', away: 'ausente', left: 'se fue' },
+  awayFor: (time) => `ausente ${time}`,
+  awayHint: 'El teléfono del alumno está desconectado (cerrado, dormido o sin conexión) desde entonces',
+  opponentAway: (board, time) => `Tablero ${board}: rival ausente ${time}`,
+  handToBot: 'Que un bot juegue este tablero',
+  handToBotHint: 'El alumno se ha ausentado: un bot juega por él desde esta posición hasta que recupere el tablero.',
+  giveBack: 'Devolver el tablero',
+  botPlaying: 'un bot juega por el alumno',
+  takeBackTitle: '¿Recuperas tu tablero?',
+  takeBackBody: 'Un bot ha jugado por ti mientras no estabas. Se detiene en cuanto recuperes el tablero.',
+  takeBackYes: 'Recuperar mi tablero',
+  messageHeading: 'Un mensaje a la clase',
+  presets: {
+    'five-minutes': 'Quedan cinco minutos',
+    'finish-game': 'Terminad vuestra partida',
+    'look-at-projector': 'Mirad el proyector',
+    'well-played': '¡Bien jugado, todos!',
+  },
+  ownMessage: 'Tu propio mensaje',
+  ownMessageHint: 'Como mucho 140 caracteres; lo muestran todos los teléfonos y el proyector.',
+  send: 'Enviar',
+  sent: 'Enviado',
+  fromHost: 'Del anfitrión',
+  closeMessage: 'Cerrar el mensaje',
+  awayColumn: 'Rival ausente',
+};
+
 const server: Words['server'] = {
   tooManyJoinCodes: 'Demasiados códigos erróneos desde esta red: espera un minuto y vuelve a intentarlo.',
   malformedPath: 'Petición incorrecta: esta dirección no se puede leer.',
@@ -1091,5 +1126,6 @@ export const es: Words = {
   join,
   lobby,
   miniBoard,
+  classroom,
   server,
 };

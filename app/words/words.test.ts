@@ -120,6 +120,14 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }>[] } = {
   'seat-moved': [{ code: 'seat-moved' }],
   'seat-freed': [{ code: 'seat-freed' }],
   'no-answer': [{ code: 'no-answer' }],
+  'student-here': [{ code: 'student-here', params: { board: 4 } }],
+  'bot-plays': [{ code: 'bot-plays', params: { board: 4 } }],
+  'no-stand-in': [{ code: 'no-stand-in', params: { board: 4 } }],
+  'message-invalid': [
+    { code: 'message-invalid', params: { kind: 'length', max: 140 } },
+    { code: 'message-invalid', params: { kind: 'invisible' } },
+  ],
+  'too-many-messages': [{ code: 'too-many-messages', params: { perMinute: 3, retryAfterMs: 20_000 } }],
 };
 
 describe('refusalText', () => {

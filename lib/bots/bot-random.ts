@@ -22,7 +22,7 @@ export function botSeedFrom(stored: string | undefined): BotSeed {
 }
 
 /** Whether `seed` is a key (not an old 32-bit seed). */
-export function isBotKey(seed: BotSeed): seed is string {
+function isBotKey(seed: BotSeed): seed is string {
   return typeof seed === 'string' && KEY.test(seed);
 }
 
@@ -35,7 +35,7 @@ export function exhibitionBotSeed(seed: number, slot: number | 'host'): BotSeed 
 }
 
 /** Floats in [0, 1) from HMAC-SHA256(key, label#block): 8 of 32 bits from each block. */
-export class KeyedRandom implements Random {
+class KeyedRandom implements Random {
   private key: Buffer;
   private block = 0;
   private words: Buffer | null = null;

@@ -2,6 +2,7 @@
 // event touched it (or the host came or left), so a component that selects one board's view
 // redraws only when that board changed.
 import { lookOf, type BoardLook } from '../simul/board-look';
+import { presenceOf } from '../simul/presence';
 import type { AbortReason, Color, EndReason, Result, Side, SimulState } from '../simul/types';
 
 export interface BoardView {
@@ -31,6 +32,12 @@ export interface BoardView {
   /** The side whose clock runs, and since when (server time): a leaf counts it down. */
   readonly clockRunning: Side | null;
   readonly clockSince: number | null;
+  /** Its student's presence (lib/simul/presence.ts): null where no student sits (or a seated bot). */
+  readonly presence: 'here' | 'away' | 'left' | null;
+  /** Since when its student is away, while away. */
+  readonly awaySince: number | null;
+  /** A bot plays the student's side for now. */
+  readonly standIn: boolean;
 }
 
 export type BoardViews = ReadonlyMap<number, BoardView>;
@@ -58,6 +65,9 @@ function viewOf(state: SimulState, number: number): BoardView | null {
     // While the class is paused no clock runs.
     clockRunning: b.clock && !b.clock.paused ? b.clock.running : null,
     clockSince: b.clock?.since ?? null,
+    presence: presenceOf(b)?.kind ?? null,
+    awaySince: b.awaySince,
+    standIn: b.standIn !== null,
   };
 }
 

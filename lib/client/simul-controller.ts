@@ -4,7 +4,7 @@
 // (app/components/RefusalNotice.tsx).
 import type { CommandAck } from '../protocol/events';
 import type { CommandInput } from '../protocol/schemas';
-import type { BotSpec, Promotion } from '../simul/types';
+import type { BotSpec, MessagePreset, Promotion } from '../simul/types';
 import { newId } from './outbox';
 import type { SimulConnection } from './simul-connection';
 import type { Reply } from './simul-view';
@@ -79,6 +79,18 @@ export class SimulController {
    * A new seat link for a board: sent once, not resent (its answer is the new secret, which only
    * the asking dialog shows; its refusal is shown there too).
    */
+  /** The host hands an away student's side of `board` to a bot, which plays on from the position. */
+  handToBot(board: number, bot: BotSpec) {
+    return this.send({ type: 'hand-to-bot', board, bot });
+  }
+  /** The student takes its board back from the bot (or the host gives it back). */
+  takeBoardBack(board: number) {
+    return this.send({ type: 'take-board-back', board });
+  }
+  /** The host's word to the class: a preset, or its own text. */
+  messageClass(message: { preset: MessagePreset } | { text: string }) {
+    return this.send({ type: 'message-class', ...message });
+  }
   reissueSeat(board: number) {
     return this.connection.outbox.once({ type: 'reissue-seat', board });
   }

@@ -7,7 +7,7 @@
 // A host console, projector or review listens to the whole simul. A student's phone, once
 // seated, listens to its own board and a summary of the rest (lib/protocol/events.ts).
 import { PROTOCOL_VERSION, type BoardEvents, type HelloReply, type Listen } from '../protocol/events';
-import { boardsOf, evolve, evolveBoard, initialState } from '../simul/evolve';
+import { boardsOf, evolve, evolveBoard, foldMessage, initialState } from '../simul/evolve';
 import { fromSnapshot } from '../simul/snapshot';
 import { applySummary, type SimulSummary } from '../simul/summary';
 import { retryAfterMs } from '../simul/rejection';
@@ -221,6 +221,8 @@ export class SimulSync {
     batch.events.forEach((e, i) => {
       if (batch.from + i <= this.boardSeq) return; // already folded
       evolveBoard(board, e);
+      // The host's word to the class comes with every board's events: the phone shows the latest.
+      if (e.type === 'class-message') foldMessage(view.state, e);
       view.state.seq = Math.max(view.state.seq, e.seq);
       this.boardSeq = batch.from + i;
       folded++;

@@ -58,7 +58,6 @@ function csvRow(fields: readonly (string | number | null | undefined)[]): string
 export function moveTimingsCsv(events: SimulEvent[]): string {
   const simul = readGames(events);
   const names = new Map(simul.games.map((g) => [g.board, g.opponent]));
-  const botBoards = new Set(simul.games.filter((g) => g.opponentIsBot).map((g) => g.board));
   const thinks = simulMetrics(events)?.moves ?? [];
   const lines = [csvRow(MOVE_TIMINGS_COLUMNS)];
   // Both lists come from one reading of the log (metrics/states.ts): the same moves in the same order.
@@ -74,7 +73,7 @@ export function moveTimingsCsv(events: SimulEvent[]): string {
         new Date(move.at).toISOString(),
         move.elapsed,
         Math.round(thinks[i].think),
-        (move.by === 'host' ? simul.hostIsBot : botBoards.has(move.board)) ? 'program' : 'human',
+        move.byBot ? 'program' : 'human',
         simul.exhibition ? 'simulated' : 'real',
         move.game,
         move.takenBack ? 'yes' : 'no',

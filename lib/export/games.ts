@@ -25,6 +25,10 @@ interface ExportMove {
   clock: number | null;
   /** A takeback took it back: not in its game's line. */
   takenBack: boolean;
+  /** A bot made it: the host's or a seated one, or one the host handed an away student's side to (bot-took-over). */
+  byBot: boolean;
+  /** The first move of a bot playing for an away student, on its board's game (the PGN says so there). */
+  standInFrom: boolean;
 }
 
 type ExportGameStatus = 'playing' | 'finished' | 'aborted';
@@ -83,6 +87,26 @@ function botSeats(events: readonly SimulEvent[]): Set<number> {
   return bots;
 }
 
+/**
+ * For each move of the log, in order: whether a bot the host handed the student's side to made
+ * it (between bot-took-over and bot-handed-back on its board), and whether it was that bot's first.
+ */
+function standInMoves(events: readonly SimulEvent[]): { byBot: boolean; first: boolean }[] {
+  const playing = new Map<number, boolean>(); // board → the bot has not moved yet
+  const marks: { byBot: boolean; first: boolean }[] = [];
+  for (const e of events) {
+    if (e.type === 'bot-took-over') playing.set(e.board, true);
+    else if (e.type === 'bot-handed-back' || e.type === 'seat-freed') playing.delete(e.board);
+    else if (e.type === 'move-made') {
+      const fresh = playing.get(e.board);
+      const byBot = e.by === 'opponent' && fresh !== undefined;
+      marks.push({ byBot, first: byBot && fresh === true });
+      if (byBot) playing.set(e.board, false);
+    }
+  }
+  return marks;
+}
+
 /** The colour to move and the move number in a start position. */
 function startOf(fen: string | null): { color: Color; number: number } {
   if (!fen) return { color: 'w', number: 1 };
@@ -122,7 +146,9 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
   }
   const moves: ExportMove[] = [];
   const seen = new Map<number, number>(); // moves so far per board, for its clocks
-  for (const m of states?.moves ?? []) {
+  // The log's moves, in its order, as states.moves holds them.
+  const standIns = standInMoves(events);
+  for (const [i, m] of (states?.moves ?? []).entries()) {
     const index = seen.get(m.board) ?? 0;
     seen.set(m.board, index + 1);
     const game = games.get(key(m.board, m.game));
@@ -142,6 +168,8 @@ export function readGames(events: readonly SimulEvent[]): ExportSimul {
       elapsed: Math.max(0, m.at - m.since - m.paused),
       clock: clocks.get(m.board)?.[index] ?? null,
       takenBack: m.takenBack,
+      byBot: m.by === 'host' ? Boolean(header?.hostBot) : game.opponentIsBot || (standIns[i]?.byBot ?? false),
+      standInFrom: standIns[i]?.first ?? false,
     };
     if (!m.takenBack) game.moves.push(move);
     moves.push(move);

@@ -113,6 +113,9 @@ function reasonText(game: ExportGame): string | null {
   return REASON_TEXT[game.reason];
 }
 
+/** The comment on the first move of a bot playing for an away student (the export's language is English, as its other comments). */
+export const STAND_IN_TEXT = 'A bot plays for the student from this move.';
+
 /** Tokens of the movetext: move numbers, SAN, whole comments, the termination marker. */
 function movetextTokens(game: ExportGame): string[] {
   const tokens: string[] = [];
@@ -126,7 +129,9 @@ function movetextTokens(game: ExportGame): string[] {
     const last = i === game.moves.length - 1;
     // One comment per move: readers such as chess.js take a single comment after a move.
     const clk = move.clock === null ? '' : ` [%clk ${emt(move.clock)}]`;
-    tokens.push(`{[%emt ${emt(move.elapsed)}]${clk}${last && closing ? ` ${closing}` : ''}}`);
+    // A bot the host handed the away student's side to plays from this move on (until the student takes the board back).
+    const standIn = move.standInFrom ? ` ${STAND_IN_TEXT}` : '';
+    tokens.push(`{[%emt ${emt(move.elapsed)}]${clk}${standIn}${last && closing ? ` ${closing}` : ''}}`);
   });
   tokens.push(resultOf(game));
   return tokens;

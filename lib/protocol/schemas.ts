@@ -1,7 +1,7 @@
 // Every payload a client sends is parsed here before anything else looks at it.
 // Strict objects: a missing, extra or mistyped field is a bad payload.
 import { z } from 'zod';
-import { LIMITS } from '../simul/types';
+import { LIMITS, MESSAGE_PRESETS } from '../simul/types';
 import { isBotSpec, type BotSpec } from '../bots/spec';
 
 // A page parses too (the lesson checks an exhibition's numbers before sending them), under a
@@ -166,6 +166,15 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ commandId: commandId.optional(), type: z.literal('take-back'), board }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('pause') }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('resume') }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('hand-to-bot'), board, bot: botSpec }),
+  z.strictObject({ commandId: commandId.optional(), type: z.literal('take-board-back'), board }),
+  // A preset or the host's own text, one of the two (the domain checks which, and the text's length and characters after trimming).
+  z.strictObject({
+    commandId: commandId.optional(),
+    type: z.literal('message-class'),
+    preset: z.enum(MESSAGE_PRESETS).optional(),
+    text: z.string().max(1000).optional(),
+  }),
   z.strictObject({ commandId: commandId.optional(), type: z.literal('turn-off-takebacks'), board }),
 ]);
 

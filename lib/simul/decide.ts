@@ -23,6 +23,8 @@ const HOST_ONLY = new Set<CommandType>([
   'take-back',
   'pause',
   'resume',
+  'hand-to-bot',
+  'message-class',
   'turn-off-takebacks',
 ]);
 
@@ -37,13 +39,21 @@ const WHILE_PAUSED = new Set<CommandType>([
   'focus',
   'time-out',
   'resume-clocks',
+  'mark-away',
+  'mark-back',
+  'hand-to-bot',
+  'take-board-back',
+  'message-class',
 ]);
 
 /** Commands only the room itself sends (on its timers); never a client's. */
-const SERVER_ONLY = new Set<CommandType>(['time-out', 'resume-clocks']);
+const SERVER_ONLY = new Set<CommandType>(['time-out', 'resume-clocks', 'mark-away', 'mark-back']);
 
-/** The host's commands the room may also send itself (its housekeeping), saying why. */
-const SERVER_TOO = new Set<CommandType>(['end-simul']);
+/**
+ * The host's commands the room may also send itself (its housekeeping), saying why; and a move,
+ * which the room sends for the bot that plays a student's side for now (deciders/stand-in.ts).
+ */
+const SERVER_TOO = new Set<CommandType>(['end-simul', 'move']);
 
 /** What still goes on when the log is nearly full: ending the simul, and a flag's fall. */
 const ENDING = new Set<CommandType>(['end-simul', 'time-out']);
@@ -78,7 +88,8 @@ export function decide(state: SimulState, actor: Actor, command: Command, now: n
 }
 
 function decideNew(state: SimulState, actor: Actor, command: Command, now: number): Decision {
-  if (state.phase === 'finished') return reject('simul-finished');
+  // The host's word to the class may come after the last game ("Well played, everyone!").
+  if (state.phase === 'finished' && command.type !== 'message-class') return reject('simul-finished');
   const byServer = actor.role === 'server';
   if (SERVER_ONLY.has(command.type) ? !byServer : byServer && !SERVER_TOO.has(command.type)) return reject('bad-payload');
   if (HOST_ONLY.has(command.type) && actor.role !== 'host' && !byServer) return reject('not-host');

@@ -40,6 +40,8 @@ export function initialState(): SimulState {
     order: [],
     focus: null,
     commands: new Map(),
+    message: null,
+    messageTimes: [],
   };
 }
 
@@ -68,6 +70,10 @@ function newBoard(number: number, hostColor: Color, clock: ClockSettings | null,
     takebackBy: null,
     takebacks: 0,
     paused: false,
+    awaySince: null,
+    awayMs: 0,
+    left: false,
+    standIn: null,
     pastGames: [],
     studentTakebacks: 0,
     takebackDeclinedAt: null,
@@ -96,6 +102,26 @@ function boardOf(state: SimulState, number: number): BoardState {
   return board;
 }
 
+/** The away spell running on `board` ends at `at`: its length is added to the board's total. */
+function endAwaySpell(board: BoardState, at: number): void {
+  if (board.awaySince !== null) board.awayMs += Math.max(0, at - board.awaySince);
+  board.awaySince = null;
+}
+
+/** How many of the host's latest words the state keeps the times of: the rate bound (deciders/message.ts) reads them. */
+const MESSAGE_TIMES_KEPT = 3;
+
+/** The host's word to the class becomes the latest: the simul's fold, and a phone's that hears it with its board's events. */
+export function foldMessage(state: SimulState, event: Extract<SimulEvent, { type: 'class-message' }>): void {
+  state.message = {
+    seq: event.seq,
+    at: event.at,
+    ...(event.preset ? { preset: event.preset } : {}),
+    ...(event.text !== undefined ? { text: event.text } : {}),
+  };
+  state.messageTimes = [...state.messageTimes, event.at].slice(-MESSAGE_TIMES_KEPT);
+}
+
 /** A board added after the start, for a late joiner: last in the rotation order. */
 export function addBoard(state: SimulState, number: number): BoardState {
   const board = newBoard(number, hostColorOf(state.hostColor, number), state.clock, startFenOf(state, number));
@@ -121,14 +147,31 @@ export function evolveBoard(board: BoardState, event: SimulEvent): void {
       board.opponent = { name: event.name, playerId: event.playerId, ...(event.bot ? { bot: event.bot } : {}) };
       board.seatSince = event.seq;
       board.status = 'seated';
+      board.awaySince = null;
+      board.left = false;
       break;
     case 'seat-freed':
+      board.left = board.opponent !== null && !board.opponent.bot;
+      endAwaySpell(board, event.at);
       board.opponent = null;
       board.status = 'open';
       board.seatSince = 0;
+      board.standIn = null;
       break;
     case 'seat-reissued':
       board.seatSince = event.seq;
+      break;
+    case 'seat-away':
+      board.awaySince = event.since;
+      break;
+    case 'seat-back':
+      endAwaySpell(board, event.at);
+      break;
+    case 'bot-took-over':
+      board.standIn = event.bot;
+      break;
+    case 'bot-handed-back':
+      board.standIn = null;
       break;
     case 'simul-started':
       board.status = 'queued';
@@ -257,6 +300,8 @@ export function boardsOf(state: SimulState, event: SimulEvent): number[] {
       return state.order;
     case 'host-focused': // where the host was and is: both boards' looks change
       return event.from !== undefined && event.from !== event.board ? [event.from, event.board] : [event.board];
+    case 'class-message': // every phone shows the host's word
+      return state.order;
     default:
       return 'board' in event ? [event.board] : [];
   }
@@ -332,6 +377,9 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       return state;
     case 'server-restarted':
       for (const n of state.order) evolveBoard(boardOf(state, n), event);
+      return state;
+    case 'class-message':
+      foldMessage(state, event);
       return state;
     case 'seat-taken':
       // A late joiner: the board is added last in the rotation, queued until its game begins.

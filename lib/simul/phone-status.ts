@@ -5,7 +5,7 @@ import { awaitingHostInOrder, placeIn } from './rotation';
 import { currentSyncBoard, sideToMove } from './queries';
 import type { BoardState, SimulState } from './types';
 
-export type PhoneStatus =
+type PhoneStatus =
   | { kind: 'seated' }
   /** A sync simul's game not begun: `current`, the game being played. */
   | { kind: 'queued'; current: number | null }
@@ -19,7 +19,7 @@ export type PhoneStatus =
   | { kind: 'host-next' };
 
 /** Where the host is, as a phone knows it: the focus, the boards awaiting it in its order, the sync game. */
-export interface HostWhere {
+interface HostWhere {
   focus: number | null;
   order: readonly number[];
   syncBoard: number | null;

@@ -1,6 +1,7 @@
 // Refusals: the domain and the server refuse with a code and the facts a sentence needs.
 // No words here: the app turns a refusal into a sentence (app/words: each table's
-// refusals, said by say.ts refusalText). It imports nothing from types.ts (which re-exports it): no circle.
+// refusals, said by say.ts refusalText).
+// It imports nothing from types.ts (which re-exports it): no circle.
 import type { PositionProblem } from '../chess/positions';
 
 type Side = 'host' | 'opponent';
@@ -100,6 +101,16 @@ export interface RefusalParams {
   'takeback-wait': { retryAfterMs: number };
   /** `during`: a commit that failed, or a join that took no seat; otherwise a handler that threw. */
   'internal': { during: 'save' | 'join' } | undefined;
+  /** A bot may take over `board` only while its student is away or gone. */
+  'student-here': { board: number };
+  /** A bot plays the student's side of `board` for now: the student takes the board back first. */
+  'bot-plays': { board: number };
+  /** No bot plays for the student at `board`: there is nothing to take back from one. */
+  'no-stand-in': { board: number };
+  /** The host's own word to the class cannot be sent as it is. */
+  'message-invalid': TextProblem;
+  /** The host sent `perMinute` words to the class in the last minute; `retryAfterMs`: when another may go. */
+  'too-many-messages': { perMinute: number; retryAfterMs: number };
   /**
    * A rematch past a bound no class meets: `perMinute` on one board within a minute (again after
    * `retryAfterMs`), or `max` in the whole simul on one board (`board`) or on all (`simul`).

@@ -17,7 +17,7 @@ export interface GameResult {
 }
 
 /** The board's current game as a result (a board not yet begun: queued). */
-export function currentGame(board: BoardState): GameResult {
+function currentGame(board: BoardState): GameResult {
   const status: GameStatus = board.status === 'finished' || board.status === 'aborted' || board.status === 'playing' ? board.status : 'queued';
   return { game: board.game, hostColor: board.hostColor, status, result: board.result, reason: board.endReason, moves: board.moveCount };
 }

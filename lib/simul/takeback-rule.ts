@@ -11,7 +11,7 @@ import { rejection, type Rejection } from './rejection';
 import type { Actor, BoardState, Side, SimulState } from './types';
 
 /** How long a student waits after a refusal before asking again. */
-export const TAKEBACK_WAIT_MS = 30_000;
+const TAKEBACK_WAIT_MS = 30_000;
 
 /** Whether a student may ever ask on this board (the phone shows no button when not). */
 export function takebacksAllowed(state: Pick<SimulState, 'takebackPolicy'>, board: BoardState): boolean {

@@ -43,6 +43,8 @@ export const LIMITS = {
   /** A real person's name: "María José Fernández Núñez" and longer (the views truncate it where space is short). */
   maxNameLength: 40,
   maxTitleLength: 80,
+  /** A host's own word to the class. */
+  maxMessageLength: 140,
   /** A game's initial time: 1 minute to 3 hours; the host's extra time at most as much. */
   minClockMs: 60_000,
   maxClockMs: 3 * 3600_000,
@@ -174,11 +176,36 @@ export type SimulEventBody =
    * an exhibition past its guaranteed time gave its slot to a teacher who asked ('preempted').
    */
   | { type: 'simul-finished'; early: boolean; ending?: ServerEnding }
+  /**
+   * The room's own (see lib/simul/presence.ts): board `board`'s student has had no connection
+   * since `since` (its last one closed or stopped answering), for longer than AWAY_AFTER_MS.
+   */
+  | { type: 'seat-away'; board: number; since: number }
+  /** The room's own: a connection of board `board`'s student is back. */
+  | { type: 'seat-back'; board: number }
+  /** The host handed the student's side of `board` to a bot, at the position it stands (the room runs the bot). */
+  | { type: 'bot-took-over'; board: number; bot: BotSpec }
+  /** The bot's turn on `board` ended: its student took the board back, the host gave it back, or (`reissued`) the seat went to a new device. */
+  | { type: 'bot-handed-back'; board: number; by: Side | 'reissued' }
+  /** A word from the host to the whole class: one of the presets, or its own text (cleaned as a title is). */
+  | { type: 'class-message'; preset?: MessagePreset; text?: string }
   /** The host turned takebacks off on `board`: its student may no longer ask (a request pending is refused). */
   | { type: 'takebacks-turned-off'; board: number };
 
+/** The host's ready-made words to the class (app/words: messagePresets). */
+export const MESSAGE_PRESETS = ['five-minutes', 'finish-game', 'look-at-projector', 'well-played'] as const;
+export type MessagePreset = (typeof MESSAGE_PRESETS)[number];
+
+/** The host's latest word to the class, as every phone and the projector show it. */
+export interface ClassMessage {
+  seq: number;
+  at: number;
+  preset?: MessagePreset;
+  text?: string;
+}
+
 /** Why the server itself ended a simul (see simul-finished). */
-export type ServerEnding = 'idle' | 'unwatched' | 'stalled' | 'preempted';
+type ServerEnding = 'idle' | 'unwatched' | 'stalled' | 'preempted';
 
 export type SimulEvent = EventMeta & SimulEventBody;
 /** What decide returns: an event but for its place in the log and its time. */
@@ -230,6 +257,16 @@ type CommandBody =
   | { type: 'time-out'; board: number }
   /** The room's own, after a restart: the clocks stood still since `downSince`. */
   | { type: 'resume-clocks'; downSince: number }
+  /** The room's own: board `board`'s student has had no connection since `since` (see presence.ts). */
+  | { type: 'mark-away'; board: number; since: number }
+  /** The room's own: a connection of board `board`'s student is back. */
+  | { type: 'mark-back'; board: number }
+  /** The host hands the student's side of `board` (its student away or gone) to a bot. */
+  | { type: 'hand-to-bot'; board: number; bot: BotSpec }
+  /** The student takes its board back from the bot (or the host gives it back). */
+  | { type: 'take-board-back'; board: number }
+  /** The host's word to the class: a preset, or text of at most LIMITS.maxMessageLength characters. */
+  | { type: 'message-class'; preset?: MessagePreset; text?: string }
   /** The host turns takebacks off on `board`. */
   | { type: 'turn-off-takebacks'; board: number };
 
@@ -320,6 +357,14 @@ export interface BoardState {
   takebacks: number;
   /** The simul is paused: no clock runs and nobody moves. */
   paused: boolean;
+  /** Since when its student has had no connection (see presence.ts); null while here, or no student sits here. */
+  awaySince: number | null;
+  /** How long its student was away in all, over the away spells that ended (presence.ts adds the running one). */
+  awayMs: number;
+  /** The seat was freed after a student sat here: the student left. */
+  left: boolean;
+  /** A bot playing the student's side for now (bot-took-over), or null. */
+  standIn: BotSpec | null;
   /** The games before the current one, in order (results.ts gamesOf). */
   pastGames: PastGame[];
   /** The student's takebacks granted in the current game. */
@@ -381,4 +426,8 @@ export interface SimulState {
    * commandRecord): a resend is a duplicate, the same id for another request is refused.
    */
   commands: Map<string, string>;
+  /** The host's latest word to the class, or null. */
+  message: ClassMessage | null;
+  /** When the host's recent words were sent (the last MESSAGE_RATE.count): the rate bound reads them. */
+  messageTimes: number[];
 }

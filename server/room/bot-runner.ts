@@ -41,6 +41,8 @@ interface Plan {
   /** The board's game and its takebacks so far: a rematch or a takeback draws anew. */
   round: { game: number; takebacks: number };
   at: number;
+  /** A bot playing for the board's student for now: the room sends its move, the student's seat does not. */
+  standIn?: boolean;
 }
 
 interface Timer extends Plan {
@@ -118,12 +120,14 @@ export class BotRunner {
   /** The move a bot seated at board `n` is to make, if one is. */
   private opponentPlan(n: number): Plan | null {
     const board = this.room.state.boards.get(n);
-    const bot = board?.opponent?.bot;
+    // A seated bot, or one playing for its student for now (the host handed it the board).
+    const bot = board?.opponent?.bot ?? board?.standIn ?? undefined;
     if (!board || !bot || board.status !== 'playing' || board.paused || sideToMove(board) !== 'opponent') return null;
     const ply = board.moveCount;
     const seed = this.seedOf(n);
     const round = roundOf(board);
-    return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, round, at: board.turnSince! + thinkMsFor(bot, seed, n, ply, round) };
+    const standIn = !board.opponent?.bot;
+    return { board: n, ply, id: moveId(board), side: 'opponent', bot, seed, round, at: board.turnSince! + thinkMsFor(bot, seed, n, ply, round), standIn };
   }
 
   /**
@@ -146,7 +150,7 @@ export class BotRunner {
   /** Keeps a timer that already plans the same move; otherwise replaces it. */
   private arm(key: TimerKey, plan: Plan | null): void {
     const current = this.timers.get(key);
-    if (current && plan && current.board === plan.board && current.id === plan.id && current.at === plan.at) return;
+    if (current && plan && current.board === plan.board && current.id === plan.id && current.at === plan.at && current.standIn === plan.standIn) return;
     current?.cancel();
     this.timers.delete(key);
     if (!plan) return;
@@ -162,7 +166,8 @@ export class BotRunner {
     const board = this.room.state.boards.get(plan.board);
     if (this.stopped || !board || board.status !== 'playing' || moveId(board) !== plan.id || sideToMove(board) !== plan.side) return;
     const move = chooseMove(board.chess, plan.bot, botRandom(plan.seed, { board: plan.board, ply: plan.ply, ...plan.round }, 'move'));
-    const actor: Actor = plan.side === 'host' ? { role: 'host' } : { role: 'opponent', board: plan.board };
+    // A bot playing for an away student moves as the room: the student's seat does not play meanwhile.
+    const actor: Actor = plan.side === 'host' ? { role: 'host' } : plan.standIn ? { role: 'server' } : { role: 'opponent', board: plan.board };
     void this.room
       .dispatch(actor, { type: 'move', board: plan.board, ...move, clientMoveId: plan.id })
       .then((result) => {

@@ -118,7 +118,8 @@ export class RoomCredentials {
   private secretChanges(events: readonly SimulEvent[], context: DispatchContext): SecretChange[] {
     const changes: SecretChange[] = [];
     for (const e of events) {
-      if (e.type === 'seat-taken' && e.bot) {
+      // A seated bot's seed, or that of a bot the host handed an away student's board to.
+      if ((e.type === 'seat-taken' && e.bot) || e.type === 'bot-took-over') {
         changes.push({ name: SECRET_NAMES.botSeed(e.board), value: String(context.botSeed ?? newBotSeed()) });
       } else if (e.type === 'seat-taken' && context.network) {
         changes.push({ name: SECRET_NAMES.seatNetwork(e.board), value: hashSecret(context.network) });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimulEvent } from '../../lib/simul/types';
 import { command, hello, seatedSimul } from '../testing/simul-fixture';
 import { serveForTest } from '../testing/serve-for-test';
+import { WATCHER_EVERY_MS, WATCHER_LONGEST_MS, WATCHER_SLICE, WATCHER_WRITES_PER_SECOND, watcherEveryMs } from './room-listeners';
 
 
 describe('fan-out', () => {
@@ -39,5 +40,16 @@ describe('fan-out', () => {
     expect(withMoves[0].filter((e) => e.type === 'move-made').map((e) => (e as { board: number }).board)).toEqual([1, 2, 3]);
     const seqs = withMoves[0].map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+});
+
+describe("a crowd's pacing", () => {
+  it('sends one slice at once, a crowd every WATCHER_EVERY_MS, a bigger crowd within a write budget, never rarer than WATCHER_LONGEST_MS', () => {
+    expect(watcherEveryMs(WATCHER_SLICE)).toBe(0);
+    expect(watcherEveryMs(WATCHER_SLICE + 1)).toBe(WATCHER_EVERY_MS);
+    expect(watcherEveryMs(2000)).toBe(WATCHER_EVERY_MS);
+    expect(watcherEveryMs(5000)).toBe((1000 * 5000) / WATCHER_WRITES_PER_SECOND);
+    expect(watcherEveryMs(10_000)).toBe(800);
+    expect(watcherEveryMs(100_000)).toBe(WATCHER_LONGEST_MS);
   });
 });

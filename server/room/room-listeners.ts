@@ -16,9 +16,11 @@
 // whole simul without the host's key) hear in slices of WATCHER_SLICE, a turn each, so that the
 // next command is decided between two slices and never waits for two thousand writes. What
 // comes while a pass over the watchers is under way goes to all of them in the next pass; and
-// when there are more watchers than one slice, a pass starts at most every WATCHER_EVERY_MS:
-// each write costs the server alike however small the frame, so a crowd hears the moves
-// a few at a time, a fifth of a second late at most.
+// when there are more watchers than one slice, a pass starts at most every watcherEveryMs(crowd):
+// each write costs the server alike however small the frame, so a crowd hears the moves a few at
+// a time, a fifth of a second late; a bigger crowd, less often, so that it is sent at most
+// WATCHER_WRITES_PER_SECOND frames in all (10,000 watchers: a frame each every 0.8 s, never
+// rarer than WATCHER_LONGEST_MS) and costs the players the same whatever its size.
 import type { BoardEvents } from '../../lib/protocol/events';
 import { boardsAwaitingTheHost, placesOf, summarize, type SimulSummary } from '../../lib/simul/summary';
 import type { SimulEvent, SimulState } from '../../lib/simul/types';
@@ -30,6 +32,16 @@ export const QUIET_MS = 250;
 export const WATCHER_SLICE = 100;
 /** A crowd of watchers (more than a slice) hears at most one frame this often. */
 export const WATCHER_EVERY_MS = 200;
+/** A crowd's frames, all watchers together, a second at most (until WATCHER_LONGEST_MS). */
+export const WATCHER_WRITES_PER_SECOND = 12_500;
+/** However big the crowd, each watcher hears the simul's new events at least this often. */
+export const WATCHER_LONGEST_MS = 800;
+
+/** How long a crowd of `watchers` waits between two passes (0: one slice, no wait). */
+export function watcherEveryMs(watchers: number): number {
+  if (watchers <= WATCHER_SLICE) return 0;
+  return Math.min(WATCHER_LONGEST_MS, Math.max(WATCHER_EVERY_MS, (1000 * watchers) / WATCHER_WRITES_PER_SECOND));
+}
 
 /** A frame on its way to the watchers, slice by slice. */
 interface WatcherPass {
@@ -165,7 +177,7 @@ export class RoomListeners {
       this.pass = null;
       return;
     }
-    const wait = this.watchers.size > WATCHER_SLICE ? this.lastPassAt + WATCHER_EVERY_MS - this.now() : 0;
+    const wait = this.lastPassAt + watcherEveryMs(this.watchers.size) - this.now();
     if (wait > 0) {
       this.pass = null;
       this.passTimer = setTimeout(() => {

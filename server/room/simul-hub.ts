@@ -63,7 +63,7 @@ interface HubOptions {
 export const EXHIBITION_GUARANTEE_MS = 5 * 60_000;
 
 /** Why an exhibition cannot start now, and (exactly, on this node) when it could. */
-export interface ExhibitionWait {
+interface ExhibitionWait {
   scope: 'network' | 'server';
   retryAfterMs: number;
 }

@@ -31,6 +31,7 @@ import type { DispatchContext, DispatchResult, RoomPort } from './room-port';
 import { RoomSession, sendToEach, type CloseReason, type Credential, type SendMany, type SessionLink } from './room-session';
 import { isStorageFull } from '../store/event-store';
 import { ManualClock, type Clock } from './simul-time';
+import { PresenceWatch } from './presence-watch';
 
 /** What a room is given by whoever runs it (the hub). */
 interface RoomOptions {
@@ -101,6 +102,8 @@ export class SimulRoom implements RoomPort {
   private flags: FlagTimers;
   /** In a cluster, this node's lease epoch on the simul: every append carries it (see store/leases.ts). */
   epoch?: number;
+  /** Who is there: each seat's sessions, reported away and back in the log (presence-watch.ts), while it runs. */
+  private presence: PresenceWatch | null = null;
 
   constructor(options: RoomOptions) {
     const { id, log, credentials } = options;
@@ -133,11 +136,18 @@ export class SimulRoom implements RoomPort {
     this.bots = new BotRunner(this, (slot) => this.credentials.botSeed(slot));
     this.bots.start();
     this.runExhibition();
+    // An exhibition's seats are its bots', on simulated time: nobody's presence to follow.
+    if (!this.state.exhibition) {
+      this.presence = new PresenceWatch(this);
+      this.presence.checkAll();
+    }
   }
 
   /** Stops its timers and companions: the room leaves memory (its sessions are the caller's to close). */
   stop(): void {
     this.started = false;
+    this.presence?.stop();
+    this.presence = null;
     this.flags.cancel();
     this.stopBots();
     this.run?.stop();
@@ -208,6 +218,7 @@ export class SimulRoom implements RoomPort {
     session.pagedUpTo = more ? lastSeqOf(body, input.lastSeq) : null;
     this.sessions.set(link.id, session);
     this.listeners.add(session);
+    if (session.seat !== null) this.presence?.check(session.seat);
     const answer: HelloReply = {
       ...body,
       role: actor.role,
@@ -229,6 +240,18 @@ export class SimulRoom implements RoomPort {
     if (!session) return;
     this.sessions.delete(link.id);
     this.listeners.remove(session);
+    const actor = this.actorFor(session.credential);
+    if (actor.role === 'opponent') this.presence?.check(actor.board);
+  }
+
+  /** How many sessions hold board `board`'s seat with its current credential. */
+  sessionsAt(board: number): number {
+    let count = 0;
+    for (const session of this.sessions.values()) {
+      const actor = this.actorFor(session.credential);
+      if (actor.role === 'opponent' && actor.board === board) count++;
+    }
+    return count;
   }
 
   /** Closes every session's connection (the room leaves this node). */
@@ -263,6 +286,7 @@ export class SimulRoom implements RoomPort {
       session.credential = { kind: 'seat', hash: hashSecret(result.seatToken) };
       session.seat = seated.board;
       this.listeners.add(session);
+      this.presence?.check(seated.board);
     }
     return { ok: true, board: seated.board, seatToken: result.seatToken, playerId };
   }
@@ -351,6 +375,10 @@ export class SimulRoom implements RoomPort {
     if (events.some((e) => e.type === 'simul-started')) this.runExhibition();
     this.bots?.afterCommit(events);
     if (this.state.phase === 'finished') this.stopBots();
+    // A seat taken, freed or re-issued (its old device's sessions count no more): who is there changed.
+    for (const e of events) {
+      if (e.type === 'seat-taken' || e.type === 'seat-freed' || e.type === 'seat-reissued') this.presence?.check(e.board);
+    }
     this.options.onEvents?.(this, events);
   }
 

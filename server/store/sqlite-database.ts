@@ -77,9 +77,9 @@ export interface SqliteStoreOptions {
 }
 
 /** Pages of write-ahead log between checkpoints (about 512 KB). */
-export const WAL_CHECKPOINT_PAGES = 128;
+const WAL_CHECKPOINT_PAGES = 128;
 /** Bytes the write-ahead log file is cut back to after a checkpoint. */
-export const WAL_SIZE_LIMIT = 1024 * 1024;
+const WAL_SIZE_LIMIT = 1024 * 1024;
 
 /** What opening the database found, for the entry point to log. */
 export interface StartupCheck {

@@ -2,6 +2,9 @@
 // The simul made into the asyncio lesson: the host as the event loop, its busy and idle
 // time, the ready queue and the waiting set, every board's waits, the timeline, and the
 // other mode projected from the same recorded think times. Every figure comes from the log.
+import { awayBoards } from '@/lib/simul/presence';
+import { isOver } from '@/lib/simul/queries';
+import { useServerNow } from '../use-now';
 import { formatDuration, formatPercent, formatSpeedUp, type SimulMetrics } from '@/lib/metrics';
 import { eventLoopView } from '@/lib/program/tasks';
 import type { EndReason, SimulState } from '@/lib/simul/types';
@@ -187,7 +190,26 @@ function EventLoopLens({ state }: { state: SimulState }) {
           </div>
         ))}
       </dl>
+      <AwayLines state={state} />
     </section>
+  );
+}
+
+/**
+ * The boards whose opponent is away, not thinking (lib/simul/presence.ts): "Board 4: opponent
+ * away 2 min". The time is this page's clock, not the server's (a second or two of skew).
+ */
+function AwayLines({ state }: { state: SimulState }) {
+  const words = useWords().classroom;
+  const now = useServerNow(0);
+  const away = awayBoards(state).filter((n) => !isOver(state.boards.get(n)!));
+  if (away.length === 0) return null;
+  return (
+    <ul className="mt-3 flex flex-col gap-1 text-sm font-semibold text-violet-800 dark:text-violet-300" data-testid="away-lines">
+      {away.map((n) => (
+        <li key={n} data-testid={`away-line-${n}`}>{words.opponentAway(n, words.awayTime(now - state.boards.get(n)!.awaySince!))}</li>
+      ))}
+    </ul>
   );
 }
 

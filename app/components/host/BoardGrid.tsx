@@ -15,6 +15,7 @@ import { MiniBoard } from '../MiniBoard';
 import { BotIcon } from '../BotMarker';
 import { useWords } from '../language';
 import { WaitTime } from '../WaitTime';
+import { PresenceBadge } from '../classroom';
 import { LAID_OUT_WHEN_NEAR, SCREENFUL, useNearScreen } from '../near-screen';
 
 type Store = StoreApi<SimulView>;
@@ -38,7 +39,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
     // Its place kept, its number shown, until it comes near the screen or the page is idle.
     const Frame = onPick ? 'button' : 'div';
     return (
-      <Frame className={frame} onClick={onPick && (() => onPick(number))} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
+      <Frame className={frame} onClick={onPick && (() => onPick(number))} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined} data-presence={view.presence ?? undefined}>
         <span className="px-[0.3em] text-[clamp(9px,7cqw,28px)] leading-tight font-bold">{number}</span>
         <div ref={ref} className="aspect-square w-full" />
       </Frame>
@@ -61,6 +62,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
           <span className="truncate">{view.isBot ? seatedName(w, number, view) : view.name}</span>
           {view.isBot && <span className="sr-only">{w.bots.marker}</span>}
         </span>
+        <PresenceBadge store={store} view={view} className="shrink-0" />
         {showsWait(view) && !simulated && (
           <span className="shrink-0" title={w.miniBoard.waitHint}>
             {w.miniBoard.wait} <WaitTime store={store} since={view.turnSince!} className="font-semibold tabular-nums" testId={`wait-mini-${number}`} />
@@ -93,11 +95,11 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
     </>
   );
   return onPick ? (
-    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
+    <button className={frame} onClick={() => onPick(number)} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined} data-presence={view.presence ?? undefined}>
       {content}
     </button>
   ) : (
-    <div className={frame} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined}>
+    <div className={frame} data-testid={`mini-${number}`} data-look={view.look} data-bot={view.isBot || undefined} data-presence={view.presence ?? undefined}>
       {content}
     </div>
   );

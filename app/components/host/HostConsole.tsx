@@ -43,6 +43,7 @@ import { BoardGrid } from './BoardGrid';
 import { BotMarker } from '../BotMarker';
 import { Lobby } from './Lobby';
 import { ReissueSeatButton } from './ReissueSeatButton';
+import { MessageForm, StandInControls } from '../classroom';
 import { TypedMove } from './TypedMove';
 import { boardLook, LOOKS } from '../board-look';
 import { ICONS } from '../icons';
@@ -150,6 +151,7 @@ export const Console = memo(function Console({ connection }: { connection: Simul
         {playing && <TakebackRequests connection={connection} controller={controller} />}
         {playing && <Playing controller={controller} />}
       </div>
+      {phase !== 'lobby' && <MessageForm controller={controller} />}
       {playing && <Rematches connection={connection} controller={controller} />}
       {phase !== 'lobby' && <DashboardPanel connection={connection} />}
     </main>
@@ -511,6 +513,7 @@ function FocusedBoard({ controller, number }: { controller: SimulController; num
             {w.takeback.turnOff(number)}
           </button>
         )}
+        <StandInControls controller={controller} number={number} />
       </div>
     </div>
   );

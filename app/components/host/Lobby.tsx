@@ -9,6 +9,14 @@ import type { BotStrength } from '@/lib/bots/spec';
 import { useWords } from '../language';
 import { BotMarker } from '../BotMarker';
 import { JoinPanel } from './JoinPanel';
+import { PresenceBadge } from '../classroom';
+
+/** A seat's presence (away, left), from the board's view: nothing while its student is here. */
+function LobbyPresence({ controller, board }: { controller: SimulController; board: number }) {
+  const store = controller.connection.store;
+  const view = store.getState().boards.get(board);
+  return view ? <PresenceBadge store={store} view={view} className="text-xs" /> : null;
+}
 
 interface BotChoice {
   strength: BotStrength;
@@ -88,6 +96,7 @@ export function Lobby({ state, controller }: { state: SimulState; controller: Si
                 <span className="mr-1 text-sm text-slate-500">{b.number}</span>
                 <span className="truncate font-semibold" data-testid={`seat-${b.number}`}>{b.opponent?.name ?? w.lobby.empty}</span>
                 {b.opponent?.bot && <BotMarker />}
+                <LobbyPresence controller={controller} board={b.number} />
               </span>
               {b.opponent?.bot ? (
                 <button

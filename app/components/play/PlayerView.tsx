@@ -24,6 +24,7 @@ import type { BoardState, SimulState } from '@/lib/simul/types';
 import { refusalText, resultSentence, spokenMove } from '@/app/words';
 import { useWords } from '../language';
 import { PausedNotice } from '../PausedNotice';
+import { ClassMessageBanner, TakeBoardBack } from '../classroom';
 import { ClaimDraw } from '../ClaimDraw';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
@@ -56,8 +57,9 @@ function View({ connection }: { connection: SimulConnection }) {
   const state = useSimulState(connection);
   const controller = useMemo(() => new SimulController(connection), [connection]);
   const board = who.board !== null ? state.boards.get(who.board) ?? null : null;
-  // The one answer the banner words too (phone-status.ts): "your move" only while not paused.
-  const myTurn = board !== null && phoneStatus(board, hostWhere(state, [])).kind === 'your-move';
+  // The one answer the banner words too (phone-status.ts): "your move" only while not paused; and
+  // while a bot plays for the student (it was away), only once the student takes the board back.
+  const myTurn = board !== null && !board.standIn && phoneStatus(board, hostWhere(state, [])).kind === 'your-move';
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
 
   if (who.problem && !who.loaded) {
@@ -105,6 +107,8 @@ function View({ connection }: { connection: SimulConnection }) {
       </p>
       <SimulSettings state={state} className="mb-2" />
       <PausedNotice paused={board.paused} className="mb-2" />
+      <ClassMessageBanner connection={connection} />
+      <TakeBoardBack controller={controller} board={board.number} />
       <Banner connection={connection} board={board} />
       <HostMoveAnnouncement board={board} myTurn={myTurn} />
       <TakebackNews board={board} />

@@ -18,6 +18,7 @@ import { Dashboard } from '../dashboard/Dashboard';
 import { Timeline } from '../dashboard/Timeline';
 import { useMetrics } from '../dashboard/use-metrics';
 import { ResultsTable } from '../ResultsTable';
+import { AwayTotals } from '../classroom';
 import { GameViewer } from './GameViewer';
 import { CompareTable } from './CompareTable';
 import { SimulatedTime } from '../SimulatedTime';
@@ -150,6 +151,7 @@ function Single({ connection }: { connection: SimulConnection }) {
         <p>{words.neverStarted}</p>
       )}
       <ResultsTable state={view.state} reader={{ role: 'projector' }} />
+      <AwayTotals state={view.state} now={Date.now() + view.clockOffset} />
       {live && <GameViewer state={view.state} metrics={live} log={view.log} />}
       <Link href="/" className="text-host underline">{words.home}</Link>
     </main>

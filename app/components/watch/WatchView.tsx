@@ -16,6 +16,7 @@ import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
 import { PausedNotice } from '../PausedNotice';
+import { ClassMessageBanner } from '../classroom';
 import { BoardGrid } from '../host/BoardGrid';
 import { Timeline } from '../dashboard/Timeline';
 import { useFigures, type useMetrics } from '../dashboard/use-metrics';
@@ -76,6 +77,9 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
       )}
       <Simulated connection={connection} />
       <PausedNotice paused={paused} className="text-[clamp(1.5rem,4vh,3rem)]" />
+      <div className="text-[clamp(1.25rem,3vh,2.5rem)]">
+        <ClassMessageBanner connection={connection} closable={false} />
+      </div>
       {phase === 'lobby' ? <Lobby connection={connection} /> : <Games connection={connection} />}
     </main>
   );

@@ -64,13 +64,22 @@ export function liveBoard(state: SimulState, number: number): BoardState | Rejec
   return board;
 }
 
-/** Board `number`, live, and the side the actor plays on it. */
+/**
+ * Board `number`, live, and the side the actor plays on it. While a bot plays a student's side
+ * for now (stand-in.ts), the room plays it for the bot, and the student does not.
+ */
 export function playerOn(state: SimulState, actor: Actor, number: number): { board: BoardState; side: Side } | Rejection {
+  if (actor.role === 'server') {
+    const board = liveBoard(state, number);
+    if (isRejection(board)) return board;
+    return board.standIn ? { board, side: 'opponent' } : rejection('not-seated');
+  }
   // Who asks is checked first (a student on another's finished board: not-your-board).
   const side = sideOf(actor, number);
   if (isRejection(side)) return side;
   const board = liveBoard(state, number);
   if (isRejection(board)) return board;
+  if (board.standIn && side === 'opponent') return rejection('bot-plays', { board: number });
   return { board, side };
 }
 

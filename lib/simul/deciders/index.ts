@@ -17,6 +17,9 @@ import { decideFreeSeat, decideReissueSeat } from './seats';
 import { decideStart } from './start';
 import { decideAnswerTakeback, decideRequestTakeback, decideTakeBack, decideTurnOffTakebacks } from './takebacks';
 import { decideTimeOut } from './time-out';
+import { decideMarkAway, decideMarkBack } from './presence';
+import { decideHandToBot, decideTakeBoardBack } from './stand-in';
+import { decideMessageClass } from './message';
 
 export const DECIDERS: { [T in CommandType]: Decider<T> } = {
   join: decideJoin,
@@ -42,5 +45,10 @@ export const DECIDERS: { [T in CommandType]: Decider<T> } = {
   'take-back': decideTakeBack,
   pause: decidePause,
   resume: decideResume,
+  'mark-away': decideMarkAway,
+  'mark-back': decideMarkBack,
+  'hand-to-bot': decideHandToBot,
+  'take-board-back': decideTakeBoardBack,
+  'message-class': decideMessageClass,
   'turn-off-takebacks': decideTurnOffTakebacks,
 };

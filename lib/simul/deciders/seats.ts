@@ -24,5 +24,7 @@ export const decideReissueSeat: Decider<'reissue-seat'> = (state, _actor, comman
   if (isRejection(board)) return refuse(board);
   if (isOver(board)) return reject('game-over', { board: command.board });
   if (board.opponent!.bot) return reject('bot-seat', { board: command.board });
+  // The new device's student plays again: a bot that played for the student stops.
+  if (board.standIn) return accept({ type: 'bot-handed-back', board: board.number, by: 'reissued' }, { type: 'seat-reissued', board: board.number });
   return accept({ type: 'seat-reissued', board: board.number });
 };
