@@ -1,7 +1,7 @@
 'use client';
 // A student's phone: the board filling the width, "your move" impossible to miss, where the
-// host is, tap-to-move. Joining and rejoining (same device, same seat) happen here too.
-import Link from 'next/link';
+// host is, tap-to-move. Joining and rejoining (same device, same seat) happen here too. Loaded
+// after the join form (PhonePage.tsx); plain links (next/link's code is not worth its bytes here).
 import { useEffect, useMemo, useState } from 'react';
 import type { ConnectionStatus, SimulConnection } from '@/lib/client/simul-connection';
 import { SimulController } from '@/lib/client/simul-controller';
@@ -35,15 +35,15 @@ import { RefusalNotice } from '../RefusalNotice';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable, resultOf } from '../ResultsTable';
 import { boardLook, LOOKS } from '../board-look';
-import { JoinForm } from './JoinForm';
+import { JoinFirst, JoinForm } from './JoinForm';
 import { useTurnSignal } from './use-turn-signal';
 import { useWakeLock, type WakeLockState } from './use-wake-lock';
 
 export function PlayerView({ simulId }: { simulId: string }) {
   // A phone needs the position, not the history: it opens from a snapshot, not by replaying the log.
   const connection = useSimulConnection(simulId, 'state');
-  const w = useWords();
-  if (!connection) return <p className="p-6 text-slate-500">{w.phone.opening}</p>;
+  // Until the simul's state comes, the join form already takes a name (JoinForm.tsx).
+  if (!connection) return <JoinFirst simulId={simulId} />;
   return <View connection={connection} />;
 }
 
@@ -72,11 +72,11 @@ function View({ connection }: { connection: SimulConnection }) {
       <Shell>
         <h1 className="text-2xl font-bold">{who.problem.code === 'unknown-simul' ? words.noSimul : words.cannotOpen}</h1>
         <p className="mt-2">{refusalText(w, who.problem)} {words.checkWithTeacher}</p>
-        <Link href="/" className="mt-4 inline-block text-host underline">{words.enterCode}</Link>
+        <a href="/" className="mt-4 inline-block text-host underline">{words.enterCode}</a>
       </Shell>
     );
   }
-  if (!who.loaded) return <Shell><p className="text-slate-500">{words.opening}</p></Shell>;
+  if (!who.loaded) return <JoinFirst simulId={connection.simulId} />;
 
   if (!board) {
     // Before the start, and after it while the host keeps joining open (a late joiner).
@@ -97,7 +97,7 @@ function View({ connection }: { connection: SimulConnection }) {
       <Shell title={state.title} status={link.status}>
         {who.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{refusalText(w, who.problem)}</p>}
         <p className="text-lg">{phase === 'finished' ? words.over : words.seatsClosed}</p>
-        <Link href={`/watch/${state.simulId}`} className="mt-3 inline-block text-host underline">{words.watchIt}</Link>
+        <a href={`/watch/${state.simulId}`} className="mt-3 inline-block text-host underline">{words.watchIt}</a>
         {phase === 'finished' && <div className="mt-4"><Results connection={connection} reader={{ role: 'projector' }} /></div>}
       </Shell>
     );
