@@ -18,7 +18,7 @@
 //
 // Every step has a deadline: the run finishes, or fails saying which step did not and why.
 // Usage (after `npx next build`): npx tsx bench/phone-open.ts [--json=FILE]
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -29,6 +29,7 @@ import { en } from '../app/words/en';
 import { es } from '../app/words/es';
 import { freePort, ServerProcess } from '../server/testing/server-process';
 import { Clients, command, createSimul, hello } from '../server/testing/simul-fixture';
+import { runScript } from './run-script';
 
 const args = process.argv.slice(2);
 const jsonFile = args.find((a) => a.startsWith('--json='))?.slice('--json='.length);
@@ -433,18 +434,4 @@ async function main(): Promise<PhoneOpenResult> {
   }
 }
 
-const hardLimit = setTimeout(() => {
-  console.error(`phone-open: not finished within ${HARD_LIMIT_MS / 60_000} minutes, stopping`);
-  process.exit(3);
-}, HARD_LIMIT_MS);
-hardLimit.unref();
-
-main()
-  .then((result) => {
-    if (jsonFile) writeFileSync(jsonFile, JSON.stringify(result, null, 2));
-    process.exit(0);
-  })
-  .catch((err) => {
-    console.error(`phone-open failed: ${err instanceof Error ? err.message : err}`);
-    process.exit(1);
-  });
+runScript('phone-open', HARD_LIMIT_MS, jsonFile, main);
