@@ -39,8 +39,9 @@ test('the console on a laptop: the board, the typed move, every action, the keys
     await expect(page.getByTestId('headline-host-busy')).toBeVisible();
     await expectInView(page, 'host-board-1-container', 'the big board');
     await expectInView(page, 'typed-move', 'the typed-move field');
+    // The board's actions beside it; End simul in the console's header, there whatever board is shown.
     for (const name of ['Offer a draw', 'Resign', 'Abort game', 'End simul']) {
-      const button = page.getByTestId('board-actions').getByRole('button', { name, exact: true });
+      const button = name === 'End simul' ? page.getByTestId('end-simul') : page.getByTestId('board-actions').getByRole('button', { name, exact: true });
       await expect(button).toBeVisible();
       const box = (await button.boundingBox())!;
       expect(box.y + box.height, `${name} at ${viewport.width}x${viewport.height}`).toBeLessThanOrEqual(viewport.height);

@@ -8,7 +8,7 @@ import { useRouter } from 'next/navigation';
 import { createContext, startTransition, use, useContext, useEffect, useState } from 'react';
 import type { Words } from '@/app/words';
 import { chooseLanguage, LANGUAGE_KEY, type Language } from '@/app/words/languages';
-import { loadedWords, loadWords } from '@/app/words/load';
+import { loadWords } from '@/app/words/load';
 
 const LanguageContext = createContext<{ language: Language; choose: (language: Language) => void }>({
   language: 'en',
@@ -64,7 +64,8 @@ export function LanguageProvider({ initial, children }: { initial: Language; chi
 /** This page's words, in its language (its table loaded the first time: the component waits for it). */
 export function useWords(): Words {
   const { language } = useContext(LanguageContext);
-  return loadedWords(language) ?? use(loadWords(language));
+  // use() on every render (React asks it): once the table has come it returns it at once.
+  return use(loadWords(language));
 }
 
 /** A small choice of language, kept for this browser; its words come from the server (the page's scripts need no table for it). */

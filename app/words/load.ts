@@ -10,22 +10,24 @@ const TABLES: Record<Language, () => Promise<Words>> = {
   es: () => import('./es').then((m) => m.es),
 };
 
-const loaded = new Map<Language, Words>();
-const loading = new Map<Language, Promise<Words>>();
-
-/** The language's table when it is loaded already. */
-export function loadedWords(language: Language): Words | undefined {
-  return loaded.get(language);
-}
+/**
+ * A table's loading, marked fulfilled once it has come the way React's use() reads a promise it
+ * has seen (status and value): use() then returns the table at once instead of suspending, so
+ * useWords may call use() on every render, as React requires.
+ */
+type Loading = Promise<Words> & { status?: 'fulfilled'; value?: Words };
+const loading = new Map<Language, Loading>();
 
 /** The language's table, loaded once (the same promise every time: React's use() may wait on it). */
 export function loadWords(language: Language): Promise<Words> {
   let promise = loading.get(language);
   if (!promise) {
-    promise = TABLES[language]().then((words) => {
-      loaded.set(language, words);
+    const loads: Loading = TABLES[language]().then((words) => {
+      loads.status = 'fulfilled';
+      loads.value = words;
       return words;
     });
+    promise = loads;
     promise.catch(() => loading.delete(language)); // a failed fetch is tried again next time
     loading.set(language, promise);
   }

@@ -221,7 +221,7 @@ function FittedTimeline({ metrics }: { metrics: NonNullable<ReturnType<typeof us
   // The legend takes a line under the drawing.
   const legend = fontSize * 1.5 + 8;
   return (
-    <div ref={box} className="relative h-[25%] min-h-32 shrink-0 overflow-hidden" data-testid="projector-timeline">
+    <div ref={box} className="relative h-[22%] min-h-32 shrink-0 overflow-hidden" data-testid="projector-timeline">
       {width > 0 && height > legend && (
         <Timeline
           start={metrics.start}
