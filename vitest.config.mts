@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'app/**/*.test.ts', 'app/**/*.test.tsx'],
     environment: 'node',
+    setupFiles: ['lib/client/testing/node-websocket.ts'],
     // Generous: npm test must pass on a loaded machine (speed is the bench's to judge).
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -3,7 +3,9 @@ import { connection } from 'next/server';
 import { LanguageProvider, LanguageSwitch } from './components/language';
 import { PieceSprites } from './components/PieceSprites';
 import './globals.css';
+import { LANGUAGE_TAGS } from './words';
 import { requestLanguage, requestWords } from './words/request';
+import { LANGUAGES } from './words/tables';
 
 // The icons, the manifest and the turn sound live in public/ (their licences: public/LICENSES.md);
 // a simul's phone page links its own manifest (app/play/[id]).
@@ -34,6 +36,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request, the 404 page too: its scripts need the request's CSP nonce.
   await connection();
   const language = await requestLanguage();
+  const { app } = await requestWords();
+  // The switch's words come from here: a page whose scripts show no words loads no table.
+  const choices = LANGUAGE_TAGS.map((lang) => ({ lang, name: LANGUAGES[lang].languageName }));
   return (
     <html lang={language}>
       <body className="min-h-dvh font-sans">
@@ -41,7 +46,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <LanguageProvider initial={language}>
           {children}
           <footer className="flex justify-end px-4 py-2" data-language-switch>
-            <LanguageSwitch />
+            <LanguageSwitch label={app.language} choices={choices} />
           </footer>
         </LanguageProvider>
       </body>

@@ -29,6 +29,7 @@ import { Prng } from '../lib/random';
 import { addBigSimul, percentile } from '../server/testing/hostile-clients';
 import { freePort, ServerProcess } from '../server/testing/server-process';
 import { Clients, seatedSimul, type SeatedSimul } from '../server/testing/simul-fixture';
+import { runScript } from './run-script';
 
 const args = process.argv.slice(2);
 const jsonFile = args.find((a) => a.startsWith('--json='))?.slice('--json='.length);
@@ -482,19 +483,4 @@ async function main(): Promise<ConsoleOpenResult> {
   }
 }
 
-const hardLimit = setTimeout(() => {
-  console.error(`console-open: not finished within ${HARD_LIMIT_MS / 60_000} minutes, stopping`);
-  process.exit(3);
-}, HARD_LIMIT_MS);
-hardLimit.unref();
-
-main()
-  .then((result) => {
-    if (jsonFile) writeFileSync(jsonFile, JSON.stringify(result, null, 2));
-    // Whatever the filling's hub left behind (its timers) must not keep the process alive.
-    process.exit(0);
-  })
-  .catch((err) => {
-    console.error(`console-open failed: ${err instanceof Error ? err.message : err}`);
-    process.exit(1);
-  });
+runScript('console-open', HARD_LIMIT_MS, jsonFile, main);

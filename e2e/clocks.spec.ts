@@ -43,7 +43,7 @@ test('clocks: a student flags, the host flags on a neglected board, every screen
     await expect(page.getByTestId(id)).toHaveText('2:00');
   }
   await expect(ada.getByTestId('clock-opponent-1')).toHaveText('0:00');
-  await expect(host.getByTestId('end-reason-mini-1')).toHaveText('time');
+  await expect(host.getByTestId('chip-label-1')).toHaveText('Host won on time');
 
   // Board 2 has awaited the host from the start, the host at board 1: its clock has run all along.
   await expect(host.getByTestId('host-clock-mini-2')).toHaveText(/^(1:00|0:[45]\d)$/);

@@ -16,7 +16,7 @@ import { ExhibitionPacer } from './room/exhibition-run';
 import { withSecurityHeaders } from './guards/http-security';
 import { listenAddresses, serverOrigins } from './listen-addresses';
 import { hostname, networkInterfaces } from 'node:os';
-import { serverWordsFor } from '../app/words';
+import { serverWordsFor } from '../app/words/tables';
 import { JOIN_ADDRESSES_PATH, type JoinAddresses } from '../lib/join-address';
 import type { EventStore } from './store/event-store';
 import type { SimulLeases } from './store/leases';
@@ -63,6 +63,15 @@ export interface RunningServer {
 }
 
 const JOIN_PATH = /^\/j\/([^/?#]+)\/?$/;
+
+/** The code a join link names (/j/<code>), or the home page's form sends (/j?code=<code>, spaces allowed). */
+function typedJoinCode(url: string | undefined): string | null {
+  if (!url) return null;
+  const link = JOIN_PATH.exec(url);
+  if (link) return link[1];
+  if (!/^\/j\/?\?/.test(url)) return null;
+  return new URL(url, 'http://x').searchParams.get('code')?.replace(/\s/g, '') ?? null;
+}
 const HEALTH_PATH = '/healthz';
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -85,12 +94,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const http = createServer(withSecurityHeaders(async (req, res) => {
     // A typed join code goes to its simul's join page.
-    const match = req.url ? JOIN_PATH.exec(req.url) : null;
-    if (match) {
+    const typed = typedJoinCode(req.url);
+    if (typed !== null) {
       // Six digits are few: a network that keeps guessing wrong is refused new codes for a
       // while, but not the code of a simul it already opened (see answerLookUp).
       const network = networkOf(req, trustedProxies);
-      const code = joinCodeSchema.safeParse(match[1]);
+      const code = joinCodeSchema.safeParse(typed);
       let simulId: string | null = null;
       try {
         simulId = code.success ? await hub.resolveCode(code.data) : null;
@@ -108,7 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       res.statusCode = 302;
-      res.setHeader('Location', simulId ? `/play/${simulId}` : `/?code=${encodeURIComponent(match[1].slice(0, 12))}&missing=1`);
+      res.setHeader('Location', simulId ? `/play/${simulId}` : `/?code=${encodeURIComponent(typed.slice(0, 12))}&missing=1`);
       res.end();
       return;
     }

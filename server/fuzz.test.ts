@@ -320,9 +320,11 @@ describe('fuzzing the socket protocol', () => {
     );
     // A join to a started simul is no longer refused as already-started while joining stays
     // open (late joiners): its hostile name is refused as name-invalid instead.
+    // Who asks is checked first: a student's command for a board not its own (an unknown one
+    // too) is refused as not-your-board.
     expect(Object.keys(tally.byCode).sort()).toEqual([
       'already-seated', 'bad-credentials', 'bad-payload', 'name-invalid', 'not-host',
-      'not-seated', 'not-started', 'outdated-client', 'title-invalid', 'unknown-board', 'unknown-simul',
+      'not-seated', 'not-started', 'not-your-board', 'outdated-client', 'title-invalid', 'unknown-simul',
     ]);
     expect(tally.byCategory.oversize).toBeGreaterThanOrEqual(20);
     expect(tally.reconnects).toBeGreaterThanOrEqual(tally.byCategory.oversize);

@@ -13,7 +13,7 @@ export function ConnectionBadge({ status, pendingCommands = 0 }: { status: Conne
   const text =
     status === 'connecting' ? w.connecting : status === 'reconnecting' ? w.reconnecting : w.sending;
   return (
-    <span className="inline-flex items-center gap-1 text-xs font-semibold text-ready" role="status" data-testid="connection">
+    <span className="inline-flex items-center gap-1 text-xs font-semibold text-amber-800 dark:text-amber-300" role="status" data-testid="connection">
       <span className="h-2 w-2 animate-pulse rounded-full bg-ready" aria-hidden /> {text}
     </span>
   );

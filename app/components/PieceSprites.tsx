@@ -1,4 +1,3 @@
-'use client';
 // The one piece set, drawn for this project (MIT, like the rest: public/LICENSES.md): plain
 // silhouettes of a few shapes each, with a thick outline, so that a piece still reads on a
 // mini board of 40 and from the back of the room. Drawn once per page as SVG symbols; the main

@@ -1,6 +1,6 @@
 // The simul's rules as chosen at creation, for everyone to see: its clocks, how repetition
 // and fifty-move draws happen, how the host rotates (async) and where the games start.
-import { NAMED_POSITIONS } from '@/lib/chess/positions';
+import { drillGoal, NAMED_POSITIONS } from '@/lib/chess/positions';
 import type { SimulState } from '@/lib/simul/types';
 import { clockSettingsText, type Words } from '@/app/words';
 import { useWords } from './language';
@@ -16,11 +16,14 @@ export function SimulSettings({ state, className = '' }: { state: SimulState; cl
   const ownBoards = Object.keys(state.boardFens).map(Number).sort((a, b) => a - b);
   const positions =
     state.startFen || ownBoards.length > 0 ? w.startPosition.line(state.startFen && positionName(w, state.startFen), ownBoards) : null;
+  // Every game's drill, and what it asks ("White to win"); a board's own drill says it on that board.
+  const goal = drillGoal(state.startFen);
   return (
     <p className={`text-sm text-slate-500 ${className}`} data-testid="simul-settings">
       {clockSettingsText(w, state.clock)} · {w.settings.drawRulesText(w.settings.drawRules[state.drawRules])}
       {state.mode === 'async' && <span data-testid="rotation-setting"> · {w.rotation.line(state.rotation)}</span>}
       {positions && <span data-testid="position-setting"> · {positions}</span>}
+      {goal && <span data-testid="goal-setting"> · {w.startPosition.goals[goal]}</span>}
     </p>
   );
 }

@@ -7,7 +7,7 @@
 import type { ClientProblem } from '@/lib/client/simul-connection';
 import type { TextProblem } from '@/lib/simul/display-text';
 import type { AbortReason, BoardStatus, DrawRules, EndReason, MessagePreset, RefusalParams, RejectionCode, Rotation } from '@/lib/simul/types';
-import type { NamedPositionId, PositionProblem } from '@/lib/chess/positions';
+import type { DrillGoal, NamedPositionId, PositionProblem } from '@/lib/chess/positions';
 import type { SegmentState } from '@/lib/metrics';
 import type { BoardLook } from '@/lib/simul/board-look';
 import { dateTimeIn } from './date-time';
@@ -459,6 +459,16 @@ const phone = {
   /** The tab's title while it is the student's move. */
   yourMoveTab: (app: string) => `● Your move · ${app}`,
   turnAlerts: 'Sound and vibration on my turn',
+  /** The banner while the phone has no link to the server. */
+  offline: 'Not connected',
+  offlineMeans: 'What you see may be out of date.',
+  /** A move made while offline, until the server has it. */
+  notSentYet: (from: string, to: string) => `Your move ${from}–${to}: not sent yet`,
+  /** Said once where the browser cannot keep the screen on (no Screen Wake Lock, or plain http). */
+  screenMaySleep: 'This phone may turn its screen off while you wait. That is fine: wake it and it catches up with your game.',
+  gotIt: 'OK',
+  /** The disclosure holding the simul's rules (clocks, draws, rotation, start position). */
+  rules: 'Rules',
   // The join form
   joiningClosed: 'The host has closed joining.',
   yourName: 'Your name',
@@ -573,6 +583,9 @@ const projector = {
   /** The headline's shorter names for the two schedules' totals. */
   asPlayed: (mode: Mode) => `${mode === 'async' ? 'Async' : 'Sync'} as played`,
   projected: (mode: Mode) => `${mode === 'async' ? 'Async' : 'Sync'} projected`,
+  /** Under those names, what each figure is, in plain words for the class. */
+  asPlayedHint: 'how long the simul took',
+  projectedHint: (mode: Mode): string => (mode === 'sync' ? 'one game at a time would have taken' : 'rotating between the boards would have taken'),
   speedUp: 'Speed-up',
   /** A grid shown a page at a time: "Boards 41–80 of 100". */
   page: (first: number, last: number, total: number) => `Boards ${first}–${last} of ${total}`,
@@ -909,6 +922,8 @@ const program = {
       ? 'One task per board on asyncio’s event loop, on one thread: the host’s. The host takes the ready boards by the simul’s rule. Each line shows the boards standing at it.'
       : 'The blocking version: one game after another, the host waiting whenever its opponent thinks. Each line shows the boards standing at it.',
   code: 'The program, line by line',
+  /** The folded listing's summary (the review opens with it folded). */
+  showCode: (lines: number) => `The program: ${lines} lines of Python`,
   notStarted: 'The tasks begin when the simul starts.',
   current: 'The loop’s current task',
   currentSync: 'The game being played',
@@ -1035,6 +1050,8 @@ const startPosition = {
     french: 'French Defence',
     'queens-gambit': 'Queen’s Gambit',
   } satisfies Record<NamedPositionId, string> as Record<NamedPositionId, string>,
+  /** A named drill's goal, on the phone and the projector. */
+  goals: { 'white-wins': 'White to win', 'black-draws': 'Black to draw' } satisfies Record<DrillGoal, string> as Record<DrillGoal, string>,
   perBoard: 'Boards with a position of their own',
   addBoard: 'Give a board its own position',
   board: 'Board',
@@ -1158,6 +1175,33 @@ const miniBoard = {
   waitHint: 'How long this board has waited for the host',
   hostClock: 'host',
   hostClockHint: 'The host’s clock on this board',
+  opponentClockHint: 'The student’s clock on this board',
+  /** A finished board's chip, whole and short (a mini board's one line): "Host lost on time". */
+  finished: (look: 'win' | 'draw' | 'loss', reason: EndReason): string => {
+    const host = look === 'win' ? 'Host won' : 'Host lost';
+    switch (reason) {
+      case 'checkmate':
+        return `${host} by mate`;
+      case 'timeout':
+        return look === 'draw' ? 'Draw on time' : `${host} on time`;
+      case 'resignation':
+        return look === 'win' ? 'Student resigned' : 'Host resigned';
+      case 'draw-agreed':
+        return 'Draw agreed';
+      case 'stalemate':
+        return 'Stalemate: draw';
+      case 'threefold-repetition':
+      case 'fivefold-repetition':
+        return 'Draw by repetition';
+      case 'fifty-move-rule':
+        return 'Draw: 50 moves';
+      case 'seventy-five-move-rule':
+        return 'Draw: 75 moves';
+      case 'insufficient-material':
+      case 'timeout-vs-insufficient-material':
+        return 'Draw: no mate left';
+    }
+  },
 };
 
 /** Who is there, a bot that plays for an away student, and the host's word to the class. */

@@ -419,6 +419,12 @@ const phone: Words['phone'] = {
   confirmResign: '¿Abandonar esta partida?',
   yourMoveTab: (app) => `● Te toca · ${app}`,
   turnAlerts: 'Sonido y vibración en mi turno',
+  offline: 'Sin conexión',
+  offlineMeans: 'Lo que ves puede no estar al día.',
+  notSentYet: (from, to) => `Tu jugada ${from}–${to}: aún sin enviar`,
+  screenMaySleep: 'Este teléfono puede apagar la pantalla mientras esperas. No pasa nada: despiértalo y se pone al día con tu partida.',
+  gotIt: 'Entendido',
+  rules: 'Reglas',
   joiningClosed: 'El anfitrión ha cerrado la entrada.',
   yourName: 'Tu nombre',
   seat: 'Puesto',
@@ -519,6 +525,8 @@ const projector: Words['projector'] = {
   review: 'Repaso',
   asPlayed: (mode) => `${modeName(mode)} jugada`,
   projected: (mode) => `${modeName(mode)} proyectada`,
+  asPlayedHint: 'lo que duró la simultánea',
+  projectedHint: (mode) => (mode === 'sync' ? 'lo que habría durado una partida tras otra' : 'lo que habría durado rotando entre los tableros'),
   speedUp: 'Aceleración',
   page: (first, last, total) => `Tableros ${first}–${last} de ${total}`,
 };
@@ -828,6 +836,7 @@ const program: Words['program'] = {
       ? 'Una tarea por tablero en el bucle de eventos de asyncio, en un solo hilo: el del anfitrión. El anfitrión toma los tableros listos según la regla de la simultánea. Cada línea muestra los tableros que están en ella.'
       : 'La versión bloqueante: una partida tras otra, el anfitrión esperando cada vez que su rival piensa. Cada línea muestra los tableros que están en ella.',
   code: 'El programa, línea a línea',
+  showCode: (lines) => `El programa: ${lines} líneas de Python`,
   notStarted: 'Las tareas empiezan cuando empieza la simultánea.',
   current: 'La tarea actual del bucle',
   currentSync: 'La partida que se está jugando',
@@ -946,6 +955,7 @@ const startPosition: Words['startPosition'] = {
     french: 'Defensa Francesa',
     'queens-gambit': 'Gambito de Dama',
   },
+  goals: { 'white-wins': 'Blancas juegan para ganar', 'black-draws': 'Negras juegan para hacer tablas' },
   perBoard: 'Tableros con una posición propia',
   addBoard: 'Dar a un tablero su propia posición',
   board: 'Tablero',
@@ -1052,6 +1062,32 @@ const miniBoard: Words['miniBoard'] = {
   waitHint: 'Cuánto lleva este tablero esperando al anfitrión',
   hostClock: 'anfitrión',
   hostClockHint: 'El reloj del anfitrión en este tablero',
+  opponentClockHint: 'El reloj del alumno en este tablero',
+  finished: (look, reason) => {
+    const host = look === 'win' ? 'Ganó el anfitrión' : 'Perdió el anfitrión';
+    switch (reason) {
+      case 'checkmate':
+        return `${host} por mate`;
+      case 'timeout':
+        return look === 'draw' ? 'Tablas por tiempo' : `${host} por tiempo`;
+      case 'resignation':
+        return look === 'win' ? 'El alumno abandonó' : 'El anfitrión abandonó';
+      case 'draw-agreed':
+        return 'Tablas acordadas';
+      case 'stalemate':
+        return 'Ahogado: tablas';
+      case 'threefold-repetition':
+      case 'fivefold-repetition':
+        return 'Tablas por repetición';
+      case 'fifty-move-rule':
+        return 'Tablas: 50 jugadas';
+      case 'seventy-five-move-rule':
+        return 'Tablas: 75 jugadas';
+      case 'insufficient-material':
+      case 'timeout-vs-insufficient-material':
+        return 'Tablas: sin mate posible';
+    }
+  },
 };
 
 const classroom: Words['classroom'] = {

@@ -1,7 +1,8 @@
 // What the server names no more (issue 27, row 9): an exhibition's simuls and its bots are worded
 // by each view in its reader's language; an older log, which carries English names, reads right too.
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, seatedName, simulTitle } from '.';
+import { seatedName, simulTitle } from '.';
+import { LANGUAGES } from './tables';
 
 const { en, es } = LANGUAGES;
 const EXHIBITION = { simulId: 'x', speed: 600, movePairs: 30, pair: 'y' } as const;

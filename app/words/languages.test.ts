@@ -2,7 +2,8 @@
 // takes the same parameters; nothing is left in English by mistake; and a browser gets the
 // language it asks for.
 import { describe, expect, it } from 'vitest';
-import { acceptedLanguages, chooseLanguage, LANGUAGES, requestLanguageOf } from '.';
+import { acceptedLanguages, chooseLanguage, requestLanguageOf } from '.';
+import { LANGUAGES } from './tables';
 import { en } from './en';
 
 type Entry = { path: string; value: unknown };
@@ -74,6 +75,6 @@ describe('the table', () => {
     const files = readdirSync('app/words').filter((f) => /\.ts$/.test(f) && !f.endsWith('.test.ts') && f !== 'request.ts');
     const imports = files.flatMap((f) => [...readFileSync(`app/words/${f}`, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${f}: ${m[1]}`));
     expect(imports.filter((i) => /react|next|components|\.tsx/.test(i))).toEqual([]);
-    expect(files.sort()).toEqual(['date-time.ts', 'en.ts', 'es.ts', 'index.ts', 'say.ts']);
+    expect(files.sort()).toEqual(['date-time.ts', 'en.ts', 'es.ts', 'index.ts', 'languages.ts', 'load.ts', 'say.ts', 'tables.ts']);
   });
 });

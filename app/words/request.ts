@@ -1,7 +1,8 @@
 // The language of the request being rendered (server components and metadata only): the
 // browser's stored choice (its cookie), else its Accept-Language.
 import { cookies, headers } from 'next/headers';
-import { acceptedLanguages, chooseLanguage, LANGUAGE_KEY, wordsOf, type Language } from '.';
+import { acceptedLanguages, chooseLanguage, LANGUAGE_KEY, type Language } from './languages';
+import { wordsOf } from './tables';
 
 export async function requestLanguage(): Promise<Language> {
   const [jar, head] = await Promise.all([cookies(), headers()]);

@@ -58,13 +58,16 @@ export function checkPosition(raw: string): { ok: true; fen: string } | { ok: fa
   return { ok: true, fen: chess.fen() };
 }
 
-/** The named positions the app ships: id, kind, and FEN (checked by positions.test.ts). */
+/** What a drill asks of its players: which side plays for what. */
+export type DrillGoal = 'white-wins' | 'black-draws';
+
+/** The named positions the app ships: id, kind, FEN (checked by positions.test.ts), and a drill's goal. */
 export const NAMED_POSITIONS = [
-  { id: 'queen-mate', kind: 'endgame', fen: '8/8/8/4k3/8/8/8/3QK3 w - - 0 1' },
-  { id: 'rook-mate', kind: 'endgame', fen: '8/8/8/4k3/8/8/8/R3K3 w - - 0 1' },
-  { id: 'king-and-pawn', kind: 'endgame', fen: '4k3/8/8/8/8/8/4P3/4K3 w - - 0 1' },
-  { id: 'lucena', kind: 'endgame', fen: '1K1k4/1P6/8/8/8/8/r7/2R5 w - - 0 1' },
-  { id: 'philidor', kind: 'endgame', fen: '4k3/R7/1r6/3PK3/8/8/8/8 b - - 0 1' },
+  { id: 'queen-mate', kind: 'endgame', fen: '8/8/8/4k3/8/8/8/3QK3 w - - 0 1', goal: 'white-wins' },
+  { id: 'rook-mate', kind: 'endgame', fen: '8/8/8/4k3/8/8/8/R3K3 w - - 0 1', goal: 'white-wins' },
+  { id: 'king-and-pawn', kind: 'endgame', fen: '4k3/8/8/8/8/8/4P3/4K3 w - - 0 1', goal: 'white-wins' },
+  { id: 'lucena', kind: 'endgame', fen: '1K1k4/1P6/8/8/8/8/r7/2R5 w - - 0 1', goal: 'white-wins' },
+  { id: 'philidor', kind: 'endgame', fen: '4k3/R7/1r6/3PK3/8/8/8/8 b - - 0 1', goal: 'black-draws' },
   { id: 'italian', kind: 'opening', fen: 'r1bqk1nr/pppp1ppp/2n5/2b1p3/2B1P3/5N2/PPPP1PPP/RNBQK2R w KQkq - 4 4' },
   { id: 'ruy-lopez', kind: 'opening', fen: 'r1bqkbnr/pppp1ppp/2n5/1B2p3/4P3/5N2/PPPP1PPP/RNBQK2R b KQkq - 3 3' },
   { id: 'sicilian', kind: 'opening', fen: 'rnbqkbnr/pp1ppppp/8/2p5/4P3/8/PPPP1PPP/RNBQKBNR w KQkq - 0 2' },
@@ -73,3 +76,9 @@ export const NAMED_POSITIONS = [
 ] as const;
 
 export type NamedPositionId = (typeof NAMED_POSITIONS)[number]['id'];
+
+/** The goal of the named drill a game starts from, or null (an opening, the initial or an unnamed position). */
+export function drillGoal(fen: string | null | undefined): DrillGoal | null {
+  const named = fen ? NAMED_POSITIONS.find((p) => p.fen === fen) : undefined;
+  return named && 'goal' in named ? named.goal : null;
+}

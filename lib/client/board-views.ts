@@ -3,7 +3,7 @@
 // redraws only when that board changed.
 import { lookOf, type BoardLook } from '../simul/board-look';
 import { presenceOf } from '../simul/presence';
-import type { AbortReason, Color, EndReason, Result, Side, SimulState } from '../simul/types';
+import type { AbortReason, Color, EndReason, Result, Side, SimulState, TakebackNews } from '../simul/types';
 
 export interface BoardView {
   readonly number: number;
@@ -21,6 +21,9 @@ export interface BoardView {
   readonly drawOfferBy: Side | null;
   /** The side asking to take back its move. */
   readonly takebackBy: Side | null;
+  /** What the student last heard of a takeback (a new object with each outcome), and whether the host turned them off. */
+  readonly takebackNews: TakebackNews | null;
+  readonly takebacksOff: boolean;
   /** The class is paused: nobody moves here. */
   readonly paused: boolean;
   readonly moveCount: number;
@@ -56,6 +59,8 @@ function viewOf(state: SimulState, number: number): BoardView | null {
     turnSince: b.turnSince,
     drawOfferBy: b.drawOfferBy,
     takebackBy: b.takebackBy,
+    takebackNews: b.takebackNews,
+    takebacksOff: b.takebacksOff,
     paused: b.paused,
     moveCount: b.moveCount,
     result: b.result,

@@ -1,8 +1,8 @@
 // The socket a simul's screen talks through: what the sync and the outbox need of it, and the
-// one place the app opens a real one (Socket.IO, WebSocket only). Tests hand the parts a fake
-// (testing/fake-socket.ts) with the same shape.
-import { io, type Socket } from 'socket.io-client';
+// one place the app opens a real one (the Socket.IO protocol over a WebSocket: wire-socket.ts).
+// Tests hand the parts a fake (testing/fake-socket.ts) with the same shape.
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
+import { WireSocket } from './wire-socket';
 
 /** What a client hears: the server's events, and its own link coming and going. */
 export type Heard = ServerToClientEvents & { connect: () => void; disconnect: () => void };
@@ -18,11 +18,12 @@ export interface SimulSocket {
     emitWithAck<E extends keyof ClientToServerEvents>(event: E, input: Parameters<ClientToServerEvents[E]>[0]): Promise<AnswerOf<E>>;
   };
   close(): unknown;
+  /** Opens the link now when it is down, instead of at the next retry (nothing when it is up). */
+  reconnectNow(): void;
 }
 
 /** A real socket to this page's server (or to `url`), reconnecting by itself; its handshake names the simul, for the load balancer. */
 export function openSimulSocket(url?: string, simulId?: string): SimulSocket {
-  const options = { transports: ['websocket'], reconnectionDelay: 500, reconnectionDelayMax: 2000, ...(simulId ? { query: { simul: simulId } } : {}) };
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = url ? io(url, options) : io(options);
+  const socket = new WireSocket({ url, reconnectionDelay: 500, reconnectionDelayMax: 2000, ...(simulId ? { query: { simul: simulId } } : {}) });
   return socket as unknown as SimulSocket;
 }

@@ -14,6 +14,7 @@ import { takeSecretFromFragment } from './saved-credentials';
 import { SimulConnection } from './simul-connection';
 import { openSimulSocket } from './simul-socket';
 import type { SyncOptions } from './simul-sync';
+import { onWake } from './wake-up';
 import type { OptimisticMove, SimulView } from './simul-view';
 
 /**
@@ -32,7 +33,11 @@ export function useSimulConnection(
     const options: SyncOptions = { want, as };
     const c = new SimulConnection(simulId, openSimulSocket(undefined, simulId), options);
     setConnection(c);
-    return () => c.close();
+    const stop = onWake(window, document, () => document.visibilityState === 'visible', () => c.wake());
+    return () => {
+      stop();
+      c.close();
+    };
   }, [simulId, want, as]);
   return connection;
 }

@@ -1,12 +1,22 @@
 // Games from a position: the FEN checked at creation, every board (or one) starting there.
 import { describe, expect, it } from 'vitest';
-import { checkPosition, NAMED_POSITIONS } from '../chess/positions';
+import { checkPosition, drillGoal, NAMED_POSITIONS } from '../chess/positions';
 import { replay } from './evolve';
 import { checkSetup } from './setup';
 import { HOST, TestSimul, opponent, snapshot, types } from './test-log';
 
 const KQ = '8/8/8/4k3/8/8/8/3QK3 w - - 0 1';
 const BLACK_TO_MOVE = '4k3/R7/1r6/3PK3/8/8/8/8 b - - 0 1';
+
+describe('drillGoal', () => {
+  it('names what a shipped drill asks, and nothing for an opening or an unnamed position', () => {
+    expect(drillGoal(KQ)).toBe('white-wins');
+    expect(drillGoal(BLACK_TO_MOVE)).toBe('black-draws'); // Philidor: Black holds
+    for (const p of NAMED_POSITIONS) expect(drillGoal(p.fen) !== null).toBe(p.kind === 'endgame');
+    expect(drillGoal('8/8/8/4k3/8/8/8/R3K2R w - - 0 1')).toBeNull();
+    expect(drillGoal(null)).toBeNull();
+  });
+});
 
 describe('checkPosition', () => {
   it('accepts every shipped position, written as chess.js writes it', () => {

@@ -16,12 +16,7 @@ export function awaitsHost(board: BoardState): boolean {
   return board.status === 'playing' && sideToMove(board) === 'host';
 }
 
-/** Tables 1 to boardCount nobody sits at: in the lobby the free seats, after the start where a late joiner may sit. */
-export function freeSeats(state: SimulState): number[] {
-  const free: number[] = [];
-  for (let n = 1; n <= state.boardCount; n++) if (!state.boards.get(n)?.opponent) free.push(n);
-  return free;
-}
+export { freeSeats } from './seats';
 
 export function isOver(board: BoardState): boolean {
   return board.status === 'finished' || board.status === 'aborted';

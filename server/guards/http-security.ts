@@ -1,7 +1,7 @@
 // The security headers of every HTTP response the server sends: pages, the join-code
 // redirect, 404s and errors. Each request gets a fresh nonce in its Content-Security-Policy;
 // the policy is also set on the request, where Next reads the nonce for its own scripts.
-import { serverWordsFor } from '../../app/words';
+import { serverWordsFor } from '../../app/words/tables';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 

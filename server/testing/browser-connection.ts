@@ -24,5 +24,6 @@ export function until(connection: SimulConnection, check: (v: SimulView) => bool
 
 /** A network drop: the transport closes under the socket, which then reconnects by itself. */
 export function dropNetwork(connection: SimulConnection): void {
-  (connection as unknown as { socket: { io: { engine: { close(): void } } } }).socket.io.engine.close();
+  // The page's socket (lib/client/wire-socket.ts) comes back by itself, as after a real drop.
+  (connection as unknown as { socket: { ws: WebSocket | null } }).socket.ws?.close();
 }

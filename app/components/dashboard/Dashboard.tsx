@@ -18,7 +18,18 @@ import { NearScreen } from '../near-screen';
 
 const DEFERRED = '[&>*]:[content-visibility:auto] [&>*]:[contain-intrinsic-size:auto_none_auto_12rem]';
 
-export function Dashboard({ state, metrics, big = false }: { state: SimulState; metrics: SimulMetrics | null; big?: boolean }) {
+export function Dashboard({
+  state,
+  metrics,
+  big = false,
+  codeFolded = false,
+}: {
+  state: SimulState;
+  metrics: SimulMetrics | null;
+  big?: boolean;
+  /** The program's listing starts folded (the review). */
+  codeFolded?: boolean;
+}) {
   const words = useWords().dashboard;
   if (!metrics) {
     return <p className="text-slate-500">{words.notStarted}</p>;
@@ -37,7 +48,7 @@ export function Dashboard({ state, metrics, big = false }: { state: SimulState; 
       <EventLoopLens state={state} />
       {/* The long parts: drawn once near the screen, or when the page is idle. */}
       <NearScreen rem={24}>
-        <ProgramView state={state} />
+        <ProgramView state={state} codeFolded={codeFolded} />
       </NearScreen>
       <NearScreen rem={16}>
         <Timeline start={metrics.start} end={metrics.end} timeline={metrics.timeline} readyQueue={metrics.readyQueue} fontSize={big ? 16 : 11} />

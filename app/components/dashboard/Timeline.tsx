@@ -20,12 +20,17 @@ interface Measures {
   row: number;
   gap: number;
   queueHeight: number;
-  /** Every how many rows a board number is written (rows thinner than the type skip some). */
+  /** The type of the rows' board numbers. */
+  labelSize: number;
+  /** Every how many rows a board number is written: every one unless rows are thinner than MIN_LABEL. */
   labelEvery: number;
 }
 
+/** The smallest type a row's board number is written in, in px. */
+const MIN_LABEL = 5.5;
+
 function measures(rows: number, fontSize: number, fit?: { width: number; height: number }): Measures {
-  if (!fit) return { width: WIDTH, top: 0, row: ROW, gap: GAP, queueHeight: QUEUE_HEIGHT, labelEvery: 1 };
+  if (!fit) return { width: WIDTH, top: 0, row: ROW, gap: GAP, queueHeight: QUEUE_HEIGHT, labelSize: fontSize, labelEvery: 1 };
   // The box holds the rows, the ready-queue chart (a fifth of it) and the axis labels.
   const queueHeight = Math.max(2 * fontSize, Math.min(QUEUE_HEIGHT, fit.height / 5));
   // Rows may be thinner than a pixel at 100 boards on a small screen: the states still show as bands.
@@ -36,7 +41,9 @@ function measures(rows: number, fontSize: number, fit?: { width: number; height:
     row: pitch * 0.8,
     gap: pitch * 0.2,
     queueHeight,
-    labelEvery: Math.ceil(fontSize / pitch),
+    // Every row named: the numbers shrink with the rows, down to the smallest type still read.
+    labelSize: Math.min(fontSize, Math.max(MIN_LABEL, pitch * 0.95)),
+    labelEvery: Math.ceil(Math.min(fontSize, MIN_LABEL) / pitch),
   };
 }
 
@@ -73,7 +80,7 @@ function Row({ row, y, x, fontSize, height, label }: { row: BoardTimeline; y: nu
     <g data-testid={`timeline-row-${row.board}`} data-last={row.segments.at(-1)?.state ?? ''}>
       <title>{title}</title>
       {label !== null && (
-        <text x={label - 6} y={y + height / 2} dominantBaseline="central" textAnchor="end" fontSize={fontSize} fill="currentColor">
+        <text x={label - 6} y={y + height / 2} dominantBaseline="central" textAnchor="end" fontSize={fontSize} fill="currentColor" data-testid="row-label">
           {row.board}
         </text>
       )}
@@ -131,7 +138,7 @@ export const Timeline = memo(function Timeline({
           </pattern>
         </defs>
         {timeline.map((row, i) => (
-          <Row key={row.board} row={row} y={m.top + i * (m.row + m.gap)} x={x} fontSize={fontSize} height={m.row} label={i % m.labelEvery === 0 ? label : null} />
+          <Row key={row.board} row={row} y={m.top + i * (m.row + m.gap)} x={x} fontSize={m.labelSize} height={m.row} label={i % m.labelEvery === 0 ? label : null} />
         ))}
         <text x={label} y={queueTop - fontSize * 0.5} fontSize={fontSize} fill="currentColor">
           {words.queueAxis(maxQueue)}
@@ -141,7 +148,8 @@ export const Timeline = memo(function Timeline({
         {ticks(span).map((t) => (
           <g key={t}>
             <line x1={x(start + t)} x2={x(start + t)} y1={0} y2={queueTop + m.queueHeight} stroke="currentColor" opacity="0.08" />
-            <text x={x(start + t)} y={height - 6} fontSize={fontSize} textAnchor="middle" fill="currentColor" opacity="0.7">
+            {/* A label near the right edge ends there, rather than being cut in half by it. */}
+            <text x={x(start + t)} y={height - 6} fontSize={fontSize} textAnchor={x(start + t) > m.width - fontSize * 3 ? 'end' : 'middle'} fill="currentColor" opacity="0.7" data-testid="time-tick">
               {formatDuration(t)}
             </text>
           </g>

@@ -34,6 +34,7 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
   const simulated = useStore(store, (s) => s.state.exhibition !== null);
   if (!view) return null;
   const l = LOOKS[view.look];
+  const finished = Boolean(view.endReason && view.result) && (view.look === 'win' || view.look === 'draw' || view.look === 'loss');
   const frame = `@container flex min-w-0 flex-col overflow-hidden rounded-md border-2 bg-white text-left dark:bg-slate-900 ${l.frame} ${eager ? '' : LAID_OUT_WHEN_NEAR}`;
   if (!drawn) {
     // Its place kept, its number shown, until it comes near the screen or the page is idle.
@@ -61,6 +62,18 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
           {view.isBot && <BotIcon className="h-[1em] w-[1em] shrink-0" />}
           <span className="truncate">{view.isBot ? seatedName(w, number, view) : view.name}</span>
           {view.isBot && <span className="sr-only">{w.bots.marker}</span>}
+          {/* The student's clock beside the student's name, the host's at the right. */}
+          {view.opponentClock !== null && (
+            <span className="shrink-0 pl-[0.3em]" title={w.miniBoard.opponentClockHint}>
+              <ClockTime
+                store={store}
+                left={view.opponentClock}
+                running={view.clockRunning === 'opponent'}
+                since={view.clockSince ?? 0}
+                testId={`opponent-clock-mini-${number}`}
+              />
+            </span>
+          )}
         </span>
         <PresenceBadge store={store} view={view} className="shrink-0" />
         {showsWait(view) && !simulated && (
@@ -86,10 +99,16 @@ const Cell = memo(function Cell({ store, number, onPick, eager }: { store: Store
         className={`flex items-center gap-[0.3em] px-[0.3em] py-[0.1em] text-[clamp(9px,7cqw,28px)] leading-tight font-semibold whitespace-nowrap ${l.chip}`}
         data-testid={`chip-${number}`}
       >
-        {l.icon}
-        <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{w.boardLooks[view.look]}</span>
-        {view.endReason && view.result && (
-          <span className="min-w-0 truncate font-normal" data-testid={`end-reason-mini-${number}`}>{w.results.endReasonShort[view.endReason as EndReason]}</span>
+        {/* A finished game says itself in words ("Host lost on time"), not with a score's digit before them. */}
+        {finished ? (
+          <span className="min-w-0 truncate" data-testid={`chip-label-${number}`} data-reason={view.endReason}>
+            {w.miniBoard.finished(view.look as 'win' | 'draw' | 'loss', view.endReason as EndReason)}
+          </span>
+        ) : (
+          <>
+            {l.icon}
+            <span className="min-w-0 truncate" data-testid={`chip-label-${number}`}>{w.boardLooks[view.look]}</span>
+          </>
         )}
       </div>
     </>

@@ -1,7 +1,7 @@
 'use client';
 // A student's phone: the board filling the width, "your move" impossible to miss, where the
-// host is, tap-to-move. Joining and rejoining (same device, same seat) happen here too.
-import Link from 'next/link';
+// host is, tap-to-move. Joining and rejoining (same device, same seat) happen here too. Loaded
+// after the join form (PhonePage.tsx); plain links (next/link's code is not worth its bytes here).
 import { useEffect, useMemo, useState } from 'react';
 import type { ConnectionStatus, SimulConnection } from '@/lib/client/simul-connection';
 import { SimulController } from '@/lib/client/simul-controller';
@@ -21,11 +21,13 @@ import { hostWhere, phoneStatus } from '@/lib/simul/phone-status';
 import { colorOf } from '@/lib/simul/queries';
 import { takebackRefusal } from '@/lib/simul/takeback-rule';
 import type { BoardState, SimulState } from '@/lib/simul/types';
+import type { OptimisticMove } from '@/lib/client/simul-view';
 import { refusalText, resultSentence, spokenMove } from '@/app/words';
 import { useWords } from '../language';
 import { PausedNotice } from '../PausedNotice';
 import { ClassMessageBanner, TakeBoardBack } from '../classroom';
 import { ClaimDraw } from '../ClaimDraw';
+import { DrillGoalNote } from '../DrillGoalNote';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
@@ -33,14 +35,15 @@ import { RefusalNotice } from '../RefusalNotice';
 import { PlayBoard } from '../PlayBoard';
 import { ResultsTable, resultOf } from '../ResultsTable';
 import { boardLook, LOOKS } from '../board-look';
-import { JoinForm } from './JoinForm';
+import { JoinFirst, JoinForm } from './JoinForm';
 import { useTurnSignal } from './use-turn-signal';
+import { useWakeLock, type WakeLockState } from './use-wake-lock';
 
 export function PlayerView({ simulId }: { simulId: string }) {
   // A phone needs the position, not the history: it opens from a snapshot, not by replaying the log.
   const connection = useSimulConnection(simulId, 'state');
-  const w = useWords();
-  if (!connection) return <p className="p-6 text-slate-500">{w.phone.opening}</p>;
+  // Until the simul's state comes, the join form already takes a name (JoinForm.tsx).
+  if (!connection) return <JoinFirst simulId={simulId} />;
   return <View connection={connection} />;
 }
 
@@ -61,17 +64,19 @@ function View({ connection }: { connection: SimulConnection }) {
   // not while a bot plays for the student (it was away) until the student takes the board back.
   const myTurn = board !== null && phoneStatus(board, hostWhere(state, [])).kind === 'your-move';
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
+  // The screen stays on while the student is seated and the simul is not over.
+  const wakeLock = useWakeLock(Boolean(board) && phase !== 'finished');
 
   if (who.problem && !who.loaded) {
     return (
       <Shell>
         <h1 className="text-2xl font-bold">{who.problem.code === 'unknown-simul' ? words.noSimul : words.cannotOpen}</h1>
         <p className="mt-2">{refusalText(w, who.problem)} {words.checkWithTeacher}</p>
-        <Link href="/" className="mt-4 inline-block text-host underline">{words.enterCode}</Link>
+        <a href="/" className="mt-4 inline-block text-host underline">{words.enterCode}</a>
       </Shell>
     );
   }
-  if (!who.loaded) return <Shell><p className="text-slate-500">{words.opening}</p></Shell>;
+  if (!who.loaded) return <JoinFirst simulId={connection.simulId} />;
 
   if (!board) {
     // Before the start, and after it while the host keeps joining open (a late joiner).
@@ -92,27 +97,28 @@ function View({ connection }: { connection: SimulConnection }) {
       <Shell title={state.title} status={link.status}>
         {who.problem && <p role="status" className="mb-3 rounded bg-ready/15 p-2">{refusalText(w, who.problem)}</p>}
         <p className="text-lg">{phase === 'finished' ? words.over : words.seatsClosed}</p>
-        <Link href={`/watch/${state.simulId}`} className="mt-3 inline-block text-host underline">{words.watchIt}</Link>
+        <a href={`/watch/${state.simulId}`} className="mt-3 inline-block text-host underline">{words.watchIt}</a>
         {phase === 'finished' && <div className="mt-4"><Results connection={connection} reader={{ role: 'projector' }} /></div>}
       </Shell>
     );
   }
 
   const myColor = colorOf(board, 'opponent');
+  const offline = link.status !== 'online';
   return (
-    <Shell title={state.title} status={link.status} pendingCommands={link.pendingCommands}>
+    <Shell title={state.title} status={link.status} pendingCommands={link.pendingCommands} wakeLock={wakeLock.state}>
       <p className="mb-2 truncate text-sm text-slate-500">
-        {words.board} <strong data-testid="my-board">{board.number}</strong> · {words.youPlay(myColor === 'w' ? w.game.white : w.game.black)} ·{' '}
-        {board.opponent?.name}
+        {words.board} <strong data-testid="my-board">{board.number}</strong> · {words.youPlay(myColor === 'w' ? w.game.white : w.game.black)}
+        {/* The drill's goal before the name: a long name is what the line's end cuts. */}
+        <DrillGoalNote fen={state.boardFens[board.number] ?? state.startFen} /> · {board.opponent?.name}
       </p>
-      <SimulSettings state={state} className="mb-2" />
+      {board.status === 'seated' && wakeLock.notice}
       <PausedNotice paused={board.paused} className="mb-2" />
       <ClassMessageBanner connection={connection} />
       <TakeBoardBack controller={controller} board={board.number} />
-      <Banner connection={connection} board={board} />
-      <HostMoveAnnouncement board={board} myTurn={myTurn} />
+      {offline ? <OfflineBanner /> : <Banner connection={connection} board={board} />}
+      {offline && optimistic ? <NotSentYet move={optimistic} /> : <HostMoveAnnouncement board={board} myTurn={myTurn} />}
       <TakebackNews board={board} />
-      {signal}
       {board.status !== 'seated' && <GameClocks store={connection.store} number={board.number} viewer="opponent" className="mb-2" />}
       {board.status === 'seated' ? null : (
         <PlayBoard
@@ -135,6 +141,12 @@ function View({ connection }: { connection: SimulConnection }) {
           {w.rematch.askStudent}
         </button>
       )}
+      {board.status !== 'seated' && wakeLock.notice}
+      {signal}
+      <details className="mt-3 rounded-lg border px-3 py-2" data-testid="rules">
+        <summary className="cursor-pointer font-semibold">{words.rules}</summary>
+        <SimulSettings state={state} className="mt-1" />
+      </details>
       {phase === 'finished' && (
         <div className="mt-6">
           <h2 className="mb-2 text-xl font-bold" data-testid="simul-finished">{words.finalResults}</h2>
@@ -245,6 +257,27 @@ function HostMoveAnnouncement({ board, myTurn }: { board: BoardState; myTurn: bo
   );
 }
 
+/** In place of the banner while the phone has no link: what it shows may be out of date. */
+function OfflineBanner() {
+  const w = useWords();
+  return (
+    <p className="mb-3 rounded-xl bg-ready px-4 py-2 text-center text-slate-950" role="status" aria-live="polite" data-testid="turn-banner" data-offline="true">
+      <strong className="block text-xl">{w.phone.offline}</strong>
+      <span className="block text-sm">{w.phone.offlineMeans}</span>
+    </p>
+  );
+}
+
+/** The move made while offline: on the board, not yet with the server. */
+function NotSentYet({ move }: { move: OptimisticMove }) {
+  const w = useWords();
+  return (
+    <p className="mb-2 text-center font-semibold" role="status" data-testid="not-sent">
+      {w.phone.notSentYet(move.from, move.to)}
+    </p>
+  );
+}
+
 /** The takeback button as the rule (takeback-rule.ts) allows it: offered, waiting after a refusal, or absent. */
 function AskTakeback({ board, controller, state, clockOffset }: { board: BoardState; controller: SimulController; state: SimulState; clockOffset: number }) {
   const w = useWords();
@@ -310,15 +343,18 @@ function Shell({
   title,
   status,
   pendingCommands,
+  wakeLock,
   children,
 }: {
   title?: string;
   status?: ConnectionStatus;
   pendingCommands?: number;
+  /** Whether the screen is kept on (for the browser tests to read). */
+  wakeLock?: WakeLockState;
   children: React.ReactNode;
 }) {
   return (
-    <main className="mx-auto flex min-h-dvh w-full max-w-lg flex-col p-3">
+    <main className="mx-auto flex min-h-dvh w-full max-w-lg flex-col p-3" data-wake-lock={wakeLock}>
       {title && (
         <header className="mb-2 flex items-center justify-between gap-2">
           <h1 className="truncate text-lg font-bold">{title}</h1>

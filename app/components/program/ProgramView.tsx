@@ -39,7 +39,8 @@ function Boards({ boards, state, testId }: { boards: number[]; state: TaskState;
   );
 }
 
-export function ProgramView({ state, className = '' }: { state: SimulState; className?: string }) {
+/** `codeFolded`: the listing starts folded behind its summary (the review, where it is long beside the rest). */
+export function ProgramView({ state, className = '', codeFolded = false }: { state: SimulState; className?: string; codeFolded?: boolean }) {
   const words = useWords().program;
   const view = eventLoopView(state);
   const { program } = view;
@@ -82,36 +83,39 @@ export function ProgramView({ state, className = '' }: { state: SimulState; clas
           </div>
         ))}
       </dl>
-      {/* The code keeps its lines: it scrolls sideways in its own box, never the page. */}
-      <div className="max-w-full overflow-x-auto rounded-lg bg-slate-50 py-2 dark:bg-slate-950" tabIndex={0} role="region" aria-label={words.code}>
-        <ol className="min-w-max font-mono text-[13px] leading-snug">
-          {program.lines.map((code, i) => {
-            const line = i + 1;
-            const tasks = atLine.get(line) ?? [];
-            const current = line === currentLine;
-            return (
-              <li
-                key={line}
-                className={`border-l-4 px-2 ${current ? 'border-host bg-host/15' : tasks.length > 0 ? 'border-ready/60' : 'border-transparent'}`}
-                data-testid={`program-line-${line}`}
-                data-current={current || undefined}
-                data-boards={tasks.map((t) => t.board).join(' ')}
-                aria-current={current ? 'step' : undefined}
-              >
-                <span className="flex gap-3">
-                  <span className="w-6 shrink-0 text-right text-slate-600 select-none dark:text-slate-400" aria-hidden>{line}</span>
-                  <code className="whitespace-pre">{withComments(code, words.comments) || ' '}</code>
-                </span>
-                {tasks.length > 0 && (
-                  <span className="ml-9 flex max-w-[60ch] flex-wrap gap-1 pb-1" aria-label={words.lineTasks(line, tasks.map((t) => `${words.board(t.board)} ${words.state[t.state]}`))}>
-                    {tasks.map((t) => <Chip key={t.board} board={t.board} state={t.state} game={t.game} />)}
+      <details open={!codeFolded} className="group" data-testid="program-code">
+        <summary className="cursor-pointer text-sm font-semibold">{words.showCode(program.lines.length)}</summary>
+        {/* The code keeps its lines: it scrolls sideways in its own box, never the page. */}
+        <div className="max-w-full overflow-x-auto rounded-lg bg-slate-50 py-2 dark:bg-slate-950" tabIndex={0} role="region" aria-label={words.code}>
+          <ol className="min-w-max font-mono text-[13px] leading-snug">
+            {program.lines.map((code, i) => {
+              const line = i + 1;
+              const tasks = atLine.get(line) ?? [];
+              const current = line === currentLine;
+              return (
+                <li
+                  key={line}
+                  className={`border-l-4 px-2 ${current ? 'border-host bg-host/15' : tasks.length > 0 ? 'border-ready/60' : 'border-transparent'}`}
+                  data-testid={`program-line-${line}`}
+                  data-current={current || undefined}
+                  data-boards={tasks.map((t) => t.board).join(' ')}
+                  aria-current={current ? 'step' : undefined}
+                >
+                  <span className="flex gap-3">
+                    <span className="w-6 shrink-0 text-right text-slate-600 select-none dark:text-slate-400" aria-hidden>{line}</span>
+                    <code className="whitespace-pre">{withComments(code, words.comments) || ' '}</code>
                   </span>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      </div>
+                  {tasks.length > 0 && (
+                    <span className="ml-9 flex max-w-[60ch] flex-wrap gap-1 pb-1" aria-label={words.lineTasks(line, tasks.map((t) => `${words.board(t.board)} ${words.state[t.state]}`))}>
+                      {tasks.map((t) => <Chip key={t.board} board={t.board} state={t.state} game={t.game} />)}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      </details>
     </section>
   );
 }

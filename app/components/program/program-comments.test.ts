@@ -1,7 +1,7 @@
 // The program view in the reader's language (issue 27, row 9): the Python program's comments and
 // docstrings are words of each table, filled in by name; the code stays code.
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '@/app/words';
+import { LANGUAGES } from '@/app/words/tables';
 import { commentNames, PROGRAMS, withComments } from '@/lib/program/python';
 
 const NAMES = [...PROGRAMS.async.lines, ...PROGRAMS.sync.lines].flatMap((line) => commentNames({ ...PROGRAMS.async, text: line }));

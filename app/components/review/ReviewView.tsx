@@ -145,7 +145,7 @@ function Single({ connection }: { connection: SimulConnection }) {
       {live ? (
         <>
           <ScrubPanel scrub={scrub} state={state} />
-          <Dashboard state={state} metrics={metrics} />
+          <Dashboard state={state} metrics={metrics} codeFolded />
         </>
       ) : (
         <p>{words.neverStarted}</p>

@@ -22,10 +22,18 @@ const TYPE: Record<Size, { labelType: string; valueType: string; grid: string }>
   console: { labelType: 'text-xs', valueType: 'text-lg', grid: 'grid grid-cols-3 gap-x-3 gap-y-1 xl:grid-cols-6' },
 };
 
-function Figure({ label, value, testId, size }: { label: string; value: string; testId: string; size: Size }) {
+function Figure({ label, hint, value, testId, size }: { label: string; hint?: string; value: string; testId: string; size: Size }) {
   return (
     <div className="min-w-0">
-      <dt className={`truncate ${TYPE[size].labelType} leading-tight text-slate-600 dark:text-slate-300`}>{label}</dt>
+      <dt className={`truncate ${TYPE[size].labelType} leading-tight text-slate-600 dark:text-slate-300`}>
+        {label}
+        {/* The class reads what the figure is, on the end screen (the figures' own row: room for it). */}
+        {hint && size === 'wide' && (
+          <span className="block text-[0.75em] whitespace-normal" data-testid={`${testId}-hint`}>
+            {hint}
+          </span>
+        )}
+      </dt>
       <dd className={`truncate ${TYPE[size].valueType} leading-tight font-bold tabular-nums`} data-testid={testId}>
         {value}
       </dd>
@@ -52,8 +60,8 @@ export function ProjectorHeadline({ metrics, loop, size = 'projector' }: { metri
       <Figure label={words.busy} value={formatDuration(metrics.busy)} testId={id('host-busy')} size={size} />
       <Figure label={words.idle} value={formatDuration(metrics.idle)} testId={id('host-idle')} size={size} />
       <Figure label={words.utilization} value={formatPercent(metrics.utilization)} testId={id('host-utilization')} size={size} />
-      <Figure label={projectorWords.asPlayed(comparison.actual.mode)} value={formatDuration(comparison.actual.total)} testId={id('actual-total')} size={size} />
-      <Figure label={projectorWords.projected(comparison.projected.mode)} value={noMoves ? '—' : formatDuration(comparison.projected.total)} testId={id('projected-total')} size={size} />
+      <Figure label={projectorWords.asPlayed(comparison.actual.mode)} hint={projectorWords.asPlayedHint} value={formatDuration(comparison.actual.total)} testId={id('actual-total')} size={size} />
+      <Figure label={projectorWords.projected(comparison.projected.mode)} hint={projectorWords.projectedHint(comparison.projected.mode)} value={noMoves ? '—' : formatDuration(comparison.projected.total)} testId={id('projected-total')} size={size} />
       <Figure label={projectorWords.speedUp} value={noMoves ? '—' : formatSpeedUp(comparison.speedUp)} testId={id('speed-up')} size={size} />
       {metrics.running && loop && (
         <>

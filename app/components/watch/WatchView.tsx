@@ -30,6 +30,7 @@ import { ProjectorBoards } from './ProjectorBoards';
 import { ProjectorHeadline, type LoopCounts } from './ProjectorHeadline';
 import { JoinCorner, ProjectorLobby } from './ProjectorLobby';
 import { ProjectorReplay } from './ProjectorReplay';
+import { DrillGoalNote } from '../DrillGoalNote';
 
 export function WatchView({ simulId }: { simulId: string }) {
   const connection = useSimulConnection(simulId, 'log', 'watcher');
@@ -57,10 +58,12 @@ const Watch = memo(function Watch({ connection }: { connection: SimulConnection 
   return (
     <main className="relative flex flex-col gap-[1.5vh] p-[1.5vh] lg:h-dvh lg:overflow-hidden" data-testid="projector" data-no-controls>
       <header className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 gap-y-1">
-        <h1 className="min-w-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{simulTitle(w, state)}</h1>
+        <div className="flex min-w-0 flex-1 items-center gap-x-4">
+          <h1 className="max-w-[45%] min-w-0 shrink-0 truncate text-[clamp(1.75rem,5vh,4rem)] leading-tight font-black">{simulTitle(w, state)}</h1>
+          {/* Beside the title, whole: it wraps within the title's height rather than being cut, and takes no row of its own (40 boards stay on one page). */}
+          {phase !== 'lobby' && <SimulSettings state={state} className="min-w-0 flex-1 text-[clamp(0.8rem,1.6vh,1.25rem)] leading-snug" />}
+        </div>
         <div className="flex min-w-0 items-center gap-4 text-[clamp(1rem,2.4vh,1.75rem)]">
-          {/* In the header's own row, cut to one line: a row of its own would push 40 boards to a second page. */}
-          {phase !== 'lobby' && <SimulSettings state={state} className="max-w-[40vw] truncate text-[clamp(0.9rem,1.8vh,1.4rem)]" />}
           {phase === 'playing' && <Corner connection={connection} />}
           {phase === 'finished' && (
             <Link href={`/review/${state.simulId}`} className="text-host underline">
@@ -192,7 +195,8 @@ const Followed = memo(function Followed({ connection }: { connection: SimulConne
   // Where the host is (rotation.ts hostBoard): the heading every screen agrees on.
   const focus = useSimul(connection, (v) => hostBoard(v.state));
   const focused = useBoard(connection, focus ?? 0);
-  const opponent = focus !== null ? connection.store.getState().state.boards.get(focus)?.opponent : undefined;
+  const state = connection.store.getState().state;
+  const opponent = focus !== null ? state.boards.get(focus)?.opponent : undefined;
   if (focus === null || !focused) return <p className="text-[clamp(1.5rem,4vh,3rem)] leading-tight font-bold">{words.hostIdle}</p>;
   return (
     <>
@@ -201,6 +205,7 @@ const Followed = memo(function Followed({ connection }: { connection: SimulConne
         <span className="flex min-w-0 items-center gap-2 text-[0.7em] font-normal text-slate-600 dark:text-slate-300">
           <span className="truncate">{words.versus(seatedName(w, focus, opponent) ?? '')}</span>
           {opponent?.bot && <BotMarker />}
+          <DrillGoalNote fen={state.boardFens[focused.number] ?? state.startFen} />
         </span>
       </p>
       <MiniBoard fen={focused.fen} flipped={focused.hostColor === 'b'} lastMove={focused.lastMove} className="w-full shrink-0 rounded-lg" />

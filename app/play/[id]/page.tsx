@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requestWords } from '@/app/words/request';
-import { PlayerView } from '@/app/components/play/PlayerView';
+import { PhonePage } from '@/app/components/play/PhonePage';
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -13,5 +13,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function PlayPage({ params }: Params) {
   const { id } = await params;
-  return <PlayerView simulId={id} />;
+  // The phone's page: its first script is the join form alone, its words' table fetched beside it (PhonePage.tsx).
+  return <PhonePage simulId={id} />;
 }

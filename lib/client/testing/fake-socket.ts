@@ -48,6 +48,13 @@ export class FakeSocket implements SimulSocket {
     };
   }
 
+  /** How many times the client asked to open the link at once. */
+  reconnects = 0;
+
+  reconnectNow(): void {
+    if (!this.connected) this.reconnects++;
+  }
+
   close(): this {
     this.closed = true;
     this.connected = false;

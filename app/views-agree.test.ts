@@ -1,22 +1,23 @@
 // The views agree: at every event of every fixture log, for every board, what each screen shows
 // equals the one domain answer (rotation.ts, results.ts, phone-status.ts). A new view joins by
 // adding a line to VIEWS.
+// It sits in app/, the one layer that may read them all: lib/'s layers keep lib/simul from importing the views (lib/layers.test.ts).
 import { describe, expect, it } from 'vitest';
-import { en } from '../../app/words/en';
-import { boardViews } from '../client/board-views';
-import { consoleQueue } from '../client/use-simul';
-import { fixtureLogs } from '../metrics/fixture-logs';
-import { MetricsFold } from '../metrics/metrics-fold';
-import { ruleLog } from '../metrics/rule-logs';
-import { StatesFold } from '../metrics/states';
-import { eventLoopView } from '../program/tasks';
-import { evolve, initialState } from './evolve';
-import { hostWhere, phoneStatus } from './phone-status';
-import { awaitsHost } from './queries';
-import { gamesOf, tally } from './results';
-import { awaitingHostInOrder, boardsBefore, hostBoard, hostThinkingOn, nextBoard } from './rotation';
-import { applySummary, summarize } from './summary';
-import type { SimulEvent, SimulState } from './types';
+import { en } from './words/en';
+import { boardViews } from '../lib/client/board-views';
+import { consoleQueue } from '../lib/client/use-simul';
+import { fixtureLogs } from '../lib/metrics/fixture-logs';
+import { MetricsFold } from '../lib/metrics/metrics-fold';
+import { ruleLog } from '../lib/metrics/rule-logs';
+import { StatesFold } from '../lib/metrics/states';
+import { eventLoopView } from '../lib/program/tasks';
+import { evolve, initialState } from '../lib/simul/evolve';
+import { hostWhere, phoneStatus } from '../lib/simul/phone-status';
+import { awaitsHost } from '../lib/simul/queries';
+import { gamesOf, tally } from '../lib/simul/results';
+import { awaitingHostInOrder, boardsBefore, hostBoard, hostThinkingOn, nextBoard } from '../lib/simul/rotation';
+import { applySummary, summarize } from '../lib/simul/summary';
+import type { SimulEvent, SimulState } from '../lib/simul/types';
 
 /** The domain's one answer at this point of the log. */
 interface Answer {

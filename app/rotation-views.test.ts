@@ -1,15 +1,16 @@
 // How the host rotates: table order, first ready (FIFO), most urgent (the lowest host clock).
+// In app/, the one layer that may read every view (lib/layers.test.ts keeps lib/simul from importing them).
 import { describe, expect, it } from 'vitest';
-import { en } from '../../app/words/en';
-import { consoleQueue } from '../client/use-simul';
-import { simulMetrics } from '../metrics/metrics-fold';
-import { lookOf } from './board-look';
-import { boardsOf } from './evolve';
-import { hostWhere, phoneStatus } from './phone-status';
-import { awaitingHostInOrder, boardsBefore, hostBoard, nextBoard, readyQueue } from './rotation';
-import { summarize } from './summary';
-import { HOST, TestSimul } from './test-log';
-import type { Rotation } from './types';
+import { en } from './words/en';
+import { consoleQueue } from '../lib/client/use-simul';
+import { simulMetrics } from '../lib/metrics/metrics-fold';
+import { lookOf } from '../lib/simul/board-look';
+import { boardsOf } from '../lib/simul/evolve';
+import { hostWhere, phoneStatus } from '../lib/simul/phone-status';
+import { awaitingHostInOrder, boardsBefore, hostBoard, nextBoard, readyQueue } from '../lib/simul/rotation';
+import { summarize } from '../lib/simul/summary';
+import { HOST, TestSimul } from '../lib/simul/test-log';
+import type { Rotation } from '../lib/simul/types';
 
 const SECOND = 1000;
 

@@ -1,0 +1,63 @@
+// The projector tells the story to children: the settings line whole, every board's row of the
+// timeline named, the time axis's last label whole, a finished board said in words ("Host
+// resigned", never "0 Host lost resigned"), the headline figures explained in plain words; the
+// review's Python listing folded until asked for. No page scrolls sideways at 320 px.
+import { expect, test } from './test';
+import { advanceClock, classroom, playEveryState } from './classroom';
+
+test('the projector’s story: settings whole, every row named, the last time label whole, finished boards in words, the figures explained; the review’s listing folded', async ({ browser }) => {
+  const simul = await classroom({ boards: 12, seated: 12, start: true, title: 'Year 4 Thursday simul, the whole class' });
+  await playEveryState(simul);
+  await advanceClock(65);
+  const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await projector.goto(`/watch/${simul.simulId}`);
+  await expect(projector.getByTestId('followed-board')).toContainText('Host at board 1');
+
+  // The settings line is never cut: all of it shows.
+  const settings = projector.getByTestId('simul-settings');
+  await expect(settings).toContainText('Host goes:');
+  expect(await settings.evaluate((el) => el.scrollWidth <= el.clientWidth && getComputedStyle(el).textOverflow !== 'ellipsis')).toBe(true);
+
+  // Every board's row of the timeline is named (a class of 12 on a 1080p projector).
+  const timeline = projector.getByTestId('projector-timeline');
+  await expect(timeline.getByTestId('row-label')).toHaveCount(12);
+  // The time axis's last label lies inside the drawing.
+  const edge = await timeline.evaluate((el) => {
+    const svg = el.querySelector('svg')!.getBoundingClientRect();
+    const ticks = [...el.querySelectorAll('[data-testid="time-tick"]')].map((t) => t.getBoundingClientRect());
+    return { svgRight: svg.right, lastRight: Math.max(...ticks.map((t) => t.right)) };
+  });
+  expect(edge.lastRight).toBeLessThanOrEqual(edge.svgRight + 0.5);
+
+  // Finished boards say how, in words: no score's digit before them.
+  const fifth = Math.floor(12 / 5);
+  const ended = 2 * fifth + 1;
+  await expect(projector.getByTestId(`chip-label-${ended}`)).toHaveText('Student resigned');
+  await expect(projector.getByTestId(`chip-label-${ended + 1}`)).toHaveText('Host resigned');
+  await expect(projector.getByTestId(`chip-label-${ended + 2}`)).toHaveText('Draw agreed');
+  for (const n of [ended, ended + 1, ended + 2]) await expect(projector.getByTestId(`chip-${n}`)).not.toHaveText(/^\d/);
+
+  // The simul ends: the end screen's figures say what they are.
+  await simul.host.send('simul:command', { type: 'end-simul', commandId: 'story-end' });
+  await expect(projector.getByTestId('end-screen')).toBeVisible();
+  await expect(projector.getByTestId('actual-total-hint')).toHaveText('how long the simul took');
+  await expect(projector.getByTestId('projected-total-hint')).toHaveText('one game at a time would have taken');
+
+  // The review: the program's listing folded, opened on request.
+  const review = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await review.goto(`/review/${simul.simulId}`);
+  const listing = review.getByTestId('program-code');
+  await listing.scrollIntoViewIfNeeded();
+  await expect(listing).not.toHaveAttribute('open');
+  await expect(review.getByTestId('program-line-1')).toBeHidden();
+  await listing.locator('summary').click();
+  await expect(review.getByTestId('program-line-1')).toBeVisible();
+
+  // No page scrolls sideways at 320 px.
+  for (const page of [projector, review]) {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), page.url()).toBeLessThanOrEqual(320);
+  }
+  simul.clients.closeAll();
+});

@@ -1,0 +1,119 @@
+// The page's socket against a real Socket.IO server (WebSocket only, as server/app.ts): it
+// connects, hears events, gets answers, times out, sends what was emitted while away once
+// back, and comes back by itself when the link drops.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Server } from 'socket.io';
+import { WireSocket } from './wire-socket';
+
+let io: Server | null = null;
+let sockets: WireSocket[] = [];
+
+async function serve(): Promise<{ io: Server; url: string }> {
+  const http = createServer();
+  io = new Server(http, { transports: ['websocket'], pingInterval: 200, pingTimeout: 200 });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return { io, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}` };
+}
+
+function open(url: string, query?: Record<string, string>): WireSocket {
+  const s = new WireSocket({ url, query, reconnectionDelay: 20, reconnectionDelayMax: 50 });
+  sockets.push(s);
+  return s;
+}
+
+const until = (s: WireSocket, event: string) => new Promise<unknown[]>((resolve) => s.on(event, (...args: never[]) => resolve(args)));
+
+afterEach(async () => {
+  for (const s of sockets) s.close();
+  sockets = [];
+  await io?.close();
+  io = null;
+});
+
+describe('WireSocket', () => {
+  it('connects with its query, hears events and gets the answers to its own', async () => {
+    const { io, url } = await serve();
+    io.on('connection', (socket) => {
+      socket.on('echo', (input, answer) => answer({ ok: true, input, simul: socket.handshake.query.simul }));
+      socket.emit('hi', { n: 1 }, 'two');
+    });
+    const s = open(url, { simul: 'abc' });
+    const heard = until(s, 'hi');
+    await until(s, 'connect');
+    expect(s.connected).toBe(true);
+    expect(await heard).toEqual([{ n: 1 }, 'two']);
+    expect(await s.timeout(2000).emitWithAck('echo', { a: [1, 'x'] })).toEqual({ ok: true, input: { a: [1, 'x'] }, simul: 'abc' });
+  });
+
+  it('rejects when no answer comes in time', async () => {
+    const { io, url } = await serve();
+    io.on('connection', (socket) => socket.on('silent', () => {}));
+    const s = open(url);
+    await until(s, 'connect');
+    await expect(s.timeout(100).emitWithAck('silent', {})).rejects.toThrow(/timed out/);
+  });
+
+  it('comes back after the link drops, and sends what was emitted meanwhile', async () => {
+    const { io, url } = await serve();
+    let connections = 0;
+    io.on('connection', (socket) => {
+      connections++;
+      socket.on('echo', (input, answer) => answer(input));
+    });
+    const s = open(url);
+    await until(s, 'connect');
+    const dropped = until(s, 'disconnect');
+    for (const socket of io.of('/').sockets.values()) socket.conn.close();
+    await dropped;
+    expect(s.connected).toBe(false);
+    const answer = s.timeout(5000).emitWithAck('echo', 'while away');
+    expect(await answer).toBe('while away');
+    expect(connections).toBe(2);
+  });
+
+  it('stays away once the server disconnects it, as socket.io-client does', async () => {
+    const { io, url } = await serve();
+    let connections = 0;
+    io.on('connection', (socket) => {
+      connections++;
+      socket.disconnect(true);
+    });
+    const s = open(url);
+    await until(s, 'disconnect');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(connections).toBe(1);
+  });
+
+  it('answers the server pings (the link outlives several ping intervals)', async () => {
+    const { io, url } = await serve();
+    let closed = false;
+    io.on('connection', (socket) => socket.on('disconnect', () => (closed = true)));
+    const s = open(url);
+    await until(s, 'connect');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(closed).toBe(false);
+    expect(s.connected).toBe(true);
+  });
+  it('reconnects at once when asked (the page woke up), not at its next retry', async () => {
+    const { io, url } = await serve();
+    let connections = 0;
+    io.on('connection', () => connections++);
+    // A backoff far longer than the test: only reconnectNow can bring the link back in time.
+    const s = new WireSocket({ url, reconnectionDelay: 60_000, reconnectionDelayMax: 60_000 });
+    sockets.push(s);
+    await until(s, 'connect');
+    const dropped = until(s, 'disconnect');
+    for (const socket of io.of('/').sockets.values()) socket.conn.close();
+    await dropped;
+    const back = until(s, 'connect');
+    s.reconnectNow();
+    await back;
+    expect(s.connected).toBe(true);
+    expect(connections).toBe(2);
+    s.reconnectNow(); // up: nothing
+    await new Promise((r) => setTimeout(r, 100));
+    expect(connections).toBe(2);
+  });
+});
