@@ -56,6 +56,7 @@ test('a class period: phones that sleep, drop off, leave; a bot; a word to the c
   const frozen = [];
   for (const b of FROZEN) frozen.push(await freeze(phone(b)));
   const offline = await goOffline(phone(OFFLINE));
+  await expect(phone(OFFLINE).getByTestId('turn-banner')).toHaveAttribute('data-offline', 'true');
   await phone(CLOSED).context().close();
 
   // The host plays on and says a word to the class.
@@ -66,9 +67,9 @@ test('a class period: phones that sleep, drop off, leave; a bot; a word to the c
   await expect(phone(MOVES_OFFLINE).getByTestId('turn-banner')).toHaveText('Your move');
   const offlineMover = await goOffline(phone(MOVES_OFFLINE));
   await tapMove(phone(MOVES_OFFLINE), `play-board-${MOVES_OFFLINE}`, 'b8', 'c6');
-  // Its board shows the move made (the knight on c6), not yet the server's.
+  // Its board shows the move made (the knight on c6), said to be not sent yet.
   await expect(phone(MOVES_OFFLINE).locator(`#play-board-${MOVES_OFFLINE}-square-c6 [data-piece]`)).toBeAttached();
-  await expect(phone(MOVES_OFFLINE).locator(`#play-board-${MOVES_OFFLINE}-square-b8 [data-piece]`)).toHaveCount(0);
+  await expect(phone(MOVES_OFFLINE).getByTestId('not-sent')).toHaveText('Your move b8–c6: not sent yet');
 
   // The closed phone's seat is away on the console once the room has missed it a few seconds.
   let waited = 0;
@@ -79,6 +80,8 @@ test('a class period: phones that sleep, drop off, leave; a bot; a word to the c
       return host.getByTestId(`mini-${CLOSED}`).getAttribute('data-presence');
     })
     .toBe('away');
+  // So are the phones offline: their students are not there, as far as the room can tell.
+  for (const b of [OFFLINE, MOVES_OFFLINE]) await expect(host.getByTestId(`mini-${b}`), `board ${b} offline`).toHaveAttribute('data-presence', 'away');
   // The host hands its board to a bot, plays there, and the bot answers.
   await host.getByTestId(`mini-${CLOSED}`).click();
   await expect(host.getByTestId('focused-board')).toHaveAttribute('data-board', String(CLOSED));
@@ -122,6 +125,7 @@ test('a class period: phones that sleep, drop off, leave; a bot; a word to the c
   await offlineMover.back();
   const mover = phone(MOVES_OFFLINE);
   await expect(mover.getByTestId(`play-board-${MOVES_OFFLINE}-container`)).toHaveAttribute('data-fen', AFTER_NC6, BACK_WITHIN);
+  await expect(mover.getByTestId('not-sent')).toHaveCount(0, BACK_WITHIN);
   await expect(mover.getByTestId('turn-banner')).toHaveText(/host/i, BACK_WITHIN);
   await expect(mover.getByTestId('class-message')).toContainText('Five minutes left', BACK_WITHIN);
   await expect(host.getByTestId(`mini-${MOVES_OFFLINE}`)).toHaveAttribute('data-look', /^(awaiting-host|host-thinking)$/);
