@@ -35,7 +35,7 @@ const args = process.argv.slice(2);
 const jsonFile = args.find((a) => a.startsWith('--json='))?.slice('--json='.length);
 const RUNS = 3;
 /** Lighthouse's mobile profile (its "Slow 4G" and a Moto G Power's screen). */
-export const PHONE = { cpuSlowdown: 4, latencyMs: 150, downKbps: 1600, upKbps: 750, width: 412, height: 823, deviceScaleFactor: 1.75 };
+const PHONE = { cpuSlowdown: 4, latencyMs: 150, downKbps: 1600, upKbps: 750, width: 412, height: 823, deviceScaleFactor: 1.75 };
 export const GOALS = { homeKB: 140, joinKB: 160, boardAddKB: 40, joinVsHome: 1.25, reloadVsHome: 0.6 };
 const READY_TIMEOUT_MS = 90_000;
 const HARD_LIMIT_MS = 15 * 60_000;

@@ -204,6 +204,8 @@ describe('exhibition:start', () => {
     for (const id of [held[0].sync, held[0].async]) {
       const log = server.hub.get(id)!.log;
       expect(log[log.length - 1]).toMatchObject({ type: 'simul-finished', ending: 'preempted' });
+      // Its screens can say why it stopped (ExhibitionView's serverEnded).
+      expect(server.hub.get(id)!.state).toMatchObject({ phase: 'finished', serverEnding: 'preempted' });
     }
     for (const pair of held.slice(1)) expect(server.hub.isRunning(pair.sync)).toBe(true);
     expect(server.hub.isRunning(sync)).toBe(true);

@@ -911,6 +911,13 @@ const exhibition = {
   simulated: (over: boolean): string => (over ? 'simulated, over' : 'simulated so far'),
   asyncFinished: (elapsed: string, speedUp: string | null) =>
     `Async finished after ${elapsed} (simulated)${speedUp ? `: ${speedUp} faster than sync, by the same think times` : ''}.`,
+  /** An exhibition the server ended: its slot went to another teacher after its guaranteed time, or nobody watched it. */
+  serverEnded: (ending: 'idle' | 'unwatched' | 'stalled' | 'preempted'): string =>
+    ending === 'preempted'
+      ? 'This exhibition was stopped so that another teacher could start one (every exhibition keeps its place for 5 minutes). Start it again from the lesson when you like.'
+      : ending === 'unwatched'
+        ? 'This exhibition was stopped: nobody was watching it.'
+        : 'This exhibition was stopped before its end.',
   syncLeft: (left: string, total: string) => `Sync: about ${left} (simulated) to go, of ${total} by the think times async recorded.`,
 };
 

@@ -825,6 +825,12 @@ const exhibition: Words['exhibition'] = {
   simulated: (over) => (over ? 'simulado, terminado' : 'simulado hasta ahora'),
   asyncFinished: (elapsed, speedUp) =>
     `La asíncrona terminó tras ${elapsed} (simulados)${speedUp ? `: ${speedUp} más rápida que la síncrona, con los mismos tiempos de reflexión` : ''}.`,
+  serverEnded: (ending) =>
+    ending === 'preempted'
+      ? 'Esta exhibición se detuvo para que otro profesor pudiera empezar una (cada exhibición conserva su plaza 5 minutos). Vuelve a empezarla desde la lección cuando quieras.'
+      : ending === 'unwatched'
+        ? 'Esta exhibición se detuvo: nadie la estaba viendo.'
+        : 'Esta exhibición se detuvo antes de su final.',
   syncLeft: (left, total) =>
     `Síncrona: faltan unos ${left} (simulados), de ${total} según los tiempos de reflexión que registró la asíncrona.`,
 };

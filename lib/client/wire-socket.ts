@@ -9,7 +9,7 @@
 
 type Listener = (...args: never[]) => void;
 
-export interface WireSocketOptions {
+interface WireSocketOptions {
   /** The server's address (http(s)://host:port); the page's own when absent. */
   url?: string;
   /** Added to the handshake's query (the load balancer reads `simul`). */

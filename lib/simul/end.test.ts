@@ -89,7 +89,7 @@ describe('ending the simul early', () => {
     ]);
     expect([1, 2, 3].map((n) => s.board(n).status)).toEqual(['aborted', 'finished', 'aborted']);
     expect([1, 3].map((n) => s.board(n).endReason)).toEqual(['simul-ended', 'simul-ended']);
-    expect(s.state).toMatchObject({ phase: 'finished', endedEarly: true, finishedAt: 9_000, focus: null });
+    expect(s.state).toMatchObject({ phase: 'finished', endedEarly: true, finishedAt: 9_000, focus: null, serverEnding: null });
     expect(tally(s.state)).toEqual({ wins: 1, draws: 0, losses: 0, unfinished: 2, playing: 0 });
   });
 

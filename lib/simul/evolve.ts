@@ -36,6 +36,7 @@ export function initialState(): SimulState {
     startedAt: null,
     finishedAt: null,
     endedEarly: false,
+    serverEnding: null,
     boards: new Map(),
     order: [],
     focus: null,
@@ -366,6 +367,7 @@ export function evolve(state: SimulState, event: SimulEvent): SimulState {
       state.phase = 'finished';
       state.finishedAt = event.at;
       state.endedEarly = event.early;
+      state.serverEnding = event.ending ?? null;
       state.focus = null;
       state.joiningClosed = true;
       state.pausedSince = null;

@@ -415,6 +415,8 @@ export interface SimulState {
   startedAt: number | null;
   finishedAt: number | null;
   endedEarly: boolean;
+  /** Why the server itself ended the simul (see simul-finished), or null: the host ended it, or its games did. */
+  serverEnding: ServerEnding | null;
   /** Boards by table number; after the start only the seated ones remain, and late joiners' are added. */
   boards: Map<number, BoardState>;
   /** Table numbers in the rotation order: table order, late joiners' boards last, as they came. */

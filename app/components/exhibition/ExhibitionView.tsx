@@ -168,6 +168,11 @@ function Side({
           {words.asyncFinished(formatDuration(elapsed), metrics.comparison.speedUp === null ? null : formatSpeedUp(metrics.comparison.speedUp))}
         </p>
       )}
+      {finished && state.serverEnding && (
+        <p className="rounded-lg bg-waiting/15 px-3 py-2 text-lg font-semibold" role="status" data-testid="race-server-ended">
+          {words.serverEnded(state.serverEnding)}
+        </p>
+      )}
       {state.mode === 'sync' && !finished && asyncFinish && (
         <p className="rounded-lg bg-waiting/15 px-3 py-2 text-lg font-semibold tabular-nums" role="timer" aria-live="off" data-testid="race-sync-countdown">
           {words.syncLeft(formatDuration(Math.max(0, asyncFinish.syncProjected - elapsed)), formatDuration(asyncFinish.syncProjected))}
