@@ -1,13 +1,7 @@
 // A teacher plays two students and two bots: the bots are seated, filled and removed in the
 // lobby, answer on the test clock after their think time, and are marked as bots everywhere.
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from './test';
-import { createSimul, hostMove, joinFromPhone, opponentMove, joinLinkOf } from './helpers';
-
-async function download(page: Page, testId: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return readFileSync(await file.path(), 'utf8');
-}
+import { expect, test } from './test';
+import { createSimul, download, hostMove, joinFromPhone, opponentMove, joinLinkOf } from './helpers';
 
 test('a host plays two people and two bots to the end', async ({ browser, request }) => {
   const advance = async (seconds: number) => {

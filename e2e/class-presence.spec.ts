@@ -2,19 +2,9 @@
 // context closed), hands its board to a bot, and sends the class a word that another phone shows
 // and closes; the student who comes back is offered its board back. axe on the new states; no
 // sideways scroll at 320 px.
-import type { Browser, Page } from '@playwright/test';
-import { devices, expect, test } from './test';
-import { advanceClock, classroom, move, openConsole } from './classroom';
+import { expect, test } from './test';
+import { advanceClock, classroom, move, openConsole, openPhone as phone } from './classroom';
 import { seriousViolations } from './helpers';
-
-/** A seated student's phone, opened with its seat's link (the way a student's saved link opens it). */
-async function phone(browser: Browser, simulId: string, seatToken: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ ...devices['Pixel 7'], ...(viewport ? { viewport } : {}) });
-  const page = await context.newPage();
-  await page.goto(`/play/${simulId}#seat=${seatToken}`);
-  await expect(page.getByTestId('my-board')).toBeVisible();
-  return page;
-}
 
 test('presence, a bot that takes over a board, and a word to the class', async ({ browser }) => {
   const simul = await classroom({ boards: 2, seated: 2, start: true, title: 'Presence' });
@@ -66,9 +56,12 @@ test('presence, a bot that takes over a board, and a word to the class', async (
   await host.getByTestId('class-message-send').click();
   await expect(phone2.getByTestId('class-message')).toContainText('Ten minutes, then we review');
 
-  // Ada comes back: her phone offers her board back; taking it ends the bot's turn.
+  // Ada comes back while the bot thinks on her side: her phone says a bot plays for her (never
+  // "Your move" on a board she cannot move) and offers her board back; taking it ends the bot's turn.
+  await move(simul.host, 1, 'g1', 'f3');
   const back = await phone(browser, simul.simulId, ada.seatToken, { width: 320, height: 640 });
   await expect(back.getByTestId('take-board-back')).toBeVisible();
+  await expect(back.getByTestId('turn-banner')).toHaveText('A bot is playing for you: take your board back to play on');
   // She sees the latest word, which she missed while away.
   await expect(back.getByTestId('class-message')).toContainText('Ten minutes, then we review');
   await expect(host.getByTestId('mini-1')).not.toHaveAttribute('data-presence', 'away');
@@ -78,5 +71,6 @@ test('presence, a bot that takes over a board, and a word to the class', async (
   await back.getByTestId('take-board-back-yes').click();
   await expect(back.getByTestId('take-board-back')).toHaveCount(0);
   await expect(host.getByTestId('stand-in-1')).toHaveCount(0);
+  await expect(back.getByTestId('turn-banner')).toHaveText('Your move');
   simul.clients.closeAll();
 });

@@ -1,7 +1,7 @@
 // Big simuls for the browser tests, set up over sockets against the Playwright web server (the
 // same fixture the wire tests use), then opened in a browser: a class of 40 or 100 is seated in
 // seconds, and its games brought to every state a board can be in.
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { Clients, seatedSimul, type SeatedSimul } from '../server/testing/simul-fixture';
 
 const PORT = Number(process.env.E2E_PORT ?? 3107);
@@ -98,4 +98,14 @@ export async function openConsole(
   page.on('dialog', (d) => void d.accept());
   await page.goto(`/host/${simul.simulId}#key=${simul.hostKey}`);
   return { context, page };
+}
+
+/** A seated student's phone, opened with its seat's link (the way a student's saved link opens it). */
+export async function openPhone(browser: Browser, simulId: string, seatToken: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ ...devices['Pixel 7'], ...(viewport ? { viewport } : {}) });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`/play/${simulId}#seat=${seatToken}`);
+  await expect(page.getByTestId('my-board')).toBeVisible();
+  return page;
 }

@@ -5,14 +5,8 @@
 // The server's time moves only when the test says; a browser counts a running clock down by its
 // own clock from the last server time it heard (a hello, an event). So a running clock is read
 // with a few seconds' tolerance, a stopped one exactly.
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from './test';
-import { createSimul, hostMove, joinFromPhone, opponentMove, tapMove, joinLinkOf } from './helpers';
-
-async function download(page: Page, testId: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return readFileSync(await file.path(), 'utf8');
-}
+import { expect, test } from './test';
+import { createSimul, download, hostMove, joinFromPhone, opponentMove, tapMove, joinLinkOf } from './helpers';
 
 test('clocks: a student flags, the host flags on a neglected board, every screen agrees', async ({ browser, request }) => {
   const advance = async (seconds: number) => {

@@ -1,4 +1,5 @@
 // What a person does, as steps: create a simul, join from a phone, make a move by tapping.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { devices } from '@playwright/test';
@@ -123,4 +124,10 @@ export async function seriousViolations(page: Page, where: string): Promise<stri
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** The text of the file a button (by its test id) downloads. */
+export async function download(page: Page, testId: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return readFileSync(await file.path(), 'utf8');
 }

@@ -1,16 +1,10 @@
 // A short simul on controlled time: the review page's figures equal those computed from
 // the downloaded log, and the three downloads parse.
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './test';
 import { Chess } from 'chess.js';
 import { formatDuration, formatPercent, formatSpeedUp, simulMetrics } from '../lib/metrics';
 import type { SimulEvent } from '../lib/simul/types';
-import { createSimul, hostMove, joinFromPhone, opponentMove, joinLinkOf } from './helpers';
-
-async function download(page: Page, testId: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return readFileSync(await file.path(), 'utf8');
-}
+import { createSimul, download, hostMove, joinFromPhone, opponentMove, joinLinkOf } from './helpers';
 
 test('review: figures from the log, and PGN, CSV and JSON downloads', async ({ browser, request }) => {
   const advance = async (seconds: number) => {

@@ -446,6 +446,8 @@ const phone = {
   hostHere: 'The host is at your board, thinking',
   hostAt: (board: number, before: number) => `The host is at board ${board}; ${plural(before, 'board', 'boards')} before yours`,
   hostNext: 'The host will come to your board next',
+  /** A bot plays for the student (handed over while the student was away) until it takes the board back. */
+  botPlays: 'A bot is playing for you: take your board back to play on',
   /** The class is paused: the phone's banner (its own move or not). */
   paused: (yourMove: boolean): string => (yourMove ? 'The class is paused: your move when it resumes' : 'The class is paused'),
   /** Said on a student's phone when the host has moved on their board. */

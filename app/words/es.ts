@@ -411,6 +411,7 @@ const phone: Words['phone'] = {
   hostHere: 'El anfitrión está en tu tablero, pensando',
   hostAt: (board, before) => `El anfitrión está en el tablero ${board}; ${plural(before, 'tablero', 'tableros')} antes del tuyo`,
   hostNext: 'El anfitrión vendrá ahora a tu tablero',
+  botPlays: 'Un bot juega por ti: recupera tu tablero para seguir jugando',
   paused: (yourMove) => (yourMove ? 'La clase está en pausa: te toca cuando se reanude' : 'La clase está en pausa'),
   hostPlayed: (san, spoken) => `El anfitrión jugó ${san}: ${spoken}.`,
   hostMoved: (from, to) => `El anfitrión movió de ${from} a ${to}.`,

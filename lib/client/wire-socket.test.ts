@@ -116,4 +116,21 @@ describe('WireSocket', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(connections).toBe(2);
   });
+
+  it('drops the link at once when the browser says the network is gone, and comes back', async () => {
+    const { url } = await serve();
+    const network = new EventTarget();
+    // The link itself stays up (the pings are answered): only the 'offline' event drops it.
+    const s = new WireSocket({ url, network, reconnectionDelay: 50, reconnectionDelayMax: 50 });
+    sockets.push(s);
+    await until(s, 'connect');
+    const dropped = until(s, 'disconnect');
+    network.dispatchEvent(new Event('offline'));
+    await dropped;
+    expect(s.connected).toBe(false);
+    await until(s, 'connect');
+    s.close();
+    network.dispatchEvent(new Event('offline')); // closed: nothing
+    expect(s.connected).toBe(false);
+  });
 });

@@ -18,6 +18,8 @@ interface WireSocketOptions {
   reconnectionDelayMax?: number;
   /** The WebSocket class (the browser's when absent; `ws` in Node tests). */
   WebSocket?: typeof WebSocket;
+  /** What says the network went away ('offline'): the page's window when absent, if there is one. */
+  network?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 }
 
 /** Engine.IO's packet types (the first character of a text frame). */
@@ -47,9 +49,27 @@ export class WireSocket {
   private heartbeat: ReturnType<typeof setTimeout> | undefined;
   private pingWaitMs = 45_000;
 
+  private readonly network: WireSocketOptions['network'];
+
   constructor(private readonly options: WireSocketOptions = {}) {
+    this.network = options.network ?? (typeof window === 'undefined' ? undefined : window);
+    this.network?.addEventListener('offline', this.offline);
     this.open();
   }
+
+  /**
+   * The browser says the network is gone: the link is down now (as socket.io-client's was), not
+   * a minute later when a ping goes unanswered; the page shows it is offline, keeps what is sent
+   * meanwhile, and opens the link again when the browser says it is back (wake-up.ts).
+   */
+  private readonly offline = () => {
+    const stale = this.ws;
+    if (!stale || this.closedByUs) return;
+    this.ws = null;
+    stale.close();
+    this.lost();
+    this.retry();
+  };
 
   on(event: string, listener: Listener): this {
     this.heard.set(event, [...(this.heard.get(event) ?? []), listener]);
@@ -99,6 +119,7 @@ export class WireSocket {
 
   close(): void {
     this.closedByUs = true;
+    this.network?.removeEventListener('offline', this.offline);
     clearTimeout(this.retryTimer);
     this.ws?.close();
     this.lost();

@@ -1,6 +1,7 @@
 // What a student's phone says about its board and the host: one answer, in one precedence
-// (the pause first), that the phone's banner only words. A phone that hears only its own board
-// has where the host is from its summary (summary.ts): the same function reads both.
+// (the pause first; while a bot plays for the student, never "your move"), that the phone's
+// banner only words. A phone that hears only its own board has where the host is from its
+// summary (summary.ts): the same function reads both.
 import { awaitingHostInOrder, placeIn } from './rotation';
 import { currentSyncBoard, sideToMove } from './queries';
 import type { BoardState, SimulState } from './types';
@@ -12,6 +13,8 @@ type PhoneStatus =
   | { kind: 'finished' }
   /** The class is paused; `yourMove`: the student moves when it resumes. */
   | { kind: 'paused'; yourMove: boolean }
+  /** A bot plays the student's side for now (the host handed it over while the student was away). */
+  | { kind: 'bot-plays' }
   | { kind: 'your-move' }
   | { kind: 'host-here' }
   /** The host is at board `at`; it serves `before` boards before this one, counting `at`. */
@@ -36,6 +39,7 @@ export function phoneStatus(board: BoardState, where: HostWhere): PhoneStatus {
   const yourMove = board.status === 'playing' && sideToMove(board) === 'opponent';
   if (board.paused) return { kind: 'paused', yourMove };
   if (board.status === 'queued') return { kind: 'queued', current: where.syncBoard };
+  if (board.standIn) return { kind: 'bot-plays' };
   if (yourMove) return { kind: 'your-move' };
   if (where.focus === board.number) return { kind: 'host-here' };
   const before = placeIn(where.order, board.number);

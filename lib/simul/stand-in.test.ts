@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BotSpec } from '../bots/spec';
 import { replay } from './evolve';
+import { hostWhere, phoneStatus } from './phone-status';
 import { HOST, SPECTATOR, TestSimul, opponent, snapshot, types } from './test-log';
 import type { Actor } from './types';
 
@@ -40,6 +41,18 @@ describe('a bot takes over a board', () => {
     // The room plays no other side, and no board without a bot for the student.
     expect(s.refused(SERVER, s.moveCommand(1, 'Nf3', 'bot:1:2'))).toBe('not-your-turn');
     expect(s.refused(SERVER, s.moveCommand(2, 'e4', 'bot:2:0'))).toBe('not-seated');
+  });
+
+  it('is what the student’s phone says while it plays, never "your move"', () => {
+    const s = awayOnBoard1();
+    expect(phoneStatus(s.board(1), hostWhere(s.state))).toEqual({ kind: 'your-move' });
+    s.ok(HOST, { type: 'hand-to-bot', board: 1, bot: BOT });
+    expect(phoneStatus(s.board(1), hostWhere(s.state))).toEqual({ kind: 'bot-plays' });
+    s.ok(SERVER, s.moveCommand(1, 'e5', 'bot:1:1'));
+    expect(phoneStatus(s.board(1), hostWhere(s.state))).toEqual({ kind: 'bot-plays' });
+    s.ok(SERVER, { type: 'mark-back', board: 1 });
+    s.ok(opponent(1), { type: 'take-board-back', board: 1 });
+    expect(phoneStatus(s.board(1), hostWhere(s.state)).kind).not.toBe('bot-plays');
   });
 
   it('ends when the student takes the board back (or the host gives it), and the log says who moved', () => {

@@ -60,9 +60,9 @@ function View({ connection }: { connection: SimulConnection }) {
   const state = useSimulState(connection);
   const controller = useMemo(() => new SimulController(connection), [connection]);
   const board = who.board !== null ? state.boards.get(who.board) ?? null : null;
-  // The one answer the banner words too (phone-status.ts): "your move" only while not paused; and
-  // while a bot plays for the student (it was away), only once the student takes the board back.
-  const myTurn = board !== null && !board.standIn && phoneStatus(board, hostWhere(state, [])).kind === 'your-move';
+  // The one answer the banner words too (phone-status.ts): "your move" only while not paused, and
+  // not while a bot plays for the student (it was away) until the student takes the board back.
+  const myTurn = board !== null && phoneStatus(board, hostWhere(state, [])).kind === 'your-move';
   const signal = useTurnSignal(myTurn, board?.moveCount ?? 0);
   // The screen stays on while the student is seated and the simul is not over.
   const wakeLock = useWakeLock(Boolean(board) && phase !== 'finished');
@@ -194,6 +194,10 @@ function Banner({ connection, board }: { connection: SimulConnection; board: Boa
     }
     case 'paused':
       text = words.paused(status.yourMove);
+      tone = LOOKS.paused.chip;
+      break;
+    case 'bot-plays':
+      text = words.botPlays;
       tone = LOOKS.paused.chip;
       break;
     case 'your-move':
