@@ -29,7 +29,7 @@ import { Prng } from '../lib/random';
 import { addBigSimul, percentile } from '../server/testing/hostile-clients';
 import { freePort, ServerProcess } from '../server/testing/server-process';
 import { Clients, seatedSimul, type SeatedSimul } from '../server/testing/simul-fixture';
-import { runScript } from './run-script';
+import { runScript, step } from './run-script';
 
 const args = process.argv.slice(2);
 const jsonFile = args.find((a) => a.startsWith('--json='))?.slice('--json='.length);
@@ -79,22 +79,6 @@ export interface ConsoleOpenResult {
   open: { page: string; taskMs: number; ratio: number; scriptMs: number; layoutStyleMs: number; wallMs: number }[];
   live: { boards: number; movesPerSecond: number; busyShare: number; frames: number; frameP50Ms: number; frameP99Ms: number; refused: number };
   checks: { target: string; limit: string; value: string; met: boolean }[];
-}
-
-/** A step that must end within `ms`, or the run fails naming it. */
-async function step<T>(what: string, ms: number, work: () => Promise<T>, explain?: () => Promise<string>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(async () => {
-      const why = explain ? await explain().catch((err) => `(could not tell: ${err})`) : '';
-      reject(new Error(`${what}: not done within ${ms / 1000} s${why ? `; ${why}` : ''}`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**

@@ -29,7 +29,7 @@ import { en } from '../app/words/en';
 import { es } from '../app/words/es';
 import { freePort, ServerProcess } from '../server/testing/server-process';
 import { Clients, command, createSimul, hello } from '../server/testing/simul-fixture';
-import { runScript } from './run-script';
+import { runScript, step } from './run-script';
 
 const args = process.argv.slice(2);
 const jsonFile = args.find((a) => a.startsWith('--json='))?.slice('--json='.length);
@@ -49,22 +49,6 @@ export interface PhoneOpenResult {
   boardAddKB: number;
   homeWorkingMs: number;
   checks: { target: string; limit: string; value: string; met: boolean }[];
-}
-
-/** A step that must end within `ms`, or the run fails naming it and saying why. */
-async function step<T>(what: string, ms: number, work: () => Promise<T>, explain?: () => Promise<string>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(async () => {
-      const why = explain ? await explain().catch((err) => `(could not tell: ${err})`) : '';
-      reject(new Error(`${what}: not done within ${ms / 1000} s${why ? `; ${why}` : ''}`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
