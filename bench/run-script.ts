@@ -1,6 +1,5 @@
 // A browser bench script's steps, each within its time, and how the script ends: within its
-// hard limit, its result written to --json= when
-// asked, and its process ended (whatever a page's server left behind must not keep it alive).
+// hard limit, its result written to --json= when asked, and its process ended (whatever a page's server left behind must not keep it alive).
 import { writeFileSync } from 'node:fs';
 
 export function runScript<T>(name: string, hardLimitMs: number, jsonFile: string | undefined, main: () => Promise<T>): void {
