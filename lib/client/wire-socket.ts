@@ -52,7 +52,8 @@ export class WireSocket {
   private readonly network: WireSocketOptions['network'];
 
   constructor(private readonly options: WireSocketOptions = {}) {
-    this.network = options.network ?? (typeof window === 'undefined' ? undefined : window);
+    // In a page the global object is its window; Node's (tests) hears no network.
+    this.network = options.network ?? (typeof globalThis.addEventListener === 'function' ? globalThis : undefined);
     this.network?.addEventListener('offline', this.offline);
     this.open();
   }

@@ -5,7 +5,8 @@
 import { renders } from '../testing/render-counts';
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadWords } from '@/app/words/load';
 import { HOST } from '@/lib/simul/test-log';
 import { openOnFake } from '@/lib/client/testing/open-on-fake';
 import { flush } from '@/lib/client/testing/fake-socket';
@@ -14,6 +15,8 @@ import { Console } from './HostConsole';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let container: HTMLDivElement;
+// As on a page whose language's table has come: the console's words are there at its first drawing.
+beforeAll(() => loadWords('en'));
 beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
