@@ -24,6 +24,12 @@ export async function createSimul(
   host.on('dialog', (d) => void d.accept());
   await host.goto('/');
   await host.getByTestId('create-link').click();
+  // The create page is a page load of its own: fill its form once React has taken it over (what a
+  // teacher types before that is lost today: see issue #31's note).
+  await host.waitForFunction(() => {
+    const title = document.querySelector('[data-testid="title"]');
+    return title !== null && Object.keys(title).some((key) => key.startsWith('__reactProps'));
+  });
   await host.getByTestId('title').fill(opts.title);
   await host.getByTestId('boards').fill(String(opts.boards));
   await host.getByTestId(`mode-${opts.mode}`).check();
