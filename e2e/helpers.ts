@@ -60,9 +60,18 @@ export async function joinLinkOf(host: Page): Promise<string> {
   return (await link.textContent())!;
 }
 
-/** A student on a phone: opens the join link, types a name, takes the first free seat. */
-export async function joinFromPhone(browser: Browser, joinLink: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ ...devices['Pixel 7'] });
+/**
+ * A student on a phone: opens the join link, types a name, takes the first free seat. `viewport`
+ * overrides the phone's; `init` runs in the page before its own scripts (a test's counters).
+ */
+export async function joinFromPhone(
+  browser: Browser,
+  joinLink: string,
+  name: string,
+  { viewport, init }: { viewport?: { width: number; height: number }; init?: () => void } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ ...devices['Pixel 7'], ...(viewport ? { viewport } : {}) });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.on('dialog', (d) => void d.accept());
   await page.goto(joinLink);

@@ -3,9 +3,9 @@
 // the server's clocks, the host's reply (with the chime), and a move made offline shown as not
 // sent yet, then played exactly once. The phone's screen is the board (360x640), the rules sit
 // behind a disclosure, a drill says its goal, and the screen is kept on where the browser allows.
-import { devices, expect, test, type Browser, type Page } from './test';
+import { expect, test, type Browser, type Page } from './test';
 import { chromiumLaunchOptions } from './browser';
-import { createSimul, hostMove, joinLinkOf, seriousViolations, tapMove } from './helpers';
+import { createSimul, hostMove, joinFromPhone, joinLinkOf, seriousViolations, tapMove } from './helpers';
 import { freeze, goOffline } from './phone-life';
 
 const PORT = Number(process.env.E2E_PORT ?? 3107);
@@ -25,37 +25,32 @@ async function advance(seconds: number): Promise<void> {
  * each WebSocket the page opens, marked when it was opened while the browser's 'online' event
  * was being handled (the page reconnecting because the browser said so, not on a retry timer).
  */
-async function phone(browser: Browser, joinLink: string, name: string, viewport = { width: 360, height: 640 }): Promise<Page> {
-  const context = await browser.newContext({ ...devices['Pixel 7'], viewport });
-  await context.addInitScript(() => {
-    const w = window as unknown as { chimes: number; sockets: { onOnline: boolean }[]; inOnline: boolean };
-    w.chimes = 0;
-    w.sockets = [];
-    w.inOnline = false;
-    HTMLMediaElement.prototype.play = function () {
-      w.chimes++;
-      return Promise.resolve();
-    };
-    // Registered before the app's own listener: set while the app handles the event.
-    window.addEventListener('online', () => {
-      w.inOnline = true;
-      setTimeout(() => (w.inOnline = false), 0);
-    });
-    const Native = window.WebSocket;
-    window.WebSocket = new Proxy(Native, {
-      construct(target, args: ConstructorParameters<typeof WebSocket>) {
-        w.sockets.push({ onOnline: w.inOnline });
-        return new target(...args);
-      },
-    });
+function phone(browser: Browser, joinLink: string, name: string, viewport = { width: 360, height: 640 }): Promise<Page> {
+  return joinFromPhone(browser, joinLink, name, { viewport, init: countChimesAndSockets });
+}
+
+/** In the page, before its own scripts: counts its chimes and the WebSockets it opens. */
+function countChimesAndSockets(): void {
+  const w = window as unknown as { chimes: number; sockets: { onOnline: boolean }[]; inOnline: boolean };
+  w.chimes = 0;
+  w.sockets = [];
+  w.inOnline = false;
+  HTMLMediaElement.prototype.play = function () {
+    w.chimes++;
+    return Promise.resolve();
+  };
+  // Registered before the app's own listener: set while the app handles the event.
+  window.addEventListener('online', () => {
+    w.inOnline = true;
+    setTimeout(() => (w.inOnline = false), 0);
   });
-  const page = await context.newPage();
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(joinLink);
-  await page.getByTestId('name').fill(name);
-  await page.getByTestId('join').click();
-  await expect(page.getByTestId('my-board')).toBeVisible();
-  return page;
+  const Native = window.WebSocket;
+  window.WebSocket = new Proxy(Native, {
+    construct(target, args: ConstructorParameters<typeof WebSocket>) {
+      w.sockets.push({ onOnline: w.inOnline });
+      return new target(...args);
+    },
+  });
 }
 
 /** Notes in the report how long a phone took to show what it should, from `since` (polled: an upper bound). */
