@@ -123,7 +123,7 @@ describe('a full disk', () => {
 
   it("Postgres's disk_full (53100), injected where the store writes: the same refusal, and the same recovery", async () => {
     const store = new FullDiskStore();
-  const server = await startTestServer({ store, budgetClock: budgetClock() });
+    const server = await startTestServer({ store, budgetClock: budgetClock() });
     const clients = new ClientSet(server.url);
     try {
       let c = await classOf(clients);
