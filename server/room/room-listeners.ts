@@ -24,7 +24,7 @@
 import type { BoardEvents } from '../../lib/protocol/events';
 import { boardsAwaitingTheHost, placesOf, summarize, type SimulSummary } from '../../lib/simul/summary';
 import type { SimulEvent, SimulState } from '../../lib/simul/types';
-import type { RoomSession, SendMany, SessionLink } from './room-session';
+import { sentUnchanged, type RoomSession, type SendMany, type SessionLink } from './room-session';
 
 export const SUMMARY_EVERY_MS = 1000;
 export const QUIET_MS = 250;
@@ -187,7 +187,8 @@ export class RoomListeners {
       return;
     }
     this.lastPassAt = this.now();
-    this.pass = { events: this.forWatchers, links: links(this.watchers), next: 0 };
+    // Sent slice after slice, unchanged: a transport encodes it once.
+    this.pass = { events: sentUnchanged(this.forWatchers), links: links(this.watchers), next: 0 };
     this.forWatchers = [];
     this.sendSlice();
   }
@@ -210,7 +211,8 @@ export class RoomListeners {
    * or their place did and their quiet time is up). Starts the interval's timer.
    */
   private summaryChanged(state: SimulState): Set<number> {
-    const latest = summarize(state);
+    // Rides on the boards' frames and goes to many at once: a transport encodes it once.
+    const latest = sentUnchanged(summarize(state));
     const phaseChanged = this.latest !== null && this.latest.phase !== latest.phase;
     this.latest = latest;
     this.version++;

@@ -27,7 +27,8 @@ import { TokenBucket } from '../guards/rate-limit';
 import { TurnQueue } from './turn-queue';
 import { OwnedElsewhere, type SimulHub } from '../room/simul-hub';
 import type { SimulRoom } from '../room/simul-room';
-import type { RoomSession, SendMany, SessionLink } from '../room/room-session';
+import type { RoomSession, SendMany, ServerEvent, ServerPayload, SessionLink } from '../room/room-session';
+import { holdWrites, writeEvent, writeEventToMany } from './frames';
 import { isStorageFull } from '../store/event-store';
 
 interface SocketData {
@@ -127,12 +128,21 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
     function on<E extends keyof ClientToServerEvents>(
       event: E,
       handle: (input: unknown) => Ack<object> | Promise<Ack<object>>,
+      /** A command's: its answer leaves with the frames this socket hears in the same turn (frames.ts). */
+      { command = false } = {},
     ): void {
       socket.on(event, ((...args: unknown[]) => {
         // Socket.IO passes the ack last, after however many arguments the client sent: with
         // no payload the ack would otherwise be taken for the payload and never called.
         const ack = typeof args.at(-1) === 'function' ? (args.pop() as (res: Ack<object>) => void) : null;
-        const reply = ack ?? (() => {});
+        const reply = !ack
+          ? () => {}
+          : command
+            ? (res: Ack<object>) => {
+                holdWrites(socket);
+                ack(res);
+              }
+            : ack;
         // Every request is exactly one payload.
         if (args.length !== 1) return reply(BAD_PAYLOAD);
         const failed = (err: unknown) => {
@@ -281,7 +291,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       const result = await room.join(session, parsed);
       if (result.ok) joins.take();
       return result;
-    });
+    }, { command: true });
 
     on('simul:command', async (input) => {
       const command = parse(commandSchema, input);
@@ -289,27 +299,44 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       const here = current();
       if (!here) return fail('unknown-simul', { asked: 'command' });
       return here.room.command(here.session, command);
-    });
+    }, { command: true });
   });
 }
 
 /** A socket as a room sees it: it sends frames and closes. */
+class SocketLink implements SessionLink {
+  readonly id: string;
+
+  constructor(readonly socket: SimulSocket) {
+    this.id = socket.id;
+  }
+
+  send<E extends ServerEvent>(event: E, payload: ServerPayload<E>): void {
+    writeEvent(this.socket, event, payload);
+  }
+
+  close(): void {
+    sendElsewhere(this.socket);
+  }
+}
+
 function linkOf(socket: SimulSocket): SessionLink {
-  return {
-    id: socket.id,
-    send: (event, payload) => (socket.emit as (e: string, p: unknown) => void)(event, payload),
-    close: () => sendElsewhere(socket),
-  };
+  return new SocketLink(socket);
 }
 
 /**
- * One frame to many of this node's sockets, encoded once: a room's sessions are all on the node
- * that runs it, so the frame never goes through the cluster's adapter.
+ * One frame to many of this node's sockets, encoded and framed once (frames.ts): a room's
+ * sessions are all on the node that runs it, so the frame never goes through the cluster's adapter.
  */
-export function sendManyOn(io: SimulServer): SendMany {
+export function sendManyOn(): SendMany {
   return (links, event, payload) => {
-    if (links.length === 1) return links[0].send(event, payload);
     if (links.length === 0) return;
-    (io.local.to(links.map((l) => l.id)).emit as (e: string, p: unknown) => void)(event, payload);
+    if (links.length === 1) return links[0].send(event, payload);
+    const sockets: SimulSocket[] = [];
+    for (const link of links) {
+      if (link instanceof SocketLink) sockets.push(link.socket);
+      else link.send(event, payload);
+    }
+    writeEventToMany(sockets, event, payload);
   };
 }
