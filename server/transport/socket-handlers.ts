@@ -7,7 +7,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
 import {
   EXHIBITION_LIMITS,
-  commandSchema,
+  parseCommand,
   createSimulSchema,
   exhibitionMinutes,
   exhibitionPlies,
@@ -294,7 +294,7 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
     }, { command: true });
 
     on('simul:command', async (input) => {
-      const command = parse(commandSchema, input);
+      const command = parseCommand(input);
       if (!command) return BAD_PAYLOAD;
       const here = current();
       if (!here) return fail('unknown-simul', { asked: 'command' });
