@@ -92,12 +92,16 @@ function directSocket(conn: EngineConnection): WebSocketLike | null {
  * for one socket or many, as socket.io's in-memory adapter does for a room.
  */
 const wsSender = (createRequire(require.resolve('engine.io')) as NodeJS.Require)('ws').Sender as {
-  frame(data: Buffer, options: { readOnly: boolean; mask: boolean; rsv1: boolean; opcode: number; fin: boolean }): unknown;
+  frame(data: Buffer, options: { readOnly: boolean; mask: boolean; rsv1: boolean; opcode: number; fin: boolean }): Buffer[];
 };
 
-/** A packet's WebSocket frame: an engine.io message ("4") in a text frame (opcode 1); a server's frames are not masked. */
+/**
+ * A packet's WebSocket frame: an engine.io message ("4") in a text frame (opcode 1); a server's
+ * frames are not masked. Its header and data in one buffer, so that each socket gets one write.
+ */
 function frameOf(packet: string): unknown {
-  return wsSender.frame(Buffer.from(`4${packet}`), { readOnly: false, mask: false, rsv1: false, opcode: 1, fin: true });
+  const parts = wsSender.frame(Buffer.from(`4${packet}`), { readOnly: false, mask: false, rsv1: false, opcode: 1, fin: true });
+  return [Buffer.concat(parts)];
 }
 
 function writeTo(socket: Socket, packet: string, frame: unknown): void {
