@@ -54,17 +54,39 @@ export function guardConnections(io: SimulServer, budgets: AddressBudgets, optio
     socket.on('disconnect', () => budgets.closed(network));
   });
 
-  const sweep = setInterval(() => {
-    for (const socket of io.of('/').sockets.values()) {
-      if (outboundBytes(socket.conn) > budgets.limits.maxOutboundBytes) {
+  // Every SWEEP_EVERY_MS a pass over the connections, SWEEP_SLICE a turn: with ten thousand
+  // spectators a whole pass in one turn held every command for tens of milliseconds.
+  let pass: Iterator<Parameters<typeof cutOff>[0]> | null = null;
+  let slice: NodeJS.Immediate | null = null;
+  const sweepSlice = () => {
+    slice = null;
+    for (let n = 0; pass && n < SWEEP_SLICE; n++) {
+      const next = pass.next();
+      if (next.done) pass = null;
+      else if (outboundBytes(next.value.conn) > budgets.limits.maxOutboundBytes) {
         budgets.refused.slowReadersClosed++;
-        cutOff(socket);
+        cutOff(next.value);
       }
     }
-  }, 250);
+    if (pass) slice = setImmediate(sweepSlice);
+  };
+  const sweep = setInterval(() => {
+    if (pass) return;
+    pass = io.of('/').sockets.values();
+    sweepSlice();
+  }, SWEEP_EVERY_MS);
   sweep.unref();
-  return () => clearInterval(sweep);
+  return () => {
+    clearInterval(sweep);
+    if (slice) clearImmediate(slice);
+    pass = null;
+  };
 }
+
+/** How often the connections are checked for output their clients do not read. */
+const SWEEP_EVERY_MS = 250;
+/** Connections checked in one turn of the event loop. */
+const SWEEP_SLICE = 500;
 
 interface EngineConnection {
   writeBuffer?: { data?: unknown }[];
