@@ -1,10 +1,13 @@
 // Who may open a Socket.IO connection, and what happens to one that stops reading.
 // Checked at the handshake (before any Socket.IO state exists): the page's Origin, and the
 // network's open connections and connection rate. Afterwards, a sweep closes any connection
-// whose unsent output has grown past the limit, so memory stays bounded whatever clients do.
+// whose unsent output has grown past the limit, so memory stays bounded whatever clients do:
+// every 250 ms the connections seen with output waiting when they were last written to, and
+// every connection at least every 250 ms up to 2,000 of them (less often beyond: 8,000 a second).
 import type { IncomingMessage } from 'node:http';
 import type { AddressBudgets } from '../guards/address-budgets';
 import { addressKey, clientAddress } from '../guards/network-address';
+import { backlogged } from './frames';
 import { cutOff, type SimulServer } from './socket-handlers';
 
 interface GuardOptions {
@@ -51,28 +54,48 @@ export function guardConnections(io: SimulServer, budgets: AddressBudgets, optio
     const network = networkOf(socket.request, options.trustedProxies);
     socket.data.network = network;
     budgets.opened(network);
-    socket.on('disconnect', () => budgets.closed(network));
+    socket.on('disconnect', () => {
+      budgets.closed(network);
+      backlogged.delete(socket);
+    });
   });
 
-  // Every SWEEP_EVERY_MS a pass over the connections, SWEEP_SLICE a turn: with ten thousand
-  // spectators a whole pass in one turn held every command for tens of milliseconds.
-  let pass: Iterator<Parameters<typeof cutOff>[0]> | null = null;
+  // Every SWEEP_EVERY_MS: the connections seen with output waiting when something was last
+  // written to them (frames.ts backlogged), and, less often with many connections, every one of
+  // them, SWEEP_SLICE a turn (with ten thousand spectators a whole pass in one turn held every
+  // command for tens of milliseconds, four times a second).
+  const limit = () => budgets.limits.maxOutboundBytes;
+  const check = (socket: GuardedSocket): number => {
+    const bytes = outboundBytes(socket.conn);
+    if (bytes > limit()) {
+      budgets.refused.slowReadersClosed++;
+      cutOff(socket);
+    }
+    return bytes;
+  };
+  let pass: Iterator<GuardedSocket> | null = null;
   let slice: NodeJS.Immediate | null = null;
+  let passAt = -Infinity;
   const sweepSlice = () => {
     slice = null;
     for (let n = 0; pass && n < SWEEP_SLICE; n++) {
       const next = pass.next();
       if (next.done) pass = null;
-      else if (outboundBytes(next.value.conn) > budgets.limits.maxOutboundBytes) {
-        budgets.refused.slowReadersClosed++;
-        cutOff(next.value);
-      }
+      else check(next.value);
     }
     if (pass) slice = setImmediate(sweepSlice);
   };
   const sweep = setInterval(() => {
-    if (pass) return;
-    pass = io.of('/').sockets.values();
+    for (const socket of backlogged) {
+      // Another server's in this process (tests run several): its own guard looks.
+      if (socket.nsp.server !== (io as unknown)) continue;
+      if (!socket.connected || check(socket as GuardedSocket) === 0 || !socket.connected) backlogged.delete(socket);
+    }
+    const sockets = io.of('/').sockets;
+    const now = performance.now();
+    if (pass || now - passAt < wholeSweepEveryMs(sockets.size)) return;
+    passAt = now;
+    pass = sockets.values();
     sweepSlice();
   }, SWEEP_EVERY_MS);
   sweep.unref();
@@ -83,10 +106,19 @@ export function guardConnections(io: SimulServer, budgets: AddressBudgets, optio
   };
 }
 
-/** How often the connections are checked for output their clients do not read. */
+type GuardedSocket = Parameters<typeof cutOff>[0];
+
+/** How often the connections seen with output waiting are checked for output their clients do not read. */
 const SWEEP_EVERY_MS = 250;
 /** Connections checked in one turn of the event loop. */
 const SWEEP_SLICE = 500;
+/** Every connection is checked at most this many times a second, all together (and at least every SWEEP_EVERY_MS up to 2,000). */
+const WHOLE_SWEEP_CHECKS_PER_SECOND = 8000;
+
+/** How often every connection is checked, with `connections` open. */
+function wholeSweepEveryMs(connections: number): number {
+  return Math.max(SWEEP_EVERY_MS, (1000 * connections) / WHOLE_SWEEP_CHECKS_PER_SECOND);
+}
 
 interface EngineConnection {
   writeBuffer?: { data?: unknown }[];

@@ -109,8 +109,34 @@ function writeTo(socket: Socket, packet: string, frame: unknown): void {
   // As socket.emit: a connection no longer open is written nothing.
   if (conn.readyState !== 'open') return;
   const ws = directSocket(conn);
-  if (ws) ws._sender.sendFrame(frame);
-  else (socket.client as unknown as PacketWriter).writeToEngine([packet], { preEncoded: true, wsPreEncodedFrame: frame });
+  if (ws) {
+    ws._sender.sendFrame(frame);
+    if (waits(ws._socket)) backlogged.add(socket);
+  } else {
+    (socket.client as unknown as PacketWriter).writeToEngine([packet], { preEncoded: true, wsPreEncodedFrame: frame });
+    backlogged.add(socket);
+  }
+}
+
+/**
+ * Sockets whose output was seen waiting in this process when something was written to them (a
+ * frame of the room's, a request's answer): the slow-reader guard (connection-guard.ts) looks
+ * at these every time, and at every connection less often.
+ */
+export const backlogged = new Set<Socket>();
+
+/**
+ * Whether what was written to a TCP socket waits in this process: the system took less than it
+ * (its buffer toward the client is full). Not while its writes are held (holdWrites) on purpose.
+ */
+function waits(net: NetSocket | undefined): boolean {
+  return net !== undefined && net.writableCorked === 0 && net.writableLength > 0;
+}
+
+/** After an answer was written to `socket` (through engine.io): notes it when its output waits. */
+export function noteBacklog(socket: Socket): void {
+  const conn = socket.conn as unknown as EngineConnection;
+  if (conn.writeBuffer.length > 0 || waits(conn.transport.socket?._socket)) backlogged.add(socket);
 }
 
 /** An event's packet and frame. */
@@ -149,14 +175,17 @@ export function writeEventToMany(sockets: Iterable<Socket>, event: string, paylo
 }
 
 /** Sockets whose writes are held until the turn's frames have been written. */
-let held: NetSocket[] = [];
+let held: [Socket, NetSocket][] = [];
 let releasing = false;
 
 function release(): void {
   const sockets = held;
   held = [];
   releasing = false;
-  for (const s of sockets) s.uncork();
+  for (const [socket, net] of sockets) {
+    net.uncork();
+    if (waits(net)) backlogged.add(socket);
+  }
 }
 
 /**
@@ -168,7 +197,7 @@ export function holdWrites(socket: Socket): void {
   const net = (socket.conn as unknown as EngineConnection).transport.socket?._socket;
   if (!net || net.destroyed || net.writableCorked > 0) return;
   net.cork();
-  held.push(net);
+  held.push([socket, net]);
   if (!releasing) {
     releasing = true;
     setImmediate(release);

@@ -28,7 +28,7 @@ import { TurnQueue } from './turn-queue';
 import { OwnedElsewhere, type SimulHub } from '../room/simul-hub';
 import type { SimulRoom } from '../room/simul-room';
 import type { RoomSession, SendMany, ServerEvent, ServerPayload, SessionLink } from '../room/room-session';
-import { holdWrites, writeEvent, writeEventToMany } from './frames';
+import { holdWrites, noteBacklog, writeEvent, writeEventToMany } from './frames';
 import { isStorageFull } from '../store/event-store';
 
 interface SocketData {
@@ -137,12 +137,12 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
         const ack = typeof args.at(-1) === 'function' ? (args.pop() as (res: Ack<object>) => void) : null;
         const reply = !ack
           ? () => {}
-          : command
-            ? (res: Ack<object>) => {
-                holdWrites(socket);
-                ack(res);
-              }
-            : ack;
+          : (res: Ack<object>) => {
+              if (command) holdWrites(socket);
+              ack(res);
+              // A big answer (a hello's page of the log) to a client that does not read: the guard looks.
+              noteBacklog(socket);
+            };
         // Every request is exactly one payload.
         if (args.length !== 1) return reply(BAD_PAYLOAD);
         const failed = (err: unknown) => {
