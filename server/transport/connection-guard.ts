@@ -3,7 +3,7 @@
 // network's open connections and connection rate. Afterwards, a sweep closes any connection
 // whose unsent output has grown past the limit, so memory stays bounded whatever clients do:
 // every 250 ms the connections seen with output waiting when they were last written to, and
-// every connection at least every 250 ms up to 2,000 of them (less often beyond: 8,000 a second).
+// every connection once a second up to 8,000 of them (less often beyond: 8,000 a second).
 import type { IncomingMessage } from 'node:http';
 import type { AddressBudgets } from '../guards/address-budgets';
 import { addressKey, clientAddress } from '../guards/network-address';
@@ -61,9 +61,9 @@ export function guardConnections(io: SimulServer, budgets: AddressBudgets, optio
   });
 
   // Every SWEEP_EVERY_MS: the connections seen with output waiting when something was last
-  // written to them (frames.ts backlogged), and, less often with many connections, every one of
-  // them, SWEEP_SLICE a turn (with ten thousand spectators a whole pass in one turn held every
-  // command for tens of milliseconds, four times a second).
+  // written to them (frames.ts backlogged); and, every wholeSweepEveryMs, every connection,
+  // SWEEP_SLICE a turn (with ten thousand spectators a whole pass in one turn held every command
+  // for tens of milliseconds, four times a second).
   const limit = () => budgets.limits.maxOutboundBytes;
   const check = (socket: GuardedSocket): number => {
     const bytes = outboundBytes(socket.conn);
@@ -112,12 +112,16 @@ type GuardedSocket = Parameters<typeof cutOff>[0];
 const SWEEP_EVERY_MS = 250;
 /** Connections checked in one turn of the event loop. */
 const SWEEP_SLICE = 500;
-/** Every connection is checked at most this many times a second, all together (and at least every SWEEP_EVERY_MS up to 2,000). */
+/**
+ * Every connection is checked at least this often (the safety net: a slow reader is seen at its
+ * next write), and at most WHOLE_SWEEP_CHECKS_PER_SECOND connections a second all together.
+ */
+const WHOLE_SWEEP_EVERY_MS = 1000;
 const WHOLE_SWEEP_CHECKS_PER_SECOND = 8000;
 
 /** How often every connection is checked, with `connections` open. */
 function wholeSweepEveryMs(connections: number): number {
-  return Math.max(SWEEP_EVERY_MS, (1000 * connections) / WHOLE_SWEEP_CHECKS_PER_SECOND);
+  return Math.max(WHOLE_SWEEP_EVERY_MS, (1000 * connections) / WHOLE_SWEEP_CHECKS_PER_SECOND);
 }
 
 interface EngineConnection {
