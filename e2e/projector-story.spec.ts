@@ -1,7 +1,8 @@
 // The projector tells the story to children: the settings line whole, every board's row of the
 // timeline named, the time axis's last label whole, a finished board said in words ("Host
-// resigned", never "0 Host lost resigned"), the headline figures explained in plain words; the
-// review's Python listing folded until asked for. No page scrolls sideways at 320 px.
+// resigned", never "0 Host lost resigned"), the headline figures explained in plain words while
+// the games run and at the end; the review's Python listing folded until asked for. No page
+// scrolls sideways at 320 px.
 import { expect, test } from './test';
 import { advanceClock, classroom, playEveryState } from './classroom';
 
@@ -28,6 +29,44 @@ test('the projector’s story: settings whole, every row named, the last time la
     return { svgRight: svg.right, lastRight: Math.max(...ticks.map((t) => t.right)) };
   });
   expect(edge.lastRight).toBeLessThanOrEqual(edge.svgRight + 0.5);
+
+  // While the games run, the headline figures say what they are too: whole, in type read from
+  // the back of the room, beside the followed board, with nothing scrolled or cut off.
+  for (const viewport of [{ width: 1920, height: 1080 }, { width: 1366, height: 768 }]) {
+    await projector.setViewportSize(viewport);
+    await expect(projector.getByTestId('actual-total-hint')).toHaveText('how long the simul took');
+    await expect(projector.getByTestId('projected-total-hint')).toHaveText('one game at a time would have taken');
+    const seen = await projector.evaluate(() => {
+      const column = document.querySelector('[data-testid="followed-board"]')!.getBoundingClientRect();
+      const headline = document.querySelector('[data-testid="projector-headline"]')!.getBoundingClientRect();
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        scrollHeight: document.documentElement.scrollHeight,
+        headlineBottom: headline.bottom,
+        columnBottom: column.bottom,
+        board: document.querySelector('[data-testid="followed-board"] [role="img"]')!.getBoundingClientRect().height,
+        hints: ['actual-total-hint', 'projected-total-hint'].map((id) => {
+          const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
+          const r = el.getBoundingClientRect();
+          const dt = el.parentElement!;
+          return { id, font: parseFloat(getComputedStyle(el).fontSize), top: r.top, bottom: r.bottom, right: r.right, cut: dt.scrollWidth > dt.clientWidth + 0.5, columnRight: column.right };
+        }),
+      };
+    });
+    const where = `${viewport.width}x${viewport.height}`;
+    expect(seen.scrollWidth, where).toBe(viewport.width);
+    expect(seen.scrollHeight, where).toBe(viewport.height);
+    expect(seen.headlineBottom, `${where}: the figures end on the screen`).toBeLessThanOrEqual(Math.min(viewport.height, seen.columnBottom) + 0.5);
+    for (const hint of seen.hints) {
+      expect(hint.font, `${where}: ${hint.id}'s type`).toBeGreaterThanOrEqual(14);
+      expect(hint.bottom, `${where}: ${hint.id} on the screen`).toBeLessThanOrEqual(viewport.height);
+      expect(hint.right, `${where}: ${hint.id} in its column`).toBeLessThanOrEqual(hint.columnRight + 0.5);
+      expect(hint.cut, `${where}: ${hint.id} cut`).toBe(false);
+    }
+    // The followed board gave them the room, and is still a board a class reads.
+    expect(seen.board, where).toBeGreaterThan(viewport.height / 4);
+  }
+  await projector.setViewportSize({ width: 1920, height: 1080 });
 
   // Finished boards say how, in words: no score's digit before them.
   const fifth = Math.floor(12 / 5);
@@ -61,3 +100,4 @@ test('the projector’s story: settings whole, every row named, the last time la
   }
   simul.clients.closeAll();
 });
+
