@@ -10,6 +10,8 @@
 //   engine.io, behind what it holds.
 // - A command's acknowledgement and the frames the same socket is sent in that turn of the event
 //   loop leave in one write (holdWrites): one system call where there were two.
+// - A socket whose output is seen waiting in this process after a write is noted (backlogged),
+//   for the slow-reader guard (connection-guard.ts) to look at first.
 import { createRequire } from 'node:module';
 import type { Socket as NetSocket } from 'node:net';
 import type { Socket } from 'socket.io';
