@@ -21,8 +21,8 @@
 // each goal printed met or missed.
 //
 // Every step has a deadline: the run finishes, or fails saying which step did not and why.
-// Usage (after `npx next build`): npx tsx bench/phone-open.ts [--json=FILE]
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Usage (after `npx next build`): npx tsx bench/phone-open.ts [--json=FILE] [--trace=DIR]
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -34,14 +34,20 @@ import { es } from '../app/words/es';
 import { freePort, ServerProcess } from '../server/testing/server-process';
 import { Clients, command, createSimul, hello } from '../server/testing/simul-fixture';
 import { runScript, step } from './run-script';
+import { summarizeByFile, summarizeProfile } from './profile-summary';
+import { summarizeTrace } from './trace-summary';
 
 const args = process.argv.slice(2);
 const jsonFile = args.find((a) => a.startsWith('--json='))?.slice('--json='.length);
+/** --trace=DIR: one more seated reload, untimed, traced (Chromium's trace, written to DIR, its main thread summed up). */
+const traceDir = args.find((a) => a.startsWith('--trace='))?.slice('--trace='.length);
 const RUNS = 3;
 /** Lighthouse's mobile profile (its "Slow 4G" and a Moto G Power's screen). */
 const PHONE = { cpuSlowdown: 4, latencyMs: 150, downKbps: 1600, upKbps: 750, width: 412, height: 823, deviceScaleFactor: 1.75 };
 export const GOALS = { homeKB: 140, joinKB: 160, boardAddKB: 40, joinVsHome: 1.25, reloadVsHome: 0.6 };
 const READY_TIMEOUT_MS = 90_000;
+/** The trace categories that name the main thread's work (as bench/console-open.ts's). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading'];
 const HARD_LIMIT_MS = 15 * 60_000;
 const ROOT = path.resolve(import.meta.dirname, '..');
 const KB = 1024;
@@ -116,7 +122,7 @@ const PAGE_PROBE = `(() => {
  */
 const RELOAD_TIMELINE = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
-  const scripts = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script');
+  const scripts = performance.getEntriesByType('resource').filter((e) => e.name.split('?')[0].endsWith('.js'));
   const lastEnd = (list) => (list.length ? Math.max(...list.map((e) => e.responseEnd)) : NaN);
   const first = (prefix) => { const e = window.__socket.find((e) => e.what.startsWith(prefix)); return e ? e.at : NaN; };
   return {
@@ -213,9 +219,26 @@ class Phone {
     return tasks.filter((t) => t.start < ms).reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
   }
 
-  /** The scripts received since `from` (an index into `scripts`): count and bytes. */
-  jsSince(from: number): { bytes: number; urls: string[] } {
-    const list = this.scripts.slice(from);
+  /**
+   * The scripts the page asked for by `ms` (its clock: Resource Timing's start), as received
+   * (CDP): what it took to get there, not what came in while the bench looked (a lazy chunk
+   * asked for a moment after `ms`, on a loaded machine, is the next part's).
+   */
+  async jsAskedBy(ms: number): Promise<{ bytes: number; urls: string[] }> {
+    const asked = new Set(
+      await this.tab.evaluate(
+        // Any initiator: a chunk the HTML preloads (<link rel=preload>) is a script too (CDP says which are).
+        (by) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime <= by).map((e) => e.name),
+        ms,
+      ),
+    );
+    const list = this.scripts.filter((x) => asked.has(x.url));
+    return { bytes: list.reduce((s, x) => s + x.bytes, 0), urls: list.map((x) => x.url) };
+  }
+
+  /** The scripts received since `from` (an index into `scripts`) but `except`'s: count and bytes. */
+  jsSince(from: number, except: string[] = []): { bytes: number; urls: string[] } {
+    const list = this.scripts.slice(from).filter((x) => !except.includes(x.url));
     return { bytes: list.reduce((s, x) => s + x.bytes, 0), urls: list.map((x) => x.url) };
   }
 
@@ -370,7 +393,7 @@ async function main(): Promise<PhoneOpenResult> {
 
     const homes: (Open & { workingMs: number })[] = [];
     const joins: (Open & { workingMs: number; typedBeforeReact: boolean })[] = [];
-    const seated: { phone: Phone; from: number; joinUrls: string[] }[] = [];
+    const seated: { phone: Phone; joinUrls: string[] }[] = [];
     // Round 0 is not timed (the server renders each route a first time); then RUNS rounds.
     for (let round = 0; round <= RUNS; round++) {
       const home = await Phone.open(browser);
@@ -378,7 +401,7 @@ async function main(): Promise<PhoneOpenResult> {
         await home.tab.goto(`${server.url}/`, { waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
         const ms = await home.until('the home page: its code box shown', '[data-testid="join-code-input"]', false);
         const workingMs = await home.until('the home page: its code box working', '[data-testid="join-code-input"]', true);
-        const js = home.jsSince(0);
+        const js = await home.jsAskedBy(workingMs);
         if (round > 0) homes.push({ ms, workingMs, bytes: js.bytes, urls: js.urls, blockingMs: await home.blockingUntil(workingMs) });
       } finally {
         await home.close();
@@ -396,9 +419,8 @@ async function main(): Promise<PhoneOpenResult> {
       const typedBeforeReact = await field.evaluate((el) => !Object.keys(el).some((key) => key.startsWith('__reactFiber')));
       await field.pressSequentially(name);
       const workingMs = await phone.until('the join link: its name field working', '[data-testid="name"]', true);
-      const js = phone.jsSince(0);
+      const js = await phone.jsAskedBy(workingMs);
       if (round > 0) joins.push({ ms, workingMs, typedBeforeReact, bytes: js.bytes, urls: js.urls, blockingMs: await phone.blockingUntil(workingMs) });
-      const from = phone.scripts.length;
       await step('the join link: its seats come', READY_TIMEOUT_MS, () => phone.tab.waitForSelector('[data-testid="join"]:not([disabled])', { timeout: READY_TIMEOUT_MS }).then(() => {}), () =>
         phone.whatItShows('[data-testid="join"]'),
       );
@@ -406,7 +428,7 @@ async function main(): Promise<PhoneOpenResult> {
       if (kept !== name) throw new Error(`the join link: "${name}" typed when the name field was shown${typedBeforeReact ? ' (before React had it)' : ''}, but the field holds "${kept}" once the page works`);
       await phone.tab.getByTestId('join').click();
       await phone.until('taking a seat', '[data-testid="my-board"]', false);
-      if (round > 0) seated.push({ phone, from, joinUrls: js.urls });
+      if (round > 0) seated.push({ phone, joinUrls: js.urls });
       else await phone.close();
     }
 
@@ -419,7 +441,8 @@ async function main(): Promise<PhoneOpenResult> {
         s.phone.whatItShows(BOARD),
       );
       await s.phone.tab.waitForLoadState('networkidle').catch(() => {});
-      const js = s.phone.jsSince(s.from);
+      // Every script of this page but the join link's own: what the board added.
+      const js = s.phone.jsSince(0, s.joinUrls);
       adds.push({ ms: 0, bytes: js.bytes, urls: js.urls, blockingMs: 0 });
     }
 
@@ -434,6 +457,25 @@ async function main(): Promise<PhoneOpenResult> {
       const js = s.phone.jsSince(from);
       reloads.push({ ms, bytes: js.bytes, urls: js.urls, blockingMs: await s.phone.blockingUntil(ms) });
       timelines.push({ ...(await s.phone.reloadTimeline()), 'seat shown': seatMs, 'board shown': ms });
+      if (traceDir && s === seated[seated.length - 1]) {
+        const file = path.join(traceDir, 'seated-reload.trace.json');
+        await browser.startTracing(s.phone.tab, { path: file, categories: TRACE_CATEGORIES });
+        await s.phone.cdp.send('Profiler.enable');
+        await s.phone.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await s.phone.cdp.send('Profiler.start');
+        await s.phone.tab.reload({ waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
+        await s.phone.until('a seated phone reloading, traced: its board back', BOARD, false);
+        const { profile } = await s.phone.cdp.send('Profiler.stop');
+        await browser.stopTracing();
+        const profileFile = path.join(traceDir, 'seated-reload.cpuprofile');
+        writeFileSync(profileFile, JSON.stringify(profile));
+        const trace = summarizeTrace(file, 12);
+        console.log(`trace of a seated reload: ${file}; main thread busy ${trace.busyMs.toFixed(0)} ms, self time by kind of work:`);
+        for (const l of trace.lines) console.log(`${(l.share * 100).toFixed(1).padStart(5)}%  ${l.selfMs.toFixed(0).padStart(6)} ms  ${l.name}`);
+        console.log(`profile of that reload: ${profileFile}; self time by script:`);
+        for (const l of summarizeByFile(profileFile, 10)) console.log(`${l.selfPct.toFixed(1).padStart(5)}%  ${l.selfMs.toFixed(0).padStart(6)} ms  ${l.where}`);
+        for (const l of summarizeProfile(profileFile, 15)) console.log(`${l.selfPct.toFixed(1).padStart(5)}%  ${l.selfMs.toFixed(0).padStart(6)} ms  ${l.name}  ${l.where}`);
+      }
       await s.phone.close();
     }
 
