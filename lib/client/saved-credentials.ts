@@ -1,6 +1,7 @@
 // The host key and seat tokens live in this browser's storage, never in a URL others see.
 const hostKeyName = (simulId: string) => `async-simul:host:${simulId}`;
-const seatTokenName = (simulId: string) => `async-simul:seat:${simulId}`;
+/** Where a seat token is kept (an inline script reads whether there is one: early-socket.ts). */
+export const seatTokenName = (simulId: string) => `async-simul:seat:${simulId}`;
 const exhibitionKeyName = (simulId: string) => `async-simul:exhibition:${simulId}`;
 
 function storage(): Storage | null {
@@ -44,4 +45,13 @@ export function takeSecretFromFragment(simulId: string): void {
   if (key || seat) {
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
   }
+}
+
+/** The simul of this page when it is a phone's page (/play/<id>) of a simul this browser holds a seat in; else null. */
+export function seatedOnThisPage(): string | null {
+  if (typeof window === 'undefined') return null;
+  const [, page, id] = window.location.pathname.split('/');
+  if (page !== 'play' || !id) return null;
+  const simulId = decodeURIComponent(id);
+  return credentials.seatToken(simulId) ? simulId : null;
 }

@@ -7,6 +7,8 @@
 // speaks WebSocket only: server/app.ts); this is about 1.5 KB. What it does not do (binary
 // packets, other namespaces, long-polling) the server never asks of it.
 
+import { socketAddress, takeEarly } from './early-socket';
+
 type Listener = (...args: never[]) => void;
 
 interface WireSocketOptions {
@@ -48,6 +50,10 @@ export class WireSocket {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private heartbeat: ReturnType<typeof setTimeout> | undefined;
   private pingWaitMs = 45_000;
+  /** Whether a link was opened yet (only the first may be one the page opened early). */
+  private opened = false;
+  /** While taking over an early link: whether it sent Socket.IO's connect already. */
+  private connectSent = false;
 
   private readonly network: WireSocketOptions['network'];
 
@@ -145,18 +151,12 @@ export class WireSocket {
     for (const listener of this.heard.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
   }
 
-  private address(): string {
-    const base = new URL(this.options.url ?? location.href);
-    base.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
-    base.pathname = '/socket.io/';
-    base.search = new URLSearchParams({ ...this.options.query, EIO: '4', transport: 'websocket' }).toString();
-    base.hash = '';
-    return base.toString();
-  }
-
   private open(): void {
-    const Ws = this.options.WebSocket ?? WebSocket;
-    const ws = new Ws(this.address());
+    const address = socketAddress(this.options.url, this.options.query);
+    // The first time, a WebSocket the page opened to this address before this code came (early-socket.ts) is taken over.
+    const early = this.options.WebSocket || this.opened ? null : takeEarly(address);
+    this.opened = true;
+    const ws = early?.ws ?? new (this.options.WebSocket ?? WebSocket)(address);
     this.ws = ws;
     ws.onmessage = (e) => {
       if (this.ws === ws) this.receive(String(e.data));
@@ -168,6 +168,10 @@ export class WireSocket {
       this.retry();
     };
     ws.onerror = () => ws.close();
+    // What it heard before: Socket.IO's connect, if it sent it, is not sent again.
+    this.connectSent = early?.connectSent ?? false;
+    for (const frame of early?.heard ?? []) if (this.ws === ws) this.receive(frame);
+    this.connectSent = false;
   }
 
   private receive(frame: string): void {
@@ -178,7 +182,8 @@ export class WireSocket {
       const { pingInterval, pingTimeout } = JSON.parse(frame.slice(1)) as { pingInterval: number; pingTimeout: number };
       this.pingWaitMs = pingInterval + pingTimeout;
       this.alive();
-      return this.ws!.send(`${MESSAGE}${CONNECT}`);
+      if (!this.connectSent) this.ws!.send(`${MESSAGE}${CONNECT}`);
+      return;
     }
     if (type === CLOSE) return this.ws!.close();
     if (type !== MESSAGE) return;
