@@ -26,7 +26,7 @@ import type { OptimisticMove } from '@/lib/client/simul-view';
 import { refusalText, resultSentence, spokenMove } from '@/app/words';
 import { useWords } from '../language';
 import { PausedNotice } from '../PausedNotice';
-import { ClassMessageBanner, TakeBoardBack } from '../classroom';
+import { ClassMessageBanner, TakeBoardBack } from '../class-message';
 import { ClaimDraw } from '../ClaimDraw';
 import { DrillGoalNote } from '../DrillGoalNote';
 import { ConnectionBadge } from '../ConnectionBadge';
