@@ -56,3 +56,49 @@ test('a name typed into the join link before its scripts come is kept, and the s
   await expect(phone.getByTestId('my-board')).toHaveText('1');
   await expect(host.getByTestId('seat-1')).toHaveText('Ada L');
 });
+
+test('the create form keeps what the teacher typed and chose before its scripts came, and creates that simul', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const scripts = await holdScripts(page);
+  await page.goto('/new', { waitUntil: 'commit' });
+
+  await expect(page.getByTestId('title')).toBeVisible();
+  await page.getByTestId('title').fill('Typed before the scripts');
+  await page.getByTestId('boards').fill('5');
+  await page.getByTestId('mode-sync').check();
+  await page.getByTestId('draws-claimed').check();
+  await page.getByTestId('start-position-choice').selectOption('queen-mate');
+  await page.getByTestId('takebacks-none').check();
+  await page.getByTestId('student-rematch').check();
+  await page.getByTestId('period-moves').fill('20');
+  expect(await reactHas(page, 'title')).toBe(false);
+  // Creating waits for the page's script: the button is off, Enter sends nothing.
+  await expect(page.getByTestId('create')).toBeDisabled();
+  await page.getByTestId('title').press('Enter');
+  await expect(page).toHaveURL(/\/new$/);
+
+  scripts.release();
+  await untilReactHas(page, 'title');
+  // Drawn again by React (a change elsewhere in the form): what was typed stays.
+  await page.getByTestId('host-name').fill('Ms. Rivera');
+  await expect(page.getByTestId('title')).toHaveValue('Typed before the scripts');
+  await expect(page.getByTestId('boards')).toHaveValue('5');
+  await expect(page.getByTestId('mode-sync')).toBeChecked();
+  await expect(page.getByTestId('draws-claimed')).toBeChecked();
+  await expect(page.getByTestId('start-position-choice')).toHaveValue('queen-mate');
+  await expect(page.getByTestId('takebacks-none')).toBeChecked();
+  await expect(page.getByTestId('student-rematch')).toBeChecked();
+  await expect(page.getByTestId('period-moves')).toHaveValue('20');
+  // The estimate reads the typed figures: five boards of twenty moves.
+  await expect(page.getByTestId('period-estimate')).toBeVisible();
+
+  await page.getByTestId('create').click();
+  await page.waitForURL(/\/host\/[a-z0-9]+$/);
+  await expect(page.getByTestId('simul-title')).toHaveText('Typed before the scripts');
+  await expect(page.getByTestId('seats').getByRole('listitem')).toHaveCount(5);
+  // Sync: no rotation; the drill's position; draws claimed.
+  await expect(page.getByTestId('rotation-setting')).toHaveCount(0);
+  await expect(page.getByTestId('position-setting')).toBeVisible();
+  await expect(page.getByTestId('simul-settings')).toContainText(/claim/i);
+});
