@@ -68,6 +68,17 @@ describe("a seated phone's early WebSocket", () => {
     expect(opened).toEqual([]);
   });
 
+  it('opens nothing on a link that brings a seat (the page takes the new token first, then opens its socket)', () => {
+    localStorage.setItem(seatTokenName('abc123'), 'an-old-seat-token-of-the-length');
+    location.hash = '#seat=a-new-seat-token-of-the-length';
+    try {
+      runScript('abc123');
+      expect(opened).toEqual([]);
+    } finally {
+      location.hash = '';
+    }
+  });
+
   it('is no script at all for an address that is not a simul id (nothing of the address is written into a script)', () => {
     expect(earlySocketScript('</script><script>alert(1)')).toBe('');
     expect(earlySocketScript('abc"123')).toBe('');

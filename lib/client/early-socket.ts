@@ -7,7 +7,7 @@
 // takes it over with the frames heard meanwhile (wire-socket.ts) and says hello. No secret here:
 // the inline script only asks whether the browser holds a seat token.
 import { SIMUL_ID_PATTERN } from '../protocol/events';
-import { seatTokenName } from './saved-credentials';
+import { BRINGS_SEAT, seatTokenName } from './saved-credentials';
 
 interface EarlySocket {
   address: string;
@@ -38,7 +38,8 @@ export function socketAddress(url: string | undefined, query: Record<string, str
 }
 
 /**
- * The inline script of simul `simulId`'s phone page: if this browser holds a seat in it, a
+ * The inline script of simul `simulId`'s phone page: if this browser holds a seat in it (and
+ * the link brings no other: seatedOnThisPage's question, in plain JavaScript), a
  * WebSocket to the address openSimulSocket(undefined, simulId) will ask for (socketAddress, the
  * same steps in plain JavaScript), opened now and left for takeEarly. Nothing else, and nothing
  * when storage cannot be read.
@@ -50,7 +51,7 @@ export function earlySocketScript(simulId: string): string {
   const search = JSON.stringify(socketSearch({ simul: simulId }));
   // As openEarly: the frames kept, Socket.IO's connect ("40") sent on Engine.IO's open ("0...").
   return (
-    `try{if(localStorage.getItem(${key})){var u=new URL(location.href);u.protocol=u.protocol==="https:"?"wss:":"ws:";` +
+    `try{if(!${BRINGS_SEAT}.test(location.hash)&&localStorage.getItem(${key})){var u=new URL(location.href);u.protocol=u.protocol==="https:"?"wss:":"ws:";` +
     `u.pathname="/socket.io/";u.search=${search};u.hash="";var w=new WebSocket(u.toString()),` +
     `s=window.${LEFT_AT}={address:u.toString(),ws:w,heard:[],connectSent:false};` +
     `w.onmessage=function(e){var f=String(e.data);s.heard.push(f);if(f[0]==="0"&&!s.connectSent){s.connectSent=true;w.send("40")}}}}catch(e){}`

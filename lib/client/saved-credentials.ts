@@ -47,9 +47,15 @@ export function takeSecretFromFragment(simulId: string): void {
   }
 }
 
-/** The simul of this page when it is a phone's page (/play/<id>) of a simul this browser holds a seat in; else null. */
+/** A link that brings a seat token (#seat=…, a re-issued seat link): the page takes it first (takeSecretFromFragment). */
+export const BRINGS_SEAT = /[#&]seat=/;
+
+/**
+ * The simul of this page when it is a phone's page (/play/<id>) of a simul this browser holds a
+ * seat in; else null, and null on a link that brings a seat (the token it holds may be the old one).
+ */
 export function seatedOnThisPage(): string | null {
-  if (typeof window === 'undefined') return null;
+  if (typeof window === 'undefined' || BRINGS_SEAT.test(window.location.hash)) return null;
   const [, page, id] = window.location.pathname.split('/');
   if (page !== 'play' || !id) return null;
   const simulId = decodeURIComponent(id);
