@@ -1,10 +1,13 @@
 // The class as it really is, in the browser: the host's console shows a phone gone away (its
 // context closed), hands its board to a bot, and sends the class a word that another phone shows
-// and closes; the student who comes back is offered its board back. axe on the new states; no
-// sideways scroll at 320 px.
+// and closes; the student who comes back is offered its board back. Before the start, the
+// projector's lobby says which seated students are here and which are away. axe on the new
+// states; no sideways scroll at 320 px.
 import { expect, test } from './test';
 import { advanceClock, classroom, move, openConsole, openPhone as phone } from './classroom';
 import { seriousViolations } from './helpers';
+import { shoot } from './screenshots';
+import { hello } from '../server/testing/simul-fixture';
 
 test('presence, a bot that takes over a board, and a word to the class', async ({ browser }) => {
   const simul = await classroom({ boards: 2, seated: 2, start: true, title: 'Presence' });
@@ -72,5 +75,42 @@ test('presence, a bot that takes over a board, and a word to the class', async (
   await expect(back.getByTestId('take-board-back')).toHaveCount(0);
   await expect(host.getByTestId('stand-in-1')).toHaveCount(0);
   await expect(back.getByTestId('turn-banner')).toHaveText('Your move');
+  simul.clients.closeAll();
+});
+
+test('the projector’s lobby: each seated student here or away, as the room says', async ({ browser }) => {
+  const simul = await classroom({ boards: 4, seated: 3, title: 'Lobby presence', names: ['Ada', 'Bo', 'Chidi'] });
+  const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await projector.goto(`/watch/${simul.simulId}`);
+  const seat = (board: number) => projector.locator(`[data-testid="projector-name"][data-board="${board}"]`);
+  for (const b of [1, 2, 3]) await expect(seat(b), `board ${b}`).toHaveAttribute('data-presence', 'here');
+  await expect(projector.getByTestId('projector-away')).toHaveCount(0);
+
+  // Bo's phone locks while the class waits for the host: away once the room has missed it a few seconds.
+  simul.opponents[1].client.close();
+  await expect
+    .poll(async () => {
+      await advanceClock(6);
+      return seat(2).getAttribute('data-presence');
+    })
+    .toBe('away');
+  await expect(seat(2)).toContainText('Bo');
+  await expect(seat(2)).toContainText('away');
+  await expect(projector.getByTestId('projector-away')).toHaveText('1 away');
+  for (const b of [1, 3]) await expect(seat(b), `board ${b}`).toHaveAttribute('data-presence', 'here');
+  expect(await seriousViolations(projector, 'projector lobby, a student away')).toEqual([]);
+  await shoot(projector, 'projector-lobby-away');
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 320, height: 640 }]) {
+    await projector.setViewportSize(viewport);
+    await expect(seat(2)).toBeVisible();
+    expect(await projector.evaluate(() => document.documentElement.scrollWidth), `${viewport.width} px`).toBeLessThanOrEqual(viewport.width);
+  }
+
+  // His phone wakes and says hello with its seat: here again.
+  const woken = await simul.clients.connect();
+  await hello(woken, simul.simulId, { seatToken: simul.opponents[1].seatToken });
+  await expect(seat(2)).toHaveAttribute('data-presence', 'here');
+  await expect(seat(2)).not.toContainText('away');
+  await expect(projector.getByTestId('projector-away')).toHaveCount(0);
   simul.clients.closeAll();
 });

@@ -21,6 +21,7 @@ test('clocks: a student flags, the host flags on a neglected board, every screen
     clock: { minutes: 1, increment: 0, hostExtra: 1 },
   });
   await expect(host.getByTestId('simul-settings')).toContainText('Clocks: 1 min; the host has 1 min more on each board');
+  await expect(host.getByTestId('takeback-setting')).toHaveText(' · Students may ask for takebacks');
   const joinLink = await joinLinkOf(host);
   const ada = await joinFromPhone(browser, joinLink, 'Ada');
   const bo = await joinFromPhone(browser, joinLink, 'Bo');

@@ -125,12 +125,13 @@ test('takebacks: the student hears each outcome, the host’s own costs the host
   await expect(ada.getByTestId('ask-takeback')).toHaveCount(0);
 });
 
-test('no takebacks at creation: the phone offers no button', async ({ browser }) => {
+test('no takebacks at creation: the rules say so, the phone offers no button', async ({ browser }) => {
   const { host } = await createSimul(browser, { title: 'No takebacks', boards: 1, mode: 'async' }, async (form) => {
     await form.getByTestId('takebacks-none').check();
   });
   const ada = await joinFromPhone(browser, await joinLinkOf(host), 'Ada');
   await host.getByTestId('start').click();
+  await expect(host.getByTestId('takeback-setting')).toHaveText(' · No takebacks');
   await hostMove(host, 1, 'e2', 'e4');
   await opponentMove(ada, 'e7', 'e5');
   await hostMove(host, 1, 'g1', 'f3');

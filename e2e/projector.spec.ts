@@ -95,6 +95,12 @@ test('projector lobby: the join screen a class reads from the back, names coming
     await projector.setViewportSize(viewport);
     await expectNoScrolling(projector);
     await expectOnScreen(projector, 'projector-names');
+    // Every name whole, each with its presence mark: none cut off by the list's edge.
+    const cut = await projector.evaluate(() => {
+      const list = document.querySelector('[data-testid="projector-names"]')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[data-testid="projector-name"]')].filter((n) => n.getBoundingClientRect().bottom > list.bottom + 0.5).map((n) => n.textContent);
+    });
+    expect(cut, `${viewport.width}x${viewport.height}`).toEqual([]);
     await shoot(projector, `projector-lobby-${viewport.width}`, { docs: viewport.width === 1920 ? 'projector-lobby' : undefined });
   }
 

@@ -1,5 +1,6 @@
 // The simul's rules as chosen at creation, for everyone to see: its clocks, how repetition
-// and fifty-move draws happen, how the host rotates (async) and where the games start.
+// and fifty-move draws happen, whether students may ask for takebacks, how the host rotates
+// (async) and where the games start.
 import { drillGoal, NAMED_POSITIONS } from '@/lib/chess/positions';
 import type { SimulState } from '@/lib/simul/types';
 import { clockSettingsText, type Words } from '@/app/words';
@@ -21,6 +22,7 @@ export function SimulSettings({ state, className = '' }: { state: SimulState; cl
   return (
     <p className={`text-sm text-slate-500 ${className}`} data-testid="simul-settings">
       {clockSettingsText(w, state.clock)} · {w.settings.drawRulesText(w.settings.drawRules[state.drawRules])}
+      <span data-testid="takeback-setting"> · {w.takeback.policy[state.takebackPolicy]}</span>
       {state.mode === 'async' && <span data-testid="rotation-setting"> · {w.rotation.line(state.rotation)}</span>}
       {positions && <span data-testid="position-setting"> · {positions}</span>}
       {goal && <span data-testid="goal-setting"> · {w.startPosition.goals[goal]}</span>}

@@ -569,6 +569,8 @@ const projector = {
   orScan: 'or scan with your phone’s camera',
   seated: (n: number) => `${n} seated`,
   free: (n: number) => `${n} ${n === 1 ? 'seat' : 'seats'} free`,
+  /** The lobby: how many seated students' phones are away (closed, asleep or offline). */
+  away: (n: number) => `${n} away`,
   noneSeated: 'Names appear here as students sit down.',
   waitingForHost: 'Waiting for the host to start',
   joiningClosed: 'Joining is closed.',

@@ -512,6 +512,7 @@ const projector: Words['projector'] = {
   orScan: 'o escanéalo con la cámara del móvil',
   seated: (n) => plural(n, 'sentado', 'sentados'),
   free: (n) => `${n} ${n === 1 ? 'puesto libre' : 'puestos libres'}`,
+  away: (n) => `${n} ${n === 1 ? 'ausente' : 'ausentes'}`,
   noneSeated: 'Los nombres aparecen aquí a medida que los alumnos se sientan.',
   waitingForHost: 'Esperando a que empiece el anfitrión',
   joiningClosed: 'La entrada está cerrada.',

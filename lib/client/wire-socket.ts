@@ -2,12 +2,14 @@
 // default namespace, JSON packets) over one WebSocket, and only what the app uses of it: events
 // heard, events sent with an acknowledgement and a timeout, 'connect' and 'disconnect', the
 // server's pings answered, and reconnection with the same backoff as socket.io-client's options
-// we used (0.5 s doubling to 2 s, ±50 %). socket.io-client with engine.io-client is about 13 KB
+// we used (0.5 s doubling to 2 s, ±50 %), except where the browser says it is offline, and just
+// after the page came back (see reconnectNow). socket.io-client with engine.io-client is about 13 KB
 // gzip of a phone's JavaScript, most of it transports and options the app never uses (the server
 // speaks WebSocket only: server/app.ts); this is about 1.5 KB. What it does not do (binary
 // packets, other namespaces, long-polling) the server never asks of it.
 
 import { socketAddress, takeEarly } from './early-socket';
+import { WAKE_WINDOW_MS } from './wake-up';
 
 type Listener = (...args: never[]) => void;
 
@@ -20,9 +22,30 @@ interface WireSocketOptions {
   reconnectionDelayMax?: number;
   /** The WebSocket class (the browser's when absent; `ws` in Node tests). */
   WebSocket?: typeof WebSocket;
-  /** What says the network went away ('offline'): the page's window when absent, if there is one. */
+  /** What says the network went away ('offline') and came back ('online'): the page's window when absent, if there is one. */
   network?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** Whether the browser says it is online (navigator.onLine in a page; always where there is none). */
+  online?: () => boolean;
+  /** The time, in ms (Date.now when absent). */
+  now?: () => number;
 }
+
+/**
+ * While the browser says it is offline, a dropped link is tried again this seldom, not on the
+ * backoff. An attempt made offline fails, and Chromium counts a page's failed WebSocket attempts
+ * against it: after a few dozen (a minute offline on the backoff), it holds each new attempt of
+ * that page back by 0.5 to 5 s before even sending it (services/network/websocket_throttler.cc),
+ * and the first attempt once back online was held there too. The 'online' event opens the link
+ * at once; this is only for a browser that says offline with the server still in reach (a
+ * laptop serving the class to itself).
+ */
+export const OFFLINE_RETRY_MS = 10_000;
+/** After the page came back (reconnectNow), a failed attempt is made again this soon, not on the backoff... */
+export const WAKE_RETRY_MS = 250;
+/** ...and an attempt whose WebSocket has not opened within this is dropped for a fresh one. */
+export const WAKE_CONNECT_TIMEOUT_MS = 1500;
+/** Otherwise an attempt whose WebSocket has not opened within this is dropped (beyond any hold of the browser's). */
+export const CONNECT_TIMEOUT_MS = 10_000;
 
 /** Engine.IO's packet types (the first character of a text frame). */
 const OPEN = '0';
@@ -49,18 +72,31 @@ export class WireSocket {
   private closedByUs = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private heartbeat: ReturnType<typeof setTimeout> | undefined;
+  /** Drops the attempt under way if its WebSocket has not opened in time. */
+  private connectTimer: ReturnType<typeof setTimeout> | undefined;
   private pingWaitMs = 45_000;
-  /** Whether a link was opened yet (only the first may be one the page opened early). */
+  /** When the attempt under way began, and whether its WebSocket opened. */
+  private attemptAt = -Infinity;
   private opened = false;
+  /** Until when failed attempts are made again at once (the page just came back). */
+  private wakeUntil = -Infinity;
+  /** Whether an attempt was made yet (only the first may take over a link the page opened early). */
+  private attempted = false;
   /** While taking over an early link: whether it sent Socket.IO's connect already. */
   private connectSent = false;
 
   private readonly network: WireSocketOptions['network'];
+  private readonly isOnline: () => boolean;
+  private readonly now: () => number;
 
   constructor(private readonly options: WireSocketOptions = {}) {
     // In a page the global object is its window; Node's (tests) hears no network.
     this.network = options.network ?? (typeof globalThis.addEventListener === 'function' ? globalThis : undefined);
     this.network?.addEventListener('offline', this.offline);
+    this.network?.addEventListener('online', this.online);
+    this.isOnline =
+      options.online ?? (typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean' ? () => navigator.onLine : () => true);
+    this.now = options.now ?? Date.now;
     this.open();
   }
 
@@ -72,11 +108,11 @@ export class WireSocket {
   private readonly offline = () => {
     const stale = this.ws;
     if (!stale || this.closedByUs) return;
-    this.ws = null;
-    stale.close();
-    this.lost();
-    this.retry();
+    this.drop(stale);
   };
+
+  /** The browser says the network is back: the link opens now (as when the page wakes up). */
+  private readonly online = () => this.reconnectNow();
 
   on(event: string, listener: Listener): this {
     this.heard.set(event, [...(this.heard.get(event) ?? []), listener]);
@@ -127,23 +163,36 @@ export class WireSocket {
   close(): void {
     this.closedByUs = true;
     this.network?.removeEventListener('offline', this.offline);
+    this.network?.removeEventListener('online', this.online);
     clearTimeout(this.retryTimer);
+    clearTimeout(this.connectTimer);
     this.ws?.close();
     this.lost();
   }
 
   /**
    * Opens the link now when it is down (the browser said it is online again, the page woke up),
-   * instead of at the next retry; an attempt still under way is dropped for a fresh one, and
-   * should this one fail the backoff starts again from its first step. Nothing when it is up.
+   * instead of at the next retry. For WAKE_WINDOW_MS from then, the network may be only nearly
+   * back (the 'online' event can come before packets go through): an attempt that fails is made
+   * again after WAKE_RETRY_MS, and one that has not opened within WAKE_CONNECT_TIMEOUT_MS is
+   * dropped for a fresh one; after it the backoff starts again from its first step. An attempt
+   * begun within that timeout is kept (the page's several wake signals make one attempt, not
+   * one each, which would each count as failed); an older one is dropped for a fresh one.
+   * Nothing when the link is up.
    */
   reconnectNow(): void {
     if (this.connected || this.closedByUs) return;
-    clearTimeout(this.retryTimer);
-    const stale = this.ws;
-    this.ws = null;
-    stale?.close();
+    this.wakeUntil = this.now() + WAKE_WINDOW_MS;
     this.attempts = 0;
+    const current = this.ws;
+    if (current && (this.opened || this.now() - this.attemptAt < WAKE_CONNECT_TIMEOUT_MS)) {
+      // Under way and fresh (or open, the server's handshake to come): it has the wake's time to open.
+      if (!this.opened) this.connectWithin(current, this.attemptAt + WAKE_CONNECT_TIMEOUT_MS - this.now());
+      return;
+    }
+    clearTimeout(this.retryTimer);
+    this.ws = null;
+    current?.close();
     this.open();
   }
 
@@ -151,19 +200,34 @@ export class WireSocket {
     for (const listener of this.heard.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
   }
 
+  private waking(): boolean {
+    return this.now() < this.wakeUntil;
+  }
+
   private open(): void {
+    clearTimeout(this.retryTimer);
     const address = socketAddress(this.options.url, this.options.query);
-    // The first time, a WebSocket the page opened to this address before this code came (early-socket.ts) is taken over.
-    const early = this.options.WebSocket || this.opened ? null : takeEarly(address);
-    this.opened = true;
+    // The first attempt takes over a WebSocket the page opened to this address before this code came (early-socket.ts).
+    const early = this.options.WebSocket || this.attempted ? null : takeEarly(address);
+    this.attempted = true;
     const ws = early?.ws ?? new (this.options.WebSocket ?? WebSocket)(address);
     this.ws = ws;
+    this.attemptAt = this.now();
+    // One taken over may have opened already (its open event heard by no one here).
+    this.opened = ws.readyState === 1;
+    this.connectWithin(ws, this.waking() ? WAKE_CONNECT_TIMEOUT_MS : CONNECT_TIMEOUT_MS);
+    ws.onopen = () => {
+      if (this.ws !== ws) return;
+      this.opened = true;
+      clearTimeout(this.connectTimer);
+    };
     ws.onmessage = (e) => {
       if (this.ws === ws) this.receive(String(e.data));
     };
     ws.onclose = () => {
       if (this.ws !== ws) return;
       this.ws = null;
+      clearTimeout(this.connectTimer);
       this.lost();
       this.retry();
     };
@@ -172,6 +236,23 @@ export class WireSocket {
     this.connectSent = early?.connectSent ?? false;
     for (const frame of early?.heard ?? []) if (this.ws === ws) this.receive(frame);
     this.connectSent = false;
+  }
+
+  /** Drops attempt `ws` if its WebSocket has not opened within `ms` (a connect that hangs is never answered). */
+  private connectWithin(ws: WebSocket, ms: number): void {
+    clearTimeout(this.connectTimer);
+    this.connectTimer = setTimeout(() => {
+      if (this.ws === ws && !this.opened) this.drop(ws);
+    }, Math.max(0, ms));
+  }
+
+  /** Link or attempt `ws` given up: closed, said lost, and tried again. */
+  private drop(ws: WebSocket): void {
+    this.ws = null;
+    clearTimeout(this.connectTimer);
+    ws.close();
+    this.lost();
+    this.retry();
   }
 
   private receive(frame: string): void {
@@ -226,10 +307,18 @@ export class WireSocket {
     this.dispatch('disconnect', []);
   }
 
+  /** The next attempt: seldom while the browser says offline, soon after waking, else on the backoff. */
   private retry(): void {
     if (this.closedByUs) return;
-    const base = Math.min((this.options.reconnectionDelay ?? 500) * 2 ** this.attempts++, this.options.reconnectionDelayMax ?? 2000);
-    const delay = base * (0.5 + Math.random());
-    this.retryTimer = setTimeout(() => this.open(), Math.min(delay, this.options.reconnectionDelayMax ?? 2000));
+    clearTimeout(this.retryTimer);
+    let delay: number;
+    if (!this.isOnline()) delay = OFFLINE_RETRY_MS;
+    else if (this.waking()) delay = WAKE_RETRY_MS;
+    else {
+      const max = this.options.reconnectionDelayMax ?? 2000;
+      const base = Math.min((this.options.reconnectionDelay ?? 500) * 2 ** this.attempts++, max);
+      delay = Math.min(base * (0.5 + Math.random()), max);
+    }
+    this.retryTimer = setTimeout(() => this.open(), delay);
   }
 }

@@ -208,7 +208,10 @@ const Followed = memo(function Followed({ connection }: { connection: SimulConne
           <DrillGoalNote fen={state.boardFens[focused.number] ?? state.startFen} />
         </span>
       </p>
-      <MiniBoard fen={focused.fen} flipped={focused.hostColor === 'b'} lastMove={focused.lastMove} className="w-full shrink-0 rounded-lg" />
+      {/* On a projector, the board takes the room the figures and their words leave it (a square as large as that box); a phone scrolls instead. */}
+      <div className="lg:flex lg:min-h-0 lg:flex-1 lg:justify-center lg:[container-type:size]" data-testid="followed-board-box">
+        <MiniBoard fen={focused.fen} flipped={focused.hostColor === 'b'} lastMove={focused.lastMove} className="w-full shrink-0 rounded-lg lg:w-[min(100cqw,100cqh)]" />
+      </div>
     </>
   );
 });
