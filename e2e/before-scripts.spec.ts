@@ -1,8 +1,9 @@
-// A form the server draws takes input before the page's scripts have come (a cheap phone on
-// school wifi, seconds before): what is typed and chosen then is kept when React takes the page
-// over, and the page works with it. The page's scripts are held back until the test has typed.
+// A page the server draws works before its scripts have come (a cheap phone on school wifi,
+// seconds before): what is typed and chosen into its forms then is kept when React takes the page
+// over, and the page works with it; a seated phone's page opens its link to the server as it is
+// read. The page's scripts are held back until the test has looked.
 import { expect, test, devices, type Page } from './test';
-import { createSimul, joinLinkOf } from './helpers';
+import { createSimul, joinFromPhone, joinLinkOf } from './helpers';
 
 /** Holds every script of the page back until `release()`: meanwhile the page is the server's HTML alone. */
 async function holdScripts(page: Page): Promise<{ release: () => void }> {
@@ -55,6 +56,30 @@ test('a name typed into the join link before its scripts come is kept, and the s
   await phone.getByTestId('join').click();
   await expect(phone.getByTestId('my-board')).toHaveText('1');
   await expect(host.getByTestId('seat-1')).toHaveText('Ada L');
+});
+
+test('a seated phone reloading opens its link as the browser reads the page: before any script, once, and its seat comes back on it', async ({ browser }) => {
+  const { host } = await createSimul(browser, { title: 'Reloads', boards: 2, mode: 'async' });
+  const joinLink = await joinLinkOf(host);
+  const phone = await joinFromPhone(browser, joinLink, 'Ada');
+  const sockets: { url: string; sent: string[] }[] = [];
+  phone.on('websocket', (ws) => {
+    const seen = { url: ws.url(), sent: [] as string[] };
+    sockets.push(seen);
+    ws.on('framesent', ({ payload }) => seen.sent.push(String(payload)));
+  });
+  const scripts = await holdScripts(phone);
+  await phone.reload({ waitUntil: 'commit' });
+  // No script of the page has run: the server's inline script opened the socket and connected it.
+  await expect.poll(() => sockets.map((s) => s.sent.filter((f) => f === '40').length)).toEqual([1]);
+  expect(sockets[0].url).toMatch(/\/socket\.io\/\?simul=[a-z0-9]+&EIO=4&transport=websocket$/);
+  expect(await reactHas(phone, 'name')).toBe(false);
+  scripts.release();
+  await expect(phone.getByTestId('my-board')).toHaveText('1');
+  // The page's socket code took that socket over: no other, no second connect, one hello on it.
+  expect(sockets).toHaveLength(1);
+  expect(sockets[0].sent.filter((f) => f === '40')).toHaveLength(1);
+  expect(sockets[0].sent.filter((f) => f.includes('"simul:hello"'))).toHaveLength(1);
 });
 
 test('the create form keeps what the teacher typed and chose before its scripts came, and creates that simul', async ({ browser }) => {
