@@ -98,6 +98,19 @@ const PAGE_PROBE = `(() => {
   window.__working = (selector) => when(selector, true);
   // When React took the page over (its <main> hydrated or drawn), for the reload's timeline.
   window.__working('main').then((at) => (window.__reactAt = at));
+  // Each commit of React's, heard as its developer tools hear them: the first is the server's
+  // page taken over (hydrated), before any lazy chunk is asked for.
+  window.__commits = [];
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject() { return 1; },
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot() { window.__commits.push(performance.now()); },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {},
+  };
   // The page's WebSockets: when each was made, opened, and each frame it heard (its first bytes).
   window.__socket = [];
   const Native = window.WebSocket;
@@ -220,15 +233,20 @@ class Phone {
   }
 
   /**
-   * The scripts the page asked for by `ms` (its clock: Resource Timing's start), as received
-   * (CDP): what it took to get there, not what came in while the bench looked (a lazy chunk
-   * asked for a moment after `ms`, on a loaded machine, is the next part's).
+   * The scripts the page asked for until React first committed (took the server's page over),
+   * or by `ms` if it has not (its clock: Resource Timing's start), as received (CDP): what it took
+   * to get there, not what came in while the bench looked (a lazy chunk asked for right after
+   * React had the page, before the bench saw it, is the next part's).
    */
   async jsAskedBy(ms: number): Promise<{ bytes: number; urls: string[] }> {
     const asked = new Set(
       await this.tab.evaluate(
         // Any initiator: a chunk the HTML preloads (<link rel=preload>) is a script too (CDP says which are).
-        (by) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime <= by).map((e) => e.name),
+        (by) => {
+          const commits = (window as unknown as { __commits: number[] }).__commits;
+          const cut = commits.length ? Math.min(by, commits[0]) : by;
+          return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime <= cut).map((e) => e.name);
+        },
         ms,
       ),
     );
