@@ -25,11 +25,12 @@ export default async function PlayPage({ params }: Params) {
   const script = earlySocketScript(id);
   return (
     <>
-      {/* A phone holding a seat here opens its WebSocket as the browser reads this, while the
-          page's scripts load (lib/client/early-socket.ts). */}
-      {script && <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />}
       {/* The phone's page: its first script is the join form alone, its words' table fetched beside it (PhonePage.tsx). */}
       <PhonePage simulId={id} />
+      {/* A phone holding a seat here opens its WebSocket as the browser reads this, while the
+          page's scripts load (lib/client/early-socket.ts). After the form: an inline script waits
+          for the page's stylesheet, and the name field is read before it. */}
+      {script && <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />}
     </>
   );
 }
