@@ -128,6 +128,13 @@ const PAGE_PROBE = `(() => {
   });
 })();`;
 
+/** Read in the page: its HTML's first and last byte, its first contentful paint (ms from navigation start). Plain JavaScript. */
+const PAINT_TIMES = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  return { firstByte: nav.responseStart, lastByte: nav.responseEnd, firstPaint: paint ? paint.startTime : NaN };
+})()`;
+
 /**
  * Read in the page after a seated reload: when each part happened (ms from navigation start).
  * Scripts the HTML named started before it was parsed; those asked later are the lazy view's.
@@ -219,6 +226,11 @@ class Phone {
       () => this.tab.evaluate(([s, w]) => (window as unknown as Record<string, (s: string) => Promise<number>>)[w ? '__working' : '__shown'](s), [selector, working] as const),
       () => this.whatItShows(selector),
     );
+  }
+
+  /** When the page's HTML came (first and last byte) and when it was first painted (ms from navigation start). */
+  async paintTimes(): Promise<{ firstByte: number; lastByte: number; firstPaint: number }> {
+    return this.tab.evaluate(PAINT_TIMES) as Promise<{ firstByte: number; lastByte: number; firstPaint: number }>;
   }
 
   /** When each part of a seated reload happened (ms from navigation start, the page's clock). */
@@ -409,8 +421,8 @@ async function main(): Promise<PhoneOpenResult> {
     await hello(hostClient, simul.simulId, { hostKey: simul.hostKey });
     const joinUrl = `${server.url}/play/${simul.simulId}`;
 
-    const homes: (Open & { workingMs: number })[] = [];
-    const joins: (Open & { workingMs: number; typedBeforeReact: boolean })[] = [];
+    const homes: (Open & { workingMs: number; paint: { firstByte: number; lastByte: number; firstPaint: number } })[] = [];
+    const joins: (Open & { workingMs: number; typedBeforeReact: boolean; paint: { firstByte: number; lastByte: number; firstPaint: number } })[] = [];
     const seated: { phone: Phone; joinUrls: string[] }[] = [];
     // Round 0 is not timed (the server renders each route a first time); then RUNS rounds.
     for (let round = 0; round <= RUNS; round++) {
@@ -420,7 +432,7 @@ async function main(): Promise<PhoneOpenResult> {
         const ms = await home.until('the home page: its code box shown', '[data-testid="join-code-input"]', false);
         const workingMs = await home.until('the home page: its code box working', '[data-testid="join-code-input"]', true);
         const js = await home.jsAskedBy(workingMs);
-        if (round > 0) homes.push({ ms, workingMs, bytes: js.bytes, urls: js.urls, blockingMs: await home.blockingUntil(workingMs) });
+        if (round > 0) homes.push({ ms, workingMs, bytes: js.bytes, urls: js.urls, blockingMs: await home.blockingUntil(workingMs), paint: await home.paintTimes() });
       } finally {
         await home.close();
       }
@@ -438,7 +450,7 @@ async function main(): Promise<PhoneOpenResult> {
       await field.pressSequentially(name);
       const workingMs = await phone.until('the join link: its name field working', '[data-testid="name"]', true);
       const js = await phone.jsAskedBy(workingMs);
-      if (round > 0) joins.push({ ms, workingMs, typedBeforeReact, bytes: js.bytes, urls: js.urls, blockingMs: await phone.blockingUntil(workingMs) });
+      if (round > 0) joins.push({ ms, workingMs, typedBeforeReact, bytes: js.bytes, urls: js.urls, blockingMs: await phone.blockingUntil(workingMs), paint: await phone.paintTimes() });
       await step('the join link: its seats come', READY_TIMEOUT_MS, () => phone.tab.waitForSelector('[data-testid="join"]:not([disabled])', { timeout: READY_TIMEOUT_MS }).then(() => {}), () =>
         phone.whatItShows('[data-testid="join"]'),
       );
@@ -567,6 +579,9 @@ async function main(): Promise<PhoneOpenResult> {
         `  home code box working ${homeWorkingMs.toFixed(0)} ms, join name field working ${joinWorkingMs.toFixed(0)} ms: ` +
         `${(joinWorkingMs / homeWorkingMs).toFixed(2)}x working vs working (for information; the goal is shown vs shown)`,
     );
+    const paintLine = (name: string, list: { paint: { firstByte: number; lastByte: number; firstPaint: number } }[]) =>
+      `  ${name.padEnd(10)} HTML first byte ${median(list.map((l) => l.paint.firstByte)).toFixed(0).padStart(5)}, last byte ${median(list.map((l) => l.paint.lastByte)).toFixed(0).padStart(5)}, first paint ${median(list.map((l) => l.paint.firstPaint)).toFixed(0).padStart(5)} ms`;
+    console.log(`\nbefore shown (medians, ms from navigation start):\n${paintLine('home', homes)}\n${paintLine('join link', joins)}`);
     console.log(`\nwhere a seated reload's time goes (medians, ms from navigation start):`);
     for (const m of MILESTONES) console.log(`  ${median(timelines.map((t) => t[m])).toFixed(0).padStart(6)}  ${m}`);
     console.log(
