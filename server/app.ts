@@ -10,7 +10,6 @@ import { AddressBudgets } from './guards/address-budgets';
 import { guardConnections, networkOf } from './transport/connection-guard';
 import { DEFAULT_LIMITS, type ServerLimits } from './guards/limits';
 import { attachHandlers, sendManyOn, type SimulServer } from './transport/socket-handlers';
-import type { SendMany } from './room/room-session';
 import { SimulHub } from './room/simul-hub';
 import { ExhibitionPacer } from './room/exhibition-run';
 import { withSecurityHeaders } from './guards/http-security';
@@ -79,13 +78,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let io!: SimulServer;
   const trustedProxies = options.trustedProxies ?? new Set<string>();
   const budgets = new AddressBudgets(options.limits ?? DEFAULT_LIMITS, options.budgetClock ?? (() => performance.now()), options.redis);
-  let sendMany!: SendMany;
   // The port listened on, known once listening (no request or connection arrives before).
   let boundPort = options.port;
   const joinAddresses = options.joinAddresses ?? ((p: number) => listenAddresses(options.host, p, {}));
   const hub = new SimulHub(options.store, clock, {
     // A room's frames go to this node's sockets, encoded once (sendManyOn).
-    sendMany: (links, event, payload) => sendMany(links, event, payload),
+    sendMany: sendManyOn(),
     exhibitionPacer: new ExhibitionPacer(budgets.limits.exhibitionCpuShare),
     leases: options.leases,
     // The exhibitions' slots count real time as the budgets do (a test controls both).
@@ -158,7 +156,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // In a cluster, what is sent to a Socket.IO room reaches its sockets on every node.
     ...(options.redis ? { adapter: createAdapter(options.redis) } : {}),
   });
-  sendMany = sendManyOn(io);
   // The server's own origins, from its addresses (which a laptop's LAN may change): looked up again every 30 s.
   let origins: { at: number; set: ReadonlySet<string> } | null = null;
   const allowedOrigins = () => {

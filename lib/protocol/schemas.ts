@@ -184,3 +184,37 @@ export type StartExhibitionInput = z.infer<typeof startExhibitionSchema>;
 export type HelloInput = z.infer<typeof helloSchema>;
 export type JoinInput = z.infer<typeof joinSchema>;
 export type CommandInput = z.infer<typeof commandSchema>;
+
+/** A move's fields, in the order commandSchema gives them. */
+const MOVE_FIELDS = new Set(['type', 'board', 'from', 'to', 'promotion', 'clientMoveId']);
+const SQUARE = /^[a-h][1-8]$/;
+const COMMAND_ID = /^[A-Za-z0-9_-]+$/;
+const PROMOTIONS = new Set(['q', 'r', 'b', 'n']);
+
+/**
+ * What commandSchema.safeParse(input) gives (its data, or null when it fails). A move, the command
+ * sent most by far, is checked first by hand to the schema's very rules (a strict object, a board
+ * within the limits, two squares, a promotion piece or none, a command id); anything else, or
+ * anything about a move that is not plainly right, goes to the schema.
+ */
+export function parseCommand(input: unknown): CommandInput | null {
+  const move = plainMove(input);
+  if (move) return move;
+  const parsed = commandSchema.safeParse(input);
+  return parsed.success ? parsed.data : null;
+}
+
+function plainMove(input: unknown): CommandInput | null {
+  if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== Object.prototype) return null;
+  const m = input as Record<string, unknown>;
+  if (m.type !== 'move') return null;
+  for (const key of Object.keys(m)) if (!MOVE_FIELDS.has(key)) return null;
+  const { board, from, to, promotion, clientMoveId } = m;
+  if (typeof board !== 'number' || !Number.isInteger(board) || board < 1 || board > LIMITS.maxBoards) return null;
+  if (typeof from !== 'string' || !SQUARE.test(from) || typeof to !== 'string' || !SQUARE.test(to)) return null;
+  if ('promotion' in m && (typeof promotion !== 'string' || !PROMOTIONS.has(promotion))) return null;
+  if (typeof clientMoveId !== 'string' || clientMoveId.length < 1 || clientMoveId.length > 64 || !COMMAND_ID.test(clientMoveId)) return null;
+  return promotion === undefined
+    ? { type: 'move', board, from, to, clientMoveId }
+    : { type: 'move', board, from, to, promotion: promotion as 'q' | 'r' | 'b' | 'n', clientMoveId };
+}

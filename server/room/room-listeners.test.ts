@@ -15,8 +15,15 @@ describe('fan-out', () => {
     simul.host.socket.on('simul:events', (events) => {
       if (events.some((e) => e.type === 'move-made')) order.push('events');
     });
-    const ack = command(simul.host, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'm1' }).then(() => order.push('ack'));
-    await ack;
+    // The order on the wire: the ack's callback runs as its packet is read (a promise's
+    // continuation would run after every packet that arrived in the same read).
+    await new Promise<void>((resolve) =>
+      simul.host.socket.emit('simul:command', { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'm1' }, (res) => {
+        expect(res.ok).toBe(true);
+        order.push('ack');
+        resolve();
+      }),
+    );
     await simul.host.waitFor((e) => e.type === 'move-made');
     expect(order).toEqual(['ack', 'events']);
   });

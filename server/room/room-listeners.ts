@@ -24,7 +24,7 @@
 import type { BoardEvents } from '../../lib/protocol/events';
 import { boardsAwaitingTheHost, placesOf, summarize, type SimulSummary } from '../../lib/simul/summary';
 import type { SimulEvent, SimulState } from '../../lib/simul/types';
-import type { RoomSession, SendMany, SessionLink } from './room-session';
+import { sentUnchanged, type RoomSession, type SendMany, type SessionLink } from './room-session';
 
 export const SUMMARY_EVERY_MS = 1000;
 export const QUIET_MS = 250;
@@ -90,6 +90,8 @@ export class RoomListeners {
   private lastSentAt = -Infinity;
   private timer: NodeJS.Timeout | null = null;
   private owedTimer: NodeJS.Timeout | null = null;
+  /** When the owed timer fires. */
+  private owedAt = Infinity;
 
   constructor(
     private sendMany: SendMany,
@@ -187,7 +189,8 @@ export class RoomListeners {
       return;
     }
     this.lastPassAt = this.now();
-    this.pass = { events: this.forWatchers, links: links(this.watchers), next: 0 };
+    // Sent slice after slice, unchanged: a transport encodes it once.
+    this.pass = { events: sentUnchanged(this.forWatchers), links: links(this.watchers), next: 0 };
     this.forWatchers = [];
     this.sendSlice();
   }
@@ -210,7 +213,8 @@ export class RoomListeners {
    * or their place did and their quiet time is up). Starts the interval's timer.
    */
   private summaryChanged(state: SimulState): Set<number> {
-    const latest = summarize(state);
+    // Rides on the boards' frames and goes to many at once: a transport encodes it once.
+    const latest = sentUnchanged(summarize(state));
     const phaseChanged = this.latest !== null && this.latest.phase !== latest.phase;
     this.latest = latest;
     this.version++;
@@ -241,8 +245,8 @@ export class RoomListeners {
   /** The simul is over: every board hears the final summary now, and no timer is left. */
   private everyBoard(): Set<number> {
     if (this.timer) clearTimeout(this.timer);
-    if (this.owedTimer) clearTimeout(this.owedTimer);
-    this.timer = this.owedTimer = null;
+    this.timer = null;
+    this.cancelOwedTimer();
     this.owed.clear();
     return new Set(this.boards.keys());
   }
@@ -271,20 +275,33 @@ export class RoomListeners {
 
   /** Boards owed the summary that may hear it now; a timer for those still in their quiet time. */
   private owedNow(): Set<number> {
-    if (this.owedTimer) clearTimeout(this.owedTimer);
-    this.owedTimer = null;
     const t = this.now();
     const due = new Set<number>();
+    let next = Infinity;
     for (const board of this.owed) {
       if (!this.boards.has(board) || this.heardLatest(board)) this.owed.delete(board);
       else if (!this.quiet(board, t)) due.add(board);
+      else next = Math.min(next, this.heardAt.get(board)! + QUIET_MS);
     }
-    const waiting = [...this.owed].filter((b) => !due.has(b));
-    if (waiting.length) {
-      const next = Math.min(...waiting.map((b) => this.heardAt.get(b)! + QUIET_MS));
-      this.owedTimer = setTimeout(() => this.sendSummary(this.owedNow(), this.now()), Math.max(0, next - t));
+    // A timer already due no later is kept (when it fires, this is asked again): no timer is
+    // cancelled and made again at every commit.
+    if (next === Infinity) this.cancelOwedTimer();
+    else if (!this.owedTimer || this.owedAt > next) {
+      this.cancelOwedTimer();
+      this.owedAt = next;
+      this.owedTimer = setTimeout(() => {
+        this.owedTimer = null;
+        this.owedAt = Infinity;
+        this.sendSummary(this.owedNow(), this.now());
+      }, Math.max(0, next - t));
     }
     return due;
+  }
+
+  private cancelOwedTimer(): void {
+    if (this.owedTimer) clearTimeout(this.owedTimer);
+    this.owedTimer = null;
+    this.owedAt = Infinity;
   }
 
   private markHeard(board: number, t: number): void {
@@ -312,8 +329,8 @@ export class RoomListeners {
     this.pass = null;
     this.forWatchers = [];
     if (this.timer) clearTimeout(this.timer);
-    if (this.owedTimer) clearTimeout(this.owedTimer);
-    this.flushing = this.timer = this.owedTimer = null;
+    this.cancelOwedTimer();
+    this.flushing = this.timer = null;
     this.pending = null;
   }
 }

@@ -32,6 +32,24 @@ export const sendToEach: SendMany = (links, event, payload) => {
   for (const link of links) link.send(event, payload);
 };
 
+/** Parts of frames that the room sends again and again, never changed once sent (see sentUnchanged). */
+const unchanged = new WeakSet<object>();
+
+/**
+ * Marks `part` (a payload, or a value of a payload's field) as sent in many frames and never
+ * changed afterwards: the latest summary, riding on every board's frame; a watchers' pass's
+ * events, slice after slice. A transport may encode it once and reuse its encoding.
+ */
+export function sentUnchanged<T extends object>(part: T): T {
+  unchanged.add(part);
+  return part;
+}
+
+/** Whether `part` was marked by sentUnchanged. */
+export function isSentUnchanged(part: unknown): part is object {
+  return typeof part === 'object' && part !== null && unchanged.has(part);
+}
+
 /**
  * What a session presented at hello, kept as the secret's hash. It is checked against the
  * room's current credentials on every command: a freed or re-issued seat's old token grants

@@ -195,26 +195,28 @@ export class SqliteDatabase {
       this.changeSecrets(simulId, secrets);
     });
 
-    // Any throw inside rolls the whole transaction back: events and seat change alike.
-    this.appendTx = db.transaction(
-      (simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange, secrets: readonly SecretChange[] = []) => {
-        const last = this.stmts.lastSeq.get(simulId);
-        if (last == null) throw new Error(`unknown simul ${simulId}`);
-        let expected = last + 1;
-        for (const e of events) {
-          if (e.seq !== expected++) throw new Error(`event seq ${e.seq} out of order in ${simulId}`);
-          this.insertEvent(simulId, e);
-        }
-        if (seat) {
-          if (seat.tokenHash === null) this.stmts.freeSeat.run(simulId, seat.board);
-          else this.stmts.setSeat.run(simulId, seat.board, seat.tokenHash);
-        }
-        this.changeSecrets(simulId, secrets);
-      },
-    );
-    // Nested transactions become savepoints: the outer one commits (and flushes) once.
+    // One simul's append, inside a transaction: any throw rolls the whole transaction back,
+    // events and seat change alike.
+    const appendOne = (simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange, secrets: readonly SecretChange[] = []) => {
+      const last = this.stmts.lastSeq.get(simulId);
+      if (last == null) throw new Error(`unknown simul ${simulId}`);
+      let expected = last + 1;
+      for (const e of events) {
+        if (e.seq !== expected++) throw new Error(`event seq ${e.seq} out of order in ${simulId}`);
+        this.insertEvent(simulId, e);
+      }
+      if (seat) {
+        if (seat.tokenHash === null) this.stmts.freeSeat.run(simulId, seat.board);
+        else this.stmts.setSeat.run(simulId, seat.board, seat.tokenHash);
+      }
+      this.changeSecrets(simulId, secrets);
+    };
+    this.appendTx = db.transaction(appendOne);
+    // The entries share one transaction, committed (and flushed) once. No savepoint per entry: a
+    // throw in any of them rolls the whole batch back anyway (the commit queue then tries each
+    // simul on its own), and two statements an entry were what savepoints cost.
     this.appendManyTx = db.transaction((entries: readonly AppendEntry[]) => {
-      for (const e of entries) this.appendTx(e.simulId, e.events, e.seat, e.secrets);
+      for (const e of entries) appendOne(e.simulId, e.events, e.seat, e.secrets);
     });
   }
 

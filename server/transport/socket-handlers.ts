@@ -7,7 +7,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ZodType } from 'zod';
 import {
   EXHIBITION_LIMITS,
-  commandSchema,
+  parseCommand,
   createSimulSchema,
   exhibitionMinutes,
   exhibitionPlies,
@@ -27,7 +27,8 @@ import { TokenBucket } from '../guards/rate-limit';
 import { TurnQueue } from './turn-queue';
 import { OwnedElsewhere, type SimulHub } from '../room/simul-hub';
 import type { SimulRoom } from '../room/simul-room';
-import type { RoomSession, SendMany, SessionLink } from '../room/room-session';
+import type { RoomSession, SendMany, ServerEvent, ServerPayload, SessionLink } from '../room/room-session';
+import { holdWrites, noteBacklog, writeEvent, writeEventToMany } from './frames';
 import { isStorageFull } from '../store/event-store';
 
 interface SocketData {
@@ -60,6 +61,13 @@ function parse<T>(schema: ZodType<T>, input: unknown): T | null {
 }
 
 const BAD_PAYLOAD = fail('bad-payload');
+
+/** A handler that threw: said in the log, and to the client as a refusal. */
+function failure(event: string, err: unknown): { ok: false; error: Rejection } {
+  console.error(`handler ${event} failed:`, (err as Error).message);
+  // A full disk is no fault of the server's: said as such, and over once space is freed.
+  return fail(isStorageFull(err) ? 'storage-full' : 'internal');
+}
 
 /** How long a client is told to wait before asking again for a simul another node still holds. */
 const OWNER_RETRY_MS = 250;
@@ -127,23 +135,28 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
     function on<E extends keyof ClientToServerEvents>(
       event: E,
       handle: (input: unknown) => Ack<object> | Promise<Ack<object>>,
+      /** A command's: its answer leaves with the frames this socket hears in the same turn (frames.ts). */
+      { command = false } = {},
     ): void {
       socket.on(event, ((...args: unknown[]) => {
         // Socket.IO passes the ack last, after however many arguments the client sent: with
         // no payload the ack would otherwise be taken for the payload and never called.
         const ack = typeof args.at(-1) === 'function' ? (args.pop() as (res: Ack<object>) => void) : null;
-        const reply = ack ?? (() => {});
+        const reply = !ack
+          ? () => {}
+          : (res: Ack<object>) => {
+              if (command) holdWrites(socket);
+              ack(res);
+              // A big answer (a hello's page of the log) to a client that does not read: the guard looks.
+              noteBacklog(socket);
+            };
         // Every request is exactly one payload.
         if (args.length !== 1) return reply(BAD_PAYLOAD);
-        const failed = (err: unknown) => {
-          console.error(`handler ${event} failed:`, (err as Error).message);
-          // A full disk is no fault of the server's: said as such, and over once space is freed.
-          reply(fail(isStorageFull(err) ? 'storage-full' : 'internal'));
-        };
+        // (No function is named here: the build names each one it makes, a cost on every request.)
         try {
-          Promise.resolve(handle(args[0])).then(reply, failed);
+          Promise.resolve(handle(args[0])).then(reply, (err: unknown) => reply(failure(event, err)));
         } catch (err) {
-          failed(err);
+          reply(failure(event, err));
         }
       }) as never);
     }
@@ -281,35 +294,52 @@ export function attachHandlers(io: SimulServer, hub: SimulHub, budgets: AddressB
       const result = await room.join(session, parsed);
       if (result.ok) joins.take();
       return result;
-    });
+    }, { command: true });
 
     on('simul:command', async (input) => {
-      const command = parse(commandSchema, input);
+      const command = parseCommand(input);
       if (!command) return BAD_PAYLOAD;
       const here = current();
       if (!here) return fail('unknown-simul', { asked: 'command' });
       return here.room.command(here.session, command);
-    });
+    }, { command: true });
   });
 }
 
 /** A socket as a room sees it: it sends frames and closes. */
+class SocketLink implements SessionLink {
+  readonly id: string;
+
+  constructor(readonly socket: SimulSocket) {
+    this.id = socket.id;
+  }
+
+  send<E extends ServerEvent>(event: E, payload: ServerPayload<E>): void {
+    writeEvent(this.socket, event, payload);
+  }
+
+  close(): void {
+    sendElsewhere(this.socket);
+  }
+}
+
 function linkOf(socket: SimulSocket): SessionLink {
-  return {
-    id: socket.id,
-    send: (event, payload) => (socket.emit as (e: string, p: unknown) => void)(event, payload),
-    close: () => sendElsewhere(socket),
-  };
+  return new SocketLink(socket);
 }
 
 /**
- * One frame to many of this node's sockets, encoded once: a room's sessions are all on the node
- * that runs it, so the frame never goes through the cluster's adapter.
+ * One frame to many of this node's sockets, encoded and framed once (frames.ts): a room's
+ * sessions are all on the node that runs it, so the frame never goes through the cluster's adapter.
  */
-export function sendManyOn(io: SimulServer): SendMany {
+export function sendManyOn(): SendMany {
   return (links, event, payload) => {
-    if (links.length === 1) return links[0].send(event, payload);
     if (links.length === 0) return;
-    (io.local.to(links.map((l) => l.id)).emit as (e: string, p: unknown) => void)(event, payload);
+    if (links.length === 1) return links[0].send(event, payload);
+    const sockets: SimulSocket[] = [];
+    for (const link of links) {
+      if (link instanceof SocketLink) sockets.push(link.socket);
+      else link.send(event, payload);
+    }
+    writeEventToMany(sockets, event, payload);
   };
 }
