@@ -6,19 +6,23 @@
 // (production build):
 // - the home page, cold, until its code box is shown (the yardstick; when React has taken the
 //   box over is printed too);
-// - the join link of a simul in its lobby, cold, until the name field takes input (React has it);
+// - the join link of a simul in its lobby, cold, until the name field is shown: the server's
+//   form takes typing before any script, which each run checks (it types the name then, and
+//   fails unless the name is kept once React has the form); when React has it is printed too,
+//   and the JavaScript is counted until then;
 // - the same phone then takes a seat, the host starts the simul: the JavaScript it adds until
 //   its board is drawn;
 // - that seated phone reloads (its cache warm, its seat token in its storage) until its seat and
-//   board are back.
+//   board are back, with where that time goes (the HTML, the scripts, React, the lazy chunk, the
+//   socket's handshake and the hello) and the floor of its round trips at this profile.
 // Per page: the time from navigation start, the JavaScript on the wire (encoded bytes as
 // received: gzip) and its largest modules, and the long tasks' blocking time (the part of each
 // main-thread task over 50 ms, as Lighthouse's TBT). Medians of 3 runs, the pages taking turns;
 // each goal printed met or missed.
 //
 // Every step has a deadline: the run finishes, or fails saying which step did not and why.
-// Usage (after `npx next build`): npx tsx bench/phone-open.ts [--json=FILE]
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Usage (after `npx next build`): npx tsx bench/phone-open.ts [--json=FILE] [--trace=DIR]
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -30,14 +34,20 @@ import { es } from '../app/words/es';
 import { freePort, ServerProcess } from '../server/testing/server-process';
 import { Clients, command, createSimul, hello } from '../server/testing/simul-fixture';
 import { runScript, step } from './run-script';
+import { summarizeByFile, summarizeProfile } from './profile-summary';
+import { summarizeTrace } from './trace-summary';
 
 const args = process.argv.slice(2);
 const jsonFile = args.find((a) => a.startsWith('--json='))?.slice('--json='.length);
+/** --trace=DIR: one more seated reload, untimed, traced (Chromium's trace, written to DIR, its main thread summed up). */
+const traceDir = args.find((a) => a.startsWith('--trace='))?.slice('--trace='.length);
 const RUNS = 3;
 /** Lighthouse's mobile profile (its "Slow 4G" and a Moto G Power's screen). */
 const PHONE = { cpuSlowdown: 4, latencyMs: 150, downKbps: 1600, upKbps: 750, width: 412, height: 823, deviceScaleFactor: 1.75 };
 export const GOALS = { homeKB: 140, joinKB: 160, boardAddKB: 40, joinVsHome: 1.25, reloadVsHome: 0.6 };
 const READY_TIMEOUT_MS = 90_000;
+/** The trace categories that name the main thread's work (as bench/console-open.ts's). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading'];
 const HARD_LIMIT_MS = 15 * 60_000;
 const ROOT = path.resolve(import.meta.dirname, '..');
 const KB = 1024;
@@ -48,6 +58,9 @@ export interface PhoneOpenResult {
   pages: { page: string; ms: number; range: [number, number]; jsKB: number; jsRequests: number; blockingMs: number; vsHome: number; modules: { name: string; kb: number }[]; scripts: string[] }[];
   boardAddKB: number;
   homeWorkingMs: number;
+  joinWorkingMs: number;
+  reloadFloorMs: number;
+  reloadTimeline: Record<string, number>;
   checks: { target: string; limit: string; value: string; met: boolean }[];
 }
 
@@ -83,7 +96,71 @@ const PAGE_PROBE = `(() => {
   });
   window.__shown = (selector) => when(selector, false);
   window.__working = (selector) => when(selector, true);
+  // When React took the page over (its <main> hydrated or drawn), for the reload's timeline.
+  window.__working('main').then((at) => (window.__reactAt = at));
+  // Each commit of React's, heard as its developer tools hear them: the first is the server's
+  // page taken over (hydrated), before any lazy chunk is asked for.
+  window.__commits = [];
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject() { return 1; },
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot() { window.__commits.push(performance.now()); },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {},
+  };
+  // The page's WebSockets: when each was made, opened, and each frame it heard (its first bytes).
+  window.__socket = [];
+  const Native = window.WebSocket;
+  window.WebSocket = new Proxy(Native, {
+    construct(target, args) {
+      const ws = new target(...args);
+      const note = (what) => window.__socket.push({ what, at: performance.now() });
+      note('new');
+      ws.addEventListener('open', () => note('open'));
+      ws.addEventListener('message', (e) => note('frame ' + String(e.data).slice(0, 2)));
+      const send = ws.send;
+      ws.send = function (data) { note('sent ' + String(data).slice(0, 2)); return send.call(this, data); };
+      return ws;
+    },
+  });
 })();`;
+
+/** Read in the page: its HTML's first and last byte, its first contentful paint (ms from navigation start). Plain JavaScript. */
+const PAINT_TIMES = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  return { firstByte: nav.responseStart, lastByte: nav.responseEnd, firstPaint: paint ? paint.startTime : NaN };
+})()`;
+
+/**
+ * Read in the page after a seated reload: when each part happened (ms from navigation start).
+ * Scripts the HTML named started before it was parsed; those asked later are the lazy view's.
+ * Plain JavaScript, as PAGE_PROBE.
+ */
+const RELOAD_TIMELINE = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const scripts = performance.getEntriesByType('resource').filter((e) => e.name.split('?')[0].endsWith('.js'));
+  const lastEnd = (list) => (list.length ? Math.max(...list.map((e) => e.responseEnd)) : NaN);
+  const first = (prefix) => { const e = window.__socket.find((e) => e.what.startsWith(prefix)); return e ? e.at : NaN; };
+  return {
+    'HTML: first byte': nav.responseStart,
+    'HTML: last byte': nav.responseEnd,
+    "the HTML's scripts in (cache)": lastEnd(scripts.filter((e) => e.startTime <= nav.domInteractive)),
+    'React has the page': window.__reactAt ?? NaN,
+    'scripts asked later in (PlayerView)': lastEnd(scripts.filter((e) => e.startTime > nav.domInteractive)),
+    'WebSocket made': first('new'),
+    'WebSocket open (upgraded)': first('open'),
+    "Engine.IO's open heard": first('frame 0'),
+    'Socket.IO connect sent': first('sent 40'),
+    'Socket.IO connect answered': first('frame 40'),
+    'hello sent': first('sent 42'),
+    'hello answered': first('frame 43'),
+    htmlBytes: nav.encodedBodySize,
+  };
+})()`;
 
 interface Script {
   url: string;
@@ -151,15 +228,47 @@ class Phone {
     );
   }
 
+  /** When the page's HTML came (first and last byte) and when it was first painted (ms from navigation start). */
+  async paintTimes(): Promise<{ firstByte: number; lastByte: number; firstPaint: number }> {
+    return this.tab.evaluate(PAINT_TIMES) as Promise<{ firstByte: number; lastByte: number; firstPaint: number }>;
+  }
+
+  /** When each part of a seated reload happened (ms from navigation start, the page's clock). */
+  async reloadTimeline(): Promise<Record<Milestone, number> & { htmlBytes: number }> {
+    return this.tab.evaluate(RELOAD_TIMELINE) as Promise<Record<Milestone, number> & { htmlBytes: number }>;
+  }
+
   /** Blocking time of the long tasks that started before `ms` (each task's part over 50 ms). */
   async blockingUntil(ms: number): Promise<number> {
     const tasks = await this.tab.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
     return tasks.filter((t) => t.start < ms).reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
   }
 
-  /** The scripts received since `from` (an index into `scripts`): count and bytes. */
-  jsSince(from: number): { bytes: number; urls: string[] } {
-    const list = this.scripts.slice(from);
+  /**
+   * The scripts the page asked for until React first committed (took the server's page over),
+   * or by `ms` if it has not (its clock: Resource Timing's start), as received (CDP): what it took
+   * to get there, not what came in while the bench looked (a lazy chunk asked for right after
+   * React had the page, before the bench saw it, is the next part's).
+   */
+  async jsAskedBy(ms: number): Promise<{ bytes: number; urls: string[] }> {
+    const asked = new Set(
+      await this.tab.evaluate(
+        // Any initiator: a chunk the HTML preloads (<link rel=preload>) is a script too (CDP says which are).
+        (by) => {
+          const commits = (window as unknown as { __commits: number[] }).__commits;
+          const cut = commits.length ? Math.min(by, commits[0]) : by;
+          return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.startTime <= cut).map((e) => e.name);
+        },
+        ms,
+      ),
+    );
+    const list = this.scripts.filter((x) => asked.has(x.url));
+    return { bytes: list.reduce((s, x) => s + x.bytes, 0), urls: list.map((x) => x.url) };
+  }
+
+  /** The scripts received since `from` (an index into `scripts`) but `except`'s: count and bytes. */
+  jsSince(from: number, except: string[] = []): { bytes: number; urls: string[] } {
+    const list = this.scripts.slice(from).filter((x) => !except.includes(x.url));
     return { bytes: list.reduce((s, x) => s + x.bytes, 0), urls: list.map((x) => x.url) };
   }
 
@@ -167,6 +276,24 @@ class Phone {
     return this.context.close();
   }
 }
+
+const MILESTONES = [
+  'HTML: first byte',
+  'HTML: last byte',
+  "the HTML's scripts in (cache)",
+  'React has the page',
+  'scripts asked later in (PlayerView)',
+  'WebSocket made',
+  'WebSocket open (upgraded)',
+  "Engine.IO's open heard",
+  'Socket.IO connect sent',
+  'Socket.IO connect answered',
+  'hello sent',
+  'hello answered',
+  'seat shown',
+  'board shown',
+] as const;
+type Milestone = (typeof MILESTONES)[number];
 
 interface Open {
   ms: number;
@@ -294,9 +421,9 @@ async function main(): Promise<PhoneOpenResult> {
     await hello(hostClient, simul.simulId, { hostKey: simul.hostKey });
     const joinUrl = `${server.url}/play/${simul.simulId}`;
 
-    const homes: (Open & { workingMs: number })[] = [];
-    const joins: Open[] = [];
-    const seated: { phone: Phone; from: number; joinUrls: string[] }[] = [];
+    const homes: (Open & { workingMs: number; paint: { firstByte: number; lastByte: number; firstPaint: number } })[] = [];
+    const joins: (Open & { workingMs: number; typedBeforeReact: boolean; paint: { firstByte: number; lastByte: number; firstPaint: number } })[] = [];
+    const seated: { phone: Phone; joinUrls: string[] }[] = [];
     // Round 0 is not timed (the server renders each route a first time); then RUNS rounds.
     for (let round = 0; round <= RUNS; round++) {
       const home = await Phone.open(browser);
@@ -304,22 +431,34 @@ async function main(): Promise<PhoneOpenResult> {
         await home.tab.goto(`${server.url}/`, { waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
         const ms = await home.until('the home page: its code box shown', '[data-testid="join-code-input"]', false);
         const workingMs = await home.until('the home page: its code box working', '[data-testid="join-code-input"]', true);
-        const js = home.jsSince(0);
-        if (round > 0) homes.push({ ms, workingMs, bytes: js.bytes, urls: js.urls, blockingMs: await home.blockingUntil(workingMs) });
+        const js = await home.jsAskedBy(workingMs);
+        if (round > 0) homes.push({ ms, workingMs, bytes: js.bytes, urls: js.urls, blockingMs: await home.blockingUntil(workingMs), paint: await home.paintTimes() });
       } finally {
         await home.close();
       }
 
       const phone = await Phone.open(browser);
       await phone.tab.goto(joinUrl, { waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
-      const ms = await phone.until('the join link: its name field taking input', '[data-testid="name"]', true);
-      const js = phone.jsSince(0);
-      if (round > 0) joins.push({ ms, bytes: js.bytes, urls: js.urls, blockingMs: await phone.blockingUntil(ms) });
-      const from = phone.scripts.length;
-      await phone.tab.getByTestId('name').fill(`Phone ${round}`);
+      // Timed until the name field is shown: the server's form takes typing before any script.
+      // That is checked every run, not assumed: the student types at once (as keys, into the
+      // field the server's HTML focused), and the name must still be there once React has the
+      // form and the seats have come; the run fails otherwise.
+      const ms = await phone.until('the join link: its name field shown', '[data-testid="name"]', false);
+      const name = `Phone ${round}`;
+      const field = phone.tab.getByTestId('name');
+      const typedBeforeReact = await field.evaluate((el) => !Object.keys(el).some((key) => key.startsWith('__reactFiber')));
+      await field.pressSequentially(name);
+      const workingMs = await phone.until('the join link: its name field working', '[data-testid="name"]', true);
+      const js = await phone.jsAskedBy(workingMs);
+      if (round > 0) joins.push({ ms, workingMs, typedBeforeReact, bytes: js.bytes, urls: js.urls, blockingMs: await phone.blockingUntil(workingMs), paint: await phone.paintTimes() });
+      await step('the join link: its seats come', READY_TIMEOUT_MS, () => phone.tab.waitForSelector('[data-testid="join"]:not([disabled])', { timeout: READY_TIMEOUT_MS }).then(() => {}), () =>
+        phone.whatItShows('[data-testid="join"]'),
+      );
+      const kept = await field.inputValue();
+      if (kept !== name) throw new Error(`the join link: "${name}" typed when the name field was shown${typedBeforeReact ? ' (before React had it)' : ''}, but the field holds "${kept}" once the page works`);
       await phone.tab.getByTestId('join').click();
       await phone.until('taking a seat', '[data-testid="my-board"]', false);
-      if (round > 0) seated.push({ phone, from, joinUrls: js.urls });
+      if (round > 0) seated.push({ phone, joinUrls: js.urls });
       else await phone.close();
     }
 
@@ -332,19 +471,41 @@ async function main(): Promise<PhoneOpenResult> {
         s.phone.whatItShows(BOARD),
       );
       await s.phone.tab.waitForLoadState('networkidle').catch(() => {});
-      const js = s.phone.jsSince(s.from);
+      // Every script of this page but the join link's own: what the board added.
+      const js = s.phone.jsSince(0, s.joinUrls);
       adds.push({ ms: 0, bytes: js.bytes, urls: js.urls, blockingMs: 0 });
     }
 
     // Each seated phone reloads (its cache and storage kept) until its seat and board are back.
     const reloads: Open[] = [];
+    const timelines: (Record<Milestone, number> & { htmlBytes: number })[] = [];
     for (const s of seated) {
       const from = s.phone.scripts.length;
       await s.phone.tab.reload({ waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
-      await s.phone.until('a seated phone reloading: its seat back', '[data-testid="my-board"]', false);
+      const seatMs = await s.phone.until('a seated phone reloading: its seat back', '[data-testid="my-board"]', false);
       const ms = await s.phone.until('a seated phone reloading: its board back', BOARD, false);
       const js = s.phone.jsSince(from);
       reloads.push({ ms, bytes: js.bytes, urls: js.urls, blockingMs: await s.phone.blockingUntil(ms) });
+      timelines.push({ ...(await s.phone.reloadTimeline()), 'seat shown': seatMs, 'board shown': ms });
+      if (traceDir && s === seated[seated.length - 1]) {
+        const file = path.join(traceDir, 'seated-reload.trace.json');
+        await browser.startTracing(s.phone.tab, { path: file, categories: TRACE_CATEGORIES });
+        await s.phone.cdp.send('Profiler.enable');
+        await s.phone.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await s.phone.cdp.send('Profiler.start');
+        await s.phone.tab.reload({ waitUntil: 'commit', timeout: READY_TIMEOUT_MS });
+        await s.phone.until('a seated phone reloading, traced: its board back', BOARD, false);
+        const { profile } = await s.phone.cdp.send('Profiler.stop');
+        await browser.stopTracing();
+        const profileFile = path.join(traceDir, 'seated-reload.cpuprofile');
+        writeFileSync(profileFile, JSON.stringify(profile));
+        const trace = summarizeTrace(file, 12);
+        console.log(`trace of a seated reload: ${file}; main thread busy ${trace.busyMs.toFixed(0)} ms, self time by kind of work:`);
+        for (const l of trace.lines) console.log(`${(l.share * 100).toFixed(1).padStart(5)}%  ${l.selfMs.toFixed(0).padStart(6)} ms  ${l.name}`);
+        console.log(`profile of that reload: ${profileFile}; self time by script:`);
+        for (const l of summarizeByFile(profileFile, 10)) console.log(`${l.selfPct.toFixed(1).padStart(5)}%  ${l.selfMs.toFixed(0).padStart(6)} ms  ${l.where}`);
+        for (const l of summarizeProfile(profileFile, 15)) console.log(`${l.selfPct.toFixed(1).padStart(5)}%  ${l.selfMs.toFixed(0).padStart(6)} ms  ${l.name}  ${l.where}`);
+      }
       await s.phone.close();
     }
 
@@ -365,19 +526,27 @@ async function main(): Promise<PhoneOpenResult> {
     };
     const pages = [
       summary('home (code box shown)', homes),
-      summary('join link (name field works)', joins),
+      summary('join link (name field shown)', joins),
       summary('seated reload (seat back)', reloads),
     ];
     const [home, join, reload] = pages;
     const boardAdd = { ...summary('seated phone: its board adds', adds), ms: 0, vsHome: 0 };
     const homeWorkingMs = median(homes.map((h) => h.workingMs));
+    const joinWorkingMs = median(joins.map((j) => j.workingMs));
+    const typedEarly = joins.filter((j) => j.typedBeforeReact).length;
+    // The floor of a seated reload at this profile: round trips that cannot overlap one another
+    // (the HTML, then the page's socket: its upgrade, Socket.IO's connect, the hello), each a
+    // full latency, plus the HTML's bytes at the profile's speed. Engine.IO's open comes in the
+    // upgrade's answer (the server sends it at once: the timeline shows it), so it adds no trip.
+    const htmlBytes = median(timelines.map((t) => t.htmlBytes));
+    const floorMs = 4 * PHONE.latencyMs + (htmlBytes * 8) / PHONE.downKbps;
     const kb = (x: number) => `${x.toFixed(1)} KB`;
     const checks: PhoneOpenResult['checks'] = [
       { target: 'phone: home page JavaScript on the wire', limit: `<= ${GOALS.homeKB} KB`, value: kb(home.jsKB), met: home.jsKB <= GOALS.homeKB },
-      { target: 'phone: join link JavaScript until the name field works', limit: `<= ${GOALS.joinKB} KB`, value: kb(join.jsKB), met: join.jsKB <= GOALS.joinKB },
+      { target: 'phone: join link JavaScript until React has the name field', limit: `<= ${GOALS.joinKB} KB`, value: kb(join.jsKB), met: join.jsKB <= GOALS.joinKB },
       { target: 'phone: what a seated phone adds for its board', limit: `<= ${GOALS.boardAddKB} KB`, value: kb(boardAdd.jsKB), met: boardAdd.jsKB <= GOALS.boardAddKB },
       {
-        target: 'phone: join link cold vs the home page',
+        target: 'phone: join link cold vs the home page (name field shown vs code box shown)',
         limit: `<= ${GOALS.joinVsHome}x`,
         value: `${join.vsHome.toFixed(2)}x (${join.ms.toFixed(0)} vs ${homeMs.toFixed(0)} ms)`,
         met: join.vsHome <= GOALS.joinVsHome,
@@ -402,7 +571,24 @@ async function main(): Promise<PhoneOpenResult> {
         `${p.page.padEnd(30)} ${time}  ${kb(p.jsKB).padStart(13)}  ${String(p.jsRequests).padStart(8)}  ${`${p.blockingMs.toFixed(0)} ms`.padStart(18)}  ${p.vsHome ? `${p.vsHome.toFixed(2)}x` : ''}`,
       );
     }
-    console.log(`(the home page's code box is working, React having taken it over, at ${homeWorkingMs.toFixed(0)} ms)`);
+    console.log(
+      `\nshown: the field is on the screen and takes typing (the server's HTML, no script needed). Each run types the name\n` +
+        `  as keys at that moment and fails unless the name is still there once the page works: typed before React had the\n` +
+        `  field in ${typedEarly} of ${joins.length} runs, kept in every run.\n` +
+        `working: React has taken the field over (its handlers answer); the join link's JavaScript and blocking count until then.\n` +
+        `  home code box working ${homeWorkingMs.toFixed(0)} ms, join name field working ${joinWorkingMs.toFixed(0)} ms: ` +
+        `${(joinWorkingMs / homeWorkingMs).toFixed(2)}x working vs working (for information; the goal is shown vs shown)`,
+    );
+    const paintLine = (name: string, list: { paint: { firstByte: number; lastByte: number; firstPaint: number } }[]) =>
+      `  ${name.padEnd(10)} HTML first byte ${median(list.map((l) => l.paint.firstByte)).toFixed(0).padStart(5)}, last byte ${median(list.map((l) => l.paint.lastByte)).toFixed(0).padStart(5)}, first paint ${median(list.map((l) => l.paint.firstPaint)).toFixed(0).padStart(5)} ms`;
+    console.log(`\nbefore shown (medians, ms from navigation start):\n${paintLine('home', homes)}\n${paintLine('join link', joins)}`);
+    console.log(`\nwhere a seated reload's time goes (medians, ms from navigation start):`);
+    for (const m of MILESTONES) console.log(`  ${median(timelines.map((t) => t[m])).toFixed(0).padStart(6)}  ${m}`);
+    console.log(
+      `  floor at this profile: ${floorMs.toFixed(0)} ms = 4 round trips of ${PHONE.latencyMs} ms (the HTML; the WebSocket's upgrade, Engine.IO's open coming with it; ` +
+        `Socket.IO's connect; the hello) + the HTML's ${(htmlBytes / KB).toFixed(1)} KB at ${PHONE.downKbps / 1000} Mbps: ` +
+        `${(floorMs / homeMs).toFixed(2)}x the home page's ${homeMs.toFixed(0)} ms (goal ${GOALS.reloadVsHome}x = ${(GOALS.reloadVsHome * homeMs).toFixed(0)} ms)`,
+    );
     for (const p of [...pages, boardAdd]) {
       if (!p.modules.length) continue;
       console.log(`\nlargest modules, ${p.page} (gzip of each alone):`);
@@ -412,7 +598,17 @@ async function main(): Promise<PhoneOpenResult> {
     console.log(`\nload average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end (times are inflated above the cores' number; bytes are not)`);
     console.log('\ntargets:');
     for (const c of checks) console.log(`  ${c.met ? 'met   ' : 'MISSED'}  ${c.target}: ${c.value} (target ${c.limit})`);
-    return { chromium: browser.version(), loadAverage: [loadAtStart, loadAtEnd], pages: [...pages, boardAdd], boardAddKB: boardAdd.jsKB, homeWorkingMs, checks };
+    return {
+      chromium: browser.version(),
+      loadAverage: [loadAtStart, loadAtEnd],
+      pages: [...pages, boardAdd],
+      boardAddKB: boardAdd.jsKB,
+      homeWorkingMs,
+      joinWorkingMs,
+      reloadFloorMs: floorMs,
+      reloadTimeline: Object.fromEntries(MILESTONES.map((m) => [m, median(timelines.map((t) => t[m]))])),
+      checks,
+    };
   } finally {
     await cleanUp();
   }

@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { credentials } from '@/lib/client/saved-credentials';
 import { request } from '@/lib/client/request';
 import { LIMITS, type DrawRules, type HostColorChoice, type Mode, type Rotation, type TakebackPolicy } from '@/lib/simul/types';
@@ -8,6 +8,9 @@ import { refusalText } from '@/app/words';
 import { formatDuration, lessonFigures } from '@/lib/metrics';
 import { useWords } from './language';
 import { PositionPicker } from './PositionPicker';
+import { useEarlyInput } from './use-early-input';
+
+const noChange = () => () => {};
 
 export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   const router = useRouter();
@@ -31,6 +34,24 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   const [hostName, setHostName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The page is a load of its own (the home page's links are plain): what the teacher typed or
+  // chose before React took the form over is kept, not drawn over with the defaults.
+  const form = useRef<HTMLFormElement>(null);
+  // Creating needs the page's script: until React has the form its button is off (Enter in a
+  // field does nothing either), so the browser never sends the form as a page load of its own.
+  const working = useSyncExternalStore(noChange, () => true, () => false);
+  useEarlyInput(form, {
+    title: setTitle,
+    'host-name': setHostName,
+    boards: (v) => setBoards(Number(v)),
+    mode: (v) => setMode(v as Mode),
+    color: (v) => setHostColor(v as HostColorChoice),
+    'draw-rules': (v) => setDrawRules(v as DrawRules),
+    clocks: (v) => setClocks(v === 'on'),
+    rotation: (v) => setRotation(v as Rotation),
+    takebacks: (v) => setTakebacks(v as TakebackPolicy),
+    'student-rematch': (v) => setStudentRematch(v === 'on'),
+  });
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -70,21 +91,21 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
   const field = 'w-full rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800';
   const radio = 'flex cursor-pointer items-start gap-2 rounded-lg border border-slate-300 p-3 has-[:checked]:border-host has-[:checked]:bg-host/10 dark:border-slate-600';
   return (
-    <form onSubmit={submit} className="flex flex-col gap-5">
+    <form ref={form} onSubmit={submit} className="flex flex-col gap-5">
       <label className="flex flex-col gap-1">
         <span className="font-semibold">{words.title}</span>
-        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={LIMITS.maxTitleLength} required data-testid="title"
+        <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={LIMITS.maxTitleLength} required data-testid="title"
           className="rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" />
       </label>
       <label className="flex flex-col gap-1">
         <span className="font-semibold">{words.hostName}</span>
-        <input value={hostName} onChange={(e) => setHostName(e.target.value)} maxLength={LIMITS.maxNameLength} data-testid="host-name"
+        <input name="host-name" value={hostName} onChange={(e) => setHostName(e.target.value)} maxLength={LIMITS.maxNameLength} data-testid="host-name"
           aria-describedby="host-name-hint" className="rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" />
         <span id="host-name-hint" className="text-sm text-slate-600 dark:text-slate-300">{words.hostNameHint}</span>
       </label>
       <label className="flex flex-col gap-1">
         <span className="font-semibold">{words.boards}</span>
-        <input type="number" min={LIMITS.minBoards} max={LIMITS.maxBoards} value={boards} required data-testid="boards"
+        <input type="number" name="boards" min={LIMITS.minBoards} max={LIMITS.maxBoards} value={boards} required data-testid="boards"
           onChange={(e) => setBoards(Number(e.target.value))}
           className="w-32 rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" />
         <span className="text-sm text-slate-500">{words.boardsHint}</span>
@@ -92,11 +113,11 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-semibold">{words.mode}</legend>
         <label className={radio}>
-          <input type="radio" name="mode" checked={mode === 'async'} onChange={() => setMode('async')} data-testid="mode-async" />
+          <input type="radio" name="mode" value="async" checked={mode === 'async'} onChange={() => setMode('async')} data-testid="mode-async" />
           <span><strong>{words.async}</strong>{words.asyncHint}</span>
         </label>
         <label className={radio}>
-          <input type="radio" name="mode" checked={mode === 'sync'} onChange={() => setMode('sync')} data-testid="mode-sync" />
+          <input type="radio" name="mode" value="sync" checked={mode === 'sync'} onChange={() => setMode('sync')} data-testid="mode-sync" />
           <span><strong>{words.sync}</strong>{words.syncHint}</span>
         </label>
       </fieldset>
@@ -105,7 +126,7 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         <div className="grid grid-cols-1 gap-2 min-[26rem]:grid-cols-3">
           {(['white', 'black', 'alternate'] as const).map((c) => (
             <label key={c} className={radio}>
-              <input type="radio" name="color" checked={hostColor === c} onChange={() => setHostColor(c)} data-testid={`color-${c}`}
+              <input type="radio" name="color" value={c} checked={hostColor === c} onChange={() => setHostColor(c)} data-testid={`color-${c}`}
                 aria-describedby={c === 'alternate' ? 'alternate-hint' : undefined} />
               <span>{words.colors[c]}</span>
             </label>
@@ -119,7 +140,7 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         <legend className="mb-1 font-semibold">{w.settings.drawRulesLegend}</legend>
         {(['automatic', 'claimed'] as const).map((rules) => (
           <label key={rules} className={radio}>
-            <input type="radio" name="draw-rules" checked={drawRules === rules} onChange={() => setDrawRules(rules)} data-testid={`draws-${rules}`} />
+            <input type="radio" name="draw-rules" value={rules} checked={drawRules === rules} onChange={() => setDrawRules(rules)} data-testid={`draws-${rules}`} />
             <span className="first-letter:uppercase">{w.settings.drawRules[rules]}</span>
           </label>
         ))}
@@ -127,7 +148,7 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-semibold">{words.clocks}</legend>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={clocks} onChange={(e) => setClocks(e.target.checked)} data-testid="clocks" />
+          <input type="checkbox" name="clocks" checked={clocks} onChange={(e) => setClocks(e.target.checked)} data-testid="clocks" />
           <span>{words.playWithClocks}</span>
         </label>
         {clocks && (
@@ -160,7 +181,7 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
           <legend className="mb-1 font-semibold">{w.rotation.legend}</legend>
           {(['table-order', 'first-ready', 'most-urgent'] as const).map((r) => (
             <label key={r} className={`${radio} has-[:disabled]:opacity-60`}>
-              <input type="radio" name="rotation" checked={rotation === r} disabled={r === 'most-urgent' && !clocks} onChange={() => setRotation(r)} data-testid={`rotation-${r}`} />
+              <input type="radio" name="rotation" value={r} checked={rotation === r} disabled={r === 'most-urgent' && !clocks} onChange={() => setRotation(r)} data-testid={`rotation-${r}`} />
               <span>
                 <strong>{w.rotation.name[r]}</strong>: {w.rotation.hint[r]}
               </span>
@@ -197,18 +218,18 @@ export function CreateSimulForm({ initialMode }: { initialMode: Mode }) {
         <legend className="mb-1 font-semibold">{w.takeback.policyLegend}</legend>
         {(['any', 'one-per-game', 'none'] as const).map((p) => (
           <label key={p} className="flex items-center gap-2">
-            <input type="radio" name="takebacks" checked={takebacks === p} onChange={() => setTakebacks(p)} data-testid={`takebacks-${p}`} />
+            <input type="radio" name="takebacks" value={p} checked={takebacks === p} onChange={() => setTakebacks(p)} data-testid={`takebacks-${p}`} />
             <span>{w.takeback.policy[p]}</span>
           </label>
         ))}
       </fieldset>
       <label className="flex items-center gap-2">
-        <input type="checkbox" checked={studentRematch} onChange={(e) => setStudentRematch(e.target.checked)} data-testid="student-rematch" />
+        <input type="checkbox" name="student-rematch" checked={studentRematch} onChange={(e) => setStudentRematch(e.target.checked)} data-testid="student-rematch" />
         <span>{w.rematch.studentMay}</span>
       </label>
       <PeriodEstimate boards={boards} mode={mode} />
       {error && <p role="alert" className="text-loss">{error}</p>}
-      <button disabled={busy} className="rounded-lg bg-host px-5 py-3 text-lg font-semibold text-white disabled:opacity-50" data-testid="create">
+      <button disabled={busy || !working} className="rounded-lg bg-host px-5 py-3 text-lg font-semibold text-white disabled:opacity-50" data-testid="create">
         {busy ? words.creating : words.create}
       </button>
     </form>
@@ -222,6 +243,13 @@ function PeriodEstimate({ boards, mode }: { boards: number; mode: Mode }) {
   const [hostS, setHostS] = useState(10);
   const [studentS, setStudentS] = useState(30);
   const [moves, setMoves] = useState(30);
+  const fields = useRef<HTMLFieldSetElement>(null);
+  useEarlyInput(fields, {
+    'period-minutes': (v) => setPeriod(Number(v)),
+    'period-host-seconds': (v) => setHostS(Number(v)),
+    'period-student-seconds': (v) => setStudentS(Number(v)),
+    'period-moves': (v) => setMoves(Number(v)),
+  });
   const valid = boards >= 1 && period > 0 && hostS > 0 && studentS >= 0 && moves >= 1;
   const figures = valid ? lessonFigures({ n: boards, h: hostS * 1000, o: studentS * 1000, m: moves }) : null;
   const total = figures ? (mode === 'async' ? figures.A : figures.S) : 0;
@@ -229,11 +257,11 @@ function PeriodEstimate({ boards, mode }: { boards: number; mode: Mode }) {
   const input = (label: string, value: number, set: (n: number) => void, testId: string, min = 1) => (
     <label className="flex flex-col gap-1 text-sm">
       <span>{label}</span>
-      <input type="number" min={min} step={1} value={value} onChange={(e) => set(Number(e.target.value))} className={field} data-testid={testId} />
+      <input type="number" name={testId} min={min} step={1} value={value} onChange={(e) => set(Number(e.target.value))} className={field} data-testid={testId} />
     </label>
   );
   return (
-    <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-300 p-3 dark:border-slate-600">
+    <fieldset ref={fields} className="flex flex-col gap-2 rounded-lg border border-slate-300 p-3 dark:border-slate-600">
       <legend className="px-1 font-semibold">{words.estimate}</legend>
       <div className="flex flex-wrap gap-3">
         {input(words.periodMinutes, period, setPeriod, 'period-minutes')}

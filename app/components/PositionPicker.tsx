@@ -1,9 +1,10 @@
 'use client';
 // Where games start: the initial position, one the app ships (endgame drills, openings), or a
 // FEN of the teacher's own, checked as it is typed with the server's own check.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { checkPosition, NAMED_POSITIONS } from '@/lib/chess/positions';
 import { useWords } from './language';
+import { useEarlyInput } from './use-early-input';
 
 const CUSTOM = 'custom';
 
@@ -16,20 +17,24 @@ export function PositionPicker({ fen, onChange, label, testId }: { fen: string; 
   const choice = custom ? CUSTOM : (named?.id ?? '');
   const checked = custom && fen.trim() !== '' ? checkPosition(fen) : null;
   const field = 'rounded-lg border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800';
+  const choose = (value: string) => {
+    setCustom(value === CUSTOM);
+    if (value === CUSTOM) return onChange('');
+    onChange(NAMED_POSITIONS.find((p) => p.id === value)?.fen ?? '');
+  };
+  // Chosen before React took the page over: kept.
+  const box = useRef<HTMLDivElement>(null);
+  useEarlyInput(box, { [`${testId}-choice`]: choose });
   return (
-    <div className="flex min-w-0 flex-col gap-1">
+    <div ref={box} className="flex min-w-0 flex-col gap-1">
       <label className="flex min-w-0 flex-col gap-1">
         <span className="text-sm">{label}</span>
         <select
           value={choice}
           className={`${field} min-w-0`}
+          name={`${testId}-choice`}
           data-testid={`${testId}-choice`}
-          onChange={(e) => {
-            const value = e.target.value;
-            setCustom(value === CUSTOM);
-            if (value === CUSTOM) return onChange('');
-            onChange(NAMED_POSITIONS.find((p) => p.id === value)?.fen ?? '');
-          }}
+          onChange={(e) => choose(e.target.value)}
         >
           <option value="">{w.startPosition.initial}</option>
           {(['endgame', 'opening'] as const).map((kind) => (

@@ -1,6 +1,7 @@
 // The host key and seat tokens live in this browser's storage, never in a URL others see.
 const hostKeyName = (simulId: string) => `async-simul:host:${simulId}`;
-const seatTokenName = (simulId: string) => `async-simul:seat:${simulId}`;
+/** Where a seat token is kept (an inline script reads whether there is one: early-socket.ts). */
+export const seatTokenName = (simulId: string) => `async-simul:seat:${simulId}`;
 const exhibitionKeyName = (simulId: string) => `async-simul:exhibition:${simulId}`;
 
 function storage(): Storage | null {
@@ -44,4 +45,19 @@ export function takeSecretFromFragment(simulId: string): void {
   if (key || seat) {
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
   }
+}
+
+/** A link that brings a seat token (#seat=…, a re-issued seat link): the page takes it first (takeSecretFromFragment). */
+export const BRINGS_SEAT = /[#&]seat=/;
+
+/**
+ * The simul of this page when it is a phone's page (/play/<id>) of a simul this browser holds a
+ * seat in; else null, and null on a link that brings a seat (the token it holds may be the old one).
+ */
+export function seatedOnThisPage(): string | null {
+  if (typeof window === 'undefined' || BRINGS_SEAT.test(window.location.hash)) return null;
+  const [, page, id] = window.location.pathname.split('/');
+  if (page !== 'play' || !id) return null;
+  const simulId = decodeURIComponent(id);
+  return credentials.seatToken(simulId) ? simulId : null;
 }

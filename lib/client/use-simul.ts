@@ -17,6 +17,20 @@ import type { SyncOptions } from './simul-sync';
 import { onWake } from './wake-up';
 import type { OptimisticMove, SimulView } from './simul-view';
 
+/** Connections opened before the view that uses them was drawn (openSimulConnection), by simul and kind. */
+const openedEarly = new Map<string, SimulConnection>();
+const earlyKey = (simulId: string, want: 'log' | 'state', as: 'self' | 'watcher') => `${simulId} ${want} ${as}`;
+
+/**
+ * Opens the connection a view will ask for now, before React has drawn it: a seated phone's
+ * page, reloaded, says hello while React is still taking the server's page over. The view's
+ * useSimulConnection takes it (and closes it when it is done).
+ */
+export function openSimulConnection(simulId: string, want: 'log' | 'state' = 'log', as: 'self' | 'watcher' = 'self'): void {
+  const key = earlyKey(simulId, want, as);
+  if (!openedEarly.has(key)) openedEarly.set(key, new SimulConnection(simulId, openSimulSocket(undefined, simulId), { want, as }));
+}
+
 /**
  * A live connection to the simul, or null until it opens (or when `simulId` is null); `as`
  * 'watcher' never presents this browser's credentials (see SimulSync).
@@ -26,12 +40,20 @@ export function useSimulConnection(
   want: 'log' | 'state' = 'log',
   as: 'self' | 'watcher' = 'self',
 ): SimulConnection | null {
-  const [connection, setConnection] = useState<SimulConnection | null>(null);
+  // One opened early is there at the first drawing.
+  const [connection, setConnection] = useState<SimulConnection | null>(() => (simulId ? (openedEarly.get(earlyKey(simulId, want, as)) ?? null) : null));
   useEffect(() => {
     if (!simulId) return;
-    takeSecretFromFragment(simulId);
-    const options: SyncOptions = { want, as };
-    const c = new SimulConnection(simulId, openSimulSocket(undefined, simulId), options);
+    const key = earlyKey(simulId, want, as);
+    const early = openedEarly.get(key);
+    openedEarly.delete(key);
+    let c: SimulConnection;
+    if (early) c = early;
+    else {
+      takeSecretFromFragment(simulId);
+      const options: SyncOptions = { want, as };
+      c = new SimulConnection(simulId, openSimulSocket(undefined, simulId), options);
+    }
     setConnection(c);
     const stop = onWake(window, document, () => document.visibilityState === 'visible', () => c.wake());
     return () => {

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Server } from 'socket.io';
+import { openEarly, socketAddress } from './early-socket';
 import { WAKE_WINDOW_MS } from './wake-up';
 import { CONNECT_TIMEOUT_MS, OFFLINE_RETRY_MS, WAKE_CONNECT_TIMEOUT_MS, WAKE_RETRY_MS, WireSocket } from './wire-socket';
 
@@ -48,6 +49,39 @@ describe('WireSocket', () => {
     expect(s.connected).toBe(true);
     expect(await heard).toEqual([{ n: 1 }, 'two']);
     expect(await s.timeout(2000).emitWithAck('echo', { a: [1, 'x'] })).toEqual({ ok: true, input: { a: [1, 'x'] }, simul: 'abc' });
+  });
+
+  it('takes over a WebSocket the page opened early to its address, with what was heard before it came', async () => {
+    const { io, url } = await serve();
+    let connections = 0;
+    io.on('connection', (socket) => {
+      connections++;
+      socket.on('echo', (input, answer) => answer({ ok: true, input, simul: socket.handshake.query.simul }));
+    });
+    openEarly(socketAddress(url, { simul: 'early' }));
+    // The early socket's upgrade done and Engine.IO's open heard before the page's socket code comes.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Connected already (its upgrade and Socket.IO's connect done early): as a socket handed over connected.
+    const s = open(url, { simul: 'early' });
+    expect(s.connected).toBe(true);
+    expect(await s.timeout(2000).emitWithAck('echo', { a: 1 })).toEqual({ ok: true, input: { a: 1 }, simul: 'early' });
+    expect(connections).toBe(1);
+    // Taken once: another socket to that address opens its own.
+    const other = open(url, { simul: 'early' });
+    await until(other, 'connect');
+    expect(connections).toBe(2);
+  });
+
+  it('takes over an early WebSocket still opening, and connects once', async () => {
+    const { io, url } = await serve();
+    let connections = 0;
+    io.on('connection', () => void connections++);
+    openEarly(socketAddress(url, { simul: 'soon' }));
+    const s = open(url, { simul: 'soon' });
+    await until(s, 'connect');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(s.connected).toBe(true);
+    expect(connections).toBe(1);
   });
 
   it('rejects when no answer comes in time', async () => {
@@ -184,6 +218,28 @@ describe('WireSocket on the test’s clock', () => {
 
   const attempts = () => DrivenWebSocket.made.length;
   const last = () => DrivenWebSocket.made.at(-1)!;
+
+  it('keeps a link it took over open and connected: its WebSocket opened before, no attempt timeout drops it', () => {
+    const browsers = globalThis.WebSocket;
+    class OpenWebSocket extends DrivenWebSocket {
+      readyState = 1;
+    }
+    globalThis.WebSocket = OpenWebSocket as unknown as typeof WebSocket;
+    try {
+      openEarly(socketAddress('http://school.test', { simul: 'kept' }));
+      const early = last();
+      early.onmessage!({ data: '0{"sid":"e","pingInterval":25000,"pingTimeout":20000}' });
+      early.onmessage!({ data: '40{"sid":"s"}' });
+      const s = new WireSocket({ url: 'http://school.test', query: { simul: 'kept' } });
+      expect(s.connected).toBe(true);
+      vi.advanceTimersByTime(CONNECT_TIMEOUT_MS + 1000);
+      expect(s.connected).toBe(true);
+      expect(attempts()).toBe(1);
+      s.close();
+    } finally {
+      globalThis.WebSocket = browsers;
+    }
+  });
 
   /** A socket on a driven WebSocket, hearing `network`, online when `online()` says so. */
   function driven(online: () => boolean = () => true, reconnectionDelay = 500) {

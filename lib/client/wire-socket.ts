@@ -8,6 +8,7 @@
 // speaks WebSocket only: server/app.ts); this is about 1.5 KB. What it does not do (binary
 // packets, other namespaces, long-polling) the server never asks of it.
 
+import { socketAddress, takeEarly } from './early-socket';
 import { WAKE_WINDOW_MS } from './wake-up';
 
 type Listener = (...args: never[]) => void;
@@ -79,6 +80,10 @@ export class WireSocket {
   private opened = false;
   /** Until when failed attempts are made again at once (the page just came back). */
   private wakeUntil = -Infinity;
+  /** Whether an attempt was made yet (only the first may take over a link the page opened early). */
+  private attempted = false;
+  /** While taking over an early link: whether it sent Socket.IO's connect already. */
+  private connectSent = false;
 
   private readonly network: WireSocketOptions['network'];
   private readonly isOnline: () => boolean;
@@ -195,26 +200,21 @@ export class WireSocket {
     for (const listener of this.heard.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
   }
 
-  private address(): string {
-    const base = new URL(this.options.url ?? location.href);
-    base.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
-    base.pathname = '/socket.io/';
-    base.search = new URLSearchParams({ ...this.options.query, EIO: '4', transport: 'websocket' }).toString();
-    base.hash = '';
-    return base.toString();
-  }
-
   private waking(): boolean {
     return this.now() < this.wakeUntil;
   }
 
   private open(): void {
     clearTimeout(this.retryTimer);
-    const Ws = this.options.WebSocket ?? WebSocket;
-    const ws = new Ws(this.address());
+    const address = socketAddress(this.options.url, this.options.query);
+    // The first attempt takes over a WebSocket the page opened to this address before this code came (early-socket.ts).
+    const early = this.options.WebSocket || this.attempted ? null : takeEarly(address);
+    this.attempted = true;
+    const ws = early?.ws ?? new (this.options.WebSocket ?? WebSocket)(address);
     this.ws = ws;
     this.attemptAt = this.now();
-    this.opened = false;
+    // One taken over may have opened already (its open event heard by no one here).
+    this.opened = ws.readyState === 1;
     this.connectWithin(ws, this.waking() ? WAKE_CONNECT_TIMEOUT_MS : CONNECT_TIMEOUT_MS);
     ws.onopen = () => {
       if (this.ws !== ws) return;
@@ -232,6 +232,10 @@ export class WireSocket {
       this.retry();
     };
     ws.onerror = () => ws.close();
+    // What it heard before: Socket.IO's connect, if it sent it, is not sent again.
+    this.connectSent = early?.connectSent ?? false;
+    for (const frame of early?.heard ?? []) if (this.ws === ws) this.receive(frame);
+    this.connectSent = false;
   }
 
   /** Drops attempt `ws` if its WebSocket has not opened within `ms` (a connect that hangs is never answered). */
@@ -259,7 +263,8 @@ export class WireSocket {
       const { pingInterval, pingTimeout } = JSON.parse(frame.slice(1)) as { pingInterval: number; pingTimeout: number };
       this.pingWaitMs = pingInterval + pingTimeout;
       this.alive();
-      return this.ws!.send(`${MESSAGE}${CONNECT}`);
+      if (!this.connectSent) this.ws!.send(`${MESSAGE}${CONNECT}`);
+      return;
     }
     if (type === CLOSE) return this.ws!.close();
     if (type !== MESSAGE) return;

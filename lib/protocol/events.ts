@@ -12,6 +12,9 @@ import type { Rejection, SimulEvent } from '../simul/types';
 
 export const PROTOCOL_VERSION = 2;
 
+/** A simul's id as the server makes them (schemas.ts checks every id a client sends with it; a page writes no other into a script). */
+export const SIMUL_ID_PATTERN = /^[a-z0-9]{6,20}$/;
+
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: Rejection };
 
 export type Role = 'host' | 'opponent' | 'spectator';

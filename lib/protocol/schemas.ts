@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LIMITS, MESSAGE_PRESETS } from '../simul/types';
 import { isBotSpec, type BotSpec } from '../bots/spec';
+import { SIMUL_ID_PATTERN } from './events';
 
 // A page parses too (the lesson checks an exhibition's numbers before sending them), under a
 // Content-Security-Policy without 'unsafe-eval': there zod must not even try its compiled parsers.
@@ -13,7 +14,7 @@ const square = z.string().regex(/^[a-h][1-8]$/);
 const fen = z.string().max(100);
 const secret = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
-const simulIdSchema = z.string().regex(/^[a-z0-9]{6,20}$/);
+const simulIdSchema = z.string().regex(SIMUL_ID_PATTERN);
 export const joinCodeSchema = z.string().regex(/^\d{6}$/);
 
 /** A bot's settings (lib/bots/spec.ts checks every field and its range). */

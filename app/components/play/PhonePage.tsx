@@ -4,10 +4,22 @@
 // (JoinForm.tsx: React, Next's runtime and the page's words, nothing else), then, once the page
 // works, the rest (PlayerView.tsx: the socket, the store, the chess rules, the board), which
 // takes the form over when the simul's state comes.
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+//
+// A phone that holds a seat here (a reload, a student coming back to the page) needs its board,
+// not the form: it starts before React has the page (seated-start.ts), and React, done with the
+// page, draws the view at once (no turn through Suspense's fallback: the code has come).
+import { Suspense, use, useSyncExternalStore } from 'react';
 import { JoinFirst } from './JoinForm';
+import { loadView, startSeatedPhone } from './seated-start';
 
-const PlayerView = lazy(() => import('./PlayerView').then((m) => ({ default: m.PlayerView })));
+// As this module runs (before React has the page): a seated phone starts now.
+startSeatedPhone();
+
+function View({ simulId }: { simulId: string }) {
+  const { PlayerView } = use(loadView());
+  return <PlayerView simulId={simulId} />;
+}
+
 const noChange = () => () => {};
 
 export function PhonePage({ simulId }: { simulId: string }) {
@@ -16,7 +28,7 @@ export function PhonePage({ simulId }: { simulId: string }) {
   if (!working) return <JoinFirst simulId={simulId} />;
   return (
     <Suspense fallback={<JoinFirst simulId={simulId} />}>
-      <PlayerView simulId={simulId} />
+      <View simulId={simulId} />
     </Suspense>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ConnectionStatus, SimulConnection } from '@/lib/client/simul-connection';
 import { SimulController } from '@/lib/client/simul-controller';
 import {
+  openSimulConnection,
   useBoard,
   useLink,
   useOptimistic,
@@ -25,7 +26,7 @@ import type { OptimisticMove } from '@/lib/client/simul-view';
 import { refusalText, resultSentence, spokenMove } from '@/app/words';
 import { useWords } from '../language';
 import { PausedNotice } from '../PausedNotice';
-import { ClassMessageBanner, TakeBoardBack } from '../classroom';
+import { ClassMessageBanner, TakeBoardBack } from '../class-message';
 import { ClaimDraw } from '../ClaimDraw';
 import { DrillGoalNote } from '../DrillGoalNote';
 import { ConnectionBadge } from '../ConnectionBadge';
@@ -38,6 +39,11 @@ import { boardLook, LOOKS } from '../board-look';
 import { JoinFirst, JoinForm } from './JoinForm';
 import { useTurnSignal } from './use-turn-signal';
 import { useWakeLock, type WakeLockState } from './use-wake-lock';
+
+/** A seated phone's page opening: its link to the server opens now, the view takes it when drawn. */
+export function openPhoneConnection(simulId: string): void {
+  openSimulConnection(simulId, 'state');
+}
 
 export function PlayerView({ simulId }: { simulId: string }) {
   // A phone needs the position, not the history: it opens from a snapshot, not by replaying the log.

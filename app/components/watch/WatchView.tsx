@@ -16,7 +16,7 @@ import { ConnectionBadge } from '../ConnectionBadge';
 import { GameClocks } from '../GameClocks';
 import { SimulSettings } from '../SimulSettings';
 import { PausedNotice } from '../PausedNotice';
-import { ClassMessageBanner } from '../classroom';
+import { ClassMessageBanner } from '../class-message';
 import { BoardGrid } from '../host/BoardGrid';
 import { Timeline } from '../dashboard/Timeline';
 import { useFigures, type useMetrics } from '../dashboard/use-metrics';
