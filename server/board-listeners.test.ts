@@ -3,7 +3,7 @@
 // that speaks another version is told to reload.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardEvents, HelloReply } from '../lib/protocol/events';
-import type { SimulSummary } from '../lib/simul/summary';
+import { boardSummaries, whereTheHostIs, type SimulSummary } from '../lib/simul/summary';
 import { QUIET_MS, SUMMARY_EVERY_MS } from './room/room-listeners';
 import { SNAPSHOT_AFTER_EVENTS } from './room/hello-replies';
 import { Clients, command, outcomeOf, seatedSimul, type SeatedSimul } from './testing/simul-fixture';
@@ -49,6 +49,12 @@ const hostMove = (s: SeatedSimul, board: number, from: string, to: string, id: s
   command(s.host, { type: 'move', board, from, to, clientMoveId: id });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The summary says where the host is as the server has it now. */
+function expectLatest(summary: SimulSummary | undefined, s: SeatedSimul): void {
+  const { boards: _, ...where } = summary!;
+  expect(where).toEqual(whereTheHostIs(server.hub.get(s.simulId)!.state));
+}
+
 describe('a board listener', () => {
   it('hears only its own board, numbered, and the summary; never the whole stream', async () => {
     const s = await seatedSimul(clients, { boards: 3, seated: 3, start: true, hostColor: 'white' });
@@ -69,11 +75,11 @@ describe('a board listener', () => {
     expect(events.every((e) => 'board' in e && e.board === 2)).toBe(true);
     expect(events.map((e) => (e.type === 'move-made' ? e.san : e.type))).toEqual(['c4', 'e5']);
     expect(p2.heard.boards.map((b) => b.from)).toEqual([start + 1, start + 2]);
-    // Where the host is, from the summary: board 2's move leaves the host at board 1 (awaiting it).
+    // Where the host is, from the summary: board 2's move put it in the host's queue.
     const last = p2.heard.summaries.at(-1)!;
     expect(last.phase).toBe('playing');
-    expect(last.queue).toEqual(server.hub.get(s.simulId)!.state.focus === null ? [] : expect.any(Array));
-    expect(last.boards.map((b) => b.moves)).toEqual([1, 2, 1]);
+    expect(last.queue).toEqual([2]);
+    expectLatest(last, s);
   });
 
   it('hears at most one summary per interval however fast the other boards move', async () => {
@@ -94,8 +100,35 @@ describe('a board listener', () => {
     const allowed = Math.ceil((elapsed + SUMMARY_EVERY_MS + 100) / SUMMARY_EVERY_MS) + 1;
     expect(p4.heard.summaries.length).toBeGreaterThanOrEqual(1);
     expect(p4.heard.summaries.length).toBeLessThanOrEqual(allowed);
-    expect(p4.heard.summaries.at(-1)!.boards[0].moves).toBe(8);
+    expectLatest(p4.heard.summaries.at(-1), s);
     expect(p4.heard.boards).toEqual([]);
+  });
+
+  it("hears the boards' lines only when they change: where the host is at every change, a game's end with the lines", async () => {
+    const s = await seatedSimul(clients, { boards: 3, seated: 3, start: true, hostColor: 'white' });
+    const p3 = await phone(s, 3);
+    const lines = () => p3.heard.summaries.filter((sum) => sum.boards !== undefined).length;
+    await hostMove(s, 3, 'e2', 'e4', 'a');
+    await command(s.opponents[2].client, { type: 'move', board: 3, from: 'e7', to: 'e5', clientMoveId: 'b' });
+    await sleep(QUIET_MS + 50);
+    // Boards 1 and 2 play while board 3 awaits the host: its phone hears where the host is.
+    await hostMove(s, 1, 'e2', 'e4', 'c');
+    await sleep(SUMMARY_EVERY_MS + 100);
+    await hostMove(s, 2, 'd2', 'd4', 'd');
+    await sleep(SUMMARY_EVERY_MS + 100);
+    expect(p3.heard.summaries.length).toBeGreaterThanOrEqual(3);
+    expectLatest(p3.heard.summaries.at(-1), s);
+    // No board's status changed: the lines came once, with its first summary (they cost most of
+    // a summary's bytes), then only where the host is.
+    expect(p3.heard.summaries.map((sum) => sum.boards !== undefined)).toEqual([true, ...p3.heard.summaries.slice(1).map(() => false)]);
+    // Board 1's student resigns: the next summary carries the lines, board 1 finished.
+    await command(s.opponents[0].client, { type: 'resign', board: 1 });
+    await sleep(SUMMARY_EVERY_MS + 100);
+    expect(lines()).toBe(2);
+    const withLines = p3.heard.summaries.findLast((sum) => sum.boards !== undefined)!;
+    expect(withLines.boards).toEqual(boardSummaries(server.hub.get(s.simulId)!.state));
+    expect(withLines.boards![0]).toMatchObject({ board: 1, status: 'finished', result: '1-0' });
+    expect(withLines.boards![0].moves).toBeUndefined();
   });
 
   it('hears no interval summary while its student is to move; its own move brings the latest', async () => {
@@ -111,7 +144,7 @@ describe('a board listener', () => {
     await command(s.opponents[2].client, { type: 'move', board: 3, from: 'd2', to: 'd4', clientMoveId: 'o3' });
     await sleep(50);
     const frame = p3.heard.boards.at(-1)!;
-    expect(frame.summary?.boards.map((b) => b.moves)).toEqual([2, 2, 1]);
+    expectLatest(frame.summary, s);
     expect(frame.summary?.queue).toContain(3);
   });
 
@@ -160,7 +193,7 @@ describe('a board listener', () => {
       if (h.frame && i > 0) expect(h.at - heard[i - 1].at).toBeGreaterThanOrEqual(QUIET_MS - 20);
     });
     // And the last one it heard is the latest.
-    expect(p1.heard.summaries.at(-1)!.boards.map((b) => b.moves)).toEqual([7, 0, 1]);
+    expectLatest(p1.heard.summaries.at(-1), s);
   });
 
   it('catches up from its board number: the missed events, numbered, and the summary', async () => {
@@ -176,7 +209,8 @@ describe('a board listener', () => {
     if (back.reply.kind !== 'board-delta') return;
     expect(back.reply.from).toBe(seen + 1);
     expect(back.reply.events.map((e) => (e.type === 'move-made' ? e.san : e.type))).toEqual(['e4', 'e5']);
-    expect(back.reply.summary.boards.map((b) => b.moves)).toEqual([2, 1]);
+    expect(back.reply.summary.boards?.map((b) => b.status)).toEqual(['playing', 'playing']);
+    expectLatest(back.reply.summary, s);
     // A number from another life of the log is answered with the state.
     const lost = await phone(s, 1, 999);
     expect(lost.reply.kind).toBe('snapshot');

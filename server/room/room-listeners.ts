@@ -22,7 +22,16 @@
 // WATCHER_WRITES_PER_SECOND frames in all (10,000 watchers: a frame each every 0.8 s, never
 // rarer than WATCHER_LONGEST_MS) and costs the players the same whatever its size.
 import type { BoardEvents } from '../../lib/protocol/events';
-import { boardsAwaitingTheHost, placesOf, summarize, type SimulSummary } from '../../lib/simul/summary';
+import {
+  boardsAwaitingTheHost,
+  boardSummaries,
+  placeOf,
+  linesUpToDate,
+  sameWhere,
+  whereTheHostIs,
+  type BoardSummary,
+  type SimulSummary,
+} from '../../lib/simul/summary';
 import type { SimulEvent, SimulState } from '../../lib/simul/types';
 import { sentUnchanged, type RoomSession, type SendMany, type SessionLink } from './room-session';
 
@@ -77,14 +86,21 @@ export class RoomListeners {
   private passTimer: NodeJS.Timeout | null = null;
   private lastPassAt = -Infinity;
 
-  /** The summary of the durable state: what the next emission sends. */
+  /**
+   * The summary of the durable state, what the next emission sends: where the host is, and the
+   * boards' lines, which go only to a board that has not heard them as they are (`whole`: both).
+   */
   private latest: SimulSummary | null = null;
-  private places = new Map<number, string>();
+  private lines: BoardSummary[] = [];
+  private whole: SimulSummary | null = null;
   /** When each board last heard a summary. */
   private heardAt = new Map<number, number>();
   /** Each emission of the summary is a version; which version each board heard last. */
   private version = 0;
   private heardVersion = new Map<number, number>();
+  /** The boards' lines change seldom: each change is a version; which version each board heard last. */
+  private linesVersion = 0;
+  private heardLines = new Map<number, number>();
   /** Boards that are to hear the latest summary as soon as their quiet time is up. */
   private owed = new Set<number>();
   private lastSentAt = -Infinity;
@@ -159,12 +175,12 @@ export class RoomListeners {
       const listeners = this.boards.get(batch.board);
       if (!listeners) continue;
       // The board's frame carries the latest summary: the board hears it without a write of its own.
-      const rides = !this.heardLatest(batch.board);
-      if (rides) {
+      const summary = this.heardLatest(batch.board) ? null : this.summaryFor(batch.board);
+      if (summary) {
         this.markHeard(batch.board, t);
         due.delete(batch.board);
       }
-      this.sendMany(links(listeners), 'board:events', rides ? { ...batch, summary: this.latest! } : batch);
+      this.sendMany(links(listeners), 'board:events', summary ? { ...batch, summary } : batch);
     }
     this.sendSummary(due, t);
     this.forWatchers.push(...p.events);
@@ -213,15 +229,25 @@ export class RoomListeners {
    * or their place did and their quiet time is up). Starts the interval's timer.
    */
   private summaryChanged(state: SimulState): Set<number> {
+    const latest = whereTheHostIs(state);
+    const before = this.latest;
+    const linesChanged = before === null || !linesUpToDate(this.lines, state);
+    // Nothing new to say (a commit that moved no board's status and not the host): no new version.
+    if (!linesChanged && sameWhere(before, latest)) return new Set();
+    const phaseChanged = before !== null && before.phase !== latest.phase;
     // Rides on the boards' frames and goes to many at once: a transport encodes it once.
-    const latest = sentUnchanged(summarize(state));
-    const phaseChanged = this.latest !== null && this.latest.phase !== latest.phase;
-    this.latest = latest;
+    this.latest = sentUnchanged(latest);
+    this.whole = null;
+    if (linesChanged) {
+      this.lines = boardSummaries(state);
+      this.linesVersion++;
+    }
     this.version++;
-    for (const [board, place] of placesOf(latest)) {
-      if (this.places.get(board) === place) continue;
-      if (this.places.has(board)) this.owed.add(board);
-      this.places.set(board, place);
+    // A board whose place changed (the host came or left, it joined or left the queue) is owed the summary at once.
+    if (before !== null) {
+      for (const board of new Set([...before.queue, ...latest.queue, before.focus, latest.focus])) {
+        if (board !== null && placeOf(before, board) !== placeOf(latest, board)) this.owed.add(board);
+      }
     }
     if (phaseChanged || latest.phase === 'finished') {
       for (const board of this.boards.keys()) this.owed.add(board);
@@ -262,7 +288,7 @@ export class RoomListeners {
     const due = new Set<number>();
     let behind = false;
     // While the games run, only the phones of boards awaiting the host show where it is.
-    const showing = this.latest!.phase === 'playing' ? boardsAwaitingTheHost(this.latest!) : null;
+    const showing = this.latest!.phase === 'playing' ? boardsAwaitingTheHost(this.latest!, this.lines) : null;
     for (const board of this.boards.keys()) {
       if (this.heardLatest(board) || (showing && !showing.has(board))) continue;
       if (this.quiet(board, t)) behind = true;
@@ -304,20 +330,29 @@ export class RoomListeners {
     this.owedAt = Infinity;
   }
 
+  /** The latest summary as `board` is to hear it: with the boards' lines when it has not heard them as they are. */
+  private summaryFor(board: number): SimulSummary {
+    if (this.heardLines.get(board) === this.linesVersion) return this.latest!;
+    return (this.whole ??= sentUnchanged({ ...this.latest!, boards: this.lines }));
+  }
+
   private markHeard(board: number, t: number): void {
     this.heardAt.set(board, t);
     this.heardVersion.set(board, this.version);
+    this.heardLines.set(board, this.linesVersion);
     this.owed.delete(board);
   }
 
   /** The latest summary, as a frame of its own, to the listeners of `due`. */
   private sendSummary(due: Set<number>, t: number): void {
-    const to: SessionLink[] = [];
+    // Two frames at most, each encoded once: with the boards' lines, and without.
+    const to = new Map<SimulSummary, SessionLink[]>();
     for (const board of due) {
-      for (const s of this.boards.get(board) ?? []) to.push(s.link);
+      const summary = this.summaryFor(board);
+      for (const s of this.boards.get(board) ?? []) setOfLinks(to, summary).push(s.link);
       this.markHeard(board, t);
     }
-    if (to.length) this.sendMany(to, 'simul:summary', this.latest!);
+    for (const [summary, links] of to) this.sendMany(links, 'simul:summary', summary);
   }
 
   /** Stops every timer (the room leaves memory). */
@@ -339,6 +374,12 @@ function setOf(map: Map<number, Set<RoomSession>>, board: number): Set<RoomSessi
   let set = map.get(board);
   if (!set) map.set(board, (set = new Set()));
   return set;
+}
+
+function setOfLinks(map: Map<SimulSummary, SessionLink[]>, summary: SimulSummary): SessionLink[] {
+  let list = map.get(summary);
+  if (!list) map.set(summary, (list = []));
+  return list;
 }
 
 function links(sessions: Iterable<RoomSession>): SessionLink[] {

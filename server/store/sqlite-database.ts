@@ -138,6 +138,13 @@ export class SqliteDatabase {
   private readonly appendTx;
   private readonly appendManyTx;
   private readonly createTx;
+  /**
+   * Each simul's last seq as committed, read from the file once: an append checks its order
+   * without a query (this connection is the file's only writer); and as the transaction under
+   * way wrote them, kept only once it commits.
+   */
+  private readonly lastSeqs = new Map<string, number>();
+  private readonly writingSeqs = new Map<string, number>();
 
   constructor(private readonly db: Database.Database) {
     this.stmts = {
@@ -192,19 +199,21 @@ export class SqliteDatabase {
       if (created.seq !== 1) throw new Error(`first event of ${simulId} must have seq 1`);
       this.stmts.insertSimul.run(simulId, hostKeyHash, created.at);
       this.insertEvent(simulId, created);
+      this.writingSeqs.set(simulId, 1);
       this.changeSecrets(simulId, secrets);
     });
 
     // One simul's append, inside a transaction: any throw rolls the whole transaction back,
     // events and seat change alike.
     const appendOne = (simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange, secrets: readonly SecretChange[] = []) => {
-      const last = this.stmts.lastSeq.get(simulId);
-      if (last == null) throw new Error(`unknown simul ${simulId}`);
+      const last = this.lastSeqOf(simulId);
+      if (last === null) throw new Error(`unknown simul ${simulId}`);
       let expected = last + 1;
       for (const e of events) {
         if (e.seq !== expected++) throw new Error(`event seq ${e.seq} out of order in ${simulId}`);
         this.insertEvent(simulId, e);
       }
+      if (events.length > 0) this.writingSeqs.set(simulId, events[events.length - 1].seq);
       if (seat) {
         if (seat.tokenHash === null) this.stmts.freeSeat.run(simulId, seat.board);
         else this.stmts.setSeat.run(simulId, seat.board, seat.tokenHash);
@@ -243,7 +252,7 @@ export class SqliteDatabase {
    */
   private write(run: () => void): void {
     try {
-      run();
+      this.attempt(run);
     } catch (err) {
       if ((err as { code?: string }).code !== 'SQLITE_FULL') throw err;
       try {
@@ -251,8 +260,25 @@ export class SqliteDatabase {
       } catch {
         throw err;
       }
-      run();
+      this.attempt(run);
     }
+  }
+
+  /** One transaction; the simuls' last seqs it wrote are kept once it has committed. */
+  private attempt(run: () => void): void {
+    this.writingSeqs.clear();
+    run();
+    for (const [simulId, seq] of this.writingSeqs) this.lastSeqs.set(simulId, seq);
+    this.writingSeqs.clear();
+  }
+
+  /** A simul's last seq: as the transaction under way left it, as last committed, or read from the file once. */
+  private lastSeqOf(simulId: string): number | null {
+    const known = this.writingSeqs.get(simulId) ?? this.lastSeqs.get(simulId);
+    if (known !== undefined) return known;
+    const last = this.stmts.lastSeq.get(simulId) ?? null;
+    if (last !== null) this.lastSeqs.set(simulId, last);
+    return last;
   }
 
   load(simulId: string): LoadedSimul | null {
@@ -278,6 +304,7 @@ export class SqliteDatabase {
 
   /** Deletes simuls that finished before `now - olderThanMs`, with their events and seats. */
   pruneFinished(olderThanMs: number, now: number): number {
+    this.lastSeqs.clear();
     return this.stmts.prune.run(now - olderThanMs).changes;
   }
 
