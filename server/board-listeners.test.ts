@@ -108,27 +108,29 @@ describe('a board listener', () => {
     const s = await seatedSimul(clients, { boards: 3, seated: 3, start: true, hostColor: 'white' });
     const p3 = await phone(s, 3);
     const lines = () => p3.heard.summaries.filter((sum) => sum.boards !== undefined).length;
-    await hostMove(s, 3, 'e2', 'e4', 'a');
-    await command(s.opponents[2].client, { type: 'move', board: 3, from: 'e7', to: 'e5', clientMoveId: 'b' });
+    for (const [board, id] of [[1, 'a'], [2, 'b'], [3, 'c']] as const) await hostMove(s, board, 'e2', 'e4', id);
+    // Board 1 awaits the host, who goes there; board 3 waits behind it (its own frame says so).
+    await command(s.opponents[0].client, { type: 'move', board: 1, from: 'e7', to: 'e5', clientMoveId: 'd' });
+    await command(s.opponents[2].client, { type: 'move', board: 3, from: 'e7', to: 'e5', clientMoveId: 'e' });
     await sleep(QUIET_MS + 50);
-    // Boards 1 and 2 play while board 3 awaits the host: its phone hears where the host is.
-    await hostMove(s, 1, 'e2', 'e4', 'c');
+    // Board 2 joins the queue, ahead of board 3 in table order: board 3's phone hears where the
+    // host is now, in the interval's frame.
+    await command(s.opponents[1].client, { type: 'move', board: 2, from: 'e7', to: 'e5', clientMoveId: 'f' });
     await sleep(SUMMARY_EVERY_MS + 100);
-    await hostMove(s, 2, 'd2', 'd4', 'd');
-    await sleep(SUMMARY_EVERY_MS + 100);
-    expect(p3.heard.summaries.length).toBeGreaterThanOrEqual(3);
     expectLatest(p3.heard.summaries.at(-1), s);
+    expect(p3.heard.summaries.at(-1)!.queue).toEqual([1, 2, 3]);
     // No board's status changed: the lines came once, with its first summary (they cost most of
     // a summary's bytes), then only where the host is.
+    expect(p3.heard.summaries.length).toBeGreaterThanOrEqual(2);
     expect(p3.heard.summaries.map((sum) => sum.boards !== undefined)).toEqual([true, ...p3.heard.summaries.slice(1).map(() => false)]);
-    // Board 1's student resigns: the next summary carries the lines, board 1 finished.
-    await command(s.opponents[0].client, { type: 'resign', board: 1 });
+    // Board 2's student resigns: the next summary carries the lines, board 2 finished.
+    await command(s.opponents[1].client, { type: 'resign', board: 2 });
     await sleep(SUMMARY_EVERY_MS + 100);
     expect(lines()).toBe(2);
-    const withLines = p3.heard.summaries.findLast((sum) => sum.boards !== undefined)!;
+    const withLines = p3.heard.summaries.at(-1)!;
     expect(withLines.boards).toEqual(boardSummaries(server.hub.get(s.simulId)!.state));
-    expect(withLines.boards![0]).toMatchObject({ board: 1, status: 'finished', result: '1-0' });
-    expect(withLines.boards![0].moves).toBeUndefined();
+    expect(withLines.boards![1]).toMatchObject({ board: 2, status: 'finished', result: '1-0' });
+    expect(withLines.boards![1].moves).toBeUndefined();
   });
 
   it('hears no interval summary while its student is to move; its own move brings the latest', async () => {
@@ -146,6 +148,24 @@ describe('a board listener', () => {
     const frame = p3.heard.boards.at(-1)!;
     expectLatest(frame.summary, s);
     expect(frame.summary?.queue).toContain(3);
+  });
+
+  it('hears no interval summary while the host is at its board: its phone says only that', async () => {
+    const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'black' });
+    const p1 = await phone(s, 1);
+    // Board 1's student moves: the host goes there (its own frame says so).
+    await command(s.opponents[0].client, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'a' });
+    await sleep(QUIET_MS + 50);
+    const heard = p1.heard.summaries.length;
+    expect(p1.heard.summaries.at(-1)!.focus).toBe(1);
+    // Board 2 joins the queue behind it: nothing board 1's phone shows changes.
+    await command(s.opponents[1].client, { type: 'move', board: 2, from: 'e2', to: 'e4', clientMoveId: 'b' });
+    await sleep(SUMMARY_EVERY_MS + QUIET_MS + 100);
+    expect(p1.heard.summaries.length).toBe(heard);
+    // The host moves there: the board's frame brings the latest.
+    await hostMove(s, 1, 'e7', 'e5', 'c');
+    await sleep(50);
+    expectLatest(p1.heard.boards.at(-1)!.summary, s);
   });
 
   it('hears at once when its own place changes, if it heard none in its quiet time', async () => {
@@ -180,10 +200,11 @@ describe('a board listener', () => {
       await command(s.host, { type: 'focus', board: 1 });
       await hostMove(s, 1, hf, ht, `h${i}`);
     }
-    // Board 1 moves once more (it awaits the host), then board 3 moves, at once: board 1 hears
-    // of that in a frame of its own, once its quiet time is up.
-    await command(s.opponents[0].client, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'o' });
+    // Board 3 moves (the host goes there), board 1 once more (it waits behind board 3), then
+    // board 2, at once: board 1 hears of that in a frame of its own, once its quiet time is up.
     await command(s.opponents[2].client, { type: 'move', board: 3, from: 'e2', to: 'e4', clientMoveId: 'p' });
+    await command(s.opponents[0].client, { type: 'move', board: 1, from: 'e2', to: 'e4', clientMoveId: 'o' });
+    await command(s.opponents[1].client, { type: 'move', board: 2, from: 'e2', to: 'e4', clientMoveId: 'q' });
     await sleep(SUMMARY_EVERY_MS + QUIET_MS + 100);
     // Its own board's frames carried the summary while it played; board 3's move came on its own.
     expect(heard.some((h) => !h.frame)).toBe(true);

@@ -129,11 +129,12 @@ export function placeOf(where: SimulSummary, board: number): 'host-here' | 'queu
 }
 
 /**
- * The boards awaiting the host: at it, in its queue, or (a sync simul) waiting for their game to
- * begin. Their phones show where the host is; a phone whose student is to move, or whose game is
- * over, shows nothing of the rest of the simul while it plays, so the summary reaches it with
- * its board's next frame.
+ * The boards whose phones follow the host: those in its queue ("host at board 7, 3 boards before
+ * yours") and, in a sync simul, those waiting for their game to begin. A phone whose student is
+ * to move, whose game is over, or at whose board the host is, shows nothing that the rest of the
+ * simul changes (a change of its place is sent at once), so the interval's summary skips it and
+ * the latest reaches it with its board's next frame.
  */
-export function boardsAwaitingTheHost(where: SimulSummary, boards: readonly BoardSummary[]): Set<number> {
-  return new Set(boards.filter((b) => placeOf(where, b.board) !== 'none' || b.status === 'queued').map((b) => b.board));
+export function boardsFollowingTheHost(where: SimulSummary, boards: readonly BoardSummary[]): Set<number> {
+  return new Set(boards.filter((b) => placeOf(where, b.board) === 'queued' || b.status === 'queued').map((b) => b.board));
 }

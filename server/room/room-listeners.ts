@@ -1,11 +1,14 @@
 // Who of a room's sessions hears what, once events are durable. The whole stream goes to the
 // simul's listeners; each board's events, numbered per board, to that board's listeners; and a
-// summary of the rest to every student, coalesced. A board's frame carries the latest summary
-// when the board has not heard it (no write of its own: a write costs the server alike however
-// small the frame). Otherwise the summary is a frame of its own: at most once per
-// SUMMARY_EVERY_MS to the boards that have not heard the latest and whose phone shows where the
-// host is (while the games run, a phone whose student is to move shows nothing of the rest: its
-// own move's frame brings the summary when it matters again); at once to a board whose place
+// summary of the rest to every student, coalesced. A summary says where the host is; the boards'
+// lines (their status and result) ride along only to a board that has not heard them as they
+// are, since they change seldom and are most of a summary's bytes. A board's frame carries the
+// latest summary when the board has not heard it (no write of its own: a write costs the server
+// alike however small the frame). Otherwise the summary is a frame of its own: at most once per
+// SUMMARY_EVERY_MS to the boards that have not heard the latest and whose phone follows the host
+// (while the games run, a phone whose student is to move, or at whose board the host is, shows
+// nothing the rest changes: its board's next frame or a change of its place brings the summary
+// when it matters again); at once to a board whose place
 // changes (the host arrives, it joins or leaves the queue); and never two such frames to one
 // board within QUIET_MS, whatever the load (what comes sooner is heard when that time is up, or
 // with the board's next frame).
@@ -23,7 +26,7 @@
 // rarer than WATCHER_LONGEST_MS) and costs the players the same whatever its size.
 import type { BoardEvents } from '../../lib/protocol/events';
 import {
-  boardsAwaitingTheHost,
+  boardsFollowingTheHost,
   boardSummaries,
   placeOf,
   linesUpToDate,
@@ -287,8 +290,8 @@ export class RoomListeners {
     const t = this.now();
     const due = new Set<number>();
     let behind = false;
-    // While the games run, only the phones of boards awaiting the host show where it is.
-    const showing = this.latest!.phase === 'playing' ? boardsAwaitingTheHost(this.latest!, this.lines) : null;
+    // While the games run, only the phones of boards in the host's queue show where it is.
+    const showing = this.latest!.phase === 'playing' ? boardsFollowingTheHost(this.latest!, this.lines) : null;
     for (const board of this.boards.keys()) {
       if (this.heardLatest(board) || (showing && !showing.has(board))) continue;
       if (this.quiet(board, t)) behind = true;
