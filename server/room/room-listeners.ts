@@ -55,11 +55,34 @@ export function watcherEveryMs(watchers: number): number {
   return Math.min(WATCHER_LONGEST_MS, Math.max(WATCHER_EVERY_MS, (1000 * watchers) / WATCHER_WRITES_PER_SECOND));
 }
 
+/**
+ * A big crowd's slices are spread over most of the wait between its passes, not written turn after
+ * turn: ten thousand frames in one burst kept both cores busy for a fifth of a second (the
+ * server writing, the watchers' side reading), and a player's move waited behind it.
+ */
+export function sliceSpacingMs(watchers: number): number {
+  const slices = Math.ceil(watchers / WATCHER_SLICE);
+  return slices <= SLICES_AT_ONCE ? 0 : Math.floor((SPREAD * watcherEveryMs(watchers)) / slices);
+}
+
+/** A crowd of up to this many slices hears its pass turn after turn. */
+const SLICES_AT_ONCE = 10;
+/** The share of the wait between a crowd's passes that a pass is spread over. */
+const SPREAD = 0.75;
+
+function clearPassing(passing: NodeJS.Immediate | NodeJS.Timeout): void {
+  if ('hasRef' in passing && 'refresh' in passing) clearTimeout(passing);
+  else clearImmediate(passing as NodeJS.Immediate);
+}
+
 /** A frame on its way to the watchers, slice by slice. */
 interface WatcherPass {
   events: SimulEvent[];
   links: SessionLink[];
   next: number;
+  startedAt: number;
+  /** Milliseconds between two slices: 0, a turn each (one slice or a few); a crowd's, spread over most of its wait. */
+  spacing: number;
 }
 
 /** What one turn published, waiting for the turn's end. */
@@ -84,7 +107,7 @@ export class RoomListeners {
 
   private pending: Pending | null = null;
   private flushing: NodeJS.Immediate | null = null;
-  private passing: NodeJS.Immediate | null = null;
+  private passing: NodeJS.Immediate | NodeJS.Timeout | null = null;
   /** A crowd's next pass, waiting for its time; and when the last pass started. */
   private passTimer: NodeJS.Timeout | null = null;
   private lastPassAt = -Infinity;
@@ -209,7 +232,8 @@ export class RoomListeners {
     }
     this.lastPassAt = this.now();
     // Sent slice after slice, unchanged: a transport encodes it once.
-    this.pass = { events: sentUnchanged(this.forWatchers), links: links(this.watchers), next: 0 };
+    const crowd = links(this.watchers);
+    this.pass = { events: sentUnchanged(this.forWatchers), links: crowd, next: 0, startedAt: this.lastPassAt, spacing: sliceSpacingMs(crowd.length) };
     this.forWatchers = [];
     this.sendSlice();
   }
@@ -220,7 +244,12 @@ export class RoomListeners {
     const slice = pass.links.slice(pass.next, pass.next + WATCHER_SLICE);
     pass.next += slice.length;
     this.sendMany(slice, 'simul:events', pass.events);
-    if (pass.next < pass.links.length) this.passing = setImmediate(this.sendSlice);
+    if (pass.next < pass.links.length) {
+      // Each slice at its own time from the pass's start, so that a late timer does not make the
+      // slices after it late too: every watcher hears the crowd's passes as far apart as they start.
+      const wait = pass.startedAt + (pass.next / WATCHER_SLICE) * pass.spacing - this.now();
+      this.passing = pass.spacing > 0 ? setTimeout(this.sendSlice, Math.max(0, wait)) : setImmediate(this.sendSlice);
+    }
     else {
       this.passing = null;
       this.nextPass();
@@ -361,7 +390,7 @@ export class RoomListeners {
   /** Stops every timer (the room leaves memory). */
   close(): void {
     if (this.flushing) clearImmediate(this.flushing);
-    if (this.passing) clearImmediate(this.passing);
+    if (this.passing) clearPassing(this.passing);
     if (this.passTimer) clearTimeout(this.passTimer);
     this.passing = this.passTimer = null;
     this.pass = null;

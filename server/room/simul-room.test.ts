@@ -6,7 +6,7 @@ import type { BoardEvents } from '../../lib/protocol/events';
 import type { SimulEvent } from '../../lib/simul/types';
 import { MemoryEventStore } from '../store/memory-store';
 import { RecordingLink } from '../testing/recording-link';
-import { WATCHER_EVERY_MS, WATCHER_SLICE } from './room-listeners';
+import { sliceSpacingMs, WATCHER_EVERY_MS, WATCHER_SLICE } from './room-listeners';
 import { SimulHub } from './simul-hub';
 import type { RoomSession } from './room-session';
 import type { SimulRoom } from './simul-room';
@@ -102,6 +102,36 @@ describe('a room behind a transport of its own', () => {
     room.closeSessions('elsewhere');
     expect(again.closed).toBe('elsewhere');
     expect(room.listened).toBe(false);
+  });
+
+  it("spreads a big crowd's pass over most of its wait: a slice every few milliseconds, not one turn after another", async () => {
+    const { room, say, hostSession } = await classroom();
+    const ada = new RecordingLink('ada');
+    const adaSeat = await seat(room, say, ada, 'Ada');
+    await room.command(hostSession, { type: 'start' });
+    const crowd = 20 * WATCHER_SLICE;
+    const spacing = sliceSpacingMs(crowd);
+    expect(spacing).toBeGreaterThanOrEqual(4);
+    const heardAt = new Map<string, number>();
+    const watchers = Array.from({ length: crowd }, (_, i) => {
+      const link = new RecordingLink(`w${i}`);
+      const send = link.send.bind(link);
+      link.send = (event, payload) => {
+        send(event, payload);
+        if (event === 'simul:events' && (payload as SimulEvent[]).some((e) => e.type === 'move-made')) heardAt.set(link.id, performance.now());
+      };
+      return link;
+    });
+    for (const w of watchers) expect(say(w).ack.ok).toBe(true);
+    // The start's pass is over and the next may begin at once.
+    await new Promise((resolve) => setTimeout(resolve, 2 * WATCHER_EVERY_MS));
+    await room.command(hostSession, { type: 'move', board: adaSeat.board, from: 'e2', to: 'e4', clientMoveId: 'h1' });
+    await new Promise((resolve) => setTimeout(resolve, 2 * WATCHER_EVERY_MS));
+    expect(heardAt.size).toBe(crowd);
+    // Twenty slices, each at least `spacing` after the one before (a timer may fire up to a
+    // millisecond early): the pass takes most of the wait, however fast the machine.
+    const times = [...heardAt.values()];
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(19 * (spacing - 1));
   });
 
   it('tells the host at once and the watchers a slice a turn, each event exactly once and in order', async () => {
