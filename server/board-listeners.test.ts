@@ -168,6 +168,26 @@ describe('a board listener', () => {
     expectLatest(p1.heard.boards.at(-1)!.summary, s);
   });
 
+  it('hears that the host came once the host has stayed the quiet time, and nothing of a host that came and left at once', async () => {
+    const s = await seatedSimul(clients, { boards: 3, seated: 3, start: true, hostColor: 'black' });
+    for (const board of [1, 2, 3]) await command(s.opponents[board - 1].client, { type: 'move', board, from: 'e2', to: 'e4', clientMoveId: `o${board}` });
+    const p2 = await phone(s, 2);
+    await sleep(QUIET_MS + 50);
+    // The host moves at board 1 and goes on to board 2, then straight to board 3.
+    await hostMove(s, 1, 'e7', 'e5', 'h1');
+    await command(s.host, { type: 'focus', board: 3 });
+    await sleep(QUIET_MS + 100);
+    expect(p2.heard.summaries.some((sum) => sum.focus === 2)).toBe(false);
+    // The host moves at board 3 and goes on to board 2, and stays: its phone hears it once the
+    // host has stayed the quiet time.
+    await hostMove(s, 3, 'e7', 'e5', 'h3');
+    const asked = performance.now();
+    while (p2.heard.summaries.at(-1)?.focus !== 2 && performance.now() - asked < 5_000) await sleep(10);
+    expect(p2.heard.summaries.at(-1)?.focus).toBe(2);
+    expect(performance.now() - asked).toBeGreaterThanOrEqual(QUIET_MS - 20);
+    expectLatest(p2.heard.summaries.at(-1), s);
+  });
+
   it('hears at once when its own place changes, if it heard none in its quiet time', async () => {
     const s = await seatedSimul(clients, { boards: 2, seated: 2, start: true, hostColor: 'black' });
     const p1 = await phone(s, 1);

@@ -84,8 +84,14 @@ describe('a phone', () => {
     const view = await until(phone, (v) => v.state.boards.get(1)!.moveCount === 1 && v.queue !== null);
     expect(view.state.boards.get(1)!.chess.fen()).toBe(fenOf(s, 1));
     expect(view.log).toEqual([]);
-    // Board 2's move is known by count, from the summary; its position is not followed.
-    await until(phone, (v) => v.state.boards.get(2)!.moveCount === 1);
+    // Where the host is comes from the summary (board 3 is the one awaiting it); another board's
+    // position and moves are not followed while the games run...
+    const where = await until(phone, (v) => v.queue?.join() === '3');
+    expect(where.state.focus).toBe(3);
+    expect(where.state.boards.get(2)!.moveCount).toBe(0);
+    // ...and its moves are counted with the final results.
+    await command(s.host, { type: 'end-simul' });
+    await until(phone, (v) => v.state.phase === 'finished' && v.state.boards.get(2)!.moveCount === 1);
   });
 
   it('names in its final results every opponent, also those who sat down after it', async () => {

@@ -8,10 +8,11 @@
 // SUMMARY_EVERY_MS to the boards that have not heard the latest and whose phone follows the host
 // (while the games run, a phone whose student is to move, or at whose board the host is, shows
 // nothing the rest changes: its board's next frame or a change of its place brings the summary
-// when it matters again); at once to a board whose place
-// changes (the host arrives, it joins or leaves the queue); and never two such frames to one
-// board within QUIET_MS, whatever the load (what comes sooner is heard when that time is up, or
-// with the board's next frame).
+// when it matters again); to a board whose place changes (the host arrives, it joins or leaves
+// the queue) once the new place has held for QUIET_MS, if it still differs from what the phone
+// shows (a host that arrives and leaves at once, as a fast host answering every board does, is
+// never told); and never two such frames to one board within QUIET_MS, whatever the load (what
+// comes sooner is heard when that time is up, or with the board's next frame).
 //
 // Frames are sent at the end of the turn, after the commands' acknowledgements, and coalesced:
 // each session gets one frame per turn of each kind, however many commits the turn made. The host
@@ -127,8 +128,13 @@ export class RoomListeners {
   /** The boards' lines change seldom: each change is a version; which version each board heard last. */
   private linesVersion = 0;
   private heardLines = new Map<number, number>();
-  /** Boards that are to hear the latest summary as soon as their quiet time is up. */
-  private owed = new Set<number>();
+  /**
+   * Boards whose place changed, and when (-Infinity: the phase changed): they hear the latest
+   * summary once the place has held for QUIET_MS and their quiet time is up, if it still differs
+   * from the place they last heard.
+   */
+  private owed = new Map<number, number>();
+  private heardPlace = new Map<number, 'host-here' | 'queued' | 'none'>();
   private lastSentAt = -Infinity;
   private timer: NodeJS.Timeout | null = null;
   private owedTimer: NodeJS.Timeout | null = null;
@@ -275,14 +281,15 @@ export class RoomListeners {
       this.linesVersion++;
     }
     this.version++;
-    // A board whose place changed (the host came or left, it joined or left the queue) is owed the summary at once.
+    // A board whose place changed (the host came or left, it joined or left the queue) is owed the
+    // summary once the new place has held for the quiet time (owedNow).
     if (before !== null) {
       for (const board of new Set([...before.queue, ...latest.queue, before.focus, latest.focus])) {
-        if (board !== null && placeOf(before, board) !== placeOf(latest, board)) this.owed.add(board);
+        if (board !== null && placeOf(before, board) !== placeOf(latest, board) && !this.owed.has(board)) this.owed.set(board, this.now());
       }
     }
     if (phaseChanged || latest.phase === 'finished') {
-      for (const board of this.boards.keys()) this.owed.add(board);
+      for (const board of this.boards.keys()) this.owed.set(board, -Infinity);
       if (latest.phase === 'finished') return this.everyBoard();
     }
     if (!this.timer) {
@@ -336,10 +343,15 @@ export class RoomListeners {
     const t = this.now();
     const due = new Set<number>();
     let next = Infinity;
-    for (const board of this.owed) {
-      if (!this.boards.has(board) || this.heardLatest(board)) this.owed.delete(board);
-      else if (!this.quiet(board, t)) due.add(board);
-      else next = Math.min(next, this.heardAt.get(board)! + QUIET_MS);
+    for (const [board, changedAt] of this.owed) {
+      // A place that went back to what the phone shows (the host came and left at once) is not told.
+      const changed = changedAt === -Infinity || placeOf(this.latest!, board) !== this.heardPlace.get(board);
+      if (!this.boards.has(board) || this.heardLatest(board) || !changed) this.owed.delete(board);
+      else {
+        const at = Math.max((this.heardAt.get(board) ?? -Infinity) + QUIET_MS, changedAt + QUIET_MS);
+        if (t >= at) due.add(board);
+        else next = Math.min(next, at);
+      }
     }
     // A timer already due no later is kept (when it fires, this is asked again): no timer is
     // cancelled and made again at every commit.
@@ -372,6 +384,7 @@ export class RoomListeners {
     this.heardAt.set(board, t);
     this.heardVersion.set(board, this.version);
     this.heardLines.set(board, this.linesVersion);
+    this.heardPlace.set(board, placeOf(this.latest!, board));
     this.owed.delete(board);
   }
 
