@@ -34,6 +34,7 @@ import {
   sameWhere,
   whereTheHostIs,
   type BoardSummary,
+  type Place,
   type SimulSummary,
 } from '../../lib/simul/summary';
 import type { SimulEvent, SimulState } from '../../lib/simul/types';
@@ -71,10 +72,6 @@ const SLICES_AT_ONCE = 10;
 /** The share of the wait between a crowd's passes that a pass is spread over. */
 const SPREAD = 0.75;
 
-function clearPassing(passing: NodeJS.Immediate | NodeJS.Timeout): void {
-  if ('hasRef' in passing && 'refresh' in passing) clearTimeout(passing);
-  else clearImmediate(passing as NodeJS.Immediate);
-}
 
 /** A frame on its way to the watchers, slice by slice. */
 interface WatcherPass {
@@ -108,7 +105,8 @@ export class RoomListeners {
 
   private pending: Pending | null = null;
   private flushing: NodeJS.Immediate | null = null;
-  private passing: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  /** Cancels the pass's next slice (a turn away, or a crowd's spacing away). */
+  private cancelSlice: (() => void) | null = null;
   /** A crowd's next pass, waiting for its time; and when the last pass started. */
   private passTimer: NodeJS.Timeout | null = null;
   private lastPassAt = -Infinity;
@@ -134,7 +132,7 @@ export class RoomListeners {
    * from the place they last heard.
    */
   private owed = new Map<number, number>();
-  private heardPlace = new Map<number, 'host-here' | 'queued' | 'none'>();
+  private heardPlace = new Map<number, Place>();
   private lastSentAt = -Infinity;
   private timer: NodeJS.Timeout | null = null;
   private owedTimer: NodeJS.Timeout | null = null;
@@ -254,10 +252,16 @@ export class RoomListeners {
       // Each slice at its own time from the pass's start, so that a late timer does not make the
       // slices after it late too: every watcher hears the crowd's passes as far apart as they start.
       const wait = pass.startedAt + (pass.next / WATCHER_SLICE) * pass.spacing - this.now();
-      this.passing = pass.spacing > 0 ? setTimeout(this.sendSlice, Math.max(0, wait)) : setImmediate(this.sendSlice);
+      if (pass.spacing > 0) {
+        const timer = setTimeout(this.sendSlice, Math.max(0, wait));
+        this.cancelSlice = () => clearTimeout(timer);
+      } else {
+        const immediate = setImmediate(this.sendSlice);
+        this.cancelSlice = () => clearImmediate(immediate);
+      }
     }
     else {
-      this.passing = null;
+      this.cancelSlice = null;
       this.nextPass();
     }
   };
@@ -403,9 +407,10 @@ export class RoomListeners {
   /** Stops every timer (the room leaves memory). */
   close(): void {
     if (this.flushing) clearImmediate(this.flushing);
-    if (this.passing) clearPassing(this.passing);
+    this.cancelSlice?.();
     if (this.passTimer) clearTimeout(this.passTimer);
-    this.passing = this.passTimer = null;
+    this.cancelSlice = null;
+    this.passTimer = null;
     this.pass = null;
     this.forWatchers = [];
     if (this.timer) clearTimeout(this.timer);
