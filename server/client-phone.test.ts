@@ -81,12 +81,15 @@ describe('a phone', () => {
     await until(phone, (v) => v.role === 'opponent' && v.status === 'online');
     await hostMove(s, 2, 'e2', 'e4', 'a');
     await hostMove(s, 1, 'd2', 'd4', 'b');
-    const view = await until(phone, (v) => v.state.boards.get(1)!.moveCount === 1 && v.queue !== null);
+    const view = await until(phone, (v) => v.state.boards.get(1)!.moveCount === 1);
     expect(view.state.boards.get(1)!.chess.fen()).toBe(fenOf(s, 1));
     expect(view.log).toEqual([]);
-    // Where the host is comes from the summary (board 3 is the one awaiting it); another board's
-    // position and moves are not followed while the games run...
-    const where = await until(phone, (v) => v.queue?.join() === '3');
+    // Its student is to move: it shows nothing of where the host is, and hears none of it.
+    expect(view.queue).toBeNull();
+    // Its student moves: where the host is comes with its board's frame (board 3 awaits the host
+    // first, then its own); another board's position and moves are not followed while the games run...
+    await command(s.opponents[0].client, { type: 'move', board: 1, from: 'd7', to: 'd5', clientMoveId: 'c' });
+    const where = await until(phone, (v) => v.queue?.join() === '3,1');
     expect(where.state.focus).toBe(3);
     expect(where.state.boards.get(2)!.moveCount).toBe(0);
     // ...and its moves are counted with the final results.

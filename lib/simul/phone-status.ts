@@ -6,7 +6,7 @@ import { awaitingHostInOrder, placeIn } from './rotation';
 import { currentSyncBoard, sideToMove } from './queries';
 import type { BoardState, SimulState } from './types';
 
-type PhoneStatus =
+export type PhoneStatus =
   | { kind: 'seated' }
   /** A sync simul's game not begun: `current`, the game being played. */
   | { kind: 'queued'; current: number | null }
@@ -22,7 +22,7 @@ type PhoneStatus =
   | { kind: 'host-next' };
 
 /** Where the host is, as a phone knows it: the focus, the boards awaiting it in its order, the sync game. */
-interface HostWhere {
+export interface HostWhere {
   focus: number | null;
   order: readonly number[];
   syncBoard: number | null;
@@ -45,4 +45,17 @@ export function phoneStatus(board: BoardState, where: HostWhere): PhoneStatus {
   const before = placeIn(where.order, board.number);
   if (before !== null && before > 0 && where.focus !== null) return { kind: 'host-at', at: where.focus, before };
   return { kind: 'host-next' };
+}
+
+/** Whether an answer depends on where the host is: a phone then needs the summary to keep it true. */
+export function readsWhereTheHostIs(status: PhoneStatus): boolean {
+  return status.kind === 'queued' || status.kind === 'host-here' || status.kind === 'host-at' || status.kind === 'host-next';
+}
+
+/** Whether two answers say the same: the banner would not change. */
+export function samePhoneStatus(a: PhoneStatus, b: PhoneStatus): boolean {
+  if (a.kind === 'queued' && b.kind === 'queued') return a.current === b.current;
+  if (a.kind === 'paused' && b.kind === 'paused') return a.yourMove === b.yourMove;
+  if (a.kind === 'host-at' && b.kind === 'host-at') return a.at === b.at && a.before === b.before;
+  return a.kind === b.kind;
 }

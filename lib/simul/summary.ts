@@ -118,25 +118,3 @@ export function applySummary(state: SimulState, summary: SimulSummary, own: numb
     if (s.pastGames) board.pastGames = s.pastGames;
   }
 }
-
-export type Place = 'host-here' | 'queued' | 'none';
-
-/**
- * A board's place as its student feels it: the host is at it, it waits in the queue, or
- * neither. A change of place is sent at once; a change in how many boards are ahead waits for
- * the next coalesced summary.
- */
-export function placeOf(where: SimulSummary, board: number): Place {
-  return where.focus === board ? 'host-here' : where.queue.includes(board) ? 'queued' : 'none';
-}
-
-/**
- * The boards whose phones follow the host: those in its queue ("host at board 7, 3 boards before
- * yours") and, in a sync simul, those waiting for their game to begin. A phone whose student is
- * to move, whose game is over, or at whose board the host is, shows nothing that the rest of the
- * simul changes (a change of its place is sent once it has held), so the interval's summary skips it and
- * the latest reaches it with its board's next frame.
- */
-export function boardsFollowingTheHost(where: SimulSummary, boards: readonly BoardSummary[]): Set<number> {
-  return new Set(boards.filter((b) => placeOf(where, b.board) === 'queued' || b.status === 'queued').map((b) => b.board));
-}

@@ -2,17 +2,21 @@
 // simul's listeners; each board's events, numbered per board, to that board's listeners; and a
 // summary of the rest to every student, coalesced. A summary says where the host is; the boards'
 // lines (their status and result) ride along only to a board that has not heard them as they
-// are, since they change seldom and are most of a summary's bytes. A board's frame carries the
-// latest summary when the board has not heard it (no write of its own: a write costs the server
-// alike however small the frame). Otherwise the summary is a frame of its own: at most once per
-// SUMMARY_EVERY_MS to the boards that have not heard the latest and whose phone follows the host
-// (while the games run, a phone whose student is to move, or at whose board the host is, shows
-// nothing the rest changes: its board's next frame or a change of its place brings the summary
-// when it matters again); to a board whose place changes (the host arrives, it joins or leaves
-// the queue) once the new place has held for QUIET_MS, if it still differs from what the phone
-// shows (a host that arrives and leaves at once, as a fast host answering every board does, is
-// never told); and never two such frames to one board within QUIET_MS, whatever the load (what
-// comes sooner is heard when that time is up, or with the board's next frame).
+// are, since they change seldom and are most of a summary's bytes.
+//
+// While the games run, a phone hears the summary only when it would change what the phone shows
+// (phone-status.ts, the banner's one answer: "the host is at board 7, 3 boards before yours",
+// "the host is at your board", which sync game is played): a phone whose student is to move, or
+// whose game is over, shows nothing of the rest, and one that would show the same hears nothing.
+// It hears it with its board's frame when it has one (no write of its own: a write costs the
+// server alike however small the frame); otherwise in a frame of its own, found by a check every
+// QUIET_MS while something may be owed: when its place changes (the host arrives, or leaves it
+// waiting) once two checks in a row have seen the new place, so a host that arrives and leaves at
+// once (a fast host answering every board) is never told; when only the count or the host's board
+// changes, at most once per SUMMARY_EVERY_MS. Before the start, every phone hears every change at
+// most once per SUMMARY_EVERY_MS; a change of phase at once (the end: every phone at once).
+// Never two frames of the summary to one board within QUIET_MS, whatever the load (what comes
+// sooner is heard when that time is up, or with the board's next frame).
 //
 // Frames are sent at the end of the turn, after the commands' acknowledgements, and coalesced:
 // each session gets one frame per turn of each kind, however many commits the turn made. The host
@@ -26,18 +30,9 @@
 // WATCHER_WRITES_PER_SECOND frames in all (10,000 watchers: a frame each every 0.8 s, never
 // rarer than WATCHER_LONGEST_MS) and costs the players the same whatever its size.
 import type { BoardEvents } from '../../lib/protocol/events';
-import {
-  boardsFollowingTheHost,
-  boardSummaries,
-  placeOf,
-  linesUpToDate,
-  sameWhere,
-  whereTheHostIs,
-  type BoardSummary,
-  type Place,
-  type SimulSummary,
-} from '../../lib/simul/summary';
-import type { SimulEvent, SimulState } from '../../lib/simul/types';
+import { hostWhere, phoneStatus, readsWhereTheHostIs, samePhoneStatus, type HostWhere, type PhoneStatus } from '../../lib/simul/phone-status';
+import { boardSummaries, linesUpToDate, sameWhere, whereTheHostIs, type BoardSummary, type SimulSummary } from '../../lib/simul/summary';
+import type { BoardState, SimulEvent, SimulState } from '../../lib/simul/types';
 import { sentUnchanged, type RoomSession, type SendMany, type SessionLink } from './room-session';
 
 export const SUMMARY_EVERY_MS = 1000;
@@ -83,6 +78,14 @@ interface WatcherPass {
   spacing: number;
 }
 
+/** What a board's phones last heard of the summary: when, which versions, and where the host was. */
+interface Heard {
+  at: number;
+  version: number;
+  lines: number;
+  where: HostWhere;
+}
+
 /** What one turn published, waiting for the turn's end. */
 interface Pending {
   state: SimulState;
@@ -111,33 +114,27 @@ export class RoomListeners {
   private passTimer: NodeJS.Timeout | null = null;
   private lastPassAt = -Infinity;
 
+  /** The durable state the latest summary is made from, when asked: most commits change nothing a phone shows. */
+  private state: SimulState | null = null;
+  private stale = false;
   /**
-   * The summary of the durable state, what the next emission sends: where the host is, and the
-   * boards' lines, which go only to a board that has not heard them as they are (`whole`: both).
+   * The latest summary: where the host is (and as a phone reads it), and the boards' lines, which
+   * go only to a board that has not heard them as they are (`whole`: both).
    */
   private latest: SimulSummary | null = null;
+  private latestWhere: HostWhere | null = null;
   private lines: BoardSummary[] = [];
   private whole: SimulSummary | null = null;
-  /** When each board last heard a summary. */
-  private heardAt = new Map<number, number>();
-  /** Each emission of the summary is a version; which version each board heard last. */
+  /** Each change of the summary is a version; each change of the boards' lines too. */
   private version = 0;
-  private heardVersion = new Map<number, number>();
-  /** The boards' lines change seldom: each change is a version; which version each board heard last. */
   private linesVersion = 0;
-  private heardLines = new Map<number, number>();
-  /**
-   * Boards whose place changed, and when (-Infinity: the phase changed): they hear the latest
-   * summary once the place has held for QUIET_MS and their quiet time is up, if it still differs
-   * from the place they last heard.
-   */
-  private owed = new Map<number, number>();
-  private heardPlace = new Map<number, Place>();
-  private lastSentAt = -Infinity;
-  private timer: NodeJS.Timeout | null = null;
-  private owedTimer: NodeJS.Timeout | null = null;
-  /** When the owed timer fires. */
-  private owedAt = Infinity;
+  /** What each board's phones last heard. */
+  private heard = new Map<number, Heard>();
+  /** Boards to hear the latest whatever their phones show: the phase changed. */
+  private owedAll = new Set<number>();
+  /** Boards whose phones are to be told a change of place, seen by the last check: whether the host is at the board. */
+  private seen = new Map<number, boolean>();
+  private checkTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private sendMany: SendMany,
@@ -150,10 +147,23 @@ export class RoomListeners {
     return this.hosts.size > 0 || this.watchers.size > 0 || this.boards.size > 0 || this.seats.size > 0;
   }
 
-  add(session: RoomSession): void {
+  /**
+   * `state`: the durable state the session's hello was answered from. A board's first listener
+   * heard the summary of it in that answer.
+   */
+  add(session: RoomSession, state: SimulState): void {
     const l = session.listening;
     if (l.to === 'simul') (session.credential.kind === 'host' ? this.hosts : this.watchers).add(session);
-    else setOf(this.boards, l.board).add(session);
+    else {
+      const first = !this.boards.has(l.board);
+      setOf(this.boards, l.board).add(session);
+      if (first && !this.pending) {
+        this.state = state;
+        this.stale = true;
+        this.current();
+        this.markHeard(l.board, this.now());
+      }
+    }
     if (session.seat !== null) setOf(this.seats, session.seat).add(session);
   }
 
@@ -199,13 +209,17 @@ export class RoomListeners {
     this.pending = null;
     if (!p) return;
     if (this.hosts.size) this.sendMany(links(this.hosts), 'simul:events', p.events);
-    const due = this.summaryChanged(p.state);
+    this.state = p.state;
+    this.stale = true;
+    // A change of phase is told at once (below): it is looked for at every commit.
+    if (this.latest === null || this.latest.phase !== p.state.phase) this.current();
     const t = this.now();
+    const due = this.latest!.phase === 'finished' ? this.everyBoard() : this.owedAtOnce(t);
     for (const batch of p.boards.values()) {
       const listeners = this.boards.get(batch.board);
       if (!listeners) continue;
       // The board's frame carries the latest summary: the board hears it without a write of its own.
-      const summary = this.heardLatest(batch.board) ? null : this.summaryFor(batch.board);
+      const summary = due.has(batch.board) || this.owes(batch.board) ? this.summaryFor(batch.board) : null;
       if (summary) {
         this.markHeard(batch.board, t);
         due.delete(batch.board);
@@ -213,6 +227,7 @@ export class RoomListeners {
       this.sendMany(links(listeners), 'board:events', summary ? { ...batch, summary } : batch);
     }
     this.sendSummary(due, t);
+    if (this.latest!.phase !== 'finished') this.armCheck();
     this.forWatchers.push(...p.events);
     if (!this.pass && !this.passTimer) this.nextPass();
   }
@@ -266,130 +281,133 @@ export class RoomListeners {
     }
   };
 
-  /**
-   * The summary after `state`: returns the boards that are to hear it at once (the phase changed,
-   * or their place did and their quiet time is up). Starts the interval's timer.
-   */
-  private summaryChanged(state: SimulState): Set<number> {
+  /** The latest summary, made anew from the durable state if it changed: a new version only when it says something new. */
+  private current(): SimulSummary {
+    if (!this.stale && this.latest) return this.latest;
+    this.stale = false;
+    const state = this.state!;
     const latest = whereTheHostIs(state);
     const before = this.latest;
     const linesChanged = before === null || !linesUpToDate(this.lines, state);
-    // Nothing new to say (a commit that moved no board's status and not the host): no new version.
-    if (!linesChanged && sameWhere(before, latest)) return new Set();
-    const phaseChanged = before !== null && before.phase !== latest.phase;
+    if (!linesChanged && sameWhere(before, latest)) return before;
     // Rides on the boards' frames and goes to many at once: a transport encodes it once.
     this.latest = sentUnchanged(latest);
+    this.latestWhere = hostWhere(state, latest.queue);
     this.whole = null;
     if (linesChanged) {
       this.lines = boardSummaries(state);
       this.linesVersion++;
     }
     this.version++;
-    // A board whose place changed (the host came or left, it joined or left the queue) is owed the
-    // summary once the new place has held for the quiet time (owedNow).
-    if (before !== null) {
-      for (const board of new Set([...before.queue, ...latest.queue, before.focus, latest.focus])) {
-        if (board !== null && placeOf(before, board) !== placeOf(latest, board) && !this.owed.has(board)) this.owed.set(board, this.now());
-      }
+    if (before !== null && before.phase !== latest.phase) for (const board of this.boards.keys()) this.owedAll.add(board);
+    return this.latest;
+  }
+
+  /** Whether `board`'s phones are to hear the latest summary with their board's frame. */
+  private owes(board: number): boolean {
+    const heard = this.heard.get(board);
+    if (!heard || this.owedAll.has(board)) return true;
+    if (this.latest!.phase !== 'playing') {
+      this.current();
+      return heard.version !== this.version;
     }
-    if (phaseChanged || latest.phase === 'finished') {
-      for (const board of this.boards.keys()) this.owed.set(board, -Infinity);
-      if (latest.phase === 'finished') return this.everyBoard();
-    }
-    if (!this.timer) {
-      const wait = Math.max(0, this.lastSentAt + SUMMARY_EVERY_MS - this.now());
-      this.timer = setTimeout(() => this.tick(), wait);
-    }
-    return this.owedNow();
+    const own = this.state!.boards.get(board);
+    if (!own) return false;
+    // What the phone shows of where the host is, as it last heard it; nothing (its student is to
+    // move, its game is over): the summary would change nothing it shows.
+    const shown = phoneStatus(own, heard.where);
+    if (!readsWhereTheHostIs(shown)) return false;
+    this.current();
+    return heard.version !== this.version && !samePhoneStatus(shown, this.statusOf(own));
   }
 
-  private quiet(board: number, t: number): boolean {
-    return t - (this.heardAt.get(board) ?? -Infinity) < QUIET_MS;
+  /** The banner of a board's phone with the latest summary. */
+  private statusOf(own: BoardState): PhoneStatus {
+    return phoneStatus(own, this.latestWhere!);
   }
 
-  private heardLatest(board: number): boolean {
-    return this.heardVersion.get(board) === this.version;
-  }
-
-  /** The simul is over: every board hears the final summary now, and no timer is left. */
-  private everyBoard(): Set<number> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.cancelOwedTimer();
-    this.owed.clear();
-    return new Set(this.boards.keys());
-  }
-
-  /**
-   * The interval's summary: every board that has not heard the latest hears it, but those that
-   * heard one within their quiet time: they hear it at the next interval, or with their board's
-   * next frame, whichever comes first.
-   */
-  private tick(): void {
-    this.timer = null;
-    const t = this.now();
+  /** Boards owed the summary whatever their phones show (the phase changed) whose quiet time is up. */
+  private owedAtOnce(t: number): Set<number> {
     const due = new Set<number>();
-    let behind = false;
-    // While the games run, only the phones of boards in the host's queue show where it is.
-    const showing = this.latest!.phase === 'playing' ? boardsFollowingTheHost(this.latest!, this.lines) : null;
-    for (const board of this.boards.keys()) {
-      if (this.heardLatest(board) || (showing && !showing.has(board))) continue;
-      if (this.quiet(board, t)) behind = true;
-      else due.add(board);
-    }
-    this.sendSummary(due, t);
-    this.lastSentAt = t;
-    if (behind) this.timer = setTimeout(() => this.tick(), SUMMARY_EVERY_MS);
-  }
-
-  /** Boards owed the summary that may hear it now; a timer for those still in their quiet time. */
-  private owedNow(): Set<number> {
-    const t = this.now();
-    const due = new Set<number>();
-    let next = Infinity;
-    for (const [board, changedAt] of this.owed) {
-      // A place that went back to what the phone shows (the host came and left at once) is not told.
-      const changed = changedAt === -Infinity || placeOf(this.latest!, board) !== this.heardPlace.get(board);
-      if (!this.boards.has(board) || this.heardLatest(board) || !changed) this.owed.delete(board);
-      else {
-        const at = Math.max((this.heardAt.get(board) ?? -Infinity) + QUIET_MS, changedAt + QUIET_MS);
-        if (t >= at) due.add(board);
-        else next = Math.min(next, at);
-      }
-    }
-    // A timer already due no later is kept (when it fires, this is asked again): no timer is
-    // cancelled and made again at every commit.
-    if (next === Infinity) this.cancelOwedTimer();
-    else if (!this.owedTimer || this.owedAt > next) {
-      this.cancelOwedTimer();
-      this.owedAt = next;
-      this.owedTimer = setTimeout(() => {
-        this.owedTimer = null;
-        this.owedAt = Infinity;
-        this.sendSummary(this.owedNow(), this.now());
-      }, Math.max(0, next - t));
+    for (const board of this.owedAll) {
+      if (!this.boards.has(board)) this.owedAll.delete(board);
+      else if (!this.quiet(board, t)) due.add(board);
     }
     return due;
   }
 
-  private cancelOwedTimer(): void {
-    if (this.owedTimer) clearTimeout(this.owedTimer);
-    this.owedTimer = null;
-    this.owedAt = Infinity;
+  private quiet(board: number, t: number): boolean {
+    return t - (this.heard.get(board)?.at ?? -Infinity) < QUIET_MS;
   }
+
+  /** The simul is over: every board hears the final summary now, and no timer is left. */
+  private everyBoard(): Set<number> {
+    if (this.checkTimer) clearTimeout(this.checkTimer);
+    this.checkTimer = null;
+    this.owedAll.clear();
+    this.seen.clear();
+    return new Set(this.boards.keys());
+  }
+
+  private armCheck(): void {
+    if (!this.checkTimer && this.boards.size > 0) this.checkTimer = setTimeout(this.check, QUIET_MS);
+  }
+
+  /**
+   * The boards whose phones are owed the latest summary in a frame of their own: a change of phase
+   * once their quiet time is up; a change of place once two checks in a row have seen it; any
+   * other change of what they show (before the start: any change) once SUMMARY_EVERY_MS has
+   * passed since they last heard. Checks again while something is owed.
+   */
+  private check = (): void => {
+    this.checkTimer = null;
+    const t = this.now();
+    const latest = this.current();
+    const due = new Set<number>();
+    let again = false;
+    for (const board of this.boards.keys()) {
+      const heard = this.heard.get(board);
+      if (heard?.version === this.version) continue;
+      let wait: number;
+      if (!heard || this.owedAll.has(board)) wait = QUIET_MS;
+      else if (latest.phase !== 'playing') wait = SUMMARY_EVERY_MS;
+      else {
+        const own = this.state!.boards.get(board);
+        const shown = own && phoneStatus(own, heard.where);
+        const now = own && this.statusOf(own);
+        if (!shown || !now || samePhoneStatus(shown, now)) {
+          this.seen.delete(board);
+          continue;
+        }
+        const here = now.kind === 'host-here';
+        if (here !== (shown.kind === 'host-here')) {
+          // A change of place: told if the check before this one saw it too.
+          if (this.seen.get(board) !== here) {
+            this.seen.set(board, here);
+            again = true;
+            continue;
+          }
+          wait = QUIET_MS;
+        } else wait = SUMMARY_EVERY_MS;
+      }
+      if (t - (heard?.at ?? -Infinity) >= wait) due.add(board);
+      else again = true;
+    }
+    this.sendSummary(due, t);
+    if (again) this.armCheck();
+  };
 
   /** The latest summary as `board` is to hear it: with the boards' lines when it has not heard them as they are. */
   private summaryFor(board: number): SimulSummary {
-    if (this.heardLines.get(board) === this.linesVersion) return this.latest!;
-    return (this.whole ??= sentUnchanged({ ...this.latest!, boards: this.lines }));
+    const latest = this.current();
+    if (this.heard.get(board)?.lines === this.linesVersion) return latest;
+    return (this.whole ??= sentUnchanged({ ...latest, boards: this.lines }));
   }
 
   private markHeard(board: number, t: number): void {
-    this.heardAt.set(board, t);
-    this.heardVersion.set(board, this.version);
-    this.heardLines.set(board, this.linesVersion);
-    this.heardPlace.set(board, placeOf(this.latest!, board));
-    this.owed.delete(board);
+    this.heard.set(board, { at: t, version: this.version, lines: this.linesVersion, where: this.latestWhere! });
+    this.owedAll.delete(board);
+    this.seen.delete(board);
   }
 
   /** The latest summary, as a frame of its own, to the listeners of `due`. */
@@ -413,9 +431,8 @@ export class RoomListeners {
     this.passTimer = null;
     this.pass = null;
     this.forWatchers = [];
-    if (this.timer) clearTimeout(this.timer);
-    this.cancelOwedTimer();
-    this.flushing = this.timer = null;
+    if (this.checkTimer) clearTimeout(this.checkTimer);
+    this.flushing = this.checkTimer = null;
     this.pending = null;
   }
 }

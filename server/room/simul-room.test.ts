@@ -68,10 +68,18 @@ describe('a room behind a transport of its own', () => {
     const adaBoard = ada.frames.filter((f) => f.event === 'board:events').map((f) => f.payload as BoardEvents);
     expect(adaBoard).toHaveLength(1);
     expect(adaBoard[0].events.some((e) => e.type === 'move-made')).toBe(true);
-    // Her place changed (the host left her board): the summary after the move rides on her
-    // board's frame, and no frame of its own goes to her.
-    expect(adaBoard[0].summary?.phase).toBe('playing');
-    expect(adaBoard[0].summary?.queue).not.toContain(adaSeat.board);
+    // She is to move: her phone says so from her board's own event and shows nothing of where
+    // the host is, so no summary comes with it, and none on its own.
+    expect(adaBoard[0].summary).toBeUndefined();
+    expect(ada.frames.some((f) => f.event === 'simul:summary')).toBe(false);
+    // Her move puts her board in the host's queue: where the host is rides on her board's frame.
+    ada.frames.length = 0;
+    expect(await room.command(adaSeat.session, { type: 'move', board: adaSeat.board, from: 'e7', to: 'e5', clientMoveId: 'a1' })).toMatchObject({ ok: true });
+    await nextTurn();
+    const answer = ada.frames.filter((f) => f.event === 'board:events').map((f) => f.payload as BoardEvents);
+    expect(answer).toHaveLength(1);
+    expect(answer[0].summary?.phase).toBe('playing');
+    expect(answer[0].summary?.queue).toContain(adaSeat.board);
     expect(ada.frames.some((f) => f.event === 'simul:summary')).toBe(false);
     // Bo's board did not change: no board frame for it, and never the whole stream to a phone.
     expect(bo.frames.some((f) => f.event === 'board:events')).toBe(false);

@@ -217,7 +217,7 @@ export class SimulRoom implements RoomPort {
     session.seat = actor.role === 'opponent' ? actor.board : null;
     session.pagedUpTo = more ? lastSeqOf(body, input.lastSeq) : null;
     this.sessions.set(link.id, session);
-    this.listeners.add(session);
+    this.listeners.add(session, this.state);
     if (session.seat !== null) this.presence?.check(session.seat);
     const answer: HelloReply = {
       ...body,
@@ -285,7 +285,7 @@ export class SimulRoom implements RoomPort {
       this.listeners.remove(session);
       session.credential = { kind: 'seat', hash: hashSecret(result.seatToken) };
       session.seat = seated.board;
-      this.listeners.add(session);
+      this.listeners.add(session, this.state);
       this.presence?.check(seated.board);
     }
     return { ok: true, board: seated.board, seatToken: result.seatToken, playerId };
