@@ -90,7 +90,8 @@ export interface StartupCheck {
   quickCheckMs: number;
 }
 
-interface EventRow {
+/** An event's row as read. */
+interface StoredRow {
   seq: number;
   at: number;
   type: string;
@@ -130,6 +131,22 @@ export function openDatabase(
     db.close();
     throw err;
   }
+}
+
+/**
+ * An event as its row holds it: seq, at, type, and the rest as JSON. Made on the room's thread
+ * (eventRow), so that the database's thread is sent strings to copy, not objects to clone.
+ */
+export type EventRow = [seq: number, at: number, type: string, body: string];
+
+export function eventRow(e: SimulEvent): EventRow {
+  const { seq, at, type, ...body } = e;
+  return [seq, at, type, JSON.stringify(body)];
+}
+
+/** An append of one simul, its events as rows. */
+export interface RowsEntry extends Omit<AppendEntry, 'events' | 'epoch'> {
+  rows: EventRow[];
 }
 
 /** The event store's statements on one open database, run synchronously. */
@@ -174,7 +191,7 @@ export class SqliteDatabase {
       hostKeyHash: db
         .prepare<[string], string>('SELECT host_key_hash FROM simuls WHERE simul_id = ?')
         .pluck(),
-      events: db.prepare<[string], EventRow>(
+      events: db.prepare<[string], StoredRow>(
         'SELECT seq, at, type, body FROM events WHERE simul_id = ? ORDER BY seq',
       ),
       seats: db.prepare<[string], { board: number; token_hash: string }>(
@@ -195,9 +212,9 @@ export class SqliteDatabase {
       prune: db.prepare('DELETE FROM simuls WHERE finished_at IS NOT NULL AND finished_at < ?'),
     };
 
-    this.createTx = db.transaction((simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[]) => {
-      if (created.seq !== 1) throw new Error(`first event of ${simulId} must have seq 1`);
-      this.stmts.insertSimul.run(simulId, hostKeyHash, created.at);
+    this.createTx = db.transaction((simulId: string, hostKeyHash: string, created: EventRow, secrets: readonly SecretChange[]) => {
+      if (created[0] !== 1) throw new Error(`first event of ${simulId} must have seq 1`);
+      this.stmts.insertSimul.run(simulId, hostKeyHash, created[1]);
       this.insertEvent(simulId, created);
       this.writingSeqs.set(simulId, 1);
       this.changeSecrets(simulId, secrets);
@@ -205,15 +222,15 @@ export class SqliteDatabase {
 
     // One simul's append, inside a transaction: any throw rolls the whole transaction back,
     // events and seat change alike.
-    const appendOne = (simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange, secrets: readonly SecretChange[] = []) => {
+    const appendOne = (simulId: string, rows: readonly EventRow[], seat?: SeatCredentialChange, secrets: readonly SecretChange[] = []) => {
       const last = this.lastSeqOf(simulId);
       if (last === null) throw new Error(`unknown simul ${simulId}`);
       let expected = last + 1;
-      for (const e of events) {
-        if (e.seq !== expected++) throw new Error(`event seq ${e.seq} out of order in ${simulId}`);
-        this.insertEvent(simulId, e);
+      for (const row of rows) {
+        if (row[0] !== expected++) throw new Error(`event seq ${row[0]} out of order in ${simulId}`);
+        this.insertEvent(simulId, row);
       }
-      if (events.length > 0) this.writingSeqs.set(simulId, events[events.length - 1].seq);
+      if (rows.length > 0) this.writingSeqs.set(simulId, rows[rows.length - 1][0]);
       if (seat) {
         if (seat.tokenHash === null) this.stmts.freeSeat.run(simulId, seat.board);
         else this.stmts.setSeat.run(simulId, seat.board, seat.tokenHash);
@@ -224,24 +241,24 @@ export class SqliteDatabase {
     // The entries share one transaction, committed (and flushed) once. No savepoint per entry: a
     // throw in any of them rolls the whole batch back anyway (the commit queue then tries each
     // simul on its own), and two statements an entry were what savepoints cost.
-    this.appendManyTx = db.transaction((entries: readonly AppendEntry[]) => {
-      for (const e of entries) appendOne(e.simulId, e.events, e.seat, e.secrets);
+    this.appendManyTx = db.transaction((entries: readonly RowsEntry[]) => {
+      for (const e of entries) appendOne(e.simulId, e.rows, e.seat, e.secrets);
     });
   }
 
   /** One transaction for all the entries: when it returns, they are committed (and, with FULL, fsynced). */
   // Each write begins IMMEDIATE: it takes the write lock first, so a lock held by another
   // connection is waited for (busy timeout), not failed at once when a read turns into a write.
-  appendMany(entries: readonly AppendEntry[]): void {
+  appendMany(entries: readonly RowsEntry[]): void {
     this.write(() => this.appendManyTx.immediate(entries));
   }
 
-  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): void {
+  createSimul(simulId: string, hostKeyHash: string, created: EventRow, secrets: readonly SecretChange[] = []): void {
     this.write(() => this.createTx.immediate(simulId, hostKeyHash, created, secrets));
   }
 
-  append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): void {
-    this.write(() => this.appendTx.immediate(simulId, events, seat));
+  append(simulId: string, rows: readonly EventRow[], seat?: SeatCredentialChange): void {
+    this.write(() => this.appendTx.immediate(simulId, rows, seat));
   }
 
   /**
@@ -319,9 +336,8 @@ export class SqliteDatabase {
     }
   }
 
-  private insertEvent(simulId: string, e: SimulEvent): void {
-    const { seq, at, type, ...body } = e;
-    this.stmts.insertEvent.run(simulId, seq, at, type, JSON.stringify(body));
+  private insertEvent(simulId: string, [seq, at, type, body]: EventRow): void {
+    this.stmts.insertEvent.run(simulId, seq, at, type, body);
     if (type === 'simul-finished') this.stmts.markFinished.run(at, simulId);
   }
 }

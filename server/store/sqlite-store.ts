@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SimulEvent } from '../../lib/simul/types';
 import type { AppendEntry, EventStore, LoadedSimul, SeatCredentialChange, SecretChange } from './event-store';
-import { openDatabase, type SqliteStoreOptions, type StartupCheck } from './sqlite-database';
+import { eventRow, openDatabase, type RowsEntry, type SqliteStoreOptions, type StartupCheck } from './sqlite-database';
 import type { DatabaseCall, DatabaseMethod, DatabaseReply, WorkerStart } from './sqlite-worker';
 
 export type { SqliteStoreOptions, StartupCheck } from './sqlite-database';
@@ -52,16 +52,17 @@ export class SqliteEventStore implements EventStore {
     this.worker.on('exit', (code) => lost(`the database worker for ${file} exited (code ${code})`));
   }
 
-  createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): Promise<void> {
-    return this.call('createSimul', [simulId, hostKeyHash, created, secrets]);
+  async createSimul(simulId: string, hostKeyHash: string, created: SimulEvent, secrets: readonly SecretChange[] = []): Promise<void> {
+    return this.call('createSimul', [simulId, hostKeyHash, eventRow(created), secrets]);
   }
 
-  append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): Promise<void> {
-    return this.call('append', [simulId, events, seat]);
+  async append(simulId: string, events: readonly SimulEvent[], seat?: SeatCredentialChange): Promise<void> {
+    return this.call('append', [simulId, events.map(eventRow), seat]);
   }
 
-  appendMany(entries: readonly AppendEntry[]): Promise<void> {
-    return this.call('appendMany', [entries]);
+  async appendMany(entries: readonly AppendEntry[]): Promise<void> {
+    const rows: RowsEntry[] = entries.map(({ simulId, events, seat, secrets }) => ({ simulId, rows: events.map(eventRow), seat, secrets }));
+    return this.call('appendMany', [rows]);
   }
 
   load(simulId: string): Promise<LoadedSimul | null> {
