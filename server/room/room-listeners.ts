@@ -32,7 +32,7 @@
 import type { BoardEvents } from '../../lib/protocol/events';
 import { hostWhere, phoneStatus, readsWhereTheHostIs, samePhoneStatus, type HostWhere, type PhoneStatus } from '../../lib/simul/phone-status';
 import { boardSummaries, linesUpToDate, sameWhere, whereTheHostIs, type BoardSummary, type SimulSummary } from '../../lib/simul/summary';
-import type { BoardState, SimulEvent, SimulState } from '../../lib/simul/types';
+import type { SimulEvent, SimulState } from '../../lib/simul/types';
 import { sentUnchanged, type RoomSession, type SendMany, type SessionLink } from './room-session';
 
 export const SUMMARY_EVERY_MS = 1000;
@@ -311,19 +311,23 @@ export class RoomListeners {
       this.current();
       return heard.version !== this.version;
     }
-    const own = this.state!.boards.get(board);
-    if (!own) return false;
-    // What the phone shows of where the host is, as it last heard it; nothing (its student is to
-    // move, its game is over): the summary would change nothing it shows.
-    const shown = phoneStatus(own, heard.where);
-    if (!readsWhereTheHostIs(shown)) return false;
-    this.current();
-    return heard.version !== this.version && !samePhoneStatus(shown, this.statusOf(own));
+    return this.bannerChange(board, heard) !== null;
   }
 
-  /** The banner of a board's phone with the latest summary. */
-  private statusOf(own: BoardState): PhoneStatus {
-    return phoneStatus(own, this.latestWhere!);
+  /**
+   * How the banner of `board`'s phone would change with the latest summary: what it shows as it
+   * last heard (`heard`), and what it would show. Null when it would show the same, or shows
+   * nothing of where the host is (its student is to move, its game is over).
+   */
+  private bannerChange(board: number, heard: Heard): { shown: PhoneStatus; now: PhoneStatus } | null {
+    const own = this.state!.boards.get(board);
+    if (!own) return null;
+    const shown = phoneStatus(own, heard.where);
+    if (!readsWhereTheHostIs(shown)) return null;
+    this.current();
+    if (heard.version === this.version) return null;
+    const now = phoneStatus(own, this.latestWhere!);
+    return samePhoneStatus(shown, now) ? null : { shown, now };
   }
 
   /** Boards owed the summary whatever their phones show (the phase changed) whose quiet time is up. */
@@ -372,13 +376,12 @@ export class RoomListeners {
       if (!heard || this.owedAll.has(board)) wait = QUIET_MS;
       else if (latest.phase !== 'playing') wait = SUMMARY_EVERY_MS;
       else {
-        const own = this.state!.boards.get(board);
-        const shown = own && phoneStatus(own, heard.where);
-        const now = own && this.statusOf(own);
-        if (!shown || !now || samePhoneStatus(shown, now)) {
+        const change = this.bannerChange(board, heard);
+        if (!change) {
           this.seen.delete(board);
           continue;
         }
+        const { shown, now } = change;
         const here = now.kind === 'host-here';
         if (here !== (shown.kind === 'host-here')) {
           // A change of place: told if the check before this one saw it too.
